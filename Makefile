@@ -1,0 +1,62 @@
+# village-kiosk — the two commands that matter on a fresh Debian/Ubuntu machine:
+#   make demo   set up everything and run the demo
+#   make test   set up everything and run ruff, mypy and the test suite
+# Both create .venv and, when run as root, apt-install the system packages.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DIR ?= demo-data
+# System packages (Debian names): CJK font for screens and receipts; PulseAudio
+# client lib that QtVirtualKeyboard's plugin links; pcscd + vpcd + headers for
+# the PC/SC reader tests; PostgreSQL for the county server tests; zbar to
+# decode receipt QR codes in tests; shellcheck for deploy scripts.
+APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
+                postgresql libzbar0 shellcheck
+
+.PHONY: all deps system-deps demo test lint typecheck pytest bench clean
+
+all: test
+
+system-deps: $(VENV)/.system-deps
+$(VENV)/.system-deps: Makefile
+	@mkdir -p $(VENV)
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    echo "apt-get install $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  fi; \
+	else \
+	  echo "not root: skipping apt-get; install yourself: $(APT_PACKAGES)"; \
+	fi
+	@touch $@
+
+deps: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+demo: deps
+	$(BIN)/kiosk db seed-demo --config deploy/demo.toml --cards $(DEMO_DIR)/cards
+	$(BIN)/kiosk lookup 43122619560322079X --config deploy/demo.toml
+
+lint: deps
+	$(BIN)/ruff check .
+
+typecheck: deps
+	$(BIN)/mypy kiosk drivers sync ui county tests
+
+pytest: deps
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: deps
+	$(BIN)/python tests/bench/bench_lookup.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The `kiosk` command line: a dispatcher plus one module per command group."""

@@ -1,0 +1,76 @@
+"""What every `kiosk` subcommand shares: --config/--db, logging, error exits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from sqlalchemy import Engine
+
+from kiosk.config import Config, ConfigError, load_config
+from kiosk.logs import setup_logging
+from kiosk.store import StoreError, open_store
+
+__all__ = [
+    "CliError",
+    "Handler",
+    "Subparsers",
+    "add_common_options",
+    "load_cli_config",
+    "open_cli_store",
+    "print_json",
+]
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr, with an exit code."""
+
+    def __init__(self, message: str, *, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, db: bool = True) -> None:
+    """Add ``--config FILE`` (and ``--db FILE`` unless ``db=False``)."""
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="config file (default: $VILLAGE_KIOSK_CONFIG, then "
+                             "/etc/village-kiosk/kiosk.toml, then built-in defaults)")
+    if db:
+        parser.add_argument("--db", type=Path, metavar="FILE",
+                            help="SQLite database (overrides store.path from the config)")
+
+
+def load_cli_config(args: argparse.Namespace) -> Config:
+    """Load the config named by ``--config``, apply ``--db``, set up logging.
+
+    Raises :class:`CliError` with the config error's one-line message.
+    """
+    try:
+        config = load_config(getattr(args, "config", None))
+    except ConfigError as exc:
+        raise CliError(f"bad config: {exc}") from None
+    config = config.with_db(getattr(args, "db", None))
+    setup_logging(config.log.level, config.log.file)
+    return config
+
+
+def open_cli_store(config: Config, *, migrate: bool = True) -> Engine:
+    """Open the configured store, turning store errors into :class:`CliError`."""
+    try:
+        return open_store(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms,
+                          migrate=migrate)
+    except StoreError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as UTF-8 JSON (Chinese unescaped) on stdout."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,149 @@
+"""Filing complaints into the outbox: validated, numbered, durable before "filed".
+
+The UI calls :func:`file_complaint` and only says "filed" after it returned:
+by then the row is committed with ``synchronous=FULL`` (on disk, surviving a
+power cut) and carries a ticket number the villager can read, photograph or
+print even while the terminal is offline. The sync daemon pushes the outbox.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import Engine, func, insert, select
+
+from kiosk.store.engine import write_connection
+from kiosk.store.models import Complaint, utcnow
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "ComplaintDraft",
+    "ComplaintError",
+    "FiledComplaint",
+    "Reason",
+    "file_complaint",
+]
+
+#: Longest complaint text accepted (characters, after clean-up).
+MAX_TEXT_CHARS = 2000
+_PHONE = re.compile(r"1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[0-9]{7,8}")
+
+
+class Reason(Enum):
+    """What a complaint is about; values are the stable codes sent to the county."""
+
+    NOT_RECEIVED = "not_received"  # 未收到
+    WRONG_AMOUNT = "wrong_amount"  # 金额不对
+    IMPERSONATED = "impersonated"  # 被冒领
+    NOT_MINE = "not_mine"  # 不该有我的名字
+    CONDUCT = "conduct"  # 办事作风
+    OTHER = "other"  # 其他
+
+
+class ComplaintError(ValueError):
+    """A complaint that cannot be filed as given; ``code`` is stable."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ComplaintDraft:
+    """What the villager entered on the complaint screens."""
+
+    reason: Reason
+    text: str = ""
+    item_code: str | None = None
+    payment_id: int | None = None
+    phone: str | None = None
+    anonymous: bool = True
+    id_hash: str | None = None
+    """The holder's keyed hash (never the plaintext number): required for real-name."""
+    name: str | None = None
+    """The holder's name as read from the card: only kept for real-name complaints."""
+
+
+@dataclass(frozen=True)
+class FiledComplaint:
+    """A complaint committed to the outbox."""
+
+    id: int
+    ticket_no: str
+    idempotency_key: str
+    created_at: datetime
+
+
+def clean_text(text: str) -> str:
+    """Normalise complaint text: NFC, no control characters, trimmed.
+
+    Emoji and every other printable character are kept; line breaks are
+    kept as ``\\n``.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(
+        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
+    ).strip()
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """A Chinese mobile (11 digits from 1[3-9]) or landline with area code, or None.
+
+    Raises :class:`ComplaintError` (code ``complaint.phone``) otherwise.
+    """
+    if phone is None:
+        return None
+    digits = re.sub(r"[\s()（）]", "", phone.translate(
+        {0xFF10 + i: str(i) for i in range(10)}))
+    if not digits:
+        return None
+    if not _PHONE.fullmatch(digits):
+        raise ComplaintError("complaint.phone", "phone number is not a valid Chinese number")
+    return digits
+
+
+def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
+    text = clean_text(draft.text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ComplaintError("complaint.text_too_long",
+                             f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}")
+    if draft.reason is Reason.OTHER and not text and draft.item_code is None \
+            and draft.payment_id is None:
+        raise ComplaintError("complaint.empty", "an 'other' complaint needs a text or an item")
+    if not draft.anonymous and not draft.id_hash:
+        raise ComplaintError("complaint.real_name_without_card",
+                             "a real-name complaint needs the card holder's id_hash")
+    return text, normalise_phone(draft.phone)
+
+
+def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str) -> FiledComplaint:
+    """Validate ``draft`` and commit it to the outbox durably; return its ticket.
+
+    The ticket number is ``{terminal_code}-{sequence:06d}``; the sequence is
+    allocated inside the same ``BEGIN IMMEDIATE`` transaction as the insert,
+    so two writers never share a number. Anonymous complaints keep neither
+    the holder's hash nor name. Raises :class:`ComplaintError` for invalid
+    input, ``sqlalchemy.exc.OperationalError`` if the database is locked past
+    the busy timeout or not writable.
+    """
+    text, phone = _validate(draft)
+    key = uuid.uuid4().hex
+    created = utcnow()
+    with write_connection(engine, durable=True) as conn:
+        sequence = int(conn.execute(select(func.coalesce(func.max(Complaint.id), 0))).scalar_one())
+        sequence += 1
+        ticket = f"{terminal_code}-{sequence:06d}"
+        conn.execute(insert(Complaint).values(
+            id=sequence, ticket_no=ticket, idempotency_key=key, category=draft.reason.value,
+            item_code=draft.item_code, payment_id=draft.payment_id, text=text, phone=phone,
+            anonymous=draft.anonymous,
+            id_hash=None if draft.anonymous else draft.id_hash,
+            name=None if draft.anonymous else (draft.name or None),
+            created_at=created, delivery="pending", attempts=0,
+        ))
+    return FiledComplaint(sequence, ticket, key, created)

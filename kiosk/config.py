@@ -1,0 +1,223 @@
+"""The terminal's TOML configuration: typed, frozen, checked key by key.
+
+Every key is declared once, here, with its type, default, allowed range and a
+one-line description; ``deploy/kiosk.example.toml`` documents every key (a
+test keeps the two in step). Unknown keys and bad values raise
+:class:`ConfigError` naming the file and the dotted key, so a typo in a
+terminal's config stops start-up instead of being silently ignored.
+
+Relative paths in a config file are resolved against the file's directory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import types
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+__all__ = [
+    "DEFAULT_CONFIG_PATH",
+    "Config",
+    "ConfigError",
+    "EnrollmentConfig",
+    "LogConfig",
+    "StoreConfig",
+    "TerminalConfig",
+    "load_config",
+]
+
+#: Where a production terminal keeps its config (DESIGN.md §8).
+DEFAULT_CONFIG_PATH = Path("/etc/village-kiosk/kiosk.toml")
+#: Environment variable that names a config file when ``--config`` is absent.
+CONFIG_ENV = "VILLAGE_KIOSK_CONFIG"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file and key."""
+
+    def __init__(self, source: str, key: str, problem: str) -> None:
+        where = f"{source}: {key}: " if key else f"{source}: "
+        super().__init__(where + problem)
+        self.source = source
+        self.key = key
+        self.problem = problem
+
+
+def _opt(default: Any, doc: str, **checks: Any) -> Any:
+    """A config field: default value, documentation and value checks."""
+    return field(default=default, metadata={"doc": doc, **checks})
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    """Who this terminal is: printed on receipts and ticket numbers."""
+
+    code: str = _opt("DEMO01", "Short terminal code, printed in complaint ticket numbers.",
+                     pattern=r"[A-Z0-9]{2,12}")
+    village: str = _opt("", "Village name shown on screens and receipts.")
+    township: str = _opt("", "Township (乡镇) name.")
+    county: str = _opt("", "County name.")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """The local SQLite cache."""
+
+    path: Path = _opt(Path("/var/lib/village-kiosk/kiosk.db"), "SQLite database file.")
+    busy_timeout_ms: int = _opt(5000, "How long a writer waits for the other process's lock.",
+                                min=100, max=120_000)
+
+
+@dataclass(frozen=True)
+class EnrollmentConfig:
+    """Secrets received at enrollment (terminal id, token, lookup key)."""
+
+    file: Path = _opt(Path("/var/lib/village-kiosk/enrollment.json"),
+                      "JSON file (mode 0600) holding the enrollment secrets.")
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    """Logging. Logs never contain ID numbers or names."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = _opt("INFO", "Minimum log level.")
+    file: Path | None = _opt(None, "Also append logs to this file (default: stderr only).")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole terminal configuration; ``source`` is where it was read from."""
+
+    terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    enrollment: EnrollmentConfig = field(default_factory=EnrollmentConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    source: str = field(default="<defaults>", metadata={"internal": True})
+
+    def with_db(self, db: Path | None) -> Config:
+        """This config with ``store.path`` replaced (the ``--db`` option)."""
+        if db is None:
+            return self
+        return replace(self, store=replace(self.store, path=db))
+
+
+_T = TypeVar("_T")
+
+
+def _type_name(tp: Any) -> str:
+    names = {str: "string", int: "integer", bool: "boolean", float: "number", Path: "path"}
+    if get_origin(tp) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+    return names.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _convert(value: Any, tp: Any, meta: dict[str, Any], *, source: str, key: str,
+             base: Path) -> Any:
+    """Check one TOML value against its declared type and metadata."""
+    origin = get_origin(tp)
+    if origin in (types.UnionType,) and type(None) in get_args(tp):
+        inner = next(a for a in get_args(tp) if a is not type(None))
+        if value == "":
+            return None
+        return _convert(value, inner, meta, source=source, key=key, base=base)
+    if origin is Literal:
+        if value not in get_args(tp):
+            raise ConfigError(source, key, f"expected {_type_name(tp)}, got {value!r}")
+        return value
+    # bool is an int subclass in Python: refuse `port = true` explicitly.
+    ok = isinstance(value, tp) and not (tp is int and isinstance(value, bool))
+    if tp is Path:
+        ok = isinstance(value, str) and value != ""
+    if tp is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if not ok:
+        raise ConfigError(source, key,
+                          f"expected {_type_name(tp)}, got {type(value).__name__} {value!r}")
+    if tp is Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (base / path)
+    if "min" in meta and value < meta["min"]:
+        raise ConfigError(source, key, f"must be at least {meta['min']}, got {value!r}")
+    if "max" in meta and value > meta["max"]:
+        raise ConfigError(source, key, f"must be at most {meta['max']}, got {value!r}")
+    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
+        raise ConfigError(source, key, f"must match {meta['pattern']}, got {value!r}")
+    return float(value) if tp is float else value
+
+
+def _build(cls: type[_T], table: dict[str, Any], *, source: str, prefix: str,
+           base: Path) -> _T:
+    """Instantiate dataclass ``cls`` from a TOML table, refusing unknown keys."""
+    hints = get_type_hints(cls)
+    known = {f.name: f for f in fields(cls) if not f.metadata.get("internal")}  # type: ignore[arg-type]
+    for key in table:
+        if key not in known:
+            where = f"{prefix}{key}"
+            raise ConfigError(source, where, "unknown key (see deploy/kiosk.example.toml)")
+    values: dict[str, Any] = {}
+    for name, fld in known.items():
+        key = f"{prefix}{name}"
+        tp = hints[name]
+        if is_dataclass(tp):
+            sub = table.get(name, {})
+            if not isinstance(sub, dict):
+                raise ConfigError(source, key, f"expected a [{key}] table")
+            values[name] = _build(tp, sub, source=source, prefix=f"{key}.", base=base)  # type: ignore[arg-type]
+        elif name in table:
+            values[name] = _convert(table[name], tp, dict(fld.metadata), source=source,
+                                    key=key, base=base)
+        elif fld.default is MISSING and fld.default_factory is MISSING:
+            raise ConfigError(source, key, "required key is missing")
+    return cls(**values)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read and check the config.
+
+    ``path`` None means: ``$VILLAGE_KIOSK_CONFIG`` if set, else
+    :data:`DEFAULT_CONFIG_PATH` if it exists, else built-in defaults.
+    Raises :class:`ConfigError` for a missing/unreadable file, bad TOML, an
+    unknown key or a bad value — the message names the file and key.
+    """
+    if path is None:
+        env = os.environ.get(CONFIG_ENV)
+        if env:
+            path = Path(env)
+        elif DEFAULT_CONFIG_PATH.exists():
+            path = DEFAULT_CONFIG_PATH
+        else:
+            return Config()
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(source, "", "config file not found") from None
+    except OSError as exc:
+        raise ConfigError(source, "", f"cannot read config file: {exc.strerror}") from None
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(source, "", f"not UTF-8 at byte {exc.start}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(source, "", f"not valid TOML: {exc}") from None
+    config = _build(Config, table, source=source, prefix="", base=path.resolve().parent)
+    return replace(config, source=source)
+
+
+def iter_documented_keys(cls: type[Any] = Config, prefix: str = "") -> list[tuple[str, str]]:
+    """Every ``(dotted.key, doc)`` the schema declares, for docs and tests."""
+    out: list[tuple[str, str]] = []
+    hints = get_type_hints(cls)
+    for fld in fields(cls):
+        if fld.metadata.get("internal"):
+            continue
+        tp = hints[fld.name]
+        if is_dataclass(tp):
+            out.extend(iter_documented_keys(tp, f"{prefix}{fld.name}."))  # type: ignore[arg-type]
+        else:
+            out.append((f"{prefix}{fld.name}", str(fld.metadata.get("doc", ""))))
+    return out

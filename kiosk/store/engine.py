@@ -1,0 +1,80 @@
+"""Opening the SQLite cache: WAL, busy timeout, foreign keys, explicit BEGIN.
+
+Two processes share the file (the kiosk UI and the sync daemon), so every
+connection runs in WAL mode with a busy timeout. pysqlite's own transaction
+handling is switched off and SQLAlchemy's ``begin`` emits ``BEGIN`` itself:
+that makes SAVEPOINTs and transactional DDL work, and lets writers ask for
+``BEGIN IMMEDIATE`` (see :func:`write_connection`) so that a read-then-write
+transaction waits for the lock instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+__all__ = ["Synchronous", "create_sqlite_engine", "write_connection"]
+
+Synchronous = Literal["OFF", "NORMAL", "FULL"]
+
+
+def create_sqlite_engine(path: Path, *, busy_timeout_ms: int = 5000,
+                         synchronous: Synchronous = "NORMAL") -> Engine:
+    """An engine on the SQLite file at ``path`` with the cache's PRAGMAs.
+
+    ``synchronous`` applies to every connection; NORMAL is safe against
+    corruption in WAL mode but may lose the last commits on power loss, so
+    writes that must survive a power cut (the complaint outbox) use
+    :func:`write_connection` with ``durable=True``.
+    Does no I/O until the first connection is made.
+    """
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA synchronous = {synchronous}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@contextmanager
+def write_connection(engine: Engine, *, durable: bool = False) -> Iterator[Connection]:
+    """A connection inside a ``BEGIN IMMEDIATE`` transaction, committed on exit.
+
+    ``durable=True`` sets ``synchronous=FULL`` for this transaction so that
+    the commit is on disk (WAL fsync'd) before this returns — a villager who
+    was told "filed" must not lose the complaint to a power cut.
+    Raises ``sqlalchemy.exc.OperationalError`` if the lock cannot be had
+    within the busy timeout.
+    """
+    with engine.connect() as conn:
+        previous = None
+        if durable:
+            previous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar_one())
+            conn.exec_driver_sql("PRAGMA synchronous = FULL")
+            conn.commit()  # end SQLAlchemy's autobegun transaction around the PRAGMAs
+        try:
+            with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                yield conn
+        finally:
+            if previous is not None:
+                conn.exec_driver_sql(f"PRAGMA synchronous = {previous}")
+                conn.commit()

@@ -1,0 +1,210 @@
+"""SQLAlchemy models of the terminal cache (DESIGN.md §3).
+
+Synced tables (payment, household_member, benefit_item, notice, setting,
+sync_state) are written only by the sync daemon; the UI writes only the
+outbox (complaint) and usage events. No plaintext ID number and no payee name
+is ever stored: people are known by ``id_hash`` only. The complaint outbox
+keeps the name a villager chose to give for a real-name complaint.
+
+Money is integer fen, dates are ``date``, timestamps are UTC ``datetime``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "Base",
+    "BenefitItem",
+    "Complaint",
+    "Event",
+    "HouseholdMember",
+    "Notice",
+    "Payment",
+    "Setting",
+    "SyncState",
+    "utcnow",
+]
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC (the default for every timestamp column)."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and read back timezone-aware.
+
+    SQLite has no time zone type: naive values would silently be read as
+    local time on a machine whose clock is set to Asia/Shanghai.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every terminal table."""
+
+
+class BenefitItem(Base):
+    """A benefit item from the county catalogue (names, policy, standard)."""
+
+    __tablename__ = "benefit_item"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(40), default="")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    scope: Mapped[str] = mapped_column(String(10), default="person")
+    standard: Mapped[str] = mapped_column(Text, default="")
+    policy: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (CheckConstraint("scope IN ('person', 'household')", name="scope_valid"),)
+
+
+class Payment(Base):
+    """One benefit payment to one recipient (server id as primary key)."""
+
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id_hash: Mapped[str] = mapped_column(String(64))
+    household_id: Mapped[str] = mapped_column(String(40), default="")
+    item_code: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(40), default="")
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="paid")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    fund_source: Mapped[str] = mapped_column(String(100), default="")
+    batch: Mapped[str] = mapped_column(String(60), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_payment_id_hash", "id_hash"),
+        Index("ix_payment_household", "household_id", "item_code"),
+        CheckConstraint("status IN ('paid', 'pending', 'returned')", name="status_valid"),
+        CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+    )
+
+
+class HouseholdMember(Base):
+    """Which household a person (by id_hash) belongs to."""
+
+    __tablename__ = "household_member"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(40), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Notice(Base):
+    """A notice pushed by the county: 政策 / 村务公开 / 村级财务 / 公示."""
+
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(String(10), default="village")
+    published_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Complaint(Base):
+    """A complaint filed on this terminal: the outbox towards the county.
+
+    ``ticket_no`` (terminal code + sequence) is printable while offline;
+    ``idempotency_key`` makes a re-sent complaint count once on the server.
+    """
+
+    __tablename__ = "complaint"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ticket_no: Mapped[str] = mapped_column(String(32), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    category: Mapped[str] = mapped_column(String(40))
+    item_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    payment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    anonymous: Mapped[bool] = mapped_column(default=True)
+    id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    name: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivery: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    server_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    reply_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint("delivery IN ('pending', 'sent', 'rejected')", name="delivery_valid"),
+        CheckConstraint("anonymous OR id_hash IS NOT NULL", name="real_name_has_holder"),
+        Index("ix_complaint_delivery", "delivery", "id"),
+    )
+
+
+class SyncState(Base):
+    """One row: where the terminal's copy of the county data stands."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    data_as_of: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class Setting(Base):
+    """A key/value setting pushed by the county, with its version."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Event(Base):
+    """Usage counts per day and kind (no personal data)."""
+
+    __tablename__ = "event"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,67 @@
+"""Loading the demo village into the cache (`kiosk db seed-demo`).
+
+Writes the synced tables the way the sync daemon would after a snapshot:
+hashed IDs only, one transaction, replacing whatever synced data was there
+(the complaint outbox is left alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, insert
+
+from kiosk.catalogue import BenefitItemSpec
+from kiosk.demo_data import DemoVillage
+from kiosk.identity import id_hash
+from kiosk.store.engine import write_connection
+from kiosk.store.models import BenefitItem, HouseholdMember, Notice, Payment, SyncState
+
+__all__ = ["seed_village"]
+
+
+def _items(catalogue: Iterable[BenefitItemSpec], now: datetime) -> list[dict[str, object]]:
+    return [
+        {"code": i.code, "name": i.name, "category": i.category, "department": i.department,
+         "scope": i.scope, "standard": i.standard, "policy": i.policy, "updated_at": now}
+        for i in catalogue
+    ]
+
+
+def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dict[str, int]:
+    """Replace the synced tables with ``village``; return rows written per table.
+
+    Every ID number is turned into ``id_hash`` with ``lookup_key`` here; no
+    plaintext number reaches the database. Runs in one transaction: a power
+    cut leaves the previous data intact.
+    """
+    now = datetime.now(UTC)
+    hashes = {p.id_number: id_hash(lookup_key, p.id_number) for p in village.people}
+    payments = [
+        {"id": p.id, "id_hash": hashes[p.id_number], "household_id": p.household_id,
+         "item_code": p.item_code, "period": p.period, "amount_fen": p.amount_fen,
+         "paid_on": p.paid_on, "status": p.status, "department": p.department,
+         "fund_source": p.fund_source, "batch": p.batch, "updated_at": now}
+        for p in village.payments
+    ]
+    members = [
+        {"id_hash": hashes[p.id_number], "household_id": p.household_id, "updated_at": now}
+        for p in village.people
+    ]
+    notices = [
+        {"id": n.id, "kind": n.kind, "title": n.title, "body": n.body, "scope": n.scope,
+         "published_on": n.published_on, "expires_on": n.expires_on, "updated_at": now}
+        for n in village.notices
+    ]
+    with write_connection(engine) as conn:
+        for model in (Payment, HouseholdMember, Notice, BenefitItem, SyncState):
+            conn.execute(delete(model))
+        conn.execute(insert(BenefitItem), _items(village.catalogue, now))
+        conn.execute(insert(HouseholdMember), members)
+        conn.execute(insert(Payment), payments)
+        conn.execute(insert(Notice), notices)
+        conn.execute(insert(SyncState), [{"id": 1, "cursor": None,
+                                          "data_as_of": village.as_of.astimezone(UTC)}])
+    return {"benefit_item": len(village.catalogue), "household_member": len(members),
+            "payment": len(payments), "notice": len(notices)}
