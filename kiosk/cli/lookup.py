@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import unicodedata
 
 from kiosk.cli.common import (
@@ -20,6 +21,8 @@ from kiosk.money import format_yuan
 from kiosk.timefmt import format_local
 
 __all__ = ["register", "render_table"]
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Subparsers) -> None:
@@ -83,6 +86,8 @@ def _lookup(args: argparse.Namespace) -> int:
     finally:
         lookup.close()
         engine.dispose()
+    log.info("lookup for %s: %d payment(s) in %d year(s)", result.masked_id,
+             sum(len(y.payments) for y in result.years), len(result.years))
     if args.json:
         print_json(result.to_json())
     else:

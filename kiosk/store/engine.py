@@ -66,15 +66,17 @@ def write_connection(engine: Engine, *, durable: bool = False) -> Iterator[Conne
     within the busy timeout.
     """
     with engine.connect() as conn:
-        previous = None
+        # PRAGMA synchronous cannot change inside a transaction, and any
+        # statement through SQLAlchemy would autobegin one: go to the driver.
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        previous: int | None = None
         if durable:
-            previous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar_one())
-            conn.exec_driver_sql("PRAGMA synchronous = FULL")
-            conn.commit()  # end SQLAlchemy's autobegun transaction around the PRAGMAs
+            previous = int(raw.execute("PRAGMA synchronous").fetchone()[0])
+            raw.execute("PRAGMA synchronous = FULL")
         try:
             with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
                 yield conn
         finally:
             if previous is not None:
-                conn.exec_driver_sql(f"PRAGMA synchronous = {previous}")
-                conn.commit()
+                raw.execute(f"PRAGMA synchronous = {previous}")

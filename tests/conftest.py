@@ -1,0 +1,61 @@
+"""Fixtures shared by the whole suite: isolated config, real SQLite files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village
+from kiosk.store import open_store
+from kiosk.store.seed import seed_village
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may pick up a developer's or the machine's kiosk config."""
+    monkeypatch.delenv("VILLAGE_KIOSK_CONFIG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def demo_village() -> DemoVillage:
+    """The deterministic demo village (generated once per run)."""
+    return generate_village()
+
+
+@pytest.fixture(scope="session")
+def _seeded_template(tmp_path_factory: pytest.TempPathFactory, demo_village: DemoVillage) -> Path:
+    path = tmp_path_factory.mktemp("template") / "kiosk.db"
+    engine = open_store(path)
+    seed_village(engine, demo_village, DEMO_LOOKUP_KEY)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path, _seeded_template: Path) -> Path:
+    """A private copy of a cache seeded with the demo village."""
+    path = tmp_path / "kiosk.db"
+    shutil.copyfile(_seeded_template, path)
+    return path
+
+
+@pytest.fixture
+def seeded_engine(seeded_db: Path) -> Iterator[Engine]:
+    """An open engine on :func:`seeded_db`."""
+    engine = open_store(seeded_db)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_engine(tmp_path: Path) -> Iterator[Engine]:
+    """An open engine on a freshly migrated, empty cache."""
+    engine = open_store(tmp_path / "empty.db")
+    yield engine
+    engine.dispose()

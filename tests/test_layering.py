@@ -1,0 +1,131 @@
+"""Dependencies point inward (DEVELOPERS.md, STYLE.md rules 1–2), checked on the source.
+
+Every import in every module is read with ``ast`` (plain, from-, relative, and
+``importlib.import_module("…")``/``__import__("…")`` with a literal name) and
+checked against the rules below. A second test proves the checker catches a
+violation, so a broken checker cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
+
+# kiosk modules with no I/O and no database that the other ends may share.
+PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
+              "kiosk.receipt", "kiosk.timefmt")
+
+
+def _forbidden(module: str, imported: str) -> str | None:
+    """Why ``module`` may not import ``imported``, or None if it may."""
+    top = imported.split(".")[0]
+    under = module.split(".")[0]
+
+    def within(*names: str) -> bool:
+        return any(imported == n or imported.startswith(n + ".") for n in names)
+
+    if top in ("PySide6", "shiboken6") and under != "ui":
+        return "only ui/ may import PySide6"
+    if under == "kiosk" and top in ("drivers", "ui", "county", "sync"):
+        return f"kiosk/ is the core: it must not import {top}/"
+    if under == "drivers":
+        if top in ("ui", "county", "sync", "sqlalchemy", "alembic"):
+            return f"drivers/ know nothing of {top}"
+        if top == "kiosk" and not within(*PURE_KIOSK):
+            return "drivers/ may use only kiosk's pure modules"
+    if under == "sync":
+        if top in ("ui", "drivers", "county"):
+            return f"sync/ must not import {top}/"
+        if module.startswith("sync.protocol") and top in ("kiosk", "sqlalchemy") \
+                and not within(*PURE_KIOSK):
+            return "sync/protocol is the shared wire schema: no terminal store imports"
+    if under == "county":
+        if top in ("ui", "drivers"):
+            return f"county/ must not import {top}/"
+        if top == "sync" and not within("sync.protocol"):
+            return "county/ shares only sync.protocol with the terminal"
+        if top == "kiosk" and not within(*PURE_KIOSK):
+            return "county/ may use only kiosk's pure modules"
+    return None
+
+
+def _imports(path: Path, module: str) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                name = ".".join([*base, node.module] if node.module else base)
+            else:
+                name = node.module or ""
+            found.append((node.lineno, name))
+            found += [(node.lineno, f"{name}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            func = node.func
+            fname = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if fname in ("import_module", "__import__") and isinstance(node.args[0].value, str):
+                found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def _violations(root: Path) -> list[str]:
+    problems = []
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            rel = path.relative_to(root).with_suffix("")
+            module = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+            for lineno, imported in _imports(path, module):
+                why = _forbidden(module, imported)
+                if why:
+                    problems.append(f"{path.relative_to(root)}:{lineno}: imports {imported}: {why}")
+    return problems
+
+
+def test_layering_holds() -> None:
+    assert _violations(ROOT) == []
+
+
+@pytest.mark.parametrize(
+    ("package", "source"),
+    [
+        ("kiosk", "import PySide6.QtCore\n"),
+        ("kiosk", "from drivers.idcard import codec\n"),
+        ("kiosk", "from ui import app\n"),
+        ("kiosk", "from county.cli import main\n"),
+        ("kiosk", "import importlib\nimportlib.import_module('drivers.printer')\n"),
+        ("drivers", "from PySide6 import QtCore\n"),
+        ("drivers", "from kiosk.store import open_store\n"),
+        ("drivers", "import sqlalchemy\n"),
+        ("county", "from kiosk.store.models import Payment\n"),
+        ("county", "from sync.daemon import run\n"),
+        ("sync", "from PySide6.QtCore import QObject\n"),
+    ],
+)
+def test_checker_catches_violations(tmp_path: Path, package: str, source: str) -> None:
+    for name in PACKAGES:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("")
+    (tmp_path / package / "bad.py").write_text(source)
+    assert len(_violations(tmp_path)) >= 1
+
+
+def test_checker_allows_inward_imports(tmp_path: Path) -> None:
+    for name in PACKAGES:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("")
+    (tmp_path / "ui" / "ok.py").write_text("import PySide6\nfrom kiosk.lookup import x\n"
+                                           "from drivers.idcard import y\n")
+    (tmp_path / "county" / "ok.py").write_text("from kiosk.identity import id_hash\n"
+                                               "from sync.protocol import models\n")
+    (tmp_path / "kiosk" / "ok.py").write_text("from .identity import mask_id\n")
+    assert _violations(tmp_path) == []
