@@ -1,0 +1,1 @@
+"""Second-generation ID card readers (GA 467): codec, transports, reader, emulators."""
