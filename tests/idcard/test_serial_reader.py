@@ -1,0 +1,208 @@
+"""CardReader + pyserial transport against the SAM emulator on a real pty."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from drivers.idcard.codec import Command
+from drivers.idcard.emulator import Fault, PtyEmulator, SamEmulator
+from drivers.idcard.errors import CardDataError, ReaderTimeout, ReaderUnavailable
+from drivers.idcard.reader import CardReader, CardReadFailed, ReaderState
+from drivers.idcard.serial import SerialLink
+from idcard.conftest import TIMEOUT, Recorder, card_of
+
+
+def make_reader(port: str, recorder: Recorder) -> CardReader:
+    return CardReader(SerialLink(port, timeout=TIMEOUT), recorder, poll_interval=0.02,
+                      reconnect_interval=0.05)
+
+
+@pytest.fixture
+def reader(emulator: PtyEmulator, recorder: Recorder) -> Iterator[CardReader]:
+    card_reader = make_reader(emulator.path, recorder)
+    card_reader.start()
+    recorder.wait_for("state", ReaderState.READY)
+    yield card_reader
+    card_reader.stop()
+
+
+def test_link_detects_baud_and_describes_itself(emulator: PtyEmulator) -> None:
+    link = SerialLink(emulator.path, timeout=TIMEOUT)
+    link.open()
+    try:
+        assert link.description == f"serial:{emulator.path}?baud=115200"
+        assert link.find_card() is False
+    finally:
+        link.close()
+        link.close()  # twice is fine
+
+
+@pytest.mark.parametrize("label", ["resident_x", "rare_char", "foreign", "hmt"])
+def test_every_layout_is_read(label: str, profiles: dict[str, dict[str, str]],
+                              sam: SamEmulator, reader: CardReader, recorder: Recorder) -> None:
+    sam.place(card_of(profiles[label]))
+    card = recorder.wait_for("read")
+    assert card.to_json() == profiles[label]
+    assert card.photo == card_of(profiles[label]).photo
+    sam.remove()
+    recorder.wait_for("removed")
+    assert recorder.kinds() == ["present", "read", "removed"]
+
+
+def test_one_read_per_placement(sam: SamEmulator, reader: CardReader,
+                                recorder: Recorder) -> None:
+    sam.place(0)
+    recorder.wait_for("read")
+    finds = sam.served[Command.FIND_CARD]
+    deadline = time.monotonic() + 5
+    while sam.served[Command.FIND_CARD] < finds + 10:  # the card lies there for 10 polls
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert recorder.kinds() == ["present", "read"]
+    assert reader.state is ReaderState.CARD_PRESENT
+    sam.remove()
+    recorder.wait_for("removed")
+    sam.place(1)
+    second = recorder.wait_for("read", count=2)
+    assert second.name == "刘䶮"
+    assert sam.served[Command.READ_BASE] == 2
+
+
+def test_chunked_delivery(sam: SamEmulator, reader: CardReader, recorder: Recorder) -> None:
+    sam.set_persistent(Fault.CHUNKED)
+    sam.place(0)
+    assert recorder.wait_for("read").id_number.endswith("X")
+    assert sam.served[Command.READ_BASE] == 1
+
+
+def test_garbage_before_a_frame(sam: SamEmulator, reader: CardReader,
+                                recorder: Recorder) -> None:
+    sam.inject(Fault.GARBAGE, on=Command.FIND_CARD)
+    sam.inject(Fault.GARBAGE, on=Command.READ_BASE)
+    sam.place(0)
+    recorder.wait_for("read")
+    assert sam.served[Command.READ_BASE] == 1
+    assert "error" not in recorder.kinds()
+
+
+def test_one_bad_checksum_is_retried(sam: SamEmulator, reader: CardReader,
+                                     recorder: Recorder) -> None:
+    sam.inject(Fault.BAD_CHECKSUM, on=Command.READ_BASE)
+    sam.place(0)
+    recorder.wait_for("read")
+    assert sam.served[Command.READ_BASE] == 2
+    assert recorder.kinds() == ["present", "read"]
+
+
+def test_one_missing_answer_costs_one_timeout(sam: SamEmulator, reader: CardReader,
+                                              recorder: Recorder) -> None:
+    sam.inject(Fault.NO_ANSWER, on=Command.READ_BASE)
+    started = time.monotonic()
+    sam.place(0)
+    recorder.wait_for("read")
+    elapsed = time.monotonic() - started
+    assert TIMEOUT <= elapsed < TIMEOUT + 1.0
+    assert recorder.kinds() == ["present", "read"]
+
+
+def test_card_removed_mid_read(sam: SamEmulator, reader: CardReader,
+                               recorder: Recorder) -> None:
+    sam.inject(Fault.REMOVED_MID_READ, on=Command.READ_BASE)
+    started = time.monotonic()
+    sam.place(0)
+    recorder.wait_for("removed")
+    assert time.monotonic() - started < TIMEOUT + 1.0
+    assert recorder.kinds() == ["present", "error", "removed"]
+    error = recorder.wait_for("error")
+    assert isinstance(error, CardReadFailed) and error.reason == "interrupted"
+    # The reader recovers for the next card.
+    sam.place(1)
+    assert recorder.wait_for("read").name == "刘䶮"
+
+
+def test_repeated_corruption_gives_up_for_this_placement(
+        sam: SamEmulator, reader: CardReader, recorder: Recorder) -> None:
+    sam.inject(Fault.BAD_CHECKSUM, on=Command.READ_BASE, times=3)
+    sam.place(0)
+    error = recorder.wait_for("error")
+    assert isinstance(error, CardReadFailed) and error.reason == "failed"
+    time.sleep(0.2)
+    assert sam.served[Command.READ_BASE] == 3  # no endless retries on a lying card
+    sam.remove()
+    recorder.wait_for("removed")
+    sam.place(0)
+    recorder.wait_for("read")
+
+
+def test_card_data_error_is_reported_once(profiles: dict[str, dict[str, str]],
+                                          sam: SamEmulator, reader: CardReader,
+                                          recorder: Recorder) -> None:
+    bad = card_of({**profiles["resident_x"], "id_number": "431226195603220791"})
+    sam.place(bad)
+    error = recorder.wait_for("error")
+    assert isinstance(error, CardDataError) and error.problem == "id_number"
+    time.sleep(0.1)
+    assert sam.served[Command.READ_BASE] == 1
+    assert "read" not in recorder.kinds()
+
+
+def test_silent_sam_then_recovery(sam: SamEmulator, reader: CardReader,
+                                  recorder: Recorder) -> None:
+    sam.set_persistent(Fault.NO_ANSWER)
+    started = time.monotonic()
+    recorder.wait_for("state", ReaderState.NOT_RESPONDING)
+    # Two timed-out polls, not more, before the state says so.
+    assert time.monotonic() - started < 2 * TIMEOUT + 1.0
+    assert isinstance(recorder.wait_for("error"), ReaderTimeout)
+    sam.set_persistent(Fault.NO_ANSWER, enabled=False)
+    recorder.wait_for("state", ReaderState.READY, count=2)
+    sam.place(0)
+    recorder.wait_for("read")
+
+
+def test_unplug_and_replug(tmp_path: Path, sam: SamEmulator, recorder: Recorder) -> None:
+    # A udev-style stable name that follows the device, like /dev/idcard.
+    link_path = tmp_path / "idcard"
+    first = PtyEmulator(sam).open()
+    os.symlink(first.path, link_path)
+    reader = make_reader(str(link_path), recorder)
+    reader.start()
+    try:
+        recorder.wait_for("state", ReaderState.READY)
+        first.close()  # unplugged
+        recorder.wait_for("state", ReaderState.DISCONNECTED)
+        with PtyEmulator(sam) as second:
+            link_path.unlink()
+            os.symlink(second.path, link_path)
+            recorder.wait_for("state", ReaderState.READY, count=2)
+            sam.place(0)
+            recorder.wait_for("read")
+    finally:
+        reader.stop()
+    assert reader.state is ReaderState.STOPPED
+
+
+def test_missing_port_is_unavailable(tmp_path: Path, recorder: Recorder) -> None:
+    reader = make_reader(str(tmp_path / "no-such-tty"), recorder)
+    with reader:
+        recorder.wait_for("state", ReaderState.UNAVAILABLE)
+        error = recorder.wait_for("error")
+    assert isinstance(error, ReaderUnavailable)
+    assert recorder.kinds() == ["error"]
+
+
+def test_device_io_only_on_the_worker(emulator: PtyEmulator, recorder: Recorder) -> None:
+    reader = make_reader(emulator.path, recorder)
+    with pytest.raises(AssertionError, match="worker thread"):
+        reader._poll()
+    with reader:
+        recorder.wait_for("state", ReaderState.READY)
+        names = {t.name for t in threading.enumerate()}
+        assert "idcard-reader" in names
+    assert "idcard-reader" not in {t.name for t in threading.enumerate()}
