@@ -24,6 +24,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "EnrollmentConfig",
+    "IdCardConfig",
     "LogConfig",
     "StoreConfig",
     "TerminalConfig",
@@ -81,6 +82,17 @@ class EnrollmentConfig:
 
 
 @dataclass(frozen=True)
+class IdCardConfig:
+    """The ID card reader (drivers/idcard)."""
+
+    device: str = _opt("serial:auto", "Reader: serial:auto, serial:PORT[?baud=N], pcsc:[NAME].",
+                       pattern=r"(serial|pcsc):.*|/.+")
+    timeout_ms: int = _opt(1000, "How long one reader command may take.", min=100, max=10_000)
+    poll_interval_ms: int = _opt(250, "Pause between card polls while idle.", min=50, max=5000)
+    wlt_library: Path | None = _opt(None, "Vendor WLT photo decoder (libwlt2bmp.so), if any.")
+
+
+@dataclass(frozen=True)
 class LogConfig:
     """Logging. Logs never contain ID numbers or names."""
 
@@ -96,6 +108,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     enrollment: EnrollmentConfig = field(default_factory=EnrollmentConfig)
     log: LogConfig = field(default_factory=LogConfig)
+    idcard: IdCardConfig = field(default_factory=IdCardConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
 
     def with_db(self, db: Path | None) -> Config:
