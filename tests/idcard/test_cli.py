@@ -1,0 +1,115 @@
+"""`kiosk idcard read|watch|emulate` as real processes and through main()."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drivers.idcard.emulator import PtyEmulator, SamEmulator
+from idcard.conftest import card_of
+from kiosk.cli.main import main
+
+KIOSK = [sys.executable, "-m", "kiosk.cli.main"]
+
+
+@pytest.fixture
+def card_file(tmp_path: Path, profiles: dict[str, dict[str, str]]) -> Path:
+    path = tmp_path / "cards.json"
+    path.write_text(json.dumps([profiles["resident_x"], profiles["hmt"]], ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def emulate(card_file: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    proc = subprocess.Popen([*KIOSK, "idcard", "emulate", "--card", str(card_file),
+                             "--fault", "bad-checksum"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    path = proc.stdout.readline().strip()
+    yield proc, path
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def test_emulate_then_read_json(emulate: tuple[subprocess.Popen[str], str],
+                                profiles: dict[str, dict[str, str]],
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    proc, path = emulate
+    assert path.startswith("/dev/pts/")
+    assert main(["idcard", "read", "--port", path, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == profiles["resident_x"]
+    # SIGUSR1 lays the next card from the file on the reader.
+    proc.send_signal(signal.SIGUSR1)
+    time.sleep(0.2)
+    assert main(["idcard", "read", "--port", path, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == profiles["hmt"]
+    # SIGUSR2 takes it away: a read names the status and exits 3.
+    proc.send_signal(signal.SIGUSR2)
+    time.sleep(0.2)
+    assert main(["idcard", "read", "--port", path, "--wait", "0.5"]) == 3
+    assert "[NO_CARD]" in capsys.readouterr().err
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=5) == 0
+
+
+def test_read_plain_text(emulator: PtyEmulator, sam: SamEmulator,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    sam.place(1)
+    assert main(["idcard", "read", "--port", f"serial:{emulator.path}"]) == 0
+    out = capsys.readouterr().out
+    assert "name        刘䶮" in out and "valid_to    长期" in out
+
+
+def test_watch_prints_json_lines(emulator: PtyEmulator, sam: SamEmulator,
+                                 profiles: dict[str, dict[str, str]]) -> None:
+    proc = subprocess.Popen([*KIOSK, "idcard", "watch", "--port", emulator.path, "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    try:
+        events: list[dict[str, Any]] = []
+
+        def until(kind: str) -> dict[str, Any]:
+            while True:
+                line = proc.stdout.readline() if proc.stdout else ""
+                assert line, f"watch ended before {kind}: {events}"
+                event: dict[str, Any] = json.loads(line)
+                events.append(event)
+                if event["event"] == kind:
+                    return event
+
+        until("state")
+        sam.place(card_of(profiles["foreign"]))
+        assert until("read")["card"] == profiles["foreign"]
+        sam.remove()
+        until("removed")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=5) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    kinds = [e["event"] for e in events if e["event"] != "state"]
+    assert kinds == ["present", "read", "removed"]
+
+
+def test_bad_device_and_bad_fault(tmp_path: Path, card_file: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["idcard", "read", "--port", str(tmp_path / "none"), "--wait", "1"]) == 1
+    assert "idcard.unavailable" in capsys.readouterr().err
+    assert main(["idcard", "emulate", "--card", str(card_file), "--fault", "gremlins"]) == 2
+    assert "bad --fault" in capsys.readouterr().err
+    assert main(["idcard", "emulate", "--card", str(tmp_path / "none.json")]) == 1
