@@ -26,6 +26,8 @@ __all__ = [
     "EnrollmentConfig",
     "IdCardConfig",
     "LogConfig",
+    "PrinterConfig",
+    "ReceiptConfig",
     "StoreConfig",
     "TerminalConfig",
     "load_config",
@@ -93,6 +95,33 @@ class IdCardConfig:
 
 
 @dataclass(frozen=True)
+class PrinterConfig:
+    """The receipt printer (drivers/printer)."""
+
+    uri: str = _opt("", "Printer URI: usb:VID:PID, serial:PORT?baud=N, tcp://HOST:9100, "
+                        "file:/dev/usb/lp0, png:OUT.png; empty: no printer.",
+                    pattern=r"|(usb|serial|tcp|file|png):.+")
+    paper_mm: Literal[80, 58] = _opt(80, "Paper width in mm: 80 (576 dots) or 58 (384 dots).")
+    mode: Literal["raster", "text"] = _opt("raster", "raster (any printer) or text (GB18030).")
+    status_timeout_ms: int = _opt(2000, "How long the printer may take to answer a status query.",
+                                  min=100, max=30_000)
+    job_timeout_s: int = _opt(60, "How long a job may take to be accepted and confirmed.",
+                              min=5, max=600)
+
+
+@dataclass(frozen=True)
+class ReceiptConfig:
+    """What goes on a receipt (kiosk/receipt.py)."""
+
+    detail_years: int = _opt(2, "Newest years printed line by line (older: one line a year).",
+                             min=1, max=50)
+    max_detail_lines: int = _opt(40, "Payment lines printed in full at most (newest year "
+                                     "always).", min=5, max=1000)
+    verify_base_url: str = _opt("", "Base URL of the QR code (empty: the county server URL "
+                                    "from enrollment).", pattern=r"|https?://.+")
+
+
+@dataclass(frozen=True)
 class LogConfig:
     """Logging. Logs never contain ID numbers or names."""
 
@@ -109,6 +138,8 @@ class Config:
     enrollment: EnrollmentConfig = field(default_factory=EnrollmentConfig)
     log: LogConfig = field(default_factory=LogConfig)
     idcard: IdCardConfig = field(default_factory=IdCardConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
 
     def with_db(self, db: Path | None) -> Config:

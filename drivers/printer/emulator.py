@@ -20,7 +20,7 @@ import time
 from enum import Enum
 from types import TracebackType
 
-__all__ = ["STATUS_ANSWERS", "EmulatedPrinter", "Fault"]
+__all__ = ["STATUS_ANSWERS", "EmulatedPrinter", "Fault", "StatusQueryParser"]
 
 
 class Fault(Enum):
@@ -48,7 +48,7 @@ STATUS_ANSWERS: dict[Fault, dict[int, int]] = {
 STATUS_ANSWERS[Fault.DISCONNECT_MID_JOB] = STATUS_ANSWERS[Fault.NONE]
 
 
-class _Parser:
+class StatusQueryParser:
     """Finds DLE EOT queries in the stream, skipping the data of image commands."""
 
     def __init__(self) -> None:
@@ -189,7 +189,7 @@ class EmulatedPrinter:
             self._threads.append(thread)
 
     def _serve(self, conn: socket.socket) -> None:
-        parser = _Parser()
+        parser = StatusQueryParser()
         count = 0
         conn.settimeout(0.1)
         with conn:

@@ -158,7 +158,12 @@ class ThermalPrinter:
         self._set_timeout(deadline - time.monotonic())
         try:
             printer._raw(query_bytes(query))
-            answer = bytes(printer._read())
+            if self.uri.scheme == "serial":
+                # python-escpos's Serial._read() asks for 16 bytes and so always
+                # waits out the whole timeout; a status answer is one byte.
+                answer = bytes(printer.device.read(1))
+            else:
+                answer = bytes(printer._read())
         except TimeoutError:
             raise _NoAnswer from None
         except Exception as exc:  # socket, pyserial and pyusb errors
