@@ -38,23 +38,23 @@ _STATUSES = ("paid", "pending", "returned")
 STATUS_LABELS_ZH = {"paid": "已发放", "pending": "待发放", "returned": "被退回"}
 
 # Personal rows, then the household-scope rows of the holder's household paid
-# to another member. The scalar subqueries are constant, evaluated once.
-_SQL = """
+# to another member. The header columns (household, data-as-of) are constant
+# subqueries, evaluated once per statement: one round trip per lookup.
+_HEADER = """(SELECT household_id FROM household_member WHERE id_hash = :h),
+       (SELECT data_as_of FROM sync_state WHERE id = 1)"""
+_SQL = f"""
 SELECT p.id, p.item_code, coalesce(b.name, p.item_code), p.period, p.amount_fen, p.paid_on,
-       p.status, p.department, p.fund_source, coalesce(b.scope = 'household', 0)
+       p.status, p.department, p.fund_source, coalesce(b.scope = 'household', 0), {_HEADER}
 FROM payment AS p LEFT JOIN benefit_item AS b ON b.code = p.item_code
 WHERE p.id_hash = :h
 UNION ALL
 SELECT p.id, p.item_code, b.name, p.period, p.amount_fen, p.paid_on,
-       p.status, p.department, p.fund_source, 1
+       p.status, p.department, p.fund_source, 1, {_HEADER}
 FROM payment AS p JOIN benefit_item AS b ON b.code = p.item_code AND b.scope = 'household'
 WHERE p.household_id = (SELECT household_id FROM household_member WHERE id_hash = :h)
   AND p.id_hash != :h
 """
-_HEADER_SQL = """
-SELECT (SELECT household_id FROM household_member WHERE id_hash = :h),
-       (SELECT data_as_of FROM sync_state WHERE id = 1)
-"""
+_HEADER_SQL = f"SELECT {_HEADER}"
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,10 @@ class BenefitLookup:
         cursor = self._cursor()
         try:
             rows = cursor.execute(_SQL, params).fetchall()
-            household_id, as_of = cursor.execute(_HEADER_SQL, params).fetchone()
+            if rows:
+                household_id, as_of = rows[0][10], rows[0][11]
+            else:
+                household_id, as_of = cursor.execute(_HEADER_SQL, params).fetchone()
         finally:
             cursor.close()
         lines = [
