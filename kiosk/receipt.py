@@ -368,7 +368,7 @@ def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
         Text("惠民惠农补贴发放明细", size="title", align="center", bold=True),
         Text(place or "村级便民服务站", align="center"),
         Rule(heavy=True),
-        Text(f"姓名：{receipt.holder_name}", size="large", bold=True),
+        Text(f"姓名：{receipt.holder_name or '—'}", size="large", bold=True),
         Text(f"身份证：{receipt.masked_id}"),
         Text(f"打印时间：{format_local(receipt.printed_at)}", size="small"),
         Text("数据更新：" + (format_local(receipt.data_as_of) if receipt.data_as_of

@@ -1,0 +1,217 @@
+"""`kiosk print test|receipt`: print (or preview) receipts on the configured printer.
+
+Lives in ``ui/`` because it wires the store and lookup (``kiosk/``) to the
+printer driver (``drivers/``), which must not know about the store. No Qt is
+imported here: the command runs headless.
+
+    kiosk print test [--printer URI] [--preview OUT.png]
+    kiosk print receipt ID_NUMBER [--printer URI] [--preview OUT.png]
+                       [--name NAME | --card FILE.json] [--ticket T] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from drivers.printer.errors import PrinterError
+from drivers.printer.printer import ThermalPrinter
+from drivers.printer.render import ReceiptRenderer, paper_dots
+from drivers.printer.status import PrinterStatus
+from drivers.printer.textmode import text_job
+from kiosk.cli.common import (
+    CliError,
+    Subparsers,
+    add_common_options,
+    load_cli_config,
+    open_cli_store,
+    print_json,
+)
+from kiosk.config import Config
+from kiosk.enrollment import EnrollmentError, load_enrollment
+from kiosk.identity import IdNumberError, mask_id, validate_id
+from kiosk.lookup import STATUS_LABELS_ZH, BenefitLookup
+from kiosk.receipt import (
+    HOTLINE,
+    Block,
+    Gap,
+    QrCode,
+    Receipt,
+    ReceiptPolicy,
+    Row,
+    Rule,
+    Text,
+    build_receipt,
+    receipt_blocks,
+)
+from kiosk.timefmt import format_local
+
+__all__ = ["register", "test_page_blocks"]
+
+
+def register(sub: Subparsers) -> None:
+    """Add the `print` command group."""
+    group = sub.add_parser("print", help="print a test page or a person's benefits receipt")
+    actions = group.add_subparsers(dest="print_command", metavar="ACTION", required=True)
+
+    test = actions.add_parser("test", help="print a test page (fonts, sizes, QR code)")
+    _printer_options(test)
+    add_common_options(test, db=False)
+    test.set_defaults(handler=_test)
+
+    receipt = actions.add_parser("receipt", help="print the benefits receipt for an ID number")
+    receipt.add_argument("id_number", metavar="ID_NUMBER", help="18-character resident ID number")
+    who = receipt.add_mutually_exclusive_group()
+    who.add_argument("--name", default="", help="holder's name as on the card")
+    who.add_argument("--card", type=Path, metavar="FILE.json",
+                     help="card profile JSON (DESIGN §4): name taken from it")
+    receipt.add_argument("--ticket", metavar="TICKET", help="complaint ticket to print")
+    receipt.add_argument("--json", action="store_true",
+                         help="print what was done as JSON (receipt id, QR URL, printer state)")
+    _printer_options(receipt)
+    add_common_options(receipt)
+    receipt.set_defaults(handler=_receipt)
+
+
+def _printer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--printer", metavar="URI",
+                        help="printer URI (default: printer.uri from the config)")
+    parser.add_argument("--preview", type=Path, metavar="OUT.png",
+                        help="also save the rendered receipt as a PNG")
+    parser.add_argument("--paper", type=int, choices=(80, 58),
+                        help="paper width in mm (default: printer.paper_mm)")
+    parser.add_argument("--mode", choices=("raster", "text"),
+                        help="raster image or GB18030 text (default: printer.mode)")
+
+
+def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
+    """The clerk's test page: every type size, rare characters, rules and a QR code."""
+    return (
+        Text("打印机测试页", size="title", align="center", bold=True),
+        Rule(heavy=True),
+        Text(f"打印机：{uri}", size="small"),
+        Text(f"纸宽：{width_dots} 点", size="small"),
+        Text(f"时间：{format_local(datetime.now(UTC))}", size="small"),
+        Rule(),
+        Text("小字 惠民惠农补贴 0123456789", size="small"),
+        Text("正文 惠民惠农补贴 0123456789"),
+        Text("大字 惠民惠农补贴", size="large", bold=True),
+        Row("金额", "¥1,234.50", size="large", bold=True),
+        Text("生僻字：刘䶮 𠮷 龘 堃 喆 昇", size="large"),
+        Rule(),
+        Text(f"监督举报电话 {HOTLINE}", bold=True),
+        Gap(0.3),
+        QrCode("village-kiosk printer test", "扫码测试"),
+        Gap(1.0),
+    )
+
+
+def _settings(args: argparse.Namespace, config: Config) -> tuple[str | None, int, str]:
+    uri = args.printer or config.printer.uri or None
+    paper = args.paper or config.printer.paper_mm
+    mode = args.mode or config.printer.mode
+    if uri is None and args.preview is None:
+        raise CliError("no printer: give --printer URI, set printer.uri in the config, "
+                       "or save a --preview OUT.png", exit_code=2)
+    return uri, paper, mode
+
+
+def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
+          preview: Path | None, config: Config) -> PrinterStatus | None:
+    """Render, save the preview, print. Raises CliError for printer failures."""
+    try:
+        renderer = ReceiptRenderer(paper_dots(paper))
+        image = renderer.render(blocks)
+        if preview is not None:
+            image.save(preview, format="PNG")
+        if uri is None:
+            return None
+        printer = ThermalPrinter(uri, width_dots=renderer.width,
+                                 status_timeout_s=config.printer.status_timeout_ms / 1000,
+                                 job_timeout_s=config.printer.job_timeout_s)
+        with printer:
+            if mode == "text" and printer.uri.scheme != "png":
+                return printer.print_job(text_job(
+                    blocks, width_dots=renderer.width,
+                    line_image=lambda t, s, b: renderer.render_line(t, s, bold=b)))
+            return printer.print_image(image)
+    except PrinterError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+    except OSError as exc:
+        raise CliError(f"cannot write preview {preview}: {exc.strerror}") from None
+
+
+def _test(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    uri, paper, mode = _settings(args, config)
+    status = _emit(uri, paper, mode, test_page_blocks(uri or "-", paper_dots(paper)),
+                   args.preview, config)
+    if args.preview:
+        print(f"preview: {args.preview}")
+    if uri:
+        print(f"printed test page on {uri}: printer {status.state.value if status else '-'}")
+    return 0
+
+
+def _holder_name(args: argparse.Namespace) -> str:
+    if args.card is None:
+        return str(args.name)
+    try:
+        profile: Any = json.loads(args.card.read_text(encoding="utf-8"))
+        return str(profile["name"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"cannot read the name from card profile {args.card}: {exc}") from None
+
+
+def _build(args: argparse.Namespace, config: Config) -> Receipt:
+    try:
+        enrollment = load_enrollment(config.enrollment.file)
+    except EnrollmentError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        number = validate_id(args.id_number)
+    except IdNumberError as exc:
+        raise CliError(str(exc), exit_code=2) from None
+    engine = open_cli_store(config)
+    lookup = BenefitLookup(engine, enrollment.lookup_key)
+    try:
+        result = lookup.lookup(number)
+    finally:
+        lookup.close()
+        engine.dispose()
+    t = config.terminal
+    return build_receipt(
+        result, holder_name=_holder_name(args), masked_id=mask_id(number),
+        terminal_code=t.code, terminal_id=enrollment.terminal_id, village=t.village,
+        township=t.township, county=t.county, printed_at=datetime.now(UTC),
+        lookup_key=enrollment.lookup_key,
+        verify_base_url=config.receipt.verify_base_url or enrollment.server_url,
+        status_labels=STATUS_LABELS_ZH, complaint_ticket=args.ticket,
+        policy=ReceiptPolicy(config.receipt.detail_years, config.receipt.max_detail_lines))
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    uri, paper, mode = _settings(args, config)
+    receipt = _build(args, config)
+    status = _emit(uri, paper, mode, receipt_blocks(receipt), args.preview, config)
+    if args.json:
+        print_json({
+            "receipt_id": receipt.receipt_id,
+            "verify_url": receipt.verify_url,
+            "total_paid_fen": receipt.total_paid_fen,
+            "lines": receipt.line_count,
+            "printer": uri,
+            "printer_state": status.state.value if status else None,
+            "preview": str(args.preview) if args.preview else None,
+        })
+        return 0
+    if args.preview:
+        print(f"preview: {args.preview}")
+    if uri:
+        print(f"printed receipt {receipt.receipt_id} on {uri}: printer "
+              f"{status.state.value if status else '-'}")
+    return 0
