@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "CardDataError",
+    "CardRemoved",
     "ChecksumError",
     "CodecError",
     "FrameError",
@@ -52,6 +53,12 @@ class CardDataError(CodecError):
     def __init__(self, problem: str, detail: str) -> None:
         super().__init__(f"card data ({problem}): {detail}")
         self.problem = problem
+
+
+class CardRemoved(IdCardError):
+    """The card left the reader during an exchange (the link itself is fine)."""
+
+    code = "idcard.card_removed"
 
 
 class TransportError(IdCardError):

@@ -75,4 +75,11 @@ def link_for(device: str, *, timeout: float = 1.0) -> CardLink:
         baud = int(params["baud"]) if params.get("baud", "").isdigit() else None
         port = None if rest in ("", "auto") else rest
         return SerialLink(port, baud=baud, timeout=timeout)
+    if scheme == "pcsc":
+        from drivers.idcard import pcsc
+
+        if not pcsc.is_usable():
+            raise ReaderUnavailable(f"PC/SC reader unavailable: {pcsc.unusable_reason()}")
+        return pcsc.PcscLink(rest or None, layout=params.get("layout", "generic"),
+                             timeout=timeout)
     raise ReaderUnavailable(f"unknown ID card device {device!r} (use serial:… or pcsc:…)")

@@ -20,6 +20,7 @@ from enum import Enum
 from drivers.idcard.cardtext import IdCard, decode_text
 from drivers.idcard.errors import (
     CardDataError,
+    CardRemoved,
     CodecError,
     IdCardError,
     ReaderTimeout,
@@ -94,13 +95,14 @@ class CardReader:
 
     def __init__(self, link: CardLink, listener: CardListener, *,
                  poll_interval: float = 0.25, removal_misses: int = 2,
-                 read_attempts: int = 3, failures_before_error: int = 2,
-                 reconnect_interval: float = 1.0) -> None:
+                 read_attempts: int = 3, retry_delay: float = 0.2,
+                 failures_before_error: int = 2, reconnect_interval: float = 1.0) -> None:
         self._link = link
         self._listener = listener
         self.poll_interval = poll_interval
         self.removal_misses = removal_misses
         self.read_attempts = read_attempts
+        self.retry_delay = retry_delay
         self.failures_before_error = failures_before_error
         self.reconnect_interval = reconnect_interval
         self._stop = threading.Event()
@@ -274,7 +276,7 @@ class CardReader:
             self._emit(self._listener.on_reader_error, exc)
             self._set_state(ReaderState.CARD_PRESENT)
             return False
-        except (CodecError, SamError, ReaderTimeout) as exc:
+        except (CodecError, SamError, ReaderTimeout, CardRemoved) as exc:
             self._attempts += 1
             log.info("ID card read attempt %d failed: %s", self._attempts, exc.code)
             if self._attempts >= self.read_attempts:
@@ -282,7 +284,12 @@ class CardReader:
                 error = CardReadFailed("failed", str(exc))
                 self._emit(self._listener.on_reader_error, error)
             self._set_state(ReaderState.CARD_PRESENT)
-            return not self._done
+            if self._done:
+                return False
+            # A card that is being slid over the reader needs a moment, and a
+            # PC/SC stack notices a vanished card only at its next presence poll.
+            self._stop.wait(self.retry_delay)
+            return True
         except TransportError as exc:
             self._disconnect()
             self._report_link_failure(exc)
