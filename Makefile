@@ -57,6 +57,7 @@ test: lint typecheck pytest
 
 bench: deps
 	$(BIN)/python tests/bench/bench_lookup.py
+	$(BIN)/python tests/bench/bench_idcard.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
