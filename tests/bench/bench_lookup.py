@@ -18,6 +18,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -37,8 +38,8 @@ def _number(i: int) -> str:
 
 def build(path: Path, people: int, payments: int) -> list[str]:
     """Create the cache at ``path`` (if absent) and return the people's ID numbers."""
-    numbers = []
-    seen = set()
+    numbers: list[str] = []
+    seen: set[str] = set()
     i = 0
     while len(numbers) < people:
         n = _number(i)
@@ -68,7 +69,7 @@ def build(path: Path, people: int, payments: int) -> list[str]:
             "INSERT INTO household_member (id_hash, household_id, updated_at)"
             " VALUES (?, ?, '2026-01-01 00:00:00')", zip(hashes, households, strict=True))
 
-        def rows():  # type: ignore[no-untyped-def]
+        def rows() -> Iterator[tuple[object, ...]]:
             for pid in range(1, payments + 1):
                 who = rng.randrange(people)
                 code, _scope, dept = items[rng.randrange(len(items))]
