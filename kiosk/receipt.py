@@ -361,11 +361,17 @@ def _year_total_text(year: ReceiptYear) -> str:
     return "，".join(extra)
 
 
+def _short_period(period: str, year: int) -> str:
+    """``2026年3月`` → ``3月`` under the 2026 heading; ``2026年度`` stays whole."""
+    rest = period.removeprefix(f"{year}年")
+    return rest if rest != period and rest[:1] in ("第", *"0123456789") else period
+
+
 def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
     """The receipt laid out top to bottom, in Chinese, for any renderer."""
     place = "".join(part for part in (receipt.county, receipt.township, receipt.village) if part)
     blocks: list[Block] = [
-        Text("惠民惠农补贴发放明细", size="title", align="center", bold=True),
+        Text("惠民惠农补贴明细", size="title", align="center", bold=True),
         Text(place or "村级便民服务站", align="center"),
         Rule(heavy=True),
         Text(f"姓名：{receipt.holder_name or '—'}", size="large", bold=True),
@@ -386,12 +392,17 @@ def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
                           bold=True))
         if extra := _year_total_text(year):
             blocks.append(Text(extra, size="small"))
+        # One heading per item, then one row per payment: a monthly benefit
+        # costs one printed line a month, not three.
+        current = None
         for line in year.lines:
             name = line.item_name + ("（户）" if line.household else "")
-            blocks.append(Rule())
-            blocks.append(Row(name, format_yuan(line.amount_fen), bold=True))
-            blocks.append(Text(f"{line.period}  {line.paid_on:%Y-%m-%d}  {line.status_label}",
-                               size="small"))
+            if name != current:
+                blocks += [Rule(), Text(name, bold=True)]
+                current = name
+            period = _short_period(line.period, year.year)
+            blocks.append(Row(f"{period}  {line.paid_on:%m-%d}  {line.status_label}",
+                              format_yuan(line.amount_fen)))
         blocks.append(Rule(heavy=True))
     older = [y for y in receipt.years if not y.detailed]
     if older:

@@ -47,8 +47,9 @@ def test_receipt_carries_card_terminal_times_and_totals() -> None:
                      "打印时间：2026-11-21 10:30", "数据更新：2026-11-20 08:00",
                      "投诉受理号：DEMO01-000042", HOTLINE,
                      f"大写：{to_capitals(receipt.total_paid_fen)}",
-                     "城乡居民基础养老金 ¥208.00", "2026年3月  2026-03-15  已发放",
-                     "耕地地力保护补贴（户） ¥363.80", "待发放"):
+                     "城乡居民基础养老金", "3月  03-15  已发放 ¥208.00",
+                     "耕地地力保护补贴（户）", "2026年度  06-20  待发放 ¥363.80",
+                     "2025年 已发放 ¥2,859.80"):
         assert expected in text, expected
 
 
