@@ -1,1 +1,76 @@
-"""sync/protocol package."""
+"""The wire protocol between terminals and the county server (DESIGN.md §6).
+
+Shared by both ends: the terminal's sync daemon and ``county/`` import these
+models, so a field renamed on one side is renamed on the other. Paths live
+under :data:`API_PREFIX`; every request but ``enroll`` carries
+``Authorization: Bearer TOKEN``; every error answers :class:`ErrorBody`.
+docs/sync-protocol.md shows example bodies.
+"""
+
+from __future__ import annotations
+
+from sync.protocol.errors import ErrorCode
+from sync.protocol.messages import (
+    COMPLAINT_CATEGORIES,
+    MAX_COMPLAINT_TEXT,
+    Action,
+    ChangesPage,
+    ComplaintAnswer,
+    ComplaintReply,
+    ComplaintSubmission,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    ErrorDetail,
+    HeartbeatAnswer,
+    HeartbeatRequest,
+    ReleaseInfo,
+    SnapshotLine,
+    Tombstone,
+)
+from sync.protocol.records import (
+    ENTITIES,
+    BenefitItemRecord,
+    HouseholdMemberRecord,
+    NoticeRecord,
+    PaymentRecord,
+    SettingRecord,
+)
+
+__all__ = [
+    "API_PREFIX",
+    "COMPLAINT_CATEGORIES",
+    "DEFAULT_PAGE_LIMIT",
+    "ENTITIES",
+    "MAX_BODY_BYTES",
+    "MAX_COMPLAINT_TEXT",
+    "MAX_PAGE_LIMIT",
+    "PROTOCOL_VERSION",
+    "Action",
+    "BenefitItemRecord",
+    "ChangesPage",
+    "ComplaintAnswer",
+    "ComplaintReply",
+    "ComplaintSubmission",
+    "EnrollRequest",
+    "EnrollResponse",
+    "ErrorBody",
+    "ErrorCode",
+    "ErrorDetail",
+    "HeartbeatAnswer",
+    "HeartbeatRequest",
+    "HouseholdMemberRecord",
+    "NoticeRecord",
+    "PaymentRecord",
+    "ReleaseInfo",
+    "SettingRecord",
+    "SnapshotLine",
+    "Tombstone",
+]
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/api/v1"
+#: Largest request body the server reads (bytes); larger ones get 413 ``request.too_large``.
+MAX_BODY_BYTES = 64 * 1024
+DEFAULT_PAGE_LIMIT = 500
+MAX_PAGE_LIMIT = 5000

@@ -1,0 +1,185 @@
+"""The county server's HTTP API (FastAPI), DESIGN.md §6.
+
+Stateless apart from the database: several processes may serve one
+PostgreSQL. Endpoints are plain ``def`` functions, which FastAPI runs in its
+worker thread pool, because SQLAlchemy's engine here is synchronous.
+Every error answers ``{"error": {"code", "message"}}`` with a stable code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, StreamingResponse
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from county.bodylimit import BodySizeLimit
+from county.changes import CursorError, build_page, parse_cursor
+from county.complaints import ComplaintConflictError, receive_complaint
+from county.scope import TerminalScope
+from county.seq import current_seq
+from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
+from county.terminals import AuthError, EnrollError, authenticate, enroll, record_heartbeat
+from sync.protocol import (
+    API_PREFIX,
+    DEFAULT_PAGE_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PAGE_LIMIT,
+    ChangesPage,
+    ComplaintAnswer,
+    ComplaintSubmission,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    ErrorCode,
+    HeartbeatAnswer,
+    HeartbeatRequest,
+)
+
+__all__ = ["ApiError", "create_app"]
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status, stable code, message."""
+
+    def __init__(self, status: int, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def _error(status: int, code: str, message: str,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                        headers=headers)
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "missing, unknown or revoked token"},
+    413: {"model": ErrorBody, "description": "body too large"},
+    422: {"model": ErrorBody, "description": "invalid request"},
+}
+_HTTP_CODES = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD, 413: ErrorCode.TOO_LARGE}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _terminal(request: Request,
+              authorization: Annotated[str | None, Header()] = None) -> TerminalScope:
+    """The authenticated terminal (dependency); 401 for a missing/unknown/revoked token."""
+    try:
+        with request.app.state.engine.connect() as conn:
+            return authenticate(conn, authorization)
+    except AuthError as exc:
+        raise ApiError(401, exc.code, str(exc)) from None
+
+
+Auth = Annotated[TerminalScope, Depends(_terminal)]
+
+
+def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The API application on ``engine`` (already migrated)."""
+    app = FastAPI(title="village-kiosk county server", version="1",
+                  openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
+                  redoc_url=None)
+    app.state.engine = engine
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+
+    @app.exception_handler(ApiError)
+    def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return _error(exc.status, exc.code, exc.message, headers)
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+            for e in exc.errors()[:5])
+        return _error(422, ErrorCode.INVALID, problems or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, ErrorCode.INVALID)
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    def _internal(_request: Request, _exc: Exception) -> JSONResponse:
+        return _error(500, ErrorCode.INTERNAL, "internal server error")
+
+    @app.exception_handler(OperationalError)
+    def _db_down(_request: Request, _exc: OperationalError) -> JSONResponse:
+        return _error(503, ErrorCode.UNAVAILABLE, "database unavailable; retry later",
+                      {"Retry-After": "30"})
+
+    @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse,
+              responses={403: {"model": ErrorBody, "description": "bad enrollment code"},
+                         422: _ERRORS[422], 413: _ERRORS[413]})
+    def post_enroll(body: EnrollRequest) -> EnrollResponse:
+        """Trade a one-time enrollment code for the terminal's credentials."""
+        try:
+            return enroll(engine, body.code, now=_now())
+        except EnrollError as exc:
+            raise ApiError(403, exc.code, str(exc)) from None
+
+    @app.get(f"{API_PREFIX}/changes", response_model=ChangesPage,
+             responses={400: {"model": ErrorBody, "description": "bad cursor"},
+                        401: _ERRORS[401], 422: _ERRORS[422]})
+    def get_changes(
+        who: Auth,
+        since: Annotated[str | None, Query(max_length=40)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
+    ) -> ChangesPage:
+        """Ordered changes after ``since`` for this terminal, at most ``limit`` records."""
+        with engine.connect() as conn:
+            try:
+                after = parse_cursor(since, current=current_seq(conn))
+            except CursorError as exc:
+                raise ApiError(400, ErrorCode.CURSOR_INVALID, str(exc)) from None
+            return build_page(conn, who, after=after, limit=limit, now=_now())
+
+    @app.get(f"{API_PREFIX}/snapshot", response_class=StreamingResponse,
+             responses={200: {"content": {"application/x-ndjson": {}},
+                              "description": "gzip-compressed JSON lines (SnapshotLine)"},
+                        400: {"model": ErrorBody, "description": "bad resume token"},
+                        401: _ERRORS[401], 422: _ERRORS[422]})
+    def get_snapshot(
+        who: Auth, resume: Annotated[str | None, Query(max_length=100)] = None,
+    ) -> StreamingResponse:
+        """The full data set for this terminal; resumable with ``?resume=TOKEN``."""
+        if resume:
+            try:
+                with engine.connect() as conn:
+                    parse_resume(resume, current=current_seq(conn))
+            except ResumeError as exc:
+                raise ApiError(400, ErrorCode.RESUME_INVALID, str(exc)) from None
+        lines: Iterator[bytes] = snapshot_lines(engine, who, resume=resume)
+        return StreamingResponse(gzip_stream(lines), media_type="application/x-ndjson",
+                                 headers={"Content-Encoding": "gzip",
+                                          "Cache-Control": "no-store"})
+
+    @app.post(f"{API_PREFIX}/complaints", response_model=ComplaintAnswer,
+              responses={409: {"model": ErrorBody, "description": "idempotency key reused"},
+                         401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
+    def post_complaint(who: Auth, body: ComplaintSubmission) -> ComplaintAnswer:
+        """Store a complaint once per idempotency key; answers its server id."""
+        try:
+            return receive_complaint(engine, who.terminal_id, body, now=_now())
+        except ComplaintConflictError as exc:
+            raise ApiError(409, exc.code, str(exc)) from None
+
+    @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
+              responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
+    def post_heartbeat(who: Auth, body: HeartbeatRequest) -> HeartbeatAnswer:
+        """Store the terminal's health; answers pending actions."""
+        return record_heartbeat(engine, who, body, now=_now())
+
+    return app

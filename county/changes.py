@@ -1,0 +1,208 @@
+"""Building ``changes`` pages and ``snapshot`` sections for one terminal.
+
+Every synced row carries a unique ``seq`` (county/seq.py). A page is the
+first ``limit`` rows with ``seq > cursor`` across the synced tables, in seq
+order, each in its latest state: a live row is an upsert, a row marked
+``deleted`` is a tombstone. The cursor is the decimal seq of the last row of
+the page: opaque to terminals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, Setting
+from county.models import server_id as complaint_server_id
+from county.scope import TerminalScope
+from sync.protocol import (
+    BenefitItemRecord,
+    ChangesPage,
+    ComplaintReply,
+    HouseholdMemberRecord,
+    NoticeRecord,
+    PaymentRecord,
+    SettingRecord,
+    Tombstone,
+)
+
+__all__ = [
+    "CursorError",
+    "build_page",
+    "effective_settings",
+    "parse_cursor",
+    "record_of",
+]
+
+
+class CursorError(ValueError):
+    """A cursor this server never handed out."""
+
+
+def parse_cursor(text: str | None, *, current: int) -> int:
+    """The seq a cursor stands for (``None``/empty → 0).
+
+    Raises :class:`CursorError` for anything but a decimal in 0..current.
+    """
+    if not text:
+        return 0
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
+        raise CursorError("cursor is not one this server gave out")
+    value = int(text)
+    if value > current:
+        raise CursorError("cursor is ahead of this server (was the database restored?)")
+    return value
+
+
+def payment_record(row: Any) -> PaymentRecord:
+    """A payment row as its wire record."""
+    return PaymentRecord(id=row.id, id_hash=row.id_hash, household_id=row.household_id,
+                         item_code=row.item_code, period=row.period, amount_fen=row.amount_fen,
+                         paid_on=row.paid_on, status=row.status, department=row.department,
+                         fund_source=row.fund_source, batch=row.batch,
+                         updated_at=row.updated_at)
+
+
+def member_record(row: Any) -> HouseholdMemberRecord:
+    """A household_member row as its wire record."""
+    return HouseholdMemberRecord(id_hash=row.id_hash, household_id=row.household_id,
+                                 updated_at=row.updated_at)
+
+
+def item_record(row: Any) -> BenefitItemRecord:
+    """A benefit_item row as its wire record."""
+    return BenefitItemRecord(code=row.code, name=row.name, category=row.category,
+                             department=row.department, scope=row.scope,
+                             standard=row.standard, policy=row.policy,
+                             updated_at=row.updated_at)
+
+
+def notice_record(row: Any) -> NoticeRecord:
+    """A notice row as its wire record."""
+    return NoticeRecord(id=row.id, kind=row.kind, title=row.title, body=row.body,
+                        scope=row.scope, published_on=row.published_on,
+                        expires_on=row.expires_on, updated_at=row.updated_at)
+
+
+def reply_record(row: Any) -> ComplaintReply:
+    """A replied complaint as the reply record its terminal receives."""
+    return ComplaintReply(server_id=complaint_server_id(row.id), ticket_no=row.ticket_no,
+                          idempotency_key=row.idempotency_key, reply_text=row.reply_text or "",
+                          reply_at=row.reply_at)
+
+
+def record_of(entity: str, row: Any) -> Any:
+    """The wire record of ``row`` of the synced table ``entity``."""
+    return _CONVERT[entity](row)
+
+
+_CONVERT = {"payment": payment_record, "household_member": member_record,
+            "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record}
+
+
+def effective_settings(conn: Connection, scope: TerminalScope,
+                       keys: Sequence[str] | None = None) -> dict[str, SettingRecord | None]:
+    """The setting values in force for this terminal, by key (None: no value any more).
+
+    The most specific live target wins; ``version`` is the newest seq among
+    the rows of that key that apply here, so it grows on every change.
+    """
+    query = select(Setting).where(scope.settings())
+    if keys is not None:
+        query = query.where(Setting.key.in_(keys))
+    rank = {target: i for i, target in enumerate(scope.setting_targets())}
+    best: dict[str, tuple[int, Any]] = {}
+    version: dict[str, int] = {}
+    updated: dict[str, datetime] = {}
+    for row in conn.execute(query):
+        if row.seq > version.get(row.key, 0):
+            version[row.key], updated[row.key] = row.seq, row.updated_at
+        if row.deleted:
+            continue
+        if row.key not in best or rank[row.target] > best[row.key][0]:
+            best[row.key] = (rank[row.target], row)
+    out: dict[str, SettingRecord | None] = {}
+    for key in version if keys is None else keys:
+        if key not in version:
+            continue
+        if key in best:
+            row = best[key][1]
+            out[key] = SettingRecord(key=key, value=row.value, version=version[key],
+                                     updated_at=updated[key])
+        else:
+            out[key] = None
+    return out
+
+
+@dataclass(frozen=True)
+class _Hit:
+    seq: int
+    entity: str
+    row: Row[Any]
+
+
+def _candidates(conn: Connection, scope: TerminalScope, after: int,
+                limit: int) -> Iterator[_Hit]:
+    tables: tuple[tuple[str, Any, Any], ...] = (
+        ("benefit_item", BenefitItem, None),
+        ("setting", Setting, scope.settings()),
+        ("notice", Notice, scope.notices()),
+        ("household_member", HouseholdMember, scope.members()),
+        ("payment", Payment, scope.payments()),
+        ("complaint_reply", Complaint, scope.replies()),
+    )
+    for entity, model, condition in tables:
+        query = select(model).where(model.seq > after)
+        if condition is not None:
+            query = query.where(condition)
+        for row in conn.execute(query.order_by(model.seq).limit(limit + 1)):
+            yield _Hit(row.seq, entity, row)
+
+
+def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int,
+               now: datetime) -> ChangesPage:
+    """The page of changes after seq ``after`` for this terminal (at most ``limit`` rows).
+
+    Each table yields at most ``limit + 1`` candidates, so the first
+    ``limit`` by seq overall are always among them.
+    """
+    hits = sorted(_candidates(conn, scope, after, limit), key=lambda h: h.seq)
+    page, has_more = hits[:limit], len(hits) > limit
+    lists: dict[str, list[Any]] = {name: [] for name in _CONVERT}
+    tombstones: list[Tombstone] = []
+    setting_keys: list[str] = []
+    for hit in page:
+        if hit.entity == "setting":
+            if hit.row.key not in setting_keys:
+                setting_keys.append(hit.row.key)
+        elif hit.entity == "complaint_reply":
+            lists[hit.entity].append(reply_record(hit.row))
+        elif hit.row.deleted:
+            tombstones.append(Tombstone(entity=hit.entity,  # type: ignore[arg-type]
+                                        key=str(_key_of(hit.entity, hit.row))))
+        else:
+            lists[hit.entity].append(record_of(hit.entity, hit.row))
+    settings: list[SettingRecord] = []
+    for key, record in effective_settings(conn, scope, setting_keys).items():
+        if record is None:
+            tombstones.append(Tombstone(entity="setting", key=key))
+        else:
+            settings.append(record)
+    cursor = page[-1].seq if page else after
+    return ChangesPage(
+        benefit_items=lists["benefit_item"], settings=settings, notices=lists["notice"],
+        household_members=lists["household_member"], payments=lists["payment"],
+        tombstones=tombstones, complaint_replies=lists["complaint_reply"],
+        next_cursor=str(cursor), has_more=has_more, server_time=now)
+
+
+_KEY_COLUMN = {"payment": "id", "notice": "id", "household_member": "id_hash",
+               "benefit_item": "code"}
+
+
+def _key_of(entity: str, row: Any) -> object:
+    return getattr(row, _KEY_COLUMN[entity])

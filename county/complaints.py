@@ -1,0 +1,166 @@
+"""Complaints: received idempotently from terminals, listed, replied to, exported.
+
+A terminal retries a complaint until it has the server's answer, so the same
+complaint may arrive many times, even concurrently. The row is keyed by
+(terminal, idempotency key) with a unique constraint and inserted with
+``ON CONFLICT DO NOTHING``: whichever request wins, every request answers
+the one stored row's server id. A reply bumps the row's ``seq`` so it
+travels back to the terminal in its next ``changes`` page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from county.models import Complaint
+from county.models import server_id as make_server_id
+from county.seq import take_seqs
+from county.tx import writing
+from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
+
+__all__ = [
+    "ComplaintConflictError",
+    "ComplaintView",
+    "NoSuchComplaintError",
+    "get_complaint",
+    "list_complaints",
+    "parse_server_id",
+    "receive_complaint",
+    "reply_to",
+]
+
+
+class ComplaintConflictError(Exception):
+    """The idempotency key was used before for a different complaint."""
+
+    code = ErrorCode.KEY_REUSED
+
+
+class NoSuchComplaintError(LookupError):
+    """No complaint with that server id."""
+
+
+def _body_hash(sub: ComplaintSubmission) -> str:
+    return hashlib.sha256(sub.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _insert_ignoring_conflict(engine: Engine) -> Any:
+    dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
+    return dialect.insert(Complaint).on_conflict_do_nothing(
+        index_elements=["terminal_id", "idempotency_key"])
+
+
+def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission, *,
+                      now: datetime) -> ComplaintAnswer:
+    """Store ``sub`` once; answer its server id (``duplicate`` when seen before).
+
+    Anonymous complaints keep neither the holder's hash nor name. Raises
+    :class:`ComplaintConflictError` when the key was used for another body.
+    """
+    digest = _body_hash(sub)
+    values = {
+        "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,
+        "body_sha256": digest, "ticket_no": sub.ticket_no, "category": sub.category,
+        "item_code": sub.item_code, "payment_id": sub.payment_id, "text": sub.text,
+        "phone": sub.phone, "anonymous": sub.anonymous,
+        "id_hash": None if sub.anonymous else sub.id_hash,
+        "name": None if sub.anonymous else sub.name,
+        "created_at": sub.created_at, "received_at": now,
+    }
+    with writing(engine) as conn:
+        inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)).rowcount
+        row = conn.execute(select(Complaint.id, Complaint.body_sha256, Complaint.received_at)
+                           .where(Complaint.terminal_id == terminal_id,
+                                  Complaint.idempotency_key == sub.idempotency_key)).one()
+    if row.body_sha256 != digest:
+        raise ComplaintConflictError("idempotency key already used for a different complaint")
+    return ComplaintAnswer(server_id=make_server_id(row.id), ticket_no=sub.ticket_no,
+                           received_at=row.received_at, duplicate=inserted != 1)
+
+
+def parse_server_id(text: str) -> int:
+    """Row id from ``C0000042`` or ``42``; raises :class:`NoSuchComplaintError`."""
+    digits = text.strip().upper().removeprefix("C")
+    if not digits.isdigit():
+        raise NoSuchComplaintError(f"not a complaint id: {text!r}")
+    return int(digits)
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    """A complaint as the inspection office sees it."""
+
+    server_id: str
+    terminal_id: str
+    ticket_no: str
+    category: str
+    item_code: str | None
+    payment_id: int | None
+    text: str
+    phone: str | None
+    anonymous: bool
+    name: str | None
+    id_hash: str | None
+    created_at: datetime
+    received_at: datetime
+    reply_text: str | None
+    reply_at: datetime | None
+
+    @property
+    def replied(self) -> bool:
+        """Whether the county has replied."""
+        return self.reply_at is not None
+
+
+def _view(row: Any) -> ComplaintView:
+    return ComplaintView(make_server_id(row.id), row.terminal_id, row.ticket_no, row.category,
+                         row.item_code, row.payment_id, row.text, row.phone, row.anonymous,
+                         row.name, row.id_hash, row.created_at, row.received_at,
+                         row.reply_text, row.reply_at)
+
+
+def list_complaints(engine: Engine, *, unreplied: bool = False,
+                    terminal_id: str | None = None) -> Sequence[ComplaintView]:
+    """Complaints, oldest first; optionally only unreplied ones or one terminal's."""
+    query = select(Complaint).order_by(Complaint.id)
+    if unreplied:
+        query = query.where(Complaint.reply_at.is_(None))
+    if terminal_id:
+        query = query.where(Complaint.terminal_id == terminal_id)
+    with engine.connect() as conn:
+        return [_view(r) for r in conn.execute(query)]
+
+
+def get_complaint(engine: Engine, server_id: str) -> ComplaintView:
+    """One complaint; raises :class:`NoSuchComplaintError`."""
+    with engine.connect() as conn:
+        row = conn.execute(select(Complaint)
+                           .where(Complaint.id == parse_server_id(server_id))).first()
+    if row is None:
+        raise NoSuchComplaintError(f"no complaint {server_id}")
+    return _view(row)
+
+
+def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> ComplaintView:
+    """Store the county's reply; it reaches the terminal with its next ``changes``.
+
+    Replying again replaces the reply. Raises :class:`NoSuchComplaintError`
+    and ``ValueError`` for an empty text.
+    """
+    if not text.strip():
+        raise ValueError("reply text is empty")
+    complaint_id = parse_server_id(server_id)
+    with writing(engine) as conn:
+        exists = conn.execute(select(Complaint.id).where(Complaint.id == complaint_id)).first()
+        if exists is None:
+            raise NoSuchComplaintError(f"no complaint {server_id}")
+        conn.execute(update(Complaint).where(Complaint.id == complaint_id).values(
+            reply_text=text.strip(), reply_at=now, seq=take_seqs(conn)))
+    return get_complaint(engine, server_id)

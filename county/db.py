@@ -1,0 +1,150 @@
+"""Opening the county database: SQLite (default) or PostgreSQL, migrated on open.
+
+The URL is an SQLAlchemy URL: ``sqlite:///county.db`` (a file in the working
+directory, the default) or ``postgresql+psycopg://user:pass@host/db``. SQLite
+connections run in WAL mode with a busy timeout so the server and a CLI
+command can share the file; PostgreSQL needs nothing special.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.pool import NullPool
+
+from county.catalogue import ensure_catalogue
+from county.models import BenefitItem
+from county.tx import writing
+
+__all__ = [
+    "DEFAULT_URL",
+    "DatabaseError",
+    "FutureSchemaError",
+    "create_county_engine",
+    "default_url",
+    "open_county_db",
+    "upgrade",
+]
+
+DEFAULT_URL = "sqlite:///county.db"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_SQLITE_BUSY_MS = 15000
+
+
+class DatabaseError(Exception):
+    """The county database cannot be opened or migrated; ``code`` is stable."""
+
+    code = "db.unavailable"
+
+
+class FutureSchemaError(DatabaseError):
+    """The database was migrated by a newer county server than this one."""
+
+    code = "db.future_schema"
+
+
+def default_url() -> str:
+    """``$VILLAGE_COUNTY_DB`` if set, else :data:`DEFAULT_URL`."""
+    return os.environ.get("VILLAGE_COUNTY_DB") or DEFAULT_URL
+
+
+def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
+    """An engine for ``url`` (no I/O yet). Raises :class:`DatabaseError` for a bad URL."""
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000,
+                                                      "check_same_thread": False},
+                                   poolclass=NullPool if ":memory:" not in url else None)
+            _sqlite_pragmas(engine)
+            return engine
+        return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
+                             pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"bad database URL: {exc}") from None
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own BEGIN handling is off so that ours (below) can say
+        # BEGIN IMMEDIATE: the county's read-then-write transactions (the
+        # change counter) must take the write lock first, not fail midway.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _alembic_config() -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def upgrade(engine: Engine) -> str:
+    """Migrate the database to the newest schema; return the revision in force.
+
+    Raises :class:`FutureSchemaError` for a database from a newer release and
+    :class:`DatabaseError` if it cannot be reached.
+    """
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    known = {rev.revision for rev in script.walk_revisions()}
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current is not None and current not in known:
+            raise FutureSchemaError(
+                f"county database is at schema revision {current}, newer than this software "
+                f"knows ({head}); install the newer release or restore a backup")
+        if current != head:
+            cfg = _alembic_config()
+            with writing(engine) as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except DBAPIError as exc:
+        raise DatabaseError(f"cannot use the county database {engine.url!r}: "
+                            f"{str(exc.orig).strip()}") from None
+    return head
+
+
+def open_county_db(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """Engine on ``url`` (default: :func:`default_url`), migrated to head.
+
+    Raises :class:`DatabaseError` / :class:`FutureSchemaError`.
+    """
+    engine = create_county_engine(url or default_url())
+    if migrate:
+        upgrade(engine)
+        _ship_catalogue(engine)
+    return engine
+
+
+def _ship_catalogue(engine: Engine) -> None:
+    """A new county database starts with the shipped benefit catalogue."""
+    with engine.connect() as conn:
+        if conn.execute(select(func.count()).select_from(BenefitItem)).scalar_one():
+            return
+    with writing(engine) as conn:
+        ensure_catalogue(conn, now=datetime.now(UTC))

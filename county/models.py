@@ -1,0 +1,309 @@
+"""SQLAlchemy models of the county database (SQLite or PostgreSQL).
+
+People are known only by ``id_hash`` (HMAC-SHA256 with the county lookup
+key); no plaintext ID number is stored anywhere. Every synced record carries
+``seq``, the value of the county-wide change counter when it last changed:
+``GET /changes`` pages through records by ``seq`` (county/changes.py).
+Deleted synced records stay as rows with ``deleted = true`` so that the
+deletion itself can travel to terminals as a tombstone.
+
+Money is integer fen (BigInteger: a county total exceeds 2^31 fen), dates
+are ``date``, timestamps timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "Base",
+    "BenefitItem",
+    "ChangeCounter",
+    "Complaint",
+    "CountyState",
+    "EnrollmentCode",
+    "HouseholdMember",
+    "ImportBatch",
+    "Notice",
+    "Payment",
+    "Setting",
+    "Terminal",
+    "utcnow",
+]
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as naive UTC on both backends and read back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the county tables (separate from the terminal's)."""
+
+
+class CountyState(Base):
+    """County-wide key/values: the lookup key, county name, release key."""
+
+    __tablename__ = "county_state"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ChangeCounter(Base):
+    """One row: the last ``seq`` handed out.
+
+    Taken with ``UPDATE … RETURNING`` inside the writing transaction, which
+    locks the row until commit: changes commit in ``seq`` order, so a reader
+    paging by ``seq`` never skips a change that commits late.
+    """
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class BenefitItem(Base):
+    """The county's benefit catalogue (seeded from kiosk.catalogue)."""
+
+    __tablename__ = "benefit_item"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(40), default="")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    scope: Mapped[str] = mapped_column(String(10), default="person")
+    standard: Mapped[str] = mapped_column(Text, default="")
+    policy: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[str] = mapped_column(Text, default="", doc="names separated by '|'")
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (CheckConstraint("scope IN ('person', 'household')", name="scope_valid"),)
+
+
+class HouseholdMember(Base):
+    """Which household (and township/village) a person belongs to."""
+
+    __tablename__ = "household_member"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(40), index=True)
+    township: Mapped[str] = mapped_column(String(60), default="")
+    village: Mapped[str] = mapped_column(String(60), default="")
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ImportBatch(Base):
+    """One imported department file."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    rows_total: Mapped[int] = mapped_column(Integer)
+    rows_new: Mapped[int] = mapped_column(Integer)
+    rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Payment(Base):
+    """One benefit payment to one recipient."""
+
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    id_hash: Mapped[str] = mapped_column(String(64))
+    household_id: Mapped[str] = mapped_column(String(40), default="")
+    item_code: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(40), default="")
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    paid_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="paid")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    fund_source: Mapped[str] = mapped_column(String(100), default="")
+    batch: Mapped[str] = mapped_column(String(60), default="")
+    township: Mapped[str] = mapped_column(String(60), default="")
+    village: Mapped[str] = mapped_column(String(60), default="")
+    content_key: Mapped[str] = mapped_column(String(64), unique=True,
+                                             doc="hash of the identifying fields: re-imports")
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), nullable=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_payment_id_hash", "id_hash"),
+        Index("ix_payment_seq", "seq"),
+        Index("ix_payment_township_seq", "township", "seq"),
+        CheckConstraint("status IN ('paid', 'pending', 'returned')", name="status_valid"),
+        CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+    )
+
+
+class Notice(Base):
+    """A notice: 政策 / 村务公开 / 村级财务 / 公示, for a village, township or the county."""
+
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(String(10), default="village")
+    township: Mapped[str] = mapped_column(String(60), default="")
+    village: Mapped[str] = mapped_column(String(60), default="")
+    published_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, doc="retired")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("scope IN ('village', 'township', 'county')", name="scope_valid"),
+    )
+
+
+class Setting(Base):
+    """A setting pushed to terminals; ``target`` narrows it ("" = whole county).
+
+    ``target`` is ``township:NAME``, ``village:NAME`` or ``terminal:ID``; the
+    most specific value in force for a terminal wins.
+    """
+
+    __tablename__ = "setting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(100))
+    target: Mapped[str] = mapped_column(String(80), default="")
+    value: Mapped[str] = mapped_column(Text)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("key", "target", name="uq_setting_key_target"),)
+
+
+class EnrollmentCode(Base):
+    """A one-time enrollment code (stored hashed), valid until ``expires_at``."""
+
+    __tablename__ = "enrollment_code"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    township: Mapped[str] = mapped_column(String(60))
+    village: Mapped[str] = mapped_column(String(60))
+    scope: Mapped[str] = mapped_column(String(10), default="county")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class Terminal(Base):
+    """An enrolled terminal, its credentials (token hashed) and last reported health."""
+
+    __tablename__ = "terminal"
+
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    township: Mapped[str] = mapped_column(String(60))
+    village: Mapped[str] = mapped_column(String(60))
+    scope: Mapped[str] = mapped_column(String(10), default="county")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    version: Mapped[str] = mapped_column(String(40), default="")
+    uptime_s: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    reader: Mapped[str] = mapped_column(String(40), default="")
+    printer: Mapped[str] = mapped_column(String(40), default="")
+    cursor: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    outbox_depth: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    disk_free_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    disk_total_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pinned_release: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+    __table_args__ = (CheckConstraint("scope IN ('county', 'township')", name="scope_valid"),)
+
+
+class Complaint(Base):
+    """A complaint received from a terminal; replies travel back through changes."""
+
+    __tablename__ = "complaint"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    ticket_no: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(40))
+    item_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    payment_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
+    id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    name: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reply_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True,
+                                            doc="set when a reply is to travel back")
+
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "idempotency_key", name="uq_complaint_key"),
+    )
+
+    @property
+    def server_id(self) -> str:
+        """The id the terminal and the inspection office quote: ``C0000042``."""
+        return server_id(self.id)
+
+
+def server_id(complaint_id: int) -> str:
+    """A complaint's public id from its row id: 42 → ``C0000042``."""
+    return f"C{complaint_id:07d}"

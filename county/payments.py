@@ -1,0 +1,141 @@
+"""Writing payments and household members: hashed IDs, content keys, fresh seqs.
+
+Shared by ``county seed-demo`` and ``county import``. A payment's content key
+hashes the fields that identify it (recipient, item, period, date, amount),
+so importing the same department file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from county.models import HouseholdMember, Payment
+from county.seq import take_seqs
+
+__all__ = ["NewMember", "NewPayment", "content_key", "write_members", "write_payments"]
+
+
+@dataclass(frozen=True)
+class NewPayment:
+    """A payment to store; ``id_hash`` already computed (never a plaintext number)."""
+
+    id_hash: str
+    household_id: str
+    item_code: str
+    period: str
+    amount_fen: int
+    paid_on: date
+    status: str = "paid"
+    department: str = ""
+    fund_source: str = ""
+    batch: str = ""
+    township: str = ""
+    village: str = ""
+    id: int | None = None
+    """Only the demo seeding fixes ids (so the terminal's demo data matches)."""
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """A household membership to store (insert, or move to another household)."""
+
+    id_hash: str
+    household_id: str
+    township: str = ""
+    village: str = ""
+
+
+def content_key(p: NewPayment) -> str:
+    """SHA-256 hex of the identifying fields of a payment."""
+    text = "\x1f".join((p.id_hash, p.item_code, p.period, p.paid_on.isoformat(),
+                        str(p.amount_fen)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _insert(conn: Connection, model: Any) -> Any:
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    return dialect.insert(model)
+
+
+def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` are already stored (in chunks, for big files)."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 900):
+        chunk = keys[start:start + 900]
+        found.update(conn.execute(select(Payment.content_key)
+                                  .where(Payment.content_key.in_(chunk))).scalars())
+    return found
+
+
+def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: datetime,
+                   import_id: int | None = None) -> int:
+    """Insert the payments not stored yet (by content key); return how many were new.
+
+    Runs in the caller's transaction; duplicates of stored rows are skipped
+    with ``ON CONFLICT DO NOTHING`` so two imports of one file at once still
+    store each payment once.
+    """
+    if not payments:
+        return 0
+    keyed = {content_key(p): p for p in payments}
+    stored = existing_keys(conn, list(keyed))
+    fresh = [(k, p) for k, p in keyed.items() if k not in stored]
+    if not fresh:
+        return 0
+    first = take_seqs(conn, len(fresh))
+    rows = []
+    for i, (key, p) in enumerate(fresh):
+        row = {"id_hash": p.id_hash, "household_id": p.household_id, "item_code": p.item_code,
+               "period": p.period, "amount_fen": p.amount_fen, "paid_on": p.paid_on,
+               "status": p.status, "department": p.department, "fund_source": p.fund_source,
+               "batch": p.batch, "township": p.township, "village": p.village,
+               "content_key": key, "import_id": import_id, "seq": first + i,
+               "deleted": False, "updated_at": now}
+        if p.id is not None:
+            row["id"] = p.id
+        rows.append(row)
+    stmt = _insert(conn, Payment).on_conflict_do_nothing(index_elements=["content_key"])
+    for start in range(0, len(rows), 5000):
+        conn.execute(stmt, rows[start:start + 5000])
+    # Pre-filtered above; only a concurrent import of the same rows (skipped by
+    # the conflict clause) could make this count too high.
+    return len(rows)
+
+
+def write_members(conn: Connection, members: Sequence[NewMember], *, now: datetime) -> int:
+    """Insert new memberships and move changed ones; return rows written."""
+    if not members:
+        return 0
+    latest = {m.id_hash: m for m in members}
+    stored: dict[str, Any] = {}
+    hashes = list(latest)
+    for start in range(0, len(hashes), 900):
+        for row in conn.execute(select(HouseholdMember)
+                                .where(HouseholdMember.id_hash.in_(hashes[start:start + 900]))):
+            stored[row.id_hash] = row
+    new = [m for h, m in latest.items() if h not in stored]
+    moved = [m for h, m in latest.items() if h in stored and (
+        stored[h].household_id, stored[h].township, stored[h].village, stored[h].deleted)
+        != (m.household_id, m.township or stored[h].township,
+            m.village or stored[h].village, False)]
+    if not new and not moved:
+        return 0
+    seq = take_seqs(conn, len(new) + len(moved))
+    if new:
+        conn.execute(_insert(conn, HouseholdMember), [
+            {"id_hash": m.id_hash, "household_id": m.household_id, "township": m.township,
+             "village": m.village, "seq": seq + i, "deleted": False, "updated_at": now}
+            for i, m in enumerate(new)])
+    for i, m in enumerate(moved, start=len(new)):
+        old = stored[m.id_hash]
+        conn.execute(update(HouseholdMember).where(HouseholdMember.id_hash == m.id_hash).values(
+            household_id=m.household_id, township=m.township or old.township,
+            village=m.village or old.village, seq=seq + i, deleted=False, updated_at=now))
+    return len(new) + len(moved)

@@ -1,0 +1,229 @@
+"""Terminals: one-time enrollment codes, enrollment, bearer tokens, health, revocation.
+
+Codes and tokens are stored as SHA-256 hashes: both are long random strings
+(a hash that is fast to compute is fine for them, unlike for passwords), and
+a copy of the database must not let anyone act as a terminal.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from county.changes import effective_settings
+from county.models import EnrollmentCode, Terminal
+from county.scope import TerminalScope
+from county.seq import current_seq
+from county.state import get_state, lookup_key
+from county.tx import writing
+from sync.protocol import (
+    API_PREFIX,
+    Action,
+    EnrollResponse,
+    ErrorCode,
+    HeartbeatAnswer,
+    HeartbeatRequest,
+    ReleaseInfo,
+)
+
+__all__ = [
+    "CODE_ALPHABET",
+    "AuthError",
+    "EnrollError",
+    "FleetRow",
+    "authenticate",
+    "enroll",
+    "fleet",
+    "new_enrollment_code",
+    "normalise_code",
+    "record_heartbeat",
+    "revoke",
+]
+
+#: Enrollment code characters: no 0/O, 1/I/L that a clerk would misread.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+_CODE_LEN = 10
+
+
+class AuthError(Exception):
+    """A request without a valid bearer token; ``code`` is an ErrorCode."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class EnrollError(Exception):
+    """An unknown, used or expired enrollment code."""
+
+    code = ErrorCode.ENROLL_CODE
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    """Fold a code as typed (dashes, spaces, lower case) to its stored form."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_enrollment_code(engine: Engine, *, township: str, village: str, scope: str = "county",
+                        valid_for: timedelta = timedelta(hours=72),
+                        now: datetime) -> tuple[str, datetime]:
+    """Create a one-time code for a terminal of ``village``; return (code, expires_at).
+
+    The code is shown as ``XXXXX-XXXXX`` (50 bits of entropy); only its hash
+    is stored. Raises ``ValueError`` for an empty village/township or a bad scope.
+    """
+    if not township.strip() or not village.strip():
+        raise ValueError("village and township must not be empty")
+    if scope not in ("county", "township"):
+        raise ValueError("scope must be 'county' or 'township'")
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(_CODE_LEN))
+    expires = now + valid_for
+    with writing(engine) as conn:
+        conn.execute(insert(EnrollmentCode).values(
+            code_hash=_sha256(raw), township=township.strip(), village=village.strip(),
+            scope=scope, created_at=now, expires_at=expires))
+    return f"{raw[:5]}-{raw[5:]}", expires
+
+
+def _next_terminal_id(conn: Connection) -> str:
+    count = conn.execute(select(func.count()).select_from(Terminal)).scalar_one()
+    return f"T{int(count) + 1:05d}"
+
+
+def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
+    """Use a one-time code: create the terminal and return its credentials.
+
+    The code is marked used in the same transaction (a second use, even a
+    concurrent one, fails). Raises :class:`EnrollError`.
+    """
+    code_hash = _sha256(normalise_code(code))
+    token = secrets.token_urlsafe(32)
+    for _attempt in range(5):
+        try:
+            with writing(engine) as conn:
+                row = conn.execute(select(EnrollmentCode)
+                                   .where(EnrollmentCode.code_hash == code_hash)).first()
+                if row is None or row.used_at is not None or row.expires_at <= now:
+                    raise EnrollError("enrollment code unknown, already used or expired")
+                terminal_id = _next_terminal_id(conn)
+                used = conn.execute(
+                    update(EnrollmentCode)
+                    .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
+                    .values(used_at=now, terminal_id=terminal_id)).rowcount
+                if used != 1:
+                    raise EnrollError("enrollment code already used")
+                conn.execute(insert(Terminal).values(
+                    id=terminal_id, township=row.township, village=row.village,
+                    scope=row.scope, token_hash=_sha256(token), enrolled_at=now))
+                key = lookup_key(conn)
+                return EnrollResponse(
+                    terminal_id=terminal_id, token=token,
+                    lookup_key=base64.b64encode(key).decode("ascii"),
+                    release_public_key=get_state(conn, "release_public_key"),
+                    county=get_state(conn, "county_name"), township=row.township,
+                    village=row.village, scope=row.scope)
+        except IntegrityError:
+            continue  # two enrollments took the same terminal id: try the next one
+    raise EnrollError("could not allocate a terminal id; try again")
+
+
+def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
+    """The terminal behind an ``Authorization: Bearer …`` header; raises :class:`AuthError`."""
+    if not authorization:
+        raise AuthError(ErrorCode.AUTH_MISSING, "missing bearer token")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError(ErrorCode.AUTH_MISSING, "expected 'Authorization: Bearer TOKEN'")
+    row = conn.execute(select(Terminal.id, Terminal.township, Terminal.village, Terminal.scope,
+                              Terminal.revoked_at)
+                       .where(Terminal.token_hash == _sha256(token.strip()))).first()
+    if row is None:
+        raise AuthError(ErrorCode.AUTH_INVALID, "unknown token")
+    if row.revoked_at is not None:
+        raise AuthError(ErrorCode.AUTH_REVOKED, "this terminal was revoked")
+    return TerminalScope(row.id, row.township, row.village, row.scope)
+
+
+def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatRequest, *,
+                     now: datetime) -> HeartbeatAnswer:
+    """Store the terminal's health and tell it what to do next."""
+    with writing(engine) as conn:
+        conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id).values(
+            last_seen_at=now, last_heartbeat_at=now, version=beat.version,
+            uptime_s=beat.uptime_s, reader=beat.reader, printer=beat.printer,
+            cursor=beat.cursor, outbox_depth=beat.outbox_depth,
+            disk_free_bytes=beat.disk_free_bytes, disk_total_bytes=beat.disk_total_bytes))
+        settings = effective_settings(conn, scope)
+        head = current_seq(conn)
+        pinned = conn.execute(select(Terminal.pinned_release)
+                              .where(Terminal.id == scope.terminal_id)).scalar()
+        release_version = pinned or get_state(conn, "release_current")
+    actions: list[Action] = []
+    if beat.cursor is None or not beat.cursor.isdigit() or int(beat.cursor) < head:
+        actions.append(Action(kind="sync", detail="new data on the server"))
+    release = None
+    if release_version and release_version != beat.version:
+        release = ReleaseInfo(version=release_version,
+                              url=f"{API_PREFIX}/releases/{release_version}")
+        actions.append(Action(kind="install_release", detail=release_version))
+    version = max((r.version for r in settings.values() if r is not None), default=0)
+    return HeartbeatAnswer(pending_actions=actions, settings_version=version, release=release,
+                           server_time=now)
+
+
+@dataclass(frozen=True)
+class FleetRow:
+    """One terminal's health as `county terminals` shows it."""
+
+    terminal_id: str
+    township: str
+    village: str
+    scope: str
+    enrolled_at: datetime
+    revoked: bool
+    last_heartbeat_at: datetime | None
+    version: str
+    cursor_lag: int | None
+    """Changes the terminal has not fetched yet (None before its first heartbeat)."""
+    outbox_depth: int | None
+    reader: str
+    printer: str
+    disk_free_bytes: int | None
+    silent: bool
+    """No heartbeat for more than the silence threshold (or never)."""
+
+
+def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[FleetRow]:
+    """Every terminal with its last reported health, by id."""
+    with engine.connect() as conn:
+        head = current_seq(conn)
+        rows = conn.execute(select(Terminal).order_by(Terminal.id)).all()
+    out = []
+    for r in rows:
+        lag = head - int(r.cursor) if r.cursor and r.cursor.isdigit() else None
+        silent = r.revoked_at is None and (r.last_heartbeat_at is None
+                                           or now - r.last_heartbeat_at > silent_after)
+        out.append(FleetRow(r.id, r.township, r.village, r.scope, r.enrolled_at,
+                            r.revoked_at is not None, r.last_heartbeat_at, r.version,
+                            None if r.last_heartbeat_at is None else lag, r.outbox_depth,
+                            r.reader, r.printer, r.disk_free_bytes, silent))
+    return out
+
+
+def revoke(engine: Engine, terminal_id: str, *, now: datetime) -> bool:
+    """Revoke a terminal's token; False if there is no such (unrevoked) terminal."""
+    with writing(engine) as conn:
+        done = conn.execute(update(Terminal)
+                            .where(Terminal.id == terminal_id, Terminal.revoked_at.is_(None))
+                            .values(revoked_at=now)).rowcount
+    return bool(done == 1)

@@ -1,0 +1,25 @@
+"""Stable error codes of the sync API (the ``error.code`` of every error body)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["ErrorCode"]
+
+
+class ErrorCode(StrEnum):
+    """Error codes; the HTTP status each goes with is in the comment."""
+
+    AUTH_MISSING = "auth.missing"  # 401: no bearer token
+    AUTH_INVALID = "auth.invalid_token"  # 401: unknown token
+    AUTH_REVOKED = "auth.revoked"  # 401: the terminal was revoked
+    ENROLL_CODE = "enroll.invalid_code"  # 403: unknown, used or expired one-time code
+    CURSOR_INVALID = "changes.invalid_cursor"  # 400: a cursor this server never gave out
+    RESUME_INVALID = "snapshot.invalid_resume"  # 400: a resume token it never gave out
+    KEY_REUSED = "complaint.key_reused"  # 409: same idempotency key, different complaint
+    INVALID = "request.invalid"  # 422: body or query failed validation
+    TOO_LARGE = "request.too_large"  # 413: body above MAX_BODY_BYTES
+    NOT_FOUND = "request.not_found"  # 404
+    METHOD = "request.method_not_allowed"  # 405
+    UNAVAILABLE = "server.unavailable"  # 503: database unreachable
+    INTERNAL = "server.error"  # 500

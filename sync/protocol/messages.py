@@ -1,0 +1,232 @@
+"""Request and response bodies of the sync API (``/api/v1``), and the error body.
+
+Requests are strict (unknown fields refused with ``request.invalid``) so a
+typo on the terminal side shows up in tests, not as silently lost data;
+responses inherit :class:`~sync.protocol.records.WireModel`'s tolerance so
+an older terminal keeps working against a newer server.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sync.protocol.records import (
+    BenefitItemRecord,
+    Entity,
+    HouseholdMemberRecord,
+    IdHash,
+    NoticeRecord,
+    PaymentRecord,
+    SettingRecord,
+    WireModel,
+)
+
+__all__ = [
+    "COMPLAINT_CATEGORIES",
+    "MAX_COMPLAINT_TEXT",
+    "Action",
+    "Category",
+    "ChangesPage",
+    "ComplaintAnswer",
+    "ComplaintReply",
+    "ComplaintSubmission",
+    "DeviceState",
+    "EnrollRequest",
+    "EnrollResponse",
+    "ErrorBody",
+    "ErrorDetail",
+    "HeartbeatAnswer",
+    "HeartbeatRequest",
+    "ReleaseInfo",
+    "RequestModel",
+    "SnapshotLine",
+    "Tombstone",
+]
+
+#: Complaint category codes: the values of kiosk.complaints.Reason (a test keeps them equal;
+#: this module cannot import kiosk.complaints, which pulls in the terminal store).
+COMPLAINT_CATEGORIES = ("not_received", "wrong_amount", "impersonated", "not_mine", "conduct",
+                        "other")
+Category = Literal["not_received", "wrong_amount", "impersonated", "not_mine", "conduct", "other"]
+#: Longest complaint text (characters), as kiosk.complaints.MAX_TEXT_CHARS.
+MAX_COMPLAINT_TEXT = 2000
+
+DeviceState = Annotated[str, Field(max_length=40, examples=["ready", "paper_out", "absent"])]
+
+
+class RequestModel(BaseModel):
+    """Base of request bodies: unknown fields are an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- enrollment -----------------------------------------------------------------------------
+
+class EnrollRequest(RequestModel):
+    """``POST /api/v1/enroll``: trade a one-time code for the terminal's credentials."""
+
+    code: str = Field(min_length=4, max_length=32, examples=["K7QF-9XMP"])
+    version: str = Field(default="", max_length=40, description="terminal software version")
+
+
+class EnrollResponse(WireModel):
+    """The terminal's credentials; the token is shown only this once."""
+
+    terminal_id: str = Field(examples=["T00001"])
+    token: str = Field(description="bearer token for every later request")
+    lookup_key: str = Field(description="county lookup key, base64 (≥ 16 bytes)")
+    release_public_key: str = Field(description="Ed25519 public key of releases, base64; "
+                                                "empty while the county has none")
+    county: str = ""
+    township: str
+    village: str
+    scope: Literal["county", "township"] = Field(
+        description="which payments the terminal receives: the whole county or its township")
+
+
+# --- changes and snapshot -------------------------------------------------------------------
+
+class Tombstone(WireModel):
+    """A record the terminal must delete."""
+
+    entity: Entity
+    key: str = Field(description="primary key as text: payment/notice id, id_hash, item code, "
+                                 "setting key")
+
+
+class ComplaintReply(WireModel):
+    """The county's reply to a complaint filed on this terminal."""
+
+    server_id: str
+    ticket_no: str
+    idempotency_key: str
+    reply_text: str
+    reply_at: datetime
+
+
+class ChangesPage(WireModel):
+    """``GET /api/v1/changes?since=CURSOR&limit=N``: one ordered page of changes.
+
+    Each record appears at most once per page, in its latest state; a record
+    is either upserted or tombstoned, never both. Apply the whole page and
+    store ``next_cursor`` in one transaction; ask again while ``has_more``.
+    """
+
+    benefit_items: list[BenefitItemRecord] = Field(default_factory=list)
+    settings: list[SettingRecord] = Field(default_factory=list)
+    notices: list[NoticeRecord] = Field(default_factory=list)
+    household_members: list[HouseholdMemberRecord] = Field(default_factory=list)
+    payments: list[PaymentRecord] = Field(default_factory=list)
+    tombstones: list[Tombstone] = Field(default_factory=list)
+    complaint_replies: list[ComplaintReply] = Field(default_factory=list)
+    next_cursor: str = Field(description="opaque; send it as `since` next time")
+    has_more: bool
+    server_time: datetime
+
+
+class SnapshotLine(WireModel):
+    """One line of ``GET /api/v1/snapshot`` (gzip-compressed JSON lines).
+
+    The first line is ``header`` (with the ``cursor`` to continue with
+    ``changes``), then records (``type`` is the entity name and ``data`` the
+    record), a ``checkpoint`` with a ``resume`` token every few thousand
+    records, and ``end`` with the number of records. A broken download is
+    resumed with ``?resume=TOKEN`` from the last checkpoint; records
+    received after that checkpoint are simply sent again.
+    """
+
+    type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
+                  "household_member", "payment", "complaint_reply"]
+    cursor: str | None = None
+    resume: str | None = None
+    records: int | None = None
+    data: dict[str, object] | None = None
+
+
+# --- complaints -----------------------------------------------------------------------------
+
+class ComplaintSubmission(RequestModel):
+    """``POST /api/v1/complaints``: one complaint from the terminal's outbox.
+
+    Sending the same ``idempotency_key`` again (a retry) stores nothing new
+    and answers the same ``server_id``; the same key with a different body is
+    refused with 409 ``complaint.key_reused``.
+    """
+
+    idempotency_key: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    ticket_no: str = Field(min_length=1, max_length=32)
+    category: Category
+    item_code: str | None = Field(default=None, max_length=32)
+    payment_id: int | None = Field(default=None, ge=1, le=2**62)
+    text: str = Field(default="", max_length=MAX_COMPLAINT_TEXT)
+    phone: str | None = Field(default=None, max_length=20)
+    anonymous: bool = True
+    id_hash: IdHash | None = Field(default=None, description="real-name only")
+    name: str | None = Field(default=None, max_length=60, description="real-name only")
+    created_at: datetime
+
+
+class ComplaintAnswer(WireModel):
+    """The county's receipt for a complaint."""
+
+    server_id: str = Field(examples=["C0000042"])
+    ticket_no: str
+    received_at: datetime
+    duplicate: bool = Field(description="true when this key had been received before")
+
+
+# --- heartbeat ------------------------------------------------------------------------------
+
+class HeartbeatRequest(RequestModel):
+    """``POST /api/v1/heartbeat``: the terminal's health, every few minutes."""
+
+    version: str = Field(max_length=40)
+    uptime_s: int = Field(ge=0, le=10**10)
+    reader: DeviceState
+    printer: DeviceState
+    cursor: str | None = Field(default=None, max_length=100)
+    outbox_depth: int = Field(ge=0, le=10**9)
+    disk_free_bytes: int = Field(ge=0, le=2**62)
+    disk_total_bytes: int | None = Field(default=None, ge=0, le=2**62)
+
+
+class ReleaseInfo(WireModel):
+    """A release the county wants this terminal to run."""
+
+    version: str
+    url: str = Field(description="path of the signed bundle, e.g. /api/v1/releases/1.2.0")
+
+
+class Action(WireModel):
+    """Something the terminal should do after this heartbeat."""
+
+    kind: Literal["sync", "install_release", "resync"]
+    detail: str = ""
+
+
+class HeartbeatAnswer(WireModel):
+    """The server's answer to a heartbeat."""
+
+    pending_actions: list[Action] = Field(default_factory=list)
+    settings_version: int = Field(description="the newest setting version in force here")
+    release: ReleaseInfo | None = None
+    server_time: datetime
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+class ErrorDetail(WireModel):
+    """What went wrong: a stable ``code`` for programs, a ``message`` for people."""
+
+    code: str = Field(examples=["auth.invalid_token"])
+    message: str
+
+
+class ErrorBody(WireModel):
+    """Every non-2xx answer: ``{"error": {"code": …, "message": …}}``."""
+
+    error: ErrorDetail
+
