@@ -13,7 +13,7 @@ DEMO_DIR ?= demo-data
 # the PC/SC reader tests; PostgreSQL for the county server tests; zbar to
 # decode receipt QR codes in tests; shellcheck for deploy scripts.
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
-                postgresql libzbar0 shellcheck
+                postgresql libzbar0 shellcheck fonts-dejavu-core
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean
 
@@ -58,6 +58,7 @@ test: lint typecheck pytest
 bench: deps
 	$(BIN)/python tests/bench/bench_lookup.py
 	$(BIN)/python tests/bench/bench_idcard.py
+	$(BIN)/python tests/bench/bench_receipt.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

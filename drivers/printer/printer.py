@@ -48,7 +48,7 @@ from drivers.printer.status import (
 from drivers.printer.transports import make_escpos
 from drivers.printer.uri import PrinterUri, parse_printer_uri
 
-__all__ = ["ThermalPrinter", "raise_for_status"]
+__all__ = ["ThermalPrinter", "probe_status", "raise_for_status"]
 
 _NOT_READY: dict[PrinterState, type[PrinterNotReadyError]] = {
     PrinterState.PAPER_OUT: PaperOutError,
@@ -247,3 +247,23 @@ class ThermalPrinter:
     def print_job(self, job: Callable[[Any], None]) -> PrinterStatus:
         """Like :meth:`print_image` for a job built by ``job(escpos_printer)`` (text mode)."""
         return self._run_job(job)
+
+
+def probe_status(uri: PrinterUri | str, *, timeout_s: float = 2.0) -> PrinterStatus:
+    """Open, ask the status, close: for the clerk's screen and the heartbeat.
+
+    Never raises for printer trouble: a printer that cannot be opened or
+    drops the connection is DISCONNECTED, one that does not answer UNKNOWN.
+    Raises :class:`~drivers.printer.errors.PrinterUriError` for a bad URI.
+    """
+    printer = ThermalPrinter(uri, status_timeout_s=timeout_s)
+    try:
+        printer.open()
+    except PrinterUnavailableError:
+        return PrinterStatus(PrinterState.DISCONNECTED)
+    try:
+        return printer.status()
+    except DisconnectedError:
+        return PrinterStatus(PrinterState.DISCONNECTED)
+    finally:
+        printer.close()

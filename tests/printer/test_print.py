@@ -21,7 +21,7 @@ from drivers.printer.errors import (
     PrinterOfflineError,
     PrinterUnavailableError,
 )
-from drivers.printer.printer import ThermalPrinter
+from drivers.printer.printer import ThermalPrinter, probe_status
 from drivers.printer.raster import decode_raster, iter_raster
 from drivers.printer.render import ReceiptRenderer
 from drivers.printer.status import PrinterState
@@ -168,3 +168,14 @@ def test_image_of_wrong_width_is_refused(emulator: EmulatedPrinter) -> None:
     with ThermalPrinter(emulator.uri, width_dots=384) as printer, \
             pytest.raises(ValueError, match="576"):
         printer.print_image(Image.new("1", (576, 10), 1))
+
+
+def test_probe_status_never_raises_for_printer_trouble(emulator: EmulatedPrinter) -> None:
+    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.READY
+    emulator.set_fault(Fault.COVER_OPEN)
+    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.COVER_OPEN
+    emulator.set_fault(Fault.NO_ANSWER)
+    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.UNKNOWN
+    with EmulatedPrinter() as gone:
+        uri = gone.uri
+    assert probe_status(uri, timeout_s=TIMEOUT).state is PrinterState.DISCONNECTED
