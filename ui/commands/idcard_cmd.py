@@ -1,7 +1,15 @@
 """`kiosk idcard read|watch|emulate`: read a card, watch reader events, run the emulator.
 
-Registered as the ``idcard`` group of ``village_kiosk.kiosk_commands``.
-Exit codes: 0 a card was read, 1 reader or card error, 3 no card on the reader.
+Lives in ``ui/`` because it wires the terminal's config and CLI conventions
+(``kiosk/``) to the ID card driver (``drivers/``), which must not know about
+them. No Qt is imported here: the commands run headless.
+
+    kiosk idcard read [--port P | --pcsc [READER]] [--json] [--wait SECONDS]
+    kiosk idcard watch [--port P | --pcsc [READER]] [--json]
+    kiosk idcard emulate --card FILE.json [--fault NAME[:N]] [--baud N] [--no-card]
+
+Exit codes: 0 a card was read, 1 reader or card error, 2 usage, 3 no card on
+the reader (the message ends in ``[NO_CARD]``).
 """
 
 from __future__ import annotations
