@@ -97,6 +97,15 @@ class CardReader:
                  poll_interval: float = 0.25, removal_misses: int = 2,
                  read_attempts: int = 3, retry_delay: float = 0.2,
                  failures_before_error: int = 2, reconnect_interval: float = 1.0) -> None:
+        """No I/O here: :meth:`start` runs the worker. Times are in seconds.
+
+        ``poll_interval``: pause between finds while idle; ``removal_misses``:
+        consecutive "no card" answers that mean the card is gone;
+        ``read_attempts``: reads of one placement before giving up, with
+        ``retry_delay`` between them; ``failures_before_error``: consecutive
+        failed polls before the reader counts as not responding;
+        ``reconnect_interval``: pause between attempts to (re)open the link.
+        """
         self._link = link
         self._listener = listener
         self.poll_interval = poll_interval

@@ -120,7 +120,8 @@ class SerialLink:
     def open(self) -> None:
         """Open the port (detecting port and baud if not configured) and check the SAM.
 
-        Raises :class:`ReaderUnavailable` if no port answers like a SAM.
+        Raises :class:`ReaderUnavailable` if no port answers like a SAM,
+        :class:`SamError` if the SAM answers with an error status.
         """
         self.close()
         ports = [self._port] if self._port else candidate_ports()
@@ -139,18 +140,24 @@ class SerialLink:
             self._transport = transport
             for baud in bauds:
                 transport.set_baud(baud)
-                if self._probe():
-                    return
+                try:
+                    if self._probe():
+                        return
+                except SamError:
+                    # A well-formed error answer: right port and rate, but the
+                    # SAM itself is faulty (self-test failed, not authorised).
+                    self.close()
+                    raise
             self.close()
             problems.append(f"{port}: no SAM answers at {'/'.join(map(str, bauds))} baud")
         raise ReaderUnavailable("; ".join(problems))
 
     def _probe(self) -> bool:
         # A short timeout per rate: at a wrong rate the SAM either stays silent
-        # or the answer is garbage.
+        # or the answer is garbage. SamError (a valid frame) propagates.
         try:
             self.transact(Command.SAM_STATUS, timeout=min(self.timeout, 0.3))
-        except (ReaderTimeout, CodecError, SamError):
+        except (ReaderTimeout, CodecError):
             return False
         return True
 

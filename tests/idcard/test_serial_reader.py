@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from drivers.idcard.codec import Command
+from drivers.idcard.codec import Command, SamStatus
 from drivers.idcard.emulator import Fault, PtyEmulator, SamEmulator
-from drivers.idcard.errors import CardDataError, ReaderTimeout, ReaderUnavailable
+from drivers.idcard.errors import CardDataError, ReaderTimeout, ReaderUnavailable, SamError
 from drivers.idcard.reader import CardReader, CardReadFailed, ReaderState
 from drivers.idcard.serial import SerialLink
 from idcard.conftest import TIMEOUT, Recorder, card_of
@@ -206,3 +206,17 @@ def test_device_io_only_on_the_worker(emulator: PtyEmulator, recorder: Recorder)
         names = {t.name for t in threading.enumerate()}
         assert "idcard-reader" in names
     assert "idcard-reader" not in {t.name for t in threading.enumerate()}
+
+
+def test_sam_fault_is_named_and_recovers(sam: SamEmulator, emulator: PtyEmulator,
+                                         recorder: Recorder) -> None:
+    sam.fault_status = SamStatus.SAM_SELF_TEST_FAILED
+    with make_reader(emulator.path, recorder):
+        recorder.wait_for("state", ReaderState.SAM_FAULT)
+        error = recorder.wait_for("error")
+        assert isinstance(error, SamError) and error.sw3 == 0x60
+        assert error.status is SamStatus.SAM_SELF_TEST_FAILED
+        sam.fault_status = None
+        recorder.wait_for("state", ReaderState.READY)
+        sam.place(0)
+        recorder.wait_for("read")

@@ -85,6 +85,8 @@ class SamEmulator:
         self._chunk_sizes = tuple(chunk_sizes)
         self._chunk_pause = chunk_pause
         self.commands_seen = 0
+        #: When set, every command is answered with this status (a broken SAM).
+        self.fault_status: SamStatus | None = None
         self.served: Counter[Command | None] = Counter()  # commands answered, by kind
 
     # -- what tests and the CLI do -------------------------------------------
@@ -146,6 +148,8 @@ class SamEmulator:
             return Reply((frame,))
 
     def _answer(self, command: Command | None) -> bytes:
+        if self.fault_status is not None:
+            return build_response(self.fault_status)
         card = self._card
         if command is Command.SAM_STATUS or command is Command.SAM_RESET:
             return build_response(SamStatus.OK)
