@@ -65,12 +65,18 @@ def test_emulate_then_read_json(emulate: tuple[subprocess.Popen[str], str],
     assert proc.wait(timeout=5) == 0
 
 
-def test_read_plain_text(emulator: PtyEmulator, sam: SamEmulator,
-                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_read_plain_text_and_raw_photo(emulator: PtyEmulator, sam: SamEmulator,
+                                       tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     sam.place(1)
-    assert main(["idcard", "read", "--port", f"serial:{emulator.path}"]) == 0
-    out = capsys.readouterr().out
-    assert "name        刘䶮" in out and "valid_to    长期" in out
+    photo = tmp_path / "photo.wlt"
+    assert main(["idcard", "read", "--port", f"serial:{emulator.path}",
+                 "--photo", str(photo)]) == 0
+    captured = capsys.readouterr()
+    assert "name        刘䶮" in captured.out and "valid_to    长期" in captured.out
+    card = sam.card
+    assert card is not None and photo.read_bytes() == card.photo
+    assert "raw WLT (no WLT decoder library configured)" in captured.err
 
 
 def test_watch_prints_json_lines(emulator: PtyEmulator, sam: SamEmulator,

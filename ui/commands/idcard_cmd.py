@@ -30,9 +30,11 @@ from drivers.idcard.codec import Command
 from drivers.idcard.emulator import Fault, PtyEmulator, SamEmulator, load_cards
 from drivers.idcard.errors import CodecError, IdCardError
 from drivers.idcard.link import link_for
+from drivers.idcard.photo import WltDecoder
 from drivers.idcard.reader import ERROR_STATES, CardListener, CardReader, ReaderState
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
 from kiosk.config import Config
+from kiosk.files import atomic_write_bytes
 from kiosk.identity import mask_id
 
 __all__ = ["register"]
@@ -49,6 +51,9 @@ def register(sub: Subparsers) -> None:
     _device_options(read)
     read.add_argument("--wait", type=float, default=3.0, metavar="SECONDS",
                       help="how long to wait for a card (default 3)")
+    read.add_argument("--photo", type=Path, metavar="FILE",
+                      help="also save the photo: BMP through idcard.wlt_library, "
+                           "else the card's raw WLT bytes")
     read.set_defaults(handler=run_read)
 
     watch = commands.add_parser("watch", help="print reader events until interrupted")
@@ -111,7 +116,7 @@ class _QueueListener(CardListener):
         self._put("state", state)
 
 
-def _start(args: argparse.Namespace) -> tuple[CardReader, _QueueListener]:
+def _start(args: argparse.Namespace) -> tuple[CardReader, _QueueListener, Config]:
     config = load_cli_config(args)
     device = _device(args, config)
     try:
@@ -121,12 +126,12 @@ def _start(args: argparse.Namespace) -> tuple[CardReader, _QueueListener]:
     listener = _QueueListener()
     reader = CardReader(link, listener, poll_interval=config.idcard.poll_interval_ms / 1000)
     reader.start()
-    return reader, listener
+    return reader, listener, config
 
 
 def run_read(args: argparse.Namespace) -> int:
     """One read: print the card; exit 3 (NO_CARD) if none arrives within ``--wait``."""
-    reader, listener = _start(args)
+    reader, listener, config = _start(args)
     deadline = time.monotonic() + args.wait
     try:
         while (left := deadline - time.monotonic()) > 0:
@@ -136,6 +141,8 @@ def run_read(args: argparse.Namespace) -> int:
                 break
             if kind == "read":
                 _print_card(value, as_json=args.json)
+                if args.photo:
+                    _save_photo(value, args.photo, config.idcard.wlt_library)
                 return 0
             if kind == "error":
                 raise CliError(f"{value} [{value.code}]")
@@ -145,6 +152,20 @@ def run_read(args: argparse.Namespace) -> int:
         reader.stop()
     raise CliError(f"no card on the reader within {args.wait:g} s [NO_CARD]",
                    exit_code=EXIT_NO_CARD)
+
+
+def _save_photo(card: IdCard, path: Path, library: Path | None) -> None:
+    """Write the photo as BMP through the vendor decoder, else its raw WLT bytes."""
+    decoder = WltDecoder(library)
+    decoder.open()
+    bmp = decoder.to_bmp(card.photo)
+    try:
+        atomic_write_bytes(path, bmp if bmp is not None else card.photo, mode=0o600)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror}") from None
+    if bmp is None:
+        reason = decoder.problem or "the decoder refused the data"
+        print(f"kiosk: photo saved as raw WLT ({reason})", file=sys.stderr)
 
 
 def _print_card(card: IdCard, *, as_json: bool) -> None:
@@ -175,7 +196,7 @@ def event_json(kind: str, value: Any, when: float) -> dict[str, Any]:
 def run_watch(args: argparse.Namespace) -> int:
     """Print events until interrupted (Ctrl-C or SIGTERM)."""
     _exit_on_sigterm()
-    reader, listener = _start(args)
+    reader, listener, _config = _start(args)
     try:
         while True:
             kind, value, when = listener.events.get()
