@@ -63,8 +63,40 @@ def _free_port_pair() -> int:
     raise RuntimeError("no free port pair")
 
 
+class Pcscd:
+    """A ``pcscd -f`` with vpcd on a private port pair, started and stopped by the tests."""
+
+    def __init__(self, conf: Path, port: int) -> None:
+        self.conf = conf
+        self.port = port
+        self._daemon: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with (self.conf / "pcscd.log").open("ab") as log:
+            self._daemon = subprocess.Popen(["pcscd", "-f", "-c", str(self.conf)], stdout=log,
+                                            stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while True:
+            link = PcscLink("Virtual PCD 00 00")
+            try:
+                link.open()
+                return
+            except ReaderUnavailable:
+                if time.monotonic() > deadline or self._daemon.poll() is not None:
+                    raise
+                time.sleep(0.1)
+            finally:
+                link.close()
+
+    def stop(self) -> None:
+        if self._daemon is not None:
+            self._daemon.terminate()
+            self._daemon.wait(timeout=10)
+            self._daemon = None
+
+
 @pytest.fixture(scope="module")
-def vpcd_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
     """Start ``pcscd -f`` with vpcd on a private port; stop it afterwards."""
     problem = _environment_problem()
     if problem:
@@ -76,27 +108,17 @@ def vpcd_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         f"DEVICENAME   /dev/null:{port:#06x}\n"
         f"LIBPATH      {VPCD_DRIVER}\n"
         f"CHANNELID    {port:#06x}\n", encoding="ascii")
-    log = (conf / "pcscd.log").open("wb")
-    daemon = subprocess.Popen(["pcscd", "-f", "-c", str(conf)], stdout=log,
-                              stderr=subprocess.STDOUT)
+    daemon = Pcscd(conf, port)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            link = PcscLink("Virtual PCD 00 00")
-            try:
-                link.open()
-                break
-            except ReaderUnavailable:
-                if time.monotonic() > deadline or daemon.poll() is not None:
-                    raise
-                time.sleep(0.1)
-            finally:
-                link.close()
-        yield port
+        daemon.start()
+        yield daemon
     finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
-        log.close()
+        daemon.stop()
+
+
+@pytest.fixture
+def vpcd_port(pcscd: Pcscd) -> int:
+    return pcscd.port
 
 
 @pytest.fixture
@@ -193,3 +215,18 @@ def test_without_pcscd_the_error_says_so(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=30, env=env)
     assert done.returncode == 1
     assert "pcscd is not running" in done.stderr and "idcard.unavailable" in done.stderr
+
+
+def test_pcscd_restart_is_survived(pcscd: Pcscd, profiles: dict[str, dict[str, str]],
+                                   recorder: Recorder) -> None:
+    reader = CardReader(link_for("pcsc:Virtual PCD 00 00"), recorder, poll_interval=0.05,
+                        reconnect_interval=0.1)
+    with reader:
+        recorder.wait_for("state", ReaderState.READY)
+        pcscd.stop()
+        recorder.wait_for("state", ReaderState.DISCONNECTED)
+        assert isinstance(recorder.wait_for("error"), ReaderUnavailable)
+        pcscd.start()
+        recorder.wait_for("state", ReaderState.READY, count=2)
+        with VirtualIdCard(card_of(profiles["resident_x"]), port=pcscd.port):
+            assert recorder.wait_for("read").id_number.endswith("X")
