@@ -29,6 +29,7 @@ __all__ = [
     "PrinterConfig",
     "ReceiptConfig",
     "StoreConfig",
+    "SyncConfig",
     "TerminalConfig",
     "load_config",
 ]
@@ -122,6 +123,30 @@ class ReceiptConfig:
 
 
 @dataclass(frozen=True)
+class SyncConfig:
+    """The sync daemon (`kiosk syncd`): timeouts, intervals, backoff, limits."""
+
+    connect_timeout_s: float = _opt(10.0, "How long a TCP/TLS connect to the county may take.",
+                                    min=0.1, max=120)
+    read_timeout_s: float = _opt(30.0, "How long the server may stay silent mid-answer.",
+                                 min=0.1, max=600)
+    request_retries: int = _opt(2, "Quick retries of one request (connect errors, 502/503/504).",
+                                min=0, max=10)
+    page_limit: int = _opt(1000, "Records asked for per changes page.", min=1, max=5000)
+    max_response_bytes: int = _opt(8 * 1024 * 1024, "Largest JSON answer accepted (bytes).",
+                                   min=64 * 1024, max=256 * 1024 * 1024)
+    poll_interval_s: int = _opt(300, "Pause between change pulls while all is well.",
+                                min=1, max=86_400)
+    outbox_check_s: int = _opt(5, "How often the outbox is checked for new complaints.",
+                               min=1, max=3600)
+    heartbeat_interval_s: int = _opt(600, "Pause between heartbeats.", min=1, max=86_400)
+    backoff_base_s: float = _opt(2.0, "First retry delay after a failed cycle.", min=0.01,
+                                 max=3600)
+    backoff_cap_s: float = _opt(900.0, "Longest retry delay (full jitter below it).", min=0.01,
+                                max=86_400)
+
+
+@dataclass(frozen=True)
 class LogConfig:
     """Logging. Logs never contain ID numbers or names."""
 
@@ -140,6 +165,7 @@ class Config:
     idcard: IdCardConfig = field(default_factory=IdCardConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
 
     def with_db(self, db: Path | None) -> Config:

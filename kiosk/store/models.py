@@ -185,6 +185,13 @@ class SyncState(Base):
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_error_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    """Stable code of ``last_error`` (e.g. ``sync.revoked``) for the clerk screen."""
+    last_heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    settings_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The newest setting version the server reported in its last heartbeat answer."""
+    release_available: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    """A release version the county offered (installing it is `kiosk update`'s job)."""
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
