@@ -1,8 +1,8 @@
 """ASGI middleware refusing request bodies above a size limit with 413 JSON.
 
 A declared ``Content-Length`` above the limit is refused before reading; a
-chunked body is counted while it is read and cut off once it passes the
-limit, so a terminal (or anyone) cannot make the server buffer megabytes.
+chunked body is read up to the limit and refused once it passes it, so a
+terminal (or anyone) cannot make the server buffer megabytes.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.protocol import ErrorCode
 
 __all__ = ["BodySizeLimit"]
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class BodySizeLimit:
@@ -35,6 +31,23 @@ class BodySizeLimit:
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body.encode("utf-8")})
 
+    async def _drain(self, receive: Receive, declared: int) -> None:
+        """Read and drop the rest of a refused body, up to a cap.
+
+        A client still sending when the server answers and closes gets a
+        connection reset instead of the 413; draining a moderately large body
+        lets it read the answer. Bodies above the cap are cut off regardless.
+        """
+        cap = 16 * self.max_bytes
+        if declared > cap:
+            return
+        read = declared
+        while read <= cap:
+            message = await receive()
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                return
+            read += len(message.get("body", b""))
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -46,28 +59,36 @@ class BodySizeLimit:
                 except ValueError:
                     declared = self.max_bytes + 1
                 if declared > self.max_bytes:
+                    await self._drain(receive, declared)
                     await self._refuse(send)
                     return
+        # Read the whole body first (it is small by definition): an exception
+        # raised while the app reads it would be turned into a 400 by FastAPI.
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                await self.app(scope, receive, send)  # disconnected: let the app see it
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                if message.get("more_body", False):
+                    await self._drain(receive, seen)
                 await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)

@@ -75,14 +75,17 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "created_at": sub.created_at, "received_at": now,
     }
     with writing(engine) as conn:
-        inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)).rowcount
+        # RETURNING says whether this request inserted (rowcount is not reliable
+        # for INSERT … ON CONFLICT across drivers).
+        inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)
+                                .returning(Complaint.id)).first() is not None
         row = conn.execute(select(Complaint.id, Complaint.body_sha256, Complaint.received_at)
                            .where(Complaint.terminal_id == terminal_id,
                                   Complaint.idempotency_key == sub.idempotency_key)).one()
     if row.body_sha256 != digest:
         raise ComplaintConflictError("idempotency key already used for a different complaint")
     return ComplaintAnswer(server_id=make_server_id(row.id), ticket_no=sub.ticket_no,
-                           received_at=row.received_at, duplicate=inserted != 1)
+                           received_at=row.received_at, duplicate=not inserted)
 
 
 def parse_server_id(text: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sync.protocol.records import (
     BenefitItemRecord,
@@ -167,6 +167,12 @@ class ComplaintSubmission(RequestModel):
     id_hash: IdHash | None = Field(default=None, description="real-name only")
     name: str | None = Field(default=None, max_length=60, description="real-name only")
     created_at: datetime
+
+    @model_validator(mode="after")
+    def _real_name_has_holder(self) -> ComplaintSubmission:
+        if not self.anonymous and not self.id_hash:
+            raise ValueError("a real-name complaint needs the holder's id_hash")
+        return self
 
 
 class ComplaintAnswer(WireModel):
