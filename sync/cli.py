@@ -1,0 +1,186 @@
+"""`kiosk enroll`, `kiosk syncd [--once]` and `kiosk sync status [--json]`.
+
+Registered through the ``village_kiosk.kiosk_commands`` entry points
+(pyproject.toml): sync/ may import kiosk/, never the reverse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import signal
+from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
+
+from kiosk.cli.common import (
+    CliError,
+    Subparsers,
+    add_common_options,
+    load_cli_config,
+    open_cli_store,
+    print_json,
+)
+from kiosk.enrollment import Enrollment, save_enrollment
+from kiosk.store import write_connection
+from sync.client import ClientSettings, CountyClient
+from sync.daemon import CycleReport, SyncDaemon
+from sync.errors import SyncError
+from sync.snapshot import SnapshotStage, stage_path_for
+from sync.state import SyncStatus, read_status, update_state
+
+__all__ = ["register_enroll", "register_sync", "register_syncd"]
+
+
+def register_enroll(sub: Subparsers) -> None:
+    """Add `kiosk enroll CODE --server URL`."""
+    p = sub.add_parser("enroll", help="enroll this terminal with the county (one-time code)")
+    p.add_argument("code", metavar="CODE", help="one-time code from `county enroll new`")
+    p.add_argument("--server", required=True, metavar="URL",
+                   help="county server base URL, e.g. https://county.example/")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_common_options(p)
+    p.set_defaults(handler=_enroll)
+
+
+def register_syncd(sub: Subparsers) -> None:
+    """Add `kiosk syncd [--once]`."""
+    p = sub.add_parser("syncd", help="the sync daemon (pull changes, push outbox, heartbeat)")
+    p.add_argument("--once", action="store_true",
+                   help="one full cycle; exit 0 only if all of it succeeded")
+    add_common_options(p)
+    p.set_defaults(handler=_syncd)
+
+
+def register_sync(sub: Subparsers) -> None:
+    """Add `kiosk sync status [--json]`."""
+    p = sub.add_parser("sync", help="the terminal's sync state")
+    actions = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    s = actions.add_parser("status", help="cursor, last success, lag, outbox depth, last error")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    add_common_options(s)
+    s.set_defaults(handler=_status)
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    server = str(args.server).rstrip("/")
+    if not server.startswith(("http://", "https://")):
+        raise CliError(f"--server must be an http:// or https:// URL, got {server!r}", exit_code=2)
+    try:
+        with CountyClient(server, None, ClientSettings.from_config(config.sync)) as client:
+            answer = client.enroll(args.code)
+    except SyncError as exc:
+        raise CliError(f"enrollment failed: {exc} [{exc.code}]") from None
+    try:
+        key = base64.b64decode(answer.lookup_key, validate=True)
+    except binascii.Error:
+        raise CliError("enrollment failed: the server's lookup key is not base64") from None
+    if len(key) < 16:
+        raise CliError("enrollment failed: the server's lookup key is shorter than 16 bytes")
+    engine = open_cli_store(config)
+    try:
+        try:
+            save_enrollment(config.enrollment.file, Enrollment(
+                answer.terminal_id, answer.token, key, server, answer.release_public_key,
+                datetime.now(UTC)))
+        except OSError as exc:
+            raise CliError(f"cannot write {config.enrollment.file}: {exc.strerror}") from None
+        # A new enrollment may be another county (another lookup key): start over
+        # from a fresh snapshot; the old data stays on screen until it is complete.
+        SnapshotStage(stage_path_for(config.store.path)).discard()
+        with write_connection(engine) as conn:
+            update_state(conn, cursor=None, last_error=None, last_error_code=None,
+                         release_available=None, settings_version=None)
+    finally:
+        engine.dispose()
+    info = {"terminal_id": answer.terminal_id, "server_url": server, "county": answer.county,
+            "township": answer.township, "village": answer.village, "scope": answer.scope,
+            "enrollment_file": str(config.enrollment.file)}
+    if args.json:
+        print_json(info)
+    else:
+        print(f"enrolled as {answer.terminal_id} ({answer.township} {answer.village}, "
+              f"scope {answer.scope}) with {server}")
+        print(f"credentials in {config.enrollment.file} (mode 0600); now run `kiosk syncd`")
+    return 0
+
+
+def _print_report(report: CycleReport) -> None:
+    outbox = report.outbox
+    print(f"snapshot {'loaded' if report.snapshot else 'not needed'}, {report.pages} page(s)"
+          + (f", outbox: {outbox.sent} sent, {outbox.rejected} rejected, "
+             f"{outbox.waiting} waiting" if outbox else ""))
+    for error in report.errors:
+        print(f"error [{error.code}]: {error}")
+
+
+def _syncd(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    engine = open_cli_store(config)
+    daemon = SyncDaemon(config, engine)
+    try:
+        if args.once:
+            report = daemon.run_once()
+            _print_report(report)
+            return 0 if report.ok else 1
+
+        def stop(_signum: int, _frame: FrameType | None) -> None:
+            daemon.stop_event.set()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        daemon.run_forever()
+        return 0
+    finally:
+        engine.dispose()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def status_json(status: SyncStatus, *, now: datetime) -> dict[str, Any]:
+    """The ``kiosk sync status --json`` object."""
+    lag = (now - status.last_success_at).total_seconds() if status.last_success_at else None
+    return {
+        "cursor": status.cursor,
+        "data_as_of": _iso(status.data_as_of),
+        "last_attempt_at": _iso(status.last_attempt_at),
+        "last_success_at": _iso(status.last_success_at),
+        "lag_s": None if lag is None else round(lag, 1),
+        "outbox_depth": status.outbox_depth,
+        "outbox_rejected": status.outbox_rejected,
+        "last_error": status.last_error,
+        "last_error_code": status.last_error_code,
+        "revoked": status.revoked,
+        "last_heartbeat_at": _iso(status.last_heartbeat_at),
+        "settings_version": status.settings_version,
+        "release_available": status.release_available,
+    }
+
+
+def _status(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    engine = open_cli_store(config, migrate=False)
+    try:
+        status = read_status(engine)
+    finally:
+        engine.dispose()
+    data = status_json(status, now=datetime.now(UTC))
+    if args.json:
+        print_json(data)
+        return 0
+    lag = data["lag_s"]
+    print(f"cursor        {status.cursor or '- (no snapshot yet)'}")
+    print(f"data as of    {data['data_as_of'] or 'never synced'}")
+    print(f"last success  {data['last_success_at'] or 'never'}"
+          + (f" ({lag:.0f} s ago)" if lag is not None else ""))
+    print(f"outbox        {status.outbox_depth} waiting, {status.outbox_rejected} rejected")
+    print(f"heartbeat     {data['last_heartbeat_at'] or 'never'}")
+    if status.release_available:
+        print(f"release       {status.release_available} offered by the county")
+    if status.last_error:
+        print(f"last error    [{status.last_error_code}] {status.last_error}")
+    return 0

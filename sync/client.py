@@ -1,0 +1,280 @@
+"""HTTP client of the county API on a ``requests.Session``.
+
+Every request has a connect and a read timeout; urllib3's ``Retry`` repeats a
+request quickly on connect errors and 502/503/504 (honouring Retry-After), and
+the daemon's own :class:`~sync.backoff.Backoff` paces anything longer. Every
+answer is checked before it is believed: status, content type, size (read in
+chunks, never more than the limit), JSON syntax and the pydantic model of
+sync.protocol. Failures become :mod:`sync.errors` with precise messages that
+never quote a body (bodies may hold personal data).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from kiosk import __version__
+from kiosk.config import SyncConfig
+from sync.errors import NetworkError, ProtocolError, RejectedError, RevokedError, ServerError
+from sync.protocol import (
+    API_PREFIX,
+    ChangesPage,
+    ComplaintAnswer,
+    ComplaintSubmission,
+    EnrollRequest,
+    EnrollResponse,
+    HeartbeatAnswer,
+    HeartbeatRequest,
+)
+
+__all__ = ["ClientSettings", "CountyClient", "describe_validation_error"]
+
+_M = TypeVar("_M", bound=BaseModel)
+_CHUNK = 64 * 1024
+#: Longest single snapshot line accepted (bytes): a record is well under 4 KiB.
+MAX_SNAPSHOT_LINE = 1024 * 1024
+_NETWORK_ERRORS = (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                   requests.exceptions.ChunkedEncodingError,
+                   requests.exceptions.ContentDecodingError)
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Timeouts (seconds), quick retries and the largest JSON answer (bytes)."""
+
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 30.0
+    retries: int = 2
+    max_response_bytes: int = 8 * 1024 * 1024
+
+    @classmethod
+    def from_config(cls, config: SyncConfig) -> ClientSettings:
+        """The settings of the ``[sync]`` config section."""
+        return cls(config.connect_timeout_s, config.read_timeout_s, config.request_retries,
+                   config.max_response_bytes)
+
+
+def describe_validation_error(exc: ValidationError, *, limit: int = 3) -> str:
+    """``loc: message`` of the first few problems, without the offending values."""
+    problems = [f"{'.'.join(str(p) for p in e['loc']) or '(body)'}: {e['msg']}"
+                for e in exc.errors(include_input=False, include_url=False)[:limit]]
+    more = exc.error_count() - len(problems)
+    return "; ".join(problems) + (f" (+{more} more)" if more > 0 else "")
+
+
+def _retry(total: int, *, statuses: bool) -> Retry:
+    # Only errors that happen before the server saw the request (connect) or
+    # answers a proxy gives when the server is away (502/503/504) are retried
+    # here; every call this client makes is idempotent except enroll, which
+    # asks for statuses=False.
+    return Retry(total=total, connect=total, read=total if statuses else 0,
+                 status=total if statuses else 0, other=0, redirect=0,
+                 allowed_methods=None, status_forcelist=(502, 503, 504) if statuses else (),
+                 backoff_factor=0.5, backoff_max=8.0, backoff_jitter=0.5,
+                 respect_retry_after_header=True, raise_on_status=False)
+
+
+class CountyClient:
+    """The terminal's view of ``/api/v1``; use as a context manager (closes the session).
+
+    Not thread-safe: one daemon thread owns it. Raises the :mod:`sync.errors`
+    classes named on each method.
+    """
+
+    def __init__(self, server_url: str, token: str | None, settings: ClientSettings) -> None:
+        self.base = server_url.rstrip("/") + API_PREFIX
+        self.settings = settings
+        self.timeout = (settings.connect_timeout_s, settings.read_timeout_s)
+        self.session = self._session(token, statuses=True)
+
+    def _session(self, token: str | None, *, statuses: bool) -> requests.Session:
+        session = requests.Session()
+        adapter = HTTPAdapter(max_retries=_retry(self.settings.retries, statuses=statuses))
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        session.headers["User-Agent"] = f"village-kiosk-syncd/{__version__}"
+        if token:
+            session.headers["Authorization"] = f"Bearer {token}"
+        return session
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self.session.close()
+
+    def __enter__(self) -> CountyClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _send(self, session: requests.Session, method: str, path: str, *,
+              params: dict[str, Any] | None = None,
+              body: BaseModel | None = None) -> requests.Response:
+        """Send one request; return the 2xx response (body not read yet)."""
+        what = f"{method} {path}"
+        data = None if body is None else body.model_dump_json().encode("utf-8")
+        headers = {"Content-Type": "application/json"} if data is not None else None
+        try:
+            response = session.request(method, self.base + path, params=params, data=data,
+                                       headers=headers, timeout=self.timeout, stream=True)
+        except _NETWORK_ERRORS as exc:
+            raise NetworkError(f"{what}: {_reason(exc)}") from None
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(f"{what}: {type(exc).__name__}") from None
+        if response.status_code < 300:
+            return response
+        try:
+            code, message = self._error_of(response)
+        finally:
+            response.close()
+        status = response.status_code
+        if status == 401:
+            raise RevokedError(f"{what}: 401 {code}: {message}")
+        if status >= 500:
+            raise ServerError(f"{what}: HTTP {status} {code}: {message}")
+        raise RejectedError(f"{what}: HTTP {status} {code}: {message}", code=code,
+                            status=status)
+
+    def _error_of(self, response: requests.Response) -> tuple[str, str]:
+        """(code, message) of an error answer; tolerant of proxies' HTML pages."""
+        try:
+            raw = _read_limited(response, 16 * 1024, what="error body")
+            error = json.loads(raw)["error"]
+            return str(error["code"])[:60], str(error["message"])[:200]
+        except (ProtocolError, NetworkError, ValueError, KeyError, TypeError):
+            return f"http.{response.status_code}", response.reason or "no error body"
+
+    def _json(self, response: requests.Response, model: type[_M], what: str) -> _M:
+        """Read, parse and validate a JSON answer into ``model``."""
+        with response:
+            ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if ctype != "application/json":
+                raise ProtocolError(f"{what}: expected application/json, got {ctype or 'none'!r}")
+            raw = _read_limited(response, self.settings.max_response_bytes, what=what)
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(f"{what}: body is not UTF-8 (byte {exc.start})") from None
+        except json.JSONDecodeError as exc:
+            raise ProtocolError(f"{what}: body is not JSON: {exc.msg} at line {exc.lineno} "
+                                f"column {exc.colno} ({len(raw)} bytes)") from None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise ProtocolError(f"{what}: {model.__name__} invalid: "
+                                f"{describe_validation_error(exc)}") from None
+
+    # --- endpoints -----------------------------------------------------------------------
+
+    def enroll(self, code: str) -> EnrollResponse:
+        """``POST /enroll``. Not retried once the request may have reached the server
+        (the code is single-use). Raises RejectedError (403 ``enroll.invalid_code``),
+        NetworkError, ServerError, ProtocolError."""
+        session = self._session(None, statuses=False)
+        try:
+            response = self._send(session, "POST", "/enroll",
+                                  body=EnrollRequest(code=code, version=__version__))
+            return self._json(response, EnrollResponse, "POST /enroll")
+        finally:
+            session.close()
+
+    def changes(self, since: str | None, limit: int) -> ChangesPage:
+        """``GET /changes?since=…&limit=…``: one validated page."""
+        params: dict[str, Any] = {"limit": limit}
+        if since is not None:
+            params["since"] = since
+        response = self._send(self.session, "GET", "/changes", params=params)
+        return self._json(response, ChangesPage, f"GET /changes since={since}")
+
+    def post_complaint(self, submission: ComplaintSubmission) -> ComplaintAnswer:
+        """``POST /complaints`` (safe to repeat: the idempotency key dedups)."""
+        response = self._send(self.session, "POST", "/complaints", body=submission)
+        return self._json(response, ComplaintAnswer, "POST /complaints")
+
+    def heartbeat(self, beat: HeartbeatRequest) -> HeartbeatAnswer:
+        """``POST /heartbeat``."""
+        response = self._send(self.session, "POST", "/heartbeat", body=beat)
+        return self._json(response, HeartbeatAnswer, "POST /heartbeat")
+
+    @contextmanager
+    def snapshot_lines(self, resume: str | None) -> Iterator[Iterator[bytes]]:
+        """``GET /snapshot[?resume=TOKEN]``: yields an iterator of raw JSON lines
+        (gzip undone, newline stripped), read from the socket as they come.
+
+        A cut or stall while iterating raises NetworkError; a line longer than
+        1 MiB raises ProtocolError.
+        """
+        params = {"resume": resume} if resume else None
+        response = self._send(self.session, "GET", "/snapshot", params=params)
+        with response:
+            ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if ctype not in ("application/x-ndjson", "application/jsonl"):
+                raise ProtocolError(f"GET /snapshot: expected application/x-ndjson, got "
+                                    f"{ctype or 'none'!r}")
+            yield _lines(response)
+
+
+def _lines(response: requests.Response) -> Iterator[bytes]:
+    pending = b""
+    try:
+        for chunk in response.iter_content(_CHUNK):
+            pending += chunk
+            *whole, pending = pending.split(b"\n")
+            yield from (line for line in whole if line)
+            if len(pending) > MAX_SNAPSHOT_LINE:
+                raise ProtocolError(f"GET /snapshot: a line longer than {MAX_SNAPSHOT_LINE} "
+                                    "bytes")
+    except _NETWORK_ERRORS as exc:
+        raise NetworkError(f"GET /snapshot: stream broken: {_reason(exc)}") from None
+    except zlib.error as exc:
+        raise ProtocolError(f"GET /snapshot: bad gzip data: {exc}") from None
+    if pending:
+        raise NetworkError("GET /snapshot: stream ended inside a line")
+
+
+def _read_limited(response: requests.Response, limit: int, *, what: str) -> bytes:
+    """The body, refusing more than ``limit`` bytes (after gzip) without reading it all."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > limit and "Content-Encoding" not in response.headers:
+        raise ProtocolError(f"{what}: answer of {int(length)} bytes is over the {limit}-byte "
+                            "limit")
+    parts: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise ProtocolError(f"{what}: answer is over the {limit}-byte limit")
+            parts.append(chunk)
+    except _NETWORK_ERRORS as exc:
+        raise NetworkError(f"{what}: body broken: {_reason(exc)}") from None
+    return b"".join(parts)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, stable-ish reason for a network failure (no URLs with tokens)."""
+    text = str(exc)
+    for needle, reason in (("Read timed out", "read timed out"),
+                           ("ConnectTimeout", "connect timed out"),
+                           ("timed out", "timed out"),
+                           ("Connection refused", "connection refused"),
+                           ("Connection reset", "connection reset"),
+                           ("RemoteDisconnected", "server closed the connection"),
+                           ("IncompleteRead", "answer cut short"),
+                           ("Connection broken", "connection broken"),
+                           ("Max retries exceeded", "retries exhausted")):
+        if needle in text:
+            return reason
+    return type(exc).__name__

@@ -1,0 +1,247 @@
+"""`kiosk syncd`: the cycle (pull, push, heartbeat) and the loop that paces it.
+
+One thread does everything; the process shares the SQLite file with the UI
+(WAL, busy timeout) and is the only writer of the synced tables. A cycle
+never stops at the first failure: a bad page from the county must not keep
+villagers' complaints from going out, so the pull, the outbox push and the
+heartbeat each run and each failure is logged and recorded. Only a 401
+stops everything: the terminal waits, doing nothing, until it is enrolled
+again (a new token in the enrollment file).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from kiosk.config import Config
+from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
+from sync.backoff import Backoff
+from sync.client import ClientSettings, CountyClient
+from sync.errors import NotEnrolledError, RevokedError, SyncError
+from sync.heartbeat import HeartbeatOutcome, send_heartbeat
+from sync.logfmt import log_event
+from sync.outbox import OutboxResult, outbox_due, push_outbox
+from sync.pages import apply_page
+from sync.snapshot import SnapshotStage, apply_snapshot, download_snapshot, stage_path_for
+from sync.state import clear_cursor, read_status, record_error, record_success
+
+__all__ = ["CycleReport", "SyncDaemon"]
+
+log = logging.getLogger("sync.daemon")
+
+REVOKED_MESSAGE = ("terminal revoked or token unknown to the county: re-enroll with "
+                   "`kiosk enroll CODE --server URL`")
+
+
+@dataclass
+class CycleReport:
+    """What one full cycle did; ``ok`` only if every step succeeded."""
+
+    pages: int = 0
+    snapshot: bool = False
+    outbox: OutboxResult | None = None
+    heartbeat: HeartbeatOutcome | None = None
+    errors: list[SyncError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no step failed."""
+        return not self.errors
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncDaemon:
+    """The sync daemon of one terminal (cache ``engine``, settings from ``config``)."""
+
+    def __init__(self, config: Config, engine: Engine, *, rng: random.Random | None = None,
+                 now: Callable[[], datetime] = _now) -> None:
+        self.config = config
+        self.engine = engine
+        self.now = now
+        self.sync = config.sync
+        self.settings = ClientSettings.from_config(config.sync)
+        self.stage = SnapshotStage(stage_path_for(config.store.path))
+        self.started = time.monotonic()
+        self.rng = rng or random.Random()
+        self.pull_backoff = Backoff(self.sync.backoff_base_s, self.sync.backoff_cap_s,
+                                    rng=self.rng)
+        self.beat_backoff = Backoff(self.sync.backoff_base_s, self.sync.backoff_cap_s,
+                                    rng=self.rng)
+        self.stop_event = threading.Event()
+        self.revoked_token: str | None = None
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def enrollment(self) -> Enrollment:
+        """The enrollment file's contents; raises sync NotEnrolledError."""
+        try:
+            return load_enrollment(self.config.enrollment.file)
+        except EnrollmentError as exc:
+            raise NotEnrolledError(str(exc)) from None
+
+    def client(self, enrollment: Enrollment) -> CountyClient:
+        """A client for the enrolled server with the terminal's token."""
+        return CountyClient(enrollment.server_url, enrollment.token, self.settings)
+
+    def retry_delay(self, attempts: int) -> float:
+        """Full-jitter delay (seconds) before a complaint's next try after ``attempts``."""
+        return self.rng.uniform(0.0, self.pull_backoff.ceiling(attempts))
+
+    def pull(self, client: CountyClient, report: CycleReport) -> None:
+        """Snapshot if there is no cursor yet, then changes pages until caught up."""
+        if read_status(self.engine).cursor is None:
+            self.stage.open()
+            try:
+                download_snapshot(client, self.stage)
+                apply_snapshot(self.engine, self.stage, now=self.now())
+                report.snapshot = True
+            finally:
+                self.stage.close()
+        elif self.stage.path.exists():
+            self.stage.discard()  # left over from a snapshot applied just before a kill
+        while not self.stop_event.is_set():
+            since = read_status(self.engine).cursor
+            page = client.changes(since, self.sync.page_limit)
+            count = apply_page(self.engine, page, since=since, now=self.now())
+            report.pages += 1
+            log_event(log, logging.INFO if count else logging.DEBUG, "page_applied",
+                      since=since, cursor=page.next_cursor, records=count,
+                      more=page.has_more)
+            if not page.has_more:
+                break
+        record_success(self.engine, now=self.now())
+
+    def push(self, client: CountyClient, report: CycleReport, *, force: bool) -> None:
+        """Push the outbox (see :func:`sync.outbox.push_outbox`)."""
+        report.outbox = push_outbox(client, self.engine, now=self.now,
+                                    retry_delay=self.retry_delay, force=force)
+
+    def beat(self, client: CountyClient, report: CycleReport) -> HeartbeatOutcome:
+        """Send a heartbeat; a ``resync`` answer forgets the cursor."""
+        outcome = send_heartbeat(client, self.engine, uptime_s=time.monotonic() - self.started,
+                                 db_path=self.config.store.path, now=self.now())
+        report.heartbeat = outcome
+        if outcome.resync:
+            log_event(log, logging.WARNING, "resync_requested")
+            clear_cursor(self.engine)
+        return outcome
+
+    def _step(self, report: CycleReport, name: str, action: Callable[[], object]) -> bool:
+        """Run one step, recording and logging its failure; False if it failed."""
+        try:
+            action()
+            return True
+        except OperationalError as exc:
+            error = SyncError(f"{name}: cache busy or unwritable: {exc.orig}",
+                              code="sync.store_busy")
+        except SyncError as exc:
+            error = exc
+        report.errors.append(error)
+        message = REVOKED_MESSAGE if isinstance(error, RevokedError) else str(error)
+        log_event(log, logging.ERROR if not error.retry else logging.WARNING, "step_failed",
+                  step=name, code=error.code, error=str(error))
+        record_error(self.engine, error.code, message, now=self.now())
+        return False
+
+    # --- one cycle (--once) --------------------------------------------------------------
+
+    def run_once(self) -> CycleReport:
+        """One full cycle: enrollment check, snapshot/changes until caught up, push
+        the whole outbox (ignoring per-complaint retry times), heartbeat and what it
+        asks for. Never raises SyncError: failures are in the report."""
+        report = CycleReport()
+        enrollment: Enrollment | None = None
+
+        def check() -> None:
+            nonlocal enrollment
+            enrollment = self.enrollment()
+
+        if not self._step(report, "enroll", check) or enrollment is None:
+            return report
+        with self.client(enrollment) as client:
+            steps: list[tuple[str, Callable[[], object]]] = [
+                ("pull", partial(self.pull, client, report)),
+                ("push", partial(self.push, client, report, force=True)),
+                ("heartbeat", partial(self.beat, client, report)),
+            ]
+            for name, action in steps:
+                if not self._step(report, name, action) and isinstance(report.errors[-1],
+                                                                       RevokedError):
+                    return report
+            outcome = report.heartbeat
+            if outcome is not None and (outcome.pull or outcome.resync):
+                self._step(report, "pull", partial(self.pull, client, report))
+        return report
+
+    # --- the loop ------------------------------------------------------------------------
+
+    def run_forever(self) -> None:
+        """Pull every poll interval, push the outbox as complaints come, beat every
+        heartbeat interval, back off (full jitter, capped) after failures; returns
+        when :attr:`stop_event` is set (SIGTERM)."""
+        next_pull = next_beat = next_outbox = 0.0
+        log_event(log, logging.INFO, "syncd_started", db=self.config.store.path)
+        while not self.stop_event.is_set():
+            report = CycleReport()
+            enrollment: Enrollment | None = None
+            try:
+                enrollment = self.enrollment()
+            except NotEnrolledError as exc:
+                if self.revoked_token != "-":
+                    record_error(self.engine, exc.code, str(exc), now=self.now())
+                    log_event(log, logging.ERROR, "not_enrolled", error=str(exc))
+                    self.revoked_token = "-"
+            if enrollment is None or enrollment.token == self.revoked_token:
+                self.stop_event.wait(self.sync.outbox_check_s)
+                continue
+            self.revoked_token = None
+            now = time.monotonic()
+            with self.client(enrollment) as client:
+                if now >= next_pull:
+                    if self._step(report, "pull", partial(self.pull, client, report)):
+                        self.pull_backoff.reset()
+                        next_pull = now + self.sync.poll_interval_s
+                        next_outbox = 0.0  # the link works: push now, whatever next_try_at
+                    else:
+                        next_pull = now + self.pull_backoff.next_delay()
+                if not self._revoked(report, enrollment) and now >= next_outbox:
+                    force = next_outbox == 0.0
+                    if force or outbox_due(self.engine, self.now()):
+                        self._step(report, "push",
+                                   partial(self.push, client, report, force=force))
+                    next_outbox = now + self.sync.outbox_check_s
+                if not self._revoked(report, enrollment) and now >= next_beat:
+                    if self._step(report, "heartbeat", partial(self.beat, client, report)):
+                        self.beat_backoff.reset()
+                        next_beat = now + self.sync.heartbeat_interval_s
+                        outcome = report.heartbeat
+                        if outcome is not None and (outcome.pull or outcome.resync):
+                            next_pull = 0.0
+                    else:
+                        next_beat = now + self.beat_backoff.next_delay()
+                self._revoked(report, enrollment)
+            wake = min(next_pull, next_beat, next_outbox) - time.monotonic()
+            if wake > 0:
+                self.stop_event.wait(min(wake, self.sync.outbox_check_s))
+        log_event(log, logging.INFO, "syncd_stopped")
+
+    def _revoked(self, report: CycleReport, enrollment: Enrollment) -> bool:
+        if any(isinstance(e, RevokedError) for e in report.errors):
+            if self.revoked_token != enrollment.token:
+                log_event(log, logging.ERROR, "revoked", terminal=enrollment.terminal_id)
+            self.revoked_token = enrollment.token
+            return True
+        return False

@@ -1,0 +1,156 @@
+"""Applying ``changes`` pages: checked whole first, then one transaction per page.
+
+A page and its ``next_cursor`` commit together (kiosk.store.write_connection),
+so a kill at any moment leaves the cache at the previous page or at this one,
+never between. Before anything is written the page is checked beyond its
+schema: the cursor must not go backwards, must move while ``has_more``, and
+every tombstone key must have its entity's key type.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from kiosk.store import write_connection
+from kiosk.store.models import (
+    Base,
+    BenefitItem,
+    Complaint,
+    HouseholdMember,
+    Notice,
+    Payment,
+    Setting,
+    SyncState,
+)
+from sync.errors import ProtocolError, SyncError
+from sync.logfmt import log_event
+from sync.protocol import ChangesPage, ComplaintReply
+from sync.state import update_state
+
+__all__ = ["MODELS", "apply_page", "apply_replies", "check_page", "cursor_order"]
+
+log = logging.getLogger("sync.pages")
+
+#: The synced tables by entity name, with their primary key column.
+MODELS: dict[str, tuple[type[Base], str]] = {
+    "benefit_item": (BenefitItem, "code"),
+    "setting": (Setting, "key"),
+    "notice": (Notice, "id"),
+    "household_member": (HouseholdMember, "id_hash"),
+    "payment": (Payment, "id"),
+}
+
+
+def cursor_order(before: str | None, after: str) -> int | None:
+    """-1/0/1 comparing two cursors when both are decimal (the county's seq), else None.
+
+    The protocol calls cursors opaque; the county's are decimal sequence
+    numbers, and comparing them is what catches a server restored from an
+    old backup handing out a cursor that goes backwards.
+    """
+    if before is None:
+        return 1
+    if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
+        a, b = int(before), int(after)
+        return (b > a) - (b < a)
+    return None if before != after else 0
+
+
+@dataclass(frozen=True)
+class _Plan:
+    upserts: dict[str, list[dict[str, Any]]]
+    deletes: dict[str, list[object]]
+
+
+def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
+    """Check ``page`` (already schema-valid) and turn it into rows; raises ProtocolError."""
+    order = cursor_order(since, page.next_cursor)
+    if order is not None and order < 0:
+        raise ProtocolError(f"changes: cursor went backwards from {since} to {page.next_cursor}")
+    if page.has_more and order == 0:
+        raise ProtocolError(f"changes: has_more but the cursor stayed at {since}")
+    upserts = {
+        "benefit_item": [r.model_dump() for r in page.benefit_items],
+        "setting": [r.model_dump() for r in page.settings],
+        "notice": [r.model_dump() for r in page.notices],
+        "household_member": [r.model_dump() for r in page.household_members],
+        "payment": [r.model_dump() for r in page.payments],
+    }
+    deletes: dict[str, list[object]] = {}
+    for i, tomb in enumerate(page.tombstones):
+        key: object = tomb.key
+        if MODELS[tomb.entity][1] == "id":
+            if not (tomb.key.isascii() and tomb.key.isdigit()):
+                raise ProtocolError(f"changes: tombstones.{i}: {tomb.entity} key is not an id")
+            key = int(tomb.key)
+        deletes.setdefault(tomb.entity, []).append(key)
+    for entity, keys in deletes.items():
+        pk = MODELS[entity][1]
+        doomed = {str(k) for k in keys}
+        if any(str(row[pk]) in doomed for row in upserts[entity]):
+            raise ProtocolError(f"changes: a {entity} is both upserted and tombstoned")
+    return _Plan(upserts, deletes)
+
+
+def upsert_rows(conn: Connection, entity: str, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT DO UPDATE every row of ``entity`` (one executemany)."""
+    if not rows:
+        return
+    model, pk = MODELS[entity]
+    stmt = sqlite_insert(model)
+    columns = [c.name for c in model.__table__.columns if c.name != pk]
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=[pk], set_={c: stmt.excluded[c] for c in columns}), list(rows))
+
+
+def apply_replies(conn: Connection, replies: Iterable[ComplaintReply]) -> int:
+    """Store the county's replies on the outbox rows they answer; returns how many matched."""
+    matched = 0
+    for reply in replies:
+        done = conn.execute(update(Complaint)
+                            .where(Complaint.idempotency_key == reply.idempotency_key)
+                            .values(reply_text=reply.reply_text, reply_at=reply.reply_at,
+                                    server_id=reply.server_id)).rowcount
+        if done:
+            matched += 1
+        else:
+            log_event(log, logging.WARNING, "reply_unmatched", server_id=reply.server_id,
+                      ticket=reply.ticket_no)
+    return matched
+
+
+def apply_page(engine: Engine, page: ChangesPage, *, since: str | None, now: datetime) -> int:
+    """Apply one checked page and its cursor in one transaction; returns records applied.
+
+    Raises ProtocolError (page refused, nothing written) and SyncError
+    ``sync.cursor_moved`` if the stored cursor is no longer ``since``
+    (another daemon on the same file).
+    """
+    plan = check_page(page, since=since)
+    count = 0
+    with write_connection(engine) as conn:
+        stored = conn.execute(select(SyncState.cursor).where(SyncState.id == 1)).scalar()
+        if stored != since:
+            raise SyncError(f"cursor moved from {since} to {stored} while paging "
+                            "(is another syncd running on this database?)",
+                            code="sync.cursor_moved")
+        for entity, rows in plan.upserts.items():
+            upsert_rows(conn, entity, rows)
+            count += len(rows)
+        for entity, keys in plan.deletes.items():
+            model, pk = MODELS[entity]
+            column = model.__table__.c[pk]
+            for start in range(0, len(keys), 500):
+                conn.execute(delete(model).where(column.in_(keys[start:start + 500])))
+            count += len(keys)
+        count += apply_replies(conn, page.complaint_replies)
+        update_state(conn, cursor=page.next_cursor, data_as_of=page.server_time,
+                     last_attempt_at=now)
+    return count
