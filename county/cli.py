@@ -1,0 +1,136 @@
+"""`county`: the county server and the tools of county IT staff and the inspection office.
+
+Every subcommand takes ``--db URL`` (default: ``[county] db`` of ``--config
+FILE``, then ``$VILLAGE_COUNTY_DB``, then ``sqlite:///county.db`` in the
+working directory) and ``--json`` wherever it prints data. Exit codes: 0 ok,
+1 failure (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from sqlalchemy import Engine
+
+from county.db import DatabaseError, default_url, open_county_db
+
+__all__ = ["CliError", "add_db_options", "main", "open_db", "print_json"]
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CliError(Exception):
+    """A failure reported as one line on stderr with exit code 1."""
+
+
+def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
+    """Add ``--config FILE``, ``--db URL`` (and ``--json``) to a subcommand."""
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="TOML file with a [county] table (db = URL)")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL: sqlite:///county.db (default) or "
+                             "postgresql+psycopg://user:pass@host/dbname")
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _config_url(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CliError(f"bad config {path}: {exc}") from None
+    county = data.get("county", {})
+    unknown = set(county) - {"db", "silent_hours"} if isinstance(county, dict) else {"county"}
+    if unknown:
+        raise CliError(f"bad config {path}: unknown key(s) {', '.join(sorted(unknown))} "
+                       "in [county] (known: db, silent_hours)")
+    url = county.get("db")
+    if url is not None and not isinstance(url, str):
+        raise CliError(f"bad config {path}: [county] db must be a string")
+    return url
+
+
+def config_value(args: argparse.Namespace, key: str) -> Any:
+    """A value of the ``[county]`` table of ``--config`` (None if absent)."""
+    path = getattr(args, "config", None)
+    if path is None:
+        return None
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("county", {}).get(key)
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """The database URL from ``--db``, the config, the environment or the default."""
+    return str(getattr(args, "db", None) or _config_url(getattr(args, "config", None))
+               or default_url())
+
+
+def open_db(args: argparse.Namespace) -> Engine:
+    """Open (and migrate) the database the options name; raises :class:`CliError`."""
+    try:
+        return open_county_db(database_url(args))
+    except DatabaseError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` (dataclasses and dates included) as UTF-8 JSON on stdout."""
+    json.dump(_plain(data), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full ``county`` argument parser."""
+    from county import cli_admin, cli_data
+
+    parser = argparse.ArgumentParser(
+        prog="county", description="village-kiosk county server and administration tools")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    cli_admin.register(sub)
+    cli_data.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `county`; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except CliError as exc:
+        print(f"county {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `county … | head`: the reader left; say nothing more, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

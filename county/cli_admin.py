@@ -1,0 +1,302 @@
+"""`county serve | seed-demo | enroll | terminals | complaints`."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from county.cli import CliError, Subparsers, add_db_options, config_value, open_db, print_json
+from county.complaints import (
+    ComplaintView,
+    NoSuchComplaintError,
+    get_complaint,
+    list_complaints,
+    reply_to,
+)
+from county.terminals import fleet, new_enrollment_code, revoke
+from kiosk.timefmt import format_local
+
+__all__ = ["register"]
+
+CATEGORY_ZH = {"not_received": "未收到", "wrong_amount": "金额不对", "impersonated": "被冒领",
+               "not_mine": "不该有我的名字", "conduct": "办事作风", "other": "其他"}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _local(moment: datetime | None) -> str:
+    return "-" if moment is None else format_local(moment)
+
+
+# --- serve ----------------------------------------------------------------------------------
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from county.app import create_app
+
+    engine = open_db(args)
+    app = create_app(engine, max_body_bytes=args.max_body)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+    return 0
+
+
+def _seed_demo(args: argparse.Namespace) -> int:
+    from county.seed import seed_demo, write_cards
+
+    engine = open_db(args)
+    counts = seed_demo(engine, now=_now())
+    cards = write_cards(args.cards) if args.cards else None
+    if args.json:
+        print_json({"added": counts, "cards": cards})
+    else:
+        print("demo county loaded: " + ", ".join(f"{k} +{v}" for k, v in counts.items()))
+        if cards is not None:
+            print(f"{cards} card profiles written to {args.cards}")
+    return 0
+
+
+# --- enroll / terminals ---------------------------------------------------------------------
+
+def _enroll_new(args: argparse.Namespace) -> int:
+    engine = open_db(args)
+    try:
+        code, expires = new_enrollment_code(
+            engine, township=args.township, village=args.village, scope=args.scope,
+            valid_for=timedelta(hours=args.valid_hours), now=_now())
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json({"code": code, "expires_at": expires})
+        return 0
+    print(f"one-time enrollment code for {args.township} {args.village}: {code}")
+    print(f"valid until {_local(expires)}; on the terminal: kiosk enroll {code} --server URL")
+    if not args.no_qr:
+        import qrcode
+
+        qr = qrcode.QRCode(border=1)
+        qr.add_data(code)
+        out = io.StringIO()
+        qr.print_ascii(out=out)
+        print(out.getvalue(), end="")
+    return 0
+
+
+def _terminals(args: argparse.Namespace) -> int:
+    engine = open_db(args)
+    hours = args.silent_hours or config_value(args, "silent_hours") or 6
+    rows = fleet(engine, now=_now(), silent_after=timedelta(hours=float(hours)))
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no terminals enrolled (county enroll new --village V --township T)")
+        return 0
+    print(f"{'id':8} {'village':14} {'last heartbeat':20} {'version':10} {'lag':>6} "
+          f"{'outbox':>6} {'reader':10} {'printer':10} {'disk free':>10}  flags")
+    for r in rows:
+        flags = ",".join(f for f, on in (("REVOKED", r.revoked), ("SILENT", r.silent)) if on)
+        disk = "-" if r.disk_free_bytes is None else f"{r.disk_free_bytes / 2**30:.1f} GiB"
+        print(f"{r.terminal_id:8} {r.township + r.village:14} {_local(r.last_heartbeat_at):20} "
+              f"{r.version or '-':10} {'-' if r.cursor_lag is None else r.cursor_lag:>6} "
+              f"{'-' if r.outbox_depth is None else r.outbox_depth:>6} {r.reader or '-':10} "
+              f"{r.printer or '-':10} {disk:>10}  {flags}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    if not revoke(open_db(args), args.terminal_id, now=_now()):
+        raise CliError(f"no active terminal {args.terminal_id}")
+    print(f"terminal {args.terminal_id} revoked: its token is refused from now on")
+    return 0
+
+
+# --- complaints -----------------------------------------------------------------------------
+
+def _complaint_json(c: ComplaintView) -> dict[str, Any]:
+    return {"server_id": c.server_id, "terminal_id": c.terminal_id, "ticket_no": c.ticket_no,
+            "category": c.category, "item_code": c.item_code, "payment_id": c.payment_id,
+            "text": c.text, "phone": c.phone, "anonymous": c.anonymous, "name": c.name,
+            "id_hash": c.id_hash, "created_at": c.created_at.isoformat(),
+            "received_at": c.received_at.isoformat(), "reply_text": c.reply_text,
+            "reply_at": c.reply_at.isoformat() if c.reply_at else None}
+
+
+def _complaints_list(args: argparse.Namespace) -> int:
+    rows = list_complaints(open_db(args), unreplied=args.unreplied, terminal_id=args.terminal)
+    if args.json:
+        print_json([_complaint_json(c) for c in rows])
+        return 0
+    for c in rows:
+        who = "匿名" if c.anonymous else (c.name or "实名")
+        state = "已答复" if c.replied else "待答复"
+        text = c.text.replace("\n", " ")
+        print(f"{c.server_id}  {c.ticket_no:16} {_local(c.created_at)}  "
+              f"{CATEGORY_ZH.get(c.category, c.category)}  {who}  {state}  {text[:30]}")
+    if not rows:
+        print("no complaints")
+    return 0
+
+
+def _complaints_show(args: argparse.Namespace) -> int:
+    try:
+        c = get_complaint(open_db(args), args.server_id)
+    except NoSuchComplaintError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json(_complaint_json(c))
+        return 0
+    print(f"投诉编号 {c.server_id}   票号 {c.ticket_no}   终端 {c.terminal_id}")
+    print(f"类别 {CATEGORY_ZH.get(c.category, c.category)}   项目 {c.item_code or '-'}   "
+          f"提交 {_local(c.created_at)}   收到 {_local(c.received_at)}")
+    print(f"{'匿名' if c.anonymous else '实名: ' + (c.name or '')}   电话 {c.phone or '-'}")
+    print(f"内容: {c.text or '(无)'}")
+    print(f"答复: {c.reply_text or '(尚未答复)'}" + (f"  ({_local(c.reply_at)})"
+                                                   if c.reply_at else ""))
+    return 0
+
+
+def _complaints_reply(args: argparse.Namespace) -> int:
+    text = args.text if args.text is not None else Path(args.text_file).read_text("utf-8")
+    try:
+        c = reply_to(open_db(args), args.server_id, text, now=_now())
+    except (NoSuchComplaintError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json(_complaint_json(c))
+    else:
+        print(f"reply stored for {c.server_id}; terminal {c.terminal_id} gets it on its next sync")
+    return 0
+
+
+EXPORT_COLUMNS = (("投诉编号", "server_id"), ("票号", "ticket_no"), ("终端", "terminal_id"),
+                  ("类别", "category"), ("项目", "item_code"), ("内容", "text"),
+                  ("实名/匿名", "anonymous"), ("姓名", "name"), ("电话", "phone"),
+                  ("提交时间", "created_at"), ("收到时间", "received_at"),
+                  ("答复", "reply_text"), ("答复时间", "reply_at"))
+
+
+def _export_rows(rows: list[ComplaintView]) -> list[list[Any]]:
+    out = []
+    for c in rows:
+        values = []
+        for _, attr in EXPORT_COLUMNS:
+            value = getattr(c, attr)
+            if attr == "category":
+                value = CATEGORY_ZH.get(value, value)
+            elif attr == "anonymous":
+                value = "匿名" if value else "实名"
+            elif isinstance(value, datetime):
+                value = format_local(value)
+            values.append("" if value is None else value)
+        out.append(values)
+    return out
+
+
+def _complaints_export(args: argparse.Namespace) -> int:
+    rows = list(list_complaints(open_db(args), unreplied=args.unreplied))
+    out: Path = args.out
+    table = _export_rows(rows)
+    header = [name for name, _ in EXPORT_COLUMNS]
+    if out.suffix.lower() == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "投诉"
+        sheet.append(header)
+        for row in table:
+            sheet.append(row)
+        book.save(out)
+    elif out.suffix.lower() == ".csv":
+        # Complaints hold names and phone numbers: readable by the owner only.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            writer.writerows(table)
+    else:
+        raise CliError("--out must end in .csv or .xlsx")
+    if args.json:
+        print_json({"file": str(out), "complaints": len(rows)})
+    else:
+        print(f"{len(rows)} complaints written to {out}")
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    """Add serve, seed-demo, enroll, terminals and complaints to ``county``."""
+    p = sub.add_parser("serve", help="run the county server (HTTP API under /api/v1)")
+    add_db_options(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; put nginx with TLS in front)")
+    p.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    p.add_argument("--max-body", type=int, default=64 * 1024, metavar="BYTES",
+                   help="largest request body accepted (default 65536)")
+    p.add_argument("--log-level", default="info",
+                   choices=("critical", "error", "warning", "info", "debug"))
+    p.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                   help="proxies whose X-Forwarded-* headers are trusted (default 127.0.0.1)")
+    p.set_defaults(handler=_serve)
+
+    p = sub.add_parser("seed-demo", help="load the demo county (hashed IDs only)")
+    add_db_options(p, json_output=True)
+    p.add_argument("--cards", type=Path, metavar="DIR",
+                   help="also write the demo ID-card profiles (JSON) for the card emulator")
+    p.set_defaults(handler=_seed_demo)
+
+    p = sub.add_parser("enroll", help="one-time codes for enrolling terminals")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = actions.add_parser("new", help="create a one-time enrollment code")
+    add_db_options(new, json_output=True)
+    new.add_argument("--village", required=True)
+    new.add_argument("--township", required=True)
+    new.add_argument("--scope", choices=("county", "township"), default="county",
+                     help="payments the terminal receives: the whole county (default) or "
+                          "only its township")
+    new.add_argument("--valid-hours", type=float, default=72, help="default 72")
+    new.add_argument("--no-qr", action="store_true", help="do not print the QR code")
+    new.set_defaults(handler=_enroll_new)
+
+    p = sub.add_parser("terminals", help="fleet health; `terminals revoke ID`")
+    add_db_options(p, json_output=True)
+    p.add_argument("--silent-hours", type=float,
+                   help="flag terminals silent for longer (default 6, or [county] silent_hours)")
+    p.set_defaults(handler=_terminals)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    rv = actions.add_parser("revoke", help="revoke a terminal's token")
+    add_db_options(rv)
+    rv.add_argument("terminal_id", metavar="ID")
+    rv.set_defaults(handler=_revoke)
+
+    p = sub.add_parser("complaints", help="list, show, reply to and export complaints")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = actions.add_parser("list", help="complaints, oldest first")
+    add_db_options(ls, json_output=True)
+    ls.add_argument("--unreplied", action="store_true")
+    ls.add_argument("--terminal", metavar="ID")
+    ls.set_defaults(handler=_complaints_list)
+    show = actions.add_parser("show", help="one complaint")
+    add_db_options(show, json_output=True)
+    show.add_argument("server_id", metavar="ID", help="e.g. C0000042")
+    show.set_defaults(handler=_complaints_show)
+    reply = actions.add_parser("reply", help="reply; the terminal shows it after its next sync")
+    add_db_options(reply, json_output=True)
+    reply.add_argument("server_id", metavar="ID")
+    group = reply.add_mutually_exclusive_group(required=True)
+    group.add_argument("--text")
+    group.add_argument("--text-file", metavar="FILE")
+    reply.set_defaults(handler=_complaints_reply)
+    export = actions.add_parser("export", help="write complaints to CSV or XLSX")
+    add_db_options(export, json_output=True)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    export.add_argument("--unreplied", action="store_true")
+    export.set_defaults(handler=_complaints_export)

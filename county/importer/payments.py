@@ -1,0 +1,297 @@
+"""`county import`: department payment files → the county database, all or nothing.
+
+Every row is checked first: ID number (GB 11643), amount (kiosk.money.parse_yuan,
+not zero, not absurd), date (not in the future), item (the county catalogue),
+no duplicate of an earlier row of the same file. A file with any bad row
+imports nothing unless ``skip_bad`` is set; then the good rows go in and the
+bad ones are written to a reject file (same columns plus 错误原因). Rows are
+hashed on the way in: the plaintext ID number never reaches the database,
+the report or a log; the report names the row number only.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert, select
+
+from county.catalogue import ItemMatcher, list_items
+from county.importer.cells import CellError, cell_text, map_columns, parse_date, parse_status
+from county.importer.sources import open_table
+from county.models import HouseholdMember, ImportBatch
+from county.payments import (
+    NewMember,
+    NewPayment,
+    content_key,
+    existing_keys,
+    write_members,
+    write_payments,
+)
+from county.state import lookup_key
+from county.tx import writing
+from kiosk.identity import IdNumberError, id_hash, validate_id
+from kiosk.money import AmountError, parse_yuan
+
+__all__ = ["BadRow", "ImportOptions", "ImportResult", "import_payments"]
+
+#: Largest single payment accepted by default (fen): 500 000 yuan. A 危房改造
+#: subsidy is a few 10 000 yuan; more than this is a typo (fen typed as yuan …).
+DEFAULT_MAX_FEN = 500_000_00
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row refused, with where it is and why (a stable ``code`` and a message)."""
+
+    file: str
+    row: int
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read one file."""
+
+    item: str | None = None
+    """Item code or name for files without a 项目 column."""
+    department: str | None = None
+    """发放部门 for files without that column."""
+    dry_run: bool = False
+    skip_bad: bool = False
+    reject_file: Path | None = None
+    column_map: Mapping[str, str] = field(default_factory=dict)
+    max_fen: int = DEFAULT_MAX_FEN
+    today: date | None = None
+    """Rows dated after this are bad (default: today in UTC)."""
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or would do, for a dry run)."""
+
+    file: str
+    rows: int = 0
+    good: int = 0
+    new: int = 0
+    already_present: int = 0
+    bad: list[BadRow] = field(default_factory=list)
+    imported: bool = False
+    reject_file: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The result as a JSON-able dict (for ``--json``)."""
+        return {"file": self.file, "rows": self.rows, "good": self.good, "new": self.new,
+                "already_present": self.already_present, "imported": self.imported,
+                "reject_file": self.reject_file,
+                "bad": [{"row": b.row, "code": b.code, "reason": b.reason} for b in self.bad]}
+
+
+class _RowError(Exception):
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+
+
+def _amount(value: Any, max_fen: int) -> int:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        text = str(Decimal(str(value)))
+    else:
+        text = str(value)
+    try:
+        fen = parse_yuan(text)
+    except AmountError as exc:
+        code = "amount.negative" if "negative" in str(exc) else "amount.invalid"
+        raise _RowError(code, f"金额无效: {exc}") from None
+    if fen == 0:
+        raise _RowError("amount.zero", "金额为零")
+    if fen > max_fen:
+        raise _RowError("amount.absurd", f"金额 {fen / 100:.2f} 元超过单笔上限 "
+                                          f"{max_fen / 100:.2f} 元")
+    return fen
+
+
+def _id_number(value: Any) -> str:
+    if isinstance(value, float):
+        raise _RowError("id.number_cell", "身份证号被 Excel 存成了数字，后几位已丢失；"
+                                          "请把该列设为文本后重新填写")
+    try:
+        return validate_id(cell_text(value))
+    except IdNumberError as exc:
+        raise _RowError(exc.problem.value, "身份证号无效 " + {
+            "id.empty": "(空)", "id.length": "(位数不对)", "id.characters": "(含非法字符)",
+            "id.birth_date": "(出生日期不对)", "id.check_digit": "(校验位不对)",
+        }[exc.problem.value]) from None
+
+
+@dataclass
+class _Reader:
+    columns: dict[str, int]
+    options: ImportOptions
+    matcher: ItemMatcher
+    key: bytes
+    today: date
+
+    def cell(self, cells: list[Any], name: str) -> Any:
+        index = self.columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    def text(self, cells: list[Any], name: str) -> str:
+        return cell_text(self.cell(cells, name))
+
+    def row(self, cells: list[Any]) -> tuple[NewPayment, NewMember | None]:
+        number = _id_number(self.cell(cells, "id_number"))
+        fen = _amount(self.cell(cells, "amount"), self.options.max_fen)
+        try:
+            paid_on = parse_date(self.cell(cells, "paid_on"))
+            status = parse_status(self.cell(cells, "status"))
+        except CellError as exc:
+            raise _RowError(exc.code, str(exc)) from None
+        if paid_on > self.today:
+            raise _RowError("date.future", f"发放日期 {paid_on} 在今天之后")
+        if paid_on.year < 2000:
+            raise _RowError("date.too_old", f"发放日期 {paid_on} 早于 2000 年")
+        item_name = self.text(cells, "item") or (self.options.item or "")
+        item = self.matcher.match(item_name) if item_name else None
+        if item is None:
+            raise _RowError("item.unknown", f"项目 {item_name!r} 不在本县项目目录中"
+                            if item_name else "缺少项目（用 --item 指定）")
+        department = self.text(cells, "department") or self.options.department or \
+            item.department
+        who = id_hash(self.key, number)
+        head = self.text(cells, "head_id")
+        household = self.text(cells, "household_id")
+        if not household and head:
+            head_number = _id_number(head)
+            household = "H" + id_hash(self.key, head_number)[:15]
+        township, village = self.text(cells, "township"), self.text(cells, "village")
+        member = NewMember(who, household, township, village) if household else None
+        payment = NewPayment(
+            id_hash=who, household_id=household, item_code=item.code,
+            period=self.text(cells, "period"), amount_fen=fen, paid_on=paid_on, status=status,
+            department=department, fund_source=self.text(cells, "fund_source"),
+            batch=self.text(cells, "batch"), township=township, village=village)
+        return payment, member
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
+                    progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Check every row of ``path`` and import it all (or the good rows with ``skip_bad``).
+
+    Returns the result with every bad row. Raises
+    :class:`county.importer.sources.SourceError` for an unreadable file and
+    ``ValueError`` for a bad column mapping or missing required columns.
+    ``progress(rows)`` is called every few thousand rows (for a progress bar).
+    """
+    table = open_table(path)
+    columns = map_columns(table.header, options.column_map)
+    missing = [name for name, label in (("id_number", "身份证号"), ("amount", "金额(元)"),
+                                        ("paid_on", "发放日期")) if name not in columns]
+    if "item" not in columns and not options.item:
+        missing.append("item")
+    if missing:
+        raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)} "
+                         "(use --map 列名=field, or --item for files without 项目)")
+    with engine.connect() as conn:
+        key = lookup_key(conn)
+        conn.commit()
+    matcher = ItemMatcher(list_items(engine))
+    reader = _Reader(columns, options, matcher, key, options.today or now.date())
+    result = ImportResult(file=path.name)
+    good: list[NewPayment] = []
+    members: dict[str, NewMember] = {}
+    first_row: dict[str, int] = {}
+    rejected: list[tuple[list[Any], BadRow]] = []
+    for number, cells in table.rows:
+        result.rows += 1
+        if progress is not None and result.rows % 5000 == 0:
+            progress(result.rows)
+        try:
+            payment, member = reader.row(cells)
+            ckey = content_key(payment)
+            if ckey in first_row:
+                raise _RowError("row.duplicate", f"与第 {first_row[ckey]} 行重复")
+            first_row[ckey] = number
+        except _RowError as exc:
+            bad = BadRow(path.name, number, exc.code, str(exc))
+            result.bad.append(bad)
+            rejected.append((cells, bad))
+            continue
+        good.append(payment)
+        if member is not None:
+            members[member.id_hash] = member
+    _fill_households(engine, good, members)
+    result.good = len(good)
+    with engine.connect() as conn:
+        present = existing_keys(conn, [content_key(p) for p in good])
+    result.already_present = len(present)
+    result.new = len(good) - len(present)
+    if options.dry_run or (result.bad and not options.skip_bad):
+        return result
+    if rejected:
+        reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
+        _write_rejects(reject_path, table.header, rejected)
+        result.reject_file = str(reject_path)
+    if result.new or members:
+        with writing(engine) as conn:
+            batch_id = None
+            if result.new:
+                batch_id = conn.execute(insert(ImportBatch).values(
+                    file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
+                    rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
+                    .returning(ImportBatch.id)).scalar_one()
+            write_members(conn, list(members.values()), now=now)
+            write_payments(conn, good, now=now, import_id=batch_id)
+    result.imported = True
+    return result
+
+
+def _fill_households(engine: Engine, good: list[NewPayment],
+                     members: dict[str, NewMember]) -> None:
+    """Payments without a household column take the recipient's known household."""
+    unknown = sorted({p.id_hash for p in good if not p.household_id and p.id_hash not in members})
+    if not unknown:
+        return
+    found: dict[str, str] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(unknown), 900):
+            chunk = unknown[start:start + 900]
+            for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
+                                    .where(HouseholdMember.id_hash.in_(chunk))):
+                found[row.id_hash] = row.household_id
+    if found:
+        for index, p in enumerate(good):
+            if not p.household_id and p.id_hash in found:
+                good[index] = NewPayment(**{**p.__dict__, "household_id": found[p.id_hash]})
+
+
+def _write_rejects(path: Path, header: list[str],
+                   rejected: list[tuple[list[Any], BadRow]]) -> None:
+    """The bad rows with their cells plus 原行号 and 错误原因 (UTF-8 with BOM, for Excel).
+
+    The file goes back to the department for correction, so it holds the
+    original cells, ID numbers included: it is created mode 0600.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow([*header, "原行号", "错误原因"])
+        for cells, bad in rejected:
+            writer.writerow([*(cell_text(c) for c in cells), bad.row,
+                             f"{bad.code}: {bad.reason}"])

@@ -1,0 +1,122 @@
+"""Reading department spreadsheets: CSV (UTF-8 with or without BOM, GB18030) and XLSX.
+
+Yields the header row and then ``(row number, cells)`` where the row number
+is what the clerk sees in Excel or a text editor (the header is row 1).
+Cells stay as the file gives them: text from CSV; str/int/float/datetime
+from XLSX (openpyxl), so that dates typed as dates and Excel serial numbers
+both reach the date parser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SourceError", "Table", "open_table"]
+
+
+class SourceError(ValueError):
+    """A file that cannot be read as a table (format, encoding, no header)."""
+
+
+@dataclass
+class Table:
+    """An opened table: its header cells, its rows, and how many rows it has (if known)."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, list[Any]]]
+    encoding: str
+    total: int | None = None
+
+
+def _sniff_encoding(path: Path) -> str:
+    """``utf-8-sig`` when the file is valid UTF-8 (BOM or not), else ``gb18030``.
+
+    GB18030 decodes any byte sequence, so it is only the fallback: a UTF-8
+    file read as GB18030 would silently become mojibake.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as stream:
+        try:
+            while chunk := stream.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8-sig"
+
+
+def _csv_table(path: Path) -> Table:
+    encoding = _sniff_encoding(path)
+    stream = path.open("r", encoding=encoding, newline="")
+    try:
+        sample = stream.read(8192)
+        stream.seek(0)
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.reader(stream, dialect)
+        header = next(reader, None)
+    except Exception:
+        stream.close()
+        raise
+    if header is None:
+        stream.close()
+        raise SourceError(f"{path.name}: the file is empty")
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        with stream:
+            for number, cells in enumerate(reader, start=2):
+                if any(cell.strip() for cell in cells):
+                    yield number, cells
+
+    return Table(header, rows(), encoding)
+
+
+def _xlsx_table(path: Path) -> Table:
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - a dependency of the county extra
+        raise SourceError("reading .xlsx needs openpyxl (the county extra)") from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise SourceError(f"{path.name}: not a readable .xlsx file ({exc})") from None
+    sheet = book.worksheets[0]
+    values = sheet.iter_rows(values_only=True)
+    header_row = next(values, None)
+    if header_row is None:
+        book.close()
+        raise SourceError(f"{path.name}: the first sheet is empty")
+    header = ["" if c is None else str(c) for c in header_row]
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for number, cells in enumerate(values, start=2):
+                row = ["" if c is None else c for c in cells]
+                if any(str(c).strip() for c in row):
+                    yield number, row
+        finally:
+            book.close()
+
+    total = sheet.max_row - 1 if sheet.max_row else None
+    return Table(header, rows(), "xlsx", total)
+
+
+def open_table(path: Path) -> Table:
+    """Open ``path`` by its suffix (.csv/.txt or .xlsx). Raises :class:`SourceError`."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    if suffix in (".csv", ".txt"):
+        return _csv_table(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_table(path)
+    if suffix == ".xls":
+        raise SourceError(f"{path.name}: old .xls files are not read; save it as .xlsx or .csv")
+    raise SourceError(f"{path.name}: unknown file type {suffix!r} (expected .csv or .xlsx)")
