@@ -25,7 +25,7 @@ from sqlalchemy import Engine, insert, select
 
 from county.catalogue import ItemMatcher, list_items
 from county.importer.cells import CellError, cell_text, map_columns, parse_date, parse_status
-from county.importer.sources import open_table
+from county.importer.sources import Table, open_table
 from county.models import HouseholdMember, ImportBatch
 from county.payments import (
     NewMember,
@@ -199,18 +199,54 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     ``ValueError`` for a bad column mapping or missing required columns.
     ``progress(rows)`` is called every few thousand rows (for a progress bar).
     """
-    table = open_table(path)
+    with open_table(path) as table:
+        header = list(table.header)
+        checked = _check_rows(engine, path, table, options, now=now, progress=progress)
+    result, good, members, rejected = checked
+    _fill_households(engine, good, members)
+    result.good = len(good)
+    with engine.connect() as conn:
+        present = existing_keys(conn, [content_key(p) for p in good])
+    result.already_present = len(present)
+    result.new = len(good) - len(present)
+    if options.dry_run or (result.bad and not options.skip_bad):
+        return result
+    if rejected:
+        reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
+        _write_rejects(reject_path, header, rejected)
+        result.reject_file = str(reject_path)
+    if result.new or members:
+        with writing(engine) as conn:
+            batch_id = None
+            if result.new:
+                batch_id = conn.execute(insert(ImportBatch).values(
+                    file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
+                    rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
+                    .returning(ImportBatch.id)).scalar_one()
+            write_members(conn, list(members.values()), now=now)
+            write_payments(conn, good, now=now, import_id=batch_id)
+    result.imported = True
+    return result
+
+
+_Checked = tuple["ImportResult", list[NewPayment], dict[str, NewMember],
+                 list[tuple[list[Any], BadRow]]]
+
+
+def _check_rows(engine: Engine, path: Path, table: Table, options: ImportOptions, *,
+                now: datetime, progress: Callable[[int], None] | None) -> _Checked:
+    """Read and check every row: (result so far, good payments, members, rejected rows)."""
     columns = map_columns(table.header, options.column_map)
-    missing = [name for name, label in (("id_number", "身份证号"), ("amount", "金额(元)"),
-                                        ("paid_on", "发放日期")) if name not in columns]
+    missing = [f"{label} ({name})" for name, label in (
+        ("id_number", "身份证号"), ("amount", "金额(元)"), ("paid_on", "发放日期"))
+        if name not in columns]
     if "item" not in columns and not options.item:
-        missing.append("item")
+        missing.append("项目 (item)")
     if missing:
         raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)} "
                          "(use --map 列名=field, or --item for files without 项目)")
-    with engine.connect() as conn:
+    with writing(engine) as conn:  # the key is created on a county's first use
         key = lookup_key(conn)
-        conn.commit()
     matcher = ItemMatcher(list_items(engine))
     reader = _Reader(columns, options, matcher, key, options.today or now.date())
     result = ImportResult(file=path.name)
@@ -236,30 +272,7 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
         good.append(payment)
         if member is not None:
             members[member.id_hash] = member
-    _fill_households(engine, good, members)
-    result.good = len(good)
-    with engine.connect() as conn:
-        present = existing_keys(conn, [content_key(p) for p in good])
-    result.already_present = len(present)
-    result.new = len(good) - len(present)
-    if options.dry_run or (result.bad and not options.skip_bad):
-        return result
-    if rejected:
-        reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
-        _write_rejects(reject_path, table.header, rejected)
-        result.reject_file = str(reject_path)
-    if result.new or members:
-        with writing(engine) as conn:
-            batch_id = None
-            if result.new:
-                batch_id = conn.execute(insert(ImportBatch).values(
-                    file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
-                    rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
-                    .returning(ImportBatch.id)).scalar_one()
-            write_members(conn, list(members.values()), now=now)
-            write_payments(conn, good, now=now, import_id=batch_id)
-    result.imported = True
-    return result
+    return result, good, members, rejected
 
 
 def _fill_households(engine: Engine, good: list[NewPayment],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,15 @@ class Table:
     header: list[str]
     rows: Iterator[tuple[int, list[Any]]]
     encoding: str
+    close: Callable[[], None]
+    """Release the file (call it even when the rows were not all read)."""
     total: int | None = None
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def _sniff_encoding(path: Path) -> str:
@@ -70,12 +78,11 @@ def _csv_table(path: Path) -> Table:
         raise SourceError(f"{path.name}: the file is empty")
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        with stream:
-            for number, cells in enumerate(reader, start=2):
-                if any(cell.strip() for cell in cells):
-                    yield number, cells
+        for number, cells in enumerate(reader, start=2):
+            if any(cell.strip() for cell in cells):
+                yield number, cells
 
-    return Table(header, rows(), encoding)
+    return Table(header, rows(), encoding, stream.close)
 
 
 def _xlsx_table(path: Path) -> Table:
@@ -96,16 +103,13 @@ def _xlsx_table(path: Path) -> Table:
     header = ["" if c is None else str(c) for c in header_row]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        try:
-            for number, cells in enumerate(values, start=2):
-                row = ["" if c is None else c for c in cells]
-                if any(str(c).strip() for c in row):
-                    yield number, row
-        finally:
-            book.close()
+        for number, cells in enumerate(values, start=2):
+            row = ["" if c is None else c for c in cells]
+            if any(str(c).strip() for c in row):
+                yield number, row
 
     total = sheet.max_row - 1 if sheet.max_row else None
-    return Table(header, rows(), "xlsx", total)
+    return Table(header, rows(), "xlsx", book.close, total)
 
 
 def open_table(path: Path) -> Table:

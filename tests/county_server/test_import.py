@@ -1,0 +1,187 @@
+"""`county import` on real messy department files (tests/data/county_*)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from county.db import open_county_db
+from county.importer import ImportOptions, SourceError, import_payments
+from county.importer.cells import parse_date
+from county.models import HouseholdMember, ImportBatch, Payment
+from county.state import lookup_key
+from kiosk.identity import id_hash
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+LONG = "43122619560322079X"
+LIU = "431226195903224821"
+
+#: (id number, item code, fen, paid_on) of the five good rows every good file holds.
+EXPECTED = {
+    (LONG, "DIBAO", 123450, date(2024, 3, 5)),
+    (LIU, "YANGLAO", 18800, date(2024, 3, 15)),
+    ("431226198604206379", "GENGDI", 56000, date(2024, 6, 12)),
+    ("431226198810031127", "GAOLING", 15000, date(2024, 3, 25)),
+    ("43122619851123467X", "DIBAO", 42050, date(2024, 3, 5)),
+}
+
+
+@pytest.fixture
+def engine(county_url: str) -> Iterator[Engine]:
+    """A fresh county database (shipped catalogue, random lookup key)."""
+    eng = open_county_db(county_url)
+    yield eng
+    eng.dispose()
+
+
+def _stored(engine: Engine) -> set[tuple[str, str, int, date]]:
+    with engine.connect() as conn:
+        key = lookup_key(conn)
+        rows = conn.execute(select(Payment.id_hash, Payment.item_code, Payment.amount_fen,
+                                   Payment.paid_on)).all()
+    by_hash = {id_hash(key, n): n for n, *_ in EXPECTED}
+    return {(by_hash.get(r.id_hash, r.id_hash), r.item_code, r.amount_fen, r.paid_on)
+            for r in rows}
+
+
+def _count(engine: Engine, model: type) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+@pytest.mark.parametrize("name", ["county_payments_utf8bom.csv", "county_payments_gb18030.csv"])
+def test_csv_in_both_encodings(engine: Engine, tmp_path: Path, name: str) -> None:
+    path = shutil.copy(DATA / name, tmp_path / name)
+    result = import_payments(engine, Path(path), ImportOptions(), now=NOW)
+    assert result.bad == [] and result.imported
+    assert (result.rows, result.new) == (5, 5)
+    assert _stored(engine) == EXPECTED
+    # Idempotent: the same file again changes nothing, not even the batch list.
+    again = import_payments(engine, Path(path), ImportOptions(), now=NOW)
+    assert (again.new, again.already_present) == (0, 5)
+    assert _count(engine, Payment) == 5 and _count(engine, ImportBatch) == 1
+
+
+def test_xlsx_with_date_cells_serials_and_blank_lines(engine: Engine) -> None:
+    result = import_payments(engine, DATA / "county_payments.xlsx", ImportOptions(), now=NOW)
+    assert result.bad == [], result.bad
+    assert result.rows == 4
+    assert _stored(engine) == EXPECTED - {("43122619851123467X", "DIBAO", 42050,
+                                          date(2024, 3, 5))}
+    # The same payments in CSV form are recognised as already present.
+    csv_result = import_payments(engine, DATA / "county_payments_utf8bom.csv", ImportOptions(),
+                                 now=NOW)
+    assert (csv_result.new, csv_result.already_present) == (1, 4)
+
+
+def test_household_from_head_id(engine: Engine) -> None:
+    import_payments(engine, DATA / "county_payments_utf8bom.csv", ImportOptions(), now=NOW)
+    with engine.connect() as conn:
+        key = lookup_key(conn)
+        members = dict(conn.execute(select(HouseholdMember.id_hash,
+                                           HouseholdMember.household_id)).all())
+        liu_payment = conn.execute(select(Payment.household_id)
+                                   .where(Payment.id_hash == id_hash(key, LIU))).scalar_one()
+    household = members[id_hash(key, LONG)]
+    assert members[id_hash(key, LIU)] == household == liu_payment
+    assert household.startswith("H") and LONG not in household
+
+
+BAD_ROWS = [
+    (3, "id.check_digit"),
+    (4, "amount.negative"),
+    (5, "amount.absurd"),
+    (6, "date.future"),
+    (7, "row.duplicate"),
+    (8, "item.unknown"),
+    (9, "date.invalid"),
+    (10, "amount.invalid"),
+]
+
+
+def test_bad_rows_are_reported_and_nothing_is_imported(engine: Engine) -> None:
+    before = _count(engine, Payment)
+    result = import_payments(engine, DATA / "county_payments_bad.csv", ImportOptions(), now=NOW)
+    assert [(b.row, b.code) for b in result.bad] == BAD_ROWS
+    assert all(b.file == "county_payments_bad.csv" for b in result.bad)
+    assert "第 2 行" in result.bad[4].reason
+    assert not result.imported
+    assert _count(engine, Payment) == before
+    assert _count(engine, HouseholdMember) == 0 and _count(engine, ImportBatch) == 0
+    # No plaintext ID number in any reason.
+    assert not any("4312" in b.reason for b in result.bad)
+
+
+def test_skip_bad_imports_the_rest_and_writes_rejects(engine: Engine, tmp_path: Path) -> None:
+    path = Path(shutil.copy(DATA / "county_payments_bad.csv", tmp_path / "bad.csv"))
+    result = import_payments(engine, path, ImportOptions(skip_bad=True), now=NOW)
+    assert result.imported and result.new == 2
+    rejects = tmp_path / "bad.rejects.csv"
+    assert result.reject_file == str(rejects)
+    assert rejects.stat().st_mode & 0o077 == 0
+    with rejects.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0][-2:] == ["原行号", "错误原因"]
+    assert [(int(r[-2]), r[-1].split(":")[0]) for r in rows[1:]] == BAD_ROWS
+
+
+def test_dry_run_writes_nothing(engine: Engine) -> None:
+    result = import_payments(engine, DATA / "county_payments_utf8bom.csv",
+                             ImportOptions(dry_run=True), now=NOW)
+    assert (result.good, result.new, result.imported) == (5, 5, False)
+    assert _count(engine, Payment) == 0
+
+
+def test_item_and_department_options_for_files_without_those_columns(engine: Engine) -> None:
+    path = DATA / "county_payments_no_item.csv"
+    with pytest.raises(ValueError, match="missing column"):
+        import_payments(engine, path, ImportOptions(), now=NOW)
+    result = import_payments(engine, path, ImportOptions(item="高龄津贴", department="县民政局"),
+                             now=NOW)
+    assert result.new == 2
+    with engine.connect() as conn:
+        rows = conn.execute(select(Payment.item_code, Payment.department)).all()
+    assert {tuple(r) for r in rows} == {("GAOLING", "县民政局")}
+
+
+def test_column_map_override(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("领款人证件,钱,哪天,项目\n431226195903224821,50,2024-01-02,低保\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="missing column"):
+        import_payments(engine, path, ImportOptions(), now=NOW)
+    result = import_payments(engine, path, ImportOptions(column_map={
+        "领款人证件": "id_number", "钱": "amount", "哪天": "paid_on"}), now=NOW)
+    assert result.new == 1 and result.bad == []
+
+
+def test_unreadable_files(engine: Engine, tmp_path: Path) -> None:
+    for name, content in (("x.xls", b"\xd0\xcf\x11\xe0"), ("x.xlsx", b"not a zip"),
+                          ("x.pdf", b"%PDF")):
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(SourceError):
+            import_payments(engine, tmp_path / name, ImportOptions(), now=NOW)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2024-03-05", date(2024, 3, 5)),
+    ("2024/3/5", date(2024, 3, 5)),
+    ("2024.3.5", date(2024, 3, 5)),
+    ("20240305", date(2024, 3, 5)),
+    ("2024年3月5日", date(2024, 3, 5)),
+    ("２０２４年３月５日", date(2024, 3, 5)),
+    ("45356", date(2024, 3, 5)),
+    (45356, date(2024, 3, 5)),
+    (45356.0, date(2024, 3, 5)),
+    (datetime(2024, 3, 5, 10, 0), date(2024, 3, 5)),
+    ("2024-03-05 10:30:00", date(2024, 3, 5)),
+])
+def test_date_forms(cell: object, expected: date) -> None:
+    assert parse_date(cell) == expected
