@@ -16,12 +16,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from county_server.live import LiveServer
 from sqlalchemy import Engine
 
 from county.db import open_county_db
 from county.seed import seed_demo
 from county.terminals import new_enrollment_code
-from tests.county_server.live import LiveServer
 
 KIOSK = [sys.executable, "-c", "import sys; from kiosk.cli.main import main; sys.exit(main())"]
 

@@ -1,0 +1,162 @@
+"""A fault-injecting TCP proxy on 127.0.0.1 for the sync tests.
+
+Sits between the terminal's daemon and the county server and, per
+connection, either forwards faithfully or breaks the link the ways a 4G
+modem does: refuses (RST at once), black-holes (accepts, never answers),
+answers 502 itself, or forwards the request and then cuts the answer after
+a random number of bytes (FIN), resets it (RST) or stalls it past the
+client's read timeout. Faults are drawn from a seeded RNG with weights the
+test sets at any time. Every byte the client sent is kept (``client_bytes``)
+so tests can check what left the terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+
+__all__ = ["FAULTS", "FaultProxy"]
+
+FAULTS = ("pass", "refuse", "blackhole", "bad_gateway", "drop", "reset", "stall")
+_BAD_GATEWAY = (b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 21\r\n"
+                b"Connection: close\r\n\r\n<h1>502 from 4G</h1>")
+
+
+def _rst(sock: socket.socket) -> None:
+    # SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.close()
+
+
+class FaultProxy:
+    """Proxy 127.0.0.1:``port`` → 127.0.0.1:``upstream_port``; a context manager."""
+
+    def __init__(self, upstream_port: int, *, seed: int = 0, stall_s: float = 10.0,
+                 cut_bytes: tuple[int, int] = (1, 60_000)) -> None:
+        self.upstream_port = upstream_port
+        self.rng = random.Random(seed)
+        self.stall_s = stall_s
+        self.cut_bytes = cut_bytes
+        self.weights: dict[str, float] = {"pass": 1.0}
+        self.counts: Counter[str] = Counter()
+        self.client_bytes = bytearray()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self._accept_loop, daemon=True)
+
+    def set_faults(self, **weights: float) -> None:
+        """Weights of the faults for new connections, e.g. ``set_faults(pass_=3, drop=1)``."""
+        clean = {k.rstrip("_"): v for k, v in weights.items()}
+        assert set(clean) <= set(FAULTS), clean
+        with self._lock:
+            self.weights = clean
+
+    def __enter__(self) -> FaultProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        with contextlib.suppress(OSError):
+            self._listener.close()
+        self._thread.join(timeout=5)
+
+    def _pick(self) -> tuple[str, int]:
+        with self._lock:
+            names = list(self.weights)
+            fault = self.rng.choices(names, [self.weights[n] for n in names])[0]
+            cut = self.rng.randint(*self.cut_bytes)
+            self.counts[fault] += 1
+        return fault, cut
+
+    def _accept_loop(self) -> None:
+        self._listener.settimeout(0.2)
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        fault, cut = self._pick()
+        if fault == "refuse":
+            _rst(client)
+            return
+        if fault == "blackhole":
+            self._stop.wait(self.stall_s)
+            _rst(client)
+            return
+        if fault == "bad_gateway":
+            with contextlib.suppress(OSError):
+                client.settimeout(5)
+                client.recv(65536)
+                client.sendall(_BAD_GATEWAY)
+                client.shutdown(socket.SHUT_RDWR)
+            client.close()
+            return
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
+        except OSError:
+            _rst(client)
+            return
+        upstream.settimeout(None)
+        threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True).start()
+        self._pump_down(upstream, client, fault, cut)
+
+    def _pump_up(self, client: socket.socket, upstream: socket.socket) -> None:
+        try:
+            while True:
+                data = client.recv(65536)
+                if not data:
+                    break
+                with self._lock:
+                    self.client_bytes.extend(data)
+                upstream.sendall(data)
+        except OSError:
+            pass
+        with contextlib.suppress(OSError):
+            upstream.shutdown(socket.SHUT_WR)
+
+    def _pump_down(self, upstream: socket.socket, client: socket.socket, fault: str,
+                   cut: int) -> None:
+        sent = 0
+        try:
+            while True:
+                data = upstream.recv(65536)
+                if not data:
+                    break
+                if fault != "pass" and sent + len(data) >= cut:
+                    client.sendall(data[:max(0, cut - sent)])
+                    if fault == "stall":
+                        deadline = time.monotonic() + self.stall_s
+                        while time.monotonic() < deadline and not self._stop.is_set():
+                            time.sleep(0.05)
+                    if fault == "reset":
+                        _rst(client)
+                    else:
+                        with contextlib.suppress(OSError):
+                            client.shutdown(socket.SHUT_RDWR)
+                            client.close()
+                    _rst(upstream)
+                    return
+                client.sendall(data)
+                sent += len(data)
+        except OSError:
+            pass
+        for sock in (client, upstream):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
