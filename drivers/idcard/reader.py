@@ -172,10 +172,17 @@ class CardReader:
         self._set_state(ReaderState.CONNECTING)
         try:
             while not self._stop.is_set():
-                if not self._connected and not self._connect():
+                try:
+                    if not self._connected and not self._connect():
+                        self._stop.wait(self.reconnect_interval)
+                        continue
+                    busy = self._poll()
+                except Exception as exc:  # a kiosk's reader must not die of a driver bug
+                    log.exception("unexpected error in the ID card link")
+                    self._disconnect_quietly()
+                    self._report_link_failure(TransportError(f"unexpected: {exc!r}"))
                     self._stop.wait(self.reconnect_interval)
                     continue
-                busy = self._poll()
                 if not busy:
                     self._stop.wait(self.poll_interval)
         finally:
@@ -206,6 +213,13 @@ class CardReader:
         if self._connected:
             self._link.close()
             self._connected = False
+
+    def _disconnect_quietly(self) -> None:
+        try:
+            self._disconnect()
+        except Exception:
+            log.exception("closing the ID card link failed")
+        self._connected = False
 
     def _report_link_failure(self, exc: IdCardError) -> None:
         if isinstance(exc, SamError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import termios
 import time
 
 import serial
@@ -36,6 +37,8 @@ __all__ = ["BAUD_RATES", "PORT_PATTERNS", "SerialLink", "SerialTransport"]
 BAUD_RATES = (115200, 57600, 38400, 19200, 9600)
 #: Where auto-detection looks: udev's stable symlink first, then USB bridges, then UARTs.
 PORT_PATTERNS = ("/dev/idcard*", "/dev/ttyUSB*", "/dev/ttyACM*", "/dev/ttyS[0-3]")
+# What pyserial lets escape when a device vanishes: termios.error is not an OSError.
+_PORT_ERRORS = (serial.SerialException, OSError, termios.error)
 # How long pyserial's read() blocks for the first byte; the transaction deadline
 # is enforced around it, so this only bounds how late a stop is noticed.
 _READ_SLICE = 0.05
@@ -54,13 +57,13 @@ class SerialTransport:
         try:
             self._serial = serial.Serial(self.port, self.baud, timeout=_READ_SLICE,
                                          write_timeout=1.0)
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (*_PORT_ERRORS, ValueError) as exc:
             raise ReaderUnavailable(f"cannot open {self.port}: {exc}") from None
 
     def close(self) -> None:
         """Close the port; safe to call twice."""
         if self._serial is not None:
-            with contextlib.suppress(serial.SerialException, OSError):  # already gone
+            with contextlib.suppress(*_PORT_ERRORS):  # already gone
                 self._serial.close()
             self._serial = None
 
@@ -79,14 +82,14 @@ class SerialTransport:
         """Drop bytes that arrived unasked (late answers, line noise)."""
         try:
             self._port().reset_input_buffer()
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise TransportError(f"{self.port}: {exc}") from None
 
     def write(self, data: bytes) -> None:
         """Send ``data``. Raises :class:`TransportError` if the device is gone."""
         try:
             self._port().write(data)
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise TransportError(f"{self.port}: write failed: {exc}") from None
 
     def read(self) -> bytes:
@@ -94,7 +97,7 @@ class SerialTransport:
         port = self._port()
         try:
             data: bytes = port.read(max(1, port.in_waiting))
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise TransportError(f"{self.port}: read failed: {exc}") from None
         return data
 

@@ -17,7 +17,7 @@ import pytest
 from drivers.idcard import pcsc
 from drivers.idcard.cardtext import decode_text
 from drivers.idcard.emulator.vpcd import VirtualIdCard, blocks_for
-from drivers.idcard.errors import ReaderUnavailable
+from drivers.idcard.errors import ReaderUnavailable, TransportError
 from drivers.idcard.link import link_for
 from drivers.idcard.pcsc import LAYOUTS, PcscLink
 from drivers.idcard.reader import CardReader, CardReadFailed, ReaderState
@@ -68,11 +68,13 @@ class Pcscd:
 
     def __init__(self, conf: Path, port: int) -> None:
         self.conf = conf
+        # Outside conf: pcscd reads every file in its reader.conf.d.
+        self.log = conf.parent / "pcscd.log"
         self.port = port
         self._daemon: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        with (self.conf / "pcscd.log").open("ab") as log:
+        with self.log.open("ab") as log:
             self._daemon = subprocess.Popen(["pcscd", "-f", "-c", str(self.conf)], stdout=log,
                                             stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
@@ -81,9 +83,10 @@ class Pcscd:
             try:
                 link.open()
                 return
-            except ReaderUnavailable:
+            except ReaderUnavailable as exc:
                 if time.monotonic() > deadline or self._daemon.poll() is not None:
-                    raise
+                    tail = self.log.read_text(errors="replace")[-1500:]
+                    raise RuntimeError(f"pcscd did not come up ({exc}); log:\n{tail}") from None
                 time.sleep(0.1)
             finally:
                 link.close()
@@ -102,7 +105,8 @@ def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
     if problem:
         pytest.skip(problem)
     port = _free_port_pair()
-    conf = tmp_path_factory.mktemp("reader.conf.d")
+    conf = tmp_path_factory.mktemp("pcscd") / "reader.conf.d"
+    conf.mkdir()
     (conf / "vpcd").write_text(
         'FRIENDLYNAME "Virtual PCD"\n'
         f"DEVICENAME   /dev/null:{port:#06x}\n"
@@ -225,7 +229,9 @@ def test_pcscd_restart_is_survived(pcscd: Pcscd, profiles: dict[str, dict[str, s
         recorder.wait_for("state", ReaderState.READY)
         pcscd.stop()
         recorder.wait_for("state", ReaderState.DISCONNECTED)
-        assert isinstance(recorder.wait_for("error"), ReaderUnavailable)
+        # libpcsclite reports a vanished daemon as "service not available" or,
+        # mid-call, "access denied": either way a link failure.
+        assert isinstance(recorder.wait_for("error"), TransportError)
         pcscd.start()
         recorder.wait_for("state", ReaderState.READY, count=2)
         with VirtualIdCard(card_of(profiles["resident_x"]), port=pcscd.port):
