@@ -11,9 +11,10 @@ DEMO_DIR ?= demo-data
 # System packages (Debian names): CJK font for screens and receipts; PulseAudio
 # client lib that QtVirtualKeyboard's plugin links; pcscd + vpcd + headers for
 # the PC/SC reader tests; PostgreSQL for the county server tests; zbar to
-# decode receipt QR codes in tests; shellcheck for deploy scripts.
+# decode receipt QR codes in tests; shellcheck for deploy scripts; gcc and
+# python3-dev to build pyscard (no Linux wheel) against libpcsclite-dev.
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
-                postgresql libzbar0 shellcheck fonts-dejavu-core
+                postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean
 
