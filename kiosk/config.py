@@ -88,8 +88,8 @@ class EnrollmentConfig:
 class IdCardConfig:
     """The ID card reader (drivers/idcard)."""
 
-    device: str = _opt("serial:auto", "Reader: serial:auto, serial:PORT[?baud=N], pcsc:[NAME].",
-                       pattern=r"(serial|pcsc):.*|/.+")
+    device: str = _opt("serial:auto", "Reader: serial:auto, serial:PORT[?baud=N], pcsc:[NAME], "
+                       "emulator:PATH.", pattern=r"(serial|pcsc|emulator):.*|/.+")
     timeout_ms: int = _opt(1000, "How long one reader command may take.", min=100, max=10_000)
     poll_interval_ms: int = _opt(250, "Pause between card polls while idle.", min=50, max=5000)
     wlt_library: Path | None = _opt(None, "Vendor WLT photo decoder (libwlt2bmp.so), if any.")

@@ -12,11 +12,14 @@ config or the command line into a link:
 - ``serial:/dev/ttyUSB0`` or ``serial:/dev/ttyUSB0?baud=115200`` — this port;
 - ``/dev/…`` — shorthand for ``serial:/dev/…``;
 - ``pcsc:`` — the first PC/SC reader; ``pcsc:NAME`` — the reader whose name
-  contains NAME; ``pcsc:NAME?layout=generic`` — a block layout by name.
+  contains NAME; ``pcsc:NAME?layout=generic`` — a block layout by name;
+- ``emulator:PATH[?baud=N][&card=N]`` — a SAM emulator in this process loaded with the
+  card profiles in PATH (a JSON file or a directory), for demos.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs
 
@@ -82,4 +85,11 @@ def link_for(device: str, *, timeout: float = 1.0) -> CardLink:
             raise ReaderUnavailable(f"PC/SC reader unavailable: {pcsc.unusable_reason()}")
         return pcsc.PcscLink(rest or None, layout=params.get("layout", "generic"),
                              timeout=timeout)
-    raise ReaderUnavailable(f"unknown ID card device {device!r} (use serial:… or pcsc:…)")
+    if scheme == "emulator":
+        from drivers.idcard.emulator.link import EmulatorLink
+
+        baud = int(params["baud"]) if params.get("baud", "").isdigit() else None
+        place = int(params["card"]) if params.get("card", "").isdigit() else None
+        return EmulatorLink(Path(rest), baud=baud, timeout=timeout, place=place)
+    raise ReaderUnavailable(f"unknown ID card device {device!r} "
+                            "(use serial:…, pcsc:… or emulator:…)")

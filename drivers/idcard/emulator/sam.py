@@ -90,6 +90,17 @@ class SamEmulator:
         self.served: Counter[Command | None] = Counter()  # commands answered, by kind
 
     # -- what tests and the CLI do -------------------------------------------
+    @property
+    def cards(self) -> tuple[IdCard, ...]:
+        """The loaded cards (placed by index with :meth:`place`)."""
+        with self._lock:
+            return tuple(self._cards)
+
+    def add_cards(self, cards: Sequence[IdCard]) -> None:
+        """Load more cards."""
+        with self._lock:
+            self._cards.extend(cards)
+
     def place(self, card: IdCard | int = 0) -> None:
         """Lay a card (or the loaded card with this index) on the reader."""
         with self._lock:
