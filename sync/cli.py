@@ -7,8 +7,6 @@ Registered through the ``village_kiosk.kiosk_commands`` entry points
 from __future__ import annotations
 
 import argparse
-import base64
-import binascii
 import signal
 from datetime import UTC, datetime
 from types import FrameType
@@ -22,13 +20,10 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from kiosk.enrollment import Enrollment, save_enrollment
-from kiosk.store import write_connection
-from sync.client import ClientSettings, CountyClient
 from sync.daemon import CycleReport, SyncDaemon
+from sync.enroll import enroll_terminal
 from sync.errors import SyncError
-from sync.snapshot import SnapshotStage, stage_path_for
-from sync.state import SyncStatus, read_status, update_state
+from sync.state import SyncStatus, read_status
 
 __all__ = ["register_enroll", "register_sync", "register_syncd"]
 
@@ -68,31 +63,13 @@ def _enroll(args: argparse.Namespace) -> int:
     server = str(args.server).rstrip("/")
     if not server.startswith(("http://", "https://")):
         raise CliError(f"--server must be an http:// or https:// URL, got {server!r}", exit_code=2)
-    try:
-        with CountyClient(server, None, ClientSettings.from_config(config.sync)) as client:
-            answer = client.enroll(args.code)
-    except SyncError as exc:
-        raise CliError(f"enrollment failed: {exc} [{exc.code}]") from None
-    try:
-        key = base64.b64decode(answer.lookup_key, validate=True)
-    except binascii.Error:
-        raise CliError("enrollment failed: the server's lookup key is not base64") from None
-    if len(key) < 16:
-        raise CliError("enrollment failed: the server's lookup key is shorter than 16 bytes")
     engine = open_cli_store(config)
     try:
-        try:
-            save_enrollment(config.enrollment.file, Enrollment(
-                answer.terminal_id, answer.token, key, server, answer.release_public_key,
-                datetime.now(UTC)))
-        except OSError as exc:
-            raise CliError(f"cannot write {config.enrollment.file}: {exc.strerror}") from None
-        # A new enrollment may be another county (another lookup key): start over
-        # from a fresh snapshot; the old data stays on screen until it is complete.
-        SnapshotStage(stage_path_for(config.store.path)).discard()
-        with write_connection(engine) as conn:
-            update_state(conn, cursor=None, last_error=None, last_error_code=None,
-                         release_available=None, settings_version=None)
+        answer = enroll_terminal(config, engine, args.code, server)
+    except SyncError as exc:
+        raise CliError(f"enrollment failed: {exc} [{exc.code}]") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {config.enrollment.file}: {exc.strerror}") from None
     finally:
         engine.dispose()
     info = {"terminal_id": answer.terminal_id, "server_url": server, "county": answer.county,

@@ -27,7 +27,7 @@ def add_payments(engine: Engine, rng: random.Random, count: int) -> None:
             NewPayment(p.id_hash, p.household_id, "DIBAO", f"T{rng.randrange(10**9)}",
                        rng.randrange(1, 100_000), date(2026, 1 + rng.randrange(10), 5),
                        department="民政局", township="高村镇", village="青山村")
-            for p in rng.sample(people, min(count, len(people)))], now=now)
+            for p in rng.choices(people, k=count)], now=now)
 
 
 def delete_payments(engine: Engine, rng: random.Random, count: int) -> None:
