@@ -33,6 +33,7 @@ from sync.protocol import (
 __all__ = [
     "CursorError",
     "build_page",
+    "cursor_value",
     "effective_settings",
     "parse_cursor",
     "record_of",
@@ -50,12 +51,19 @@ def parse_cursor(text: str | None, *, current: int) -> int:
     """
     if not text:
         return 0
-    if not text.isascii() or not text.isdigit() or len(text) > 19:
+    value = cursor_value(text)
+    if value is None:
         raise CursorError("cursor is not one this server gave out")
-    value = int(text)
     if value > current:
         raise CursorError("cursor is ahead of this server (was the database restored?)")
     return value
+
+
+def cursor_value(text: str | None) -> int | None:
+    """The seq a cursor stands for, or None if it is not one (no range check)."""
+    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
 
 
 def payment_record(row: Any) -> PaymentRecord:

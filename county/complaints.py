@@ -91,7 +91,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
 def parse_server_id(text: str) -> int:
     """Row id from ``C0000042`` or ``42``; raises :class:`NoSuchComplaintError`."""
     digits = text.strip().upper().removeprefix("C")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
         raise NoSuchComplaintError(f"not a complaint id: {text!r}")
     return int(digits)
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from county.changes import effective_settings
+from county.changes import cursor_value, effective_settings
 from county.models import EnrollmentCode, Terminal
 from county.scope import TerminalScope
 from county.seq import current_seq
@@ -169,7 +169,8 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
                               .where(Terminal.id == scope.terminal_id)).scalar()
         release_version = pinned or get_state(conn, "release_current")
     actions: list[Action] = []
-    if beat.cursor is None or not beat.cursor.isdigit() or int(beat.cursor) < head:
+    reported = cursor_value(beat.cursor)
+    if reported is None or reported < head:
         actions.append(Action(kind="sync", detail="new data on the server"))
     release = None
     if release_version and release_version != beat.version:
@@ -210,7 +211,8 @@ def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[Fle
         rows = conn.execute(select(Terminal).order_by(Terminal.id)).all()
     out = []
     for r in rows:
-        lag = head - int(r.cursor) if r.cursor and r.cursor.isdigit() else None
+        reported = cursor_value(r.cursor)
+        lag = None if reported is None else head - reported
         silent = r.revoked_at is None and (r.last_heartbeat_at is None
                                            or now - r.last_heartbeat_at > silent_after)
         out.append(FleetRow(r.id, r.township, r.village, r.scope, r.enrolled_at,

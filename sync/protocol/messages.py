@@ -8,10 +8,10 @@ an older terminal keeps working against a newer server.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sync.protocol.records import (
     BenefitItemRecord,
@@ -54,13 +54,32 @@ Category = Literal["not_received", "wrong_amount", "impersonated", "not_mine", "
 #: Longest complaint text (characters), as kiosk.complaints.MAX_TEXT_CHARS.
 MAX_COMPLAINT_TEXT = 2000
 
+_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
 DeviceState = Annotated[str, Field(max_length=40, examples=["ready", "paper_out", "absent"])]
 
 
 class RequestModel(BaseModel):
-    """Base of request bodies: unknown fields are an error."""
+    """Base of request bodies: unknown fields are an error.
+
+    Text must be storable as is: no NUL characters (PostgreSQL refuses them)
+    and no lone surrogates (not encodable as UTF-8).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*")
+    @classmethod
+    def _storable_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ValueError("NUL characters are not allowed")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text is not valid Unicode (lone surrogate)") from None
+        return value
 
 
 # --- enrollment -----------------------------------------------------------------------------
@@ -166,12 +185,14 @@ class ComplaintSubmission(RequestModel):
     anonymous: bool = True
     id_hash: IdHash | None = Field(default=None, description="real-name only")
     name: str | None = Field(default=None, max_length=60, description="real-name only")
-    created_at: datetime
+    created_at: AwareDatetime = Field(description="when the villager filed it, with offset")
 
     @model_validator(mode="after")
     def _real_name_has_holder(self) -> ComplaintSubmission:
         if not self.anonymous and not self.id_hash:
             raise ValueError("a real-name complaint needs the holder's id_hash")
+        if not _EARLIEST <= self.created_at <= _LATEST:
+            raise ValueError("created_at is not a plausible time (2000–2100)")
         return self
 
 

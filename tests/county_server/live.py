@@ -18,6 +18,7 @@ class LiveServer:
     """uvicorn serving :func:`county.app.create_app` on ``engine``; use as a context manager."""
 
     def __init__(self, engine: Engine) -> None:
+        self.engine = engine
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
