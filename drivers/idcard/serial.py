@@ -188,8 +188,10 @@ class SerialLink:
         deadline = time.monotonic() + limit
         while True:
             response = self._parser.next_response()
-            if response is not None:
+            if response is not None and _answers(command, response):
                 break
+            if response is not None:
+                continue  # a late answer to an earlier command: not ours
             if time.monotonic() >= deadline:
                 raise ReaderTimeout(f"no answer to {command.name} within {limit:.2f} s")
             self._parser.feed(transport.read())
@@ -214,6 +216,25 @@ class SerialLink:
         """``(text, photo)`` of the selected card. Raises like :meth:`transact`."""
         response = self.transact(Command.READ_BASE)
         return decode_read_data(response.data)
+
+
+# The normal statuses each command can produce; an error status answers any.
+_EXPECTED = {
+    Command.FIND_CARD: {SamStatus.CARD_FOUND, SamStatus.NO_CARD},
+    Command.SELECT_CARD: {SamStatus.OK},
+    Command.READ_BASE: {SamStatus.OK},
+    Command.SAM_STATUS: {SamStatus.OK},
+}
+
+
+def _answers(command: Command, response: Response) -> bool:
+    """Whether ``response`` can be the answer to ``command`` (not a stale one)."""
+    status = response.status
+    if status.is_error:
+        return True
+    if status not in _EXPECTED.get(command, {status}):
+        return False
+    return command is not Command.READ_BASE or len(response.data) >= 4
 
 
 def candidate_ports() -> list[str]:

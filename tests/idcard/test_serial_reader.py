@@ -220,3 +220,22 @@ def test_sam_fault_is_named_and_recovers(sam: SamEmulator, emulator: PtyEmulator
         recorder.wait_for("state", ReaderState.READY)
         sam.place(0)
         recorder.wait_for("read")
+
+
+
+def test_a_late_answer_is_not_taken_for_the_next_one(sam: SamEmulator,
+                                                     emulator: PtyEmulator) -> None:
+    link = SerialLink(emulator.path, timeout=TIMEOUT)
+    link.open()
+    try:
+        sam.place(0)
+        assert link.find_card() and link.select_card()
+        text, _photo = link.read_card()
+        # The read answer arrives again just before the answer to the next
+        # find (a SAM that repeated itself, a host that gave up too early).
+        sam.inject(Fault.REPEAT_PREVIOUS, on=Command.FIND_CARD)
+        assert link.find_card() is True
+        assert link.select_card() is True
+        assert link.read_card()[0] == text
+    finally:
+        link.close()

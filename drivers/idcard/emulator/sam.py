@@ -40,6 +40,7 @@ class Fault(Enum):
     BAD_CHECKSUM = "bad-checksum"  # last byte flipped
     NO_ANSWER = "no-answer"  # nothing at all
     REMOVED_MID_READ = "removed-mid-read"  # part of a read answer, then the card is gone
+    REPEAT_PREVIOUS = "repeat-previous"  # the previous answer again, then this one
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class SamEmulator:
         self._chunk_sizes = tuple(chunk_sizes)
         self._chunk_pause = chunk_pause
         self.commands_seen = 0
+        self._previous = b""
         #: When set, every command is answered with this status (a broken SAM).
         self.fault_status: SamStatus | None = None
         self.served: Counter[Command | None] = Counter()  # commands answered, by kind
@@ -137,6 +139,7 @@ class SamEmulator:
             command = request.command
             self.served[command] += 1
             frame = self._answer(command)
+            previous, self._previous = self._previous, frame
             faults = set(self._persistent)
             for index, (fault, on) in enumerate(self._faults):
                 if on is None or on is command:
@@ -152,6 +155,8 @@ class SamEmulator:
                 return Reply((frame[:len(frame) * 2 // 5],))
             if Fault.BAD_CHECKSUM in faults:
                 frame = frame[:-1] + bytes([frame[-1] ^ 0x5A])
+            if Fault.REPEAT_PREVIOUS in faults:
+                frame = previous + frame
             if Fault.GARBAGE in faults:
                 frame = GARBAGE + frame
             if Fault.CHUNKED in faults:
