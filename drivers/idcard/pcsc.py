@@ -32,7 +32,7 @@ __all__ = [
 
 try:
     from smartcard import scard
-except ImportError as _exc:  # pragma: no cover - depends on the machine
+except ImportError as _exc:  # no pyscard on this machine
     _scard: Any = None
     _IMPORT_PROBLEM = f"pyscard is not installed ({_exc})"
 else:

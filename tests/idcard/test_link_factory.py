@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,23 @@ def test_emulator_device_without_cards(tmp_path: Path) -> None:
     with pytest.raises(ReaderUnavailable, match="no card profiles"):
         link.open()
     link.close()
+
+
+def test_without_pyscard_pcsc_is_unavailable_and_says_why() -> None:
+    # A fresh interpreter where importing smartcard fails, as on a machine
+    # without pyscard: the guard must turn that into a named, caught error.
+    code = (
+        "import sys; sys.modules['smartcard'] = None\n"
+        "from drivers.idcard import pcsc\n"
+        "from drivers.idcard.errors import ReaderUnavailable\n"
+        "from drivers.idcard.link import link_for\n"
+        "assert not pcsc.is_usable()\n"
+        "try:\n"
+        "    link_for('pcsc:')\n"
+        "except ReaderUnavailable as exc:\n"
+        "    print(exc.code, exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.startswith("idcard.unavailable PC/SC reader unavailable: "
+                                  "pyscard is not installed")
