@@ -85,6 +85,6 @@ class SamError(IdCardError):
     code = "idcard.sam"
 
     def __init__(self, status: object, sw3: int) -> None:
-        super().__init__(f"SAM status {sw3:#04x} ({status})")
+        super().__init__(f"SAM status {sw3:#04x} ({getattr(status, 'name', status)})")
         self.status = status
         self.sw3 = sw3

@@ -290,7 +290,9 @@ class CardReader:
         self._set_state(ReaderState.READING)
         try:
             if not self._link.select_card():
-                return False  # gone between find and select: the next find tells
+                # Gone between find and select: the next finds tell.
+                self._set_state(ReaderState.CARD_PRESENT)
+                return False
             text, photo = self._link.read_card()
             card = decode_text(text, photo)
         except CardDataError as exc:

@@ -216,6 +216,7 @@ def test_sam_fault_is_named_and_recovers(sam: SamEmulator, emulator: PtyEmulator
         error = recorder.wait_for("error")
         assert isinstance(error, SamError) and error.sw3 == 0x60
         assert error.status is SamStatus.SAM_SELF_TEST_FAILED
+        assert str(error) == "SAM status 0x60 (SAM_SELF_TEST_FAILED)"
         sam.fault_status = None
         recorder.wait_for("state", ReaderState.READY)
         sam.place(0)
