@@ -24,8 +24,10 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "ComplaintDraft",
     "ComplaintError",
+    "ComplaintStatus",
     "FiledComplaint",
     "Reason",
+    "complaints_for_holder",
     "file_complaint",
 ]
 
@@ -147,3 +149,33 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
             created_at=created, delivery="pending", attempts=0,
         ))
     return FiledComplaint(sequence, ticket, key, created)
+
+
+@dataclass(frozen=True)
+class ComplaintStatus:
+    """A filed complaint as the villager sees it later ("my complaints")."""
+
+    ticket_no: str
+    category: str
+    item_code: str | None
+    text: str
+    created_at: datetime
+    delivery: str
+    """``pending`` (not yet at the county), ``sent`` or ``rejected``."""
+    reply_text: str | None
+    reply_at: datetime | None
+
+
+def complaints_for_holder(engine: Engine, holder_hash: str, *,
+                          limit: int = 20) -> list[ComplaintStatus]:
+    """Real-name complaints filed with this card, newest first (anonymous ones cannot be).
+
+    Raises SQLAlchemy errors if the database cannot be read.
+    """
+    query = (select(Complaint.ticket_no, Complaint.category, Complaint.item_code, Complaint.text,
+                    Complaint.created_at, Complaint.delivery, Complaint.reply_text,
+                    Complaint.reply_at)
+             .where(Complaint.id_hash == holder_hash, Complaint.anonymous.is_(False))
+             .order_by(Complaint.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        return [ComplaintStatus(*row) for row in conn.execute(query)]

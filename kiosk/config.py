@@ -31,6 +31,7 @@ __all__ = [
     "StoreConfig",
     "SyncConfig",
     "TerminalConfig",
+    "UiConfig",
     "load_config",
 ]
 
@@ -123,6 +124,25 @@ class ReceiptConfig:
 
 
 @dataclass(frozen=True)
+class UiConfig:
+    """The touch screen: timeouts, the clerk's PIN, window mode."""
+
+    idle_timeout_s: int = _opt(60, "Seconds without a touch before a personal screen clears.",
+                               min=15, max=600)
+    complaint_idle_timeout_s: int = _opt(
+        180, "The same while a complaint is being written (typing is slow).", min=30, max=1800)
+    countdown_s: int = _opt(10, "Visible countdown with a 'still here?' button before clearing.",
+                            min=3, max=60)
+    clerk_pin: str = _opt("", "The clerk screen's PIN (4-8 digits); empty disables the screen.",
+                          pattern=r"(|[0-9]{4,8})")
+    clerk_pin_attempts: int = _opt(5, "Wrong PINs allowed before the clerk screen locks.",
+                                   min=1, max=20)
+    clerk_lockout_s: int = _opt(300, "How long the clerk screen stays locked after that.",
+                                min=30, max=86_400)
+    fullscreen: bool = _opt(True, "Fullscreen window (false: a 1280x800 window, for the demo).")
+
+
+@dataclass(frozen=True)
 class SyncConfig:
     """The sync daemon (`kiosk syncd`): timeouts, intervals, backoff, limits."""
 
@@ -165,6 +185,7 @@ class Config:
     idcard: IdCardConfig = field(default_factory=IdCardConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
 

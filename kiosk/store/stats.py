@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 from kiosk.store.models import Base, Complaint, SyncState
 from kiosk.store.schema import current_revision
 
-__all__ = ["StoreStats", "store_stats"]
+__all__ = ["StoreStats", "SyncSnapshot", "read_sync_state", "store_stats"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,28 @@ class StoreStats:
             "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
             "outbox_pending": self.outbox_pending,
         }
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    """The sync state row, cheaply (for the welcome and clerk screens)."""
+
+    data_as_of: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    outbox_pending: int
+
+
+def read_sync_state(engine: Engine) -> SyncSnapshot:
+    """Read the sync state and the outbox depth (two indexed queries)."""
+    with engine.connect() as conn:
+        state = conn.execute(select(SyncState.__table__).where(SyncState.id == 1)).first()
+        pending = conn.execute(
+            select(func.count()).select_from(Complaint).where(Complaint.delivery == "pending")
+        ).scalar_one()
+    return SyncSnapshot(state.data_as_of if state else None,
+                        state.last_success_at if state else None,
+                        state.last_error if state else None, int(pending))
 
 
 def _size(path: Path) -> int:

@@ -1,0 +1,72 @@
+"""The real kiosk window, offscreen, on a seeded store with an emulated printer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from ui.app import prepare_environment
+
+prepare_environment(offscreen=True)
+
+from drivers.idcard.cardtext import IdCard, card_from_profile  # noqa: E402
+from drivers.printer.emulator import EmulatedPrinter  # noqa: E402
+from kiosk.config import (  # noqa: E402
+    Config,
+    EnrollmentConfig,
+    PrinterConfig,
+    StoreConfig,
+    TerminalConfig,
+    UiConfig,
+)
+from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, card_profile  # noqa: E402
+from kiosk.enrollment import Enrollment, save_enrollment  # noqa: E402
+
+LONG = "43122619560322079X"
+PIN = "2468"
+
+
+class FakeClock:
+    """A monotonic clock the idle-timeout tests can move forward."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def printer() -> Iterator[EmulatedPrinter]:
+    """An emulated ESC/POS printer on 127.0.0.1."""
+    with EmulatedPrinter() as emulated:
+        yield emulated
+
+
+@pytest.fixture
+def kiosk_config(tmp_path: Path, seeded_db: Path, printer: EmulatedPrinter) -> Config:
+    """A terminal config on the seeded demo store, enrolled with the demo key."""
+    enrollment = tmp_path / "enrollment.json"
+    save_enrollment(enrollment, Enrollment("T00042", "token", DEMO_LOOKUP_KEY,
+                                           "https://county.example", "", datetime.now(UTC)))
+    base = Config()
+    return replace(
+        base,
+        terminal=TerminalConfig(code="QS01", village="青山村", township="高村镇",
+                                county="麻阳苗族自治县"),
+        store=StoreConfig(path=seeded_db),
+        enrollment=EnrollmentConfig(file=enrollment),
+        printer=replace(PrinterConfig(), uri=printer.uri, status_timeout_ms=1000,
+                        job_timeout_s=10),
+        ui=replace(UiConfig(), clerk_pin=PIN, idle_timeout_s=60, countdown_s=10),
+    )
+
+
+@pytest.fixture
+def card(demo_village: DemoVillage) -> IdCard:
+    """龙德贵's card (ID ends in X; a 低保 household)."""
+    return card_from_profile(card_profile(demo_village.person(LONG)))

@@ -1,0 +1,224 @@
+"""Click through the real QML window offscreen, flow by flow."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from drivers.idcard.cardtext import IdCard
+from drivers.idcard.reader import CardReadFailed, ReaderState
+from drivers.printer.emulator import EmulatedPrinter, Fault
+from kiosk.config import Config
+from screens.conftest import PIN, FakeClock
+from screens.kiosk_window import open_kiosk
+
+
+def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        d.find("instruction")
+        assert "请将身份证放在读卡区" in d.text("instruction")
+        ui.bridge.cardPresent.emit()
+        d.find("readingScreen")
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        assert d.text("maskedId") == "身份证 4312**********079X"
+        total_2026 = d.text("yearTotal")
+        assert total_2026.startswith("¥")
+        d.click("year_2024")
+        d.wait_until(lambda: d.text("yearTotal") != total_2026, what="2024 total")
+        assert ui.app_model.benefits_model.yearIndex == 2
+
+
+def test_item_detail_and_back(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        ui.app_model.openSection("农村最低生活保障金（全户）")
+        d.find("detailScreen")
+        assert ui.app_model.detail_model.itemName == "农村最低生活保障金"
+        assert "低保" in ui.app_model.detail_model.policy
+        d.click("backButton")
+        d.find("benefitsScreen")
+
+
+def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
+                                         card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.click("complainButton")
+        d.find("complaintScreen")
+        d.click("about_0")
+        d.click("reason_not_received")
+        d.click("complaintText")
+        d.wait_until(lambda: bool(d.items("keyboard")) and
+                     bool(d.object("keyboard").property("active")), what="keyboard up")
+        d.type_on_keyboard("nihao")
+        assert d.candidates()[0] == "你好"
+        d.pick_candidate(0)
+        d.wait_until(lambda: ui.app_model.complaint_model.text == "你好", what="text 你好")
+        d.click("textNext")
+        for key in "1234":
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        assert "电话号码不对" in d.text("phoneError")
+        d.click("key_back")
+        for _ in range(4):
+            d.click("key_back")
+        for key in "13800138000":
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        d.click("realName")
+        d.click("submitComplaint")
+        ticket = d.text("ticketNo")
+        assert ticket == "QS01-000001"
+    con = sqlite3.connect(kiosk_config.store.path)
+    row = con.execute("SELECT ticket_no, category, text, phone, anonymous, name, item_code "
+                      "FROM complaint").fetchone()
+    con.close()
+    assert row == ("QS01-000001", "not_received", "你好", "13800138000", 0, "龙德贵", row[6])
+    assert row[6]  # about an item of the holder's
+
+
+def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config,
+                                              card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        empty = ui.app_model.personal_state()
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        ui.app_model.openItem("DIBAO")
+        d.find("detailScreen")
+        assert ui.app_model.personal_state() != empty
+        ui.bridge.cardRemoved.emit()
+        d.find("welcomeScreen")
+        assert ui.app_model.personal_state() == empty
+
+
+def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config: Config,
+                                                       card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.click("complainButton")
+        d.click("about_0")
+        ui.bridge.cardRemoved.emit()
+        d.pump(0.2)
+        assert ui.app_model.screen == "complaint"
+        assert ui.app_model.complaint_model.step == "reason"
+
+
+def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
+    clock = FakeClock()
+    with open_kiosk(kiosk_config, clock=clock) as (ui, d):
+        empty = ui.app_model.personal_state()
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        clock.now += 52
+        ui.app_model.check_idle()
+        d.find("countdownOverlay")
+        assert ui.app_model.countdown == 8
+        d.click("stillHereButton")
+        assert ui.app_model.countdown == -1
+        clock.now += 61
+        ui.app_model.check_idle()
+        d.find("welcomeScreen")
+        assert ui.app_model.personal_state() == empty
+
+
+def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: IdCard,
+                                     printer: EmulatedPrinter) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.click("printButton")
+        d.find("printScreen")
+        d.wait_until(lambda: ui.app_model.print_model.state == "printed", timeout=20,
+                     what="printed")
+        assert len(printer.received) > 10_000
+        d.click("backButton")
+        d.find("benefitsScreen")
+        printer.set_fault(Fault.PAPER_OUT)
+        d.click("printButton")
+        d.wait_until(lambda: ui.app_model.print_model.state == "problem", timeout=20,
+                     what="printer problem")
+        assert "没有纸" in d.text("printMessage")
+        qr = d.find("receiptQr")
+        assert qr.property("progress") == 1.0 and qr.property("implicitWidth") > 100
+
+
+def test_notices(qtbot: QtBot, kiosk_config: Config) -> None:
+    with open_kiosk(kiosk_config) as (_ui, d):
+        d.click("noticesButton")
+        d.find("noticesScreen")
+        d.click("notice_0")
+        # Newest first: the 耕地 notice of May is newer than the 低保 one of January.
+        assert d.text("noticeTitle") == "耕地地力保护补贴发放说明"
+        d.click("backButton")
+        d.click("kind_3")
+        d.click("notice_0")
+        assert "公示" in d.text("noticeTitle")
+
+
+def test_read_error_and_reader_problem(qtbot: QtBot, kiosk_config: Config) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardPresent.emit()
+        ui.bridge.readerError.emit(CardReadFailed("interrupted", "card left mid-read"))
+        d.find("readErrorScreen")
+        assert "没有读到身份证" in d.text("messageText")
+        d.click("okButton")
+        d.find("welcomeScreen")
+        ui.bridge.readerState.emit(ReaderState.DISCONNECTED)
+        assert "读卡器暂时不能使用" in d.text("readerProblem")
+
+
+def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        d.press_and_hold("clerkCorner", 3.3)
+        d.find("clerkScreen")
+        for _ in range(4):
+            for key in "1111":
+                d.click(f"key_{key}")
+            d.click("key_ok")
+        assert "还可以再试 1 次" in d.text("pinMessage")
+        for key in PIN:
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="unlocked")
+        info = {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
+        assert info["终端编号"] == "QS01（T00042）"
+        assert info["数据库"] == "正常"
+        d.click("leaveClerk")
+        d.find("welcomeScreen")
+
+
+def test_corrupted_database_says_unavailable(qtbot: QtBot, kiosk_config: Config,
+                                             tmp_path: Path, card: IdCard) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"garbage" * 4096)
+    from dataclasses import replace
+
+    config = replace(kiosk_config, store=replace(kiosk_config.store, path=broken))
+    with open_kiosk(config) as (ui, d):
+        d.find("unavailableScreen")
+        assert "暂时不能使用" in d.text("messageText")
+        ui.bridge.cardRead.emit(card)
+        d.pump(0.2)
+        assert ui.app_model.screen == "unavailable"
+        assert "store.unavailable" in ui.services.problem
+
+
+@pytest.mark.parametrize("text", ["补贴" * 1000, "钱没收到😡😡 " * 50])
+def test_long_and_emoji_complaint_text(qtbot: QtBot, kiosk_config: Config, card: IdCard,
+                                       text: str) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.click("complainButton")
+        d.click("about_0")
+        d.click("reason_other")
+        d.find("complaintText").setProperty("text", text)
+        d.pump(0.1)
+        d.click("textNext")
+        d.click("noPhone")
+        d.click("anonymous")
+        d.click("submitComplaint")
+        assert d.text("ticketNo").startswith("QS01-")

@@ -1,0 +1,277 @@
+"""The kiosk application: Qt set-up, the QML module, devices wired to view-models.
+
+``KioskUi`` owns the QML engine, the root view-model and the card reader. It
+is used by ``kiosk run`` (fullscreen), ``kiosk demo`` (windowed, emulated
+devices), ``kiosk tour`` (offscreen screenshots) and the UI tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from drivers.idcard.link import CardLink
+from drivers.idcard.reader import CardReader
+from drivers.printer.errors import PrinterError
+from drivers.printer.printer import probe_status
+from kiosk.timefmt import format_local
+from ui.bridge import ReaderBridge
+from ui.printing import ReceiptService
+from ui.services import KioskServices
+from ui.viewmodels.app import AppModel
+from ui.wording import PRINTER_STATE_ZH
+
+__all__ = ["QML_DIR", "KioskUi", "prepare_environment"]
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).with_name("qml")
+
+
+def prepare_environment(*, offscreen: bool = False) -> None:
+    """Environment Qt reads at start-up: the virtual keyboard; offscreen rendering.
+
+    Must run before the QGuiApplication exists. Keeps the pinyin user
+    dictionary and the QML cache in writable places even for a locked-down
+    kiosk user.
+    """
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    # The pinyin engine keeps its user dictionary here and warns when it has
+    # to create the folder itself.
+    (config_home / "qtvirtualkeyboard" / "pinyin").mkdir(parents=True, exist_ok=True)
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QUICK_BACKEND"] = "software"
+
+
+class _TouchFilter(QObject):
+    """Any press, touch or key anywhere counts as "the person is still there"."""
+
+    _KINDS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                        QEvent.Type.KeyPress})
+
+    def __init__(self, on_touch: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_touch = on_touch
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._KINDS:
+            self._on_touch()
+        return False
+
+
+class _Background(QObject):
+    """Results of background jobs (printer probe, sync, test print), queued to the GUI."""
+
+    done = Signal(str, str)
+
+
+class KioskUi:
+    """Everything the kiosk screen needs, built and torn down together."""
+
+    def __init__(self, services: KioskServices, *, link_factory: Callable[[], CardLink] | None,
+                 size: tuple[int, int] | None = None, fullscreen: bool = False,
+                 clock: Callable[[], float] | None = None) -> None:
+        """Load the QML module and wire the view-models; the reader starts in :meth:`start`.
+
+        Requires a QGuiApplication. ``link_factory`` makes the reader's link
+        (None: no reader, e.g. tests that inject card events themselves).
+        Raises ``RuntimeError`` if the QML fails to load.
+        """
+        self.services = services
+        self._printer_text = "未检查"
+        self._extra: dict[str, str] = {}
+        self.app_model = AppModel(services, clerk_status=self._clerk_status,
+                                  clock=clock or time.monotonic)
+        self.bridge = ReaderBridge()
+        self.bridge.connect_to(self.app_model)
+        self._background = _Background()
+        self._background.done.connect(self._on_background)
+        clerk = self.app_model.clerk_model
+        clerk.testPrintRequested.connect(self._test_print)
+        clerk.syncRequested.connect(self._sync_now)
+        clerk.changed.connect(self._on_clerk_changed)
+        self._clerk_was_unlocked = False
+        self._reader: CardReader | None = None
+        self._link_factory = link_factory
+
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        self.engine.setInitialProperties({"app": self.app_model})
+        self.engine.loadFromModule("VillageKiosk", "Main")
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("the QML module VillageKiosk failed to load (see the log)")
+        window = roots[0]
+        assert isinstance(window, QQuickWindow)
+        self.window: QQuickWindow = window
+        if size is not None:
+            self.window.resize(*size)
+        if fullscreen:
+            self.window.showFullScreen()
+        app = QGuiApplication.instance()
+        self._filter = _TouchFilter(self.app_model.touched)
+        if app is not None:
+            app.installEventFilter(self._filter)
+
+    @staticmethod
+    def application(argv: list[str] | None = None) -> QGuiApplication:
+        """The process's QGuiApplication (created once) with the CJK UI font."""
+        existing = QGuiApplication.instance()
+        if isinstance(existing, QGuiApplication):
+            return existing
+        app = QGuiApplication(argv or sys.argv[:1])
+        app.setFont(QFont("Noto Sans CJK SC", 28))
+        return app
+
+    def start(self) -> None:
+        """Start the clock and, if configured, the card reader's worker thread."""
+        ReceiptService.warm_up(self.services.config.printer.paper_mm)
+        self.app_model.start()
+        if self._link_factory is not None:
+            self._reader = CardReader(self._link_factory(), self.bridge.listener(),
+                                      poll_interval=self.services.config.idcard.poll_interval_ms
+                                      / 1000)
+            self._reader.start()
+
+    def stop(self) -> None:
+        """Stop the reader, destroy the window (before the view-models) and release the store."""
+        if self._reader is not None:
+            self._reader.stop()
+            self._reader = None
+        self.app_model.end_session(go_home=False)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._filter)
+        # QML must go before the view-models it binds to, or every binding
+        # complains about a null object on the way out.
+        for root in self.engine.rootObjects():
+            root.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.services.close()
+
+    # --- the clerk screen's data and jobs ------------------------------------------------
+
+    def _clerk_status(self) -> dict[str, str]:
+        s = self.services
+        enrollment = s.enrollment
+        status = {
+            "terminal": f"{s.config.terminal.code}（{enrollment.terminal_id}）" if enrollment
+            else f"{s.config.terminal.code}（未注册）",
+            "village": "".join(x for x in (s.config.terminal.township,
+                                           s.config.terminal.village)) or "—",
+            "reader": self.app_model.reader_text,
+            "printer": self._printer_text,
+            "version": s.version(),
+            "database": "正常" if s.usable else f"不可用：{s.problem}",
+        }
+        if s.usable:
+            state = s.sync_state()
+            status["lastSync"] = (format_local(state.last_success_at)
+                                  if state.last_success_at else "从未同步")
+            if state.last_error:
+                status["lastSync"] += f"（上次错误：{state.last_error}）"
+            status["outbox"] = f"{state.outbox_pending} 条"
+        status.update(self._extra)
+        return status
+
+    def _on_clerk_changed(self) -> None:
+        unlocked = self.app_model.clerk_model.unlocked
+        if unlocked and not self._clerk_was_unlocked:
+            self._probe_printer()
+        self._clerk_was_unlocked = unlocked
+
+    def _run_background(self, kind: str, job: Callable[[], str]) -> None:
+        def work() -> None:
+            try:
+                text = job()
+            except Exception as exc:  # report, never crash the kiosk
+                log.exception("background job %s failed", kind)
+                text = f"失败：{exc}"
+            self._background.done.emit(kind, text)
+
+        threading.Thread(target=work, name=f"clerk-{kind}", daemon=True).start()
+
+    def _probe_printer(self) -> None:
+        uri = self.services.config.printer.uri
+        if not uri:
+            self._printer_text = "没有设置打印机"
+            return
+        timeout = self.services.config.printer.status_timeout_ms / 1000
+
+        def job() -> str:
+            try:
+                status = probe_status(uri, timeout_s=timeout)
+            except PrinterError as exc:
+                return f"不可用（{exc.code}）"
+            return PRINTER_STATE_ZH.get(status.state, status.state.value)
+
+        self._run_background("printer", job)
+
+    def _test_print(self) -> None:
+        from ui.commands.print_cmd import test_page_blocks  # the one test page
+
+        uri = self.services.config.printer.uri
+        if not uri:
+            self._on_background("testPrint", "没有设置打印机")
+            return
+        receipts = self.services.receipts()
+
+        def job() -> str:
+            try:
+                receipts.send(test_page_blocks(uri, 576))
+            except PrinterError as exc:
+                return f"失败（{exc.code}）"
+            return "已打印"
+
+        self._run_background("testPrint", job)
+
+    def _sync_now(self) -> None:
+        config_file = self.services.config.source
+        command = [sys.executable, "-m", "kiosk.cli.main", "syncd", "--once"]
+        if config_file != "<defaults>":
+            command += ["--config", config_file]
+
+        def job() -> str:
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                                  check=False)
+            if proc.returncode == 0:
+                return "同步成功"
+            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            return f"同步失败：{last[-120:]}"
+
+        self._on_background("sync", "正在同步……")
+        self._run_background("sync", job)
+
+    def _on_background(self, kind: str, text: str) -> None:
+        if kind == "printer":
+            self._printer_text = text
+        else:
+            self._extra["lastSync" if kind == "sync" else "printer"] = text
+        self.app_model.clerk_model.refresh()
+        if kind == "sync":
+            self.app_model.refresh_welcome()
+
+
+def load_window_for_tests(services: KioskServices, **kwargs: Any) -> KioskUi:
+    """A started :class:`KioskUi` without a reader (tests inject card events)."""
+    ui = KioskUi(services, link_factory=None, **kwargs)
+    ui.start()
+    return ui
+
+

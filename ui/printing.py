@@ -1,0 +1,121 @@
+"""Receipts for the kiosk: lookup result → receipt → image → printer (no Qt here).
+
+One service serves the touch screen and ``kiosk print``: build the receipt
+(kiosk.receipt), render it (drivers.printer.render) and send it
+(drivers.printer.printer), or — when the printer cannot — hand back the
+receipt's verification URL so the screen can show it as a QR code.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import qrcode
+
+from drivers.printer.errors import DisconnectedError, PrinterError, PrinterNotReadyError
+from drivers.printer.printer import ThermalPrinter
+from drivers.printer.render import ReceiptRenderer, paper_dots
+from drivers.printer.status import PrinterState, PrinterStatus
+from drivers.printer.textmode import text_job
+from kiosk.config import Config
+from kiosk.enrollment import Enrollment
+from kiosk.lookup import STATUS_LABELS_ZH, LookupResult
+from kiosk.receipt import Block, Receipt, ReceiptPolicy, build_receipt, receipt_blocks
+
+__all__ = ["PrintOutcome", "ReceiptService", "qr_png"]
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What happened to one print job."""
+
+    printed: bool
+    state: PrinterState | None
+    """The printer's state (after printing, or the one that stopped it); None: no printer."""
+    error_code: str
+    verify_url: str
+    """The receipt's signed verification URL (shown as a QR code when printing failed)."""
+
+
+def qr_png(text: str, *, box_size: int = 8) -> bytes:
+    """``text`` as a QR code PNG (black on white, 2-module border)."""
+    image = qrcode.make(text, box_size=box_size, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class ReceiptService:
+    """Builds, renders and prints receipts for one terminal. Thread-safe: no shared state."""
+
+    def __init__(self, config: Config, enrollment: Enrollment) -> None:
+        self._config = config
+        self._enrollment = enrollment
+
+    @staticmethod
+    def warm_up(paper_mm: int = 80) -> None:
+        """Load fonts, glyph tables and the QR encoder now, on the calling thread.
+
+        Print jobs run on worker threads; the first render imports fontTools
+        table modules lazily, and PySide6's import hook is not safe against
+        an import on another thread while the GUI thread runs Qt code (seen
+        as a segfault). The GUI thread calls this once at start-up (~0.2 s).
+        """
+        from ui.commands.print_cmd import test_page_blocks
+
+        renderer = ReceiptRenderer(paper_dots(paper_mm))
+        renderer.render(test_page_blocks("-", renderer.width))
+        qr_png("warm-up")
+
+    def build(self, result: LookupResult, *, holder_name: str, masked_id: str,
+              ticket: str | None = None, printed_at: datetime | None = None) -> Receipt:
+        """The receipt for a lookup result (name and masked ID from the card)."""
+        t, r = self._config.terminal, self._config.receipt
+        return build_receipt(
+            result, holder_name=holder_name, masked_id=masked_id, terminal_code=t.code,
+            terminal_id=self._enrollment.terminal_id, village=t.village, township=t.township,
+            county=t.county, printed_at=printed_at or datetime.now(UTC),
+            lookup_key=self._enrollment.lookup_key,
+            verify_base_url=r.verify_base_url or self._enrollment.server_url,
+            status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,
+            policy=ReceiptPolicy(r.detail_years, r.max_detail_lines))
+
+    def send(self, blocks: tuple[Block, ...], *, uri: str | None = None,
+             paper_mm: int | None = None, mode: str | None = None) -> PrinterStatus:
+        """Render ``blocks`` and print them; returns the printer's final status.
+
+        Runs on the caller's thread (the kiosk calls it from a worker). Raises
+        :class:`drivers.printer.errors.PrinterError` (stable ``code``) on any
+        printer problem, ``ValueError`` if no printer is configured.
+        """
+        p = self._config.printer
+        uri = uri or p.uri
+        if not uri:
+            raise ValueError("no printer configured (printer.uri)")
+        renderer = ReceiptRenderer(paper_dots(paper_mm or p.paper_mm))
+        printer = ThermalPrinter(uri, width_dots=renderer.width,
+                                 status_timeout_s=p.status_timeout_ms / 1000,
+                                 job_timeout_s=p.job_timeout_s)
+        with printer:
+            if (mode or p.mode) == "text" and printer.uri.scheme != "png":
+                return printer.print_job(text_job(
+                    blocks, width_dots=renderer.width,
+                    line_image=lambda t, s, b: renderer.render_line(t, s, bold=b)))
+            return printer.print_image(renderer.render(blocks))
+
+    def print_receipt(self, receipt: Receipt) -> PrintOutcome:
+        """Print ``receipt``; never raises for printer trouble (the outcome says it)."""
+        if not self._config.printer.uri:
+            return PrintOutcome(False, None, "printer.none", receipt.verify_url)
+        try:
+            status = self.send(receipt_blocks(receipt))
+        except PrinterNotReadyError as exc:
+            state = exc.status.state if exc.status else PrinterState.UNKNOWN
+            return PrintOutcome(False, state, exc.code, receipt.verify_url)
+        except DisconnectedError as exc:
+            return PrintOutcome(False, PrinterState.DISCONNECTED, exc.code, receipt.verify_url)
+        except PrinterError as exc:
+            return PrintOutcome(False, None, exc.code, receipt.verify_url)
+        return PrintOutcome(True, status.state, "", receipt.verify_url)

@@ -1,0 +1,273 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+Rectangle {
+    id: screen
+    objectName: "benefitsScreen"
+    required property QtObject app
+    readonly property QtObject vm: app.benefits
+    color: Theme.background
+
+    TopBar {
+        id: bar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        title: qsTr("%1 的补贴").arg(screen.vm.holderName)
+        showBack: false
+        onHomeClicked: screen.app.home()
+    }
+
+    RowLayout {
+        id: actions
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 16 }
+        spacing: 16
+        BigButton {
+            objectName: "printButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            primary: true
+            text: qsTr("打印凭条")
+            onClicked: screen.app.openPrint()
+        }
+        BigButton {
+            objectName: "complainButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            primary: true
+            text: qsTr("我要投诉")
+            onClicked: screen.app.openComplaint("")
+        }
+        BigButton {
+            objectName: "myComplaintsButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("我的投诉")
+            onClicked: screen.app.openMyComplaints()
+        }
+        BigButton {
+            objectName: "benefitNoticesButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            text: qsTr("通知公告")
+            onClicked: screen.app.openNotices()
+        }
+    }
+
+    RowLayout {
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: actions.top }
+        anchors.margins: 16
+        spacing: 24
+
+        // Left: who, which year, how much, what to do.
+        ColumnLayout {
+            readonly property real columnWidth: Math.min(600, screen.width * 0.4)
+            Layout.preferredWidth: columnWidth
+            Layout.maximumWidth: columnWidth
+            Layout.fillHeight: true
+            spacing: 14
+            Text {
+                objectName: "maskedId"
+                text: qsTr("身份证 %1").arg(screen.vm.maskedId)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.body
+                color: Theme.text
+            }
+            Text {
+                objectName: "replyNotice"
+                visible: screen.vm.replyNotice !== ""
+                Layout.fillWidth: true
+                text: screen.vm.replyNotice
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                font.bold: true
+                color: Theme.primary
+                wrapMode: Text.WordWrap
+            }
+            Flow {
+                objectName: "yearSelector"
+                Layout.fillWidth: true
+                spacing: 10
+                Repeater {
+                    model: screen.vm.years
+                    BigButton {
+                        required property var modelData
+                        required property int index
+                        objectName: "year_" + modelData.year
+                        width: Theme.compact ? 140 : 180
+                        horizontalPadding: 12
+                        text: modelData.label
+                        font.pixelSize: Theme.body
+                        primary: index === screen.vm.yearIndex
+                        onClicked: screen.vm.selectYear(index)
+                    }
+                }
+            }
+            Text {
+                visible: !screen.vm.empty
+                text: screen.vm.yearTitle
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.body
+                color: Theme.text
+            }
+            Text {
+                objectName: "yearTotal"
+                visible: !screen.vm.empty
+                text: screen.vm.yearTotalText
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.huge
+                font.bold: true
+                color: Theme.paid
+            }
+            Text {
+                visible: !screen.vm.empty && screen.vm.yearCapitals !== ""
+                Layout.fillWidth: true
+                text: qsTr("大写：%1").arg(screen.vm.yearCapitals)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                color: Theme.textMuted
+                wrapMode: Text.WrapAnywhere
+            }
+            Text {
+                visible: screen.vm.yearNote !== ""
+                Layout.fillWidth: true
+                text: screen.vm.yearNote
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                font.bold: true
+                color: Theme.pending
+                wrapMode: Text.WordWrap
+            }
+            Item { Layout.fillHeight: true }
+        }
+
+        // Right: every payment of the year, by item; tap an item for its policy.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            radius: Theme.radius
+            border.color: Theme.border
+            clip: true
+
+            Text {
+                objectName: "emptyState"
+                visible: screen.vm.empty
+                anchors.centerIn: parent
+                width: parent.width - 80
+                text: qsTr("没有查到发给您的补贴。\n如果您认为应该有，可以点“我要投诉”，或拨打 12388。")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                lineHeight: 1.3
+            }
+
+            Text {
+                id: asOf
+                anchors { right: parent.right; bottom: parent.bottom; margins: 8 }
+                text: qsTr("数据更新于 %1").arg(screen.vm.asOfText)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                color: Theme.textMuted
+            }
+
+            ListView {
+                id: list
+                objectName: "paymentList"
+                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: asOf.top }
+                anchors.margins: 12
+                visible: !screen.vm.empty
+                model: screen.vm.payments
+                spacing: 6
+                ScrollBar.vertical: ScrollBar { width: 24; policy: ScrollBar.AlwaysOn }
+                section.property: "itemName"
+                section.criteria: ViewSection.FullString
+                section.delegate: Rectangle {
+                    id: sectionHeader
+                    required property string section
+                    width: list.width - 30
+                    height: 76
+                    color: "#E8EEF5"
+                    radius: 8
+                    Text {
+                        anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
+                        text: sectionHeader.section
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.large
+                        font.bold: true
+                        color: Theme.secondary
+                    }
+                    Text {
+                        anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
+                        text: qsTr("政策说明 ›")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.small
+                        color: Theme.secondary
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: screen.app.openSection(sectionHeader.section)
+                    }
+                }
+                delegate: PaymentRow { width: list.width - 30 }
+            }
+        }
+    }
+
+    component PaymentRow: Rectangle {
+        id: row
+        required property var modelData
+        height: 100
+        color: "transparent"
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 16
+            anchors.rightMargin: 16
+            spacing: 16
+            Column {
+                Layout.fillWidth: true
+                Text {
+                    text: row.modelData.period
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                }
+                Text {
+                    text: qsTr("%1 发放 · %2").arg(row.modelData.paidOn).arg(row.modelData.department)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.small
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                    width: parent.width
+                }
+            }
+            Text {
+                text: row.modelData.amountText
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+                color: row.modelData.status === "paid" ? Theme.text
+                     : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
+                font.strikeout: row.modelData.status === "returned"
+            }
+            Rectangle {
+                Layout.preferredWidth: 150
+                Layout.preferredHeight: 56
+                radius: 28
+                color: row.modelData.status === "paid" ? Theme.paid
+                     : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
+                Text {
+                    anchors.centerIn: parent
+                    text: (row.modelData.status === "paid" ? "✓ " : "! ") + row.modelData.statusText
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.small
+                    font.bold: true
+                    color: "#FFFFFF"
+                }
+            }
+        }
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#DDDDDD" }
+    }
+}

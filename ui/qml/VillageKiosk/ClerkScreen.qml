@@ -1,0 +1,109 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+Rectangle {
+    id: screen
+    objectName: "clerkScreen"
+    required property QtObject app
+    readonly property QtObject vm: app.clerk
+    color: Theme.background
+
+    TopBar {
+        id: bar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        title: qsTr("管理员")
+        showBack: false
+        onHomeClicked: screen.app.home()
+    }
+
+    // Locked: the PIN pad.
+    RowLayout {
+        visible: !screen.vm.unlocked
+        anchors { top: bar.bottom; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; margins: 24 }
+        spacing: 60
+        ColumnLayout {
+            spacing: 20
+            Text {
+                text: qsTr("请输入管理密码")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                objectName: "pinDots"
+                text: screen.vm.pinDots !== "" ? screen.vm.pinDots : " "
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.amount
+                color: Theme.text
+            }
+            Text {
+                objectName: "pinMessage"
+                Layout.preferredWidth: 520
+                text: screen.vm.pinMessage
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.body
+                color: Theme.primary
+                wrapMode: Text.WordWrap
+            }
+        }
+        Keypad {
+            objectName: "pinPad"
+            enabled: screen.vm.enabled
+            onKeyPressed: function(key) { screen.vm.pinKey(key) }
+        }
+    }
+
+    // Unlocked: the terminal's state and the clerk's tools.
+    RowLayout {
+        visible: screen.vm.unlocked
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
+        spacing: 32
+        GridLayout {
+            objectName: "clerkInfo"
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            columns: 2
+            rowSpacing: 12
+            columnSpacing: 24
+            Repeater {
+                model: screen.vm.info
+                Text {
+                    required property var modelData
+                    required property int index
+                    Layout.row: index
+                    Layout.column: 0
+                    text: modelData.label
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.secondary
+                }
+            }
+            Repeater {
+                model: screen.vm.info
+                Text {
+                    required property var modelData
+                    required property int index
+                    Layout.row: index
+                    Layout.column: 1
+                    Layout.fillWidth: true
+                    text: modelData.value
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            spacing: 16
+            BigButton { objectName: "testPrint"; Layout.preferredWidth: 360; text: qsTr("测试打印"); onClicked: screen.vm.testPrint() }
+            BigButton { objectName: "syncNow"; Layout.preferredWidth: 360; text: qsTr("立即同步"); onClicked: screen.vm.syncNow() }
+            BigButton { objectName: "refreshClerk"; Layout.preferredWidth: 360; text: qsTr("刷新状态"); onClicked: screen.vm.refresh() }
+            BigButton { objectName: "leaveClerk"; Layout.preferredWidth: 360; primary: true; text: qsTr("退出管理"); onClicked: screen.app.home() }
+        }
+    }
+}

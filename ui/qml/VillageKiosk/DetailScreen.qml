@@ -1,0 +1,123 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+Rectangle {
+    id: screen
+    objectName: "detailScreen"
+    required property QtObject app
+    readonly property QtObject vm: app.detail
+    color: Theme.background
+
+    TopBar {
+        id: bar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        title: screen.vm.itemName
+        onBackClicked: screen.app.back()
+        onHomeClicked: screen.app.home()
+    }
+
+    RowLayout {
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
+        anchors.margins: 20
+        spacing: 24
+
+        ScrollView {
+            Layout.preferredWidth: parent.width * 0.5
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            ScrollBar.vertical.policy: ScrollBar.AsNeeded
+            Column {
+                width: parent.width
+                spacing: 20
+                Field { label: qsTr("发放部门"); value: screen.vm.department }
+                Field { label: qsTr("补贴标准"); value: screen.vm.standard }
+                Field { label: qsTr("政策说明"); value: screen.vm.policy }
+                BigButton {
+                    objectName: "complainItemButton"
+                    width: parent.width
+                    primary: true
+                    text: qsTr("对这项补贴有疑问，我要投诉")
+                    onClicked: screen.app.openComplaint(screen.vm.itemCode)
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            radius: Theme.radius
+            border.color: Theme.border
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 12
+                Text {
+                    text: screen.vm.totalText
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.text
+                }
+                ListView {
+                    id: list
+                    objectName: "detailList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: screen.vm.payments
+                    ScrollBar.vertical: ScrollBar { width: 24 }
+                    delegate: Rectangle {
+                        id: row
+                        required property var modelData
+                        width: list.width - 30
+                        height: 96
+                        color: "transparent"
+                        Text {
+                            anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
+                            text: row.modelData.period + "\n" + row.modelData.paidOn
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.small
+                            color: Theme.text
+                        }
+                        Text {
+                            anchors { right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
+                            text: row.modelData.amountText + "  " + row.modelData.statusText
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.large
+                            font.bold: true
+                            color: row.modelData.status === "paid" ? Theme.text
+                                 : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
+                        }
+                        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#DDDDDD" }
+                    }
+                }
+            }
+        }
+    }
+
+    component Field: Column {
+        id: field
+        property string label: ""
+        property string value: ""
+        width: parent ? parent.width : 0
+        spacing: 6
+        Text {
+            text: field.label
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.secondary
+        }
+        Text {
+            width: parent.width
+            text: field.value
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            color: Theme.text
+            wrapMode: Text.WordWrap
+            lineHeight: 1.3
+        }
+    }
+}

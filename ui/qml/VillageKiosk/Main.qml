@@ -1,0 +1,142 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+
+Window {
+    id: root
+    required property QtObject app
+    width: 1920
+    height: 1080
+    visible: true
+    color: Theme.background
+    title: qsTr("惠民惠农补贴查询")
+
+    // The header strip: where and when, on every screen.
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Theme.compact ? 60 : 72
+        color: Theme.primary
+        Text {
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            text: root.app.village !== "" ? qsTr("%1 便民服务站").arg(root.app.village) : qsTr("便民服务站")
+            color: Theme.primaryText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            font.bold: true
+        }
+        Text {
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            text: root.app.dateText + "  " + root.app.timeText
+            color: Theme.primaryText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+        }
+        // The clerk's hidden gesture: hold the top-left corner for three seconds.
+        MouseArea {
+            objectName: "clerkCorner"
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+            width: 160
+            pressAndHoldInterval: 3000
+            onPressAndHold: root.app.openClerk()
+        }
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: keyboard.top }
+        sourceComponent: {
+            switch (root.app.screen) {
+            case "reading": return readingScreen
+            case "readError": return readErrorScreen
+            case "unavailable": return unavailableScreen
+            case "benefits": return benefitsScreen
+            case "detail": return detailScreen
+            case "print": return printScreen
+            case "complaint": return complaintScreen
+            case "myComplaints": return myComplaintsScreen
+            case "notices": return noticesScreen
+            case "clerk": return clerkScreen
+            default: return welcomeScreen
+            }
+        }
+    }
+
+    Component { id: welcomeScreen; WelcomeScreen { app: root.app } }
+    Component { id: readingScreen; ReadingScreen { } }
+    Component {
+        id: readErrorScreen
+        MessageScreen {
+            app: root.app
+            objectName: "readErrorScreen"
+            title: qsTr("没有读到身份证")
+            message: root.app.message
+        }
+    }
+    Component {
+        id: unavailableScreen
+        MessageScreen {
+            app: root.app
+            objectName: "unavailableScreen"
+            title: qsTr("暂停服务")
+            message: root.app.message
+            showButtons: false
+        }
+    }
+    Component { id: benefitsScreen; BenefitsScreen { app: root.app } }
+    Component { id: detailScreen; DetailScreen { app: root.app } }
+    Component { id: printScreen; PrintScreen { app: root.app } }
+    Component { id: complaintScreen; ComplaintScreen { app: root.app } }
+    Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
+    Component { id: noticesScreen; NoticesScreen { app: root.app } }
+    Component { id: clerkScreen; ClerkScreen { app: root.app } }
+
+    // "Still here?" in the last seconds before a personal screen clears.
+    Rectangle {
+        objectName: "countdownOverlay"
+        anchors.fill: parent
+        visible: root.app.countdown >= 0
+        color: "#CC000000"
+        z: 10
+        MouseArea { anchors.fill: parent; onClicked: root.app.stillHere() }
+        Column {
+            anchors.centerIn: parent
+            spacing: 32
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("还在吗？%1 秒后自动退出，保护您的信息。").arg(root.app.countdown)
+                color: "#FFFFFF"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+            BigButton {
+                objectName: "stillHereButton"
+                anchors.horizontalCenter: parent.horizontalCenter
+                primary: true
+                text: qsTr("我还在，继续")
+                width: 480
+                onClicked: root.app.stillHere()
+            }
+        }
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 5
+        y: active ? parent.height - height : parent.height
+        anchors.left: parent.left
+        anchors.right: parent.right
+    }
+
+    onHeightChanged: Theme.compact = height < 900
+    Component.onCompleted: {
+        Theme.compact = height < 900
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = "zh_CN"
+    }
+}

@@ -1,0 +1,155 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+Rectangle {
+    id: screen
+    objectName: "welcomeScreen"
+    required property QtObject app
+    color: Theme.background
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: 24
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("惠民惠农补贴 查询")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.title
+            font.bold: true
+            color: Theme.secondary
+            horizontalAlignment: Text.AlignHCenter
+        }
+
+        // Where the card goes: a card sliding onto the reader, again and again.
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 220
+            Rectangle {
+                id: reader
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: 10
+                width: Math.min(parent.width * 0.45, 560)
+                height: Math.min(parent.height * 0.4, 140)
+                radius: 16
+                color: "#3B3B3B"
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("读卡区")
+                    color: "#FFFFFF"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.large
+                    font.bold: true
+                }
+            }
+            Rectangle {
+                id: card
+                objectName: "cardAnimation"
+                width: reader.width * 0.62
+                height: width * 0.63
+                radius: 12
+                color: "#D8ECFA"
+                border.color: Theme.secondary
+                border.width: 4
+                x: (parent.width - width) / 2
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("身份证")
+                    color: Theme.secondary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.large
+                    font.bold: true
+                }
+                SequentialAnimation on y {
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 0; to: reader.y - card.height * 0.35; duration: 1600; easing.type: Easing.InOutQuad }
+                    PauseAnimation { duration: 1400 }
+                    NumberAnimation { from: reader.y - card.height * 0.35; to: 0; duration: 400 }
+                }
+            }
+        }
+
+        Text {
+            objectName: "instruction"
+            Layout.fillWidth: true
+            text: qsTr("请将身份证放在读卡区")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.huge
+            font.bold: true
+            color: Theme.primary
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+
+        Rectangle {
+            objectName: "readerProblemBox"
+            visible: screen.app.readerProblem !== ""
+            Layout.fillWidth: true
+            implicitHeight: problemText.implicitHeight + 24
+            color: Theme.warningBg
+            border.color: Theme.pending
+            border.width: 3
+            radius: Theme.radius
+            Text {
+                id: problemText
+                objectName: "readerProblem"
+                anchors.centerIn: parent
+                width: parent.width - 32
+                text: screen.app.readerProblem
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.large
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 24
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("数据更新于 %1").arg(screen.app.asOfText)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                color: Theme.textMuted
+            }
+            BigButton {
+                objectName: "noticesButton"
+                text: qsTr("看通知公告")
+                hint: qsTr("不用身份证")
+                onClicked: screen.app.openNotices()
+            }
+        }
+
+        // The notices ticker: titles of the newest notices scrolling by.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 64
+            color: Theme.surface
+            border.color: Theme.border
+            radius: 8
+            clip: true
+            visible: screen.app.notices.ticker !== ""
+            Text {
+                id: ticker
+                objectName: "ticker"
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("通知：") + screen.app.notices.ticker
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.small
+                color: Theme.text
+                NumberAnimation on x {
+                    loops: Animation.Infinite
+                    from: ticker.parent.width
+                    to: -ticker.width
+                    duration: Math.max(8000, ticker.width * 12)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+"""What the kiosk screens need from the core, composed once from the config (no Qt).
+
+Opening the store or reading the enrollment can fail (corrupted file, never
+enrolled): the services then start anyway in a degraded mode and say why, so
+the UI can show "service unavailable" to villagers and the reason to the
+clerk instead of crashing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from kiosk import __version__
+from kiosk.complaints import ComplaintDraft, ComplaintStatus, FiledComplaint
+from kiosk.complaints import complaints_for_holder as _complaints_for_holder
+from kiosk.complaints import file_complaint as _file_complaint
+from kiosk.config import Config
+from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
+from kiosk.identity import id_hash
+from kiosk.items import ItemInfo, item_info
+from kiosk.lookup import BenefitLookup, LookupResult
+from kiosk.notices import NoticeView, current_notices
+from kiosk.store import StoreError, open_store
+from kiosk.store.stats import SyncSnapshot, read_sync_state
+from kiosk.timefmt import LOCAL_TZ
+from ui.printing import ReceiptService
+
+__all__ = ["KioskServices", "ServiceUnavailable"]
+
+log = logging.getLogger(__name__)
+
+
+class ServiceUnavailable(Exception):
+    """The store or the enrollment cannot be used; the message is for the clerk/logs."""
+
+
+@dataclass
+class KioskServices:
+    """Store, lookup, complaints, notices and receipts of one terminal."""
+
+    config: Config
+    engine: Engine | None
+    enrollment: Enrollment | None
+    problem: str
+    """Empty when everything is usable; else why not (English, for logs and the clerk)."""
+
+    @classmethod
+    def open(cls, config: Config) -> KioskServices:
+        """Open the store and read the enrollment; never raises (see ``problem``)."""
+        problems = []
+        engine = None
+        enrollment = None
+        try:
+            engine = open_store(config.store.path,
+                                busy_timeout_ms=config.store.busy_timeout_ms)
+        except StoreError as exc:
+            problems.append(f"{exc} [{exc.code}]")
+        try:
+            enrollment = load_enrollment(config.enrollment.file)
+        except EnrollmentError as exc:
+            problems.append(f"{exc} [{exc.code}]")
+        for problem in problems:
+            log.error("service unavailable: %s", problem)
+        return cls(config, engine, enrollment, "; ".join(problems))
+
+    def _require(self) -> tuple[Engine, Enrollment]:
+        if self.engine is None or self.enrollment is None:
+            raise ServiceUnavailable(self.problem or "not initialised")
+        return self.engine, self.enrollment
+
+    @property
+    def usable(self) -> bool:
+        """True if lookups can be answered."""
+        return self.engine is not None and self.enrollment is not None
+
+    def lookup(self, id_number: str) -> LookupResult:
+        """Benefits of the holder of ``id_number`` (validated; raises IdNumberError)."""
+        engine, enrollment = self._require()
+        lookup = getattr(self, "_lookup", None)
+        if lookup is None:
+            lookup = BenefitLookup(engine, enrollment.lookup_key)
+            self._lookup = lookup
+        return lookup.lookup(id_number)
+
+    def holder_hash(self, id_number: str) -> str:
+        """The keyed hash of a (validated) ID number."""
+        return id_hash(self._require()[1].lookup_key, id_number)
+
+    def item(self, code: str) -> ItemInfo | None:
+        """The cached catalogue entry of an item."""
+        return item_info(self._require()[0], code)
+
+    def file_complaint(self, draft: ComplaintDraft) -> FiledComplaint:
+        """File into the outbox durably (raises ComplaintError / database errors)."""
+        return _file_complaint(self._require()[0], draft, terminal_code=self.config.terminal.code)
+
+    def complaints_for(self, holder_hash: str) -> list[ComplaintStatus]:
+        """Real-name complaints of this holder, newest first."""
+        return _complaints_for_holder(self._require()[0], holder_hash)
+
+    def notices(self) -> list[NoticeView]:
+        """Notices in force today (Beijing date)."""
+        return current_notices(self._require()[0], today=self.today())
+
+    def sync_state(self) -> SyncSnapshot:
+        """Data-as-of time, last sync, outbox depth."""
+        return read_sync_state(self._require()[0])
+
+    def receipts(self) -> ReceiptService:
+        """The receipt service (needs the enrollment's key for the QR signature)."""
+        return ReceiptService(self.config, self._require()[1])
+
+    @staticmethod
+    def today() -> date:
+        """Today in Beijing."""
+        return datetime.now(LOCAL_TZ).date()
+
+    @staticmethod
+    def version() -> str:
+        """The software version."""
+        return __version__
+
+    def close(self) -> None:
+        """Release connections."""
+        lookup = getattr(self, "_lookup", None)
+        if lookup is not None:
+            lookup.close()
+        if self.engine is not None:
+            self.engine.dispose()

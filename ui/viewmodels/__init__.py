@@ -1,0 +1,1 @@
+"""One view-model per screen: typed Qt properties, slots, a ``failed`` signal."""

@@ -1,0 +1,404 @@
+"""The root view-model: which screen is up, the card session, idle timeout, navigation.
+
+All rules about moving between screens live here; QML only shows
+``screen`` and calls slots. Reader events arrive as Qt signals from
+:class:`ui.bridge.ReaderBridge` (queued onto the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from drivers.idcard.cardtext import CardType
+from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
+from kiosk.identity import IdNumberError, mask_id, validate_id
+from kiosk.timefmt import LOCAL_TZ, format_local
+from ui.services import KioskServices
+from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
+from ui.viewmodels.clerk import ClerkModel
+from ui.viewmodels.complaint import ComplaintModel
+from ui.viewmodels.mycomplaints import MyComplaintsModel
+from ui.viewmodels.notices import NoticesModel
+from ui.viewmodels.printing import PrintModel
+from ui.wording import (
+    CARD_NOT_SUPPORTED,
+    CARD_READ_FAILED,
+    READER_STATE_ZH,
+    READER_UNAVAILABLE,
+    SERVICE_UNAVAILABLE,
+)
+
+__all__ = ["PERSONAL_SCREENS", "AppModel"]
+
+log = logging.getLogger(__name__)
+
+#: Screens that show a card holder's data: they time out and clear.
+PERSONAL_SCREENS = frozenset({"benefits", "detail", "print", "complaint", "myComplaints"})
+_WEEKDAYS = "一二三四五六日"
+
+
+class AppModel(ViewModel):
+    """Screen state machine of the kiosk."""
+
+    changed = Signal()
+
+    screen = readonly(str, "screen", changed)
+    village = readonly(str, "village", changed)
+    dateText = readonly(str, "dateText", changed)
+    timeText = readonly(str, "timeText", changed)
+    asOfText = readonly(str, "asOfText", changed)
+    message = readonly(str, "message", changed)
+    readerProblem = readonly(str, "readerProblem", changed)
+    countdown = readonly(int, "countdown", changed)
+    printerAvailable = readonly(bool, "printerAvailable", changed)
+
+    def _sub(self, name: str) -> QObject:
+        return self._models[name]
+
+    benefits = Property(QObject, lambda self: self._sub("benefits"), constant=True)
+    detail = Property(QObject, lambda self: self._sub("detail"), constant=True)
+    printing = Property(QObject, lambda self: self._sub("printing"), constant=True)
+    complaint = Property(QObject, lambda self: self._sub("complaint"), constant=True)
+    myComplaints = Property(QObject, lambda self: self._sub("myComplaints"), constant=True)
+    notices = Property(QObject, lambda self: self._sub("notices"), constant=True)
+    clerk = Property(QObject, lambda self: self._sub("clerk"), constant=True)
+
+    sessionCleared = Signal()
+
+    def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        ui = services.config.ui
+        super().__init__(parent, screen="welcome", village=services.config.terminal.village,
+                         dateText="", timeText="", asOfText="", message="", readerProblem="",
+                         countdown=-1, printerAvailable=bool(services.config.printer.uri))
+        self._services = services
+        self._clock = clock
+        self._idle_s = ui.idle_timeout_s
+        self._complaint_idle_s = ui.complaint_idle_timeout_s
+        self._countdown_s = ui.countdown_s
+        self._last_touch = clock()
+        self._holder_hash: str | None = None
+        self._holder_name: str | None = None
+        self._card_present = False
+        self._history: list[str] = []
+        self.benefits_model = BenefitsModel(self)
+        self.detail_model = ItemDetailModel(self)
+        self.print_model = PrintModel(self)
+        self.complaint_model = ComplaintModel(services.file_complaint, self)
+        self.my_complaints_model = MyComplaintsModel(services.complaints_for, self)
+        self.notices_model = NoticesModel(services.notices, self)
+        self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status,
+                                      attempts=ui.clerk_pin_attempts,
+                                      lockout_s=ui.clerk_lockout_s, parent=self)
+        self._models: dict[str, QObject] = {
+            "benefits": self.benefits_model, "detail": self.detail_model,
+            "printing": self.print_model, "complaint": self.complaint_model,
+            "myComplaints": self.my_complaints_model, "notices": self.notices_model,
+            "clerk": self.clerk_model,
+        }
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+        if not services.usable:
+            self._update(screen="unavailable", message=SERVICE_UNAVAILABLE)
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the clock/idle timer and load what the welcome screen shows."""
+        self.refresh_welcome()
+        self._timer.start()
+        self.tick()
+
+    def refresh_welcome(self) -> None:
+        """Re-read notices and the data-as-of time (cheap; after syncs and sessions)."""
+        if not self._services.usable:
+            return
+        try:
+            state = self._services.sync_state()
+            as_of = format_local(state.data_as_of) if state.data_as_of else "尚未同步"
+        except Exception:
+            log.exception("reading the sync state failed")
+            self._fail_service()
+            return
+        self._update(asOfText=as_of)
+        self.notices_model.refresh()
+
+    def _fail_service(self) -> None:
+        self.end_session()
+        self._update(screen="unavailable", message=SERVICE_UNAVAILABLE)
+
+    @Slot()
+    def tick(self) -> None:
+        """Once a second: the clock and the idle countdown."""
+        now = datetime.now(LOCAL_TZ)
+        weekday = _WEEKDAYS[now.weekday()]
+        self._update(dateText=f"{now.year}年{now.month}月{now.day}日 星期{weekday}",
+                     timeText=f"{now:%H:%M}")
+        self.check_idle()
+
+    def _idle_limit(self) -> int:
+        return self._complaint_idle_s if self._state["screen"] == "complaint" else self._idle_s
+
+    def check_idle(self) -> None:
+        """Count down in the last seconds of a personal screen; clear at zero."""
+        screen = self._state["screen"]
+        if screen not in PERSONAL_SCREENS and screen not in ("notices", "clerk"):
+            self._update(countdown=-1)
+            return
+        left = self._idle_limit() - (self._clock() - self._last_touch)
+        if left <= 0:
+            log.info("idle timeout on %s: clearing the session", screen)
+            self.home()
+        elif left <= self._countdown_s:
+            self._update(countdown=int(left + 0.999))
+        else:
+            self._update(countdown=-1)
+
+    @Slot()
+    def touched(self) -> None:
+        """Any touch, click or key: the person is still there."""
+        self._last_touch = self._clock()
+        if self._state["countdown"] >= 0:
+            self._update(countdown=-1)
+
+    @Slot()
+    def stillHere(self) -> None:
+        """The "still here?" button."""
+        self.touched()
+
+    # --- reader events (GUI thread, via ReaderBridge) ---------------------------------------
+
+    @Slot()
+    def onCardPresent(self) -> None:
+        """A card was laid on the reader."""
+        self._card_present = True
+        self.touched()
+        if self._state["screen"] in ("welcome", "readError", "notices"):
+            self._go("reading", reset_history=True)
+
+    @Slot(object)
+    def onCardRead(self, card: Any) -> None:
+        """A card was read: look the holder up and show their benefits."""
+        self._card_present = True
+        self.touched()
+        if self._state["screen"] in ("unavailable", "clerk"):
+            return
+        self.end_session(go_home=False)
+        if card.card_type not in (CardType.RESIDENT, CardType.HMT, CardType.FOREIGN):
+            self._read_error(CARD_NOT_SUPPORTED)
+            return
+        try:
+            number = validate_id(card.id_number)
+        except IdNumberError as exc:
+            log.info("card refused: %s", exc.problem.value)
+            self._read_error(CARD_NOT_SUPPORTED)
+            return
+        try:
+            result = self._services.lookup(number)
+            holder_hash = self._services.holder_hash(number)
+            replies = sum(1 for c in self._services.complaints_for(holder_hash) if c.reply_text)
+        except Exception:
+            log.exception("lookup failed")
+            self._fail_service()
+            return
+        self._holder_hash, self._holder_name = holder_hash, card.name
+        self.benefits_model.load(result, holder_name=card.name, replies=replies)
+        log.info("card read: %s, %d year(s) of payments", mask_id(number), len(result.years))
+        self._go("benefits", reset_history=True)
+
+    @Slot()
+    def onCardRemoved(self) -> None:
+        """The card left the reader: clear, unless a complaint is being written."""
+        self._card_present = False
+        screen = self._state["screen"]
+        if screen == "reading":
+            self._go("welcome", reset_history=True)
+        elif screen in PERSONAL_SCREENS:
+            # A villager who lifts the card while typing a complaint must not lose it;
+            # the idle timeout still clears the screen if they walk away.
+            if screen == "complaint" and self.complaint_model.in_progress:
+                return
+            self.home()
+
+    @Slot(object)
+    def onReaderError(self, error: Any) -> None:
+        """A read failed (card moved) or the reader has a problem."""
+        if isinstance(error, CardReadFailed):
+            if self._state["screen"] in ("reading", "welcome", "readError"):
+                self._read_error(CARD_READ_FAILED)
+            return
+        log.warning("reader error: %s", getattr(error, "code", error))
+
+    @Slot(object)
+    def onReaderState(self, state: Any) -> None:
+        """Show a reader problem on the welcome screen."""
+        problem = READER_UNAVAILABLE if state in ERROR_STATES else ""
+        self._update(readerProblem=problem)
+        self._reader_text = READER_STATE_ZH.get(state, str(state)) if isinstance(
+            state, ReaderState) else str(state)
+
+    @property
+    def reader_text(self) -> str:
+        """The reader's state for the clerk screen."""
+        return getattr(self, "_reader_text", "未知")
+
+    def _read_error(self, message: str) -> None:
+        self._update(message=message)
+        self._go("readError", reset_history=True)
+
+    # --- navigation (slots called from QML) ------------------------------------------------
+
+    def _go(self, screen: str, *, reset_history: bool = False) -> None:
+        if reset_history:
+            self._history = []
+        elif self._state["screen"] != screen:
+            self._history.append(self._state["screen"])
+        self._last_touch = self._clock()
+        self._update(screen=screen, countdown=-1)
+
+    def _has_session(self) -> bool:
+        return self._holder_hash is not None
+
+    @Slot(str)
+    def openItem(self, code: str) -> None:
+        """Item detail: the policy and this holder's payments of the item."""
+        result = self.benefits_model.result
+        if result is None:
+            return
+        try:
+            info = self._services.item(code)
+        except Exception:
+            log.exception("reading item %s failed", code)
+            info = None
+        lines = [p for y in result.years for p in y.payments if p.item_code == code]
+        if not lines and info is None:
+            return
+        self.detail_model.load(code=code, name=info.name if info else lines[0].item_name,
+                               department=info.department if info else lines[0].department,
+                               standard=info.standard if info else "",
+                               policy=info.policy if info else "", lines=lines)
+        self._go("detail")
+
+    @Slot(str)
+    def openSection(self, label: str) -> None:
+        """Item detail for a section header of the payment list (its display label)."""
+        for row in self.benefits_model.payments:
+            if row["itemName"] == label:
+                self.openItem(row["itemCode"])
+                return
+
+    @Slot()
+    def openPrint(self) -> None:
+        """Print the holder's receipt."""
+        self._print(ticket=None)
+
+    def _print(self, *, ticket: str | None) -> None:
+        result = self.benefits_model.result
+        if result is None or self._holder_name is None:
+            return
+        try:
+            service = self._services.receipts()
+            receipt = service.build(result, holder_name=self._holder_name,
+                                    masked_id=result.masked_id, ticket=ticket)
+        except Exception:
+            log.exception("building the receipt failed")
+            self._fail_service()
+            return
+        self.print_model.start(lambda: service.print_receipt(receipt),
+                               what="投诉回执" if ticket else "凭条")
+        self._go("print")
+
+    @Slot()
+    def printTicket(self) -> None:
+        """Print the receipt with the complaint ticket just filed."""
+        ticket = self.complaint_model.ticketNo
+        if ticket:
+            self._print(ticket=ticket)
+
+    @Slot(str)
+    def openComplaint(self, item_code: str = "") -> None:
+        """Start a complaint (about ``item_code`` if given)."""
+        self.complaint_model.start(self.benefits_model.result, holder_hash=self._holder_hash,
+                                   holder_name=self._holder_name, item_code=item_code or None)
+        self._go("complaint")
+
+    @Slot()
+    def openMyComplaints(self) -> None:
+        """The holder's real-name complaints and replies."""
+        if self._holder_hash is None:
+            return
+        self.my_complaints_model.load(self._holder_hash)
+        self._go("myComplaints")
+
+    @Slot()
+    def openNotices(self) -> None:
+        """Notices (also available without a card)."""
+        self.notices_model.refresh()
+        self._go("notices")
+
+    @Slot()
+    def openClerk(self) -> None:
+        """The hidden clerk gesture: show the PIN pad."""
+        if self._has_session():
+            return
+        self.clerk_model.reset()
+        self._go("clerk", reset_history=True)
+
+    @Slot()
+    def back(self) -> None:
+        """One step back (inside the complaint flow, one complaint step back)."""
+        screen = self._state["screen"]
+        if screen == "complaint" and self.complaint_model.step not in ("about", "done"):
+            self.touched()
+            self.complaint_model.back()
+            return
+        if screen == "notices" and self.notices_model.openIndex >= 0:
+            self.touched()
+            self.notices_model.closeNotice()
+            return
+        if screen == "print":
+            self.print_model.clear()
+        while self._history:
+            previous = self._history.pop()
+            if previous not in PERSONAL_SCREENS or self._has_session():
+                self._last_touch = self._clock()
+                self._update(screen=previous, countdown=-1)
+                return
+        self.home()
+
+    @Slot()
+    def home(self) -> None:
+        """End the session and go back to the welcome screen."""
+        self.end_session()
+
+    def end_session(self, *, go_home: bool = True) -> None:
+        """Forget everything personal in every view-model."""
+        self._holder_hash = self._holder_name = None
+        self.benefits_model.clear()
+        self.detail_model.clear()
+        self.print_model.clear()
+        self.complaint_model.clear()
+        self.my_complaints_model.clear()
+        self.notices_model.closeNotice()
+        self.clerk_model.reset()
+        self._history = []
+        self.sessionCleared.emit()
+        if go_home and self._state["screen"] != "unavailable":
+            self._update(screen="welcome", countdown=-1, message="")
+            self.refresh_welcome()
+
+    def personal_state(self) -> dict[str, Any]:
+        """Every personal value held by the app and its view-models (privacy tests)."""
+        out: dict[str, Any] = {"holder": (self._holder_hash, self._holder_name)}
+        for name, model in self._models.items():
+            out[name] = model.personal_state()  # type: ignore[attr-defined]
+        return out

@@ -1,0 +1,146 @@
+"""The "my benefits" screen and the item-detail screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine
+from kiosk.money import format_yuan, to_capitals
+from kiosk.timefmt import format_local
+from ui.viewmodels.base import ViewModel, readonly
+
+__all__ = ["BenefitsModel", "ItemDetailModel"]
+
+_EMPTY: dict[str, Any] = dict(
+    holderName="", maskedId="", asOfText="", years=[], yearIndex=0, yearTitle="",
+    yearTotalText="", yearCapitals="", yearNote="", payments=[], empty=False, loaded=False,
+    replyNotice="",
+)
+
+_DETAIL_BLANK: dict[str, Any] = dict(itemCode="", itemName="", department="", standard="",
+                                     policy="",
+                                     payments=[], totalText="")
+
+
+def payment_row(p: PaymentLine) -> dict[str, Any]:
+    """One payment as a QML list element (all text pre-formatted here, not in QML)."""
+    return {
+        "paymentId": p.payment_id,
+        "itemCode": p.item_code,
+        "itemName": p.item_name + ("（全户）" if p.household else ""),
+        "period": p.period,
+        "paidOn": f"{p.paid_on.year}年{p.paid_on.month}月{p.paid_on.day}日",
+        "amountText": format_yuan(p.amount_fen),
+        "status": p.status,
+        "statusText": STATUS_LABELS_ZH.get(p.status, p.status),
+        "department": p.department,
+        "household": p.household,
+    }
+
+
+class BenefitsModel(ViewModel):
+    """Holder, years with totals, the selected year's payments grouped by item."""
+
+    changed = Signal()
+
+    holderName = readonly(str, "holderName", changed)
+    maskedId = readonly(str, "maskedId", changed)
+    asOfText = readonly(str, "asOfText", changed)
+    years = readonly("QVariantList", "years", changed)
+    yearIndex = readonly(int, "yearIndex", changed)
+    yearTitle = readonly(str, "yearTitle", changed)
+    yearTotalText = readonly(str, "yearTotalText", changed)
+    yearCapitals = readonly(str, "yearCapitals", changed)
+    yearNote = readonly(str, "yearNote", changed)
+    payments = readonly("QVariantList", "payments", changed)
+    empty = readonly(bool, "empty", changed)
+    loaded = readonly(bool, "loaded", changed)
+    replyNotice = readonly(str, "replyNotice", changed)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, **_EMPTY)
+        self._result: LookupResult | None = None
+
+    @property
+    def result(self) -> LookupResult | None:
+        """The lookup behind the screen (for receipts and complaints), or None."""
+        return self._result
+
+    def load(self, result: LookupResult, *, holder_name: str, replies: int = 0) -> None:
+        """Show ``result`` for the card holder ``holder_name``. GUI thread."""
+        self._result = result
+        years = [
+            {"year": y.year, "label": f"{y.year}年", "totalText": format_yuan(y.total_fen)}
+            for y in result.years
+        ]
+        self._update(holderName=holder_name, maskedId=result.masked_id,
+                     asOfText=format_local(result.as_of) if result.as_of else "尚未同步",
+                     years=years, empty=not result.found, loaded=True,
+                     replyNotice=f"您有 {replies} 条投诉已经有了回复，请点“我的投诉”查看。"
+                     if replies else "")
+        self.selectYear(0)
+
+    @Slot(int)
+    def selectYear(self, index: int) -> None:
+        """Show the ``index``-th year (0 = newest). Out-of-range indexes are ignored."""
+        result = self._result
+        if result is None or not result.years or not 0 <= index < len(result.years):
+            self._update(yearIndex=0, yearTitle="", yearTotalText="", yearCapitals="",
+                         yearNote="", payments=[])
+            return
+        year = result.years[index]
+        notes = []
+        if year.pending_fen:
+            notes.append(f"还有 {format_yuan(year.pending_fen)} 待发放")
+        if year.returned_fen:
+            notes.append(f"有 {format_yuan(year.returned_fen)} 被银行退回")
+        self._update(yearIndex=index, yearTitle=f"{year.year}年已发放合计",
+                     yearTotalText=format_yuan(year.total_fen),
+                     yearCapitals=to_capitals(year.total_fen), yearNote="，".join(notes),
+                     payments=[payment_row(p) for p in year.payments])
+
+    def clear(self) -> None:
+        """Forget everything personal (card removed, idle, back to welcome)."""
+        self._result = None
+        self._update(**_EMPTY)
+
+    def personal_state(self) -> dict[str, Any]:
+        """Every property that may hold personal data (for the privacy tests)."""
+        return {k: self._state[k] for k in ("holderName", "maskedId", "years", "yearTitle",
+                                             "yearTotalText", "payments", "replyNotice")}
+
+
+class ItemDetailModel(ViewModel):
+    """One benefit item: its policy and standard, and the holder's payments of it."""
+
+    changed = Signal()
+
+    itemCode = readonly(str, "itemCode", changed)
+    itemName = readonly(str, "itemName", changed)
+    department = readonly(str, "department", changed)
+    standard = readonly(str, "standard", changed)
+    policy = readonly(str, "policy", changed)
+    payments = readonly("QVariantList", "payments", changed)
+    totalText = readonly(str, "totalText", changed)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, **_DETAIL_BLANK)
+
+    def load(self, *, code: str, name: str, department: str, standard: str, policy: str,
+             lines: list[PaymentLine]) -> None:
+        """Show one item. GUI thread."""
+        paid = sum(p.amount_fen for p in lines if p.status == "paid")
+        rows = [payment_row(p) for p in sorted(lines, key=lambda p: p.paid_on, reverse=True)]
+        self._update(itemCode=code, itemName=name, department=department, standard=standard or "—",
+                     policy=policy or "—", payments=rows,
+                     totalText=f"共 {len(rows)} 笔，已发放 {format_yuan(paid)}")
+
+    def clear(self) -> None:
+        """Forget the holder's payments."""
+        self._update(**_DETAIL_BLANK)
+
+    def personal_state(self) -> dict[str, Any]:
+        """Every property that may hold personal data."""
+        return {"payments": self._state["payments"], "totalText": self._state["totalText"]}

@@ -1,0 +1,127 @@
+"""The clerk screen: PIN (attempts limited), then terminal, device and sync state."""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ui.viewmodels.base import ViewModel, readonly
+
+__all__ = ["ClerkModel", "ClerkStatus"]
+
+#: Reads the terminal's state for the clerk (database, devices, sync): a dict of texts.
+ClerkStatus = Callable[[], dict[str, str]]
+
+_KEYS = ("terminal", "village", "reader", "printer", "lastSync", "outbox", "version", "database")
+
+
+class ClerkModel(ViewModel):
+    """``unlocked`` after the right PIN; ``lockedText`` says how long a lockout lasts."""
+
+    changed = Signal()
+
+    pinDots = readonly(str, "pinDots", changed)
+    pinMessage = readonly(str, "pinMessage", changed)
+    unlocked = readonly(bool, "unlocked", changed)
+    enabled = readonly(bool, "enabled", changed)
+    info = readonly("QVariantList", "info", changed)
+
+    testPrintRequested = Signal()
+    syncRequested = Signal()
+
+    def __init__(self, pin: str, status: ClerkStatus, *, attempts: int = 5,
+                 lockout_s: int = 300, clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent, pinDots="", pinMessage="", unlocked=False, enabled=bool(pin),
+                         info=[])
+        self._pin = pin
+        self._status = status
+        self._max_attempts = attempts
+        self._lockout_s = lockout_s
+        self._clock = clock
+        self._entered = ""
+        self._failures = 0
+        self._locked_until = 0.0
+
+    def _locked(self) -> bool:
+        return self._clock() < self._locked_until
+
+    def reset(self) -> None:
+        """Lock the screen again and forget the digits typed (not the failure count)."""
+        self._entered = ""
+        message = ("" if self._pin else "本机没有设置管理密码，管理界面已关闭。")
+        if self._locked():
+            message = self._lock_message()
+        self._update(pinDots="", unlocked=False, pinMessage=message, info=[])
+
+    def _lock_message(self) -> str:
+        minutes = max(1, round((self._locked_until - self._clock()) / 60))
+        return f"密码错误次数太多，请 {minutes} 分钟后再试。"
+
+    @Slot(str)
+    def pinKey(self, key: str) -> None:
+        """A key of the PIN pad: a digit, ``back`` or ``ok``."""
+        if not self._pin:
+            return
+        if self._locked():
+            self._update(pinMessage=self._lock_message(), pinDots="")
+            self._entered = ""
+            return
+        if key == "back":
+            self._entered = self._entered[:-1]
+        elif key == "ok":
+            self._check()
+            return
+        elif key.isdigit() and len(key) == 1 and len(self._entered) < 8:
+            self._entered += key
+        self._update(pinDots="●" * len(self._entered), pinMessage="")
+
+    def _check(self) -> None:
+        entered, self._entered = self._entered, ""
+        if hmac.compare_digest(entered.encode(), self._pin.encode()):
+            self._failures = 0
+            self._update(unlocked=True, pinDots="", pinMessage="")
+            self.refresh()
+            return
+        self._failures += 1
+        if self._failures >= self._max_attempts:
+            self._failures = 0
+            self._locked_until = self._clock() + self._lockout_s
+            self._update(pinDots="", pinMessage=self._lock_message())
+            return
+        left = self._max_attempts - self._failures
+        self._update(pinDots="", pinMessage=f"密码不对，还可以再试 {left} 次。")
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the terminal's state (only while unlocked)."""
+        if not self._state["unlocked"]:
+            return
+        try:
+            status = self._status()
+        except Exception as exc:
+            status = {"database": f"读取状态失败：{exc}"}
+        labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
+                  "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
+                  "version": "软件版本", "database": "数据库"}
+        self._update(info=[{"label": labels[k], "value": status.get(k, "—")} for k in _KEYS])
+
+    @Slot()
+    def testPrint(self) -> None:
+        """Ask for a test page (the app runs it on the print worker)."""
+        if self._state["unlocked"]:
+            self.testPrintRequested.emit()
+
+    @Slot()
+    def syncNow(self) -> None:
+        """Ask for one sync cycle now."""
+        if self._state["unlocked"]:
+            self.syncRequested.emit()
+
+    def personal_state(self) -> dict[str, Any]:
+        """The clerk screen holds no villager data."""
+        return {}

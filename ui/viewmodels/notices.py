@@ -1,0 +1,84 @@
+"""The notices screen: tabs by kind, a list, one notice in large type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.notices import KINDS, NoticeView
+from ui.viewmodels.base import ViewModel, readonly
+
+__all__ = ["NoticesModel"]
+
+NoticeSource = Callable[[], list[NoticeView]]
+
+
+def _day(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+class NoticesModel(ViewModel):
+    """Notices in force, filtered by the selected kind; ``openIndex`` ≥ 0 shows one."""
+
+    changed = Signal()
+
+    kinds = readonly("QVariantList", "kinds", changed)
+    kindIndex = readonly(int, "kindIndex", changed)
+    notices = readonly("QVariantList", "notices", changed)
+    openIndex = readonly(int, "openIndex", changed)
+    title = readonly(str, "title", changed)
+    body = readonly(str, "body", changed)
+    dateText = readonly(str, "dateText", changed)
+    ticker = readonly(str, "ticker", changed)
+
+    def __init__(self, source: NoticeSource, parent: QObject | None = None) -> None:
+        super().__init__(parent, kinds=[{"label": k} for k in KINDS], kindIndex=0, notices=[],
+                         openIndex=-1, title="", body="", dateText="", ticker="")
+        self._source = source
+        self._all: list[NoticeView] = []
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the notices (on showing the screen and when data was synced)."""
+        try:
+            self._all = self._source()
+        except Exception:
+            self._all = []
+            self.failed.emit("notices could not be read")
+        titles = [n.title for n in self._all[:5]]
+        self._update(ticker="　　".join(titles))
+        self.selectKind(self._state["kindIndex"])
+
+    @Slot(int)
+    def selectKind(self, index: int) -> None:
+        """Show the notices of ``KINDS[index]``."""
+        if not 0 <= index < len(KINDS):
+            return
+        rows: list[dict[str, Any]] = [
+            {"title": n.title, "dateText": _day(n.published_on), "id": n.id}
+            for n in self._all if n.kind == KINDS[index]
+        ]
+        self._update(kindIndex=index, notices=rows, openIndex=-1)
+
+    @Slot(int)
+    def openNotice(self, index: int) -> None:
+        """Show one notice of the current list in full."""
+        rows = self._state["notices"]
+        if not 0 <= index < len(rows):
+            return
+        notice = next(n for n in self._all if n.id == rows[index]["id"])
+        until = f"，有效期至 {_day(notice.expires_on)}" if notice.expires_on else ""
+        self._update(openIndex=index, title=notice.title, body=notice.body,
+                     dateText=f"{notice.kind} · 发布于 {_day(notice.published_on)}{until}")
+
+    def personal_state(self) -> dict[str, Any]:
+        """Notices are public: nothing personal, but which one is open is session state."""
+        return {"openIndex": self._state["openIndex"]}
+
+    @Slot()
+    def closeNotice(self) -> None:
+        """Back to the list."""
+        self._update(openIndex=-1)

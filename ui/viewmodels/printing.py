@@ -1,0 +1,89 @@
+"""The print screen: printing… → printed, or a printer problem with the receipt's QR code."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ui.printing import PrintOutcome, qr_png
+from ui.viewmodels.base import ViewModel, readonly
+from ui.wording import printer_problem
+
+__all__ = ["PrintModel"]
+
+log = logging.getLogger(__name__)
+
+#: Builds and prints the current receipt; runs on a worker thread, must not touch Qt.
+PrintJob = Callable[[], PrintOutcome]
+
+_BLANK: dict[str, Any] = dict(state="idle", message="", qrImage="")
+
+
+class PrintModel(ViewModel):
+    """``state``: idle | printing | printed | problem. The job runs off the GUI thread."""
+
+    changed = Signal()
+
+    state = readonly(str, "state", changed)
+    message = readonly(str, "message", changed)
+    qrImage = readonly(str, "qrImage", changed)
+
+    _finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, **_BLANK)
+        self._finished.connect(self._on_finished)
+        self._generation = 0
+
+    def start(self, job: PrintJob, *, what: str = "凭条") -> None:
+        """Run ``job`` on a worker thread; the screen shows "printing" meanwhile."""
+        if self._state["state"] == "printing":
+            return
+        self._generation += 1
+        generation = self._generation
+        self._update(state="printing", message=f"正在打印{what}，请稍等……", qrImage="")
+
+        def work() -> None:
+            try:
+                outcome: object = job()
+            except Exception as exc:  # a bug in a job must not kill the kiosk
+                log.exception("print job crashed")
+                outcome = exc
+            self._finished.emit((generation, outcome))  # queued to the GUI thread
+
+        threading.Thread(target=work, name="print-job", daemon=True).start()
+
+    @Slot(object)
+    def _on_finished(self, payload: tuple[int, object]) -> None:
+        generation, outcome = payload
+        if generation != self._generation:  # the session was cleared meanwhile
+            return
+        if isinstance(outcome, PrintOutcome) and outcome.printed:
+            self._update(state="printed", message="打印好了，请从出纸口取走凭条。", qrImage="")
+            return
+        if isinstance(outcome, PrintOutcome):
+            log.warning("receipt not printed: %s", outcome.error_code)
+            qr = "data:image/png;base64," + base64.b64encode(qr_png(outcome.verify_url)).decode()
+            self._update(state="problem", message=printer_problem(outcome.state), qrImage=qr)
+        else:
+            self._update(state="problem", message=printer_problem(None), qrImage="")
+        self.failed.emit("print failed")
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Leave the print screen's result."""
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the job (a running one's result is ignored)."""
+        self._generation += 1
+        self._update(**_BLANK)
+
+    def personal_state(self) -> dict[str, Any]:
+        """Every property that may hold personal data (the QR encodes the masked ID)."""
+        return {"qrImage": self._state["qrImage"]}

@@ -1,0 +1,66 @@
+"""Everything the kiosk says to villagers, in plain Chinese, in one place.
+
+Drivers and the core report states and stable codes; this module turns them
+into short sentences that say what happened and what to do. Kept free of Qt
+so that it can be tested and translated on its own.
+"""
+
+from __future__ import annotations
+
+from drivers.idcard.reader import ReaderState
+from drivers.printer.status import PrinterState
+from kiosk.complaints import Reason
+
+__all__ = [
+    "CARD_NOT_SUPPORTED",
+    "CARD_READ_FAILED",
+    "PRINTER_STATE_ZH",
+    "READER_STATE_ZH",
+    "READER_UNAVAILABLE",
+    "REASON_LABELS_ZH",
+    "SERVICE_UNAVAILABLE",
+    "printer_problem",
+]
+
+CARD_READ_FAILED = "没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。"
+CARD_NOT_SUPPORTED = "这种证件暂时不能查询。请使用第二代居民身份证，或请工作人员帮助。"
+READER_UNAVAILABLE = "读卡器暂时不能使用，请告诉村里的工作人员。"
+SERVICE_UNAVAILABLE = "查询服务暂时不能使用，请告诉村里的工作人员。"
+
+READER_STATE_ZH: dict[ReaderState, str] = {
+    ReaderState.STOPPED: "读卡器未启动",
+    ReaderState.CONNECTING: "正在连接读卡器",
+    ReaderState.READY: "读卡器正常",
+    ReaderState.CARD_PRESENT: "读卡器正常（有卡）",
+    ReaderState.READING: "正在读卡",
+    ReaderState.NOT_RESPONDING: "读卡器没有响应",
+    ReaderState.DISCONNECTED: "读卡器已断开，正在重新连接",
+    ReaderState.UNAVAILABLE: "找不到读卡器",
+    ReaderState.SAM_FAULT: "读卡器安全模块故障",
+}
+
+PRINTER_STATE_ZH: dict[PrinterState, str] = {
+    PrinterState.READY: "打印机正常",
+    PrinterState.PAPER_NEAR_END: "打印纸快用完了",
+    PrinterState.PAPER_OUT: "打印机没有纸了",
+    PrinterState.COVER_OPEN: "打印机盖子没有关好",
+    PrinterState.OFFLINE: "打印机离线",
+    PrinterState.UNKNOWN: "打印机没有响应",
+    PrinterState.DISCONNECTED: "打印机没有连接",
+    PrinterState.UNMONITORED: "打印机状态无法查询",
+}
+
+REASON_LABELS_ZH: dict[Reason, str] = {
+    Reason.NOT_RECEIVED: "钱没有收到",
+    Reason.WRONG_AMOUNT: "金额不对",
+    Reason.IMPERSONATED: "被别人冒领",
+    Reason.NOT_MINE: "不该有我的名字",
+    Reason.CONDUCT: "办事作风问题",
+    Reason.OTHER: "其他问题",
+}
+
+
+def printer_problem(state: PrinterState | None) -> str:
+    """What to tell a villager whose receipt could not be printed."""
+    what = PRINTER_STATE_ZH.get(state, "打印机出了问题") if state else "这台机器没有接打印机"
+    return f"{what}，不能打印。请用手机扫描下面的二维码保存凭条，或请工作人员帮助。"
