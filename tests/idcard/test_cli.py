@@ -20,6 +20,18 @@ from kiosk.cli.main import main
 KIOSK = [sys.executable, "-m", "kiosk.cli.main"]
 
 
+def read_json_until(path: str, expected: dict[str, str],
+                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Read until the card is ``expected``: a signal to the emulator lands asynchronously."""
+    deadline = time.monotonic() + 5
+    while True:
+        assert main(["idcard", "read", "--port", path, "--json"]) == 0
+        if json.loads(capsys.readouterr().out) == expected:
+            return
+        assert time.monotonic() < deadline, f"never read {expected['name']}"
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def card_file(tmp_path: Path, profiles: dict[str, dict[str, str]]) -> Path:
     path = tmp_path / "cards.json"
@@ -53,13 +65,12 @@ def test_emulate_then_read_json(emulate: tuple[subprocess.Popen[str], str],
     assert json.loads(capsys.readouterr().out) == profiles["resident_x"]
     # SIGUSR1 lays the next card from the file on the reader.
     proc.send_signal(signal.SIGUSR1)
-    time.sleep(0.2)
-    assert main(["idcard", "read", "--port", path, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == profiles["hmt"]
+    read_json_until(path, profiles["hmt"], capsys)
     # SIGUSR2 takes it away: a read names the status and exits 3.
     proc.send_signal(signal.SIGUSR2)
-    time.sleep(0.2)
-    assert main(["idcard", "read", "--port", path, "--wait", "0.5"]) == 3
+    deadline = time.monotonic() + 5
+    while main(["idcard", "read", "--port", path, "--wait", "0.5"]) != 3:
+        assert time.monotonic() < deadline, "the card never left"
     assert "[NO_CARD]" in capsys.readouterr().err
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=5) == 0
@@ -119,3 +130,25 @@ def test_bad_device_and_bad_fault(tmp_path: Path, card_file: Path,
     assert main(["idcard", "emulate", "--card", str(card_file), "--fault", "gremlins"]) == 2
     assert "bad --fault" in capsys.readouterr().err
     assert main(["idcard", "emulate", "--card", str(tmp_path / "none.json")]) == 1
+
+
+def test_emulate_a_directory_of_cards(tmp_path: Path, profiles: dict[str, dict[str, str]],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # What `kiosk db seed-demo --cards DIR` writes: one profile per file.
+    for name, label in (("0002.json", "foreign"), ("0001.json", "rare_char")):
+        (tmp_path / name).write_text(json.dumps(profiles[label], ensure_ascii=False),
+                                     encoding="utf-8")
+    proc = subprocess.Popen([*KIOSK, "idcard", "emulate", "--card", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        path = proc.stdout.readline().strip()
+        assert main(["idcard", "read", "--port", path, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == profiles["rare_char"]
+        proc.send_signal(signal.SIGUSR1)
+        read_json_until(path, profiles["foreign"], capsys)
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=5) == 0
+        if proc.stdout is not None:
+            proc.stdout.close()

@@ -62,8 +62,8 @@ def register(sub: Subparsers) -> None:
 
     emulate = commands.add_parser("emulate", help="serve a SAM emulator on a pty")
     emulate.add_argument("--card", type=Path, required=True, metavar="FILE.json",
-                         help="card profile JSON: one object or a list (SIGUSR1 places the "
-                              "next card, SIGUSR2 removes it)")
+                         help="card profile JSON: one object or a list, or a directory of "
+                              "such files (SIGUSR1 places the next card, SIGUSR2 removes it)")
     emulate.add_argument("--fault", action="append", default=[], metavar="NAME[:N]",
                          help="inject a fault into the next N (default 1) read answers: "
                               + ", ".join(f.value for f in Fault) + " (chunked: every answer)")

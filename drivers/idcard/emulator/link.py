@@ -45,10 +45,8 @@ class EmulatorLink:
         """
         self.close()
         if not self.sam.cards:
-            files = sorted(self.cards.glob("*.json")) if self.cards.is_dir() else [self.cards]
             try:
-                for path in files:
-                    self.sam.add_cards(load_cards(path))
+                self.sam.add_cards(load_cards(self.cards))
             except (OSError, ValueError, CodecError) as exc:
                 raise ReaderUnavailable(f"emulator cannot load {self.cards}: {exc}") from None
             if not self.sam.cards:

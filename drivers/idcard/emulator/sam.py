@@ -58,12 +58,16 @@ def demo_photo(card: IdCard) -> bytes:
 
 
 def load_cards(path: Path) -> list[IdCard]:
-    """Cards from a JSON file: one profile object or a list of them (DESIGN.md §4 keys).
+    """Cards from a JSON file (one profile object or a list, DESIGN.md §4 keys) or from
+    every ``*.json`` file of a directory, in file-name order.
 
     Raises OSError, ValueError (bad JSON) or :class:`CardDataError`.
     """
-    data = json.loads(path.read_text(encoding="utf-8"))
-    profiles = data if isinstance(data, list) else [data]
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    profiles: list[dict[str, object]] = []
+    for file in files:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        profiles.extend(data if isinstance(data, list) else [data])
     cards = []
     for profile in profiles:
         card = card_from_profile(profile)
