@@ -103,7 +103,11 @@ def _check(hresult: int, what: str, *, card: bool = False) -> None:
 
 
 class PcscLink:
-    """A PC/SC reader with the ID-card pseudo-APDUs (a :class:`CardLink`)."""
+    """A PC/SC reader with the ID-card pseudo-APDUs (a :class:`CardLink`).
+
+    ``timeout`` is kept for the link interface: pcscd bounds each exchange
+    itself, and presence checks never block (``SCardGetStatusChange`` with 0).
+    """
 
     def __init__(self, reader: str | None = None, *, layout: str = "generic",
                  timeout: float = 1.0) -> None:
