@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, and_, or_, select
 
 from county.changes import effective_settings, record_of
 from county.models import BenefitItem as CItem
@@ -25,15 +25,22 @@ def _freeze(record: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def county_rows(engine: Engine, terminal_id: str) -> Rows:
-    """What a county-scope 高村镇/青山村 terminal must hold, as frozen record dicts."""
+    """What a county-scope 高村镇/青山村 terminal must hold, as frozen record dicts.
+
+    The scoping is spelled out here (county-wide payments and members; county,
+    高村镇 and 青山村 notices) rather than borrowed from the server's filters.
+    """
     scope = TerminalScope(terminal_id, "高村镇", "青山村", "county")
+    notices = or_(CNotice.scope == "county",
+                  and_(CNotice.township == "高村镇",
+                       or_(CNotice.scope == "township", CNotice.village == "青山村")))
     out: Rows = {}
     with engine.connect() as conn:
         for entity, model, condition in (
                 ("benefit_item", CItem, CItem.deleted.is_(False)),
-                ("household_member", CMember, CMember.deleted.is_(False) & scope.members()),
-                ("notice", CNotice, CNotice.deleted.is_(False) & scope.notices()),
-                ("payment", CPayment, CPayment.deleted.is_(False) & scope.payments())):
+                ("household_member", CMember, CMember.deleted.is_(False)),
+                ("notice", CNotice, CNotice.deleted.is_(False) & notices),
+                ("payment", CPayment, CPayment.deleted.is_(False))):
             out[entity] = {_freeze(record_of(entity, row).model_dump())
                            for row in conn.execute(select(model).where(condition))}
         out["setting"] = {_freeze(r.model_dump())

@@ -5,9 +5,11 @@ connection, either forwards faithfully or breaks the link the ways a 4G
 modem does: refuses (RST at once), black-holes (accepts, never answers),
 answers 502 itself, or forwards the request and then cuts the answer after
 a random number of bytes (FIN), resets it (RST) or stalls it past the
-client's read timeout. Faults are drawn from a seeded RNG with weights the
-test sets at any time. Every byte the client sent is kept (``client_bytes``)
-so tests can check what left the terminal.
+client's read timeout; with ``pass_bytes`` set even a good connection is
+closed after a while, so keep-alive cannot carry all traffic past the faults. Faults are
+drawn from a seeded RNG with weights the test sets at any time. Every byte
+the client sent is kept (``client_bytes``) so tests can check what left the
+terminal.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class FaultProxy:
         self.rng = random.Random(seed)
         self.stall_s = stall_s
         self.cut_bytes = cut_bytes
+        #: (min, max) bytes a good connection carries before it is closed; None: unlimited.
+        self.pass_bytes: tuple[int, int] | None = None
         self.weights: dict[str, float] = {"pass": 1.0}
         self.counts: Counter[str] = Counter()
         self.client_bytes = bytearray()
@@ -75,7 +79,10 @@ class FaultProxy:
         with self._lock:
             names = list(self.weights)
             fault = self.rng.choices(names, [self.weights[n] for n in names])[0]
-            cut = self.rng.randint(*self.cut_bytes)
+            if fault == "pass":
+                cut = self.rng.randint(*self.pass_bytes) if self.pass_bytes else -1
+            else:
+                cut = self.rng.randint(*self.cut_bytes)
             self.counts[fault] += 1
         return fault, cut
 
@@ -137,6 +144,12 @@ class FaultProxy:
             while True:
                 data = upstream.recv(65536)
                 if not data:
+                    break
+                if fault == "pass" and 0 <= cut <= sent:
+                    # Even a good connection does not live forever (the modem
+                    # re-attaches): close it after a whole chunk, so keep-alive
+                    # cannot carry all traffic past the faults on one connection.
+                    client.sendall(data)
                     break
                 if fault != "pass" and sent + len(data) >= cut:
                     client.sendall(data[:max(0, cut - sent)])
