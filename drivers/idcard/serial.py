@@ -17,6 +17,7 @@ import time
 import serial
 
 from drivers.idcard.codec import (
+    TEXT_SIZE,
     Command,
     FrameParser,
     Response,
@@ -234,7 +235,9 @@ def _answers(command: Command, response: Response) -> bool:
         return True
     if status not in _EXPECTED.get(command, {status}):
         return False
-    return command is not Command.READ_BASE or len(response.data) >= 4
+    # A read answer carries the 4-byte length header and the whole text block;
+    # a stale select answer (90 + 8 bytes) must not pass for one.
+    return command is not Command.READ_BASE or len(response.data) >= 4 + TEXT_SIZE
 
 
 def candidate_ports() -> list[str]:

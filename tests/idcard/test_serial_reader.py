@@ -240,3 +240,12 @@ def test_a_late_answer_is_not_taken_for_the_next_one(sam: SamEmulator,
         assert link.read_card()[0] == text
     finally:
         link.close()
+
+
+def test_a_stale_select_answer_before_the_read_answer(sam: SamEmulator, reader: CardReader,
+                                                      recorder: Recorder) -> None:
+    sam.inject(Fault.REPEAT_PREVIOUS, on=Command.READ_BASE)
+    sam.place(0)
+    assert recorder.wait_for("read").id_number.endswith("X")
+    assert sam.served[Command.READ_BASE] == 1
+    assert recorder.kinds() == ["present", "read"]
