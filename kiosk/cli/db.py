@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.cli.common import (
@@ -15,18 +13,9 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from kiosk.config import Config
-from kiosk.demo_data import DEMO_LOOKUP_KEY, generate_village, iter_profiles
-from kiosk.enrollment import (
-    Enrollment,
-    EnrollmentError,
-    NotEnrolledError,
-    load_enrollment,
-    save_enrollment,
-)
+from kiosk.demo_setup import DemoSetupError, seed_demo, write_card_profiles
 from kiosk.money import format_yuan
-from kiosk.store import head_revision
-from kiosk.store.seed import seed_village
+from kiosk.store import StoreError, head_revision
 from kiosk.store.stats import store_stats
 
 __all__ = ["register"]
@@ -81,45 +70,19 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ensure_demo_enrollment(config: Config) -> None:
-    """Write the demo enrollment unless the terminal is really enrolled."""
-    path = config.enrollment.file
-    try:
-        current = load_enrollment(path)
-    except NotEnrolledError:
-        current = None
-    except EnrollmentError as exc:
-        raise CliError(str(exc)) from None
-    if current is not None:
-        if current.lookup_key != DEMO_LOOKUP_KEY:
-            raise CliError(f"refusing to seed demo data: this terminal is enrolled ({path}) "
-                           "with a real lookup key")
-        return
-    try:
-        save_enrollment(path, Enrollment("DEMO-0001", "demo-token", DEMO_LOOKUP_KEY,
-                                         "http://127.0.0.1:8470", "", datetime.now(UTC)))
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-
-
 def _seed_demo(args: argparse.Namespace) -> int:
     config = load_cli_config(args)
-    _ensure_demo_enrollment(config)
-    village = generate_village()
-    engine = open_cli_store(config)
     try:
-        counts = seed_village(engine, village, DEMO_LOOKUP_KEY)
-    finally:
-        engine.dispose()
-    if args.cards:
-        args.cards.mkdir(parents=True, exist_ok=True)
-        for stem, profile in iter_profiles(village):
-            data = json.dumps(profile, ensure_ascii=False, indent=2).encode("utf-8")
-            (args.cards / f"{stem}.json").write_bytes(data)
+        village, counts = seed_demo(config)
+    except DemoSetupError as exc:
+        raise CliError(str(exc)) from None
+    except StoreError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
     total = sum(p.amount_fen for p in village.payments if p.status == "paid")
     print(f"seeded {config.store.path}: {len({p.household_id for p in village.people})} "
           f"households, {len(village.people)} people, {counts['payment']:,} payments "
           f"({format_yuan(total)} paid), {counts['notice']} notices")
     if args.cards:
-        print(f"card profiles: {args.cards}/ ({len(village.people)} files)")
+        written = write_card_profiles(village, args.cards)
+        print(f"card profiles: {args.cards}/ ({written} files)")
     return 0

@@ -54,8 +54,28 @@ Rectangle {
         }
     }
 
+    // A reply from the county to one of this holder's complaints: say so first.
+    Rectangle {
+        id: replyBanner
+        anchors { left: parent.left; right: parent.right; top: bar.bottom }
+        height: visible ? replyText.implicitHeight + 16 : 0
+        visible: screen.vm.replyNotice !== ""
+        color: Theme.warningBg
+        Text {
+            id: replyText
+            objectName: "replyNotice"
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 16 }
+            text: screen.vm.replyNotice
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.primary
+            wrapMode: Text.WordWrap
+        }
+    }
+
     RowLayout {
-        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: actions.top }
+        anchors { left: parent.left; right: parent.right; top: replyBanner.bottom; bottom: actions.top }
         anchors.margins: 16
         spacing: 24
 
@@ -72,17 +92,6 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.body
                 color: Theme.text
-            }
-            Text {
-                objectName: "replyNotice"
-                visible: screen.vm.replyNotice !== ""
-                Layout.fillWidth: true
-                text: screen.vm.replyNotice
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.small
-                font.bold: true
-                color: Theme.primary
-                wrapMode: Text.WordWrap
             }
             Flow {
                 objectName: "yearSelector"
@@ -176,6 +185,7 @@ Rectangle {
             ListView {
                 id: list
                 objectName: "paymentList"
+                clip: true
                 anchors { left: parent.left; right: parent.right; top: parent.top; bottom: asOf.top }
                 anchors.margins: 12
                 visible: !screen.vm.empty
@@ -235,7 +245,7 @@ Rectangle {
                     color: Theme.text
                 }
                 Text {
-                    text: qsTr("%1 发放 · %2").arg(row.modelData.paidOn).arg(row.modelData.department)
+                    text: row.modelData.paidOn + " · " + row.modelData.department
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.small
                     color: Theme.textMuted

@@ -16,7 +16,7 @@ GridLayout {
         BigButton {
             required property string modelData
             objectName: "key_" + modelData
-            Layout.preferredWidth: 150
+            Layout.preferredWidth: 170
             Layout.preferredHeight: 88
             visible: modelData !== "ok" || pad.showOk
             primary: modelData === "ok"

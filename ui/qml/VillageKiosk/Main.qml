@@ -124,13 +124,15 @@ Window {
         }
     }
 
+    // The keyboard's height follows its width: keep it to about 45 % of the
+    // screen so the text being typed stays in view above it.
     InputPanel {
         id: keyboard
         objectName: "keyboard"
         z: 5
+        width: Math.min(parent.width, parent.height * 1.25)
+        x: (parent.width - width) / 2
         y: active ? parent.height - height : parent.height
-        anchors.left: parent.left
-        anchors.right: parent.right
     }
 
     onHeightChanged: Theme.compact = height < 900

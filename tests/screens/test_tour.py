@@ -1,0 +1,36 @@
+"""`kiosk tour` runs end to end (reader emulator → serial driver → UI → printer)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+EXPECTED = ["welcome", "reading", "benefits", "benefits-2025", "item-detail", "printed",
+            "print-paper-out", "complaint-about", "complaint-reason", "complaint-pinyin",
+            "complaint-text", "complaint-phone", "complaint-identity", "complaint-confirm",
+            "complaint-filed", "benefits-with-reply", "my-complaints", "still-here", "notices",
+            "notice", "read-error", "clerk-pin", "clerk", "unavailable"]
+
+
+def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "kiosk.cli.main", "tour", "--out",
+                           str(tmp_path), "--size", "1280x800"], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    folder = tmp_path / "1280x800"
+    names = sorted(p.stem.split("-", 1)[1] for p in folder.glob("[0-9][0-9]-*.png"))
+    assert names == sorted(EXPECTED)
+    for path in folder.glob("*.png"):
+        image = Image.open(path).convert("L")
+        if path.stem.startswith("receipt"):
+            assert image.width in (576, 384)
+            continue
+        assert image.size == (1280, 800), path.name
+        # Not blank: a real screen has plenty of dark text pixels.
+        dark = sum(image.histogram()[:100])
+        assert dark > 2_000, f"{path.name} looks empty"
+    assert (folder / "receipt-printed.png").exists()
+    assert (folder / "receipt-complaint.png").exists()

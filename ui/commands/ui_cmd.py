@@ -1,0 +1,141 @@
+"""`kiosk run`, `kiosk demo`, `kiosk tour`: the touch screen.
+
+PySide6 is imported only when one of these runs, so the other `kiosk`
+commands start fast and work where Qt is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import tempfile
+from pathlib import Path
+
+from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+
+__all__ = ["register_demo", "register_run", "register_tour"]
+
+log = logging.getLogger(__name__)
+
+
+def register_run(sub: Subparsers) -> None:
+    """Add `kiosk run`."""
+    p = sub.add_parser("run", help="the production kiosk (fullscreen touch screen)")
+    add_common_options(p)
+    p.set_defaults(handler=_run)
+
+
+def register_demo(sub: Subparsers) -> None:
+    """Add `kiosk demo`."""
+    p = sub.add_parser("demo", help="the kiosk with everything emulated, in a window")
+    p.add_argument("--dir", type=Path, default=Path("demo-data"),
+                   help="where the demo keeps its database, cards and receipts")
+    p.add_argument("--offscreen", action="store_true",
+                   help="no window: run the tour into DIR/tour instead (for headless machines)")
+    p.set_defaults(handler=_demo)
+
+
+def register_tour(sub: Subparsers) -> None:
+    """Add `kiosk tour`."""
+    p = sub.add_parser("tour", help="drive the real UI offscreen and save a PNG per screen")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--size", action="append", metavar="WxH",
+                   help="panel size (repeatable; default 1920x1080 and 1280x800)")
+    p.set_defaults(handler=_tour)
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def _exec(app: object) -> int:
+    # Ctrl-C and SIGTERM (systemd stop) end the event loop cleanly.
+    signal.signal(signal.SIGINT, lambda *_: app.quit())  # type: ignore[attr-defined]
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())  # type: ignore[attr-defined]
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    from drivers.idcard.link import link_for
+    from ui.app import KioskUi, prepare_environment
+    from ui.services import KioskServices
+
+    prepare_environment()
+    app = KioskUi.application()
+    services = KioskServices.open(config)
+    timeout = config.idcard.timeout_ms / 1000
+    ui = KioskUi(services, link_factory=lambda: link_for(config.idcard.device, timeout=timeout),
+                 fullscreen=config.ui.fullscreen, size=None if config.ui.fullscreen
+                 else (1280, 800))
+    ui.start()
+    try:
+        return _exec(app)
+    finally:
+        ui.stop()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.offscreen or not _has_display():
+        print("no display found: running the tour offscreen instead "
+              f"(screenshots in {args.dir / 'tour'}/)")
+        return _tour_into(args.dir / "tour", None)
+    from kiosk.logs import setup_logging
+    from ui.app import KioskUi, prepare_environment
+    from ui.demo import DEMO_PIN, DemoControlModel, DemoDevices
+    from ui.services import KioskServices
+
+    setup_logging("INFO")
+    prepare_environment()
+    app = KioskUi.application()
+    devices, config = DemoDevices.start(args.dir.resolve())
+    ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=(1280, 800))
+    control = DemoControlModel(devices)
+    ui.engine.setInitialProperties({"control": control})
+    ui.engine.loadFromModule("VillageKiosk", "DemoControl")
+    ui.start()
+    print(f"demo: database {config.store.path}, card reader on {devices.pty.path}, "
+          f"printer {devices.printer.uri}; clerk PIN {DEMO_PIN}. Close the window to stop.")
+    try:
+        return _exec(app)
+    finally:
+        ui.stop()
+        devices.stop()
+
+
+def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:
+    if not values:
+        return None
+    sizes = []
+    for value in values:
+        width, _, height = value.partition("x")
+        if not (width.isdigit() and height.isdigit()) or int(width) < 640 or int(height) < 480:
+            raise CliError(f"bad --size {value!r}: expected WIDTHxHEIGHT, at least 640x480",
+                           exit_code=2)
+        sizes.append((int(width), int(height)))
+    return tuple(sizes)
+
+
+def _tour(args: argparse.Namespace) -> int:
+    return _tour_into(args.out, _sizes(args.size))
+
+
+def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None) -> int:
+    from kiosk.logs import setup_logging
+    from ui.app import prepare_environment
+
+    setup_logging("WARNING")
+    os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="kiosk-tour-cache-"))
+    prepare_environment(offscreen=True)
+    from ui.driver import UiDriverError
+    from ui.tour import SIZES, run_tour
+
+    try:
+        shots = run_tour(out, sizes=sizes or SIZES)
+    except UiDriverError as exc:
+        raise CliError(f"tour failed: {exc}") from None
+    print(f"{len(shots)} screenshots in {out}/")
+    return 0

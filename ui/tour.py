@@ -1,0 +1,197 @@
+"""``kiosk tour``: drive the real kiosk offscreen through every screen and flow.
+
+Cards come from the SAM emulator through the real serial driver, receipts go
+to the emulated printer and are decoded back to PNG. One screenshot per
+screen, at each panel size, so that people can look at what villagers see.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from drivers.idcard.emulator.sam import Fault as CardFault
+from drivers.printer.emulator import Fault as PrinterFault
+from ui.app import KioskUi
+from ui.demo import DEMO_PIN, DemoDevices
+from ui.driver import UiDriver
+from ui.services import KioskServices
+
+__all__ = ["SIZES", "run_tour"]
+
+log = logging.getLogger(__name__)
+
+#: Common kiosk panels: 1080p portrait-less totems and 10" 1280x800 panels.
+SIZES = ((1920, 1080), (1280, 800))
+_REPLY = ("您反映的2026年低保发放问题已收到。经核查，镇民政办已于11月15日补发，"
+          "如仍有疑问请拨打12388。——县纪委监委")
+
+
+class _Clock:
+    """Real time plus a jump the tour can add, to show the idle countdown."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+
+def _simulate_county_reply(db: Path) -> None:
+    """What the sync daemon does when the county answers: delivered, replied."""
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE complaint SET delivery = 'sent', server_id = 'C-DEMO-1', "
+                    "reply_text = ?, reply_at = ? WHERE reply_text IS NULL",
+                    (_REPLY, datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")))
+    con.close()
+
+
+def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
+    devices, config = DemoDevices.start(work, baud=19200)
+    clock = _Clock()
+    ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=clock)
+    ui.start()
+    d = UiDriver(ui.window)
+    app = ui.app_model
+    shots: list[Path] = []
+
+    def shot(name: str) -> None:
+        shots.append(d.screenshot(out / f"{len(shots) + 1:02d}-{name}.png"))
+
+    def screen_is(name: str, timeout: float = 15) -> None:
+        d.wait_until(lambda: app.screen == name, timeout=timeout, what=f"screen {name}")
+
+    def lift_card() -> None:
+        # The reader reads once per placement: wait until it has seen the card go.
+        devices.sam.remove()
+        d.wait_until(lambda: app.reader_text == "读卡器正常", timeout=15, what="card lifted")
+
+    try:
+        d.wait_until(lambda: app.readerProblem == "" and app.reader_text != "未知",
+                     timeout=15, what="reader ready")
+        shot("welcome")
+        devices.sam.place(0)
+        screen_is("reading")
+        shot("reading")
+        screen_is("benefits")
+        shot("benefits")
+        d.click("year_2025")
+        shot("benefits-2025")
+        app.openSection(app.benefits_model.payments[0]["itemName"])
+        screen_is("detail")
+        shot("item-detail")
+        d.click("backButton")
+        d.click("printButton")
+        d.wait_until(lambda: app.print_model.state == "printed", timeout=60, what="printed")
+        shot("printed")
+        devices.save_printed(out / "receipt-printed.png")
+        d.click("backButton")
+        devices.printer.set_fault(PrinterFault.PAPER_OUT)
+        d.click("printButton")
+        d.wait_until(lambda: app.print_model.state == "problem", timeout=30, what="problem")
+        shot("print-paper-out")
+        devices.printer.set_fault(PrinterFault.NONE)
+        d.click("backButton")
+
+        d.click("complainButton")
+        shot("complaint-about")
+        d.click("about_0")
+        shot("complaint-reason")
+        d.click("reason_not_received")
+        d.click("complaintText")
+        d.wait_until(lambda: bool(d.object("keyboard").property("active")), what="keyboard")
+        d.type_on_keyboard("meiyoushoudao")
+        shot("complaint-pinyin")
+        d.pick_candidate(0)
+        shot("complaint-text")
+        d.click("textNext")
+        for key in "13800138000":
+            d.click(f"key_{key}")
+        shot("complaint-phone")
+        d.click("key_ok")
+        shot("complaint-identity")
+        d.click("realName")
+        shot("complaint-confirm")
+        d.click("submitComplaint")
+        shot("complaint-filed")
+        d.click("printTicket")
+        d.wait_until(lambda: app.print_model.state in ("printed", "problem"), timeout=60,
+                     what="ticket printed")
+        devices.save_printed(out / "receipt-complaint.png")
+        d.click("homeButton")
+        lift_card()
+        screen_is("welcome")
+
+        _simulate_county_reply(config.store.path)
+        devices.sam.place(0)
+        screen_is("benefits")
+        shot("benefits-with-reply")
+        d.click("myComplaintsButton")
+        shot("my-complaints")
+        clock.offset += config.ui.idle_timeout_s - 6
+        app.check_idle()
+        shot("still-here")
+        d.click("stillHereButton")
+        d.click("homeButton")
+        lift_card()
+        screen_is("welcome")
+
+        d.click("noticesButton")
+        shot("notices")
+        d.click("notice_0")
+        shot("notice")
+        d.click("homeButton")
+
+        devices.sam.inject(CardFault.REMOVED_MID_READ, times=6)
+        devices.sam.place(1)
+        screen_is("readError", timeout=30)
+        shot("read-error")
+        lift_card()
+        d.click("okButton")
+
+        d.press_and_hold("clerkCorner", 3.3)
+        shot("clerk-pin")
+        for key in DEMO_PIN:
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        d.wait_until(lambda: app.clerk_model.unlocked, what="clerk unlocked")
+        d.pump(1.0)  # the printer probe answers on a worker
+        app.clerk_model.refresh()
+        shot("clerk")
+        d.click("leaveClerk")
+    finally:
+        ui.stop()
+        devices.stop()
+
+    broken = work / "broken.db"
+    broken.write_bytes(b"this is not a database" * 200)
+    ui = KioskUi(KioskServices.open(replace(config, store=replace(config.store, path=broken))),
+                 link_factory=None, size=size)
+    ui.start()
+    try:
+        d = UiDriver(ui.window)
+        d.find("unavailableScreen")
+        shots.append(d.screenshot(out / f"{len(shots) + 1:02d}-unavailable.png"))
+    finally:
+        ui.stop()
+    return shots
+
+
+def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+    """Screenshots of every screen for each size, under ``out/WIDTHxHEIGHT/``.
+
+    Needs a QGuiApplication (offscreen is fine). Raises
+    :class:`ui.driver.UiDriverError` if a screen does not appear in time.
+    """
+    KioskUi.application()
+    shots: list[Path] = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as work:
+            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work))
+    return shots
