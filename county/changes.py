@@ -9,12 +9,13 @@ the page: opaque to terminals.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, Setting
 from county.models import server_id as complaint_server_id
@@ -119,14 +120,13 @@ def effective_settings(conn: Connection, scope: TerminalScope,
     The most specific live target wins; ``version`` is the newest seq among
     the rows of that key that apply here, so it grows on every change.
     """
-    query = select(Setting).where(scope.settings())
-    if keys is not None:
-        query = query.where(Setting.key.in_(keys))
+    query = _SETTINGS_ALL if keys is None else _SETTINGS_OF_KEYS
+    rows = conn.execute(query, {**scope.params(), "keys": list(keys or ())})
     rank = {target: i for i, target in enumerate(scope.setting_targets())}
     best: dict[str, tuple[int, Any]] = {}
     version: dict[str, int] = {}
     updated: dict[str, datetime] = {}
-    for row in conn.execute(query):
+    for row in rows:
         if row.seq > version.get(row.key, 0):
             version[row.key], updated[row.key] = row.seq, row.updated_at
         if row.deleted:
@@ -153,21 +153,38 @@ class _Hit:
     row: Row[Any]
 
 
+_AFTER = bindparam("after", type_=BigInteger())
+_LIMIT = bindparam("limit", type_=Integer())
+_SETTINGS_ALL = select(Setting).where(TerminalScope("", "", "", "county").settings())
+_SETTINGS_OF_KEYS = _SETTINGS_ALL.where(Setting.key.in_(bindparam("keys", expanding=True)))
+
+
+@functools.cache
+def _page_query(entity: str, township_scope: bool) -> Any:
+    """The prebuilt query of one table's changes after ``:after`` (bound parameters)."""
+    scope = TerminalScope("", "", "", "township" if township_scope else "county")
+    tables: dict[str, tuple[Any, Any]] = {
+        "benefit_item": (BenefitItem, None),
+        "setting": (Setting, scope.settings()),
+        "notice": (Notice, scope.notices()),
+        "household_member": (HouseholdMember, scope.members()),
+        "payment": (Payment, scope.payments()),
+        "complaint_reply": (Complaint, scope.replies()),
+    }
+    model, condition = tables[entity]
+    query = select(model).where(model.seq > _AFTER)
+    if condition is not None:
+        query = query.where(condition)
+    return query.order_by(model.seq).limit(_LIMIT)
+
+
 def _candidates(conn: Connection, scope: TerminalScope, after: int,
                 limit: int) -> Iterator[_Hit]:
-    tables: tuple[tuple[str, Any, Any], ...] = (
-        ("benefit_item", BenefitItem, None),
-        ("setting", Setting, scope.settings()),
-        ("notice", Notice, scope.notices()),
-        ("household_member", HouseholdMember, scope.members()),
-        ("payment", Payment, scope.payments()),
-        ("complaint_reply", Complaint, scope.replies()),
-    )
-    for entity, model, condition in tables:
-        query = select(model).where(model.seq > after)
-        if condition is not None:
-            query = query.where(condition)
-        for row in conn.execute(query.order_by(model.seq).limit(limit + 1)):
+    params = {**scope.params(), "after": after, "limit": limit + 1}
+    for entity in ("benefit_item", "setting", "notice", "household_member", "payment",
+                   "complaint_reply"):
+        query = _page_query(entity, scope.scope == "township")
+        for row in conn.execute(query, params):
             yield _Hit(row.seq, entity, row)
 
 

@@ -20,7 +20,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.pool import NullPool
 
 from county.catalogue import ensure_catalogue
 from county.models import BenefitItem
@@ -62,9 +61,10 @@ def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine for ``url`` (no I/O yet). Raises :class:`DatabaseError` for a bad URL."""
     try:
         if url.startswith("sqlite"):
+            # Pooled: opening a connection runs four PRAGMAs, too much per request.
             engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000,
                                                       "check_same_thread": False},
-                                   poolclass=NullPool if ":memory:" not in url else None)
+                                   pool_size=pool_size, max_overflow=pool_size * 3)
             _sqlite_pragmas(engine)
             return engine
         return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,

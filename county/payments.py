@@ -22,7 +22,7 @@ from county.seq import take_seqs
 __all__ = ["NewMember", "NewPayment", "content_key", "write_members", "write_payments"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewPayment:
     """A payment to store; ``id_hash`` already computed (never a plaintext number)."""
 
@@ -42,7 +42,7 @@ class NewPayment:
     """Only the demo seeding fixes ids (so the terminal's demo data matches)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewMember:
     """A household membership to store (insert, or move to another household)."""
 
@@ -90,23 +90,23 @@ def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: dat
     if not fresh:
         return 0
     first = take_seqs(conn, len(fresh))
-    rows = []
-    for i, (key, p) in enumerate(fresh):
-        row = {"id_hash": p.id_hash, "household_id": p.household_id, "item_code": p.item_code,
-               "period": p.period, "amount_fen": p.amount_fen, "paid_on": p.paid_on,
-               "status": p.status, "department": p.department, "fund_source": p.fund_source,
-               "batch": p.batch, "township": p.township, "village": p.village,
-               "content_key": key, "import_id": import_id, "seq": first + i,
-               "deleted": False, "updated_at": now}
-        if p.id is not None:
-            row["id"] = p.id
-        rows.append(row)
     stmt = _insert(conn, Payment).on_conflict_do_nothing(index_elements=["content_key"])
-    for start in range(0, len(rows), 5000):
-        conn.execute(stmt, rows[start:start + 5000])
+    for start in range(0, len(fresh), 5000):  # dicts per chunk: a big file stays small
+        rows = []
+        for i, (key, p) in enumerate(fresh[start:start + 5000], start=start):
+            row = {"id_hash": p.id_hash, "household_id": p.household_id,
+                   "item_code": p.item_code, "period": p.period, "amount_fen": p.amount_fen,
+                   "paid_on": p.paid_on, "status": p.status, "department": p.department,
+                   "fund_source": p.fund_source, "batch": p.batch, "township": p.township,
+                   "village": p.village, "content_key": key, "import_id": import_id,
+                   "seq": first + i, "deleted": False, "updated_at": now}
+            if p.id is not None:
+                row["id"] = p.id
+            rows.append(row)
+        conn.execute(stmt, rows)
     # Pre-filtered above; only a concurrent import of the same rows (skipped by
     # the conflict clause) could make this count too high.
-    return len(rows)
+    return len(fresh)
 
 
 def write_members(conn: Connection, members: Sequence[NewMember], *, now: datetime) -> int:

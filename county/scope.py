@@ -11,42 +11,60 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, true
+from sqlalchemy import BindParameter, ColumnElement, String, and_, bindparam, or_, true
 
 from county.models import Complaint, HouseholdMember, Notice, Payment, Setting
 
 __all__ = ["TerminalScope"]
 
 
+# Filters are built once with bound parameters (filled from TerminalScope.params()):
+# building SQL expressions per request costs more than running the queries.
+_TOWNSHIP = bindparam("scope_township", type_=String())
+_VILLAGE = bindparam("scope_village", type_=String())
+_TERMINAL = bindparam("scope_terminal", type_=String())
+_TARGETS: BindParameter[list[str]] = bindparam("scope_targets", expanding=True)
+_PAYMENTS_OF_TOWNSHIP = Payment.township == _TOWNSHIP
+_MEMBERS_OF_TOWNSHIP = HouseholdMember.township == _TOWNSHIP
+_NOTICES = or_(
+    Notice.scope == "county",
+    and_(Notice.scope == "township", Notice.township == _TOWNSHIP),
+    and_(Notice.scope == "village", Notice.township == _TOWNSHIP, Notice.village == _VILLAGE),
+)
+_SETTINGS = Setting.target.in_(_TARGETS)
+_REPLIES = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None))
+
+
 @dataclass(frozen=True)
 class TerminalScope:
-    """The authenticated terminal, as far as data scoping is concerned."""
+    """The authenticated terminal, as far as data scoping is concerned.
+
+    The filter methods return prebuilt expressions with bound parameters:
+    execute them with :meth:`params`.
+    """
 
     terminal_id: str
     township: str
     village: str
     scope: str  # "county" | "township"
 
+    def params(self) -> dict[str, object]:
+        """Values of the filters' bound parameters."""
+        return {"scope_township": self.township, "scope_village": self.village,
+                "scope_terminal": self.terminal_id,
+                "scope_targets": list(self.setting_targets())}
+
     def payments(self) -> ColumnElement[bool]:
         """Filter on ``payment`` rows this terminal receives."""
-        if self.scope == "township":
-            return Payment.township == self.township
-        return true()
+        return _PAYMENTS_OF_TOWNSHIP if self.scope == "township" else true()
 
     def members(self) -> ColumnElement[bool]:
         """Filter on ``household_member`` rows this terminal receives."""
-        if self.scope == "township":
-            return HouseholdMember.township == self.township
-        return true()
+        return _MEMBERS_OF_TOWNSHIP if self.scope == "township" else true()
 
     def notices(self) -> ColumnElement[bool]:
         """Filter on ``notice`` rows for this terminal's village, township or county."""
-        return or_(
-            Notice.scope == "county",
-            and_(Notice.scope == "township", Notice.township == self.township),
-            and_(Notice.scope == "village", Notice.township == self.township,
-                 Notice.village == self.village),
-        )
+        return _NOTICES
 
     def setting_targets(self) -> tuple[str, ...]:
         """Setting targets that apply here, least specific first (the last one wins)."""
@@ -55,8 +73,8 @@ class TerminalScope:
 
     def settings(self) -> ColumnElement[bool]:
         """Filter on ``setting`` rows that apply to this terminal."""
-        return Setting.target.in_(self.setting_targets())
+        return _SETTINGS
 
     def replies(self) -> ColumnElement[bool]:
         """Filter on complaints whose reply travels to this terminal."""
-        return and_(Complaint.terminal_id == self.terminal_id, Complaint.seq.is_not(None))
+        return _REPLIES

@@ -118,7 +118,7 @@ def snapshot_lines(engine: Engine, scope: TerminalScope, *,
                 bound: object = int(last) if key.type.python_type is int else last
                 query = query.where(key > bound)
             with engine.connect() as conn:
-                rows = conn.execute(query.order_by(key).limit(PAGE_ROWS)).all()
+                rows = conn.execute(query.order_by(key).limit(PAGE_ROWS), scope.params()).all()
             for row in rows:
                 count += 1
                 yield _record_line(entity, record_of(entity, row))

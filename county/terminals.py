@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from county.changes import cursor_value, effective_settings
@@ -137,6 +137,10 @@ def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
     raise EnrollError("could not allocate a terminal id; try again")
 
 
+_BY_TOKEN = select(Terminal.id, Terminal.township, Terminal.village, Terminal.scope,
+                   Terminal.revoked_at).where(Terminal.token_hash == bindparam("token_hash"))
+
+
 def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
     """The terminal behind an ``Authorization: Bearer …`` header; raises :class:`AuthError`."""
     if not authorization:
@@ -144,9 +148,7 @@ def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise AuthError(ErrorCode.AUTH_MISSING, "expected 'Authorization: Bearer TOKEN'")
-    row = conn.execute(select(Terminal.id, Terminal.township, Terminal.village, Terminal.scope,
-                              Terminal.revoked_at)
-                       .where(Terminal.token_hash == _sha256(token.strip()))).first()
+    row = conn.execute(_BY_TOKEN, {"token_hash": _sha256(token.strip())}).first()
     if row is None:
         raise AuthError(ErrorCode.AUTH_INVALID, "unknown token")
     if row.revoked_at is not None:

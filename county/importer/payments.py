@@ -15,7 +15,7 @@ import csv
 import hashlib
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -291,7 +291,7 @@ def _fill_households(engine: Engine, good: list[NewPayment],
     if found:
         for index, p in enumerate(good):
             if not p.household_id and p.id_hash in found:
-                good[index] = NewPayment(**{**p.__dict__, "household_id": found[p.id_hash]})
+                good[index] = replace(p, household_id=found[p.id_hash])
 
 
 def _write_rejects(path: Path, header: list[str],
