@@ -79,8 +79,8 @@ def read_status(engine: Engine) -> SyncStatus:
     """The sync state and outbox counts, in one read transaction."""
     with engine.connect() as conn:
         row = conn.execute(select(SyncState).where(SyncState.id == 1)).first()
-        counts = dict(conn.execute(select(Complaint.delivery, func.count())
-                                   .group_by(Complaint.delivery)).tuples().all())
+        counts = {row[0]: int(row[1]) for row in conn.execute(
+            select(Complaint.delivery, func.count()).group_by(Complaint.delivery))}
         local_version = conn.execute(select(func.coalesce(func.max(Setting.version), 0))
                                      ).scalar_one()
 

@@ -120,6 +120,8 @@ class FaultProxy:
             _rst(client)
             return
         upstream.settimeout(None)
+        for sock in (client, upstream):  # forward each write at once, as a router would
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True).start()
         self._pump_down(upstream, client, fault, cut)
 

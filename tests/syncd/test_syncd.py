@@ -15,9 +15,13 @@ from sqlalchemy import Engine, select, update
 from county.complaints import list_complaints, reply_to
 from county.terminals import revoke
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
+from kiosk.config import load_config
 from kiosk.enrollment import load_enrollment
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
+from sync.cli import status_json
+from sync.enroll import enroll_terminal
+from sync.state import read_status
 from syncd.compare import assert_same, county_rows, terminal_rows
 from syncd.conftest import Terminal, enrollment_code, write_terminal
 from syncd.faultproxy import FaultProxy
@@ -25,26 +29,34 @@ from syncd.mutate import churn
 
 
 def _enroll(terminal: Terminal, engine: Engine, url: str) -> str:
-    result = terminal.run("enroll", enrollment_code(engine), "--server", url, "--json")
-    assert result.returncode == 0, result.stderr
-    return str(json.loads(result.stdout)["terminal_id"])
+    """Enroll in-process (the CLI itself is tested once, below: process starts are slow)."""
+    store = open_store(terminal.db)
+    try:
+        return enroll_terminal(load_config(terminal.config), store, enrollment_code(engine),
+                               url).terminal_id
+    finally:
+        store.dispose()
 
 
 def _status(terminal: Terminal) -> dict[str, object]:
-    result = terminal.run("sync", "status", "--json")
-    assert result.returncode == 0, result.stderr
-    data: dict[str, object] = json.loads(result.stdout)
-    return data
+    store = open_store(terminal.db)
+    try:
+        return status_json(read_status(store), now=datetime.now(UTC))
+    finally:
+        store.dispose()
 
 
 def test_enroll_stores_credentials_privately(county: LiveServer, county_engine: Engine,
                                              terminal: Terminal) -> None:
-    terminal_id = _enroll(terminal, county_engine, county.url)
-    assert terminal_id == "T00001"
+    result = terminal.run("enroll", enrollment_code(county_engine), "--server",
+                          county.url + "/", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["terminal_id"] == "T00001"
     assert stat.S_IMODE(terminal.enrollment.stat().st_mode) == 0o600
     enrollment = load_enrollment(terminal.enrollment)
     assert enrollment.server_url == county.url
     assert len(enrollment.lookup_key) >= 16 and enrollment.token
+    assert enrollment.token not in result.stdout + result.stderr
     again = terminal.run("enroll", "ABCDE-FGHJK", "--server", county.url)
     assert again.returncode == 1
     assert "enroll.invalid_code" in again.stderr
@@ -71,7 +83,10 @@ def test_once_loads_snapshot_then_pages_and_converges(county: LiveServer, county
         assert_same(county_rows(county_engine, terminal_id), terminal_rows(engine))
     finally:
         engine.dispose()
-    status = _status(terminal)
+    cli = terminal.run("sync", "status", "--json")
+    assert cli.returncode == 0, cli.stderr
+    status = json.loads(cli.stdout)
+    assert status["cursor"] == str(max(int(str(status["cursor"])), 1))
     assert status["last_error"] is None and status["outbox_depth"] == 0
     assert status["settings_version"] is not None and status["last_heartbeat_at"]
     assert isinstance(status["lag_s"], float) and status["lag_s"] < 60
