@@ -28,7 +28,7 @@ from drivers.printer.errors import PrinterError
 from drivers.printer.printer import probe_status
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
-from ui.printing import ReceiptService
+from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels.app import AppModel
 from ui.wording import PRINTER_STATE_ZH
@@ -224,8 +224,6 @@ class KioskUi:
         self._run_background("printer", job)
 
     def _test_print(self) -> None:
-        from ui.commands.print_cmd import test_page_blocks  # the one test page
-
         uri = self.services.config.printer.uri
         if not uri:
             self._on_background("testPrint", "没有设置打印机")

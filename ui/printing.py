@@ -22,9 +22,22 @@ from drivers.printer.textmode import text_job
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult
-from kiosk.receipt import Block, Receipt, ReceiptPolicy, build_receipt, receipt_blocks
+from kiosk.receipt import (
+    HOTLINE,
+    Block,
+    Gap,
+    QrCode,
+    Receipt,
+    ReceiptPolicy,
+    Row,
+    Rule,
+    Text,
+    build_receipt,
+    receipt_blocks,
+)
+from kiosk.timefmt import format_local
 
-__all__ = ["PrintOutcome", "ReceiptService", "qr_png"]
+__all__ = ["PrintOutcome", "ReceiptService", "qr_png", "test_page_blocks"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,28 @@ class PrintOutcome:
     error_code: str
     verify_url: str
     """The receipt's signed verification URL (shown as a QR code when printing failed)."""
+
+
+def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
+    """The clerk's test page: every type size, rare characters, rules and a QR code."""
+    return (
+        Text("打印机测试页", size="title", align="center", bold=True),
+        Rule(heavy=True),
+        Text(f"打印机：{uri}", size="small"),
+        Text(f"纸宽：{width_dots} 点", size="small"),
+        Text(f"时间：{format_local(datetime.now(UTC))}", size="small"),
+        Rule(),
+        Text("小字 惠民惠农补贴 0123456789", size="small"),
+        Text("正文 惠民惠农补贴 0123456789"),
+        Text("大字 惠民惠农补贴", size="large", bold=True),
+        Row("金额", "¥1,234.50", size="large", bold=True),
+        Text("生僻字：刘䶮 𠮷 龘 堃 喆 昇", size="large"),
+        Rule(),
+        Text(f"监督举报电话 {HOTLINE}", bold=True),
+        Gap(0.3),
+        QrCode("village-kiosk printer test", "扫码测试"),
+        Gap(1.0),
+    )
 
 
 def qr_png(text: str, *, box_size: int = 8) -> bytes:
@@ -63,8 +98,6 @@ class ReceiptService:
         an import on another thread while the GUI thread runs Qt code (seen
         as a segfault). The GUI thread calls this once at start-up (~0.2 s).
         """
-        from ui.commands.print_cmd import test_page_blocks
-
         renderer = ReceiptRenderer(paper_dots(paper_mm))
         renderer.render(test_page_blocks("-", renderer.width))
         qr_png("warm-up")
@@ -84,13 +117,20 @@ class ReceiptService:
 
     def send(self, blocks: tuple[Block, ...], *, uri: str | None = None,
              paper_mm: int | None = None, mode: str | None = None) -> PrinterStatus:
+        """Render ``blocks`` and print them on this terminal's printer (see :meth:`send_blocks`)."""
+        return self.send_blocks(self._config, blocks, uri=uri, paper_mm=paper_mm, mode=mode)
+
+    @staticmethod
+    def send_blocks(config: Config, blocks: tuple[Block, ...], *, uri: str | None = None,
+                    paper_mm: int | None = None, mode: str | None = None) -> PrinterStatus:
         """Render ``blocks`` and print them; returns the printer's final status.
 
-        Runs on the caller's thread (the kiosk calls it from a worker). Raises
-        :class:`drivers.printer.errors.PrinterError` (stable ``code``) on any
-        printer problem, ``ValueError`` if no printer is configured.
+        ``uri``, ``paper_mm`` and ``mode`` override the config's printer
+        settings. Runs on the caller's thread (the kiosk calls it from a
+        worker). Raises :class:`drivers.printer.errors.PrinterError` (stable
+        ``code``) on any printer problem, ``ValueError`` if no printer is set.
         """
-        p = self._config.printer
+        p = config.printer
         uri = uri or p.uri
         if not uri:
             raise ValueError("no printer configured (printer.uri)")

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from drivers.printer.errors import PrinterError
-from drivers.printer.printer import ThermalPrinter
 from drivers.printer.render import ReceiptRenderer, paper_dots
 from drivers.printer.status import PrinterStatus
-from drivers.printer.textmode import text_job
 from kiosk.cli.common import (
     CliError,
     Subparsers,
@@ -33,21 +30,13 @@ from kiosk.cli.common import (
 from kiosk.config import Config
 from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.identity import IdNumberError, mask_id, validate_id
-from kiosk.lookup import STATUS_LABELS_ZH, BenefitLookup
+from kiosk.lookup import BenefitLookup
 from kiosk.receipt import (
-    HOTLINE,
     Block,
-    Gap,
-    QrCode,
     Receipt,
-    ReceiptPolicy,
-    Row,
-    Rule,
-    Text,
-    build_receipt,
     receipt_blocks,
 )
-from kiosk.timefmt import format_local
+from ui.printing import ReceiptService, test_page_blocks
 
 __all__ = ["register", "test_page_blocks"]
 
@@ -87,28 +76,6 @@ def _printer_options(parser: argparse.ArgumentParser) -> None:
                         help="raster image or GB18030 text (default: printer.mode)")
 
 
-def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
-    """The clerk's test page: every type size, rare characters, rules and a QR code."""
-    return (
-        Text("打印机测试页", size="title", align="center", bold=True),
-        Rule(heavy=True),
-        Text(f"打印机：{uri}", size="small"),
-        Text(f"纸宽：{width_dots} 点", size="small"),
-        Text(f"时间：{format_local(datetime.now(UTC))}", size="small"),
-        Rule(),
-        Text("小字 惠民惠农补贴 0123456789", size="small"),
-        Text("正文 惠民惠农补贴 0123456789"),
-        Text("大字 惠民惠农补贴", size="large", bold=True),
-        Row("金额", "¥1,234.50", size="large", bold=True),
-        Text("生僻字：刘䶮 𠮷 龘 堃 喆 昇", size="large"),
-        Rule(),
-        Text(f"监督举报电话 {HOTLINE}", bold=True),
-        Gap(0.3),
-        QrCode("village-kiosk printer test", "扫码测试"),
-        Gap(1.0),
-    )
-
-
 def _settings(args: argparse.Namespace, config: Config) -> tuple[str | None, int, str]:
     uri = args.printer or config.printer.uri or None
     paper = args.paper or config.printer.paper_mm
@@ -121,23 +88,13 @@ def _settings(args: argparse.Namespace, config: Config) -> tuple[str | None, int
 
 def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
           preview: Path | None, config: Config) -> PrinterStatus | None:
-    """Render, save the preview, print. Raises CliError for printer failures."""
+    """Save the preview, print. Raises CliError for printer failures."""
     try:
-        renderer = ReceiptRenderer(paper_dots(paper))
-        image = renderer.render(blocks)
         if preview is not None:
-            image.save(preview, format="PNG")
+            ReceiptRenderer(paper_dots(paper)).render(blocks).save(preview, format="PNG")
         if uri is None:
             return None
-        printer = ThermalPrinter(uri, width_dots=renderer.width,
-                                 status_timeout_s=config.printer.status_timeout_ms / 1000,
-                                 job_timeout_s=config.printer.job_timeout_s)
-        with printer:
-            if mode == "text" and printer.uri.scheme != "png":
-                return printer.print_job(text_job(
-                    blocks, width_dots=renderer.width,
-                    line_image=lambda t, s, b: renderer.render_line(t, s, bold=b)))
-            return printer.print_image(image)
+        return ReceiptService.send_blocks(config, blocks, uri=uri, paper_mm=paper, mode=mode)
     except PrinterError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     except OSError as exc:
@@ -182,15 +139,8 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
     finally:
         lookup.close()
         engine.dispose()
-    t = config.terminal
-    return build_receipt(
-        result, holder_name=_holder_name(args), masked_id=mask_id(number),
-        terminal_code=t.code, terminal_id=enrollment.terminal_id, village=t.village,
-        township=t.township, county=t.county, printed_at=datetime.now(UTC),
-        lookup_key=enrollment.lookup_key,
-        verify_base_url=config.receipt.verify_base_url or enrollment.server_url,
-        status_labels=STATUS_LABELS_ZH, complaint_ticket=args.ticket,
-        policy=ReceiptPolicy(config.receipt.detail_years, config.receipt.max_detail_lines))
+    return ReceiptService(config, enrollment).build(
+        result, holder_name=_holder_name(args), masked_id=mask_id(number), ticket=args.ticket)
 
 
 def _receipt(args: argparse.Namespace) -> int:
