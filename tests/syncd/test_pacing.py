@@ -1,0 +1,46 @@
+"""Backoff pacing and the structured log format (pure functions, table-driven)."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+import pytest
+
+from sync.backoff import Backoff
+from sync.logfmt import log_event
+from sync.pages import cursor_order
+
+
+def test_full_jitter_stays_under_a_doubling_capped_ceiling() -> None:
+    backoff = Backoff(base_s=2.0, cap_s=60.0, rng=random.Random(1))
+    ceilings = [backoff.ceiling(n) for n in range(1, 9)]
+    assert ceilings == [2.0, 4.0, 8.0, 16.0, 32.0, 60.0, 60.0, 60.0]
+    delays = [backoff.next_delay() for _ in range(200)]
+    assert all(0.0 <= d <= 60.0 for d in delays)
+    assert min(delays[10:]) < 10.0 < max(delays[10:])  # jitter spreads over the whole range
+    assert backoff.ceiling(10_000) == 60.0  # no float overflow after a long outage
+    backoff.reset()
+    assert backoff.failures == 0 and backoff.next_delay() <= 2.0
+
+
+@pytest.mark.parametrize(("before", "after", "order"), [
+    (None, "5", 1),        # first page
+    ("5", "7", 1),
+    ("7", "7", 0),
+    ("10", "9", -1),       # a restored server going backwards
+    ("10", "010", 0),      # numeric, not lexical
+    ("a", "b", None),      # opaque cursors: only equality is known
+    ("a", "a", 0),
+])
+def test_cursor_order(before: str | None, after: str, order: int | None) -> None:
+    assert cursor_order(before, after) == order
+
+
+def test_log_event_is_logfmt(caplog: pytest.LogCaptureFixture) -> None:
+    log = logging.getLogger("sync.test")
+    with caplog.at_level(logging.INFO, logger="sync.test"):
+        log_event(log, logging.INFO, "page_applied", cursor=12, error='bad "x" y', skip=None,
+                  empty="")
+    assert caplog.records[0].getMessage() == \
+        'event=page_applied cursor=12 error="bad \\"x\\" y" empty=""'
