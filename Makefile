@@ -41,9 +41,13 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
 
+# Seeds the demo village, shows one person's benefits in the terminal, then
+# opens the kiosk window with an emulated card reader and printer (on a
+# machine without a display it runs the offscreen tour instead).
 demo: deps
 	$(BIN)/kiosk db seed-demo --config deploy/demo.toml --cards $(DEMO_DIR)/cards
 	$(BIN)/kiosk lookup 43122619560322079X --config deploy/demo.toml
+	$(BIN)/kiosk demo --dir $(DEMO_DIR)
 
 lint: deps
 	$(BIN)/ruff check .
@@ -60,6 +64,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_lookup.py
 	$(BIN)/python tests/bench/bench_idcard.py
 	$(BIN)/python tests/bench/bench_receipt.py
+	$(BIN)/python tests/bench/bench_county.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
