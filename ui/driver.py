@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
@@ -36,6 +36,9 @@ class UiDriver:
         end = time.monotonic() + seconds
         while True:
             QCoreApplication.processEvents()
+            # A running event loop frees deleteLater()'d objects (screens the
+            # Loader replaced); bare processEvents() does not, so do it here.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if time.monotonic() >= end:
                 return
             time.sleep(0.01)
