@@ -205,6 +205,29 @@ def test_corrupted_database_says_unavailable(qtbot: QtBot, kiosk_config: Config,
         d.pump(0.2)
         assert ui.app_model.screen == "unavailable"
         assert "store.unavailable" in ui.services.problem
+        # The clerk can still get in, and is told what is wrong.
+        d.press_and_hold("clerkCorner", 3.3)
+        for key in PIN:
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="unlocked")
+        info = {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
+        assert info["数据库"].startswith("不可用") and "store.unavailable" in info["数据库"]
+        d.click("leaveClerk")
+        d.find("unavailableScreen")
+
+
+def test_empty_database_shows_the_empty_state(qtbot: QtBot, kiosk_config: Config,
+                                              tmp_path: Path, card: IdCard) -> None:
+    from dataclasses import replace
+
+    config = replace(kiosk_config, store=replace(kiosk_config.store, path=tmp_path / "new.db"))
+    with open_kiosk(config) as (ui, d):
+        d.find("welcomeScreen")
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        assert "没有查到发给您的补贴" in d.text("emptyState")
+        assert ui.app_model.benefits_model.asOfText == "尚未同步"
 
 
 @pytest.mark.parametrize("text", ["补贴" * 1000, "钱没收到😡😡 " * 50])

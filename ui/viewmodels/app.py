@@ -392,9 +392,13 @@ class AppModel(ViewModel):
         self.clerk_model.reset()
         self._history = []
         self.sessionCleared.emit()
-        if go_home and self._state["screen"] != "unavailable":
+        if not go_home:
+            return
+        if self._services.usable:
             self._update(screen="welcome", countdown=-1, message="")
             self.refresh_welcome()
+        else:  # e.g. leaving the clerk screen of a terminal whose database is broken
+            self._update(screen="unavailable", countdown=-1, message=SERVICE_UNAVAILABLE)
 
     def personal_state(self) -> dict[str, Any]:
         """Every personal value held by the app and its view-models (privacy tests)."""
