@@ -13,10 +13,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, delete, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Engine, Table, delete, select, update
 
 from kiosk.store import write_connection
 from kiosk.store.models import (
@@ -32,9 +31,10 @@ from kiosk.store.models import (
 from sync.errors import ProtocolError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import ChangesPage, ComplaintReply
+from sync.rows import TableWriter
 from sync.state import update_state
 
-__all__ = ["MODELS", "apply_page", "apply_replies", "check_page", "cursor_order"]
+__all__ = ["MODELS", "WRITERS", "apply_page", "apply_replies", "check_page", "cursor_order"]
 
 log = logging.getLogger("sync.pages")
 
@@ -46,6 +46,11 @@ MODELS: dict[str, tuple[type[Base], str]] = {
     "household_member": (HouseholdMember, "id_hash"),
     "payment": (Payment, "id"),
 }
+
+
+#: Bulk writers of the synced tables (storage tuples, see sync.rows).
+WRITERS = {entity: TableWriter(cast(Table, model.__table__))
+           for entity, (model, _pk) in MODELS.items()}
 
 
 def cursor_order(before: str | None, after: str) -> int | None:
@@ -65,7 +70,7 @@ def cursor_order(before: str | None, after: str) -> int | None:
 
 @dataclass(frozen=True)
 class _Plan:
-    upserts: dict[str, list[dict[str, Any]]]
+    upserts: dict[str, list[tuple[Any, ...]]]
     deletes: dict[str, list[object]]
 
 
@@ -76,13 +81,17 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
         raise ProtocolError(f"changes: cursor went backwards from {since} to {page.next_cursor}")
     if page.has_more and order == 0:
         raise ProtocolError(f"changes: has_more but the cursor stayed at {since}")
-    upserts = {
-        "benefit_item": [r.model_dump() for r in page.benefit_items],
-        "setting": [r.model_dump() for r in page.settings],
-        "notice": [r.model_dump() for r in page.notices],
-        "household_member": [r.model_dump() for r in page.household_members],
-        "payment": [r.model_dump() for r in page.payments],
-    }
+    try:
+        upserts = {
+            "benefit_item": [WRITERS["benefit_item"].row(r) for r in page.benefit_items],
+            "setting": [WRITERS["setting"].row(r) for r in page.settings],
+            "notice": [WRITERS["notice"].row(r) for r in page.notices],
+            "household_member": [WRITERS["household_member"].row(r)
+                                 for r in page.household_members],
+            "payment": [WRITERS["payment"].row(r) for r in page.payments],
+        }
+    except ValueError as exc:
+        raise ProtocolError(f"changes: {exc}") from None
     deletes: dict[str, list[object]] = {}
     for i, tomb in enumerate(page.tombstones):
         key: object = tomb.key
@@ -92,22 +101,17 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
             key = int(tomb.key)
         deletes.setdefault(tomb.entity, []).append(key)
     for entity, keys in deletes.items():
-        pk = MODELS[entity][1]
+        at = WRITERS[entity].columns.index(MODELS[entity][1])
         doomed = {str(k) for k in keys}
-        if any(str(row[pk]) in doomed for row in upserts[entity]):
+        if any(str(row[at]) in doomed for row in upserts[entity]):
             raise ProtocolError(f"changes: a {entity} is both upserted and tombstoned")
     return _Plan(upserts, deletes)
 
 
-def upsert_rows(conn: Connection, entity: str, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT … ON CONFLICT DO UPDATE every row of ``entity`` (one executemany)."""
-    if not rows:
-        return
-    model, pk = MODELS[entity]
-    stmt = sqlite_insert(model)
-    columns = [c.name for c in model.__table__.columns if c.name != pk]
-    conn.execute(stmt.on_conflict_do_update(
-        index_elements=[pk], set_={c: stmt.excluded[c] for c in columns}), list(rows))
+def upsert_rows(conn: Connection, entity: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """INSERT … ON CONFLICT DO UPDATE storage tuples of ``entity`` (one executemany)."""
+    if rows:
+        conn.exec_driver_sql(WRITERS[entity].upsert, list(rows))
 
 
 def apply_replies(conn: Connection, replies: Iterable[ComplaintReply]) -> int:

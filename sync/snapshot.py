@@ -51,6 +51,7 @@ from sync.protocol import (
     SettingRecord,
     SnapshotLine,
 )
+from sync.rows import TableWriter
 from sync.state import update_state
 
 __all__ = ["SnapshotStage", "apply_snapshot", "download_snapshot", "stage_path_for"]
@@ -72,6 +73,7 @@ _replies = Table("complaint_reply", _stage_md,
                  Column("idempotency_key", String(64), primary_key=True),
                  Column("server_id", String(40)), Column("ticket_no", String(32)),
                  Column("reply_text", Text), Column("reply_at", UTCDateTime))
+_WRITERS = {name: TableWriter(_stage_md.tables[name]) for name in _RECORDS}
 _meta = Table("stage_meta", _stage_md,
               Column("id", Integer, primary_key=True),
               Column("cursor", String(100)), Column("resume", String(100), nullable=True),
@@ -150,14 +152,14 @@ class SnapshotStage:
                 conn.execute(table.delete())
             conn.execute(insert(_meta).values(id=1, cursor=cursor, resume=None, complete=0))
 
-    def commit(self, rows: dict[str, list[dict[str, Any]]], *, resume: str | None = None,
+    def commit(self, rows: dict[str, list[tuple[Any, ...]]], *, resume: str | None = None,
                complete: bool = False) -> None:
-        """Stage ``rows`` (and the resume token / completeness) in one transaction."""
+        """Stage ``rows`` (storage tuples, :mod:`sync.rows`) and the resume token /
+        completeness in one transaction."""
         with self.engine.begin() as conn:
             for entity, batch in rows.items():
                 if batch:
-                    table = _stage_md.tables[entity]
-                    conn.execute(insert(table).prefix_with("OR REPLACE"), batch)
+                    conn.exec_driver_sql(_WRITERS[entity].insert_or_replace, batch)
             values: dict[str, Any] = {}
             if resume is not None:
                 values["resume"] = resume
@@ -176,13 +178,13 @@ def _parse(raw: bytes, number: int) -> SnapshotLine:
         raise ProtocolError(f"snapshot line {number}: {describe_validation_error(exc)}") from None
 
 
-def _record(line: SnapshotLine, number: int) -> dict[str, Any]:
+def _record(line: SnapshotLine, number: int) -> tuple[Any, ...]:
     try:
         record = _RECORDS[line.type].model_validate(line.data)
     except ValidationError as exc:
         raise ProtocolError(f"snapshot line {number}: {line.type} invalid: "
                             f"{describe_validation_error(exc)}") from None
-    return record.model_dump()
+    return _WRITERS[line.type].row(record)
 
 
 def download_snapshot(client: CountyClient, stage: SnapshotStage) -> str:
@@ -207,7 +209,7 @@ def download_snapshot(client: CountyClient, stage: SnapshotStage) -> str:
 
 def _stream(client: CountyClient, stage: SnapshotStage, meta: StageMeta,
             resume: str | None) -> str:
-    buffer: dict[str, list[dict[str, Any]]] = {name: [] for name in _RECORDS}
+    buffer: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _RECORDS}
     cursor: str | None = None
     received = staged = 0
     log_event(log, logging.INFO, "snapshot_request", resume=resume)
