@@ -10,7 +10,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from county.cli import CliError, Subparsers, add_db_options, config_value, open_db, print_json
+from county.cli import (
+    CliError,
+    Subparsers,
+    add_db_options,
+    config_value,
+    database_url,
+    open_db,
+    print_json,
+)
 from county.complaints import (
     ComplaintView,
     NoSuchComplaintError,
@@ -42,10 +50,17 @@ def _serve(args: argparse.Namespace) -> int:
 
     from county.app import create_app
 
-    engine = open_db(args)
-    app = create_app(engine, max_body_bytes=args.max_body)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+    engine = open_db(args)  # migrates once, before any worker starts
+    options: dict[str, Any] = {"host": args.host, "port": args.port,
+                               "log_level": args.log_level, "proxy_headers": True,
+                               "forwarded_allow_ips": args.forwarded_allow_ips}
+    if args.workers > 1:
+        engine.dispose()
+        os.environ["VILLAGE_COUNTY_DB"] = database_url(args)
+        os.environ["VILLAGE_COUNTY_MAX_BODY"] = str(args.max_body)
+        uvicorn.run("county.asgi:app_from_env", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(engine, max_body_bytes=args.max_body), **options)
     return 0
 
 
@@ -241,6 +256,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--port", type=int, default=8080, help="port (default 8080)")
     p.add_argument("--max-body", type=int, default=64 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 65536)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1); the app keeps no state outside the "
+                        "database, so more processes serve more terminals")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"))
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1",

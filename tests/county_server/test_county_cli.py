@@ -172,13 +172,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_county_serve_process(tmp_path: Path) -> None:
-    """`county serve` as its own process: migrates, serves the API, stops on SIGTERM."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_county_serve_process(tmp_path: Path, workers: int) -> None:
+    """`county serve` as its own process(es): migrates, serves the API, stops on SIGTERM."""
     port = _free_port()
     db = f"sqlite:///{tmp_path / 'served.db'}"
     county = Path(sys.executable).with_name("county")
     proc = subprocess.Popen([str(county), "serve", "--db", db, "--port", str(port),
-                             "--log-level", "warning"],
+                             "--log-level", "warning", "--workers", str(workers)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning"})
     try:

@@ -59,6 +59,20 @@ def test_enroll_gives_credentials_once(seeded_engine: Engine, client: httpx.Clie
                                       "message": again.json()["error"]["message"]}}
 
 
+def test_a_code_enrolls_one_terminal_even_when_used_concurrently(
+        seeded_engine: Engine, server: Any) -> None:
+    code, _ = new_enrollment_code(seeded_engine, township="高村镇", village="青山村", now=NOW)
+
+    def use(_i: int) -> int:
+        with httpx.Client(base_url=server.url, timeout=30) as http:
+            return http.post("/api/v1/enroll", json={"code": code}).status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(use, range(4)))
+    assert statuses == [200, 403, 403, 403]
+    assert len(fleet(seeded_engine, now=NOW, silent_after=timedelta(hours=1))) == 1
+
+
 def test_enroll_refuses_expired_and_unknown_codes(seeded_engine: Engine,
                                                   client: httpx.Client) -> None:
     code, _ = new_enrollment_code(seeded_engine, township="高村镇", village="青山村",
