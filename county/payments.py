@@ -75,16 +75,17 @@ def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
 
 
 def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: datetime,
-                   import_id: int | None = None) -> int:
+                   import_id: int | None = None, keys: Sequence[str] | None = None) -> int:
     """Insert the payments not stored yet (by content key); return how many were new.
 
     Runs in the caller's transaction; duplicates of stored rows are skipped
     with ``ON CONFLICT DO NOTHING`` so two imports of one file at once still
-    store each payment once.
+    store each payment once. ``keys`` are the payments' content keys when the
+    caller has them already.
     """
     if not payments:
         return 0
-    keyed = {content_key(p): p for p in payments}
+    keyed = dict(zip(keys or [content_key(p) for p in payments], payments, strict=True))
     stored = existing_keys(conn, list(keyed))
     fresh = [(k, p) for k, p in keyed.items() if k not in stored]
     if not fresh:

@@ -91,6 +91,7 @@ _DATE_FORMS = (
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
+_FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
 _EXCEL_EPOCH = date(1899, 12, 30)  # Excel's 1900 system, its 1900-02-29 bug included
 _SERIAL_RANGE = (20000, 80000)  # 1954 … 2119: a number outside is not a date
 
@@ -105,7 +106,7 @@ def parse_date(value: object) -> date:
         if _SERIAL_RANGE[0] <= value < _SERIAL_RANGE[1] and float(value).is_integer():
             return _EXCEL_EPOCH + timedelta(days=int(value))
         raise CellError("date.invalid", f"number {value!r} is not a date")
-    text = str(value).strip().translate({0xFF10 + i: str(i) for i in range(10)})
+    text = str(value).strip().translate(_FULLWIDTH_DIGITS)
     if text.isdigit() and len(text) == 5 and _SERIAL_RANGE[0] <= int(text) < _SERIAL_RANGE[1]:
         return _EXCEL_EPOCH + timedelta(days=int(text))
     for form in _DATE_FORMS:

@@ -205,8 +205,9 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     result, good, members, rejected = checked
     _fill_households(engine, good, members)
     result.good = len(good)
+    keys = [content_key(p) for p in good]  # household_id is not part of the key
     with engine.connect() as conn:
-        present = existing_keys(conn, [content_key(p) for p in good])
+        present = existing_keys(conn, keys)
     result.already_present = len(present)
     result.new = len(good) - len(present)
     if options.dry_run or (result.bad and not options.skip_bad):
@@ -224,7 +225,7 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
                     rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
                     .returning(ImportBatch.id)).scalar_one()
             write_members(conn, list(members.values()), now=now)
-            write_payments(conn, good, now=now, import_id=batch_id)
+            write_payments(conn, good, now=now, import_id=batch_id, keys=keys)
     result.imported = True
     return result
 
