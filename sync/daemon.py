@@ -29,6 +29,7 @@ from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
 from sync.errors import NotEnrolledError, RevokedError, SyncError
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
+from sync.lock import cycle_lock
 from sync.logfmt import log_event
 from sync.outbox import OutboxResult, outbox_due, push_outbox
 from sync.pages import apply_page
@@ -163,6 +164,19 @@ class SyncDaemon:
         the whole outbox (ignoring per-complaint retry times), heartbeat and what it
         asks for. Never raises SyncError: failures are in the report."""
         report = CycleReport()
+        # Wait for a running daemon's current cycle (a snapshot may take minutes).
+        wait = 600.0 + 4 * (self.sync.connect_timeout_s + self.sync.read_timeout_s)
+        try:
+            with cycle_lock(self.config.store.path, wait_s=wait):
+                return self._cycle(report)
+        except SyncError as exc:
+            report.errors.append(exc)
+            log_event(log, logging.ERROR, "step_failed", step="lock", code=exc.code,
+                      error=str(exc))
+            return report
+
+    def _cycle(self, report: CycleReport) -> CycleReport:
+        """The steps of :meth:`run_once` (lock held); records failures, never raises them."""
         enrollment: Enrollment | None = None
 
         def check() -> None:
@@ -209,7 +223,8 @@ class SyncDaemon:
                 continue
             self.revoked_token = None
             now = time.monotonic()
-            with self.client(enrollment) as client:
+            with cycle_lock(self.config.store.path, wait_s=86_400), \
+                    self.client(enrollment) as client:
                 if now >= next_pull:
                     if self._step(report, "pull", partial(self.pull, client, report)):
                         self.pull_backoff.reset()

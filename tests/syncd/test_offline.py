@@ -116,6 +116,9 @@ def test_week_offline_then_flaky_link(county: LiveServer, county_engine: Engine,
                 engine, select(func.count()).select_from(SyncState)
                 .where(SyncState.cursor == str(head))) == 1, 60)
             assert_same(county_rows(county_engine, terminal_id), terminal_rows(engine))
+            # The clerk's "sync now" while the service runs: waits its turn, succeeds.
+            now_run = terminal.run("syncd", "--once")
+            assert now_run.returncode == 0, now_run.stderr[-2000:]
             for fault in ("drop", "reset", "bad_gateway", "stall", "refuse", "blackhole"):
                 assert proxy.counts[fault] > 0, proxy.counts
         finally:

@@ -1,13 +1,16 @@
-"""Backoff pacing and the structured log format (pure functions, table-driven)."""
+"""Backoff pacing, cursor order, the structured log format, the cycle lock."""
 
 from __future__ import annotations
 
 import logging
 import random
+from pathlib import Path
 
 import pytest
 
 from sync.backoff import Backoff
+from sync.errors import SyncError
+from sync.lock import cycle_lock, lock_path_for
 from sync.logfmt import log_event
 from sync.pages import cursor_order
 
@@ -44,3 +47,13 @@ def test_log_event_is_logfmt(caplog: pytest.LogCaptureFixture) -> None:
                   empty="")
     assert caplog.records[0].getMessage() == \
         'event=page_applied cursor=12 error="bad \\"x\\" y" empty=""'
+
+
+def test_cycle_lock_waits_then_gives_up(tmp_path: Path) -> None:
+    db = tmp_path / "kiosk.db"
+    with cycle_lock(db, wait_s=1):
+        with pytest.raises(SyncError) as caught, cycle_lock(db, wait_s=0.3):
+            pass
+        assert caught.value.code == "sync.busy"
+    with cycle_lock(db, wait_s=0.3):  # released on exit
+        assert lock_path_for(db).exists()
