@@ -88,6 +88,7 @@ class AppModel(ViewModel):
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
         self._card_present = False
+        self._reader_text = "未知"
         self._history: list[str] = []
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
@@ -249,7 +250,7 @@ class AppModel(ViewModel):
     @property
     def reader_text(self) -> str:
         """The reader's state for the clerk screen."""
-        return getattr(self, "_reader_text", "未知")
+        return self._reader_text
 
     def _read_error(self, message: str) -> None:
         self._update(message=message)
