@@ -44,10 +44,20 @@ def _page(**overrides: Any) -> dict[str, Any]:
     return page
 
 
+def _snapshot(*records: dict[str, Any]) -> bytes:
+    lines = [{"type": "header", "cursor": "120"},
+             *({"type": "payment", "data": r} for r in records),
+             {"type": "checkpoint", "resume": "s1.120.4.1"},
+             {"type": "end", "cursor": "120", "records": len(records)}]
+    return b"".join(json.dumps(line).encode() + b"\n" for line in lines)
+
+
 class StubCounty(ThreadingHTTPServer):
-    """Answers heartbeat and complaints properly and ``changes`` with ``self.changes``."""
+    """Answers heartbeat and complaints properly, ``changes`` with ``self.changes`` and
+    ``snapshot`` with ``self.snapshot`` (plain JSON lines)."""
 
     changes: tuple[int, str, bytes] = (200, "application/json", json.dumps(_page()).encode())
+    snapshot: bytes = _snapshot(GOOD_PAYMENT)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -66,6 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith("/api/v1/changes"):
             self._answer(*self.server.changes)
+        elif self.path.startswith("/api/v1/snapshot"):
+            self._answer(200, "application/x-ndjson", self.server.snapshot)
         else:
             self._answer(404, "application/json", b'{"error":{"code":"x","message":"x"}}')
 
@@ -122,6 +134,9 @@ BAD = {
     "invalid_record": ((200, "application/json", json.dumps(_page(payments=[
         GOOD_PAYMENT, {**GOOD_PAYMENT, "id": 99_999_998, "amount_fen": -5}])).encode()),
         "ChangesPage invalid: payments.1.amount_fen: Input should be greater than or equal"),
+    "naive_timestamp": ((200, "application/json", json.dumps(_page(payments=[
+        {**GOOD_PAYMENT, "updated_at": "2026-11-22T08:00:00"}])).encode()),
+        "naive datetime in a synced record"),
     "bad_tombstone": ((200, "application/json", json.dumps(_page(
         tombstones=[{"entity": "payment", "key": "abc"}])).encode()),
         "tombstones.0: payment key is not an id"),
@@ -153,3 +168,21 @@ def test_bad_page_is_refused_whole_and_retried_later(
     assert again.ok, again.errors
     assert read_status(engine).cursor == "120" and _payments(engine) == before + 1
     assert read_status(engine).last_error is None
+
+
+def test_bad_snapshot_line_leaves_the_old_cache_whole(
+        stub: StubCounty, cached: tuple[SyncDaemon, Engine]) -> None:
+    daemon, engine = cached
+    before = _payments(engine)
+    with write_connection(engine) as conn:
+        update_state(conn, cursor=None)  # as after a `resync`: the old data stays on screen
+    stub.snapshot = _snapshot(GOOD_PAYMENT, {**GOOD_PAYMENT, "id": 7, "status": "stolen"})
+    report = daemon.run_once()
+    assert [e.code for e in report.errors] == ["sync.bad_response"]
+    assert "snapshot line 3: payment.data.status: Input should be 'paid'" in str(report.errors[0])
+    assert _payments(engine) == before and read_status(engine).cursor is None
+
+    stub.snapshot = _snapshot(GOOD_PAYMENT)
+    again = daemon.run_once()
+    assert again.ok and again.snapshot, again.errors
+    assert _payments(engine) == 1 and read_status(engine).cursor == "120"
