@@ -168,6 +168,11 @@ def test_township_scope_gets_only_its_township(seeded_engine: Engine,
     # County-wide notices reach every terminal; 高村镇's own ones do not.
     notices = [n for page in pages for n in page.notices]
     assert notices and {n.scope for n in notices} == {"county"}
+    # The snapshot applies the same scope.
+    lines = _snapshot_lines(client, elsewhere)
+    kinds = {line["type"] for line in lines}
+    assert "payment" not in kinds and "household_member" not in kinds
+    assert {line["data"]["scope"] for line in lines if line["type"] == "notice"} == {"county"}
 
 
 def test_bad_cursor_and_limit(client: httpx.Client, terminal: dict[str, str]) -> None:
