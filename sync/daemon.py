@@ -154,7 +154,10 @@ class SyncDaemon:
         message = REVOKED_MESSAGE if isinstance(error, RevokedError) else str(error)
         log_event(log, logging.ERROR if not error.retry else logging.WARNING, "step_failed",
                   step=name, code=error.code, error=str(error))
-        record_error(self.engine, error.code, message, now=self.now())
+        try:
+            record_error(self.engine, error.code, message, now=self.now())
+        except OperationalError as exc:  # the cache is locked: the log line must do
+            log_event(log, logging.ERROR, "state_unwritable", error=str(exc.orig)[:200])
         return False
 
     # --- one cycle (--once) --------------------------------------------------------------
@@ -223,31 +226,37 @@ class SyncDaemon:
                 continue
             self.revoked_token = None
             now = time.monotonic()
-            with cycle_lock(self.config.store.path, wait_s=86_400), \
-                    self.client(enrollment) as client:
-                if now >= next_pull:
-                    if self._step(report, "pull", partial(self.pull, client, report)):
-                        self.pull_backoff.reset()
-                        next_pull = now + self.sync.poll_interval_s
-                        next_outbox = 0.0  # the link works: push now, whatever next_try_at
-                    else:
-                        next_pull = now + self.pull_backoff.next_delay()
-                if not self._revoked(report, enrollment) and now >= next_outbox:
-                    force = next_outbox == 0.0
-                    if force or outbox_due(self.engine, self.now()):
-                        self._step(report, "push",
-                                   partial(self.push, client, report, force=force))
-                    next_outbox = now + self.sync.outbox_check_s
-                if not self._revoked(report, enrollment) and now >= next_beat:
-                    if self._step(report, "heartbeat", partial(self.beat, client, report)):
-                        self.beat_backoff.reset()
-                        next_beat = now + self.sync.heartbeat_interval_s
-                        outcome = report.heartbeat
-                        if outcome is not None and (outcome.pull or outcome.resync):
-                            next_pull = 0.0
-                    else:
-                        next_beat = now + self.beat_backoff.next_delay()
-                self._revoked(report, enrollment)
+            try:
+                with cycle_lock(self.config.store.path, wait_s=86_400), \
+                        self.client(enrollment) as client:
+                    if now >= next_pull:
+                        if self._step(report, "pull", partial(self.pull, client, report)):
+                            self.pull_backoff.reset()
+                            next_pull = now + self.sync.poll_interval_s
+                            next_outbox = 0.0  # the link works: push now, whatever next_try_at
+                        else:
+                            next_pull = now + self.pull_backoff.next_delay()
+                    if not self._revoked(report, enrollment) and now >= next_outbox:
+                        force = next_outbox == 0.0
+                        if force or outbox_due(self.engine, self.now()):
+                            self._step(report, "push",
+                                       partial(self.push, client, report, force=force))
+                        next_outbox = now + self.sync.outbox_check_s
+                    if not self._revoked(report, enrollment) and now >= next_beat:
+                        if self._step(report, "heartbeat", partial(self.beat, client, report)):
+                            self.beat_backoff.reset()
+                            next_beat = now + self.sync.heartbeat_interval_s
+                            outcome = report.heartbeat
+                            if outcome is not None and (outcome.pull or outcome.resync):
+                                next_pull = 0.0
+                        else:
+                            next_beat = now + self.beat_backoff.next_delay()
+                    self._revoked(report, enrollment)
+            except (OperationalError, SyncError) as exc:
+                # The cache stayed locked even for the bookkeeping: try again later
+                # rather than die (systemd would restart us into the same lock).
+                log_event(log, logging.ERROR, "loop_error", error=str(exc)[:300])
+                next_pull = max(next_pull, now + self.pull_backoff.next_delay())
             wake = min(next_pull, next_beat, next_outbox) - time.monotonic()
             if wake > 0:
                 self.stop_event.wait(min(wake, self.sync.outbox_check_s))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Table
@@ -23,12 +24,15 @@ from kiosk.store.models import UTCDateTime
 __all__ = ["TableWriter"]
 
 
+# Records of one import share their timestamps and dates: cache the conversions.
+@lru_cache(maxsize=4096)
 def _stamp(value: datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("naive datetime in a synced record")
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
+@lru_cache(maxsize=4096)
 def _day(value: date) -> str:
     return value.isoformat()
 
