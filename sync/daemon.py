@@ -27,7 +27,7 @@ from kiosk.config import Config
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
 from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
-from sync.errors import NotEnrolledError, RevokedError, SyncError
+from sync.errors import NotEnrolledError, RejectedError, RevokedError, SyncError
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.lock import cycle_lock
 from sync.logfmt import log_event
@@ -101,8 +101,12 @@ class SyncDaemon:
         """Full-jitter delay (seconds) before a complaint's next try after ``attempts``."""
         return self.rng.uniform(0.0, self.pull_backoff.ceiling(attempts))
 
-    def pull(self, client: CountyClient, report: CycleReport) -> None:
-        """Snapshot if there is no cursor yet, then changes pages until caught up."""
+    def pull(self, client: CountyClient, report: CycleReport, *,
+             resynced: bool = False) -> None:
+        """Snapshot if there is no cursor yet, then changes pages until caught up.
+
+        A cursor the county refuses (``changes.invalid_cursor``) is dropped for a
+        fresh snapshot, once per call (``resynced``)."""
         if read_status(self.engine).cursor is None:
             self.stage.open()
             try:
@@ -115,7 +119,17 @@ class SyncDaemon:
             self.stage.discard()  # left over from a snapshot applied just before a kill
         while not self.stop_event.is_set():
             since = read_status(self.engine).cursor
-            page = client.changes(since, self.sync.page_limit)
+            try:
+                page = client.changes(since, self.sync.page_limit)
+            except RejectedError as exc:
+                if exc.code != "changes.invalid_cursor" or since is None or resynced:
+                    raise
+                # The county no longer knows our cursor (its database was restored from
+                # a backup): start over from a snapshot; the old data stays meanwhile.
+                log_event(log, logging.WARNING, "cursor_refused", cursor=since)
+                clear_cursor(self.engine)
+                self.pull(client, report, resynced=True)
+                return
             count = apply_page(self.engine, page, since=since, now=self.now())
             report.pages += 1
             log_event(log, logging.INFO if count else logging.DEBUG, "page_applied",

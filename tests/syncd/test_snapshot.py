@@ -1,4 +1,5 @@
-"""The first snapshot over a link that keeps cutting it: resumed, never restarted, applied whole."""
+"""Snapshots: cut again and again (resumed, applied whole), and redone when the county
+no longer knows the terminal's cursor."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from county_server.live import LiveServer
 from sqlalchemy import Engine, func, select
 
 from kiosk.config import load_config
-from kiosk.store import open_store
+from kiosk.store import open_store, write_connection
 from kiosk.store.models import Payment
 from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
 from sync.snapshot import stage_path_for
+from sync.state import update_state
 from syncd.compare import assert_same, county_rows, terminal_rows
 from syncd.conftest import enrollment_code, write_terminal
 from syncd.faultproxy import FaultProxy
@@ -51,6 +53,29 @@ def test_cut_snapshot_resumes_from_its_last_checkpoint(
         assert "resume=" not in requests[0]
         assert all("resume=s1." in line for line in requests[1:]), requests
         assert not stage_path_for(terminal.db).exists()
+        assert_same(county_rows(county_engine, terminal_id), terminal_rows(engine))
+    finally:
+        engine.dispose()
+
+
+def test_cursor_the_county_no_longer_knows_means_a_fresh_snapshot(
+        county: LiveServer, county_engine: Engine, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    terminal = write_terminal(tmp_path / "t")
+    config = load_config(terminal.config)
+    engine = open_store(terminal.db)
+    try:
+        terminal_id = enroll_terminal(config, engine, enrollment_code(county_engine),
+                                      county.url).terminal_id
+        daemon = SyncDaemon(config, engine)
+        assert daemon.run_once().ok
+        with write_connection(engine) as conn:  # as if the county restored an old backup
+            update_state(conn, cursor="999999999")
+        with caplog.at_level(logging.INFO, logger="sync"):
+            report = daemon.run_once()
+        assert report.ok and report.snapshot, report.errors
+        assert any("event=cursor_refused cursor=999999999" in r.getMessage()
+                   for r in caplog.records)
         assert_same(county_rows(county_engine, terminal_id), terminal_rows(engine))
     finally:
         engine.dispose()
