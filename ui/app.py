@@ -28,6 +28,7 @@ from drivers.printer.errors import PrinterError
 from drivers.printer.printer import probe_status
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
+from ui.brightness import find_backlight
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels.app import AppModel
@@ -95,7 +96,7 @@ class KioskUi:
         self._printer_text = "未检查"
         self._extra: dict[str, str] = {}
         self.app_model = AppModel(services, clerk_status=self._clerk_status,
-                                  clock=clock or time.monotonic)
+                                  clock=clock or time.monotonic, backlight=find_backlight())
         self.bridge = ReaderBridge()
         self.bridge.connect_to(self.app_model)
         self._background = _Background()

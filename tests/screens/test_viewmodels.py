@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -11,6 +13,7 @@ from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.store.models import utcnow
 from screens.conftest import LONG, FakeClock
+from ui.brightness import find_backlight
 from ui.viewmodels.benefits import BenefitsModel
 from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
@@ -151,3 +154,25 @@ def test_clerk_disabled_without_pin(qtbot: QtBot) -> None:
     assert "关闭" in model.property("pinMessage")
 
 
+
+
+def test_clerk_brightness_through_sysfs(qtbot: QtBot, tmp_path: Path) -> None:
+    device = tmp_path / "backlight" / "panel0"
+    device.mkdir(parents=True)
+    (device / "max_brightness").write_text("200\n")
+    (device / "brightness").write_text("100\n")
+    backlight = find_backlight(tmp_path / "backlight")
+    assert backlight is not None and backlight.percent() == 50
+    model = ClerkModel("2468", lambda: {}, backlight=backlight)
+    model.changeBrightness(10)  # locked: nothing happens
+    assert (device / "brightness").read_text() == "100\n"
+    for key in "2468":
+        model.pinKey(key)
+    model.pinKey("ok")
+    assert model.property("brightness") == 50
+    model.changeBrightness(10)
+    assert (device / "brightness").read_text() == "120"
+    for _ in range(10):
+        model.changeBrightness(-10)
+    assert model.property("brightness") == 10, "never darker than 10 %"
+    assert find_backlight(tmp_path / "nothing-here") is None

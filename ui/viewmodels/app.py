@@ -19,6 +19,7 @@ from drivers.idcard.cardtext import CardType
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import LOCAL_TZ, format_local
+from ui.brightness import Backlight
 from ui.services import KioskServices
 from ui.viewmodels.base import ViewModel, readonly
 from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
@@ -74,6 +75,7 @@ class AppModel(ViewModel):
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
+                 backlight: Backlight | None = None,
                  parent: QObject | None = None) -> None:
         ui = services.config.ui
         super().__init__(parent, screen="welcome", village=services.config.terminal.village,
@@ -98,7 +100,8 @@ class AppModel(ViewModel):
         self.notices_model = NoticesModel(services.notices, self)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status,
                                       attempts=ui.clerk_pin_attempts,
-                                      lockout_s=ui.clerk_lockout_s, parent=self)
+                                      lockout_s=ui.clerk_lockout_s, backlight=backlight,
+                                      parent=self)
         self._models: dict[str, QObject] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,

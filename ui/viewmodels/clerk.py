@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ui.brightness import Backlight
 from ui.viewmodels.base import ViewModel, readonly
 
 __all__ = ["ClerkModel", "ClerkStatus"]
@@ -25,6 +26,8 @@ class ClerkModel(ViewModel):
     changed = Signal()
 
     pinDots = readonly(str, "pinDots", changed)
+    brightness = readonly(int, "brightness", changed)
+    """Screen brightness in percent, or -1 where the platform has no software backlight."""
     pinMessage = readonly(str, "pinMessage", changed)
     unlocked = readonly(bool, "unlocked", changed)
     enabled = readonly(bool, "enabled", changed)
@@ -35,9 +38,11 @@ class ClerkModel(ViewModel):
 
     def __init__(self, pin: str, status: ClerkStatus, *, attempts: int = 5,
                  lockout_s: int = 300, clock: Callable[[], float] = time.monotonic,
+                 backlight: Backlight | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent, pinDots="", pinMessage="", unlocked=False, enabled=bool(pin),
-                         info=[])
+                         info=[], brightness=-1)
+        self._backlight = backlight
         self._pin = pin
         self._status = status
         self._max_attempts = attempts
@@ -108,7 +113,25 @@ class ClerkModel(ViewModel):
         labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
                   "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
                   "version": "软件版本", "database": "数据库"}
-        self._update(info=[{"label": labels[k], "value": status.get(k, "—")} for k in _KEYS])
+        brightness = -1
+        if self._backlight is not None:
+            try:
+                brightness = self._backlight.percent()
+            except (OSError, ValueError):
+                brightness = -1
+        self._update(info=[{"label": labels[k], "value": status.get(k, "—")} for k in _KEYS],
+                     brightness=brightness)
+
+    @Slot(int)
+    def changeBrightness(self, step: int) -> None:
+        """Brighter (``step`` > 0) or darker, in percent points; only while unlocked."""
+        if not self._state["unlocked"] or self._backlight is None:
+            return
+        try:
+            self._update(brightness=self._backlight.set_percent(
+                self._backlight.percent() + step))
+        except (OSError, ValueError) as exc:
+            self._update(pinMessage=f"不能调节亮度：{exc}")
 
     @Slot()
     def testPrint(self) -> None:

@@ -102,6 +102,21 @@ Rectangle {
             spacing: 16
             BigButton { objectName: "testPrint"; Layout.preferredWidth: 360; text: qsTr("测试打印"); onClicked: screen.vm.testPrint() }
             BigButton { objectName: "syncNow"; Layout.preferredWidth: 360; text: qsTr("立即同步"); onClicked: screen.vm.syncNow() }
+            Text {
+                Layout.preferredWidth: 360
+                text: screen.vm.brightness >= 0 ? qsTr("屏幕亮度 %1%").arg(screen.vm.brightness)
+                                                : qsTr("屏幕亮度：本机不能调节")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.body
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            RowLayout {
+                visible: screen.vm.brightness >= 0
+                spacing: 16
+                BigButton { objectName: "darker"; Layout.preferredWidth: 172; text: qsTr("暗一点"); onClicked: screen.vm.changeBrightness(-10) }
+                BigButton { objectName: "brighter"; Layout.preferredWidth: 172; text: qsTr("亮一点"); onClicked: screen.vm.changeBrightness(10) }
+            }
             BigButton { objectName: "refreshClerk"; Layout.preferredWidth: 360; text: qsTr("刷新状态"); onClicked: screen.vm.refresh() }
             BigButton { objectName: "leaveClerk"; Layout.preferredWidth: 360; primary: true; text: qsTr("退出管理"); onClicked: screen.app.home() }
         }
