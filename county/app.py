@@ -156,10 +156,11 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         """Ordered changes after ``since`` for this terminal, at most ``limit`` records."""
         with engine.connect() as conn:
             try:
-                after = parse_cursor(since, current=current_seq(conn))
+                head = current_seq(conn)
+                after = parse_cursor(since, current=head)
             except CursorError as exc:
                 raise ApiError(400, ErrorCode.CURSOR_INVALID, str(exc)) from None
-            page = build_page(conn, who, after=after, limit=limit, now=_now())
+            page = build_page(conn, who, after=after, limit=limit, now=_now(), head=head)
         # Serialised here, once: FastAPI would validate the big page a second time.
         return Response(page.model_dump_json(), media_type="application/json")
 

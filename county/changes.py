@@ -189,11 +189,12 @@ def _candidates(conn: Connection, scope: TerminalScope, after: int,
 
 
 def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int,
-               now: datetime) -> ChangesPage:
+               now: datetime, head: int | None = None) -> ChangesPage:
     """The page of changes after seq ``after`` for this terminal (at most ``limit`` rows).
 
     Each table yields at most ``limit + 1`` candidates, so the first
-    ``limit`` by seq overall are always among them.
+    ``limit`` by seq overall are always among them. ``head`` is the counter
+    as read before the page (in the same transaction).
     """
     hits = sorted(_candidates(conn, scope, after, limit), key=lambda h: h.seq)
     page, has_more = hits[:limit], len(hits) > limit
@@ -218,6 +219,11 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         else:
             settings.append(record)
     cursor = page[-1].seq if page else after
+    if not has_more and head is not None:
+        # Caught up: every change up to ``head`` (read before the page, committed
+        # in seq order) was either in this page or not for this terminal, so
+        # the cursor may jump there — a township terminal's lag then reads 0.
+        cursor = max(cursor, head)
     return ChangesPage(
         benefit_items=lists["benefit_item"], settings=settings, notices=lists["notice"],
         household_members=lists["household_member"], payments=lists["payment"],

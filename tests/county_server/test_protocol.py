@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 from county.complaints import reply_to
 from county.models import Complaint, Payment
 from county.notices import add_notice, retire_notice
+from county.seq import current_seq
 from county.settings import set_setting
 from county.terminals import fleet, new_enrollment_code, revoke
 from county_server.conftest import auth, enroll_terminal
@@ -162,7 +163,9 @@ def test_township_scope_gets_only_its_township(seeded_engine: Engine,
                                                client: httpx.Client) -> None:
     elsewhere = enroll_terminal(seeded_engine, client, township="兰里镇", village="兰里村",
                                 scope="township")
-    pages, _ = _pull_all(client, auth(elsewhere))
+    pages, cursor = _pull_all(client, auth(elsewhere))
+    with seeded_engine.connect() as conn:
+        assert cursor == str(current_seq(conn))  # caught up: no lag although nothing came
     assert not [p for page in pages for p in page.payments]
     assert not [m for page in pages for m in page.household_members]
     # County-wide notices reach every terminal; 高村镇's own ones do not.
