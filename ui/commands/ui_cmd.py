@@ -34,6 +34,9 @@ def register_demo(sub: Subparsers) -> None:
                    help="where the demo keeps its database, cards and receipts")
     p.add_argument("--offscreen", action="store_true",
                    help="no window: run the tour into DIR/tour instead (for headless machines)")
+    p.add_argument("--no-county", action="store_true",
+                   help="no local county server and sync daemon: the kiosk works from its "
+                        "cache alone, as during a network outage")
     p.set_defaults(handler=_demo)
 
 
@@ -92,6 +95,14 @@ def _demo(args: argparse.Namespace) -> int:
     prepare_environment()
     app = KioskUi.application()
     devices, config = DemoDevices.start(args.dir.resolve())
+    county = None
+    if not args.no_county:
+        from ui.demo_county import DemoCounty
+
+        try:
+            county = DemoCounty.start(args.dir.resolve(), config)
+        except RuntimeError as exc:
+            print(f"demo: no county server ({exc}); the kiosk runs from its cache alone")
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=(1280, 800))
     control = DemoControlModel(devices)
     ui.engine.setInitialProperties({"control": control})
@@ -99,11 +110,17 @@ def _demo(args: argparse.Namespace) -> int:
     ui.start()
     print(f"demo: database {config.store.path}, card reader on {devices.pty.path}, "
           f"printer {devices.printer.uri}; clerk PIN {DEMO_PIN}. Close the window to stop.")
+    if county is not None:
+        print(f"demo: county server {county.url} (database {args.dir / 'county.db'}), "
+              f"sync daemon running; answer a complaint with `county complaints reply "
+              f"--db sqlite:///{args.dir.resolve() / 'county.db'} …`")
     try:
         return _exec(app)
     finally:
         ui.stop()
         devices.stop()
+        if county is not None:
+            county.stop()
 
 
 def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:

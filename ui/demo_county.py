@@ -1,0 +1,126 @@
+"""The demo's own county server and sync daemon, run as real processes on loopback.
+
+Composed only through the public command contract (DESIGN.md §7):
+``county seed-demo``, ``county enroll new``, ``county serve``,
+``kiosk enroll``, ``kiosk syncd``. Complaints filed on the demo kiosk reach
+this county; ``county complaints reply`` answers come back to the screen.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config import Config
+
+__all__ = ["DEMO_COUNTY_PORT", "DemoCounty", "write_demo_toml"]
+
+log = logging.getLogger(__name__)
+
+#: The port the demo county listens on (127.0.0.1 only).
+DEMO_COUNTY_PORT = 8470
+
+
+def write_demo_toml(config: Config, path: Path, *, poll_interval_s: int = 20) -> Path:
+    """Write ``config``'s demo-relevant keys as a TOML file the subprocesses can read."""
+    def q(value: object) -> str:
+        return json.dumps(str(value), ensure_ascii=False)
+
+    t, ui = config.terminal, config.ui
+    path.write_text(
+        "# Written by `kiosk demo` for its sync daemon; edits are overwritten.\n"
+        f"[terminal]\ncode = {q(t.code)}\nvillage = {q(t.village)}\n"
+        f"township = {q(t.township)}\ncounty = {q(t.county)}\n\n"
+        f"[store]\npath = {q(config.store.path)}\n\n"
+        f"[enrollment]\nfile = {q(config.enrollment.file)}\n\n"
+        f"[printer]\nuri = {q(config.printer.uri)}\n\n"
+        f"[ui]\nclerk_pin = {q(ui.clerk_pin)}\nfullscreen = false\n\n"
+        f"[sync]\npoll_interval_s = {poll_interval_s}\nheartbeat_interval_s = 60\n"
+        "outbox_check_s = 2\n",
+        encoding="utf-8")
+    return path
+
+
+def _run(*command: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", *command], capture_output=True, text=True,
+                          timeout=300, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:3])} failed: "
+                           f"{(proc.stderr.strip().splitlines() or ['?'])[-1]}")
+    return proc.stdout
+
+
+@dataclass
+class DemoCounty:
+    """A running county server and sync daemon for one demo directory."""
+
+    url: str
+    server: subprocess.Popen[bytes]
+    syncd: subprocess.Popen[bytes]
+
+    @classmethod
+    def start(cls, root: Path, config: Config, *, port: int = DEMO_COUNTY_PORT,
+              poll_interval_s: int = 20) -> DemoCounty:
+        """Seed (first time), serve, enroll (first time), first sync, then the daemon.
+
+        Raises ``RuntimeError`` with the failing step's message.
+        """
+        toml = write_demo_toml(config, root / "kiosk.toml", poll_interval_s=poll_interval_s)
+        county_db = root / "county.db"
+        db_url = f"sqlite:///{county_db}"
+        fresh = not county_db.exists()
+        if fresh:
+            _run("county.cli", "seed-demo", "--db", db_url)
+        url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", db_url,
+                                   "--host", "127.0.0.1", "--port", str(port),
+                                   "--log-level", "warning"])
+        try:
+            cls._wait_for(url, server)
+            marker = root / ".enrolled-with-county"
+            if fresh or not marker.exists():
+                answer = json.loads(_run("county.cli", "enroll", "new", "--db", db_url,
+                                         "--village", config.terminal.village, "--township",
+                                         config.terminal.township, "--json", "--no-qr"))
+                _run("kiosk.cli.main", "enroll", answer["code"], "--server", url,
+                     "--config", str(toml))
+                marker.write_text(url)
+            _run("kiosk.cli.main", "syncd", "--once", "--config", str(toml))
+        except BaseException:
+            server.terminate()
+            server.wait(10)
+            raise
+        syncd = subprocess.Popen([sys.executable, "-m", "kiosk.cli.main", "syncd",
+                                  "--config", str(toml)])
+        log.info("demo county on %s, sync daemon running", url)
+        return cls(url, server, syncd)
+
+    @staticmethod
+    def _wait_for(url: str, server: subprocess.Popen[bytes], timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if server.poll() is not None:
+                raise RuntimeError(f"county serve exited with {server.returncode} "
+                                   f"(is port {url.rsplit(':', 1)[1]} in use?)")
+            try:
+                with urllib.request.urlopen(f"{url}/api/v1/openapi.json", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"county server at {url} did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the daemon and the server."""
+        for proc in (self.syncd, self.server):
+            proc.terminate()
+        for proc in (self.syncd, self.server):
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
