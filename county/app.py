@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,10 +24,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
 from county.complaints import ComplaintConflictError, receive_complaint
+from county.receipts import check_receipt, receipt_page
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
 from county.terminals import AuthError, EnrollError, authenticate, enroll, record_heartbeat
+from kiosk.receipt import ReceiptError
 from sync.protocol import (
     API_PREFIX,
     DEFAULT_PAGE_LIMIT,
@@ -193,6 +195,15 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             return receive_complaint(engine, who.terminal_id, body, now=_now())
         except ComplaintConflictError as exc:
             raise ApiError(409, exc.code, str(exc)) from None
+
+    @app.get("/r/{receipt_id}", response_class=HTMLResponse, include_in_schema=False)
+    def verify_receipt(receipt_id: str, request: Request) -> HTMLResponse:
+        """The page a receipt's QR code opens: genuine or not (no login, no data kept)."""
+        try:
+            claim = check_receipt(engine, str(request.url))
+        except ReceiptError as exc:
+            return HTMLResponse(receipt_page(None, exc), status_code=400)
+        return HTMLResponse(receipt_page(claim, None))
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

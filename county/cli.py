@@ -104,13 +104,14 @@ def print_json(data: Any) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``county`` argument parser."""
-    from county import cli_admin, cli_data
+    from county import cli_admin, cli_data, cli_receipts
 
     parser = argparse.ArgumentParser(
         prog="county", description="village-kiosk county server and administration tools")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     cli_admin.register(sub)
     cli_data.register(sub)
+    cli_receipts.register(sub)
     return parser
 
 

@@ -1,0 +1,74 @@
+"""A receipt printed by a terminal is verified by the county: CLI and the QR's web page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import Engine
+
+from county_server.live import LiveServer
+
+LONG = "43122619560322079X"
+
+
+@pytest.fixture(scope="module")
+def receipt_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The QR text of a receipt printed by a demo terminal (`kiosk print receipt`)."""
+    root = tmp_path_factory.mktemp("terminal")
+    (root / "kiosk.toml").write_text("[store]\npath = 'kiosk.db'\n[enrollment]\n"
+                                     "file = 'enrollment.json'\n", encoding="utf-8")
+    run = [sys.executable, "-m", "kiosk.cli.main"]
+    subprocess.run([*run, "db", "seed-demo", "--config", str(root / "kiosk.toml")],
+                   check=True, capture_output=True, timeout=120)
+    proc = subprocess.run([*run, "print", "receipt", LONG, "--name", "龙德贵", "--preview",
+                           str(root / "r.png"), "--json", "--config", str(root / "kiosk.toml")],
+                          check=True, capture_output=True, text=True, timeout=120)
+    return str(json.loads(proc.stdout)["verify_url"])
+
+
+def _tampered(url: str) -> str:
+    # Claim a bigger total than the terminal signed.
+    return url.replace("&t=", "&t=9", 1)
+
+
+def _county(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "county.cli", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_cli_vouches_for_a_genuine_receipt(receipt_url: str, seeded_url: str) -> None:
+    proc = _county("verify-receipt", receipt_url, "--db", seeded_url, "--json")
+    assert proc.returncode == 0, proc.stderr
+    claim = json.loads(proc.stdout)
+    assert claim["genuine"] is True
+    assert claim["masked_id"] == "4312**********079X"
+    assert claim["terminal_id"] == "DEMO-0001" and claim["total_paid_fen"] > 0
+
+
+def test_cli_refuses_a_tampered_receipt(receipt_url: str, seeded_url: str) -> None:
+    assert "&t=" in receipt_url
+    proc = _county("verify-receipt", _tampered(receipt_url), "--db", seeded_url, "--json")
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["code"] == "receipt.bad_signature"
+    proc = _county("verify-receipt", "https://example.org/not-a-receipt", "--db", seeded_url)
+    assert proc.returncode == 1 and "receipt.bad_url" in proc.stderr
+
+
+def test_the_qr_page_on_the_county_server(receipt_url: str, seeded_engine: Engine) -> None:
+    parts = urlsplit(receipt_url)
+    with LiveServer(seeded_engine) as server:
+        with urllib.request.urlopen(f"{server.url}{parts.path}?{parts.query}",
+                                    timeout=10) as answer:
+            page = answer.read().decode("utf-8")
+        assert "这张凭条是真的" in page and "4312**********079X" in page
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(f"{server.url}{parts.path}?{_tampered(parts.query)}",
+                                   timeout=10)
+        assert info.value.code == 400
+        assert "无法证明这张凭条是真的" in info.value.read().decode("utf-8")
