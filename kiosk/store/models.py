@@ -11,20 +11,19 @@ Money is integer fen, dates are ``date``, timestamps are UTC ``datetime``.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
     Date,
-    DateTime,
     Index,
     Integer,
     String,
     Text,
-    TypeDecorator,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kiosk.sqltypes import UTCDateTime, utcnow
 
 __all__ = [
     "Base",
@@ -38,32 +37,6 @@ __all__ = [
     "SyncState",
     "utcnow",
 ]
-
-
-def utcnow() -> datetime:
-    """Now, timezone-aware UTC (the default for every timestamp column)."""
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timestamp stored as UTC and read back timezone-aware.
-
-    SQLite has no time zone type: naive values would silently be read as
-    local time on a machine whose clock is set to Asia/Shanghai.
-    """
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
