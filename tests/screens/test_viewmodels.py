@@ -176,3 +176,23 @@ def test_clerk_brightness_through_sysfs(qtbot: QtBot, tmp_path: Path) -> None:
         model.changeBrightness(-10)
     assert model.property("brightness") == 10, "never darker than 10 %"
     assert find_backlight(tmp_path / "nothing-here") is None
+
+
+def test_a_crashing_print_job_is_logged_and_the_screen_recovers(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    from ui.printing import PrintOutcome
+    from ui.viewmodels.printing import PrintModel
+
+    def crash() -> PrintOutcome:
+        raise RuntimeError("bug in the print job")
+
+    model = PrintModel()
+    with qtbot.waitSignal(model.failed, timeout=5000):
+        model.start(crash)
+    assert model.property("state") == "problem"
+    assert "打印" in model.property("message")
+    assert any("print job crashed" in r.getMessage() for r in caplog.records)
+    # The next job runs normally.
+    ok = PrintOutcome(True, None, "", "https://county/r/x")
+    model.start(lambda: ok)
+    qtbot.waitUntil(lambda: model.property("state") == "printed", timeout=5000)
