@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from kiosk import __version__
+from kiosk.devices import read_device_states
 from kiosk.store import write_connection
 from sync.client import CountyClient
 from sync.logfmt import log_event
@@ -34,14 +35,15 @@ class HeartbeatOutcome:
 
 
 def send_heartbeat(client: CountyClient, engine: Engine, *, uptime_s: float, db_path: Path,
-                   now: datetime, reader: str = "unknown",
-                   printer: str = "unknown") -> HeartbeatOutcome:
+                   now: datetime) -> HeartbeatOutcome:
     """Send the health report and record the answer in ``sync_state``.
 
-    ``reader``/``printer``: device states as the kiosk UI last knew them
-    ("unknown" when the daemon has no way to tell). Raises SyncError.
+    Reader and printer states are what the kiosk UI last recorded
+    (kiosk.devices; "unknown" until it has). Raises SyncError.
     """
     status = read_status(engine)
+    devices = read_device_states(engine)
+    reader, printer = devices["reader"], devices["printer"]
     try:
         disk = shutil.disk_usage(db_path.parent)
         free, total = disk.free, disk.total

@@ -220,6 +220,7 @@ class KioskUi:
                 status = probe_status(uri, timeout_s=timeout)
             except PrinterError as exc:
                 return f"不可用（{exc.code}）"
+            self.services.record_device("printer", status.state.value)
             return PRINTER_STATE_ZH.get(status.state, status.state.value)
 
         self._run_background("printer", job)

@@ -19,6 +19,7 @@ from kiosk.complaints import ComplaintDraft, ComplaintStatus, FiledComplaint
 from kiosk.complaints import complaints_for_holder as _complaints_for_holder
 from kiosk.complaints import file_complaint as _file_complaint
 from kiosk.config import Config
+from kiosk.devices import record_device_state
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
 from kiosk.identity import id_hash
 from kiosk.items import ItemInfo, item_info
@@ -109,6 +110,18 @@ class KioskServices:
     def sync_state(self) -> SyncSnapshot:
         """Data-as-of time, last sync, outbox depth."""
         return read_sync_state(self._require()[0])
+
+    def record_device(self, device: str, state: str) -> None:
+        """Publish a device state for the sync daemon's heartbeat (on change; any thread).
+
+        Never raises: a failure is logged, the kiosk goes on.
+        """
+        if self.engine is None:
+            return
+        try:
+            record_device_state(self.engine, device, state)
+        except Exception:
+            log.exception("recording the %s state failed", device)
 
     def receipts(self) -> ReceiptService:
         """The receipt service (needs the enrollment's key for the QR signature)."""

@@ -29,12 +29,14 @@ __all__ = [
     "Base",
     "BenefitItem",
     "Complaint",
+    "DeviceStatus",
     "Event",
     "HouseholdMember",
     "Notice",
     "Payment",
     "Setting",
     "SyncState",
+    "UTCDateTime",
     "utcnow",
 ]
 
@@ -177,6 +179,19 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DeviceStatus(Base):
+    """The kiosk UI's latest view of a device (reader, printer), for the heartbeat.
+
+    Written by the UI process when a state changes; read by the sync daemon.
+    """
+
+    __tablename__ = "device_status"
+
+    device: Mapped[str] = mapped_column(String(20), primary_key=True)
+    state: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -12,6 +12,7 @@ from drivers.idcard.cardtext import IdCard
 from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from kiosk.config import Config
+from kiosk.devices import read_device_states
 from screens.conftest import PIN, FakeClock
 from screens.kiosk_window import open_kiosk
 
@@ -142,6 +143,9 @@ def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: I
         d.wait_until(lambda: ui.app_model.print_model.state == "problem", timeout=20,
                      what="printer problem")
         assert "没有纸" in d.text("printMessage")
+        # The heartbeat will tell the county (the sync daemon reads this table).
+        assert ui.services.engine is not None
+        assert read_device_states(ui.services.engine)["printer"] == "paper_out"
         qr = d.find("receiptQr")
         assert qr.property("progress") == 1.0 and qr.property("implicitWidth") > 100
 
@@ -169,6 +173,8 @@ def test_read_error_and_reader_problem(qtbot: QtBot, kiosk_config: Config) -> No
         d.find("welcomeScreen")
         ui.bridge.readerState.emit(ReaderState.DISCONNECTED)
         assert "读卡器暂时不能使用" in d.text("readerProblem")
+        assert ui.services.engine is not None
+        assert read_device_states(ui.services.engine)["reader"] == "disconnected"
 
 
 def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config) -> None:

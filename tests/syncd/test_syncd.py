@@ -6,16 +6,17 @@ import base64
 import json
 import random
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from county_server.live import LiveServer
 from sqlalchemy import Engine, select, update
 
 from county.complaints import list_complaints, reply_to
-from county.terminals import revoke
+from county.terminals import fleet, revoke
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import load_config
+from kiosk.devices import read_device_states, record_device_state
 from kiosk.enrollment import load_enrollment
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
@@ -185,3 +186,23 @@ def test_lookup_key_never_leaves_the_terminal(county: LiveServer, county_engine:
     assert b"/api/v1/heartbeat" in sent and b"/api/v1/complaints" in sent
     for form in (key, base64.b64encode(key), key.hex().encode()):
         assert form not in sent
+
+
+def test_heartbeat_reports_the_devices_the_kiosk_recorded(county: LiveServer,
+                                                          county_engine: Engine,
+                                                          tmp_path: Path) -> None:
+    terminal = write_terminal(tmp_path / "devices")
+    terminal_id = _enroll(terminal, county_engine, county.url)
+    engine = open_store(terminal.db)
+    try:
+        assert read_device_states(engine) == {"reader": "unknown", "printer": "unknown"}
+        record_device_state(engine, "reader", "ready")
+        record_device_state(engine, "printer", "paper_near_end")
+        record_device_state(engine, "printer", "paper_out")  # the latest state wins
+    finally:
+        engine.dispose()
+    result = terminal.run("syncd", "--once")
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {row.terminal_id: row for row in fleet(county_engine, now=datetime.now(UTC),
+                                                   silent_after=timedelta(hours=6))}
+    assert (rows[terminal_id].reader, rows[terminal_id].printer) == ("ready", "paper_out")

@@ -20,6 +20,7 @@ from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import LOCAL_TZ, format_local
 from ui.brightness import Backlight
+from ui.printing import PrintOutcome
 from ui.services import KioskServices
 from ui.viewmodels.base import ViewModel, readonly
 from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
@@ -247,8 +248,13 @@ class AppModel(ViewModel):
         """Show a reader problem on the welcome screen."""
         problem = READER_UNAVAILABLE if state in ERROR_STATES else ""
         self._update(readerProblem=problem)
-        self._reader_text = READER_STATE_ZH.get(state, str(state)) if isinstance(
-            state, ReaderState) else str(state)
+        if isinstance(state, ReaderState):
+            self._reader_text = READER_STATE_ZH.get(state, state.value)
+            if state not in (ReaderState.CARD_PRESENT, ReaderState.READING):
+                # Card placements are not health: keep the heartbeat's table quiet.
+                self._services.record_device("reader", state.value)
+        else:
+            self._reader_text = str(state)
 
     @property
     def reader_text(self) -> str:
@@ -317,8 +323,13 @@ class AppModel(ViewModel):
             log.exception("building the receipt failed")
             self._fail_service()
             return
-        self.print_model.start(lambda: service.print_receipt(receipt),
-                               what="投诉回执" if ticket else "凭条")
+        def job() -> PrintOutcome:  # on the print worker: no Qt here
+            outcome = service.print_receipt(receipt)
+            if outcome.state is not None:
+                self._services.record_device("printer", outcome.state.value)
+            return outcome
+
+        self.print_model.start(job, what="投诉回执" if ticket else "凭条")
         self._go("print")
 
     @Slot()
