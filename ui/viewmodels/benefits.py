@@ -72,7 +72,8 @@ class BenefitsModel(ViewModel):
         """Show ``result`` for the card holder ``holder_name``. GUI thread."""
         self._result = result
         years = [
-            {"year": y.year, "label": f"{y.year}年", "totalText": format_yuan(y.total_fen)}
+            {"year": y.year, "label": f"{y.year}年", "short": str(y.year),
+             "totalText": format_yuan(y.total_fen)}
             for y in result.years
         ]
         self._update(holderName=holder_name, maskedId=result.masked_id,

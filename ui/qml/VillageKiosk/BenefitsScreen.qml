@@ -79,75 +79,82 @@ Rectangle {
         anchors.margins: 16
         spacing: 24
 
-        // Left: who, which year, how much, what to do.
-        ColumnLayout {
+        // Left: who, which year, how much. Scrolls rather than overflow on small panels.
+        Flickable {
+            id: left
             readonly property real columnWidth: Math.min(600, screen.width * 0.4)
             Layout.preferredWidth: columnWidth
             Layout.maximumWidth: columnWidth
             Layout.fillHeight: true
-            spacing: 14
-            Text {
-                objectName: "maskedId"
-                text: qsTr("身份证 %1").arg(screen.vm.maskedId)
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.body
-                color: Theme.text
-            }
-            Flow {
-                objectName: "yearSelector"
-                Layout.fillWidth: true
-                spacing: 10
-                Repeater {
-                    model: screen.vm.years
-                    BigButton {
-                        required property var modelData
-                        required property int index
-                        objectName: "year_" + modelData.year
-                        width: Theme.compact ? 140 : 180
-                        horizontalPadding: 12
-                        text: modelData.label
-                        font.pixelSize: Theme.body
-                        primary: index === screen.vm.yearIndex
-                        onClicked: screen.vm.selectYear(index)
+            contentHeight: leftColumn.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: leftColumn
+                width: left.width
+                spacing: 14
+                Text {
+                    objectName: "maskedId"
+                    text: qsTr("身份证 %1").arg(screen.vm.maskedId)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                }
+                Flow {
+                    objectName: "yearSelector"
+                    Layout.fillWidth: true
+                    spacing: 10
+                    Repeater {
+                        model: screen.vm.years
+                        BigButton {
+                            required property var modelData
+                            required property int index
+                            objectName: "year_" + modelData.year
+                            width: Theme.compact ? 92 : 180
+                            horizontalPadding: 8
+                            text: Theme.compact ? modelData.short : modelData.label
+                            font.pixelSize: Theme.body
+                            primary: index === screen.vm.yearIndex
+                            onClicked: screen.vm.selectYear(index)
+                        }
                     }
                 }
+                Text {
+                    visible: !screen.vm.empty
+                    text: screen.vm.yearTitle
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                }
+                Text {
+                    objectName: "yearTotal"
+                    visible: !screen.vm.empty
+                    text: screen.vm.yearTotalText
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.huge
+                    font.bold: true
+                    color: Theme.paid
+                }
+                Text {
+                    visible: !screen.vm.empty && screen.vm.yearCapitals !== ""
+                    Layout.fillWidth: true
+                    text: qsTr("大写：%1").arg(screen.vm.yearCapitals)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.small
+                    color: Theme.textMuted
+                    wrapMode: Text.WrapAnywhere
+                }
+                Text {
+                    visible: screen.vm.yearNote !== ""
+                    Layout.fillWidth: true
+                    text: screen.vm.yearNote
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.small
+                    font.bold: true
+                    color: Theme.pending
+                    wrapMode: Text.WordWrap
+                }
             }
-            Text {
-                visible: !screen.vm.empty
-                text: screen.vm.yearTitle
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.body
-                color: Theme.text
-            }
-            Text {
-                objectName: "yearTotal"
-                visible: !screen.vm.empty
-                text: screen.vm.yearTotalText
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.huge
-                font.bold: true
-                color: Theme.paid
-            }
-            Text {
-                visible: !screen.vm.empty && screen.vm.yearCapitals !== ""
-                Layout.fillWidth: true
-                text: qsTr("大写：%1").arg(screen.vm.yearCapitals)
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.small
-                color: Theme.textMuted
-                wrapMode: Text.WrapAnywhere
-            }
-            Text {
-                visible: screen.vm.yearNote !== ""
-                Layout.fillWidth: true
-                text: screen.vm.yearNote
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.small
-                font.bold: true
-                color: Theme.pending
-                wrapMode: Text.WordWrap
-            }
-            Item { Layout.fillHeight: true }
         }
 
         // Right: every payment of the year, by item; tap an item for its policy.
