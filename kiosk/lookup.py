@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -38,21 +37,24 @@ _STATUSES = ("paid", "pending", "returned")
 STATUS_LABELS_ZH = {"paid": "已发放", "pending": "待发放", "returned": "被退回"}
 
 # Personal rows, then the household-scope rows of the holder's household paid
-# to another member. The header columns (household, data-as-of) are constant
-# subqueries, evaluated once per statement: one round trip per lookup.
+# to another member, in display order (year newest first, item, date). The
+# header columns (household, data-as-of) are constant subqueries, evaluated
+# once per statement: one round trip per lookup.
 _HEADER = """(SELECT household_id FROM household_member WHERE id_hash = :h),
        (SELECT data_as_of FROM sync_state WHERE id = 1)"""
 _SQL = f"""
 SELECT p.id, p.item_code, coalesce(b.name, p.item_code), p.period, p.amount_fen, p.paid_on,
-       p.status, p.department, p.fund_source, coalesce(b.scope = 'household', 0), {_HEADER}
+       p.status, p.department, p.fund_source, coalesce(b.scope = 'household', 0), {_HEADER},
+       substr(p.paid_on, 1, 4)
 FROM payment AS p LEFT JOIN benefit_item AS b ON b.code = p.item_code
 WHERE p.id_hash = :h
 UNION ALL
 SELECT p.id, p.item_code, b.name, p.period, p.amount_fen, p.paid_on,
-       p.status, p.department, p.fund_source, 1, {_HEADER}
+       p.status, p.department, p.fund_source, 1, {_HEADER}, substr(p.paid_on, 1, 4)
 FROM payment AS p JOIN benefit_item AS b ON b.code = p.item_code AND b.scope = 'household'
 WHERE p.household_id = (SELECT household_id FROM household_member WHERE id_hash = :h)
   AND p.id_hash != :h
+ORDER BY 13 DESC, 2, 6, 1
 """
 _HEADER_SQL = f"SELECT {_HEADER}"
 
@@ -154,30 +156,46 @@ def _parse_as_of(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
 
 
-def summarise(lines: list[PaymentLine]) -> tuple[YearSummary, ...]:
-    """Group payment lines into years (newest first) with per-status totals."""
-    by_year: dict[int, list[PaymentLine]] = defaultdict(list)
+def _year_summary(year: int, rows: list[PaymentLine]) -> YearSummary:
+    totals = dict.fromkeys(_STATUSES, 0)
+    items: dict[str, list[Any]] = {}
+    for p in rows:
+        totals[p.status] = totals.get(p.status, 0) + p.amount_fen
+        if p.status == "paid":
+            acc = items.get(p.item_code)
+            if acc is None:
+                items[p.item_code] = [p.item_name, p.amount_fen, 1]
+            else:
+                acc[1] += p.amount_fen
+                acc[2] += 1
+    item_totals = tuple(ItemTotal(code, name, total, count) for code, (name, total, count)
+                        in sorted(items.items(), key=lambda kv: -kv[1][1]))
+    return YearSummary(year, totals["paid"], totals["pending"], totals["returned"],
+                       item_totals, tuple(rows))
+
+
+def _display_order(p: PaymentLine) -> tuple[int, str, date, int]:
+    return (-p.paid_on.year, p.item_code, p.paid_on, p.payment_id)
+
+
+def summarise(lines: list[PaymentLine], *, ordered: bool = False) -> tuple[YearSummary, ...]:
+    """Group payment lines into years (newest first) with per-status totals.
+
+    Within a year, lines are ordered by item code, then date, then id.
+    ``ordered=True`` says ``lines`` already come in that order (the lookup's
+    SQL sorts them), which saves the sort.
+    """
+    if not ordered:
+        lines = sorted(lines, key=_display_order)
+    years: list[YearSummary] = []
+    current: list[PaymentLine] = []
     for line in lines:
-        by_year[line.paid_on.year].append(line)
-    years = []
-    for year in sorted(by_year, reverse=True):
-        rows = sorted(by_year[year], key=lambda p: (p.item_code, p.paid_on, p.payment_id))
-        totals = dict.fromkeys(_STATUSES, 0)
-        items: dict[str, list[int]] = {}
-        names: dict[str, str] = {}
-        for p in rows:
-            totals[p.status] = totals.get(p.status, 0) + p.amount_fen
-            if p.status == "paid":
-                acc = items.setdefault(p.item_code, [0, 0])
-                acc[0] += p.amount_fen
-                acc[1] += 1
-                names[p.item_code] = p.item_name
-        item_totals = tuple(
-            ItemTotal(code, names[code], total, count)
-            for code, (total, count) in sorted(items.items(), key=lambda kv: -kv[1][0])
-        )
-        years.append(YearSummary(year, totals["paid"], totals["pending"], totals["returned"],
-                                 item_totals, tuple(rows)))
+        if current and line.paid_on.year != current[0].paid_on.year:
+            years.append(_year_summary(current[0].paid_on.year, current))
+            current = []
+        current.append(line)
+    if current:
+        years.append(_year_summary(current[0].paid_on.year, current))
     return tuple(years)
 
 
@@ -231,7 +249,8 @@ class BenefitLookup:
                         r[8], bool(r[9]))
             for r in rows
         ]
-        return LookupResult(mask_id(number), household_id, _parse_as_of(as_of), summarise(lines))
+        return LookupResult(mask_id(number), household_id, _parse_as_of(as_of),
+                            summarise(lines, ordered=True))
 
     def close(self) -> None:
         """Return every connection this lookup opened to the pool."""

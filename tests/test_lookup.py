@@ -132,3 +132,14 @@ def test_lookup_from_another_thread(lookup: BenefitLookup) -> None:
     thread.start()
     thread.join(10)
     assert out and out[0] == lookup.lookup(LONG)
+
+
+def test_summarise_orders_any_input_like_the_sql(lookup: BenefitLookup) -> None:
+    import random
+
+    from kiosk.lookup import summarise
+
+    result = lookup.lookup(LONG)
+    lines = [p for y in result.years for p in y.payments]
+    random.Random(5).shuffle(lines)
+    assert summarise(lines) == result.years
