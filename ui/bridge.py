@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from drivers.idcard.cardtext import IdCard
 from drivers.idcard.errors import IdCardError
 from drivers.idcard.reader import CardListener, ReaderState
+from ui.viewmodels.app import AppModel
 
 __all__ = ["ReaderBridge"]
 
@@ -48,11 +49,11 @@ class ReaderBridge(QObject):
 
         return _Listener()
 
-    def connect_to(self, app: QObject) -> None:
+    def connect_to(self, app: AppModel) -> None:
         """Deliver every event to the root view-model's slots, queued on its thread."""
         queued = Qt.ConnectionType.QueuedConnection
-        self.cardPresent.connect(app.onCardPresent, queued)  # type: ignore[attr-defined]
-        self.cardRead.connect(app.onCardRead, queued)  # type: ignore[attr-defined]
-        self.cardRemoved.connect(app.onCardRemoved, queued)  # type: ignore[attr-defined]
-        self.readerError.connect(app.onReaderError, queued)  # type: ignore[attr-defined]
-        self.readerState.connect(app.onReaderState, queued)  # type: ignore[attr-defined]
+        self.cardPresent.connect(app.onCardPresent, queued)
+        self.cardRead.connect(app.onCardRead, queued)
+        self.cardRemoved.connect(app.onCardRemoved, queued)
+        self.readerError.connect(app.onReaderError, queued)
+        self.readerState.connect(app.onReaderState, queued)

@@ -142,7 +142,3 @@ class DemoControlModel(ViewModel):
         """Lift the card off the reader."""
         self._devices.sam.remove()
         self._update(onReader=False)
-
-    def personal_state(self) -> dict[str, Any]:
-        """The demo window lists invented people only."""
-        return {}

@@ -12,8 +12,12 @@ import os
 import signal
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+
+if TYPE_CHECKING:  # Qt is imported only when a UI command runs
+    from PySide6.QtGui import QGuiApplication
 
 __all__ = ["register_demo", "register_run", "register_tour"]
 
@@ -54,11 +58,11 @@ def _has_display() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def _exec(app: object) -> int:
+def _exec(app: QGuiApplication) -> int:
     # Ctrl-C and SIGTERM (systemd stop) end the event loop cleanly.
-    signal.signal(signal.SIGINT, lambda *_: app.quit())  # type: ignore[attr-defined]
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())  # type: ignore[attr-defined]
-    return int(app.exec())  # type: ignore[attr-defined]
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    return int(app.exec())
 
 
 def _run(args: argparse.Namespace) -> int:

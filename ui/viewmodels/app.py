@@ -103,7 +103,7 @@ class AppModel(ViewModel):
                                       attempts=ui.clerk_pin_attempts,
                                       lockout_s=ui.clerk_lockout_s, backlight=backlight,
                                       parent=self)
-        self._models: dict[str, QObject] = {
+        self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
@@ -419,5 +419,5 @@ class AppModel(ViewModel):
         """Every personal value held by the app and its view-models (privacy tests)."""
         out: dict[str, Any] = {"holder": (self._holder_hash, self._holder_name)}
         for name, model in self._models.items():
-            out[name] = model.personal_state()  # type: ignore[attr-defined]
+            out[name] = model.personal_state()
         return out

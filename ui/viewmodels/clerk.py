@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -144,7 +143,3 @@ class ClerkModel(ViewModel):
         """Ask for one sync cycle now."""
         if self._state["unlocked"]:
             self.syncRequested.emit()
-
-    def personal_state(self) -> dict[str, Any]:
-        """The clerk screen holds no villager data."""
-        return {}
