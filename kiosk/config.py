@@ -17,7 +17,7 @@ import tomllib
 import types
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 __all__ = [
     "DEFAULT_CONFIG_PATH",
@@ -196,9 +196,6 @@ class Config:
         return replace(self, store=replace(self.store, path=db))
 
 
-_T = TypeVar("_T")
-
-
 def _type_name(tp: Any) -> str:
     names = {str: "string", int: "integer", bool: "boolean", float: "number", Path: "path"}
     if get_origin(tp) is Literal:
@@ -240,11 +237,11 @@ def _convert(value: Any, tp: Any, meta: dict[str, Any], *, source: str, key: str
     return float(value) if tp is float else value
 
 
-def _build(cls: type[_T], table: dict[str, Any], *, source: str, prefix: str,
-           base: Path) -> _T:
+def _build(cls: Any, table: dict[str, Any], *, source: str, prefix: str,
+           base: Path) -> Any:
     """Instantiate dataclass ``cls`` from a TOML table, refusing unknown keys."""
     hints = get_type_hints(cls)
-    known = {f.name: f for f in fields(cls) if not f.metadata.get("internal")}  # type: ignore[arg-type]
+    known = {f.name: f for f in fields(cls) if not f.metadata.get("internal")}
     for key in table:
         if key not in known:
             where = f"{prefix}{key}"
@@ -257,7 +254,7 @@ def _build(cls: type[_T], table: dict[str, Any], *, source: str, prefix: str,
             sub = table.get(name, {})
             if not isinstance(sub, dict):
                 raise ConfigError(source, key, f"expected a [{key}] table")
-            values[name] = _build(tp, sub, source=source, prefix=f"{key}.", base=base)  # type: ignore[arg-type]
+            values[name] = _build(tp, sub, source=source, prefix=f"{key}.", base=base)
         elif name in table:
             values[name] = _convert(table[name], tp, dict(fld.metadata), source=source,
                                     key=key, base=base)
@@ -295,7 +292,8 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(source, "", f"not UTF-8 at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, "", f"not valid TOML: {exc}") from None
-    config = _build(Config, table, source=source, prefix="", base=path.resolve().parent)
+    config: Config = _build(Config, table, source=source, prefix="",
+                            base=path.resolve().parent)
     return replace(config, source=source)
 
 
@@ -307,8 +305,8 @@ def iter_documented_keys(cls: type[Any] = Config, prefix: str = "") -> list[tupl
         if fld.metadata.get("internal"):
             continue
         tp = hints[fld.name]
-        if is_dataclass(tp):
-            out.extend(iter_documented_keys(tp, f"{prefix}{fld.name}."))  # type: ignore[arg-type]
+        if isinstance(tp, type) and is_dataclass(tp):
+            out.extend(iter_documented_keys(tp, f"{prefix}{fld.name}."))
         else:
             out.append((f"{prefix}{fld.name}", str(fld.metadata.get("doc", ""))))
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
@@ -275,7 +275,7 @@ def _person_payments(b: _Builder, rng: random.Random, who: DemoPerson, *, dibao:
 
 
 def _notices() -> tuple[DemoNotice, ...]:
-    n = [
+    n: list[tuple[str, str, str, Literal["village", "township", "county"], date, date | None]] = [
         ("政策", "2026年农村低保标准提高的通知",
          "经县人民政府批准，自2026年1月起，全县农村低保标准提高到每人每年6000元。"
          "低保对象的补差金额按新标准重新核定，按月发放到社会保障卡。如有疑问，请向村委会或镇民政办咨询。",
@@ -306,7 +306,8 @@ def _notices() -> tuple[DemoNotice, ...]:
          "周一至周五 8:30–12:00，14:30–17:30；查询机24小时可用。代办电话请见公示栏。",
          "village", date(2025, 3, 1), None),
     ]
-    return tuple(DemoNotice(i + 1, *row) for i, row in enumerate(n))  # type: ignore[arg-type]
+    return tuple(DemoNotice(i + 1, kind, title, body, scope, published, expires)
+                 for i, (kind, title, body, scope, published, expires) in enumerate(n))
 
 
 def generate_village(*, seed: int = 2026, households: int = 320) -> DemoVillage:
@@ -410,7 +411,3 @@ def iter_profiles(village: DemoVillage) -> Iterator[tuple[str, dict[str, str]]]:
     for index, person in enumerate(village.people, start=1):
         yield f"{index:04d}-{person.household_id}", card_profile(person)
 
-
-def as_plain(obj: object) -> dict[str, object]:
-    """A demo record as a plain dict (for JSON export in tools and tests)."""
-    return asdict(obj)  # type: ignore[call-overload, no-any-return]
