@@ -43,11 +43,12 @@ class OutboxResult:
 
 def submission_of(row: Complaint) -> ComplaintSubmission:
     """The wire form of an outbox row; raises ``pydantic.ValidationError``."""
-    return ComplaintSubmission(
-        idempotency_key=row.idempotency_key, ticket_no=row.ticket_no,
-        category=row.category,  # type: ignore[arg-type]  # validated by pydantic
-        item_code=row.item_code, payment_id=row.payment_id, text=row.text, phone=row.phone,
-        anonymous=row.anonymous, id_hash=row.id_hash, name=row.name, created_at=row.created_at)
+    # model_validate: the row's category is a plain string until pydantic checks it.
+    return ComplaintSubmission.model_validate({
+        "idempotency_key": row.idempotency_key, "ticket_no": row.ticket_no,
+        "category": row.category, "item_code": row.item_code, "payment_id": row.payment_id,
+        "text": row.text, "phone": row.phone, "anonymous": row.anonymous,
+        "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at})
 
 
 def _oldest_pending(engine: Engine) -> Complaint | None:

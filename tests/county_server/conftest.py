@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from county.db import open_county_db
 from county.seed import seed_demo
 from county.terminals import new_enrollment_code
-from county_server.live import LiveServer
+from county_server.live import LiveServer, seeded_sqlite_county
 from county_server.pgcluster import PgCluster, find_bindir, start_cluster
 
 _names = itertools.count(1)
@@ -61,13 +61,7 @@ def county_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
 
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("county-template") / "county.db"
-    engine = open_county_db(f"sqlite:///{path}")
-    seed_demo(engine, now=datetime.now(UTC))
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
+    return seeded_sqlite_county(tmp_path_factory.mktemp("county-template") / "county.db")
 
 
 @pytest.fixture(scope="session")

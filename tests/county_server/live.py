@@ -5,11 +5,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import UTC, datetime
+from pathlib import Path
 
 import uvicorn
 from sqlalchemy import Engine
 
 from county.app import create_app
+from county.db import open_county_db
+from county.seed import seed_demo
 
 __all__ = ["LiveServer"]
 
@@ -43,3 +47,16 @@ class LiveServer:
         self._server.should_exit = True
         self._thread.join(timeout=20)
         self._sock.close()
+
+
+def seeded_sqlite_county(path: Path) -> Path:
+    """A county database at ``path`` with the demo county, checkpointed for copying.
+
+    Test areas build one per session and copy it per test.
+    """
+    engine = open_county_db(f"sqlite:///{path}")
+    seed_demo(engine, now=datetime.now(UTC))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path

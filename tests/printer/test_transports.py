@@ -121,7 +121,8 @@ def test_serial_without_answer_is_unknown_in_time(tmp_path: Path) -> None:
 def test_encode_line_uses_fullwidth_yen_and_refuses_rare_characters() -> None:
     assert encode_line("合计 ¥10.00") == "合计 ￥10.00".encode("gbk")
     assert encode_line("合计 ¥10.00") is not None
-    assert b"\x81\x30\x84\x36" not in encode_line("¥1")  # type: ignore[operator]
+    yen = encode_line("¥1")
+    assert yen is not None and b"\x81\x30\x84\x36" not in yen
     assert encode_line("姓名：刘䶮") is None
     assert encode_line("𠮷") is None
     assert wrap_columns("农村最低生活保障金（户）", 8) == ["农村最低", "生活保障", "金（户）"]

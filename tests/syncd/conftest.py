@@ -16,11 +16,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from county_server.live import LiveServer
+from county_server.live import LiveServer, seeded_sqlite_county
 from sqlalchemy import Engine
 
 from county.db import open_county_db
-from county.seed import seed_demo
 from county.terminals import new_enrollment_code
 
 KIOSK = [sys.executable, "-c", "import sys; from kiosk.cli.main import main; sys.exit(main())"]
@@ -28,13 +27,7 @@ KIOSK = [sys.executable, "-c", "import sys; from kiosk.cli.main import main; sys
 
 @pytest.fixture(scope="session")
 def _county_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("county-template") / "county.db"
-    engine = open_county_db(f"sqlite:///{path}")
-    seed_demo(engine, now=datetime.now(UTC))
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
+    return seeded_sqlite_county(tmp_path_factory.mktemp("county-template") / "county.db")
 
 
 @pytest.fixture

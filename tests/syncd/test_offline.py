@@ -18,10 +18,11 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from county_server.live import LiveServer
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, Select, func, select, update
 
 from county.complaints import list_complaints, reply_to
 from county.models import ChangeCounter as CountySeq
@@ -49,9 +50,9 @@ def _wait(what: str, condition: Callable[[], bool], timeout: float) -> None:
         time.sleep(0.2)
 
 
-def _scalar(engine: Engine, query: object) -> int:
+def _scalar(engine: Engine, query: Select[Any]) -> int:
     with engine.connect() as conn:
-        return int(conn.execute(query).scalar_one())  # type: ignore[call-overload]
+        return int(conn.execute(query).scalar_one())
 
 
 @pytest.mark.slow
