@@ -7,11 +7,11 @@ devices), ``kiosk tour`` (offscreen screenshots) and the UI tests.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +33,7 @@ from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels.app import AppModel
 from ui.wording import PRINTER_STATE_ZH
+from ui.workers import join_workers, start_worker
 
 __all__ = ["QML_DIR", "KioskUi", "prepare_environment"]
 
@@ -72,6 +73,10 @@ class _TouchFilter(QObject):
         if event.type() in self._KINDS:
             self._on_touch()
         return False
+
+
+#: How long teardown waits for a running print job or probe (a slow serial print).
+_WORKER_GRACE_S = 30.0
 
 
 class _Background(QObject):
@@ -154,6 +159,10 @@ class KioskUi:
             self._reader.stop()
             self._reader = None
         self.app_model.end_session(go_home=False)
+        self.app_model.stop()
+        # A print or probe still running would hand its result to objects
+        # about to go; see ui.workers for why waiting matters.
+        join_workers(_WORKER_GRACE_S)
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self._filter)
@@ -164,6 +173,12 @@ class KioskUi:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # Destroy the Python-made QObjects here, on the GUI thread, rather than
+        # whenever a garbage collection happens to run on some worker thread.
+        for obj in (self.app_model, self.bridge, self._background, self._filter):
+            obj.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
         self.services.close()
 
     # --- the clerk screen's data and jobs ------------------------------------------------
@@ -206,7 +221,7 @@ class KioskUi:
                 text = f"失败：{exc}"
             self._background.done.emit(kind, text)
 
-        threading.Thread(target=work, name=f"clerk-{kind}", daemon=True).start()
+        start_worker(f"clerk-{kind}", work)
 
     def _probe_printer(self) -> None:
         uri = self.services.config.printer.uri

@@ -123,6 +123,10 @@ class AppModel(ViewModel):
         self._timer.start()
         self.tick()
 
+    def stop(self) -> None:
+        """Stop the clock/idle timer (before the window is torn down)."""
+        self._timer.stop()
+
     def refresh_welcome(self) -> None:
         """Re-read notices and the data-as-of time (cheap; after syncs and sessions)."""
         if not self._services.usable:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ui.printing import PrintOutcome, qr_png
 from ui.viewmodels.base import ViewModel, readonly
 from ui.wording import printer_problem
+from ui.workers import start_worker
 
 __all__ = ["PrintModel"]
 
@@ -56,7 +56,7 @@ class PrintModel(ViewModel):
                 outcome = exc
             self._finished.emit((generation, outcome))  # queued to the GUI thread
 
-        threading.Thread(target=work, name="print-job", daemon=True).start()
+        start_worker("print-job", work)
 
     @Slot(object)
     def _on_finished(self, payload: tuple[int, object]) -> None:
