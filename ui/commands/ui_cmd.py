@@ -59,10 +59,17 @@ def _has_display() -> bool:
 
 
 def _exec(app: QGuiApplication) -> int:
+    from ui.gc_guard import GuiThreadGc
+
     # Ctrl-C and SIGTERM (systemd stop) end the event loop cleanly.
     signal.signal(signal.SIGINT, lambda *_: app.quit())
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    return int(app.exec())
+    collector = GuiThreadGc()
+    collector.start()
+    try:
+        return int(app.exec())
+    finally:
+        collector.stop()
 
 
 def _run(args: argparse.Namespace) -> int:
