@@ -19,6 +19,8 @@ from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from kiosk.health import DEFAULT_HEALTH_DIR
+
 __all__ = [
     "DEFAULT_CONFIG_PATH",
     "Config",
@@ -32,6 +34,7 @@ __all__ = [
     "SyncConfig",
     "TerminalConfig",
     "UiConfig",
+    "UpdateConfig",
     "load_config",
 ]
 
@@ -167,6 +170,28 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class UpdateConfig:
+    """Signed software releases (docs/releases.md): where they go, how an install is judged."""
+
+    root: Path = _opt(Path("/opt/village-kiosk"),
+                      "Install root: releases/V/, the current and previous links.")
+    spool: Path = _opt(Path("/var/lib/village-kiosk/updates"),
+                       "Where syncd downloads bundles (downloads/) and hands them over (ready/).")
+    channel: str = _opt("stable", "Release channel this terminal installs.",
+                        pattern=r"[a-z0-9-]{1,32}")
+    health_dir: Path = _opt(DEFAULT_HEALTH_DIR, "Where the UI and syncd write health marks.")
+    health_timeout_s: int = _opt(120, "How long a new version has to report healthy.",
+                                 min=1, max=3600)
+    restart_command: tuple[str, ...] = _opt(
+        ("systemctl", "restart", "village-kiosk-session.service",
+         "village-kiosk-syncd.service"),
+        "Command (argv list) that restarts the kiosk services after a switch.", min_items=1)
+    keep: int = _opt(2, "Complete versions kept on disk (current and previous at least).",
+                     min=2, max=20)
+    pubkey: Path | None = _opt(None, "Release public key (PEM); empty: the key from enrollment.")
+
+
+@dataclass(frozen=True)
 class LogConfig:
     """Logging. Logs never contain ID numbers or names."""
 
@@ -187,6 +212,7 @@ class Config:
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
     ui: UiConfig = field(default_factory=UiConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
+    update: UpdateConfig = field(default_factory=UpdateConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
 
     def with_db(self, db: Path | None) -> Config:
@@ -212,6 +238,12 @@ def _convert(value: Any, tp: Any, meta: dict[str, Any], *, source: str, key: str
         if value == "":
             return None
         return _convert(value, inner, meta, source=source, key=key, base=base)
+    if origin is tuple:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(source, key, f"expected a list of non-empty strings, got {value!r}")
+        if len(value) < meta.get("min_items", 0):
+            raise ConfigError(source, key, f"needs at least {meta['min_items']} item(s)")
+        return tuple(value)
     if origin is Literal:
         if value not in get_args(tp):
             raise ConfigError(source, key, f"expected {_type_name(tp)}, got {value!r}")
