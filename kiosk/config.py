@@ -143,6 +143,8 @@ class UiConfig:
     clerk_lockout_s: int = _opt(300, "How long the clerk screen stays locked after that.",
                                 min=30, max=86_400)
     fullscreen: bool = _opt(True, "Fullscreen window (false: a 1280x800 window, for the demo).")
+    hide_cursor: bool = _opt(True, "Hide the mouse pointer in `kiosk run` (touch screen; "
+                                   "`kiosk demo` always shows it).")
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ def _run(args: argparse.Namespace) -> int:
     from drivers.idcard.link import link_for
     from ui.app import KioskUi, prepare_environment
     from ui.services import KioskServices
+    from ui.watchdog import SessionWatchdog, health_dir_from, hide_cursor
 
     prepare_environment()
     app = KioskUi.application()
@@ -86,9 +87,16 @@ def _run(args: argparse.Namespace) -> int:
                  fullscreen=config.ui.fullscreen, size=None if config.ui.fullscreen
                  else (1280, 800))
     ui.start()
+    # Under systemd (village-kiosk-session.service): READY=1 and the health mark
+    # once the first frame is on screen, WATCHDOG=1 from the GUI thread.
+    watchdog = SessionWatchdog(ui.window, ui.app_model, version=services.version(),
+                               health_dir=health_dir_from(config))
+    if config.ui.hide_cursor:
+        hide_cursor()
     try:
         return _exec(app)
     finally:
+        watchdog.stop()
         ui.stop()
 
 

@@ -1,0 +1,90 @@
+"""The kiosk UI tells systemd it is ready and alive, and writes its health mark."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ui.app import prepare_environment
+
+prepare_environment(offscreen=True)
+
+from screens.kiosk_window import open_kiosk  # noqa: E402
+
+from deploy.notifysock import NotifySocket  # noqa: E402
+from kiosk import __version__  # noqa: E402
+from kiosk.config import Config, EnrollmentConfig, StoreConfig, UiConfig  # noqa: E402
+from kiosk.demo_data import DEMO_LOOKUP_KEY  # noqa: E402
+from kiosk.enrollment import Enrollment, save_enrollment  # noqa: E402
+from kiosk.health import DEFAULT_HEALTH_DIR, read_mark  # noqa: E402
+from kiosk.sqltypes import utcnow  # noqa: E402
+from ui.watchdog import SessionWatchdog, health_dir_from  # noqa: E402
+
+
+def _config(db: Path) -> Config:
+    enrollment = db.with_name("enrollment.json")
+    save_enrollment(enrollment, Enrollment("T00042", "token", DEMO_LOOKUP_KEY,
+                                           "https://county.example", "", utcnow()))
+    return replace(Config(), store=StoreConfig(path=db), ui=replace(UiConfig(), clerk_pin="2468"),
+                   enrollment=EnrollmentConfig(file=enrollment))
+
+
+def test_ready_watchdog_status_and_health_mark(tmp_path: Path, seeded_db: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    health = tmp_path / "health"
+    with NotifySocket(tmp_path / "notify") as sock:
+        monkeypatch.setenv("NOTIFY_SOCKET", sock.env_value)
+        monkeypatch.setenv("WATCHDOG_USEC", "200000")  # 0.2 s: pings every 0.1 s
+        monkeypatch.delenv("WATCHDOG_PID", raising=False)
+        with open_kiosk(_config(seeded_db)) as (ui, driver):
+            watchdog = SessionWatchdog(ui.window, ui.app_model, version=__version__,
+                                       health_dir=health)
+            ui.window.update()  # a fresh frame arms it
+            driver.pump(0.6)
+            assert watchdog.ready
+            mark = read_mark("ui", health_dir=health)
+            assert mark is not None and mark.version == __version__
+            states = sock.states()
+            assert states[:2] == ["READY=1", "STATUS=screen: welcome"]
+            # 0.6 s at one ping per 0.1 s: allow for a slow CI machine.
+            assert states.count("WATCHDOG=1") >= 2
+            ui.app_model.openNotices()
+            driver.pump(0.2)
+            assert "STATUS=screen: notices" in sock.states()
+            watchdog.stop()
+            driver.pump(0.3)
+            after_stop = sock.states()
+            assert after_stop[-1] == "STOPPING=1"
+            driver.pump(0.3)
+            assert sock.states() == after_stop  # no pings after stop
+
+
+def test_a_hung_gui_thread_stops_the_pings(tmp_path: Path, seeded_db: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    with NotifySocket(tmp_path / "notify") as sock:
+        monkeypatch.setenv("NOTIFY_SOCKET", sock.env_value)
+        monkeypatch.setenv("WATCHDOG_USEC", "200000")
+        with open_kiosk(_config(seeded_db)) as (ui, driver):
+            watchdog = SessionWatchdog(ui.window, ui.app_model, version=__version__,
+                                       health_dir=None)
+            ui.window.update()
+            driver.pump(0.3)
+            assert watchdog.ready
+            before = sock.states().count("WATCHDOG=1")
+            time.sleep(0.6)  # the GUI thread is stuck: nothing may ping for it
+            assert sock.states().count("WATCHDOG=1") == before
+            watchdog.stop()
+
+
+def test_health_dir_comes_from_the_update_section_or_the_default(tmp_path: Path) -> None:
+    config = Config()
+    update = getattr(config, "update", None)
+    if update is None or not hasattr(update, "health_dir"):
+        assert health_dir_from(config) == DEFAULT_HEALTH_DIR
+    else:
+        moved = replace(config, update=replace(update, health_dir=tmp_path))
+        assert health_dir_from(moved) == tmp_path
