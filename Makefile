@@ -12,9 +12,12 @@ DEMO_DIR ?= demo-data
 # client lib that QtVirtualKeyboard's plugin links; pcscd + vpcd + headers for
 # the PC/SC reader tests; PostgreSQL for the county server tests; zbar to
 # decode receipt QR codes in tests; shellcheck for deploy scripts; gcc and
-# python3-dev to build pyscard (no Linux wheel) against libpcsclite-dev.
+# python3-dev to build pyscard (no Linux wheel) against libpcsclite-dev;
+# systemd (systemd-analyze verify, systemd-tmpfiles, systemctl --root) and
+# openssl for the deploy/ tests of install.sh and the units.
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
-                postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev
+                postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
+                systemd openssl
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean
 

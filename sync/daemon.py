@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
+from kiosk.sdnotify import notify, watchdog_interval
 from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
 from sync.errors import NotEnrolledError, RejectedError, RevokedError, SyncError
@@ -83,6 +84,9 @@ class SyncDaemon:
                                     rng=self.rng)
         self.stop_event = threading.Event()
         self.revoked_token: str | None = None
+        # Only the long-running daemon talks to systemd: `kiosk syncd --once` started
+        # from the kiosk UI inherits the session's $NOTIFY_SOCKET and must not ping for it.
+        self.notifying = False
 
     # --- steps ---------------------------------------------------------------------------
 
@@ -132,6 +136,8 @@ class SyncDaemon:
                 return
             count = apply_page(self.engine, page, since=since, now=self.now())
             report.pages += 1
+            if self.notifying:
+                notify("WATCHDOG=1")  # a long catch-up is progress, not a hang
             log_event(log, logging.INFO if count else logging.DEBUG, "page_applied",
                       since=since, cursor=page.next_cursor, records=count,
                       more=page.has_more)
@@ -225,7 +231,14 @@ class SyncDaemon:
         when :attr:`stop_event` is set (SIGTERM)."""
         next_pull = next_beat = next_outbox = 0.0
         log_event(log, logging.INFO, "syncd_started", db=self.config.store.path)
+        # Under systemd (village-kiosk-syncd.service, Type=notify, WatchdogSec=): ready
+        # now, and a ping every iteration; the pause between iterations is capped at
+        # half the watchdog interval so an idle daemon is not taken for a hung one.
+        watchdog = watchdog_interval()
+        self.notifying = True
+        notify("READY=1", "STATUS=running")
         while not self.stop_event.is_set():
+            notify("WATCHDOG=1")
             report = CycleReport()
             enrollment: Enrollment | None = None
             try:
@@ -236,7 +249,8 @@ class SyncDaemon:
                     log_event(log, logging.ERROR, "not_enrolled", error=str(exc))
                     self.revoked_token = "-"
             if enrollment is None or enrollment.token == self.revoked_token:
-                self.stop_event.wait(self.sync.outbox_check_s)
+                wait = self.sync.outbox_check_s
+                self.stop_event.wait(wait if watchdog is None else min(wait, watchdog / 2))
                 continue
             self.revoked_token = None
             now = time.monotonic()
@@ -273,7 +287,9 @@ class SyncDaemon:
                 next_pull = max(next_pull, now + self.pull_backoff.next_delay())
             wake = min(next_pull, next_beat, next_outbox) - time.monotonic()
             if wake > 0:
-                self.stop_event.wait(min(wake, self.sync.outbox_check_s))
+                pause = min(wake, self.sync.outbox_check_s)
+                self.stop_event.wait(pause if watchdog is None else min(pause, watchdog / 2))
+        notify("STOPPING=1")
         log_event(log, logging.INFO, "syncd_stopped")
 
     def _revoked(self, report: CycleReport, enrollment: Enrollment) -> bool:
