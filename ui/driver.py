@@ -71,6 +71,23 @@ class UiDriver:
             stack.extend(reversed(item.childItems()))
         return found
 
+    def truncated_texts(self) -> list[str]:
+        """Texts on screen that are cut off (elided or over their line limit).
+
+        What a villager cannot read in full is a defect on this kiosk; tests
+        call this on every screen they visit.
+        """
+        cut: list[str] = []
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible() or item.opacity() == 0:
+                continue
+            if item.property("truncated") is True:
+                cut.append(str(item.property("text")))
+            stack.extend(item.childItems())
+        return cut
+
     def find(self, name: str, *, timeout: float = 5.0) -> QQuickItem:
         """The one visible item called ``name`` (waits for it to appear)."""
         self.wait_until(lambda: bool(self.items(name)), timeout=timeout, what=f"item {name!r}")

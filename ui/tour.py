@@ -7,6 +7,7 @@ screen, at each panel size, so that people can look at what villagers see.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import tempfile
@@ -60,9 +61,14 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
     d = UiDriver(ui.window)
     app = ui.app_model
     shots: list[Path] = []
+    cut: dict[str, list[str]] = {}
 
     def shot(name: str) -> None:
         shots.append(d.screenshot(out / f"{len(shots) + 1:02d}-{name}.png"))
+        truncated = d.truncated_texts()
+        if truncated:
+            log.warning("tour %dx%d: text cut off on %s: %s", *size, name, truncated)
+            cut[name] = truncated
 
     def screen_is(name: str, timeout: float = 15) -> None:
         d.wait_until(lambda: app.screen == name, timeout=timeout, what=f"screen {name}")
@@ -177,9 +183,12 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
     try:
         d = UiDriver(ui.window)
         d.find("unavailableScreen")
-        shots.append(d.screenshot(out / f"{len(shots) + 1:02d}-unavailable.png"))
+        shot("unavailable")
     finally:
         ui.stop()
+    # Which screens cut text off (empty when every text fits): read by tests.
+    (out / "truncated.json").write_text(json.dumps(cut, ensure_ascii=False, indent=1) + "\n",
+                                        encoding="utf-8")
     return shots
 
 

@@ -26,6 +26,7 @@ def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCa
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
         assert d.text("maskedId") == "身份证 4312**********079X"
+        assert d.truncated_texts() == []
         total_2026 = d.text("yearTotal")
         assert total_2026.startswith("¥")
         d.click("year_2024")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -32,5 +33,7 @@ def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:
         # Not blank: a real screen has plenty of dark text pixels.
         dark = sum(image.histogram()[:100])
         assert dark > 2_000, f"{path.name} looks empty"
+    # Every text on every screen fits: nothing a villager needs is cut off.
+    assert json.loads((folder / "truncated.json").read_text(encoding="utf-8")) == {}
     assert (folder / "receipt-printed.png").exists()
     assert (folder / "receipt-complaint.png").exists()

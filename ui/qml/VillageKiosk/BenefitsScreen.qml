@@ -236,7 +236,7 @@ Rectangle {
     component PaymentRow: Rectangle {
         id: row
         required property var modelData
-        height: 100
+        height: Math.max(100, texts.implicitHeight + 24)
         color: "transparent"
         RowLayout {
             anchors.fill: parent
@@ -244,6 +244,7 @@ Rectangle {
             anchors.rightMargin: 16
             spacing: 16
             Column {
+                id: texts
                 Layout.fillWidth: true
                 Text {
                     text: row.modelData.period
@@ -251,13 +252,25 @@ Rectangle {
                     font.pixelSize: Theme.body
                     color: Theme.text
                 }
-                Text {
-                    text: row.modelData.paidOn + " · " + row.modelData.department
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.small
-                    color: Theme.textMuted
-                    elide: Text.ElideRight
+                // Date paid, then the paying department: the department moves
+                // to a line of its own, whole, when both do not fit.
+                Flow {
                     width: parent.width
+                    Text {
+                        text: row.modelData.paidOn
+                        rightPadding: 24
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.small
+                        color: Theme.textMuted
+                    }
+                    Text {
+                        text: row.modelData.department
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.small
+                        color: Theme.textMuted
+                        width: Math.min(implicitWidth, texts.width)
+                        elide: Text.ElideRight
+                    }
                 }
             }
             Text {
