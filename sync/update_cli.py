@@ -1,0 +1,204 @@
+"""`kiosk update verify|install|status|recover`: signed releases on the terminal.
+
+Registered through the ``village_kiosk.kiosk_commands`` entry points. `install`
+and `recover` run as root (the village-kiosk-update.path unit runs
+``kiosk update install --ready`` when syncd drops a verified bundle into the
+spool's ``ready/``; village-kiosk-recover runs ``kiosk update recover`` at
+boot). ``python -m sync.update_cli …`` is the same without loading the other
+command groups (fast: used by the tests and at boot).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
+from kiosk.config import Config
+from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
+from sync.release_dirs import ReleaseDirs
+from sync.update_state import StateFiles
+from sync.updater import (
+    UpdateError,
+    UpdaterSettings,
+    install_bundle,
+    load_release_key,
+    newest_ready,
+    recover,
+)
+
+__all__ = ["main", "ready_pin_path", "register", "status_json"]
+
+
+def register(sub: Subparsers) -> None:
+    """Add the `update` command group."""
+    p = sub.add_parser("update", help="signed software releases: verify, install, status")
+    actions = p.add_subparsers(dest="update_command", metavar="ACTION", required=True)
+
+    v = actions.add_parser("verify", help="check a bundle's signature, expiry and every hash")
+    v.add_argument("bundle", type=Path, metavar="BUNDLE")
+    v.add_argument("--pubkey", type=Path, metavar="FILE",
+                   help="release public key (PEM); default: [update] pubkey, then the key "
+                        "received at enrollment")
+    add_common_options(v, db=False)
+    v.set_defaults(handler=_verify)
+
+    i = actions.add_parser("install", help="install a bundle (root): switch, restart, wait "
+                                           "for health, revert if it does not come up")
+    what = i.add_mutually_exclusive_group(required=True)
+    what.add_argument("bundle", type=Path, metavar="BUNDLE", nargs="?")
+    what.add_argument("--ready", action="store_true",
+                      help="install the newest bundle syncd left in the spool's ready/")
+    i.add_argument("--allow-downgrade", action="store_true",
+                   help="allow a version lower than the current one (IT staff at the console)")
+    add_common_options(i)
+    i.set_defaults(handler=_install)
+
+    s = actions.add_parser("status", help="installed versions, current, previous, last attempt")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    add_common_options(s, db=False)
+    s.set_defaults(handler=_status)
+
+    r = actions.add_parser("recover", help="repair an interrupted install (run at boot)")
+    add_common_options(r)
+    r.set_defaults(handler=_recover)
+
+
+def ready_pin_path(bundle: Path) -> Path:
+    """``ready/V.json`` next to ``ready/V.tar``: syncd's note that the county pinned V."""
+    return bundle.with_suffix(".json")
+
+
+def _settings(args: argparse.Namespace, config: Config) -> UpdaterSettings:
+    return UpdaterSettings.from_config(config, getattr(args, "config", None))
+
+
+def _verify(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    try:
+        key = load_public_key(args.pubkey) if args.pubkey else load_release_key(config)
+    except (OSError, KeyFileError) as exc:
+        raise CliError(f"cannot read --pubkey {args.pubkey}: {exc}") from None
+    except UpdateError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        bundle = verify_bundle(args.bundle, key, now=datetime.now(UTC))
+    except ReleaseError as exc:
+        raise CliError(f"{args.bundle}: refused: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
+    m = bundle.manifest
+    print(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
+          f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
+    return 0
+
+
+def _pinned(bundle: Path) -> bool:
+    try:
+        return bool(json.loads(ready_pin_path(bundle).read_text(encoding="utf-8"))["pinned"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _install(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    settings = _settings(args, config)
+    pinned = bool(args.allow_downgrade)
+    handed: list[Path] = []
+    if args.ready:
+        ready = config.update.spool / "ready"
+        bundle = newest_ready(ready)
+        if bundle is None:
+            print(f"nothing to install in {ready}")
+            return 0
+        pinned = pinned or _pinned(bundle)
+        handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
+    else:
+        bundle = args.bundle
+    try:
+        key = load_release_key(config)
+        outcome = install_bundle(bundle, settings, key, pinned=pinned)
+    except UpdateError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        for path in handed:  # tried once; syncd fetches it again if the county still wants it
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+    print(outcome.message)
+    return 0
+
+
+def status_json(settings: UpdaterSettings) -> dict[str, Any]:
+    """The ``kiosk update status --json`` object."""
+    dirs = ReleaseDirs(settings.root)
+    state = StateFiles(settings.root)
+    attempt = state.last_attempt()
+    journal = state.journal()
+    return {
+        "root": str(settings.root),
+        "installed": dirs.installed(),
+        "current": dirs.current(),
+        "previous": dirs.previous(),
+        "last_attempt": asdict(attempt) if attempt else None,
+        "in_flight": asdict(journal) if journal else None,
+    }
+
+
+def _status(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    data = status_json(_settings(args, config))
+    ready = config.update.spool / "ready"
+    data["ready"] = sorted(p.name for p in ready.glob("*.tar")) if ready.is_dir() else []
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"current     {data['current'] or '- (none)'}")
+    print(f"previous    {data['previous'] or '-'}")
+    print(f"installed   {', '.join(data['installed']) or '-'}  (in {data['root']}/releases)")
+    if data["ready"]:
+        print(f"ready       {', '.join(data['ready'])}")
+    attempt = data["last_attempt"]
+    if attempt:
+        print(f"last try    {attempt['version']} at {attempt['finished_at']}: "
+              f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
+    if data["in_flight"]:
+        print(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
+    return 0
+
+
+def _recover(args: argparse.Namespace) -> int:
+    config = load_cli_config(args)
+    try:
+        done = recover(_settings(args, config))
+    except (OSError, sqlite3.Error) as exc:
+        raise CliError(f"recovery failed: {exc}") from None
+    for line in done:
+        print(line)
+    current = ReleaseDirs(config.update.root).current()
+    print(f"current: {current or '- (no complete version installed)'}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m sync.update_cli ACTION …`: this group alone; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    args = parser.parse_args(["update", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        code: int = args.handler(args)
+        return code
+    except CliError as exc:
+        print(f"kiosk: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,409 @@
+"""Install a signed release bundle on the terminal, or go back to the version it had.
+
+The order is the contract of docs/releases.md ("On the terminal"):
+
+verify (nothing is written before every check passed) → unpack into
+``releases/V.tmp`` → build ``releases/V/venv`` offline from the bundled
+wheels → write ``VERIFIED`` → back up the SQLite file (online backup API) →
+run the new version's migrations (`releases/V/venv/bin/kiosk db upgrade`) →
+point ``previous`` at the old version and ``current`` at the new one (each a
+fresh link renamed over the old) → restart the services → wait for both
+health marks (kiosk.health) carrying version V and written after the switch
+→ keep; or switch back, restore the backup, restart again and record why.
+
+The venv is built at its final path (``releases/V/venv``) because a venv
+cannot be moved (its scripts name their interpreter by absolute path); what
+makes a directory usable is ``VERIFIED``, written last, not its name.
+
+Crash safety: from the database backup on, a journal (sync.update_state)
+says what is in flight; :func:`recover` (`kiosk update recover`, at boot)
+undoes an install that did not reach "healthy", so after a kill -9 at any
+instant ``current`` points at a complete version and the database matches it.
+
+Everything runs on the caller's thread, as root, holding the install lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from packaging.version import InvalidVersion, Version
+
+from kiosk.config import Config
+from kiosk.enrollment import EnrollmentError, load_enrollment
+from kiosk.health import COMPONENTS, read_mark
+from sync.db_backup import backup_database, restore_database
+from sync.logfmt import log_event
+from sync.protocol.release import (
+    KeyFileError,
+    ReleaseError,
+    VerifiedBundle,
+    load_public_key,
+    public_key_from_text,
+    verify_bundle,
+)
+from sync.release_dirs import ReleaseDirs, version_key
+from sync.update_state import Attempt, Journal, Result, StateFiles
+from sync.venv_build import VenvBuildError, build_venv, clean_env
+
+__all__ = [
+    "CRASH_ENV",
+    "InstallOutcome",
+    "UpdateError",
+    "UpdaterSettings",
+    "install_bundle",
+    "load_release_key",
+    "newest_ready",
+    "recover",
+]
+
+log = logging.getLogger("sync.updater")
+
+#: Test hook: the installer SIGKILLs itself when it reaches the named step
+#: (tests/updater/test_kill9.py). Harmless in production: nobody sets it.
+CRASH_ENV = "VILLAGE_KIOSK_UPDATE_CRASH_AT"
+#: Longest the migrations of a new version may run (seconds).
+MIGRATE_TIMEOUT_S = 900
+#: Longest the restart command may take (seconds).
+RESTART_TIMEOUT_S = 180
+_POLL_S = 0.2
+
+
+class UpdateError(Exception):
+    """An install that did not happen (``code`` release.* or update.*); the
+    running version is untouched or was put back."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class UpdaterSettings:
+    """What the installer needs from the config (see :meth:`from_config`)."""
+
+    root: Path
+    db: Path
+    config_file: Path | None
+    channel: str
+    health_dir: Path
+    health_timeout_s: float
+    restart_command: tuple[str, ...]
+    keep: int
+
+    @classmethod
+    def from_config(cls, config: Config, config_file: Path | None) -> UpdaterSettings:
+        """The ``[update]`` and ``[store]`` settings; ``config_file`` is handed to the
+        new version's `kiosk db upgrade`."""
+        up = config.update
+        return cls(up.root, config.store.path, config_file, up.channel, up.health_dir,
+                   float(up.health_timeout_s), up.restart_command, up.keep)
+
+    @property
+    def backup_path(self) -> Path:
+        """Where the database is backed up before a switch."""
+        return self.root / "backup" / "kiosk.db"
+
+
+@dataclass(frozen=True)
+class InstallOutcome:
+    """A finished install: ``changed`` is False when ``version`` was already current."""
+
+    version: str
+    from_version: str | None
+    changed: bool
+    message: str
+
+
+def load_release_key(config: Config) -> Ed25519PublicKey:
+    """The trusted release key: ``[update] pubkey`` if set, else the enrollment's.
+
+    Raises :class:`UpdateError` ``update.no_key``.
+    """
+    try:
+        if config.update.pubkey is not None:
+            return load_public_key(config.update.pubkey)
+        text = load_enrollment(config.enrollment.file).release_public_key
+    except (OSError, KeyFileError, EnrollmentError) as exc:
+        raise UpdateError("update.no_key", f"no usable release key: {exc}") from None
+    if not text:
+        raise UpdateError("update.no_key", "the county gave no release key at enrollment "
+                                           "(set [update] pubkey or re-enroll)")
+    try:
+        return public_key_from_text(text)
+    except KeyFileError as exc:
+        raise UpdateError("update.no_key", f"enrollment release key: {exc}") from None
+
+
+def _checkpoint(step: str) -> None:
+    log_event(log, logging.DEBUG, "update_step", step=step)
+    if os.environ.get(CRASH_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+class _Install:
+    """One install run (lock held)."""
+
+    def __init__(self, settings: UpdaterSettings, now: Callable[[], datetime]) -> None:
+        self.s = settings
+        self.now = now
+        self.dirs = ReleaseDirs(settings.root)
+        self.state = StateFiles(settings.root)
+        self.started = _iso(now())
+
+    def record(self, version: str, from_version: str | None, result: Result, code: str,
+               message: str) -> None:
+        attempt = Attempt(version=version, from_version=from_version,
+                          started_at=self.started, finished_at=_iso(self.now()),
+                          result=result, code=code, message=message)
+        try:
+            self.state.record(attempt)
+        except OSError as exc:  # the outcome stands; only its record is lost
+            log_event(log, logging.ERROR, "update_state_unwritable", error=exc.strerror)
+
+    def build(self, bundle: VerifiedBundle) -> None:
+        """Unpack and build ``releases/V`` unless a complete one is there already."""
+        version = bundle.version
+        if self.dirs.is_complete(version):
+            return
+        stage = self.dirs.stage_of(version)
+        self.dirs.remove(stage)
+        self.dirs.remove(self.dirs.path_of(version))
+        bundle.unpack_to(stage)
+        _checkpoint("unpacked")
+        target = self.dirs.path_of(version)
+        target.mkdir()
+        try:
+            build_venv(target / "venv", stage / "wheels", bundle.manifest.requirement)
+        except VenvBuildError as exc:
+            self.dirs.remove(target)
+            self.dirs.remove(stage)
+            raise UpdateError("update.build_failed", f"venv of {version}: {exc}") from None
+        _checkpoint("venv_built")
+        for name in ("manifest.json", "manifest.sig"):
+            shutil.copyfile(stage / name, target / name)
+        self.dirs.mark_verified(version, {"version": version, "sha256": bundle.sha256,
+                                          "key_id": bundle.manifest.key_id,
+                                          "verified_at": _iso(self.now())})
+        _checkpoint("verified")
+        self.dirs.remove(stage)
+
+    def migrate(self, version: str) -> None:
+        """Run the new version's migrations on the live database; raises UpdateError."""
+        argv = [str(self.dirs.kiosk_command(version)), "db", "upgrade", "--db", str(self.s.db)]
+        if self.s.config_file is not None:
+            argv += ["--config", str(self.s.config_file)]
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, env=clean_env(),
+                                  timeout=MIGRATE_TIMEOUT_S, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise UpdateError("update.migration_failed", f"kiosk db upgrade: {exc}") from None
+        if done.returncode != 0:
+            tail = " | ".join(done.stderr.strip().splitlines()[-2:])
+            raise UpdateError("update.migration_failed",
+                              f"kiosk db upgrade of {version} exited {done.returncode}: {tail}")
+
+    def restart(self) -> str | None:
+        """Run the restart command; the problem, or None if it exited 0."""
+        try:
+            done = subprocess.run(list(self.s.restart_command), capture_output=True, text=True,
+                                  timeout=RESTART_TIMEOUT_S, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"restart command failed: {exc}"
+        if done.returncode != 0:
+            tail = " | ".join(done.stderr.strip().splitlines()[-2:])
+            return f"restart command exited {done.returncode}: {tail}"
+        return None
+
+    def wait_healthy(self, version: str, since: datetime) -> list[str]:
+        """Poll the health marks until every component reports ``version`` written
+        at or after ``since``; the components still missing at the timeout."""
+        deadline = time.monotonic() + self.s.health_timeout_s
+        while True:
+            missing = []
+            for component in COMPONENTS:
+                mark = read_mark(component, health_dir=self.s.health_dir)
+                if mark is None or mark.version != version or mark.at < since:
+                    missing.append(component)
+            if not missing or time.monotonic() >= deadline:
+                return missing
+            time.sleep(_POLL_S)
+
+    def back_out(self, journal: Journal, code: str, message: str, *, restart: bool) -> None:
+        """Undo an install past the backup (journal phase ``migrate``): old links,
+        old database, new version deleted, failure recorded. Idempotent."""
+        version, old = journal.version, journal.from_version
+        if old is not None and self.dirs.is_complete(old):
+            self.dirs.point(self.dirs.current_link, old)
+            prev = journal.previous_before
+            self.dirs.point(self.dirs.previous_link,
+                            prev if prev is not None and self.dirs.is_complete(prev) else None)
+        _checkpoint("relinked")
+        if journal.db_existed:
+            restore_database(self.s.backup_path, self.s.db)
+        else:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{self.s.db}{suffix}").unlink()
+        _checkpoint("restored")
+        if old is not None and version != old and self.dirs.current() == old:
+            self.dirs.remove(self.dirs.path_of(version))
+        if restart:
+            problem = self.restart()
+            if problem:
+                log_event(log, logging.ERROR, "update_restart_after_revert_failed",
+                          error=problem)
+        self.record(version, old, "failed", code, message)
+        self.state.clear_journal()
+        log_event(log, logging.ERROR, "update_reverted", version=version, back_to=old,
+                  code=code, error=message)
+
+
+def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed25519PublicKey,
+                   *, pinned: bool = False,
+                   now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> InstallOutcome:
+    """Install ``bundle_path`` (see the module docstring); blocks for the health wait.
+
+    ``pinned`` allows a version lower than the current one (the county pinned
+    it, or IT staff said ``--allow-downgrade``). Raises :class:`UpdateError`:
+    a ``release.*`` code when the bundle was refused (nothing touched),
+    ``update.build_failed`` (nothing touched), ``update.migration_failed``,
+    ``update.restart_failed`` or ``update.unhealthy`` (switched back, database
+    restored), ``update.busy`` never (waits for the lock).
+    """
+    run = _Install(settings, now)
+    dirs = run.dirs
+    with dirs.lock():
+        recover(settings, locked=True)
+        _checkpoint("start")
+        old = dirs.current()
+        try:
+            bundle = verify_bundle(bundle_path, public_key, now=now(), channel=settings.channel,
+                                   installed_version=old, pinned=pinned)
+        except ReleaseError as exc:
+            run.record(_bundle_name(bundle_path), old, "refused", str(exc.code), exc.message)
+            log_event(log, logging.ERROR, "update_refused", bundle=bundle_path.name,
+                      code=str(exc.code), error=exc.message)
+            raise UpdateError(str(exc.code), exc.message) from None
+        except OSError as exc:
+            raise UpdateError("update.unreadable", f"{bundle_path}: {exc.strerror}") from None
+        version = bundle.version
+        if version == old:
+            return InstallOutcome(version, old, False, f"{version} is already current")
+        log_event(log, logging.INFO, "update_start", version=version, current=old)
+        try:
+            run.build(bundle)
+        except UpdateError as exc:
+            run.record(version, old, "failed", exc.code, exc.message)
+            raise
+        except ReleaseError as exc:  # the file changed between verify and unpack
+            run.record(version, old, "refused", str(exc.code), exc.message)
+            raise UpdateError(str(exc.code), exc.message) from None
+
+        journal = Journal(version=version, from_version=old,
+                          previous_before=dirs.previous(), phase="backup",
+                          db_existed=settings.db.exists(), started_at=run.started)
+        run.state.write_journal(journal)
+        if journal.db_existed:
+            backup_database(settings.db, settings.backup_path)
+        _checkpoint("backed_up")
+        journal = Journal(**{**journal.__dict__, "phase": "migrate"})
+        run.state.write_journal(journal)
+        _checkpoint("journal")
+        try:
+            run.migrate(version)
+        except UpdateError as exc:
+            run.back_out(journal, exc.code, exc.message, restart=False)
+            raise
+        _checkpoint("migrated")
+
+        since = now()
+        if old is not None:
+            dirs.point(dirs.previous_link, old)
+        dirs.point(dirs.current_link, version)
+        _checkpoint("switched")
+        problem = run.restart()
+        if problem is not None:
+            run.back_out(journal, "update.restart_failed", problem, restart=True)
+            raise UpdateError("update.restart_failed", problem)
+        _checkpoint("restarted")
+        missing = run.wait_healthy(version, since)
+        if missing:
+            message = (f"{', '.join(missing)} did not report {version} healthy within "
+                       f"{settings.health_timeout_s:g} s")
+            run.back_out(journal, "update.unhealthy", message, restart=True)
+            raise UpdateError("update.unhealthy", message)
+        run.state.write_journal(Journal(**{**journal.__dict__, "phase": "done"}))
+        _checkpoint("healthy")
+        run.record(version, old, "ok", "update.ok", f"{version} installed and healthy")
+        run.state.clear_journal()
+        pruned = dirs.prune(settings.keep)
+        log_event(log, logging.INFO, "update_done", version=version, previous=old,
+                  pruned=",".join(pruned) or None)
+        return InstallOutcome(version, old, True, f"{version} installed and healthy")
+
+
+def _bundle_name(path: Path) -> str:
+    return path.name.removesuffix(".tar")
+
+
+def recover(settings: UpdaterSettings, *, locked: bool = False) -> list[str]:
+    """Finish or undo what a killed installer left (`kiosk update recover`, at boot).
+
+    An install journalled past the backup is undone (old links, database
+    restored, failure recorded as ``update.interrupted``); then half-built
+    directories are removed and ``current`` is repaired (ReleaseDirs.recover).
+    Does not restart services (at boot they are not up yet). Returns lines
+    describing what was done. Raises ``OSError`` / ``sqlite3.Error``.
+    """
+    run = _Install(settings, lambda: datetime.now(UTC))
+    done: list[str] = []
+    with contextlib.ExitStack() as stack:
+        if not locked:
+            stack.enter_context(run.dirs.lock())
+        journal = run.state.journal()
+        if journal is not None:
+            if journal.phase == "migrate":
+                run.back_out(journal, "update.interrupted",
+                             f"the install of {journal.version} was interrupted; "
+                             f"back to {journal.from_version}", restart=False)
+                done.append(f"undid the interrupted install of {journal.version}")
+            else:
+                run.state.clear_journal()
+        with contextlib.suppress(FileNotFoundError):
+            settings.backup_path.with_name(settings.backup_path.name + ".part").unlink()
+        report = run.dirs.recover()
+        if report.removed:
+            done.append("removed incomplete: " + ", ".join(report.removed))
+        if report.relinked:
+            done.append(f"current now points at {report.current}")
+    return done
+
+
+def newest_ready(ready: Path) -> Path | None:
+    """The bundle with the highest version in the spool's ``ready/`` directory."""
+    best: tuple[Version, Path] | None = None
+    for path in ready.glob("*.tar"):
+        try:
+            key = version_key(path.name.removesuffix(".tar"))
+        except InvalidVersion:
+            continue
+        if best is None or key > best[0]:
+            best = (key, path)
+    return best[1] if best else None

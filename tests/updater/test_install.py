@@ -1,0 +1,158 @@
+"""Installing releases: the good path, refusals that touch nothing, automatic reverts."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
+from sync.update_cli import status_json
+from sync.updater import UpdateError
+from updater.conftest import UpdTerminal, tree_fingerprint
+from updater.fakerelease import db_marker, make_bundle
+
+
+def test_good_update_installs_switches_and_keeps_the_old_one(
+        running: UpdTerminal, bundles: dict[str, Path]) -> None:
+    assert running.current_runs() == "1.0.0"
+    assert db_marker(running.db) == "1.0.0"
+    done = running.cli("install", str(bundles["2.0.0"]))
+    assert done.returncode == 0, done.stderr
+    assert "2.0.0 installed and healthy" in done.stdout
+    dirs = running.dirs
+    assert (dirs.current(), dirs.previous()) == ("2.0.0", "1.0.0")
+    assert os.readlink(running.root / "current") == "releases/2.0.0"
+    assert running.current_runs() == "2.0.0"
+    assert db_marker(running.db) == "2.0.0"
+    assert (running.root / "releases" / "2.0.0" / "VERIFIED").is_file()
+    assert not list((running.root / "releases").glob("*.tmp"))
+    status = json.loads(running.cli("status", "--json").stdout)
+    assert status["current"] == "2.0.0" and status["previous"] == "1.0.0"
+    assert status["installed"] == ["1.0.0", "2.0.0"]
+    assert status["last_attempt"]["result"] == "ok"
+    assert status["in_flight"] is None
+    # The same version again changes nothing.
+    assert running.install(bundles["2.0.0"]).changed is False
+    # A third version: the oldest is pruned, current and previous stay.
+    running.install(bundles["3.0.0"])
+    assert running.dirs.installed() == ["2.0.0", "3.0.0"]
+    assert (running.dirs.current(), running.dirs.previous()) == ("3.0.0", "2.0.0")
+
+
+def _bad_bundle(case: str, bundles: dict[str, Path], key: Ed25519PrivateKey,
+                out: Path) -> Path:
+    """A bundle that must be refused, made from the good 2.0.0 one."""
+    good = bundles["2.0.0"]
+    data = bytearray(good.read_bytes())
+    if case == "tampered_file":
+        data[data.index(b"PK\x03\x04") + 200] ^= 0x01  # a byte inside the wheel
+    elif case == "tampered_manifest":
+        at = data.index(b'"channel": "stable"')
+        data[at:at + 19] = b'"channel": "stablf"'
+    elif case == "truncated":
+        del data[len(data) * 2 // 3:]
+    elif case == "wrong_key":
+        return make_bundle(out.parent / "other", "2.0.0", generate_private_key())
+    elif case == "expired":
+        return make_bundle(out.parent / "expired", "2.0.0", key,
+                           now=datetime.now(UTC) - timedelta(days=40),
+                           expires_in=timedelta(days=30))
+    else:
+        assert case == "rollback"
+        return bundles["0.9.0"]
+    out.write_bytes(bytes(data))
+    return out
+
+
+@pytest.mark.parametrize(("case", "code", "wording"), [
+    ("tampered_file", "release.file_mismatch", "sha"),
+    ("tampered_manifest", "release.bad_signature", "signature"),
+    ("wrong_key", "release.bad_signature", "key"),
+    ("expired", "release.expired", "expire"),
+    ("rollback", "release.rollback", "lower"),
+    ("truncated", "release.truncated", ""),
+])
+def test_bad_bundles_are_refused_and_touch_nothing(
+        running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey,
+        tmp_path: Path, case: str, code: str, wording: str) -> None:
+    bad = _bad_bundle(case, bundles, release_key, tmp_path / f"{case}.tar")
+    before = tree_fingerprint(running.root)
+    db_before = running.db.read_bytes()
+    if case != "rollback":  # verify checks the bundle alone; rollback needs the terminal
+        with pytest.raises(ReleaseError) as caught:
+            verify_bundle(bad, release_key.public_key(), now=datetime.now(UTC))
+        assert caught.value.code == code
+    done = running.cli("install", str(bad))
+    assert done.returncode == 1
+    assert code in done.stderr
+    assert wording in done.stderr.lower()
+    MESSAGES[case] = done.stderr
+    assert tree_fingerprint(running.root) == before
+    assert running.db.read_bytes() == db_before
+    assert running.current_runs() == "1.0.0"
+    status = status_json(running.settings())
+    assert status["last_attempt"]["result"] == "refused"
+    assert status["last_attempt"]["code"] == code
+
+
+MESSAGES: dict[str, str] = {}
+
+
+def test_each_refusal_says_something_different() -> None:
+    # Runs after the parametrised cases above (file order): six distinct messages.
+    assert len(MESSAGES) == 6
+    assert len(set(MESSAGES.values())) == 6
+
+
+def test_verify_accepts_a_good_bundle_with_an_explicit_key(
+        running: UpdTerminal, bundles: dict[str, Path], tmp_path: Path) -> None:
+    pubkey = running.dir / "release-public.pem"
+    done = running.cli("verify", str(bundles["2.0.0"]), "--pubkey", str(pubkey))
+    assert done.returncode == 0, done.stderr
+    assert "good: village-kiosk 2.0.0, channel stable" in done.stdout
+    wrong = tmp_path / "wrong.pem"
+    from sync.protocol.release import public_key_pem
+    wrong.write_bytes(public_key_pem(generate_private_key().public_key()))
+    refused = running.cli("verify", str(bundles["2.0.0"]), "--pubkey", str(wrong))
+    assert refused.returncode == 1 and "release.bad_signature" in refused.stderr
+
+
+def test_a_pinned_lower_version_installs(running: UpdTerminal,
+                                         bundles: dict[str, Path]) -> None:
+    done = running.cli("install", str(bundles["0.9.0"]), "--allow-downgrade")
+    assert done.returncode == 0, done.stderr
+    assert running.dirs.current() == "0.9.0" and running.current_runs() == "0.9.0"
+
+
+def test_a_release_that_does_not_start_is_reverted(running: UpdTerminal,
+                                                   bundles: dict[str, Path]) -> None:
+    with pytest.raises(UpdateError) as caught:
+        running.install(bundles["2.0.0-no_start"])
+    assert caught.value.code == "update.unhealthy"
+    assert "ui, syncd did not report 2.0.0 healthy" in caught.value.message
+    dirs = running.dirs
+    assert dirs.current() == "1.0.0" and running.current_runs() == "1.0.0"
+    assert dirs.installed() == ["1.0.0"]  # the failed version is gone
+    assert db_marker(running.db) == "1.0.0"  # the migrated database was restored
+    # The old version was restarted and is healthy again.
+    mark = json.loads((running.health / "ui.json").read_text())
+    assert mark["version"] == "1.0.0"
+    status = running.cli("status")
+    assert "failed [update.unhealthy]" in status.stdout
+
+
+def test_a_failed_migration_reverts(running: UpdTerminal, bundles: dict[str, Path]) -> None:
+    done = running.cli("install", str(bundles["2.0.0-bad_migration"]))
+    assert done.returncode == 1
+    assert "update.migration_failed" in done.stderr and "migration 0042" in done.stderr
+    assert running.dirs.current() == "1.0.0" and running.current_runs() == "1.0.0"
+    assert running.dirs.installed() == ["1.0.0"]
+    assert db_marker(running.db) == "1.0.0"
+    status = status_json(running.settings())
+    assert status["last_attempt"]["code"] == "update.migration_failed"
+    assert status["in_flight"] is None
