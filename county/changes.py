@@ -5,6 +5,11 @@ first ``limit`` rows with ``seq > cursor`` across the synced tables, in seq
 order, each in its latest state: a live row is an upsert, a row marked
 ``deleted`` is a tombstone. The cursor is the decimal seq of the last row of
 the page: opaque to terminals.
+
+Township-scoped terminals also page the move log (county/moves.py): a
+payment or household member that left their township since their cursor is
+a tombstone for them, unless it is back in their township by now (then its
+own, later upsert is on its way).
 """
 
 from __future__ import annotations
@@ -17,8 +22,17 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
-from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, Setting
+from county.models import (
+    BenefitItem,
+    Complaint,
+    HouseholdMember,
+    Notice,
+    Payment,
+    ScopeMove,
+    Setting,
+)
 from county.models import server_id as complaint_server_id
+from county.moves import still_in_township
 from county.scope import TerminalScope
 from sync.protocol import (
     BenefitItemRecord,
@@ -154,7 +168,10 @@ class _Hit:
 
 
 _AFTER = bindparam("after", type_=BigInteger())
+_HEAD = bindparam("head", type_=BigInteger())
 _LIMIT = bindparam("limit", type_=Integer())
+#: Upper bound when the caller read no head (every seq fits below it).
+_NO_HEAD = 2**62
 _SETTINGS_ALL = select(Setting).where(TerminalScope("", "", "", "county").settings())
 _SETTINGS_OF_KEYS = _SETTINGS_ALL.where(Setting.key.in_(bindparam("keys", expanding=True)))
 
@@ -170,20 +187,31 @@ def _page_query(entity: str, township_scope: bool) -> Any:
         "household_member": (HouseholdMember, scope.members()),
         "payment": (Payment, scope.payments()),
         "complaint_reply": (Complaint, scope.replies()),
+        "scope_move": (ScopeMove, scope.moves_out()),
     }
     model, condition = tables[entity]
-    query = select(model).where(model.seq > _AFTER)
+    # Bounded by the head read before the page: every seq up to it is
+    # committed, so each table's query sees the same set of changes even on
+    # PostgreSQL, where each statement sees the latest commits (a change
+    # committed between two of them would otherwise move the cursor past a
+    # change of an earlier-queried table, or make a moved row both an upsert
+    # and a tombstone in one page).
+    query = select(model).where(model.seq > _AFTER, model.seq <= _HEAD)
     if condition is not None:
         query = query.where(condition)
     return query.order_by(model.seq).limit(_LIMIT)
 
 
-def _candidates(conn: Connection, scope: TerminalScope, after: int,
+_ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
+             "complaint_reply")
+
+
+def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
                 limit: int) -> Iterator[_Hit]:
-    params = {**scope.params(), "after": after, "limit": limit + 1}
-    for entity in ("benefit_item", "setting", "notice", "household_member", "payment",
-                   "complaint_reply"):
-        query = _page_query(entity, scope.scope == "township")
+    params = {**scope.params(), "after": after, "head": head, "limit": limit + 1}
+    township = scope.scope == "township"
+    for entity in (*_ENTITIES, "scope_move") if township else _ENTITIES:
+        query = _page_query(entity, township)
         for row in conn.execute(query, params):
             yield _Hit(row.seq, entity, row)
 
@@ -196,13 +224,17 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
     ``limit`` by seq overall are always among them. ``head`` is the counter
     as read before the page (in the same transaction).
     """
-    hits = sorted(_candidates(conn, scope, after, limit), key=lambda h: h.seq)
+    hits = sorted(_candidates(conn, scope, after, _NO_HEAD if head is None else head, limit),
+                  key=lambda h: h.seq)
     page, has_more = hits[:limit], len(hits) > limit
     lists: dict[str, list[Any]] = {name: [] for name in _CONVERT}
     tombstones: list[Tombstone] = []
     setting_keys: list[str] = []
+    moves: dict[str, list[str]] = {}
     for hit in page:
-        if hit.entity == "setting":
+        if hit.entity == "scope_move":
+            moves.setdefault(hit.row.entity, []).append(hit.row.key)
+        elif hit.entity == "setting":
             if hit.row.key not in setting_keys:
                 setting_keys.append(hit.row.key)
         elif hit.entity == "complaint_reply":
@@ -212,6 +244,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
                                         key=str(_key_of(hit.entity, hit.row))))
         else:
             lists[hit.entity].append(record_of(hit.entity, hit.row))
+    tombstones += _move_tombstones(conn, scope, moves, lists, tombstones)
     settings: list[SettingRecord] = []
     for key, record in effective_settings(conn, scope, setting_keys).items():
         if record is None:
@@ -237,3 +270,22 @@ _KEY_COLUMN = {"payment": "id", "notice": "id", "household_member": "id_hash",
 
 def _key_of(entity: str, row: Any) -> object:
     return getattr(row, _KEY_COLUMN[entity])
+
+
+def _move_tombstones(conn: Connection, scope: TerminalScope, moves: dict[str, list[str]],
+                     lists: dict[str, list[Any]], tombstones: list[Tombstone]) -> list[Tombstone]:
+    """Tombstones for rows that left this terminal's township (once per key).
+
+    None for a row this page already carries (its upsert or tombstone is
+    newer than the move) nor for one that is back in the township by now.
+    """
+    out: list[Tombstone] = []
+    for entity, keys in moves.items():
+        column = _KEY_COLUMN[entity]
+        carried = {str(getattr(r, column)) for r in lists[entity]}
+        carried.update(t.key for t in tombstones if t.entity == entity)
+        pending = list(dict.fromkeys(k for k in keys if k not in carried))
+        back = still_in_township(conn, entity, pending, scope.township)
+        out += [Tombstone(entity=entity, key=k)  # type: ignore[arg-type]
+                for k in pending if k not in back]
+    return out

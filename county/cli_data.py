@@ -162,6 +162,7 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+        engine.dispose()  # closes pooled connections now (in-process callers: tests)
     if args.json:
         print_json(result.as_json())
     else:
@@ -171,7 +172,9 @@ def _import(args: argparse.Namespace) -> int:
                    "imported" if result.imported else
                    "NOTHING imported (fix the rows above, or use --skip-bad)")
         print(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
-              f"{result.new} new, {result.already_present} already present — {verdict}")
+              f"{result.new} new, {result.already_present} already present"
+              f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
+              f" — {verdict}")
         if result.reject_file:
             print(f"bad rows written to {result.reject_file}")
     return 1 if result.bad and not result.imported and not args.dry_run else 0

@@ -42,6 +42,7 @@ __all__ = [
     "ImportBatch",
     "Notice",
     "Payment",
+    "ScopeMove",
     "Setting",
     "Terminal",
     "utcnow",
@@ -157,6 +158,32 @@ class Payment(Base):
         Index("ix_payment_township_seq", "township", "seq"),
         CheckConstraint("status IN ('paid', 'pending', 'returned')", name="status_valid"),
         CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+    )
+
+
+class ScopeMove(Base):
+    """A synced row left a township: the change-log entry of the scope it left.
+
+    A payment or household member whose township is corrected from A to B
+    changes in place (its ``seq`` moves on, its township is B): B's terminals
+    and county-scoped ones get the upsert, but the row is now outside the
+    scope of A's township-scoped terminals, which would keep a stale copy.
+    This row, with a ``seq`` of its own from the same counter, is what pages
+    them a tombstone (county/changes.py). ``key`` is the entity's key as the
+    tombstone carries it (payment id in decimal, or id_hash).
+    """
+
+    __tablename__ = "scope_move"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(64))
+    township: Mapped[str] = mapped_column(String(60), doc="the township the row left")
+    moved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_scope_move_township_seq", "township", "seq"),
+        CheckConstraint("entity IN ('payment', 'household_member')", name="entity_valid"),
     )
 
 

@@ -2,7 +2,10 @@
 
 Shared by ``county seed-demo`` and ``county import``. A payment's content key
 hashes the fields that identify it (recipient, item, period, date, amount),
-so importing the same department file twice adds nothing the second time.
+so importing the same department file twice adds nothing the second time;
+the place (乡镇/村) is not in the key, so a corrected file moves the stored
+payment instead, logging a scope move when its township changes
+(county/moves.py).
 """
 
 from __future__ import annotations
@@ -17,9 +20,20 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.models import HouseholdMember, Payment
+from county.moves import is_move, record_moves
 from county.seq import take_seqs
 
-__all__ = ["NewMember", "NewPayment", "content_key", "write_members", "write_payments"]
+__all__ = [
+    "NewMember",
+    "NewPayment",
+    "StoredPlace",
+    "content_key",
+    "correct_places",
+    "place_corrections",
+    "stored_places",
+    "write_members",
+    "write_payments",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +142,10 @@ def write_members(conn: Connection, members: Sequence[NewMember], *, now: dateti
             m.village or stored[h].village, False)]
     if not new and not moved:
         return 0
-    seq = take_seqs(conn, len(new) + len(moved))
+    # A member whose township changes also leaves the old township's scope.
+    left = [(m.id_hash, stored[m.id_hash].township) for m in moved
+            if is_move(stored[m.id_hash].township, m.township or stored[m.id_hash].township)]
+    seq = take_seqs(conn, len(new) + len(moved) + len(left))
     if new:
         conn.execute(_insert(conn, HouseholdMember), [
             {"id_hash": m.id_hash, "household_id": m.household_id, "township": m.township,
@@ -139,4 +156,68 @@ def write_members(conn: Connection, members: Sequence[NewMember], *, now: dateti
         conn.execute(update(HouseholdMember).where(HouseholdMember.id_hash == m.id_hash).values(
             household_id=m.household_id, township=m.township or old.township,
             village=m.village or old.village, seq=seq + i, deleted=False, updated_at=now))
+    record_moves(conn, "household_member", left, first_seq=seq + len(new) + len(moved),
+                 now=now)
     return len(new) + len(moved)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlace:
+    """Where a stored payment is: its id, township and village."""
+
+    id: int
+    township: str
+    village: str
+
+
+def stored_places(conn: Connection, keys: Sequence[str]) -> dict[str, StoredPlace]:
+    """The stored payments among content ``keys``, with their place (in chunks)."""
+    found: dict[str, StoredPlace] = {}
+    for start in range(0, len(keys), 900):
+        chunk = keys[start:start + 900]
+        for row in conn.execute(select(Payment.content_key, Payment.id, Payment.township,
+                                       Payment.village)
+                                .where(Payment.content_key.in_(chunk))):
+            found[row.content_key] = StoredPlace(row.id, row.township, row.village)
+    return found
+
+
+def place_corrections(stored: dict[str, StoredPlace], payments: Sequence[NewPayment],
+                      keys: Sequence[str]) -> list[tuple[StoredPlace, str, str]]:
+    """(stored place, corrected township, corrected village) of payments stored elsewhere.
+
+    The place is not part of the content key, so a department's corrected
+    file names the same payments with another 乡镇/村. An empty cell keeps
+    the stored value (a file without those columns corrects nothing).
+    """
+    out: list[tuple[StoredPlace, str, str]] = []
+    for key, p in zip(keys, payments, strict=True):
+        have = stored.get(key)
+        if have is None:
+            continue
+        township, village = p.township or have.township, p.village or have.village
+        if (township, village) != (have.township, have.village):
+            out.append((have, township, village))
+    return out
+
+
+def correct_places(conn: Connection, payments: Sequence[NewPayment], *, now: datetime,
+                   keys: Sequence[str]) -> int:
+    """Move stored payments to the township/village ``payments`` name; return rows changed.
+
+    Runs in the caller's transaction and reads the stored places again in
+    it. A changed payment gets a fresh seq (an upsert for its new scope); one
+    that leaves a township also gets a :class:`county.models.ScopeMove`
+    entry, so township-scoped terminals of the old township get a tombstone.
+    """
+    changes = place_corrections(stored_places(conn, keys), payments, keys)
+    if not changes:
+        return 0
+    left = [(str(have.id), have.township) for have, township, _ in changes
+            if is_move(have.township, township)]
+    seq = take_seqs(conn, len(changes) + len(left))
+    for i, (have, township, village) in enumerate(changes):
+        conn.execute(update(Payment).where(Payment.id == have.id).values(
+            township=township, village=village, seq=seq + i, updated_at=now))
+    record_moves(conn, "payment", left, first_seq=seq + len(changes), now=now)
+    return len(changes)

@@ -5,15 +5,21 @@ enrollment, or only to terminals of the same township for a township-scoped
 one. Notices follow their own scope (village / township / county); settings
 their ``target``; complaint replies go to the terminal the complaint came
 from. The same filters serve ``changes`` and ``snapshot``.
+
+Notices, settings and replies never change scope (a notice is retired, not
+edited; a setting's target is part of its key). Payments and members do,
+when a corrected file moves them to another township: the move log
+(county/moves.py, :meth:`TerminalScope.moves_out`) tombstones them for the
+township they left.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import BindParameter, ColumnElement, String, and_, bindparam, or_, true
+from sqlalchemy import BindParameter, ColumnElement, String, and_, bindparam, false, or_, true
 
-from county.models import Complaint, HouseholdMember, Notice, Payment, Setting
+from county.models import Complaint, HouseholdMember, Notice, Payment, ScopeMove, Setting
 
 __all__ = ["TerminalScope"]
 
@@ -26,6 +32,7 @@ _TERMINAL = bindparam("scope_terminal", type_=String())
 _TARGETS: BindParameter[list[str]] = bindparam("scope_targets", expanding=True)
 _PAYMENTS_OF_TOWNSHIP = Payment.township == _TOWNSHIP
 _MEMBERS_OF_TOWNSHIP = HouseholdMember.township == _TOWNSHIP
+_MOVES_OUT = ScopeMove.township == _TOWNSHIP
 _NOTICES = or_(
     Notice.scope == "county",
     and_(Notice.scope == "township", Notice.township == _TOWNSHIP),
@@ -61,6 +68,14 @@ class TerminalScope:
     def members(self) -> ColumnElement[bool]:
         """Filter on ``household_member`` rows this terminal receives."""
         return _MEMBERS_OF_TOWNSHIP if self.scope == "township" else true()
+
+    def moves_out(self) -> ColumnElement[bool]:
+        """Filter on ``scope_move`` rows of rows that left this terminal's scope.
+
+        Only township-scoped terminals read the move log: a county-scoped
+        one keeps a moved row, which reaches it as an upsert.
+        """
+        return _MOVES_OUT if self.scope == "township" else false()
 
     def notices(self) -> ColumnElement[bool]:
         """Filter on ``notice`` rows for this terminal's village, township or county."""

@@ -4,7 +4,9 @@ Every row is checked first: ID number (GB 11643), amount (kiosk.money.parse_yuan
 not zero, not absurd), date (not in the future), item (the county catalogue),
 no duplicate of an earlier row of the same file. A file with any bad row
 imports nothing unless ``skip_bad`` is set; then the good rows go in and the
-bad ones are written to a reject file (same columns plus 错误原因). Rows are
+bad ones are written to a reject file (same columns plus 错误原因). A payment
+already stored (same content key) that the file places in another 乡镇/村 is
+a correction: it moves (county.payments.correct_places). Rows are
 hashed on the way in: the plaintext ID number never reaches the database,
 the report or a log; the report names the row number only.
 """
@@ -31,7 +33,9 @@ from county.payments import (
     NewMember,
     NewPayment,
     content_key,
-    existing_keys,
+    correct_places,
+    place_corrections,
+    stored_places,
     write_members,
     write_payments,
 )
@@ -83,6 +87,8 @@ class ImportResult:
     good: int = 0
     new: int = 0
     already_present: int = 0
+    corrected: int = 0
+    """Stored payments this file names with another 乡镇/村 (moved, not added)."""
     bad: list[BadRow] = field(default_factory=list)
     imported: bool = False
     reject_file: str | None = None
@@ -90,7 +96,8 @@ class ImportResult:
     def as_json(self) -> dict[str, Any]:
         """The result as a JSON-able dict (for ``--json``)."""
         return {"file": self.file, "rows": self.rows, "good": self.good, "new": self.new,
-                "already_present": self.already_present, "imported": self.imported,
+                "already_present": self.already_present, "corrected": self.corrected,
+                "imported": self.imported,
                 "reject_file": self.reject_file,
                 "bad": [{"row": b.row, "code": b.code, "reason": b.reason} for b in self.bad]}
 
@@ -205,18 +212,20 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     result, good, members, rejected = checked
     _fill_households(engine, good, members)
     result.good = len(good)
-    keys = [content_key(p) for p in good]  # household_id is not part of the key
+    keys = [content_key(p) for p in good]  # household_id and place are not part of the key
     with engine.connect() as conn:
-        present = existing_keys(conn, keys)
+        present = stored_places(conn, keys)
+    corrections = place_corrections(present, good, keys)
     result.already_present = len(present)
     result.new = len(good) - len(present)
+    result.corrected = len(corrections)
     if options.dry_run or (result.bad and not options.skip_bad):
         return result
     if rejected:
         reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
         _write_rejects(reject_path, header, rejected)
         result.reject_file = str(reject_path)
-    if result.new or members:
+    if result.new or members or corrections:
         with writing(engine) as conn:
             batch_id = None
             if result.new:
@@ -226,6 +235,11 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
                     .returning(ImportBatch.id)).scalar_one()
             write_members(conn, list(members.values()), now=now)
             write_payments(conn, good, now=now, import_id=batch_id, keys=keys)
+            if corrections:
+                # Only rows stored before are read again: a fresh file costs no extra pass.
+                stored = [(k, p) for k, p in zip(keys, good, strict=True) if k in present]
+                correct_places(conn, [p for _, p in stored], now=now,
+                               keys=[k for k, _ in stored])
     result.imported = True
     return result
 
