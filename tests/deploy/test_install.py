@@ -136,7 +136,7 @@ def verify_root(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     _executable(root / "opt/village-kiosk/releases/1.0.0/venv/bin/kiosk")
     (root / "opt/village-kiosk/current").symlink_to("releases/1.0.0")
     shutil.copy(DEPLOY / "systemd/county.service", root / "etc/systemd/system/")
-    _executable(root / "opt/village-county/venv/bin/county")
+    _executable(root / "srv/county/venv/bin/county")
     return root
 
 
