@@ -3,7 +3,8 @@
 Township-scoped terminals of the township a row left get a tombstone (the
 move log), those of its new township an upsert, county-scoped ones only the
 upsert. The files go in through `county import`, as IT staff would; the
-server is the real one (uvicorn on loopback), on SQLite and PostgreSQL.
+server is the real one (uvicorn on loopback), on SQLite and PostgreSQL; the
+last test runs the terminal's real sync daemon against it.
 """
 
 from __future__ import annotations
@@ -12,18 +13,27 @@ import csv
 import gzip
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import Engine, func, select
+from syncd.conftest import write_terminal
 
 from county.cli import main as county_main
 from county.models import HouseholdMember, ImportBatch, Payment, ScopeMove
 from county.state import lookup_key
+from county.terminals import new_enrollment_code
 from county_server.conftest import auth, enroll_terminal
+from county_server.live import LiveServer
+from kiosk.config import load_config
 from kiosk.identity import check_digit, id_hash
+from kiosk.store import open_store
+from kiosk.store.models import HouseholdMember as KioskMember
+from kiosk.store.models import Payment as KioskPayment
+from sync.enroll import enroll_terminal as enroll_kiosk
 from sync.protocol import ChangesPage
 
 A, B, C = "兰里镇", "石门镇", "东山镇"
@@ -208,3 +218,45 @@ def test_file_without_place_columns_moves_nothing(
     assert (answer["new"], answer["already_present"], answer["corrected"]) == (0, 6, 0)
     assert a.pull(client) == (set(), set(), set(), set())
     assert_holds_what_it_should(seeded_engine, a, A)
+
+
+def test_terminal_caches_follow_the_correction(
+        seeded_engine: Engine, seeded_url: str, server: LiveServer, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The real sync daemon (`kiosk syncd --once`) on a 兰里镇 and a 石门镇 terminal."""
+    county_import(capsys, seeded_url, write_file(tmp_path / "低保.csv", [A] * 6))
+    terminals = {}
+    for township in (A, B):
+        terminal = write_terminal(tmp_path / f"terminal-{VILLAGE[township]}")
+        code, _ = new_enrollment_code(seeded_engine, township=township,
+                                      village=VILLAGE[township], scope="township",
+                                      now=datetime.now(UTC), valid_for=timedelta(hours=1))
+        store = open_store(terminal.db)
+        try:
+            enroll_kiosk(load_config(terminal.config), store, code, server.url)
+        finally:
+            store.dispose()
+        terminals[township] = terminal
+
+    def sync_all() -> dict[str, tuple[set[str], set[str]]]:
+        held = {}
+        for township, terminal in terminals.items():
+            done = terminal.run("syncd", "--once")
+            assert done.returncode == 0, done.stderr[-2000:]
+            store = open_store(terminal.db)
+            try:
+                with store.connect() as conn:
+                    held[township] = (
+                        {str(i) for i in conn.execute(select(KioskPayment.id)).scalars()},
+                        set(conn.execute(select(KioskMember.id_hash)).scalars()))
+            finally:
+                store.dispose()
+        return held
+
+    with seeded_engine.connect() as conn:
+        hashes = [id_hash(lookup_key(conn), n) for n in NUMBERS]
+        ids = [str(conn.execute(select(Payment.id).where(Payment.id_hash == h)).scalar_one())
+               for h in hashes]
+    assert sync_all() == {A: (set(ids), set(hashes)), B: (set(), set())}
+    county_import(capsys, seeded_url, write_file(tmp_path / "低保-更正.csv", [B, B, B, A, A, A]))
+    assert sync_all() == {A: (set(ids[3:]), set(hashes[3:])), B: (set(ids[:3]), set(hashes[:3]))}
