@@ -88,6 +88,19 @@ class UiDriver:
             stack.extend(item.childItems())
         return cut
 
+    def texts_showing(self, text: str) -> list[QQuickItem]:
+        """Visible text items whose ``text`` is exactly ``text`` (e.g. a keyboard candidate)."""
+        found: list[QQuickItem] = []
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible() or item.opacity() == 0:
+                continue
+            if item.property("text") == text:
+                found.append(item)
+            stack.extend(item.childItems())
+        return found
+
     def find(self, name: str, *, timeout: float = 5.0) -> QQuickItem:
         """The one visible item called ``name`` (waits for it to appear)."""
         self.wait_until(lambda: bool(self.items(name)), timeout=timeout, what=f"item {name!r}")

@@ -59,6 +59,10 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
                      bool(d.object("keyboard").property("active")), what="keyboard up")
         d.type_on_keyboard("nihao")
         assert d.candidates()[0] == "你好"
+        # The candidate bar is readable: at least the large body size, not Qt's ~18 px.
+        shown = d.texts_showing("你好")
+        assert shown, "candidate not on screen"
+        assert min(item.property("font").pixelSize() for item in shown) >= 34
         d.pick_candidate(0)
         d.wait_until(lambda: ui.app_model.complaint_model.text == "你好", what="text 你好")
         d.click("textNext")

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Window
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import QtQuick.VirtualKeyboard.Styles
 
 Window {
     id: root
@@ -133,6 +134,31 @@ Window {
         width: Math.min(parent.width, parent.height * 1.25)
         x: (parent.width - width) / 2
         y: active ? parent.height - height : parent.height
+
+        // The stock pinyin candidate bar uses ~18 px type: too small for an
+        // elderly reader to pick the right characters. Keep the stock style
+        // and swap in a taller bar with body-sized candidates.
+        Component.onCompleted: {
+            const style = keyboard.keyboard.style
+            style.selectionListHeight = Qt.binding(() => Theme.compact ? 56 : Theme.target)
+            style.selectionListDelegate = candidateDelegate
+        }
+        Component {
+            id: candidateDelegate
+            SelectionListItem {
+                id: candidate
+                required property string display
+                width: candidateText.implicitWidth + 2 * Theme.margin
+                Text {
+                    id: candidateText
+                    anchors.centerIn: parent
+                    text: candidate.display
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.large
+                    color: candidate.ListView.isCurrentItem ? "#FFD54F" : "#FFFFFF"
+                }
+            }
+        }
     }
 
     onHeightChanged: Theme.compact = height < 900
