@@ -12,6 +12,7 @@ never quote a body (bodies may hold personal data).
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -121,11 +122,13 @@ class CountyClient:
 
     def _send(self, session: requests.Session, method: str, path: str, *,
               params: dict[str, Any] | None = None,
-              body: BaseModel | None = None) -> requests.Response:
+              body: BaseModel | None = None,
+              headers: dict[str, str] | None = None) -> requests.Response:
         """Send one request; return the 2xx response (body not read yet)."""
         what = f"{method} {path}"
         data = None if body is None else body.model_dump_json().encode("utf-8")
-        headers = {"Content-Type": "application/json"} if data is not None else None
+        if data is not None:
+            headers = {**(headers or {}), "Content-Type": "application/json"}
         try:
             response = session.request(method, self.base + path, params=params, data=data,
                                        headers=headers, timeout=self.timeout, stream=True)
@@ -209,6 +212,33 @@ class CountyClient:
         return self._json(response, HeartbeatAnswer, "POST /heartbeat")
 
     @contextmanager
+    def release_chunks(self, url: str, offset: int) -> Iterator[tuple[int, Iterator[bytes]]]:
+        """``GET /releases/V`` from byte ``offset`` on (HTTP Range): yields ``(start,
+        chunks)`` where ``start`` is where the answer's bytes go (``offset`` for a 206
+        answer, 0 when the server sent the whole file).
+
+        ``url`` is the ReleaseInfo path (``/api/v1/releases/1.2.0``). A cut or stall
+        while iterating raises NetworkError; a range past the end is RejectedError
+        with status 416.
+        """
+        path = url.removeprefix(API_PREFIX)
+        what = f"GET {path}"
+        # identity: a byte range of a gzip-encoded answer would not be one of the file.
+        headers = {"Accept-Encoding": "identity"}
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        response = self._send(self.session, "GET", path, headers=headers)
+        with response:
+            start = 0
+            if response.status_code == 206:
+                match = re.fullmatch(r"bytes (\d+)-\d+/(\d+|\*)",
+                                     response.headers.get("Content-Range", ""))
+                if match is None:
+                    raise ProtocolError(f"{what}: 206 without a usable Content-Range")
+                start = int(match.group(1))
+            yield start, _chunks(response, what)
+
+    @contextmanager
     def snapshot_lines(self, resume: str | None) -> Iterator[Iterator[bytes]]:
         """``GET /snapshot[?resume=TOKEN]``: yields an iterator of raw JSON lines
         (gzip undone, newline stripped), read from the socket as they come.
@@ -224,6 +254,13 @@ class CountyClient:
                 raise ProtocolError(f"GET /snapshot: expected application/x-ndjson, got "
                                     f"{ctype or 'none'!r}")
             yield _lines(response)
+
+
+def _chunks(response: requests.Response, what: str) -> Iterator[bytes]:
+    try:
+        yield from response.iter_content(_CHUNK)
+    except _NETWORK_ERRORS as exc:
+        raise NetworkError(f"{what}: stream broken: {_reason(exc)}") from None
 
 
 def _lines(response: requests.Response) -> Iterator[bytes]:

@@ -152,8 +152,8 @@ class SyncDaemon:
 
     def beat(self, client: CountyClient, report: CycleReport) -> HeartbeatOutcome:
         """Send a heartbeat; a ``resync`` answer forgets the cursor."""
-        outcome = send_heartbeat(client, self.engine, uptime_s=time.monotonic() - self.started,
-                                 db_path=self.config.store.path, now=self.now())
+        outcome = send_heartbeat(client, self.engine, config=self.config,
+                                 uptime_s=time.monotonic() - self.started, now=self.now())
         report.heartbeat = outcome
         if outcome.resync:
             log_event(log, logging.WARNING, "resync_requested")

@@ -1,4 +1,9 @@
-"""The heartbeat: the terminal's health to the county, and what the county wants back."""
+"""The heartbeat: the terminal's health to the county, and what the county wants back.
+
+An answered heartbeat is also syncd's health mark for the updater
+(kiosk.health), and an offered release is fetched for `kiosk update`
+(sync.release_fetch).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,20 @@ import logging
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import Engine
 
 from kiosk import __version__
+from kiosk.config import Config
 from kiosk.devices import read_device_states
+from kiosk.health import mark_healthy
 from kiosk.store import write_connection
 from sync.client import CountyClient
+from sync.errors import SyncError
 from sync.logfmt import log_event
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
-from sync.state import read_status, update_state
+from sync.release_fetch import FetchResult, fetch_release
+from sync.state import read_status, record_error, update_state
 
 __all__ = ["HeartbeatOutcome", "send_heartbeat"]
 
@@ -32,15 +40,21 @@ class HeartbeatOutcome:
     """New data (a ``sync`` action or a newer settings version than held here)."""
     resync: bool
     """The county asks for a full snapshot again."""
+    fetched: FetchResult | None = None
+    """What became of an offered release (None: none offered, or fetching failed)."""
 
 
-def send_heartbeat(client: CountyClient, engine: Engine, *, uptime_s: float, db_path: Path,
+def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, uptime_s: float,
                    now: datetime) -> HeartbeatOutcome:
-    """Send the health report and record the answer in ``sync_state``.
+    """Send the health report, record the answer in ``sync_state``, write syncd's
+    health mark, and fetch an offered release (:func:`fetch_release`).
 
     Reader and printer states are what the kiosk UI last recorded
-    (kiosk.devices; "unknown" until it has). Raises SyncError.
+    (kiosk.devices; "unknown" until it has). Raises SyncError for the
+    heartbeat itself; a failed release download is logged and recorded as
+    the last error but does not fail the heartbeat (the next one resumes it).
     """
+    db_path = config.store.path
     status = read_status(engine)
     devices = read_device_states(engine)
     reader, printer = devices["reader"], devices["printer"]
@@ -58,9 +72,19 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, uptime_s: float, db_
     with write_connection(engine) as conn:
         update_state(conn, last_heartbeat_at=now, settings_version=answer.settings_version,
                      release_available=release)
+    mark_healthy("syncd", __version__, health_dir=config.update.health_dir)
     kinds = {a.kind for a in answer.pending_actions}
     pull = "sync" in kinds or answer.settings_version > status.local_settings_version
     log_event(log, logging.INFO, "heartbeat", cursor=status.cursor,
               outbox=status.outbox_depth, settings_version=answer.settings_version,
               actions=",".join(sorted(kinds)) or "-", release=release)
-    return HeartbeatOutcome(answer, pull, "resync" in kinds)
+    fetched = None
+    if answer.release is not None and answer.release.version != __version__:
+        try:
+            fetched = fetch_release(client, answer.release, config, now=now)
+        except (SyncError, OSError) as exc:
+            code = exc.code if isinstance(exc, SyncError) else "release.spool_unwritable"
+            log_event(log, logging.WARNING, "release_fetch_failed", version=release,
+                      code=code, error=str(exc)[:300])
+            record_error(engine, code, f"release {release}: {exc}"[:500], now=now)
+    return HeartbeatOutcome(answer, pull, "resync" in kinds, fetched)
