@@ -92,8 +92,12 @@ class UpdTerminal:
 
 
 def write_update_terminal(directory: Path, release_key: Ed25519PrivateKey, *,
-                          health_timeout_s: int = 3) -> UpdTerminal:
-    """A terminal config under ``directory`` whose [update] section points at it."""
+                          health_timeout_s: int = 3, pubkey_file: bool = True,
+                          sync: str = "") -> UpdTerminal:
+    """A terminal config under ``directory`` whose [update] section points at it.
+
+    ``pubkey_file`` False leaves ``[update] pubkey`` out (the enrollment's key is
+    used); ``sync`` is extra TOML for a ``[sync]`` section."""
     directory.mkdir(parents=True, exist_ok=True)
     root, spool, health = directory / "opt", directory / "spool", directory / "run-health"
     pubkey = directory / "release-public.pem"
@@ -105,7 +109,11 @@ def write_update_terminal(directory: Path, release_key: Ed25519PrivateKey, *,
              "[log]", 'level = "DEBUG"',
              "[update]", f'root = "{root}"', f'spool = "{spool}"', f'health_dir = "{health}"',
              f"health_timeout_s = {health_timeout_s}",
-             f"restart_command = {json.dumps(restart)}", "keep = 2", f'pubkey = "{pubkey}"']
+             f"restart_command = {json.dumps(restart)}", "keep = 2"]
+    if pubkey_file:
+        lines.append(f'pubkey = "{pubkey}"')
+    if sync:
+        lines += ["[sync]", sync]
     config = directory / "kiosk.toml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return UpdTerminal(directory, config, root, spool, health, directory / "kiosk.db")

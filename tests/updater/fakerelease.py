@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import sqlite3
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -30,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import write_bundle
 
-__all__ = ["Behaviour", "build_wheel", "db_marker", "make_bundle"]
+__all__ = ["Behaviour", "build_filler_wheel", "build_wheel", "db_marker", "make_bundle"]
 
 Behaviour = Literal["ok", "no_start", "bad_migration"]
 
@@ -104,17 +105,38 @@ def build_wheel(directory: Path, version: str, behaviour: Behaviour = "ok") -> P
     return path
 
 
+def build_filler_wheel(directory: Path, size: int) -> Path:
+    """A dependency wheel holding ``size`` incompressible bytes: makes a bundle big
+    enough for a download to be cut in the middle."""
+    dist = "filler-1.0.dist-info"
+    payload = random.Random(size).randbytes(size)
+    path = directory / "filler-1.0-py3-none-any.whl"
+    meta = {f"{dist}/METADATA": b"Metadata-Version: 2.1\nName: filler\nVersion: 1.0\n",
+            f"{dist}/WHEEL": (b"Wheel-Version: 1.0\nGenerator: tests.updater\n"
+                              b"Root-Is-Purelib: true\nTag: py3-none-any\n"),
+            "filler/data.bin": payload}
+    record = [f"{name},sha256={_record_hash(data)},{len(data)}" for name, data in meta.items()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as wheel:
+        for name, data in meta.items():
+            wheel.writestr(name, data)
+        wheel.writestr(f"{dist}/RECORD", "\n".join([*record, f"{dist}/RECORD,,"]) + "\n")
+    return path
+
+
 def make_bundle(directory: Path, version: str, key: Ed25519PrivateKey, *,
                 behaviour: Behaviour = "ok", channel: str = "stable",
                 expires_in: timedelta = timedelta(days=30),
-                now: datetime | None = None) -> Path:
-    """A signed bundle ``directory/VERSION[-behaviour].tar`` of a fake release."""
+                now: datetime | None = None, filler_bytes: int = 0) -> Path:
+    """A signed bundle ``directory/VERSION[-behaviour].tar`` of a fake release
+    (plus a filler wheel of ``filler_bytes`` when asked)."""
     wheels = directory / f"wheels-{version}-{behaviour}"
-    wheel = build_wheel(wheels, version, behaviour)
+    paths = [build_wheel(wheels, version, behaviour)]
+    if filler_bytes:
+        paths.append(build_filler_wheel(wheels, filler_bytes))
     created = now or datetime.now(UTC)
     suffix = "" if behaviour == "ok" else f"-{behaviour}"
     out = directory / f"{version}{suffix}.tar"
-    write_bundle(out, [wheel], version=version, channel=channel,
+    write_bundle(out, paths, version=version, channel=channel,
                  expires_at=created + expires_in, private_key=key, now=created)
     return out
 
