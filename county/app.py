@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from anyio import to_thread
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from sqlalchemy import Engine
@@ -25,6 +25,8 @@ from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
 from county.complaints import ComplaintConflictError, receive_complaint
 from county.receipts import check_receipt, receipt_page
+from county.release_download import RangeNotSatisfiable, iter_file, open_bundle, parse_range
+from county.releases import release_for_download
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
@@ -204,6 +206,51 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         except ReceiptError as exc:
             return HTMLResponse(receipt_page(None, exc), status_code=400)
         return HTMLResponse(receipt_page(claim, None))
+
+    @app.get(f"{API_PREFIX}/releases/{{version}}", response_class=StreamingResponse,
+             responses={200: {"content": {"application/x-tar": {}},
+                              "description": "the signed bundle (docs/releases.md)"},
+                        206: {"content": {"application/x-tar": {}},
+                              "description": "the byte range asked for (Content-Range)"},
+                        404: {"model": ErrorBody, "description": "no such release for this "
+                                                                 "terminal"},
+                        416: {"model": ErrorBody, "description": "range past the end"},
+                        401: _ERRORS[401], 422: _ERRORS[422]})
+    def get_release(
+        who: Auth, version: Annotated[str, Path(max_length=40)],
+        range_: Annotated[str | None, Header(alias="range", max_length=200)] = None,
+        if_range: Annotated[str | None, Header(max_length=200)] = None,
+    ) -> Response:
+        """The signed bundle of a release offered to (or pinned for) this terminal.
+
+        Resumable: ``Range: bytes=START-`` answers 206 with the rest of the file.
+        """
+        with engine.connect() as conn:
+            stored = release_for_download(conn, who, version)
+        if stored is None:
+            raise ApiError(404, ErrorCode.NOT_FOUND,
+                           f"release {version} is not published for this terminal")
+        etag = f'"{stored.sha256}"'
+        headers = {"Accept-Ranges": "bytes", "ETag": etag, "Cache-Control": "no-store"}
+        try:
+            byte_range = parse_range(range_ if if_range in (None, etag) else None, stored.size)
+        except RangeNotSatisfiable as exc:
+            return _error(416, ErrorCode.RANGE, str(exc),
+                          {"Content-Range": f"bytes */{stored.size}"})
+        handle = open_bundle(stored.path, stored.size)
+        if handle is None:
+            raise ApiError(503, ErrorCode.UNAVAILABLE,
+                           f"the bundle file of release {version} is missing or damaged on "
+                           "the server; tell county IT")
+        if byte_range is None:
+            start, length, status = 0, stored.size, 200
+        else:
+            start, length, status = byte_range.start, byte_range.length, 206
+            headers["Content-Range"] = (f"bytes {byte_range.start}-{byte_range.end}"
+                                        f"/{stored.size}")
+        headers["Content-Length"] = str(length)
+        return StreamingResponse(iter_file(handle, start, length), status_code=status,
+                                 media_type="application/x-tar", headers=headers)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

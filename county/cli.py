@@ -52,10 +52,11 @@ def _config_url(path: Path | None) -> str | None:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise CliError(f"bad config {path}: {exc}") from None
     county = data.get("county", {})
-    unknown = set(county) - {"db", "silent_hours"} if isinstance(county, dict) else {"county"}
+    unknown = (set(county) - {"db", "silent_hours", "releases"} if isinstance(county, dict)
+               else {"county"})
     if unknown:
         raise CliError(f"bad config {path}: unknown key(s) {', '.join(sorted(unknown))} "
-                       "in [county] (known: db, silent_hours)")
+                       "in [county] (known: db, silent_hours, releases)")
     url = county.get("db")
     if url is not None and not isinstance(url, str):
         raise CliError(f"bad config {path}: [county] db must be a string")
@@ -104,7 +105,7 @@ def print_json(data: Any) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``county`` argument parser."""
-    from county import cli_admin, cli_data, cli_receipts
+    from county import cli_admin, cli_data, cli_receipts, cli_release
 
     parser = argparse.ArgumentParser(
         prog="county", description="village-kiosk county server and administration tools")
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_admin.register(sub)
     cli_data.register(sub)
     cli_receipts.register(sub)
+    cli_release.register(sub)
     return parser
 
 

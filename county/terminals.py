@@ -18,18 +18,17 @@ from sqlalchemy.exc import IntegrityError
 
 from county.changes import cursor_value, effective_settings
 from county.models import EnrollmentCode, Terminal
+from county.releases import offer_for
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.state import get_state, lookup_key
 from county.tx import writing
 from sync.protocol import (
-    API_PREFIX,
     Action,
     EnrollResponse,
     ErrorCode,
     HeartbeatAnswer,
     HeartbeatRequest,
-    ReleaseInfo,
 )
 
 __all__ = [
@@ -167,18 +166,13 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
             disk_free_bytes=beat.disk_free_bytes, disk_total_bytes=beat.disk_total_bytes))
         settings = effective_settings(conn, scope)
         head = current_seq(conn)
-        pinned = conn.execute(select(Terminal.pinned_release)
-                              .where(Terminal.id == scope.terminal_id)).scalar()
-        release_version = pinned or get_state(conn, "release_current")
+        release = offer_for(conn, scope, running=beat.version, now=now)
     actions: list[Action] = []
     reported = cursor_value(beat.cursor)
     if reported is None or reported < head:
         actions.append(Action(kind="sync", detail="new data on the server"))
-    release = None
-    if release_version and release_version != beat.version:
-        release = ReleaseInfo(version=release_version,
-                              url=f"{API_PREFIX}/releases/{release_version}")
-        actions.append(Action(kind="install_release", detail=release_version))
+    if release is not None:
+        actions.append(Action(kind="install_release", detail=release.version))
     version = max((r.version for r in settings.values() if r is not None), default=0)
     return HeartbeatAnswer(pending_actions=actions, settings_version=version, release=release,
                            server_time=now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import county.release_models  # noqa: F401  (its tables join Base.metadata)
 from county.models import Base
 
 config = context.config

@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     INVALID = "request.invalid"  # 422: body or query failed validation
     TOO_LARGE = "request.too_large"  # 413: body above MAX_BODY_BYTES
     NOT_FOUND = "request.not_found"  # 404
+    RANGE = "request.range_not_satisfiable"  # 416: a Range beyond the end of the file
     METHOD = "request.method_not_allowed"  # 405
     UNAVAILABLE = "server.unavailable"  # 503: database unreachable
     INTERNAL = "server.error"  # 500

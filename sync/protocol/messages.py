@@ -221,10 +221,20 @@ class HeartbeatRequest(RequestModel):
 
 
 class ReleaseInfo(WireModel):
-    """A release the county wants this terminal to run."""
+    """A release the county wants this terminal to run (docs/releases.md).
+
+    ``size`` and ``sha256`` are of the whole bundle file, so a resumed
+    download can be checked before the bundle itself is verified; both are
+    absent (0, "") from servers older than them.
+    """
 
     version: str
     url: str = Field(description="path of the signed bundle, e.g. /api/v1/releases/1.2.0")
+    size: int = Field(default=0, ge=0, description="bytes of the bundle file")
+    sha256: str = Field(default="", description="SHA-256 of the bundle file, lower-case hex")
+    pinned: bool = Field(default=False,
+                         description="the county pinned this terminal to this version: "
+                                     "install it even if it is lower than the running one")
 
 
 class Action(WireModel):

@@ -28,7 +28,8 @@ from county_server.live import LiveServer
 #: Examples per operation and backend (raise it locally to dig deeper: 300 finds nothing).
 EXAMPLES = int(os.environ.get("COUNTY_FUZZ_EXAMPLES", "50"))
 OPERATIONS = ["POST /api/v1/enroll", "GET /api/v1/changes", "GET /api/v1/snapshot",
-              "POST /api/v1/complaints", "POST /api/v1/heartbeat"]
+              "POST /api/v1/complaints", "POST /api/v1/heartbeat",
+              "GET /api/v1/releases/{version}"]
 
 
 def _operation(schema: Any, label: str) -> Any:

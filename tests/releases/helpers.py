@@ -33,11 +33,11 @@ def make_wheels(directory: Path, version: str = VERSION) -> list[Path]:
 
 
 def good_bundle(tmp: Path, key: Ed25519PrivateKey, *, version: str = VERSION,
-                channel: str = "stable", days: int = 90) -> Path:
-    """A correct bundle signed with ``key``, created at :data:`NOW`."""
+                channel: str = "stable", days: int = 90, now: datetime = NOW) -> Path:
+    """A correct bundle signed with ``key``, created at ``now`` (default :data:`NOW`)."""
     out = tmp / f"village-kiosk-{version}-{channel}.bundle"
     write_bundle(out, make_wheels(tmp / f"wheels-{version}", version), version=version,
-                 channel=channel, expires_at=NOW + timedelta(days=days), private_key=key, now=NOW)
+                 channel=channel, expires_at=now + timedelta(days=days), private_key=key, now=now)
     return out
 
 

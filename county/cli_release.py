@@ -1,0 +1,231 @@
+"""`county release keygen | build | trust | publish | list | unpin | withdraw`.
+
+keygen and build run on the offline machine with the private key and touch
+no database; the others run where the county database is. The IT-staff
+guide (docs/it-staff-guide.md, "Software releases") walks through them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from county.cli import CliError, Subparsers, add_db_options, config_value, open_db, print_json
+from county.release_build import BuildError, build_release
+from county.releases import (
+    PublishError,
+    Scope,
+    list_releases,
+    parse_scope,
+    publish,
+    trust_key,
+    unpin,
+    withdraw,
+)
+from kiosk.timefmt import format_local
+from sync.protocol.release import (
+    DEFAULT_CHANNEL,
+    KeyFileError,
+    key_id,
+    load_public_key,
+    write_keypair,
+)
+
+__all__ = ["register", "releases_dir"]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
+    """Where published bundles are kept.
+
+    ``--releases-dir``, else ``[county] releases`` of ``--config``, else
+    ``$VILLAGE_COUNTY_RELEASES``, else ``releases/`` next to an SQLite
+    database, else ``releases/`` in the working directory. Every server
+    process must be able to read it (the database stores the full path).
+    """
+    chosen = (getattr(args, "releases_dir", None) or config_value(args, "releases")
+              or os.environ.get("VILLAGE_COUNTY_RELEASES"))
+    if chosen:
+        return Path(chosen).resolve()
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if database and database != ":memory:":
+        return Path(database).resolve().parent / "releases"
+    return Path("releases").resolve()
+
+
+def _scopes(values: list[str] | None) -> list[Scope]:
+    try:
+        return [parse_scope(v) for v in values or []]
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+# --- offline: keys and bundles --------------------------------------------------------------
+
+def _keygen(args: argparse.Namespace) -> int:
+    try:
+        private_path, public_path = write_keypair(args.out)
+    except FileExistsError as exc:
+        raise CliError(str(exc)) from None
+    kid = key_id(load_public_key(public_path))
+    print(f"release key {kid}: private key {private_path} (keep it offline, back it up), "
+          f"public key {public_path} (give it to `county release trust`)")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        manifest = build_release(args.src, args.out, version=args.version, key_path=args.key,
+                                 channel=args.channel, expires_days=args.expires_days,
+                                 now=_now(), python=args.python, find_links=args.find_links,
+                                 no_build_isolation=args.no_build_isolation)
+    except BuildError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json(manifest.model_dump(mode="json"))
+        return 0
+    print(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
+          f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
+          f"written to {args.out}")
+    return 0
+
+
+# --- on the county server: trust, publish, list ---------------------------------------------
+
+def _trust(args: argparse.Namespace) -> int:
+    try:
+        text = args.public_key.read_bytes()
+        kid = trust_key(open_db(args), text)
+    except (OSError, KeyFileError) as exc:
+        raise CliError(f"{args.public_key}: {exc}") from None
+    print(f"release key {kid} trusted: bundles are checked against it, and terminals "
+          "enrolled from now on receive it")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    engine = open_db(args)
+    try:
+        result = publish(engine, args.version, args.bundle,
+                         releases_dir=releases_dir(args, engine), scopes=_scopes(args.scope),
+                         pin=args.pin, now=_now())
+    except (PublishError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json({**asdict(result), "path": str(result.path)})
+        return 0
+    scopes = ", ".join(result.scopes_added) or "no new scope"
+    print(f"release {result.version} ({result.channel}) published to {scopes}; "
+          f"{result.terminals_in_scope} active terminal(s) in scope"
+          + (f", {result.pinned} pinned to it" if args.pin else "")
+          + f"; bundle at {result.path}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = list_releases(open_db(args))
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no releases published (county release publish V --bundle FILE)")
+        return 0
+    for r in rows:
+        state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
+        pins = f"  pinned: {', '.join(r.pinned_terminals)}" if r.pinned_terminals else ""
+        print(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
+              f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
+              f"{pins}  {state}".rstrip())
+    return 0
+
+
+def _unpin(args: argparse.Namespace) -> int:
+    count = unpin(open_db(args), _scopes(args.scope))
+    print(f"{count} terminal(s) unpinned: they are offered the newest release of their "
+          "scope again")
+    return 0
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    try:
+        unpinned = withdraw(open_db(args), args.version, now=_now())
+    except PublishError as exc:
+        raise CliError(str(exc)) from None
+    print(f"release {args.version} withdrawn: no longer offered or served"
+          + (f"; {unpinned} terminal(s) unpinned" if unpinned else ""))
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``release`` and its actions to ``county``."""
+    p = sub.add_parser("release", help="signed software releases for the terminals")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    a = actions.add_parser("keygen", help="create the release signing key (on an offline "
+                                          "machine)")
+    a.add_argument("--out", type=Path, required=True, metavar="DIR",
+                   help="writes DIR/private.pem (mode 0600) and DIR/public.pem; refuses to "
+                        "overwrite")
+    a.set_defaults(handler=_keygen)
+
+    a = actions.add_parser("build", help="build and sign a bundle from wheels or a checkout")
+    a.add_argument("src", type=Path, metavar="SRC_DIR",
+                   help="a folder of wheels, or a project checkout (built with pip wheel)")
+    a.add_argument("--version", required=True, metavar="V",
+                   help="the release version; the village-kiosk wheel must have it")
+    a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
+    a.add_argument("--out", type=Path, required=True, metavar="BUNDLE")
+    a.add_argument("--channel", default=DEFAULT_CHANNEL,
+                   help="stable (default) or pilot: terminals install their channel only")
+    a.add_argument("--expires-days", type=int, default=90,
+                   help="days until terminals refuse the bundle (default 90)")
+    a.add_argument("--python", default="cp311", help="target interpreter tag (default cp311)")
+    a.add_argument("--find-links", type=Path, metavar="DIR",
+                   help="build a checkout offline, with dependency wheels from DIR only")
+    a.add_argument("--no-build-isolation", action="store_true",
+                   help="build with the build backend installed here (offline builds)")
+    a.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    a.set_defaults(handler=_build)
+
+    a = actions.add_parser("trust", help="trust a release public key (county server)")
+    add_db_options(a)
+    a.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
+    a.set_defaults(handler=_trust)
+
+    a = actions.add_parser("publish", help="offer a verified bundle to terminals")
+    add_db_options(a, json_output=True)
+    a.add_argument("version", metavar="V")
+    a.add_argument("--bundle", type=Path, required=True, metavar="FILE")
+    a.add_argument("--scope", action="append", metavar="SCOPE",
+                   help="county (default), township:NAME or terminal:ID; repeatable. "
+                        "Publishing again with another scope widens the release")
+    a.add_argument("--pin", action="store_true",
+                   help="pin the terminals in scope to V: they install it even if lower "
+                        "(rolling back)")
+    a.add_argument("--releases-dir", type=Path, metavar="DIR",
+                   help="where bundles are kept (default: [county] releases, "
+                        "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")
+    a.set_defaults(handler=_publish)
+
+    a = actions.add_parser("list", help="published releases, their scopes and pins")
+    add_db_options(a, json_output=True)
+    a.set_defaults(handler=_list)
+
+    a = actions.add_parser("unpin", help="remove pins: terminals follow their scope again")
+    add_db_options(a)
+    a.add_argument("--scope", action="append", metavar="SCOPE",
+                   help="county (default: every terminal), township:NAME or terminal:ID")
+    a.set_defaults(handler=_unpin)
+
+    a = actions.add_parser("withdraw", help="stop offering and serving a release")
+    add_db_options(a)
+    a.add_argument("version", metavar="V")
+    a.set_defaults(handler=_withdraw)

@@ -1,0 +1,100 @@
+"""Serving a bundle: ``GET /api/v1/releases/{version}`` with HTTP Range, for resumed downloads.
+
+One byte range per request (``bytes=A-B``, ``bytes=A-``, ``bytes=-N``) is
+all a terminal resuming a cut download needs; a Range this server does not
+understand (several ranges, another unit, bad syntax) is ignored and the
+whole file sent, as RFC 9110 allows. A range starting past the end is 416.
+``If-Range`` with another entity tag than the bundle's sends the whole file:
+the release behind a version never changes, but a terminal might hold a
+partial file of a withdrawn and republished one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = ["ByteRange", "RangeNotSatisfiable", "iter_file", "open_bundle", "parse_range"]
+
+_CHUNK = 256 * 1024
+_RANGE = re.compile(r"bytes=(\d{0,19})-(\d{0,19})")
+
+
+class RangeNotSatisfiable(Exception):
+    """The Range starts at or past the end of the file (HTTP 416)."""
+
+
+@dataclass(frozen=True)
+class ByteRange:
+    """Bytes ``start`` … ``end`` inclusive, as Content-Range counts them."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        """Number of bytes in the range."""
+        return self.end - self.start + 1
+
+
+def parse_range(header: str | None, size: int) -> ByteRange | None:
+    """The single byte range ``header`` asks of a ``size``-byte file; None for the whole file.
+
+    Raises :class:`RangeNotSatisfiable` for a range that starts at or
+    after ``size`` (or a zero-length suffix).
+    """
+    if not header:
+        return None
+    match = _RANGE.fullmatch(header.strip())
+    if match is None:
+        return None  # several ranges, another unit or garbage: send everything
+    first, last = match.group(1), match.group(2)
+    if not first:
+        if not last:
+            return None
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            raise RangeNotSatisfiable(f"empty suffix range of a {size}-byte file")
+        return ByteRange(max(0, size - suffix), size - 1)
+    start = int(first)
+    if last and int(last) < start:
+        return None  # invalid: ignored
+    if start >= size:
+        raise RangeNotSatisfiable(f"range starts at byte {start} of a {size}-byte file")
+    end = int(last) if last else size - 1
+    return ByteRange(start, min(end, size - 1))
+
+
+def iter_file(handle: BinaryIO, start: int, length: int) -> Iterator[bytes]:
+    """Yield ``length`` bytes of ``handle`` from ``start``, then close it.
+
+    A file that ends early ends the stream early (the client sees a short
+    body against its Content-Length and retries with a Range).
+    """
+    try:
+        handle.seek(start)
+        left = length
+        while left > 0:
+            chunk = handle.read(min(_CHUNK, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk
+    finally:
+        handle.close()
+
+
+def open_bundle(path: Path, size: int) -> BinaryIO | None:
+    """The stored bundle opened for reading, or None if it is missing or not ``size`` bytes."""
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return None
+    if os.fstat(handle.fileno()).st_size != size:
+        handle.close()
+        return None
+    return handle

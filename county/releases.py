@@ -1,0 +1,382 @@
+"""Published software releases: trust the signing key, publish, scope, pin, offer.
+
+The county never signs anything: the private key stays offline with IT
+staff. It only checks a bundle against the public key it was told to trust
+(the key terminals also receive at enrollment), stores the file, and says
+which terminals are offered it. Which version a terminal is offered (in its
+heartbeat answer) is decided by :func:`offer_for`; the bundle is served by
+``GET /api/v1/releases/{version}`` (county/release_download.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from packaging.version import InvalidVersion, Version
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    false,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
+
+from county.models import Terminal
+from county.release_models import Release, ReleaseScope
+from county.scope import TerminalScope
+from county.state import get_state, set_state
+from county.tx import writing
+from sync.protocol import API_PREFIX, ReleaseInfo
+from sync.protocol.release import (
+    ReleaseError,
+    VerifiedBundle,
+    key_id,
+    public_key_b64,
+    public_key_from_text,
+    verify_bundle,
+)
+
+__all__ = [
+    "PUBLIC_KEY_STATE",
+    "PublishError",
+    "PublishResult",
+    "ReleaseRow",
+    "Scope",
+    "StoredBundle",
+    "list_releases",
+    "offer_for",
+    "parse_scope",
+    "publish",
+    "release_for_download",
+    "trust_key",
+    "trusted_key",
+    "unpin",
+    "withdraw",
+]
+
+#: County state key of the trusted release key (base64 of the raw 32 bytes), handed out at
+#: enrollment as ``release_public_key``.
+PUBLIC_KEY_STATE = "release_public_key"
+_COPY_CHUNK = 1 << 20
+
+
+class PublishError(Exception):
+    """A release that cannot be published, trusted, pinned or withdrawn (message for people)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """``county``, ``township:NAME`` or ``terminal:ID``."""
+
+    kind: str
+    target: str = ""
+
+    def __str__(self) -> str:
+        return self.kind if self.kind == "county" else f"{self.kind}:{self.target}"
+
+
+def parse_scope(text: str) -> Scope:
+    """Parse a ``--scope`` value; raises ``ValueError`` with the accepted forms."""
+    kind, sep, target = text.strip().partition(":")
+    if kind == "county" and not sep:
+        return Scope("county")
+    if kind in ("township", "terminal") and target.strip():
+        return Scope(kind, target.strip())
+    raise ValueError(f"bad scope {text!r}: use county, township:NAME or terminal:ID")
+
+
+# --- the trusted key ------------------------------------------------------------------------
+
+def trust_key(engine: Engine, key_text: str | bytes) -> str:
+    """Trust a release public key (PEM or raw base64) from now on; returns its key id.
+
+    New enrollments receive it. Raises
+    :class:`~sync.protocol.release.KeyFileError` for a text that is not an
+    Ed25519 public key.
+    """
+    key = public_key_from_text(key_text)
+    with writing(engine) as conn:
+        set_state(conn, PUBLIC_KEY_STATE, public_key_b64(key))
+    return key_id(key)
+
+
+def trusted_key(conn: Connection) -> Ed25519PublicKey | None:
+    """The trusted release key, or None while the county has none."""
+    text = get_state(conn, PUBLIC_KEY_STATE)
+    return public_key_from_text(text) if text else None
+
+
+# --- publishing -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What ``publish`` did: the stored file, the scopes added, the terminals pinned."""
+
+    version: str
+    channel: str
+    path: Path
+    new_file: bool
+    scopes_added: tuple[str, ...]
+    terminals_in_scope: int
+    pinned: int
+
+
+def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Path,
+            scopes: Sequence[Scope], pin: bool, now: datetime) -> PublishResult:
+    """Verify ``bundle_path`` with the trusted key, store it, offer it to ``scopes``.
+
+    Publishing a version again with the same bundle adds scopes (widening a
+    pilot); with a different bundle it is refused. ``pin`` pins every active
+    terminal in ``scopes`` to this version, so they are offered it even when
+    they run a newer one. The bundle is copied into ``releases_dir`` (hashed
+    while copied, fsynced, renamed into place) before the database row is
+    written. Runs on the caller's thread; raises :class:`PublishError`
+    (untrusted county, bad bundle, version mismatch, withdrawn version) and
+    ``OSError``.
+    """
+    with engine.connect() as conn:
+        key = trusted_key(conn)
+        existing = conn.execute(select(Release).where(Release.version == version)).first()
+    if key is None:
+        raise PublishError("the county trusts no release key yet: run "
+                           "`county release trust PUBLIC.pem` first")
+    try:
+        bundle = verify_bundle(bundle_path, key, now=now)
+    except ReleaseError as exc:
+        raise PublishError(f"{bundle_path}: refused ({exc.code}): {exc.message}") from None
+    if bundle.version != version:
+        raise PublishError(f"{bundle_path} holds release {bundle.version}, not {version}")
+    if existing is not None:
+        if existing.withdrawn_at is not None:
+            raise PublishError(f"release {version} was withdrawn; publish a new version")
+        if existing.sha256 != bundle.sha256:
+            raise PublishError(f"release {version} was already published with a different "
+                               "bundle; give the new build a new version")
+        stored, new_file = Path(existing.path), False
+    else:
+        stored, new_file = _store(bundle, releases_dir), True
+    scopes = list(scopes) or [Scope("county")]
+    with writing(engine) as conn:
+        if existing is None:
+            conn.execute(insert(Release).values(
+                version=version, channel=bundle.manifest.channel, path=str(stored),
+                size=bundle.size, sha256=bundle.sha256, key_id=bundle.manifest.key_id,
+                created_at=bundle.manifest.created_at, expires_at=bundle.manifest.expires_at,
+                published_at=now))
+        added = []
+        for scope in scopes:
+            if scope.kind == "terminal" and conn.execute(
+                    select(Terminal.id).where(Terminal.id == scope.target)).first() is None:
+                raise PublishError(f"no terminal {scope.target}")
+            known = conn.execute(select(ReleaseScope.id).where(
+                ReleaseScope.version == version, ReleaseScope.kind == scope.kind,
+                ReleaseScope.target == scope.target)).first()
+            if known is None:
+                conn.execute(insert(ReleaseScope).values(
+                    version=version, kind=scope.kind, target=scope.target, added_at=now))
+                added.append(str(scope))
+        in_scope = _terminals_in(scopes)
+        count = len(conn.execute(select(Terminal.id).where(in_scope)).all())
+        pinned = 0
+        if pin:
+            pinned = int(conn.execute(update(Terminal).where(in_scope)
+                                      .values(pinned_release=version)).rowcount)
+    return PublishResult(version, bundle.manifest.channel, stored, new_file, tuple(added),
+                         count, pinned)
+
+
+def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
+    """Copy the verified bundle into ``releases_dir`` atomically; the copy must hash the same."""
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    final = (releases_dir / f"village-kiosk-{bundle.version}.bundle").resolve()
+    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    digest = hashlib.sha256()
+    try:
+        with bundle.path.open("rb") as src, tmp.open("wb") as dst:
+            while chunk := src.read(_COPY_CHUNK):
+                digest.update(chunk)
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        if digest.hexdigest() != bundle.sha256:
+            raise PublishError(f"{bundle.path} changed while it was being published")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, final)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    fd = os.open(final.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return final
+
+
+def _terminals_in(scopes: Sequence[Scope]) -> ColumnElement[bool]:
+    """Active terminals covered by any of ``scopes``."""
+    clauses: list[ColumnElement[bool]] = []
+    for scope in scopes:
+        if scope.kind == "county":
+            clauses.append(true())
+        elif scope.kind == "township":
+            clauses.append(Terminal.township == scope.target)
+        else:
+            clauses.append(Terminal.id == scope.target)
+    return and_(Terminal.revoked_at.is_(None), or_(false(), *clauses))
+
+
+def _covers(who: TerminalScope) -> ColumnElement[bool]:
+    """Scope rows that include the terminal ``who``."""
+    return or_(ReleaseScope.kind == "county",
+               and_(ReleaseScope.kind == "township", ReleaseScope.target == who.township),
+               and_(ReleaseScope.kind == "terminal", ReleaseScope.target == who.terminal_id))
+
+
+# --- what a terminal is offered -------------------------------------------------------------
+
+def _newer(candidate: str, running: str) -> bool:
+    try:
+        return Version(candidate) > Version(running)
+    except InvalidVersion:
+        return candidate != running  # a development build reports no PEP 440 version
+
+
+def offer_for(conn: Connection, who: TerminalScope, *, running: str,
+              now: datetime) -> ReleaseInfo | None:
+    """The release the terminal ``who`` (running version ``running``) should install, if any.
+
+    Its pin if it has one (even a lower version; ``pinned`` tells the
+    terminal to accept that), else the newest release published to a scope
+    containing it, if newer than ``running``. Withdrawn and expired releases
+    are never offered (a terminal would refuse an expired one anyway).
+    """
+    pin = conn.execute(select(Terminal.pinned_release)
+                       .where(Terminal.id == who.terminal_id)).scalar()
+    if pin:
+        row = conn.execute(select(Release).where(Release.version == pin,
+                                                 Release.withdrawn_at.is_(None))).first()
+        if row is None or row.expires_at <= now or row.version == running:
+            return None
+        return _info(row.version, row.size, row.sha256, pinned=True)
+    rows = conn.execute(
+        select(Release.version, Release.size, Release.sha256, Release.expires_at).distinct()
+        .join(ReleaseScope, ReleaseScope.version == Release.version)
+        .where(Release.withdrawn_at.is_(None), _covers(who))).all()
+    live = [r for r in rows if r.expires_at > now]
+    if not live:
+        return None
+    best = max(live, key=lambda r: Version(r.version))
+    if not _newer(best.version, running):
+        return None
+    return _info(best.version, best.size, best.sha256, pinned=False)
+
+
+def _info(version: str, size: int, sha256: str, *, pinned: bool) -> ReleaseInfo:
+    return ReleaseInfo(version=version, url=f"{API_PREFIX}/releases/{version}", size=size,
+                       sha256=sha256, pinned=pinned)
+
+
+@dataclass(frozen=True)
+class StoredBundle:
+    """A published bundle file as the database records it."""
+
+    version: str
+    path: Path
+    size: int
+    sha256: str
+
+
+def release_for_download(conn: Connection, who: TerminalScope,
+                         version: str) -> StoredBundle | None:
+    """The stored bundle of ``version`` if ``who`` may download it (offered to it or pinned)."""
+    row = conn.execute(select(Release.path, Release.size, Release.sha256)
+                       .where(Release.version == version,
+                              Release.withdrawn_at.is_(None))).first()
+    if row is None:
+        return None
+    pinned = conn.execute(select(Terminal.pinned_release)
+                          .where(Terminal.id == who.terminal_id)).scalar() == version
+    if not pinned and conn.execute(select(ReleaseScope.id).where(
+            ReleaseScope.version == version, _covers(who)).limit(1)).first() is None:
+        return None
+    return StoredBundle(version, Path(row.path), row.size, row.sha256)
+
+
+# --- listing, unpinning, withdrawing ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReleaseRow:
+    """One release as `county release list` shows it."""
+
+    version: str
+    channel: str
+    size: int
+    sha256: str
+    key_id: str
+    created_at: datetime
+    expires_at: datetime
+    published_at: datetime
+    withdrawn_at: datetime | None
+    scopes: tuple[str, ...]
+    pinned_terminals: tuple[str, ...]
+    path: str
+
+
+def list_releases(engine: Engine) -> list[ReleaseRow]:
+    """Every release, newest version first, with its scopes and the terminals pinned to it."""
+    with engine.connect() as conn:
+        releases = conn.execute(select(Release)).all()
+        scopes = conn.execute(select(ReleaseScope.version, ReleaseScope.kind,
+                                     ReleaseScope.target).order_by(ReleaseScope.id)).all()
+        pins = conn.execute(select(Terminal.pinned_release, Terminal.id)
+                            .where(Terminal.pinned_release.is_not(None))
+                            .order_by(Terminal.id)).all()
+    out = []
+    for r in sorted(releases, key=lambda r: Version(r.version), reverse=True):
+        out.append(ReleaseRow(
+            r.version, r.channel, r.size, r.sha256, r.key_id, r.created_at, r.expires_at,
+            r.published_at, r.withdrawn_at,
+            tuple(str(Scope(s.kind, s.target)) for s in scopes if s.version == r.version),
+            tuple(p.id for p in pins if p.pinned_release == r.version), r.path))
+    return out
+
+
+def unpin(engine: Engine, scopes: Sequence[Scope]) -> int:
+    """Remove the pin of every terminal in ``scopes`` (all when empty); returns how many."""
+    with writing(engine) as conn:
+        done = conn.execute(update(Terminal)
+                            .where(_terminals_in(list(scopes) or [Scope("county")]),
+                                   Terminal.pinned_release.is_not(None))
+                            .values(pinned_release=None)).rowcount
+    return int(done)
+
+
+def withdraw(engine: Engine, version: str, *, now: datetime) -> int:
+    """Stop offering and serving ``version``; unpin terminals pinned to it (returns how many).
+
+    The file stays on disk (for the record). Raises :class:`PublishError`
+    for an unknown or already withdrawn version.
+    """
+    with writing(engine) as conn:
+        done = conn.execute(update(Release).where(Release.version == version,
+                                                  Release.withdrawn_at.is_(None))
+                            .values(withdrawn_at=now)).rowcount
+        if done != 1:
+            raise PublishError(f"no published release {version}")
+        unpinned = conn.execute(update(Terminal).where(Terminal.pinned_release == version)
+                                .values(pinned_release=None)).rowcount
+    return int(unpinned)

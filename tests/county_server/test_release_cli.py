@@ -1,0 +1,174 @@
+"""`county release …` in-process: keygen, build (wheels and a checkout), trust, publish, list."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from releases.helpers import make_wheels
+
+from county.cli import main
+from sync.protocol.release import load_public_key, verify_bundle
+
+# A PEP 517 backend inside the throwaway project: pip builds it offline with nothing installed.
+_BACKEND = '''
+import base64, hashlib, pathlib, zipfile
+
+NAME, VERSION = "village_kiosk", "{version}"
+DIST = f"{{NAME}}-{{VERSION}}.dist-info"
+
+
+def _record(name, data):
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{{name}},sha256={{digest}},{{len(data)}}"
+
+
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    metadata = f"Metadata-Version: 2.1\\nName: village-kiosk\\nVersion: {{VERSION}}\\n"
+    wheel = "Wheel-Version: 1.0\\nGenerator: tiny\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"
+    files = {{
+        "tiny/__init__.py": pathlib.Path("tiny/__init__.py").read_bytes(),
+        f"{{DIST}}/METADATA": metadata.encode(),
+        f"{{DIST}}/WHEEL": wheel.encode(),
+    }}
+    record = [_record(n, d) for n, d in files.items()] + [f"{{DIST}}/RECORD,,"]
+    files[f"{{DIST}}/RECORD"] = ("\\n".join(record) + "\\n").encode()
+    name = f"{{NAME}}-{{VERSION}}-py3-none-any.whl"
+    with zipfile.ZipFile(pathlib.Path(wheel_directory) / name, "w") as zf:
+        for n, d in files.items():
+            zf.writestr(n, d)
+    return name
+'''
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def tiny_checkout(root: Path, version: str) -> Path:
+    (root / "tiny").mkdir(parents=True)
+    (root / "tiny" / "__init__.py").write_text("X = 1\n")
+    (root / "tiny_backend.py").write_text(_BACKEND.format(version=version))
+    (root / "pyproject.toml").write_text('[build-system]\nrequires = []\n'
+                                         'build-backend = "tiny_backend"\nbackend-path = ["."]\n')
+    return root
+
+
+@pytest.fixture
+def keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    code, out, _ = run(capsys, "release", "keygen", "--out", str(tmp_path / "keys"))
+    assert code == 0 and "keep it offline" in out
+    return tmp_path / "keys"
+
+
+def test_keygen_writes_a_private_key_only_its_owner_reads(
+        keys: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert stat.S_IMODE((keys / "private.pem").stat().st_mode) == 0o600
+    assert (keys / "public.pem").read_text().startswith("-----BEGIN PUBLIC KEY-----")
+    before = (keys / "private.pem").read_bytes()
+    code, _, err = run(capsys, "release", "keygen", "--out", str(keys))
+    assert code == 1 and "refusing to overwrite" in err
+    assert (keys / "private.pem").read_bytes() == before
+
+
+def test_build_from_a_folder_of_wheels(tmp_path: Path, keys: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    wheels = tmp_path / "wheels"
+    make_wheels(wheels, "1.4.0")
+    out = tmp_path / "1.4.0.bundle"
+    code, stdout, err = run(capsys, "release", "build", str(wheels), "--version", "1.4.0",
+                            "--key", str(keys / "private.pem"), "--out", str(out),
+                            "--channel", "pilot", "--expires-days", "30", "--json")
+    assert code == 0, err
+    manifest = json.loads(stdout)
+    assert (manifest["version"], manifest["channel"]) == ("1.4.0", "pilot")
+    verified = verify_bundle(out, load_public_key(keys / "public.pem"),
+                             now=datetime.now(UTC), channel="pilot")
+    assert verified.manifest.files[0].path == "wheels/village_kiosk-1.4.0-py3-none-any.whl"
+
+    code, _, err = run(capsys, "release", "build", str(wheels), "--version", "1.5.0", "--key",
+                       str(keys / "private.pem"), "--out", str(tmp_path / "x.bundle"))
+    assert code == 1 and "the village-kiosk wheel is version 1.4.0, not 1.5.0" in err
+    (wheels / "qrcode-8.0-py3-none-any.whl").write_bytes(b"x")
+    code, _, err = run(capsys, "release", "build", str(wheels), "--version", "1.4.0", "--key",
+                       str(keys / "private.pem"), "--out", str(tmp_path / "x.bundle"))
+    assert code == 1 and "two wheels of qrcode" in err
+    assert not (tmp_path / "x.bundle").exists()
+
+
+def test_build_from_a_checkout_offline(tmp_path: Path, keys: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    checkout = tiny_checkout(tmp_path / "src", "2.0.1")
+    empty = tmp_path / "no-deps"
+    empty.mkdir()
+    out = tmp_path / "2.0.1.bundle"
+    args = ["release", "build", str(checkout), "--key", str(keys / "private.pem"),
+            "--find-links", str(empty), "--no-build-isolation"]
+    code, stdout, err = run(capsys, *args, "--version", "2.0.1", "--out", str(out))
+    assert code == 0, err
+    assert "release 2.0.1 (stable, 1 wheels" in stdout
+    verified = verify_bundle(out, load_public_key(keys / "public.pem"), now=datetime.now(UTC))
+    assert [f.path for f in verified.manifest.files] == [
+        "wheels/village_kiosk-2.0.1-py3-none-any.whl"]
+
+    code, _, err = run(capsys, *args, "--version", "2.0.2", "--out", str(tmp_path / "y"))
+    assert code == 1 and "is version 2.0.1, not 2.0.2" in err
+
+
+def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'county.db'}"]
+    wheels = tmp_path / "wheels"
+    make_wheels(wheels, "1.4.0")
+    bundle = tmp_path / "1.4.0.bundle"
+    assert run(capsys, "release", "build", str(wheels), "--version", "1.4.0", "--key",
+               str(keys / "private.pem"), "--out", str(bundle))[0] == 0
+
+    code, _, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle), *db)
+    assert code == 1 and "county release trust" in err
+    code, out, err = run(capsys, "release", "trust", str(keys / "public.pem"), *db)
+    assert code == 0 and "trusted" in out, err
+
+    tampered = tmp_path / "tampered.bundle"
+    data = bytearray(bundle.read_bytes())
+    data[-1500] ^= 1
+    tampered.write_bytes(bytes(data))
+    code, _, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(tampered), *db)
+    assert code == 1 and "release.file_mismatch" in err
+
+    config = tmp_path / "county.toml"
+    config.write_text(f'[county]\nreleases = "{tmp_path / "store"}"\n')
+    code, out, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle),
+                         "--scope", "township:高村镇", "--config", str(config), *db)
+    assert code == 0, err
+    assert "published to township:高村镇" in out
+    assert (tmp_path / "store" / "village-kiosk-1.4.0.bundle").read_bytes() == bundle.read_bytes()
+    code, _, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle),
+                       "--scope", "village:青山村", *db)
+    assert code == 1 and "use county, township:NAME or terminal:ID" in err
+    code, out, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle),
+                         "--scope", "county", "--pin", "--json", *db)
+    assert code == 0, err
+    assert json.loads(out) == {
+        "version": "1.4.0", "channel": "stable", "new_file": False, "scopes_added": ["county"],
+        "terminals_in_scope": 0, "pinned": 0,
+        "path": str(tmp_path / "store" / "village-kiosk-1.4.0.bundle")}
+
+    code, out, _ = run(capsys, "release", "list", "--json", *db)
+    [row] = json.loads(out)
+    assert (row["version"], row["scopes"], row["withdrawn_at"]) == (
+        "1.4.0", ["township:高村镇", "county"], None)
+    assert row["path"] == str(tmp_path / "store" / "village-kiosk-1.4.0.bundle")
+
+    assert run(capsys, "release", "unpin", *db)[1].startswith("0 terminal(s) unpinned")
+    code, out, _ = run(capsys, "release", "withdraw", "1.4.0", *db)
+    assert code == 0 and "withdrawn" in out
+    code, out, _ = run(capsys, "release", "list", *db)
+    assert "1.4.0" in out and "WITHDRAWN" in out
+    code, _, err = run(capsys, "release", "withdraw", "1.4.0", *db)
+    assert code == 1 and "no published release 1.4.0" in err
