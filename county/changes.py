@@ -44,6 +44,7 @@ from sync.protocol import (
     SettingRecord,
     Tombstone,
 )
+from sync.protocol.records import Entity
 
 __all__ = [
     "CursorError",
@@ -280,12 +281,18 @@ def _move_tombstones(conn: Connection, scope: TerminalScope, moves: dict[str, li
     newer than the move) nor for one that is back in the township by now.
     """
     out: list[Tombstone] = []
-    for entity, keys in moves.items():
+    for entity in _MOVABLE:
+        keys = moves.get(entity, [])
+        if not keys:
+            continue
         column = _KEY_COLUMN[entity]
         carried = {str(getattr(r, column)) for r in lists[entity]}
         carried.update(t.key for t in tombstones if t.entity == entity)
         pending = list(dict.fromkeys(k for k in keys if k not in carried))
         back = still_in_township(conn, entity, pending, scope.township)
-        out += [Tombstone(entity=entity, key=k)  # type: ignore[arg-type]
-                for k in pending if k not in back]
+        out += [Tombstone(entity=entity, key=k) for k in pending if k not in back]
     return out
+
+
+#: Entities whose rows can move between townships (county.models.ScopeMove).
+_MOVABLE: tuple[Entity, ...] = ("payment", "household_member")
