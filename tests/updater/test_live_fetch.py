@@ -1,0 +1,160 @@
+"""The whole way with a real county server on loopback.
+
+The county trusts the release key and publishes a signed bundle; the
+terminal enrolls (receiving the key), its heartbeat is answered with the
+offer, syncd downloads the bundle through a proxy that cuts the connection
+in the middle, resumes it with an HTTP Range on the next heartbeat, checks
+and verifies it and leaves it in the spool's ready/; then `kiosk update
+install --ready` (what the root-owned path unit runs) installs it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from county_server.live import LiveServer, seeded_sqlite_county
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Engine
+from syncd.conftest import enrollment_code
+from syncd.faultproxy import FaultProxy
+
+from county.db import open_county_db
+from county.releases import Scope, publish, trust_key
+from kiosk import __version__
+from kiosk.config import load_config
+from kiosk.health import read_mark
+from kiosk.store import open_store
+from sync.client import ClientSettings, CountyClient
+from sync.enroll import enroll_terminal
+from sync.heartbeat import send_heartbeat
+from sync.protocol import ReleaseInfo
+from sync.protocol.release import public_key_pem
+from sync.release_fetch import fetch_release
+from sync.state import read_status
+from sync.update_state import Attempt, StateFiles
+from updater.conftest import write_update_terminal
+from updater.fakerelease import make_bundle
+
+BUNDLE_FILLER = 400_000
+
+
+@pytest.fixture(scope="session")
+def _county_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seeded_sqlite_county(tmp_path_factory.mktemp("county-template") / "county.db")
+
+
+@pytest.fixture
+def county_engine(tmp_path: Path, _county_template: Path) -> Iterator[Engine]:
+    path = tmp_path / "county.db"
+    shutil.copyfile(_county_template, path)
+    engine = open_county_db(f"sqlite:///{path}")
+    yield engine
+    engine.dispose()
+
+
+# The county's GET /releases/{version} (county/app.py, StreamingResponse over a sync
+# generator) leaves the bundle file open when the client hangs up mid-body: Starlette
+# abandons the generator, which is finalised in a reference cycle after the file.
+# Reported to the county side; remove this filter once the endpoint closes it.
+@pytest.mark.filterwarnings("ignore:Exception ignored in. <_io.FileIO name=.*county-releases"
+                            ":pytest.PytestUnraisableExceptionWarning")
+def test_offered_release_is_downloaded_resumed_verified_and_installed(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    now = datetime.now(UTC)
+    trust_key(county_engine, public_key_pem(release_key.public_key()))
+    bundle = make_bundle(tmp_path / "build", "2.0.0", release_key,
+                         filler_bytes=BUNDLE_FILLER)
+    publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
+            scopes=[Scope("county")], pin=False, now=now)
+    term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
+    config = load_config(term.config)
+    engine = open_store(term.db)
+    with LiveServer(county_engine) as county, \
+            FaultProxy(county.port, seed=3, cut_bytes=(40_000, 200_000)) as proxy:
+        enroll_terminal(config, engine, enrollment_code(county_engine), proxy.url)
+        settings = ClientSettings(connect_timeout_s=2, read_timeout_s=5, retries=0)
+        token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
+
+        # 1. The offer arrives; the download is cut in the middle.
+        proxy.set_faults(drop=1)
+        with CountyClient(proxy.url, token, settings) as client:
+            first = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
+        assert first.answer.release is not None
+        assert first.answer.release.version == "2.0.0"
+        assert first.answer.release.size == bundle.stat().st_size
+        assert first.fetched is None
+        part = term.spool / "downloads" / "2.0.0.tar.part"
+        assert 0 < part.stat().st_size < bundle.stat().st_size
+        assert not (term.spool / "ready" / "2.0.0.tar").exists()
+        assert read_status(engine).last_error_code == "sync.network"
+        mark = read_mark("syncd", health_dir=term.health)
+        assert mark is not None and mark.version == __version__
+
+        # 2. The next heartbeat resumes where the cut left off.
+        cut_at = part.stat().st_size
+        sent_before = len(proxy.client_bytes)
+        proxy.set_faults(pass_=1)
+        with CountyClient(proxy.url, token, settings) as client:
+            second = send_heartbeat(client, engine, config=config, uptime_s=65, now=now)
+        assert second.fetched is not None and second.fetched.action == "ready"
+        ready = term.spool / "ready" / "2.0.0.tar"
+        assert ready.read_bytes() == bundle.read_bytes()
+        assert json.loads(ready.with_suffix(".json").read_text())["pinned"] is False
+        assert list((term.spool / "downloads").iterdir()) == []
+        assert f"Range: bytes={cut_at}-".lower().encode() in \
+            bytes(proxy.client_bytes[sent_before:]).lower()
+    engine.dispose()
+    gc.collect()  # the county's leaked file (see the filter above) is finalised here, not later
+
+    # 3. Root's path unit runs `kiosk update install --ready`.
+    done = term.cli("install", "--ready")
+    assert done.returncode == 0, done.stderr
+    assert term.dirs.current() == "2.0.0" and term.current_runs() == "2.0.0"
+    assert list((term.spool / "ready").iterdir()) == []
+
+
+def test_a_download_that_differs_from_the_offer_is_dropped(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    now = datetime.now(UTC)
+    trust_key(county_engine, public_key_pem(release_key.public_key()))
+    bundle = make_bundle(tmp_path / "build", "2.0.0", release_key)
+    stored = publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
+                     scopes=[Scope("county")], pin=False, now=now).path
+    data = bytearray(stored.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # bit rot on the county's disk: same size, other bytes
+    stored.write_bytes(bytes(data))
+    term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
+    config = load_config(term.config)
+    engine = open_store(term.db)
+    with LiveServer(county_engine) as county:
+        enroll_terminal(config, engine, enrollment_code(county_engine), county.url)
+        token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
+        with CountyClient(county.url, token, ClientSettings()) as client:
+            outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
+    assert outcome.fetched is None
+    status = read_status(engine)
+    engine.dispose()
+    assert status.last_error_code == "release.download_mismatch"
+    assert list((term.spool / "downloads").iterdir()) == []
+    assert not (term.spool / "ready").exists()
+
+
+def test_a_version_that_failed_to_install_is_not_fetched_again(
+        tmp_path: Path, release_key: Ed25519PrivateKey) -> None:
+    term = write_update_terminal(tmp_path / "terminal", release_key)
+    StateFiles(term.root).record(Attempt(
+        version="2.0.0", from_version="1.0.0", started_at="2026-11-22T09:00:00+00:00",
+        finished_at="2026-11-22T09:02:00+00:00", result="failed", code="update.unhealthy",
+        message="ui did not report 2.0.0 healthy within 120 s"))
+    offer = ReleaseInfo(version="2.0.0", url="/api/v1/releases/2.0.0", size=10, sha256="0" * 64)
+    # Nothing listens on this port: a fetch that tried the network would fail.
+    with CountyClient("http://127.0.0.1:9", "token", ClientSettings(retries=0)) as client:
+        result = fetch_release(client, offer, load_config(term.config),
+                               now=datetime.now(UTC))
+    assert (result.action, result.ready) == ("skipped", None)
