@@ -128,6 +128,11 @@ def _install(args: argparse.Namespace) -> int:
         outcome = install_bundle(bundle, settings, key, pinned=pinned)
     except UpdateError as exc:
         raise CliError(str(exc)) from None
+    except (OSError, sqlite3.Error) as exc:
+        # Typically not root; or the backup could not be restored — the journal
+        # stays, and `kiosk update recover` (at the latest the next boot) retries.
+        raise CliError(f"install stopped: {exc} (install and recover run as root; "
+                       "`kiosk update status` shows what is in flight)") from None
     finally:
         for path in handed:  # tried once; syncd fetches it again if the county still wants it
             with contextlib.suppress(FileNotFoundError):

@@ -285,7 +285,9 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
     a ``release.*`` code when the bundle was refused (nothing touched),
     ``update.build_failed`` (nothing touched), ``update.migration_failed``,
     ``update.restart_failed`` or ``update.unhealthy`` (switched back, database
-    restored), ``update.busy`` never (waits for the lock).
+    restored). Waits for the install lock if another install or a recovery
+    holds it. ``OSError`` / ``sqlite3.Error`` escape only when the file system
+    or the backup itself fails; the journal then stays for :func:`recover`.
     """
     run = _Install(settings, now)
     dirs = run.dirs
