@@ -93,17 +93,18 @@ class UpdTerminal:
 
 def write_update_terminal(directory: Path, release_key: Ed25519PrivateKey, *,
                           health_timeout_s: int = 3, pubkey_file: bool = True,
-                          sync: str = "") -> UpdTerminal:
+                          sync: str = "", restart: list[str] | None = None) -> UpdTerminal:
     """A terminal config under ``directory`` whose [update] section points at it.
 
     ``pubkey_file`` False leaves ``[update] pubkey`` out (the enrollment's key is
-    used); ``sync`` is extra TOML for a ``[sync]`` section."""
+    used); ``sync`` is extra TOML for a ``[sync]`` section; ``restart`` replaces the
+    restart command."""
     directory.mkdir(parents=True, exist_ok=True)
     root, spool, health = directory / "opt", directory / "spool", directory / "run-health"
     pubkey = directory / "release-public.pem"
     pubkey.write_bytes(public_key_pem(release_key.public_key()))
-    restart = [str(root / "current" / "venv" / "bin" / "kiosk"), "start", "--health-dir",
-               str(health)]
+    restart = restart or [str(root / "current" / "venv" / "bin" / "kiosk"), "start",
+                          "--health-dir", str(health)]
     lines = ["[store]", f'path = "{directory / "kiosk.db"}"',
              "[enrollment]", f'file = "{directory / "enrollment.json"}"',
              "[log]", 'level = "DEBUG"',

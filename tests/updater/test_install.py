@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
 from sync.update_cli import status_json
 from sync.updater import UpdateError
-from updater.conftest import UpdTerminal, tree_fingerprint
+from updater.conftest import UpdTerminal, tree_fingerprint, write_update_terminal
 from updater.fakerelease import db_marker, make_bundle
+
+KIOSK = [sys.executable, "-c", "import sys; from kiosk.cli.main import main; sys.exit(main())"]
 
 
 def test_good_update_installs_switches_and_keeps_the_old_one(
@@ -156,3 +160,27 @@ def test_a_failed_migration_reverts(running: UpdTerminal, bundles: dict[str, Pat
     status = status_json(running.settings())
     assert status["last_attempt"]["code"] == "update.migration_failed"
     assert status["in_flight"] is None
+
+
+def test_a_failing_restart_command_reverts(running: UpdTerminal, bundles: dict[str, Path],
+                                           release_key: Ed25519PrivateKey) -> None:
+    # A restart command that works only for 1.0.0, like a unit that refuses the new version.
+    only_old = ["sh", "-c", f'test "$(readlink {running.root}/current)" = releases/1.0.0 '
+                            '|| { echo "Job failed" >&2; exit 1; }']
+    term = write_update_terminal(running.dir, release_key, restart=only_old)
+    with pytest.raises(UpdateError) as caught:
+        term.install(bundles["2.0.0"])
+    assert caught.value.code == "update.restart_failed"
+    assert "exited 1: Job failed" in caught.value.message
+    assert term.dirs.current() == "1.0.0" and term.current_runs() == "1.0.0"
+    assert db_marker(term.db) == "1.0.0"
+    assert status_json(term.settings())["last_attempt"]["code"] == "update.restart_failed"
+
+
+def test_the_kiosk_command_has_the_update_group(term: UpdTerminal,
+                                                bundles: dict[str, Path]) -> None:
+    done = subprocess.run([*KIOSK, "update", "verify", str(bundles["3.0.0"]), "--config",
+                           str(term.config)], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "good: village-kiosk 3.0.0" in done.stdout
