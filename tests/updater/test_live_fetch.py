@@ -31,6 +31,7 @@ from kiosk.config import load_config
 from kiosk.health import read_mark
 from kiosk.store import open_store
 from sync.client import ClientSettings, CountyClient
+from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
 from sync.heartbeat import send_heartbeat
 from sync.protocol import ReleaseInfo
@@ -96,13 +97,15 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         mark = read_mark("syncd", health_dir=term.health)
         assert mark is not None and mark.version == __version__
 
-        # 2. The next heartbeat resumes where the cut left off.
+        # 2. The daemon's next cycle (snapshot, outbox, heartbeat) resumes where the
+        #    cut left off.
         cut_at = part.stat().st_size
         sent_before = len(proxy.client_bytes)
         proxy.set_faults(pass_=1)
-        with CountyClient(proxy.url, token, settings) as client:
-            second = send_heartbeat(client, engine, config=config, uptime_s=65, now=now)
-        assert second.fetched is not None and second.fetched.action == "ready"
+        report = SyncDaemon(config, engine).run_once()
+        assert report.ok, report.errors
+        assert report.heartbeat is not None and report.heartbeat.fetched is not None
+        assert report.heartbeat.fetched.action == "ready"
         ready = term.spool / "ready" / "2.0.0.tar"
         assert ready.read_bytes() == bundle.read_bytes()
         assert json.loads(ready.with_suffix(".json").read_text())["pinned"] is False
