@@ -33,6 +33,7 @@ from sync.updater import (
     load_release_key,
     newest_ready,
     recover,
+    refusal_message,
 )
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
@@ -92,7 +93,8 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         bundle = verify_bundle(args.bundle, key, now=datetime.now(UTC))
     except ReleaseError as exc:
-        raise CliError(f"{args.bundle}: refused: {exc}") from None
+        raise CliError(f"{args.bundle}: refused: {exc.code}: "
+                       f"{refusal_message(exc, args.bundle, key)}") from None
     except OSError as exc:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest

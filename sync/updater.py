@@ -26,11 +26,13 @@ Everything runs on the caller's thread, as root, holding the install lock.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import signal
 import subprocess
+import tarfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,9 +48,13 @@ from kiosk.health import COMPONENTS, read_mark
 from sync.db_backup import backup_database, restore_database
 from sync.logfmt import log_event
 from sync.protocol.release import (
+    MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
     KeyFileError,
+    ReleaseCode,
     ReleaseError,
     VerifiedBundle,
+    key_id,
     load_public_key,
     public_key_from_text,
     verify_bundle,
@@ -66,6 +72,7 @@ __all__ = [
     "load_release_key",
     "newest_ready",
     "recover",
+    "refusal_message",
 ]
 
 log = logging.getLogger("sync.updater")
@@ -145,6 +152,32 @@ def load_release_key(config: Config) -> Ed25519PublicKey:
         return public_key_from_text(text)
     except KeyFileError as exc:
         raise UpdateError("update.no_key", f"enrollment release key: {exc}") from None
+
+
+def refusal_message(exc: ReleaseError, bundle: Path, public_key: Ed25519PublicKey) -> str:
+    """``exc``'s message, and for a bad signature which of the two it most likely is.
+
+    The manifest's ``key_id`` is only a hint (anyone can write any id there),
+    so it is read after verification failed and used for wording alone: a
+    bundle naming another key was signed with another key; one naming ours
+    was altered after it was signed.
+    """
+    if exc.code != ReleaseCode.BAD_SIGNATURE:
+        return exc.message
+    try:
+        with tarfile.open(bundle, "r:") as tar:
+            first = tar.next()
+            handle = tar.extractfile(first) if first and first.name == MANIFEST_NAME else None
+            claimed = json.loads(handle.read(MAX_MANIFEST_BYTES))["key_id"] if handle else None
+    except (OSError, tarfile.TarError, ValueError, KeyError, TypeError):
+        claimed = None
+    trusted = key_id(public_key)
+    if not isinstance(claimed, str):
+        return exc.message
+    if claimed != trusted:
+        return (f"{exc.message}; the manifest names key {claimed[:16]}: signed with another "
+                f"key than the {trusted} this terminal trusts")
+    return f"{exc.message}; the manifest names the trusted key: altered after signing"
 
 
 def _checkpoint(step: str) -> None:
@@ -299,10 +332,11 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
             bundle = verify_bundle(bundle_path, public_key, now=now(), channel=settings.channel,
                                    installed_version=old, pinned=pinned)
         except ReleaseError as exc:
-            run.record(_bundle_name(bundle_path), old, "refused", str(exc.code), exc.message)
+            message = refusal_message(exc, bundle_path, public_key)
+            run.record(_bundle_name(bundle_path), old, "refused", str(exc.code), message)
             log_event(log, logging.ERROR, "update_refused", bundle=bundle_path.name,
-                      code=str(exc.code), error=exc.message)
-            raise UpdateError(str(exc.code), exc.message) from None
+                      code=str(exc.code), error=message)
+            raise UpdateError(str(exc.code), message) from None
         except OSError as exc:
             raise UpdateError("update.unreadable", f"{bundle_path}: {exc.strerror}") from None
         version = bundle.version
