@@ -109,6 +109,7 @@ class UpdaterSettings:
     health_timeout_s: float
     restart_command: tuple[str, ...]
     keep: int
+    spool: Path | None = None
 
     @classmethod
     def from_config(cls, config: Config, config_file: Path | None) -> UpdaterSettings:
@@ -116,7 +117,7 @@ class UpdaterSettings:
         new version's `kiosk db upgrade`."""
         up = config.update
         return cls(up.root, config.store.path, config_file, up.channel, up.health_dir,
-                   float(up.health_timeout_s), up.restart_command, up.keep)
+                   float(up.health_timeout_s), up.restart_command, up.keep, up.spool)
 
     @property
     def backup_path(self) -> Path:
@@ -390,9 +391,28 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
         run.record(version, old, "ok", "update.ok", f"{version} installed and healthy")
         run.state.clear_journal()
         pruned = dirs.prune(settings.keep)
+        if settings.spool is not None:
+            pruned += _clean_spool(settings.spool, version)
         log_event(log, logging.INFO, "update_done", version=version, previous=old,
                   pruned=",".join(pruned) or None)
         return InstallOutcome(version, old, True, f"{version} installed and healthy")
+
+
+def _clean_spool(spool: Path, installed: str) -> list[str]:
+    """Delete downloads and handed-over bundles of ``installed`` and lower versions."""
+    ceiling = version_key(installed)
+    removed = []
+    for pattern in ("downloads/*.tar.part", "ready/*.tar", "ready/*.json"):
+        for path in spool.glob(pattern):
+            try:
+                stale = version_key(path.name.split(".tar")[0].removesuffix(".json")) <= ceiling
+            except InvalidVersion:
+                continue
+            if stale:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                removed.append(f"{path.parent.name}/{path.name}")
+    return removed
 
 
 def _bundle_name(path: Path) -> str:

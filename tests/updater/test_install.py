@@ -25,6 +25,10 @@ def test_good_update_installs_switches_and_keeps_the_old_one(
         running: UpdTerminal, bundles: dict[str, Path]) -> None:
     assert running.current_runs() == "1.0.0"
     assert db_marker(running.db) == "1.0.0"
+    # Leftovers in syncd's spool: stale ones go with the install, a newer one stays.
+    for name in ("downloads/1.5.0.tar.part", "ready/1.9.json", "downloads/2.1.0.tar.part"):
+        (running.spool / name).parent.mkdir(parents=True, exist_ok=True)
+        (running.spool / name).write_bytes(b"x")
     done = running.cli("install", str(bundles["2.0.0"]))
     assert done.returncode == 0, done.stderr
     assert "2.0.0 installed and healthy" in done.stdout
@@ -34,6 +38,7 @@ def test_good_update_installs_switches_and_keeps_the_old_one(
     assert running.current_runs() == "2.0.0"
     assert db_marker(running.db) == "2.0.0"
     assert (running.root / "releases" / "2.0.0" / "VERIFIED").is_file()
+    assert [p.name for p in running.spool.glob("*/*")] == ["2.1.0.tar.part"]
     assert not list((running.root / "releases").glob("*.tmp"))
     status = json.loads(running.cli("status", "--json").stdout)
     assert status["current"] == "2.0.0" and status["previous"] == "1.0.0"
