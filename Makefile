@@ -14,10 +14,11 @@ DEMO_DIR ?= demo-data
 # decode receipt QR codes in tests; shellcheck for deploy scripts; gcc and
 # python3-dev to build pyscard (no Linux wheel) against libpcsclite-dev;
 # systemd (systemd-analyze verify, systemd-tmpfiles, systemctl --root) and
-# openssl for the deploy/ tests of install.sh and the units.
+# openssl for the deploy/ tests of install.sh and the units; cage (+ xwayland,
+# and libwayland-cursor0 for Qt) to run the kiosk under the real compositor.
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
-                systemd openssl
+                systemd openssl cage xwayland libwayland-cursor0
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean
 

@@ -59,11 +59,20 @@ def _has_display() -> bool:
 
 
 def _exec(app: QGuiApplication) -> int:
+    from PySide6.QtCore import QTimer
+
     from ui.gc_guard import GuiThreadGc
 
-    # Ctrl-C and SIGTERM (systemd stop) end the event loop cleanly.
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # Ctrl-C and SIGTERM (systemd stop) end the event loop cleanly. A Python
+    # signal handler runs inside whatever Python callback comes next (often the
+    # touch event filter, in the middle of Qt's event dispatch); quitting right
+    # there closes windows under Qt's feet and crashed `kiosk run` under cage.
+    # Quit from the event loop's top level instead.
+    def request_quit(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGINT, request_quit)
+    signal.signal(signal.SIGTERM, request_quit)
     collector = GuiThreadGc()
     collector.start()
     try:
