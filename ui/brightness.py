@@ -1,8 +1,8 @@
 """Screen brightness through the kernel's backlight class, where there is one.
 
 ``/sys/class/backlight/<device>/{brightness,max_brightness}``; writing needs
-write access for the kiosk user (a udev rule giving group ``video`` the
-file, part of the deploy/ work). Many all-in-one kiosk panels have no
+write access for the kiosk user (deploy/udev/70-village-kiosk.rules gives
+group ``kiosk`` the file). Many all-in-one kiosk panels have no
 software backlight: then the clerk screen says so and shows no buttons.
 """
 

@@ -178,7 +178,7 @@ def test_session_unit_runs_cage_on_tty1_as_kiosk() -> None:
     assert re.search(r"^WatchdogSec=\d+", text, re.M)
     assert " -s " not in text.split("ExecStart=")[1].splitlines()[0]  # no VT switching
     syncd = (DEPLOY / "systemd/village-kiosk-syncd.service").read_text()
-    assert "ReadWritePaths=/var/lib/village-kiosk /run/village-kiosk/health" in syncd
+    assert "ReadWritePaths=/var/lib/village-kiosk -/run/village-kiosk/health" in syncd
     path = (DEPLOY / "systemd/village-kiosk-update.path").read_text()
     assert "PathExistsGlob=/var/lib/village-kiosk/updates/ready/*.tar" in path
 

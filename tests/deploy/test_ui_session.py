@@ -20,7 +20,7 @@ from kiosk.demo_data import DEMO_LOOKUP_KEY  # noqa: E402
 from kiosk.enrollment import Enrollment, save_enrollment  # noqa: E402
 from kiosk.health import DEFAULT_HEALTH_DIR, read_mark  # noqa: E402
 from kiosk.sqltypes import utcnow  # noqa: E402
-from ui.watchdog import SessionWatchdog, health_dir_from  # noqa: E402
+from ui.watchdog import SessionWatchdog, health_dir_from, hide_cursor  # noqa: E402
 
 
 def _config(db: Path) -> Config:
@@ -88,3 +88,17 @@ def test_health_dir_comes_from_the_update_section_or_the_default(tmp_path: Path)
     else:
         moved = replace(config, update=replace(update, health_dir=tmp_path))
         assert health_dir_from(moved) == tmp_path
+
+
+def test_hide_cursor_blanks_the_pointer(seeded_db: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    with open_kiosk(_config(seeded_db)):
+        assert QGuiApplication.overrideCursor() is None
+        hide_cursor()
+        try:
+            cursor = QGuiApplication.overrideCursor()
+            assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+        finally:
+            QGuiApplication.restoreOverrideCursor()
