@@ -6,12 +6,10 @@ terminal's updater accepts one only through :func:`verify_bundle` /
 :func:`extract_verified`. A bundle is an uncompressed POSIX (ustar) tar of
 ``manifest.json``, ``manifest.sig`` and ``wheels/*.whl``, in that order.
 
-The tar reader here is deliberately our own and strict (``tarfile`` ends an
-archive silently at a damaged header and follows links): every header's
-checksum is checked, only regular files with the expected names are
-accepted, and a file that ends before the end-of-archive marker is
-``release.truncated``. Member data is hashed while it is copied out, so a
-file swapped between the check and the use is caught.
+The strict tar reader and writer are in :mod:`sync.protocol.release_tar`,
+the keys in :mod:`sync.protocol.release_keys`; this module re-exports what
+callers need, so they import from here only. Member data is hashed while it
+is copied out, so a file swapped between the check and the use is caught.
 
 Pure code: no terminal store, no network. Functions run on the caller's
 thread and do blocking file I/O.
@@ -25,17 +23,14 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
@@ -48,6 +43,34 @@ from pydantic import (
     field_serializer,
     field_validator,
     model_validator,
+)
+
+from sync.protocol.release_keys import (
+    KeyFileError,
+    generate_private_key,
+    key_id,
+    load_private_key,
+    load_public_key,
+    public_key_b64,
+    public_key_from_text,
+    public_key_pem,
+    write_keypair,
+)
+from sync.protocol.release_tar import (
+    BLOCK,
+    MANIFEST_NAME,
+    MAX_MEMBERS,
+    SIGNATURE_NAME,
+    WHEEL_PATH_RE,
+    Member,
+    ReleaseCode,
+    ReleaseError,
+    fsync_dir,
+    padding,
+    read_exact,
+    read_member,
+    scan_structure,
+    ustar_header,
 )
 
 __all__ = [
@@ -81,43 +104,12 @@ FORMAT: Literal[1] = 1
 #: The distribution a bundle installs (``requirement`` is ``PRODUCT==version``).
 PRODUCT: Literal["village-kiosk"] = "village-kiosk"
 DEFAULT_CHANNEL = "stable"
-MANIFEST_NAME = "manifest.json"
-SIGNATURE_NAME = "manifest.sig"
 #: A manifest larger than this is refused unread (thousands of wheels fit in far less).
 MAX_MANIFEST_BYTES = 1 << 20
 _MAX_SIGNATURE_BYTES = 256
-_MAX_MEMBERS = 4096
-_BLOCK = 512
 _CHUNK = 1 << 20
 
 _CHANNEL_RE = r"^[a-z0-9-]{1,32}$"
-# A wheel file name as pip writes it: no slash, no leading dot, so no "..".
-_WHEEL_PATH_RE = r"^wheels/[A-Za-z0-9_][A-Za-z0-9_.+!-]*\.whl$"
-
-
-class ReleaseCode(StrEnum):
-    """Why a bundle was refused, in the order the checks run (docs/releases.md)."""
-
-    TRUNCATED = "release.truncated"
-    MALFORMED = "release.malformed"
-    BAD_SIGNATURE = "release.bad_signature"
-    EXPIRED = "release.expired"
-    WRONG_CHANNEL = "release.wrong_channel"
-    FILE_MISMATCH = "release.file_mismatch"
-    ROLLBACK = "release.rollback"
-
-
-class ReleaseError(Exception):
-    """A bundle refused: ``code`` for programs, ``message`` (English) for people."""
-
-    def __init__(self, code: ReleaseCode, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
-
-
-class KeyFileError(ValueError):
-    """A key file or key text that is not an Ed25519 key of the expected kind."""
 
 
 # --- the manifest ---------------------------------------------------------------------------
@@ -127,7 +119,7 @@ class BundleFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    path: str = Field(pattern=_WHEEL_PATH_RE, max_length=200)
+    path: str = Field(pattern=WHEEL_PATH_RE, max_length=200)
     size: int = Field(ge=0, le=(1 << 33) - 1, description="bytes (below 8 GiB: ustar)")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
@@ -155,7 +147,7 @@ class Manifest(BaseModel):
     python: str = Field(pattern=r"^cp3[0-9]{1,2}$")
     requirement: str
     key_id: str = Field(pattern=r"^[0-9a-f]{16}$")
-    files: tuple[BundleFile, ...] = Field(min_length=1, max_length=_MAX_MEMBERS)
+    files: tuple[BundleFile, ...] = Field(min_length=1, max_length=MAX_MEMBERS)
 
     @field_validator("version")
     @classmethod
@@ -203,119 +195,6 @@ def _is_project_wheel(path: str, version: str) -> bool:
     return name == canonicalize_name(PRODUCT) and wheel_version == Version(version)
 
 
-# --- keys -----------------------------------------------------------------------------------
-
-def generate_private_key() -> Ed25519PrivateKey:
-    """A new random Ed25519 signing key."""
-    return Ed25519PrivateKey.generate()
-
-
-def _raw(public_key: Ed25519PublicKey) -> bytes:
-    return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-def key_id(public_key: Ed25519PublicKey) -> str:
-    """First 16 hex digits of SHA-256 over the raw 32-byte key: a label for people."""
-    return hashlib.sha256(_raw(public_key)).hexdigest()[:16]
-
-
-def public_key_b64(public_key: Ed25519PublicKey) -> str:
-    """Base64 of the raw 32 bytes: the ``release_public_key`` handed out at enrollment."""
-    return base64.b64encode(_raw(public_key)).decode("ascii")
-
-
-def public_key_pem(public_key: Ed25519PublicKey) -> bytes:
-    """The key as a SubjectPublicKeyInfo PEM (what ``public.pem`` holds)."""
-    return public_key.public_bytes(serialization.Encoding.PEM,
-                                   serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def public_key_from_text(text: str | bytes) -> Ed25519PublicKey:
-    """Parse a public key given as SPKI PEM or as base64 of the raw 32 bytes.
-
-    Raises :class:`KeyFileError` for anything else (another key type, a
-    private key, garbage).
-    """
-    data = text.encode("ascii", "replace") if isinstance(text, str) else bytes(text)
-    data = data.strip()
-    if data.startswith(b"-----BEGIN"):
-        try:
-            key = serialization.load_pem_public_key(data)
-        except ValueError as exc:
-            raise KeyFileError(f"not a PEM public key: {exc}") from None
-        if not isinstance(key, Ed25519PublicKey):
-            raise KeyFileError(f"the PEM key is {type(key).__name__}, not Ed25519")
-        return key
-    try:
-        raw = base64.b64decode(data, validate=True)
-    except binascii.Error:
-        raise KeyFileError("neither a PEM public key nor base64 of a raw key") from None
-    if len(raw) != 32:
-        raise KeyFileError(f"a raw Ed25519 public key has 32 bytes, this has {len(raw)}")
-    return Ed25519PublicKey.from_public_bytes(raw)
-
-
-def load_public_key(path: Path) -> Ed25519PublicKey:
-    """Read a public key file (PEM or raw base64). Raises ``OSError``, :class:`KeyFileError`."""
-    try:
-        return public_key_from_text(path.read_bytes())
-    except KeyFileError as exc:
-        raise KeyFileError(f"{path}: {exc}") from None
-
-
-def load_private_key(path: Path) -> Ed25519PrivateKey:
-    """Read an unencrypted PKCS#8 PEM Ed25519 private key.
-
-    Raises ``OSError`` and :class:`KeyFileError` (not a key, encrypted, not Ed25519).
-    """
-    try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"{path}: not an unencrypted PEM private key ({exc})") from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path}: the key is {type(key).__name__}, not Ed25519")
-    return key
-
-
-def write_keypair(directory: Path, key: Ed25519PrivateKey | None = None) -> tuple[Path, Path]:
-    """Write ``private.pem`` (PKCS#8, mode 0600) and ``public.pem`` (SPKI) into ``directory``.
-
-    Generates a key unless one is given. Refuses to replace an existing key
-    file (``FileExistsError``): losing a release key strands every terminal.
-    Returns ``(private_path, public_path)``.
-    """
-    key = key or generate_private_key()
-    directory.mkdir(parents=True, exist_ok=True)
-    private_path, public_path = directory / "private.pem", directory / "public.pem"
-    for path in (private_path, public_path):
-        if path.exists():
-            raise FileExistsError(f"{path} exists; refusing to overwrite a release key")
-    private_pem = key.private_bytes(serialization.Encoding.PEM,
-                                    serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption())
-    _write_new(private_path, private_pem, 0o600)
-    _write_new(public_path, public_key_pem(key.public_key()), 0o644)
-    return private_path, public_path
-
-
-def _write_new(path: Path, data: bytes, mode: int) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(path, mode)  # the umask may have narrowed it
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 # --- writing --------------------------------------------------------------------------------
 
 def _file_sha256(path: Path) -> tuple[int, str]:
@@ -360,10 +239,10 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     try:
         with tmp.open("wb") as out:
             for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
-                out.write(_ustar_header(name, len(data), mtime))
-                out.write(data + _padding(len(data)))
+                out.write(ustar_header(name, len(data), mtime))
+                out.write(data + padding(len(data)))
             for wheel, entry in zip(wheel_paths, entries, strict=True):
-                out.write(_ustar_header(entry.path, entry.size, mtime))
+                out.write(ustar_header(entry.path, entry.size, mtime))
                 copy_hash, copied = hashlib.sha256(), 0
                 with wheel.open("rb") as handle:
                     while chunk := handle.read(min(_CHUNK, entry.size - copied)):
@@ -372,8 +251,8 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
                         copied += len(chunk)
                 if copied != entry.size or copy_hash.hexdigest() != entry.sha256:
                     raise ValueError(f"{wheel} changed while the bundle was being written")
-                out.write(_padding(entry.size))
-            out.write(bytes(2 * _BLOCK))  # the end-of-archive marker
+                out.write(padding(entry.size))
+            out.write(bytes(2 * BLOCK))  # the end-of-archive marker
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, out_path)
@@ -381,53 +260,17 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _fsync_dir(out_path.parent)
+    fsync_dir(out_path.parent)
     return manifest
-
-
-def _padding(size: int) -> bytes:
-    return bytes(-size % _BLOCK)
-
-
-def _ustar_header(name: str, size: int, mtime: int) -> bytes:
-    """A POSIX ustar header block for a regular file owned by root, mode 0644."""
-    prefix = ""
-    if len(name) > 100:
-        prefix, _, name = name.rpartition("/")
-        if len(name) > 100 or len(prefix) > 155:
-            raise ValueError(f"{name}: file name too long for a ustar bundle")
-    header = bytearray(_BLOCK)
-
-    def put(offset: int, width: int, value: bytes) -> None:
-        header[offset:offset + len(value)] = value[:width]
-
-    put(0, 100, name.encode("ascii"))
-    put(100, 8, b"0000644\0")
-    put(108, 8, b"0000000\0")
-    put(116, 8, b"0000000\0")
-    put(124, 12, b"%011o\0" % size)
-    put(136, 12, b"%011o\0" % mtime)
-    put(148, 8, b" " * 8)  # the checksum is computed with its own field as spaces
-    put(156, 1, b"0")
-    put(257, 8, b"ustar\x0000")
-    put(345, 155, prefix.encode("ascii"))
-    put(148, 8, b"%06o\0 " % sum(header))
-    return bytes(header)
 
 
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(part) for part in err["loc"]) or "manifest"
     return f"{where}: {err['msg']}"
+
+
 # --- reading --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Member:
-    name: str
-    offset: int  # of the header block
-    header: bytes  # the raw header block, compared again whenever the data is read
-    size: int
-
 
 @dataclass(frozen=True)
 class VerifiedBundle:
@@ -470,16 +313,16 @@ class VerifiedBundle:
         staging.mkdir(parents=True, mode=0o755)
         try:
             with self.path.open("rb") as handle:
-                members = _scan_structure(handle)
+                members = scan_structure(handle)
                 _stream(handle, members, self.manifest, self.manifest_bytes, self.signature,
                         sink=staging)
-            _fsync_dir(staging / "wheels")
-            _fsync_dir(staging)
+            fsync_dir(staging / "wheels")
+            fsync_dir(staging)
             os.replace(staging, dest)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
 
 
 def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
@@ -496,9 +339,9 @@ def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
     file cannot be read. Reads the whole file once.
     """
     with path.open("rb") as handle:
-        members = _scan_structure(handle)
-        manifest_bytes = _read_member(handle, members[0], MAX_MANIFEST_BYTES)
-        signature_text = _read_member(handle, members[1], _MAX_SIGNATURE_BYTES)
+        members = scan_structure(handle)
+        manifest_bytes = read_member(handle, members[0], MAX_MANIFEST_BYTES)
+        signature_text = read_member(handle, members[1], _MAX_SIGNATURE_BYTES)
         manifest = _parse_manifest(manifest_bytes, members)
         _check_signature(manifest_bytes, signature_text, public_key)
         _check_terms(manifest, now=now, channel=channel)
@@ -523,120 +366,7 @@ def extract_verified(path: Path, public_key: Ed25519PublicKey, dest: Path, *, no
     return bundle
 
 
-def _octal(field: bytes, what: str, name: str) -> int:
-    text = field.rstrip(b"\0 ").lstrip(b" ")
-    if not re.fullmatch(rb"[0-7]{1,12}", text):
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {name!r}: bad {what} field in its header")
-    return int(text, 8)
-
-
-def _read_exact(handle: BinaryIO, size: int, what: str) -> bytes:
-    data = handle.read(size)
-    if len(data) != size:
-        raise ReleaseError(ReleaseCode.TRUNCATED,
-                           f"the bundle ends inside {what} (download cut short?)")
-    return data
-
-
-def _scan_structure(handle: BinaryIO) -> list[_Member]:
-    """Walk the tar headers (seeking over data): completeness, member kinds and names."""
-    members: list[_Member] = []
-    seen: set[str] = set()
-    end = os.fstat(handle.fileno()).st_size
-    handle.seek(0)
-    while True:
-        offset = handle.tell()
-        header = _read_exact(handle, _BLOCK, f"the header at byte {offset}")
-        if header == bytes(_BLOCK):
-            second = _read_exact(handle, _BLOCK, "the end-of-archive marker")
-            if second != bytes(_BLOCK):
-                raise ReleaseError(ReleaseCode.MALFORMED,
-                                   f"a zero block at byte {offset} is not followed by another")
-            rest = handle.read(1 << 16)
-            while rest:
-                if rest.strip(b"\0"):
-                    raise ReleaseError(ReleaseCode.MALFORMED,
-                                       "data after the end-of-archive marker")
-                rest = handle.read(1 << 16)
-            break
-        name = _header_name(header, offset)
-        if header[148:156] != b"%06o\0 " % (sum(header[:148]) + 8 * 32 + sum(header[156:])):
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r} at byte {offset}: header checksum mismatch")
-        if header[257:265] != b"ustar\x0000":
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r}: not a POSIX ustar header")
-        kind = header[156:157]
-        if kind not in (b"0", b"\0"):
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r} is a {_KINDS.get(kind, 'special entry')}, "
-                               "not a regular file")
-        _check_name(name, len(members))
-        if name in seen:
-            raise ReleaseError(ReleaseCode.MALFORMED, f"member {name!r} appears twice")
-        seen.add(name)
-        size = _octal(header[124:136], "size", name)
-        # Fields a bundle does not use (owner, mode, links) must hold what write_bundle puts
-        # there: a header that differs anywhere is not one of ours.
-        if header != _ustar_header(name, size, _octal(header[136:148], "mtime", name)):
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r}: header fields differ from a bundle's")
-        data_end = handle.tell() + size + (-size % _BLOCK)
-        if data_end > end:
-            raise ReleaseError(ReleaseCode.TRUNCATED,
-                               f"the bundle ends inside member {name!r} (download cut short?)")
-        members.append(_Member(name=name, offset=offset, header=header, size=size))
-        if len(members) > _MAX_MEMBERS:
-            raise ReleaseError(ReleaseCode.MALFORMED, f"more than {_MAX_MEMBERS} members")
-        handle.seek(data_end)
-    if len(members) < 2:
-        missing = MANIFEST_NAME if not members else SIGNATURE_NAME
-        raise ReleaseError(ReleaseCode.MALFORMED, f"the bundle has no {missing}")
-    handle.seek(0)
-    return members
-
-
-_KINDS = {b"1": "hard link", b"2": "symbolic link", b"3": "character device",
-          b"4": "block device", b"5": "directory", b"6": "FIFO", b"x": "pax header",
-          b"g": "pax global header", b"L": "GNU long name", b"K": "GNU long link name"}
-
-
-def _header_name(header: bytes, offset: int) -> str:
-    try:
-        name = header[0:100].split(b"\0", 1)[0].decode("utf-8")
-        prefix = header[345:500].split(b"\0", 1)[0].decode("utf-8")
-    except UnicodeDecodeError:
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"the member at byte {offset} has a name that is not UTF-8") from None
-    return f"{prefix}/{name}" if prefix else name
-
-
-def _check_name(name: str, index: int) -> None:
-    if name.startswith("/") or ".." in name.split("/") or "\\" in name:
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {name!r}: absolute or parent-relative path")
-    expected = {0: MANIFEST_NAME, 1: SIGNATURE_NAME}.get(index)
-    if expected is not None and name != expected:
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {index + 1} is {name!r}; {expected} must come there")
-    if expected is None and not re.fullmatch(_WHEEL_PATH_RE, name):
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {name!r} must not be in a bundle (only wheels/*.whl)")
-
-
-def _read_member(handle: BinaryIO, member: _Member, limit: int) -> bytes:
-    if member.size > limit:
-        raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"{member.name} has {member.size} bytes, more than the {limit} allowed")
-    handle.seek(member.offset)
-    if handle.read(_BLOCK) != member.header:
-        raise ReleaseError(ReleaseCode.FILE_MISMATCH,
-                           f"{member.name}: the bundle changed while it was being read")
-    return _read_exact(handle, member.size, f"member {member.name!r}")
-
-
-def _parse_manifest(data: bytes, members: Sequence[_Member]) -> Manifest:
+def _parse_manifest(data: bytes, members: Sequence[Member]) -> Manifest:
     try:
         manifest = Manifest.model_validate_json(data, strict=True)
     except ValidationError as exc:
@@ -686,7 +416,7 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _stream(handle: BinaryIO, members: Sequence[_Member], manifest: Manifest,
+def _stream(handle: BinaryIO, members: Sequence[Member], manifest: Manifest,
             manifest_bytes: bytes, signature_text: bytes, *, sink: Path | None) -> tuple[int, str]:
     """Read the whole file in order, hashing every member; copy the members into ``sink``.
 
@@ -712,14 +442,14 @@ def _stream(handle: BinaryIO, members: Sequence[_Member], manifest: Manifest,
 
     def take(size: int, what: str) -> bytes:
         nonlocal total
-        data = _read_exact(handle, size, what)
+        data = read_exact(handle, size, what)
         if whole is not None:
             whole.update(data)
         total += len(data)
         return data
 
     for member in members:
-        if take(_BLOCK, f"the header of {member.name!r}") != member.header:
+        if take(BLOCK, f"the header of {member.name!r}") != member.header:
             raise ReleaseError(ReleaseCode.FILE_MISMATCH,
                                f"{member.name}: the bundle changed while it was being read")
         out = None
@@ -754,7 +484,7 @@ def _stream(handle: BinaryIO, members: Sequence[_Member], manifest: Manifest,
         finally:
             if out is not None:
                 out.close()
-        if take(-member.size % _BLOCK, f"the padding of {member.name!r}").strip(b"\0"):
+        if take(-member.size % BLOCK, f"the padding of {member.name!r}").strip(b"\0"):
             raise ReleaseError(ReleaseCode.MALFORMED,
                                f"the padding after {member.name!r} is not zero bytes")
     while rest := handle.read(_CHUNK):
