@@ -35,7 +35,7 @@ import subprocess
 import tarfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -360,7 +360,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
         if journal.db_existed:
             backup_database(settings.db, settings.backup_path)
         _checkpoint("backed_up")
-        journal = Journal(**{**journal.__dict__, "phase": "migrate"})
+        journal = replace(journal, phase="migrate")
         run.state.write_journal(journal)
         _checkpoint("journal")
         try:
@@ -386,7 +386,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
                        f"{settings.health_timeout_s:g} s")
             run.back_out(journal, "update.unhealthy", message, restart=True)
             raise UpdateError("update.unhealthy", message)
-        run.state.write_journal(Journal(**{**journal.__dict__, "phase": "done"}))
+        run.state.write_journal(replace(journal, phase="done"))
         _checkpoint("healthy")
         run.record(version, old, "ok", "update.ok", f"{version} installed and healthy")
         run.state.clear_journal()
