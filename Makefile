@@ -70,6 +70,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_receipt.py
 	$(BIN)/python tests/bench/bench_county.py
 	$(BIN)/python tests/bench/bench_sync.py
+	$(BIN)/python tests/bench/bench_update.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
