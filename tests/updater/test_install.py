@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -190,3 +191,21 @@ def test_the_kiosk_command_has_the_update_group(term: UpdTerminal,
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "good: village-kiosk 3.0.0" in done.stdout
+
+
+def test_ready_bundles_from_syncd_install_and_a_pin_allows_a_lower_version(
+        running: UpdTerminal, bundles: dict[str, Path]) -> None:
+    ready = running.spool / "ready"
+    ready.mkdir(parents=True)
+    shutil.copyfile(bundles["0.9.0"], ready / "0.9.0.tar")
+    refused = running.cli("install", "--ready")
+    assert refused.returncode == 1 and "release.rollback" in refused.stderr
+    assert list(ready.iterdir()) == []  # tried once; syncd fetches it again if still offered
+    shutil.copyfile(bundles["0.9.0"], ready / "0.9.0.tar")
+    (ready / "0.9.0.json").write_text(json.dumps({"version": "0.9.0", "pinned": True}))
+    done = running.cli("install", "--ready")
+    assert done.returncode == 0, done.stderr
+    assert running.dirs.current() == "0.9.0" and running.current_runs() == "0.9.0"
+    assert list(ready.iterdir()) == []
+    nothing = running.cli("install", "--ready")
+    assert nothing.returncode == 0 and "nothing to install" in nothing.stdout

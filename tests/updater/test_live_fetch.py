@@ -161,3 +161,26 @@ def test_a_version_that_failed_to_install_is_not_fetched_again(
         result = fetch_release(client, offer, load_config(term.config),
                                now=datetime.now(UTC))
     assert (result.action, result.ready) == ("skipped", None)
+
+
+def test_a_pinned_lower_release_is_fetched_with_its_pin(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    now = datetime.now(UTC)
+    trust_key(county_engine, public_key_pem(release_key.public_key()))
+    lower = "0.0.1"  # below the version this syncd runs
+    bundle = make_bundle(tmp_path / "build", lower, release_key)
+    term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
+    config = load_config(term.config)
+    engine = open_store(term.db)
+    with LiveServer(county_engine) as county:
+        enroll_terminal(config, engine, enrollment_code(county_engine), county.url)
+        publish(county_engine, lower, bundle, releases_dir=tmp_path / "county-releases",
+                scopes=[Scope("county")], pin=True, now=now)
+        token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
+        with CountyClient(county.url, token, ClientSettings()) as client:
+            outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
+    engine.dispose()
+    assert outcome.answer.release is not None and outcome.answer.release.pinned
+    assert outcome.fetched is not None and outcome.fetched.action == "ready"
+    ready = term.spool / "ready" / f"{lower}.tar"
+    assert json.loads(ready.with_suffix(".json").read_text())["pinned"] is True
