@@ -81,7 +81,7 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     fetched = None
     if answer.release is not None and answer.release.version != __version__:
         try:
-            fetched = fetch_release(client, answer.release, config, now=now)
+            fetched = fetch_release(client, answer.release, config=config, now=now)
         except (SyncError, OSError) as exc:
             code = exc.code if isinstance(exc, SyncError) else "release.spool_unwritable"
             log_event(log, logging.WARNING, "release_fetch_failed", version=release,

@@ -60,7 +60,7 @@ def _safe_version(version: str) -> str:
     return version
 
 
-def _download(client: CountyClient, release: ReleaseInfo, part: Path) -> None:
+def _download(client: CountyClient, release: ReleaseInfo, *, part: Path) -> None:
     """Bring ``part`` to the whole bundle, resuming from its current size."""
     part.parent.mkdir(parents=True, exist_ok=True)
     offset = part.stat().st_size if part.exists() else 0
@@ -100,7 +100,7 @@ def _file_sha256(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def fetch_release(client: CountyClient, release: ReleaseInfo, config: Config, *,
+def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
                   now: datetime) -> FetchResult:
     """Download, check and hand over ``release`` (see the module docstring).
 
@@ -119,7 +119,7 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, config: Config, *,
     if last is not None and last.version == version and last.result == "failed":
         return FetchResult(version, "skipped", None)
     part = spool / "downloads" / f"{version}.tar.part"
-    _download(client, release, part)
+    _download(client, release, part=part)
     size, sha256 = _file_sha256(part)
     if (release.size and size != release.size) or (release.sha256 and sha256 != release.sha256):
         part.unlink()

@@ -94,7 +94,7 @@ def _verify(args: argparse.Namespace) -> int:
         bundle = verify_bundle(args.bundle, key, now=datetime.now(UTC))
     except ReleaseError as exc:
         raise CliError(f"{args.bundle}: refused: {exc.code}: "
-                       f"{refusal_message(exc, args.bundle, key)}") from None
+                       f"{refusal_message(exc, args.bundle, public_key=key)}") from None
     except OSError as exc:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest
@@ -127,7 +127,7 @@ def _install(args: argparse.Namespace) -> int:
         bundle = args.bundle
     try:
         key = load_release_key(config)
-        outcome = install_bundle(bundle, settings, key, pinned=pinned)
+        outcome = install_bundle(bundle, settings, public_key=key, pinned=pinned)
     except UpdateError as exc:
         raise CliError(str(exc)) from None
     except (OSError, sqlite3.Error) as exc:

@@ -155,7 +155,7 @@ def load_release_key(config: Config) -> Ed25519PublicKey:
         raise UpdateError("update.no_key", f"enrollment release key: {exc}") from None
 
 
-def refusal_message(exc: ReleaseError, bundle: Path, public_key: Ed25519PublicKey) -> str:
+def refusal_message(exc: ReleaseError, bundle: Path, *, public_key: Ed25519PublicKey) -> str:
     """``exc``'s message, and for a bad signature which of the two it most likely is.
 
     The manifest's ``key_id`` is only a hint (anyone can write any id there),
@@ -201,7 +201,7 @@ class _Install:
         self.state = StateFiles(settings.root)
         self.started = _iso(now())
 
-    def record(self, version: str, from_version: str | None, result: Result, code: str,
+    def record(self, version: str, from_version: str | None, *, result: Result, code: str,
                message: str) -> None:
         attempt = Attempt(version=version, from_version=from_version,
                           started_at=self.started, finished_at=_iso(self.now()),
@@ -224,7 +224,7 @@ class _Install:
         target = self.dirs.path_of(version)
         target.mkdir()
         try:
-            build_venv(target / "venv", stage / "wheels", bundle.manifest.requirement)
+            build_venv(target / "venv", stage / "wheels", requirement=bundle.manifest.requirement)
         except VenvBuildError as exc:
             self.dirs.remove(target)
             self.dirs.remove(stage)
@@ -279,7 +279,7 @@ class _Install:
                 return missing
             time.sleep(_POLL_S)
 
-    def back_out(self, journal: Journal, code: str, message: str, *, restart: bool) -> None:
+    def back_out(self, journal: Journal, *, code: str, message: str, restart: bool) -> None:
         """Undo an install past the backup (journal phase ``migrate``): old links,
         old database, new version deleted, failure recorded. Idempotent."""
         version, old = journal.version, journal.from_version
@@ -303,14 +303,14 @@ class _Install:
             if problem:
                 log_event(log, logging.ERROR, "update_restart_after_revert_failed",
                           error=problem)
-        self.record(version, old, "failed", code, message)
+        self.record(version, old, result="failed", code=code, message=message)
         self.state.clear_journal()
         log_event(log, logging.ERROR, "update_reverted", version=version, back_to=old,
                   code=code, error=message)
 
 
-def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed25519PublicKey,
-                   *, pinned: bool = False,
+def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
+                   public_key: Ed25519PublicKey, pinned: bool = False,
                    now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> InstallOutcome:
     """Install ``bundle_path`` (see the module docstring); blocks for the health wait.
 
@@ -333,8 +333,9 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
             bundle = verify_bundle(bundle_path, public_key, now=now(), channel=settings.channel,
                                    installed_version=old, pinned=pinned)
         except ReleaseError as exc:
-            message = refusal_message(exc, bundle_path, public_key)
-            run.record(_bundle_name(bundle_path), old, "refused", str(exc.code), message)
+            message = refusal_message(exc, bundle_path, public_key=public_key)
+            run.record(_bundle_name(bundle_path), old, result="refused", code=str(exc.code),
+                       message=message)
             log_event(log, logging.ERROR, "update_refused", bundle=bundle_path.name,
                       code=str(exc.code), error=message)
             raise UpdateError(str(exc.code), message) from None
@@ -347,10 +348,11 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
         try:
             run.build(bundle)
         except UpdateError as exc:
-            run.record(version, old, "failed", exc.code, exc.message)
+            run.record(version, old, result="failed", code=exc.code, message=exc.message)
             raise
         except ReleaseError as exc:  # the file changed between verify and unpack
-            run.record(version, old, "refused", str(exc.code), exc.message)
+            run.record(version, old, result="refused", code=str(exc.code),
+                       message=exc.message)
             raise UpdateError(str(exc.code), exc.message) from None
 
         journal = Journal(version=version, from_version=old,
@@ -366,7 +368,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
         try:
             run.migrate(version)
         except UpdateError as exc:
-            run.back_out(journal, exc.code, exc.message, restart=False)
+            run.back_out(journal, code=exc.code, message=exc.message, restart=False)
             raise
         _checkpoint("migrated")
 
@@ -377,18 +379,19 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, public_key: Ed2
         _checkpoint("switched")
         problem = run.restart()
         if problem is not None:
-            run.back_out(journal, "update.restart_failed", problem, restart=True)
+            run.back_out(journal, code="update.restart_failed", message=problem, restart=True)
             raise UpdateError("update.restart_failed", problem)
         _checkpoint("restarted")
         missing = run.wait_healthy(version, since)
         if missing:
             message = (f"{', '.join(missing)} did not report {version} healthy within "
                        f"{settings.health_timeout_s:g} s")
-            run.back_out(journal, "update.unhealthy", message, restart=True)
+            run.back_out(journal, code="update.unhealthy", message=message, restart=True)
             raise UpdateError("update.unhealthy", message)
         run.state.write_journal(replace(journal, phase="done"))
         _checkpoint("healthy")
-        run.record(version, old, "ok", "update.ok", f"{version} installed and healthy")
+        run.record(version, old, result="ok", code="update.ok",
+                   message=f"{version} installed and healthy")
         run.state.clear_journal()
         pruned = dirs.prune(settings.keep)
         if settings.spool is not None:
@@ -436,9 +439,9 @@ def recover(settings: UpdaterSettings, *, locked: bool = False) -> list[str]:
         journal = run.state.journal()
         if journal is not None:
             if journal.phase == "migrate":
-                run.back_out(journal, "update.interrupted",
-                             f"the install of {journal.version} was interrupted; "
-                             f"back to {journal.from_version}", restart=False)
+                run.back_out(journal, code="update.interrupted",
+                             message=f"the install of {journal.version} was interrupted; "
+                                     f"back to {journal.from_version}", restart=False)
                 done.append(f"undid the interrupted install of {journal.version}")
             else:
                 run.state.clear_journal()

@@ -47,7 +47,7 @@ def _run(argv: list[str], what: str) -> None:
         raise VenvBuildError(f"{what}: exit {done.returncode}: {tail}")
 
 
-def build_venv(venv: Path, wheels: Path, requirement: str) -> None:
+def build_venv(venv: Path, wheels: Path, *, requirement: str) -> None:
     """Create ``venv`` and install ``requirement`` from ``wheels`` only.
 
     Blocks for seconds (tiny bundles) to minutes (the real one). Raises

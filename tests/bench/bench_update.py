@@ -55,7 +55,7 @@ def main() -> None:
         build_wheel(wheels, "1.0.0")
 
         def fast(i: int) -> None:
-            build_venv(work / f"fast{i}", wheels, "village-kiosk==1.0.0")
+            build_venv(work / f"fast{i}", wheels, requirement="village-kiosk==1.0.0")
 
         def with_pip(i: int) -> None:
             venv = work / f"pip{i}"
@@ -72,7 +72,7 @@ def main() -> None:
 
         key = generate_private_key()
         versions = [f"{n}.0.0" for n in range(1, args.repeat + 2)]
-        bundles = [make_bundle(work / "bundles", v, key) for v in versions]
+        bundles = [make_bundle(work / "bundles", v, key=key) for v in versions]
         term = write_update_terminal(work / "terminal", key, health_timeout_s=30)
         term.install(bundles[0])
         times = [_timed(partial(term.install, b)) for b in bundles[1:]]

@@ -46,7 +46,7 @@ def bundles(tmp_path_factory: pytest.TempPathFactory,
         ("2.0.0", "no_start"), ("2.0.0", "bad_migration")]
     made = {}
     for version, behaviour in specs:
-        path = make_bundle(out, version, release_key, behaviour=behaviour)
+        path = make_bundle(out, version, key=release_key, behaviour=behaviour)
         made[path.name.removesuffix(".tar")] = path
     return made
 
@@ -74,7 +74,7 @@ class UpdTerminal:
     def install(self, bundle: Path, *, pinned: bool = False) -> InstallOutcome:
         """Install in this process (the API)."""
         key = load_release_key(load_config(self.config))
-        return install_bundle(bundle, self.settings(), key, pinned=pinned)
+        return install_bundle(bundle, self.settings(), public_key=key, pinned=pinned)
 
     def cli(self, *args: str, env: dict[str, str] | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess[str]:

@@ -82,7 +82,7 @@ def _record_hash(data: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
-def build_wheel(directory: Path, version: str, behaviour: Behaviour = "ok") -> Path:
+def build_wheel(directory: Path, version: str, *, behaviour: Behaviour = "ok") -> Path:
     """A real py3-none-any wheel of village-kiosk ``version`` in ``directory``."""
     dist = f"village_kiosk-{version}.dist-info"
     files = {
@@ -123,14 +123,14 @@ def build_filler_wheel(directory: Path, size: int) -> Path:
     return path
 
 
-def make_bundle(directory: Path, version: str, key: Ed25519PrivateKey, *,
+def make_bundle(directory: Path, version: str, *, key: Ed25519PrivateKey,
                 behaviour: Behaviour = "ok", channel: str = "stable",
                 expires_in: timedelta = timedelta(days=30),
                 now: datetime | None = None, filler_bytes: int = 0) -> Path:
     """A signed bundle ``directory/VERSION[-behaviour].tar`` of a fake release
     (plus a filler wheel of ``filler_bytes`` when asked)."""
     wheels = directory / f"wheels-{version}-{behaviour}"
-    paths = [build_wheel(wheels, version, behaviour)]
+    paths = [build_wheel(wheels, version, behaviour=behaviour)]
     if filler_bytes:
         paths.append(build_filler_wheel(wheels, filler_bytes))
     created = now or datetime.now(UTC)

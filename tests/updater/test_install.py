@@ -54,7 +54,7 @@ def test_good_update_installs_switches_and_keeps_the_old_one(
     assert (running.dirs.current(), running.dirs.previous()) == ("3.0.0", "2.0.0")
 
 
-def _bad_bundle(case: str, bundles: dict[str, Path], key: Ed25519PrivateKey,
+def _bad_bundle(case: str, bundles: dict[str, Path], *, key: Ed25519PrivateKey,
                 out: Path) -> Path:
     """A bundle that must be refused, made from the good 2.0.0 one."""
     good = bundles["2.0.0"]
@@ -67,9 +67,9 @@ def _bad_bundle(case: str, bundles: dict[str, Path], key: Ed25519PrivateKey,
     elif case == "truncated":
         del data[len(data) * 2 // 3:]
     elif case == "wrong_key":
-        return make_bundle(out.parent / "other", "2.0.0", generate_private_key())
+        return make_bundle(out.parent / "other", "2.0.0", key=generate_private_key())
     elif case == "expired":
-        return make_bundle(out.parent / "expired", "2.0.0", key,
+        return make_bundle(out.parent / "expired", "2.0.0", key=key,
                            now=datetime.now(UTC) - timedelta(days=40),
                            expires_in=timedelta(days=30))
     else:
@@ -90,7 +90,7 @@ def _bad_bundle(case: str, bundles: dict[str, Path], key: Ed25519PrivateKey,
 def test_bad_bundles_are_refused_and_touch_nothing(
         running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey,
         tmp_path: Path, case: str, code: str, wording: str) -> None:
-    bad = _bad_bundle(case, bundles, release_key, tmp_path / f"{case}.tar")
+    bad = _bad_bundle(case, bundles, key=release_key, out=tmp_path / f"{case}.tar")
     before = tree_fingerprint(running.root)
     db_before = running.db.read_bytes()
     if case != "rollback":  # verify checks the bundle alone; rollback needs the terminal

@@ -35,7 +35,7 @@ STEPS = [("start", "good"), ("unpacked", "good"), ("venv_built", "good"),
          ("healthy", "good"), ("relinked", "bad"), ("restored", "bad")]
 
 
-def _spawn_install(term: UpdTerminal, bundle: Path, crash_at: str | None) -> int:
+def _spawn_install(term: UpdTerminal, bundle: Path, *, crash_at: str | None) -> int:
     """Fork a child that installs ``bundle`` (pinned: versions rotate) and exits."""
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -89,7 +89,7 @@ def _check(term: UpdTerminal, where: str) -> str:
 def test_kill9_at_any_point_leaves_a_complete_verified_version(
         tmp_path: Path, release_key: Ed25519PrivateKey, bundles: dict[str, Path]) -> None:
     term = write_update_terminal(tmp_path / "terminal", release_key, health_timeout_s=1)
-    bad = make_bundle(tmp_path / "bad", "4.0.0", release_key, behaviour="no_start")
+    bad = make_bundle(tmp_path / "bad", "4.0.0", key=release_key, behaviour="no_start")
     term.install(bundles["1.0.0"])
     rng = random.Random(9)
     changed = unchanged = killed = 0
@@ -103,7 +103,7 @@ def test_kill9_at_any_point_leaves_a_complete_verified_version(
             delay = rng.uniform(0.02, 1.5)
         build = step is None or step in BUILD_STEPS
         bundle = bad if kind == "bad" else bundles[_target(term, build=build)]
-        pid = _spawn_install(term, bundle, step)
+        pid = _spawn_install(term, bundle, crash_at=step)
         if delay is not None:
             time.sleep(delay)
             with contextlib.suppress(ProcessLookupError):  # done before the "power cut"

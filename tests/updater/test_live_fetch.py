@@ -69,7 +69,7 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
     now = datetime.now(UTC)
     trust_key(county_engine, public_key_pem(release_key.public_key()))
-    bundle = make_bundle(tmp_path / "build", "2.0.0", release_key,
+    bundle = make_bundle(tmp_path / "build", "2.0.0", key=release_key,
                          filler_bytes=BUNDLE_FILLER)
     publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
             scopes=[Scope("county")], pin=False, now=now)
@@ -126,7 +126,7 @@ def test_a_download_that_differs_from_the_offer_is_dropped(
         tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
     now = datetime.now(UTC)
     trust_key(county_engine, public_key_pem(release_key.public_key()))
-    bundle = make_bundle(tmp_path / "build", "2.0.0", release_key)
+    bundle = make_bundle(tmp_path / "build", "2.0.0", key=release_key)
     stored = publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
                      scopes=[Scope("county")], pin=False, now=now).path
     data = bytearray(stored.read_bytes())
@@ -158,7 +158,7 @@ def test_a_version_that_failed_to_install_is_not_fetched_again(
     offer = ReleaseInfo(version="2.0.0", url="/api/v1/releases/2.0.0", size=10, sha256="0" * 64)
     # Nothing listens on this port: a fetch that tried the network would fail.
     with CountyClient("http://127.0.0.1:9", "token", ClientSettings(retries=0)) as client:
-        result = fetch_release(client, offer, load_config(term.config),
+        result = fetch_release(client, offer, config=load_config(term.config),
                                now=datetime.now(UTC))
     assert (result.action, result.ready) == ("skipped", None)
 
@@ -168,7 +168,7 @@ def test_a_pinned_lower_release_is_fetched_with_its_pin(
     now = datetime.now(UTC)
     trust_key(county_engine, public_key_pem(release_key.public_key()))
     lower = "0.0.1"  # below the version this syncd runs
-    bundle = make_bundle(tmp_path / "build", lower, release_key)
+    bundle = make_bundle(tmp_path / "build", lower, key=release_key)
     term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
     config = load_config(term.config)
     engine = open_store(term.db)
