@@ -124,6 +124,16 @@ def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: dat
     return len(fresh)
 
 
+def _place(stored: Any, township: str, village: str) -> tuple[str, str]:
+    """(township, village) after an update naming ``township``/``village`` ("" = not given).
+
+    An empty value keeps the stored one, except that a new township with no
+    village given clears the old village (it is not in the new township).
+    """
+    new_township = township or stored.township
+    return new_township, village or (stored.village if new_township == stored.township else "")
+
+
 def write_members(conn: Connection, members: Sequence[NewMember], *, now: datetime) -> int:
     """Insert new memberships and move changed ones; return rows written."""
     if not members:
@@ -138,8 +148,7 @@ def write_members(conn: Connection, members: Sequence[NewMember], *, now: dateti
     new = [m for h, m in latest.items() if h not in stored]
     moved = [m for h, m in latest.items() if h in stored and (
         stored[h].household_id, stored[h].township, stored[h].village, stored[h].deleted)
-        != (m.household_id, m.township or stored[h].township,
-            m.village or stored[h].village, False)]
+        != (m.household_id, *_place(stored[h], m.township, m.village), False)]
     if not new and not moved:
         return 0
     # A member whose township changes also leaves the old township's scope.
@@ -152,10 +161,10 @@ def write_members(conn: Connection, members: Sequence[NewMember], *, now: dateti
              "village": m.village, "seq": seq + i, "deleted": False, "updated_at": now}
             for i, m in enumerate(new)])
     for i, m in enumerate(moved, start=len(new)):
-        old = stored[m.id_hash]
+        township, village = _place(stored[m.id_hash], m.township, m.village)
         conn.execute(update(HouseholdMember).where(HouseholdMember.id_hash == m.id_hash).values(
-            household_id=m.household_id, township=m.township or old.township,
-            village=m.village or old.village, seq=seq + i, deleted=False, updated_at=now))
+            household_id=m.household_id, township=township, village=village, seq=seq + i,
+            deleted=False, updated_at=now))
     record_moves(conn, "household_member", left, first_seq=seq + len(new) + len(moved),
                  now=now)
     return len(new) + len(moved)
@@ -188,14 +197,15 @@ def place_corrections(stored: dict[str, StoredPlace], payments: Sequence[NewPaym
 
     The place is not part of the content key, so a department's corrected
     file names the same payments with another 乡镇/村. An empty cell keeps
-    the stored value (a file without those columns corrects nothing).
+    the stored value (a file without those columns corrects nothing), except
+    that an empty 村 next to a new 乡镇 clears the old village.
     """
     out: list[tuple[StoredPlace, str, str]] = []
     for key, p in zip(keys, payments, strict=True):
         have = stored.get(key)
         if have is None:
             continue
-        township, village = p.township or have.township, p.village or have.village
+        township, village = _place(have, p.township, p.village)
         if (township, village) != (have.township, have.village):
             out.append((have, township, village))
     return out

@@ -54,10 +54,11 @@ def write_file(path: Path, towns: list[str]) -> Path:
     return path
 
 
-def county_import(capsys: pytest.CaptureFixture[str], url: str, path: Path) -> dict[str, Any]:
-    """`county import FILE --db URL --json`, in-process; its JSON answer."""
+def county_import(capsys: pytest.CaptureFixture[str], url: str, path: Path,
+                  *options: str) -> dict[str, Any]:
+    """`county import FILE --db URL --json [OPTIONS]`, in-process; its JSON answer."""
     capsys.readouterr()
-    code = county_main(["import", str(path), "--db", url, "--json"])
+    code = county_main(["import", str(path), "--db", url, "--json", *options])
     out = capsys.readouterr()
     assert code == 0, out.err
     answer: dict[str, Any] = json.loads(out.out)
@@ -156,9 +157,12 @@ def test_township_correction_tombstones_the_old_township_only(
         cache.pull(client)
     assert set(a.payments) == set(ids) and set(a.members) == set(hashes) and not b.payments
 
-    # The department corrects persons 0-2: they live in 石门镇.
-    fixed = county_import(capsys, seeded_url,
-                          write_file(tmp_path / "低保-更正.csv", [B, B, B, A, A, A]))
+    # The department corrects persons 0-2: they live in 石门镇. A dry run first.
+    corrected = write_file(tmp_path / "低保-更正.csv", [B, B, B, A, A, A])
+    dry = county_import(capsys, seeded_url, corrected, "--dry-run")
+    assert (dry["corrected"], dry["imported"]) == (3, False)
+    assert a.pull(client) == (set(), set(), set(), set())
+    fixed = county_import(capsys, seeded_url, corrected)
     assert (fixed["new"], fixed["already_present"], fixed["corrected"]) == (0, 6, 3)
     moved_ids, moved_hashes = set(ids[:3]), set(hashes[:3])
     pay_up, mem_up, pay_down, mem_down = a.pull(client, limit=2)
@@ -217,6 +221,18 @@ def test_file_without_place_columns_moves_nothing(
     answer = county_import(capsys, seeded_url, bare)
     assert (answer["new"], answer["already_present"], answer["corrected"]) == (0, 6, 0)
     assert a.pull(client) == (set(), set(), set(), set())
+    assert_holds_what_it_should(seeded_engine, a, A)
+    # A new 乡镇 with the 村 left empty: moved, and the old village goes too.
+    partial = tmp_path / "无村.csv"
+    write_file(partial, [B, A, A, A, A, A])
+    text = partial.read_text(encoding="utf-8-sig").replace(f",{B},{VILLAGE[B]},", f",{B},,")
+    partial.write_text(text, encoding="utf-8-sig")
+    assert county_import(capsys, seeded_url, partial)["corrected"] == 1
+    with seeded_engine.connect() as conn:
+        moved = conn.execute(select(Payment.id, Payment.township, Payment.village)
+                             .where(Payment.township == B)).one()
+    assert (moved.township, moved.village) == (B, "")
+    assert a.pull(client)[2] == {str(moved.id)}
     assert_holds_what_it_should(seeded_engine, a, A)
 
 
