@@ -33,8 +33,8 @@ from sync.errors import ProtocolError, RejectedError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import ReleaseError, verify_bundle
+from sync.release_trust import UpdateError, load_release_key
 from sync.update_state import StateFiles
-from sync.updater import UpdateError, load_release_key
 
 __all__ = ["FetchResult", "fetch_release"]
 

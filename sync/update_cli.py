@@ -25,16 +25,10 @@ from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_
 from kiosk.config import Config
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
+from sync.release_trust import UpdateError, load_release_key, refusal_message
+from sync.update_spool import newest_ready
 from sync.update_state import StateFiles
-from sync.updater import (
-    UpdateError,
-    UpdaterSettings,
-    install_bundle,
-    load_release_key,
-    newest_ready,
-    recover,
-    refusal_message,
-)
+from sync.updater import UpdaterSettings, install_bundle, recover
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
 

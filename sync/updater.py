@@ -26,13 +26,11 @@ Everything runs on the caller's thread, as root, holding the install lock.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
 import signal
 import subprocess
-import tarfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -40,26 +38,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from packaging.version import InvalidVersion, Version
 
 from kiosk.config import Config
-from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.health import COMPONENTS, read_mark
 from sync.db_backup import backup_database, restore_database
 from sync.logfmt import log_event
-from sync.protocol.release import (
-    MANIFEST_NAME,
-    MAX_MANIFEST_BYTES,
-    KeyFileError,
-    ReleaseCode,
-    ReleaseError,
-    VerifiedBundle,
-    key_id,
-    load_public_key,
-    public_key_from_text,
-    verify_bundle,
-)
-from sync.release_dirs import ReleaseDirs, version_key
+from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
+from sync.release_dirs import ReleaseDirs
+from sync.release_trust import UpdateError, refusal_message
+from sync.update_spool import clean_spool
 from sync.update_state import Attempt, Journal, Result, StateFiles
 from sync.venv_build import VenvBuildError, build_venv, clean_env
 
@@ -69,10 +56,7 @@ __all__ = [
     "UpdateError",
     "UpdaterSettings",
     "install_bundle",
-    "load_release_key",
-    "newest_ready",
     "recover",
-    "refusal_message",
 ]
 
 log = logging.getLogger("sync.updater")
@@ -85,16 +69,6 @@ MIGRATE_TIMEOUT_S = 900
 #: Longest the restart command may take (seconds).
 RESTART_TIMEOUT_S = 180
 _POLL_S = 0.2
-
-
-class UpdateError(Exception):
-    """An install that did not happen (``code`` release.* or update.*); the
-    running version is untouched or was put back."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -133,52 +107,6 @@ class InstallOutcome:
     from_version: str | None
     changed: bool
     message: str
-
-
-def load_release_key(config: Config) -> Ed25519PublicKey:
-    """The trusted release key: ``[update] pubkey`` if set, else the enrollment's.
-
-    Raises :class:`UpdateError` ``update.no_key``.
-    """
-    try:
-        if config.update.pubkey is not None:
-            return load_public_key(config.update.pubkey)
-        text = load_enrollment(config.enrollment.file).release_public_key
-    except (OSError, KeyFileError, EnrollmentError) as exc:
-        raise UpdateError("update.no_key", f"no usable release key: {exc}") from None
-    if not text:
-        raise UpdateError("update.no_key", "the county gave no release key at enrollment "
-                                           "(set [update] pubkey or re-enroll)")
-    try:
-        return public_key_from_text(text)
-    except KeyFileError as exc:
-        raise UpdateError("update.no_key", f"enrollment release key: {exc}") from None
-
-
-def refusal_message(exc: ReleaseError, bundle: Path, *, public_key: Ed25519PublicKey) -> str:
-    """``exc``'s message, and for a bad signature which of the two it most likely is.
-
-    The manifest's ``key_id`` is only a hint (anyone can write any id there),
-    so it is read after verification failed and used for wording alone: a
-    bundle naming another key was signed with another key; one naming ours
-    was altered after it was signed.
-    """
-    if exc.code != ReleaseCode.BAD_SIGNATURE:
-        return exc.message
-    try:
-        with tarfile.open(bundle, "r:") as tar:
-            first = tar.next()
-            handle = tar.extractfile(first) if first and first.name == MANIFEST_NAME else None
-            claimed = json.loads(handle.read(MAX_MANIFEST_BYTES))["key_id"] if handle else None
-    except (OSError, tarfile.TarError, ValueError, KeyError, TypeError):
-        claimed = None
-    trusted = key_id(public_key)
-    if not isinstance(claimed, str):
-        return exc.message
-    if claimed != trusted:
-        return (f"{exc.message}; the manifest names key {claimed[:16]}: signed with another "
-                f"key than the {trusted} this terminal trusts")
-    return f"{exc.message}; the manifest names the trusted key: altered after signing"
 
 
 def _checkpoint(step: str) -> None:
@@ -395,27 +323,10 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         run.state.clear_journal()
         pruned = dirs.prune(settings.keep)
         if settings.spool is not None:
-            pruned += _clean_spool(settings.spool, version)
+            pruned += clean_spool(settings.spool, version)
         log_event(log, logging.INFO, "update_done", version=version, previous=old,
                   pruned=",".join(pruned) or None)
         return InstallOutcome(version, old, True, f"{version} installed and healthy")
-
-
-def _clean_spool(spool: Path, installed: str) -> list[str]:
-    """Delete downloads and handed-over bundles of ``installed`` and lower versions."""
-    ceiling = version_key(installed)
-    removed = []
-    for pattern in ("downloads/*.tar.part", "ready/*.tar", "ready/*.json"):
-        for path in spool.glob(pattern):
-            try:
-                stale = version_key(path.name.split(".tar")[0].removesuffix(".json")) <= ceiling
-            except InvalidVersion:
-                continue
-            if stale:
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                removed.append(f"{path.parent.name}/{path.name}")
-    return removed
 
 
 def _bundle_name(path: Path) -> str:
@@ -453,16 +364,3 @@ def recover(settings: UpdaterSettings, *, locked: bool = False) -> list[str]:
         if report.relinked:
             done.append(f"current now points at {report.current}")
     return done
-
-
-def newest_ready(ready: Path) -> Path | None:
-    """The bundle with the highest version in the spool's ``ready/`` directory."""
-    best: tuple[Version, Path] | None = None
-    for path in ready.glob("*.tar"):
-        try:
-            key = version_key(path.name.removesuffix(".tar"))
-        except InvalidVersion:
-            continue
-        if best is None or key > best[0]:
-            best = (key, path)
-    return best[1] if best else None

@@ -23,7 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.config import load_config
 from sync.protocol.release import generate_private_key, public_key_pem
 from sync.release_dirs import ReleaseDirs
-from sync.updater import InstallOutcome, UpdaterSettings, install_bundle, load_release_key
+from sync.release_trust import load_release_key
+from sync.updater import InstallOutcome, UpdaterSettings, install_bundle
 from updater.fakerelease import Behaviour, make_bundle
 
 UPDATE_CLI = [sys.executable, "-m", "sync.update_cli"]
