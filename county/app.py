@@ -25,7 +25,12 @@ from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
 from county.complaints import ComplaintConflictError, receive_complaint
 from county.receipts import check_receipt, receipt_page
-from county.release_download import RangeNotSatisfiable, iter_file, open_bundle, parse_range
+from county.release_download import (
+    RangeNotSatisfiable,
+    bundle_intact,
+    iter_file,
+    parse_range,
+)
 from county.releases import release_for_download
 from county.scope import TerminalScope
 from county.seq import current_seq
@@ -237,8 +242,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         except RangeNotSatisfiable as exc:
             return _error(416, ErrorCode.RANGE, str(exc),
                           {"Content-Range": f"bytes */{stored.size}"})
-        handle = open_bundle(stored.path, stored.size)
-        if handle is None:
+        if not bundle_intact(stored.path, stored.size):
             raise ApiError(503, ErrorCode.UNAVAILABLE,
                            f"the bundle file of release {version} is missing or damaged on "
                            "the server; tell county IT")
@@ -249,7 +253,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             headers["Content-Range"] = (f"bytes {byte_range.start}-{byte_range.end}"
                                         f"/{stored.size}")
         headers["Content-Length"] = str(length)
-        return StreamingResponse(iter_file(handle, start, length), status_code=status,
+        return StreamingResponse(iter_file(stored.path, start, length), status_code=status,
                                  media_type="application/x-tar", headers=headers)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,

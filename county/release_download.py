@@ -16,9 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-__all__ = ["ByteRange", "RangeNotSatisfiable", "iter_file", "open_bundle", "parse_range"]
+__all__ = ["ByteRange", "RangeNotSatisfiable", "bundle_intact", "iter_file", "parse_range"]
 
 _CHUNK = 256 * 1024
 _RANGE = re.compile(r"bytes=(\d{0,19})-(\d{0,19})")
@@ -69,32 +68,34 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
     return ByteRange(start, min(end, size - 1))
 
 
-def iter_file(handle: BinaryIO, start: int, length: int) -> Iterator[bytes]:
-    """Yield ``length`` bytes of ``handle`` from ``start``, then close it.
+def iter_file(path: Path, start: int, length: int) -> Iterator[bytes]:
+    """Yield ``length`` bytes of the file at ``path`` from ``start``.
 
-    A file that ends early ends the stream early (the client sees a short
-    body against its Content-Length and retries with a Range).
+    The file is opened for each chunk and closed before the chunk is
+    yielded: a client that hangs up mid-download makes the server abandon
+    this generator, and nothing may then be left open until some later
+    garbage collection. A file that ends early ends the stream early (the
+    client sees a short body against its Content-Length and resumes with a
+    Range).
     """
-    try:
-        handle.seek(start)
-        left = length
-        while left > 0:
-            chunk = handle.read(min(_CHUNK, left))
-            if not chunk:
-                return
-            left -= len(chunk)
-            yield chunk
-    finally:
-        handle.close()
+    position, left = start, length
+    while left > 0:
+        try:
+            with path.open("rb") as handle:
+                handle.seek(position)
+                chunk = handle.read(min(_CHUNK, left))
+        except OSError:
+            return
+        if not chunk:
+            return
+        position += len(chunk)
+        left -= len(chunk)
+        yield chunk
 
 
-def open_bundle(path: Path, size: int) -> BinaryIO | None:
-    """The stored bundle opened for reading, or None if it is missing or not ``size`` bytes."""
+def bundle_intact(path: Path, size: int) -> bool:
+    """Whether the stored bundle exists and is ``size`` bytes long."""
     try:
-        handle = path.open("rb")
+        return os.stat(path).st_size == size
     except OSError:
-        return None
-    if os.fstat(handle.fileno()).st_size != size:
-        handle.close()
-        return None
-    return handle
+        return False

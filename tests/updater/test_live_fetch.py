@@ -59,12 +59,6 @@ def county_engine(tmp_path: Path, _county_template: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-# The county's GET /releases/{version} (county/app.py, StreamingResponse over a sync
-# generator) leaves the bundle file open when the client hangs up mid-body: Starlette
-# abandons the generator, which is finalised in a reference cycle after the file.
-# Reported to the county side; remove this filter once the endpoint closes it.
-@pytest.mark.filterwarnings("ignore:Exception ignored in. <_io.FileIO name=.*county-releases"
-                            ":pytest.PytestUnraisableExceptionWarning")
 def test_offered_release_is_downloaded_resumed_verified_and_installed(
         tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
     now = datetime.now(UTC)
@@ -113,7 +107,7 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         assert f"Range: bytes={cut_at}-".lower().encode() in \
             bytes(proxy.client_bytes[sent_before:]).lower()
     engine.dispose()
-    gc.collect()  # the county's leaked file (see the filter above) is finalised here, not later
+    gc.collect()  # a leaked bundle file, if any, warns here (warnings are errors)
 
     # 3. Root's path unit runs `kiosk update install --ready`.
     done = term.cli("install", "--ready")
