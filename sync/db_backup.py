@@ -3,6 +3,11 @@
 The UI and syncd may have the database open (WAL) while this runs: the
 backup API copies a consistent snapshot page by page and takes the locks it
 needs, so nobody has to be stopped first. Runs on the caller's thread.
+
+Restoring the pre-update backup would throw away what villagers did since
+it was taken — above all complaints filed on the new version during the
+health wait. :func:`carry_over` puts those rows back: synced tables need no
+rescue (the restored cursor fetches them again), the UI's own writes do.
 """
 
 from __future__ import annotations
@@ -12,10 +17,20 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["backup_database", "restore_database"]
+__all__ = ["CarryOverError", "backup_database", "carry_over", "restore_database"]
 
 #: How long a copy waits for another process's write lock (seconds).
 BUSY_TIMEOUT_S = 60.0
+
+#: Tables only the kiosk itself writes: complaints, matched by idempotency key
+#: (kept with their id and ticket number, which the villager holds on paper);
+#: usage counters and device states, where the abandoned (newer) copy wins.
+_COMPLAINT_KEY = "idempotency_key"
+_NEWER_WINS = ("event", "device_status")
+
+
+class CarryOverError(Exception):
+    """Rows of the abandoned database could not be put into the restored one."""
 
 
 def _copy(source: Path, dest: Path) -> None:
@@ -53,3 +68,48 @@ def restore_database(backup: Path, db: Path) -> None:
     ``sqlite3.Error`` or ``OSError``.
     """
     _copy(backup, db)
+
+
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [str(row[1]) for row in conn.execute(f'PRAGMA "{schema}".table_info("{table}")')]
+
+
+def carry_over(abandoned: Path, db: Path) -> int:
+    """Copy into ``db`` the complaints of ``abandoned`` that ``db`` lacks, and
+    the newer usage counters and device states; return the complaints added.
+
+    ``abandoned`` is the database as the reverted version left it (possibly a
+    newer schema); only columns both schemas have are copied. All in one
+    transaction. Raises :class:`CarryOverError` when a row does not fit the
+    restored schema — the caller must then keep ``abandoned`` for IT staff.
+    """
+    conn = sqlite3.connect(f"file:{db}", uri=True, timeout=BUSY_TIMEOUT_S,
+                           isolation_level=None)
+    try:
+        conn.execute("ATTACH DATABASE ? AS gone", (f"file:{abandoned}?mode=ro",))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            added = 0
+            common = [c for c in _columns(conn, "main", "complaint")
+                      if c in _columns(conn, "gone", "complaint")]
+            if _COMPLAINT_KEY in common:
+                cols = ", ".join(f'"{c}"' for c in common)
+                added = conn.execute(
+                    f"INSERT INTO main.complaint ({cols}) SELECT {cols} FROM gone.complaint "
+                    f"WHERE {_COMPLAINT_KEY} NOT IN (SELECT {_COMPLAINT_KEY} FROM main.complaint)"
+                ).rowcount
+            for table in _NEWER_WINS:
+                common = [c for c in _columns(conn, "main", table)
+                          if c in _columns(conn, "gone", table)]
+                if common:
+                    cols = ", ".join(f'"{c}"' for c in common)
+                    conn.execute(f"INSERT OR REPLACE INTO main.{table} ({cols}) "
+                                 f"SELECT {cols} FROM gone.{table}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise CarryOverError(f"rows of {abandoned} do not fit {db}: {exc}") from exc
+        conn.execute("DETACH DATABASE gone")
+        return max(added, 0)
+    finally:
+        conn.close()

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.config import Config
 from kiosk.health import COMPONENTS, read_mark
-from sync.db_backup import backup_database, restore_database
+from sync.db_backup import CarryOverError, backup_database, carry_over, restore_database
 from sync.logfmt import log_event
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
 from sync.release_dirs import ReleaseDirs
@@ -207,6 +207,50 @@ class _Install:
                 return missing
             time.sleep(_POLL_S)
 
+    def put_back_database(self, journal: Journal) -> str:
+        """The pre-update database again, plus what villagers did since the backup.
+
+        The live file is first copied aside (once: a rerun after a crash uses
+        the copy), then the backup restored, then the copy's complaints and
+        counters carried over (sync.db_backup.carry_over). Rows that do not
+        fit stay in a kept copy for IT staff; a note saying so is returned.
+        Idempotent.
+        """
+        db, abandoned = self.s.db, self.s.backup_path.with_name("abandoned.db")
+        if not journal.db_existed:  # the new version created it: keep it aside, whole
+            if db.exists():
+                kept = self.keep_aside(db, journal.version)
+                for suffix in ("-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        Path(f"{db}{suffix}").unlink()
+                return f"; its database kept in {kept}"
+            return ""
+        if not abandoned.exists() and db.exists():
+            backup_database(db, abandoned)
+        _checkpoint("set_aside")
+        restore_database(self.s.backup_path, db)
+        _checkpoint("restored")
+        if not abandoned.exists():
+            return ""
+        try:
+            carried = carry_over(abandoned, db)
+        except CarryOverError as exc:
+            kept = self.keep_aside(abandoned, journal.version)
+            log_event(log, logging.ERROR, "update_carry_over_failed", error=str(exc),
+                      kept=str(kept))
+            return f"; complaints filed since the backup could not be carried over: kept in {kept}"
+        abandoned.unlink()
+        _checkpoint("carried_over")
+        log_event(log, logging.INFO, "update_carried_over", complaints=carried)
+        return ""
+
+    def keep_aside(self, path: Path, version: str) -> Path:
+        """Move ``path`` to a dated name next to the backup (kept until IT staff delete it)."""
+        stamp = self.now().astimezone(UTC).strftime("%Y%m%dT%H%M%S")
+        kept = self.s.backup_path.with_name(f"abandoned-{version}-{stamp}.db")
+        os.replace(path, kept)
+        return kept
+
     def back_out(self, journal: Journal, *, code: str, message: str, restart: bool) -> None:
         """Undo an install past the backup (journal phase ``migrate``): old links,
         old database, new version deleted, failure recorded. Idempotent."""
@@ -217,13 +261,7 @@ class _Install:
             self.dirs.point(self.dirs.previous_link,
                             prev if prev is not None and self.dirs.is_complete(prev) else None)
         _checkpoint("relinked")
-        if journal.db_existed:
-            restore_database(self.s.backup_path, self.s.db)
-        else:
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{self.s.db}{suffix}").unlink()
-        _checkpoint("restored")
+        message += self.put_back_database(journal)
         if old is not None and version != old and self.dirs.current() == old:
             self.dirs.remove(self.dirs.path_of(version))
         if restart:

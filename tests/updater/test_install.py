@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -209,3 +210,52 @@ def test_ready_bundles_from_syncd_install_and_a_pin_allows_a_lower_version(
     assert list(ready.iterdir()) == []
     nothing = running.cli("install", "--ready")
     assert nothing.returncode == 0 and "nothing to install" in nothing.stdout
+
+
+#: The restart command of the carry-over test: on 2.0.0 a villager files a
+#: complaint, then the version dies without reporting healthy; on 1.0.0 the
+#: usual fake start (health marks).
+_FILE_THEN_DIE = '''
+import os, subprocess, sys
+from pathlib import Path
+from kiosk.complaints import ComplaintDraft, Reason, file_complaint
+from kiosk.store import open_store
+root, db, health = sys.argv[1:4]
+if os.readlink(os.path.join(root, "current")).endswith("2.0.0"):
+    engine = open_store(Path(db))
+    filed = file_complaint(engine, ComplaintDraft(Reason.WRONG_AMOUNT, text="新版本上投诉"),
+                           terminal_code="QS01")
+    engine.dispose()
+    open(os.path.join(root, "..", "ticket-on-2.0.0"), "w").write(filed.ticket_no)
+    sys.exit(0)
+sys.exit(subprocess.call([os.path.join(root, "current", "venv", "bin", "kiosk"), "start",
+                          "--health-dir", health]))
+'''
+
+
+def test_complaints_filed_before_a_revert_are_carried_over(
+        running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey) -> None:
+    from kiosk.complaints import ComplaintDraft, Reason, file_complaint
+    from kiosk.store import open_store
+
+    engine = open_store(running.db)  # the real kiosk schema beside the fake release's marker
+    before = file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, text="更新前投诉"),
+                            terminal_code="QS01")
+    engine.dispose()
+    restart = [sys.executable, "-c", _FILE_THEN_DIE, str(running.root), str(running.db),
+               str(running.health)]
+    term = write_update_terminal(running.dir, release_key, restart=restart)
+    with pytest.raises(UpdateError) as caught:
+        term.install(bundles["2.0.0-no_start"])
+    assert caught.value.code == "update.unhealthy"
+    assert term.dirs.current() == "1.0.0"
+    assert db_marker(term.db) == "1.0.0"  # the backup was restored …
+    during = (running.dir / "ticket-on-2.0.0").read_text()
+    conn = sqlite3.connect(term.db)
+    try:
+        rows = conn.execute("SELECT ticket_no, text FROM complaint ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    # … and the complaint filed on 2.0.0 survived it, with the ticket the villager holds.
+    assert rows == [(before.ticket_no, "更新前投诉"), (during, "新版本上投诉")]
+    assert not (term.root / "backup" / "abandoned.db").exists()

@@ -32,7 +32,8 @@ GOOD = ("1.0.0", "2.0.0", "3.0.0")
 STEPS = [("start", "good"), ("unpacked", "good"), ("venv_built", "good"),
          ("verified", "good"), ("backed_up", "good"), ("journal", "good"),
          ("migrated", "good"), ("switched", "good"), ("restarted", "good"),
-         ("healthy", "good"), ("relinked", "bad"), ("restored", "bad")]
+         ("healthy", "good"), ("relinked", "bad"), ("set_aside", "bad"), ("restored", "bad"),
+         ("carried_over", "bad")]
 
 
 def _spawn_install(term: UpdTerminal, bundle: Path, *, crash_at: str | None) -> int:
