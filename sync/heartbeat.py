@@ -20,7 +20,7 @@ from kiosk.devices import read_device_states
 from kiosk.health import mark_healthy
 from kiosk.store import write_connection
 from sync.client import CountyClient
-from sync.errors import SyncError
+from sync.errors import NetworkError, ServerError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
 from sync.release_fetch import FetchResult, fetch_release
@@ -67,7 +67,14 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
                             printer=printer[:40], cursor=status.cursor,
                             outbox_depth=status.outbox_depth, disk_free_bytes=free,
                             disk_total_bytes=total)
-    answer = client.heartbeat(beat)
+    try:
+        answer = client.heartbeat(beat)
+    except (NetworkError, ServerError):
+        # The county being out of reach says nothing about this version: a rural
+        # link down during an update's health wait must not make the updater
+        # revert a good release (and then never fetch it again).
+        mark_healthy("syncd", __version__, health_dir=config.update.health_dir)
+        raise
     release = answer.release.version if answer.release is not None else None
     with write_connection(engine) as conn:
         update_state(conn, last_heartbeat_at=now, settings_version=answer.settings_version,
