@@ -77,12 +77,18 @@ def database_url(args: argparse.Namespace) -> str:
                or default_url())
 
 
+#: Engines opened by :func:`open_db` during this run of :func:`main`.
+_opened: list[Engine] = []
+
+
 def open_db(args: argparse.Namespace) -> Engine:
     """Open (and migrate) the database the options name; raises :class:`CliError`."""
     try:
-        return open_county_db(database_url(args))
+        engine = open_county_db(database_url(args))
     except DatabaseError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
+    _opened.append(engine)  # closed by main(), so an in-process run leaves no connection open
+    return engine
 
 
 def _plain(value: Any) -> Any:
@@ -133,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `county … | head`: the reader left; say nothing more, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    finally:
+        while _opened:
+            _opened.pop().dispose()
 
 
 if __name__ == "__main__":  # pragma: no cover

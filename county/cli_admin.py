@@ -124,6 +124,10 @@ def _terminals(args: argparse.Namespace) -> int:
               f"{r.version or '-':10} {'-' if r.cursor_lag is None else r.cursor_lag:>6} "
               f"{'-' if r.outbox_depth is None else r.outbox_depth:>6} {r.reader or '-':10} "
               f"{r.printer or '-':10} {disk:>10}  {flags}")
+        last = r.last_update
+        if last is not None and not last.ok:  # what IT staff must act on: a failed update
+            print(f"{'':8} update {last.version} {last.result.upper()} [{last.code}] "
+                  f"at {_local(last.finished_at)}: {last.message}".rstrip(": "))
     return 0
 
 

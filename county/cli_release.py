@@ -140,17 +140,21 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
-        pins = f"  pinned: {', '.join(r.pinned_terminals)}" if r.pinned_terminals else ""
+        pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
+                f"terminal(s))" if r.pinned_scopes else "")
         print(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
               f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
-              f"{pins}  {state}".rstrip())
+              f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
     return 0
 
 
 def _unpin(args: argparse.Namespace) -> int:
-    count = unpin(open_db(args), _scopes(args.scope))
-    print(f"{count} terminal(s) unpinned: they are offered the newest release of their "
-          "scope again")
+    result = unpin(open_db(args), _scopes(args.scope))
+    print(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
+          "their scope again")
+    if result.still_pinned:
+        print(f"still pinned by a wider scope: {', '.join(result.still_pinned)} "
+              "(a pin belongs to the scope it was published to: unpin that scope)")
     return 0
 
 
@@ -208,14 +212,15 @@ def register(sub: Subparsers) -> None:
                    help="county (default), township:NAME or terminal:ID; repeatable. "
                         "Publishing again with another scope widens the release")
     a.add_argument("--pin", action="store_true",
-                   help="pin the terminals in scope to V: they install it even if lower "
-                        "(rolling back)")
+                   help="pin the scopes to V: their terminals, including ones enrolled "
+                        "later, install it even if lower (rolling back)")
     a.add_argument("--releases-dir", type=Path, metavar="DIR",
                    help="where bundles are kept (default: [county] releases, "
                         "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")
     a.set_defaults(handler=_publish)
 
-    a = actions.add_parser("list", help="published releases, their scopes and pins")
+    a = actions.add_parser("list", help="published releases, their scopes and pins, how many "
+                                        "terminals run or failed each")
     add_db_options(a, json_output=True)
     a.set_defaults(handler=_list)
 

@@ -268,7 +268,16 @@ class Terminal(Base):
     outbox_depth: Mapped[int | None] = mapped_column(Integer, nullable=True)
     disk_free_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     disk_total_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    pinned_release: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The last software install attempt the terminal reported (HeartbeatRequest.update);
+    # all None until it reports one. Pins live on release_scope (county/release_models.py).
+    update_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    update_from_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    update_result: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    update_code: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    update_message: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    update_finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    installed_versions: Mapped[str | None] = mapped_column(
+        Text, nullable=True, doc="JSON list of the complete versions on the terminal")
 
     __table_args__ = (CheckConstraint("scope IN ('county', 'township')", name="scope_valid"),)
 

@@ -2,7 +2,8 @@
 
 Kept out of county/models.py only to keep that module about the synced data;
 both share :class:`county.models.Base`, so one Alembic history covers them.
-A terminal's pin is the existing ``terminal.pinned_release`` column.
+A pin belongs to a published scope (``release_scope.pinned_at``), so a
+terminal enrolled in a pinned township later is pinned too.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class ReleaseScope(Base):
     target: Mapped[str] = mapped_column(String(60), default="",
                                         doc="township name or terminal id; '' for county")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    pinned_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True,
+        doc="set: every terminal in this scope is pinned to this version (the latest pin "
+            "covering a terminal wins)")
 
     __table_args__ = (
         UniqueConstraint("version", "kind", "target", name="uq_release_scope"),

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Engine,
     and_,
     false,
+    func,
     insert,
     or_,
     select,
@@ -55,6 +56,7 @@ __all__ = [
     "ReleaseRow",
     "Scope",
     "StoredBundle",
+    "UnpinResult",
     "list_releases",
     "offer_for",
     "parse_scope",
@@ -138,13 +140,14 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
     """Verify ``bundle_path`` with the trusted key, store it, offer it to ``scopes``.
 
     Publishing a version again with the same bundle adds scopes (widening a
-    pilot); with a different bundle it is refused. ``pin`` pins every active
-    terminal in ``scopes`` to this version, so they are offered it even when
-    they run a newer one. The bundle is copied into ``releases_dir`` (hashed
-    while copied, fsynced, renamed into place) before the database row is
-    written. Runs on the caller's thread; raises :class:`PublishError`
-    (untrusted county, bad bundle, version mismatch, withdrawn version) and
-    ``OSError``.
+    pilot); with a different bundle it is refused. ``pin`` pins ``scopes`` to
+    this version: every terminal in them, including terminals enrolled there
+    later, is offered it even when it runs a newer one (pins of scopes inside
+    them are lifted: the newer pin overrides them). The bundle is copied
+    into ``releases_dir`` (hashed while copied, fsynced, renamed into place)
+    before the database row is written. Runs on the caller's thread; raises
+    :class:`PublishError` (untrusted county, bad bundle, version mismatch,
+    withdrawn version) and ``OSError``.
     """
     with engine.connect() as conn:
         key = trusted_key(conn)
@@ -175,26 +178,28 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
                 size=bundle.size, sha256=bundle.sha256, key_id=bundle.manifest.key_id,
                 created_at=bundle.manifest.created_at, expires_at=bundle.manifest.expires_at,
                 published_at=now))
-        added = []
+        added: list[str] = []
         for scope in scopes:
             if scope.kind == "terminal" and conn.execute(
                     select(Terminal.id).where(Terminal.id == scope.target)).first() is None:
                 raise PublishError(f"no terminal {scope.target}")
+            if pin:  # a newer pin of a scope replaces the pins inside it, as it overrides them
+                conn.execute(update(ReleaseScope).where(_rows_within(scope))
+                             .values(pinned_at=None))
             known = conn.execute(select(ReleaseScope.id).where(
                 ReleaseScope.version == version, ReleaseScope.kind == scope.kind,
                 ReleaseScope.target == scope.target)).first()
             if known is None:
                 conn.execute(insert(ReleaseScope).values(
-                    version=version, kind=scope.kind, target=scope.target, added_at=now))
+                    version=version, kind=scope.kind, target=scope.target, added_at=now,
+                    pinned_at=now if pin else None))
                 added.append(str(scope))
-        in_scope = _terminals_in(scopes)
-        count = len(conn.execute(select(Terminal.id).where(in_scope)).all())
-        pinned = 0
-        if pin:
-            pinned = int(conn.execute(update(Terminal).where(in_scope)
-                                      .values(pinned_release=version)).rowcount)
+            elif pin:
+                conn.execute(update(ReleaseScope).where(ReleaseScope.id == known.id)
+                             .values(pinned_at=now))
+        count = len(conn.execute(select(Terminal.id).where(_terminals_in(scopes))).all())
     return PublishResult(version, bundle.manifest.channel, stored, new_file, tuple(added),
-                         count, pinned)
+                         count, count if pin else 0)
 
 
 def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
@@ -246,6 +251,42 @@ def _covers(who: TerminalScope) -> ColumnElement[bool]:
                and_(ReleaseScope.kind == "terminal", ReleaseScope.target == who.terminal_id))
 
 
+def _rows_within(scope: Scope) -> ColumnElement[bool]:
+    """Scope rows lying inside ``scope`` (the scope itself included)."""
+    if scope.kind == "county":
+        return true()
+    if scope.kind == "terminal":
+        return and_(ReleaseScope.kind == "terminal", ReleaseScope.target == scope.target)
+    members = select(Terminal.id).where(Terminal.township == scope.target)
+    return or_(and_(ReleaseScope.kind == "township", ReleaseScope.target == scope.target),
+               and_(ReleaseScope.kind == "terminal", ReleaseScope.target.in_(members)))
+
+
+_PINS = (select(ReleaseScope.version, ReleaseScope.kind, ReleaseScope.target)
+         .join(Release, Release.version == ReleaseScope.version)
+         .where(ReleaseScope.pinned_at.is_not(None), Release.withdrawn_at.is_(None))
+         .order_by(ReleaseScope.pinned_at, ReleaseScope.id))
+
+
+def _effective_pins(conn: Connection) -> dict[str, tuple[str, Scope]]:
+    """Active terminal id → (version, scope of the pin) for every pinned terminal.
+
+    The latest pin covering a terminal wins, as in :func:`offer_for`. One
+    pass over terminals × pinned scopes: a county has hundreds of terminals
+    and a handful of pins.
+    """
+    pins = conn.execute(_PINS).all()
+    terminals = conn.execute(select(Terminal.id, Terminal.township)
+                             .where(Terminal.revoked_at.is_(None))).all()
+    out: dict[str, tuple[str, Scope]] = {}
+    for t in terminals:
+        for p in pins:
+            if (p.kind == "county" or (p.kind == "township" and p.target == t.township)
+                    or (p.kind == "terminal" and p.target == t.id)):
+                out[t.id] = (p.version, Scope(p.kind, p.target))
+    return out
+
+
 # --- what a terminal is offered -------------------------------------------------------------
 
 def _newer(candidate: str, running: str) -> bool:
@@ -259,19 +300,22 @@ def offer_for(conn: Connection, who: TerminalScope, *, running: str,
               now: datetime) -> ReleaseInfo | None:
     """The release the terminal ``who`` (running version ``running``) should install, if any.
 
-    Its pin if it has one (even a lower version; ``pinned`` tells the
-    terminal to accept that), else the newest release published to a scope
-    containing it, if newer than ``running``. Withdrawn and expired releases
-    are never offered (a terminal would refuse an expired one anyway).
+    Its pin if a pinned scope contains it — the latest pin when several do —
+    even a lower version (``pinned`` tells the terminal to accept that);
+    else the newest release published to a scope containing it, if newer
+    than ``running``. Withdrawn and expired releases are never offered (a
+    terminal would refuse an expired one anyway).
     """
-    pin = conn.execute(select(Terminal.pinned_release)
-                       .where(Terminal.id == who.terminal_id)).scalar()
-    if pin:
-        row = conn.execute(select(Release).where(Release.version == pin,
-                                                 Release.withdrawn_at.is_(None))).first()
-        if row is None or row.expires_at <= now or row.version == running:
+    pin = conn.execute(
+        select(Release.version, Release.size, Release.sha256, Release.expires_at)
+        .join(ReleaseScope, ReleaseScope.version == Release.version)
+        .where(Release.withdrawn_at.is_(None), ReleaseScope.pinned_at.is_not(None),
+               _covers(who))
+        .order_by(ReleaseScope.pinned_at.desc(), ReleaseScope.id.desc()).limit(1)).first()
+    if pin is not None:
+        if pin.expires_at <= now or pin.version == running:
             return None
-        return _info(row.version, row.size, row.sha256, pinned=True)
+        return _info(pin.version, pin.size, pin.sha256, pinned=True)
     rows = conn.execute(
         select(Release.version, Release.size, Release.sha256, Release.expires_at).distinct()
         .join(ReleaseScope, ReleaseScope.version == Release.version)
@@ -302,15 +346,14 @@ class StoredBundle:
 
 def release_for_download(conn: Connection, who: TerminalScope,
                          version: str) -> StoredBundle | None:
-    """The stored bundle of ``version`` if ``who`` may download it (offered to it or pinned)."""
+    """The stored bundle of ``version`` if ``who`` may download it (published to a scope
+    containing it; a pin is such a scope too)."""
     row = conn.execute(select(Release.path, Release.size, Release.sha256)
                        .where(Release.version == version,
                               Release.withdrawn_at.is_(None))).first()
     if row is None:
         return None
-    pinned = conn.execute(select(Terminal.pinned_release)
-                          .where(Terminal.id == who.terminal_id)).scalar() == version
-    if not pinned and conn.execute(select(ReleaseScope.id).where(
+    if conn.execute(select(ReleaseScope.id).where(
             ReleaseScope.version == version, _covers(who)).limit(1)).first() is None:
         return None
     return StoredBundle(version, Path(row.path), row.size, row.sha256)
@@ -333,50 +376,91 @@ class ReleaseRow:
     withdrawn_at: datetime | None
     scopes: tuple[str, ...]
     pinned_terminals: tuple[str, ...]
+    """Active terminals this release is the pin of (through any pinned scope)."""
     path: str
+    pinned_scopes: tuple[str, ...] = ()
+    running: int = 0
+    """Active terminals whose last heartbeat reported this version."""
+    failed: int = 0
+    """Active terminals whose last install attempt was this version and did not succeed
+    (refused, reverted or failed)."""
+
+
+_FAILED = ("refused", "reverted", "failed")
 
 
 def list_releases(engine: Engine) -> list[ReleaseRow]:
-    """Every release, newest version first, with its scopes and the terminals pinned to it."""
+    """Every release, newest version first, with its scopes, pins, and how many active
+    terminals run it and failed to install it (two GROUP BY counts)."""
+    active = Terminal.revoked_at.is_(None)
     with engine.connect() as conn:
         releases = conn.execute(select(Release)).all()
         scopes = conn.execute(select(ReleaseScope.version, ReleaseScope.kind,
-                                     ReleaseScope.target).order_by(ReleaseScope.id)).all()
-        pins = conn.execute(select(Terminal.pinned_release, Terminal.id)
-                            .where(Terminal.pinned_release.is_not(None))
-                            .order_by(Terminal.id)).all()
+                                     ReleaseScope.target, ReleaseScope.pinned_at)
+                              .order_by(ReleaseScope.id)).all()
+        pins = _effective_pins(conn)
+        running = {v: n for v, n in conn.execute(
+            select(Terminal.version, func.count()).where(active).group_by(Terminal.version))}
+        failed = {v: n for v, n in conn.execute(
+            select(Terminal.update_version, func.count())
+            .where(active, Terminal.update_result.in_(_FAILED))
+            .group_by(Terminal.update_version))}
     out = []
     for r in sorted(releases, key=lambda r: Version(r.version), reverse=True):
+        mine = [s for s in scopes if s.version == r.version]
         out.append(ReleaseRow(
             r.version, r.channel, r.size, r.sha256, r.key_id, r.created_at, r.expires_at,
             r.published_at, r.withdrawn_at,
-            tuple(str(Scope(s.kind, s.target)) for s in scopes if s.version == r.version),
-            tuple(p.id for p in pins if p.pinned_release == r.version), r.path))
+            tuple(str(Scope(s.kind, s.target)) for s in mine),
+            tuple(sorted(t for t, (v, _) in pins.items() if v == r.version)), r.path,
+            tuple(str(Scope(s.kind, s.target)) for s in mine if s.pinned_at is not None),
+            int(running.get(r.version, 0)), int(failed.get(r.version, 0))))
     return out
 
 
-def unpin(engine: Engine, scopes: Sequence[Scope]) -> int:
-    """Remove the pin of every terminal in ``scopes`` (all when empty); returns how many."""
+@dataclass(frozen=True)
+class UnpinResult:
+    """What :func:`unpin` did: terminals no longer pinned, and wider pins still holding some
+    terminals of the scopes (``"county → 1.3.0"``)."""
+
+    unpinned: int
+    still_pinned: tuple[str, ...]
+
+
+def unpin(engine: Engine, scopes: Sequence[Scope]) -> UnpinResult:
+    """Lift the pins of ``scopes`` (all when empty) and of the scopes inside them.
+
+    A pin belongs to the scope it was published to: unpinning a township
+    does not lift a county-wide pin; ``still_pinned`` names such wider pins
+    that still hold terminals of ``scopes``.
+    """
+    chosen = list(scopes) or [Scope("county")]
     with writing(engine) as conn:
-        done = conn.execute(update(Terminal)
-                            .where(_terminals_in(list(scopes) or [Scope("county")]),
-                                   Terminal.pinned_release.is_not(None))
-                            .values(pinned_release=None)).rowcount
-    return int(done)
+        before = _effective_pins(conn)
+        conn.execute(update(ReleaseScope).where(or_(*(_rows_within(s) for s in chosen)))
+                     .values(pinned_at=None))
+        after = _effective_pins(conn)
+        inside = {row.id for row in conn.execute(select(Terminal.id)
+                                                 .where(_terminals_in(chosen)))}
+    wider = sorted({f"{scope} → {version}" for t, (version, scope) in after.items()
+                    if t in inside})
+    return UnpinResult(len(set(before) - set(after)), tuple(wider))
 
 
 def withdraw(engine: Engine, version: str, *, now: datetime) -> int:
-    """Stop offering and serving ``version``; unpin terminals pinned to it (returns how many).
+    """Stop offering and serving ``version``; lift its pins. Returns how many active
+    terminals were pinned to it.
 
     The file stays on disk (for the record). Raises :class:`PublishError`
     for an unknown or already withdrawn version.
     """
     with writing(engine) as conn:
+        pinned = sum(1 for v, _ in _effective_pins(conn).values() if v == version)
         done = conn.execute(update(Release).where(Release.version == version,
                                                   Release.withdrawn_at.is_(None))
                             .values(withdrawn_at=now)).rowcount
         if done != 1:
             raise PublishError(f"no published release {version}")
-        unpinned = conn.execute(update(Terminal).where(Terminal.pinned_release == version)
-                                .values(pinned_release=None)).rowcount
-    return int(unpinned)
+        conn.execute(update(ReleaseScope).where(ReleaseScope.version == version)
+                     .values(pinned_at=None))
+    return pinned

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,6 +37,7 @@ __all__ = [
     "AuthError",
     "EnrollError",
     "FleetRow",
+    "LastUpdate",
     "authenticate",
     "enroll",
     "fleet",
@@ -157,13 +159,24 @@ def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
 
 def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatRequest, *,
                      now: datetime) -> HeartbeatAnswer:
-    """Store the terminal's health and tell it what to do next."""
+    """Store the terminal's health and tell it what to do next.
+
+    The last install attempt is kept as reported; a heartbeat without one
+    (an older terminal, or one that never tried) leaves the stored one.
+    """
+    values: dict[str, object] = dict(
+        last_seen_at=now, last_heartbeat_at=now, version=beat.version,
+        uptime_s=beat.uptime_s, reader=beat.reader, printer=beat.printer,
+        cursor=beat.cursor, outbox_depth=beat.outbox_depth,
+        disk_free_bytes=beat.disk_free_bytes, disk_total_bytes=beat.disk_total_bytes)
+    if beat.update is not None:
+        report = beat.update
+        values.update(update_version=report.version, update_from_version=report.from_version,
+                      update_result=report.result, update_code=report.code,
+                      update_message=report.message, update_finished_at=report.finished_at,
+                      installed_versions=json.dumps(report.installed, ensure_ascii=False))
     with writing(engine) as conn:
-        conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id).values(
-            last_seen_at=now, last_heartbeat_at=now, version=beat.version,
-            uptime_s=beat.uptime_s, reader=beat.reader, printer=beat.printer,
-            cursor=beat.cursor, outbox_depth=beat.outbox_depth,
-            disk_free_bytes=beat.disk_free_bytes, disk_total_bytes=beat.disk_total_bytes))
+        conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id).values(values))
         settings = effective_settings(conn, scope)
         head = current_seq(conn)
         release = offer_for(conn, scope, running=beat.version, now=now)
@@ -198,6 +211,35 @@ class FleetRow:
     disk_free_bytes: int | None
     silent: bool
     """No heartbeat for more than the silence threshold (or never)."""
+    last_update: LastUpdate | None = None
+    """The last install attempt the terminal reported (None: none reported yet)."""
+
+
+@dataclass(frozen=True)
+class LastUpdate:
+    """A terminal's last software install attempt, as its heartbeat reported it."""
+
+    version: str
+    from_version: str | None
+    result: str
+    """installed, refused, reverted or failed (sync.protocol.UpdateReport)."""
+    code: str
+    message: str
+    finished_at: datetime | None
+    installed: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """The attempt ended with the version installed and healthy."""
+        return self.result == "installed"
+
+
+def _installed(text: str | None) -> tuple[str, ...]:
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in data) if isinstance(data, list) else ()
 
 
 def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[FleetRow]:
@@ -211,10 +253,14 @@ def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[Fle
         lag = None if reported is None else head - reported
         silent = r.revoked_at is None and (r.last_heartbeat_at is None
                                            or now - r.last_heartbeat_at > silent_after)
+        last = None if r.update_result is None else LastUpdate(
+            r.update_version or "", r.update_from_version, r.update_result,
+            r.update_code or "", r.update_message or "", r.update_finished_at,
+            _installed(r.installed_versions))
         out.append(FleetRow(r.id, r.township, r.village, r.scope, r.enrolled_at,
                             r.revoked_at is not None, r.last_heartbeat_at, r.version,
                             None if r.last_heartbeat_at is None else lag, r.outbox_depth,
-                            r.reader, r.printer, r.disk_free_bytes, silent))
+                            r.reader, r.printer, r.disk_free_bytes, silent, last))
     return out
 
 

@@ -25,6 +25,7 @@ from sync.logfmt import log_event
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
 from sync.release_fetch import FetchResult, fetch_release
 from sync.state import read_status, record_error, update_state
+from sync.update_report import update_report
 
 __all__ = ["HeartbeatOutcome", "send_heartbeat"]
 
@@ -50,9 +51,11 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     health mark, and fetch an offered release (:func:`fetch_release`).
 
     Reader and printer states are what the kiosk UI last recorded
-    (kiosk.devices; "unknown" until it has). Raises SyncError for the
-    heartbeat itself; a failed release download is logged and recorded as
-    the last error but does not fail the heartbeat (the next one resumes it).
+    (kiosk.devices; "unknown" until it has); the last install attempt is
+    what the updater recorded under ``[update] root`` (sync.update_report).
+    Raises SyncError for the heartbeat itself; a failed release download is
+    logged and recorded as the last error but does not fail the heartbeat
+    (the next one resumes it).
     """
     db_path = config.store.path
     status = read_status(engine)
@@ -66,7 +69,7 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     beat = HeartbeatRequest(version=__version__, uptime_s=int(uptime_s), reader=reader[:40],
                             printer=printer[:40], cursor=status.cursor,
                             outbox_depth=status.outbox_depth, disk_free_bytes=free,
-                            disk_total_bytes=total)
+                            disk_total_bytes=total, update=update_report(config.update.root))
     try:
         answer = client.heartbeat(beat)
     except (NetworkError, ServerError):

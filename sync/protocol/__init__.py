@@ -27,6 +27,7 @@ from sync.protocol.messages import (
     ReleaseInfo,
     SnapshotLine,
     Tombstone,
+    UpdateReport,
 )
 from sync.protocol.records import (
     ENTITIES,
@@ -66,6 +67,7 @@ __all__ = [
     "SettingRecord",
     "SnapshotLine",
     "Tombstone",
+    "UpdateReport",
 ]
 
 PROTOCOL_VERSION = 1

@@ -44,6 +44,8 @@ __all__ = [
     "RequestModel",
     "SnapshotLine",
     "Tombstone",
+    "UpdateReport",
+    "UpdateResult",
 ]
 
 #: Complaint category codes: the values of kiosk.complaints.Reason (a test keeps them equal;
@@ -72,14 +74,19 @@ class RequestModel(BaseModel):
     @field_validator("*")
     @classmethod
     def _storable_text(cls, value: object) -> object:
-        if isinstance(value, str):
-            if "\x00" in value:
-                raise ValueError("NUL characters are not allowed")
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("text is not valid Unicode (lone surrogate)") from None
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                _check_storable(text)
         return value
+
+
+def _check_storable(value: str) -> None:
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text is not valid Unicode (lone surrogate)") from None
 
 
 # --- enrollment -----------------------------------------------------------------------------
@@ -207,8 +214,47 @@ class ComplaintAnswer(WireModel):
 
 # --- heartbeat ------------------------------------------------------------------------------
 
+#: How the terminal's last install attempt ended: ``installed`` (switched and healthy),
+#: ``refused`` (the bundle failed verification; nothing touched), ``reverted`` (switched,
+#: then put back: migration failed, restart failed or not healthy in time), ``failed``
+#: (the new version could not even be built; nothing touched).
+UpdateResult = Literal["installed", "refused", "reverted", "failed"]
+#: At most this many installed versions are reported (a terminal keeps two or three).
+MAX_REPORTED_VERSIONS = 20
+
+
+class UpdateReport(RequestModel):
+    """The terminal's last software install attempt (``kiosk update status``), for county IT.
+
+    ``code`` is a ``release.*`` refusal code (docs/releases.md) or an
+    ``update.*`` code of the updater, e.g. ``update.unhealthy``.
+    """
+
+    version: str = Field(max_length=40, description="the version it tried to install")
+    from_version: str | None = Field(default=None, max_length=40,
+                                     description="what was current before")
+    result: UpdateResult
+    code: str = Field(max_length=60, examples=["update.unhealthy", "release.bad_signature"])
+    message: str = Field(default="", max_length=500, description="for people; no personal data")
+    finished_at: AwareDatetime
+    installed: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list, max_length=MAX_REPORTED_VERSIONS,
+        description="complete versions on disk, oldest first")
+
+    @field_validator("finished_at")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        if not _EARLIEST <= value <= _LATEST:
+            raise ValueError("finished_at is not a plausible time (2000–2100)")
+        return value
+
+
 class HeartbeatRequest(RequestModel):
-    """``POST /api/v1/heartbeat``: the terminal's health, every few minutes."""
+    """``POST /api/v1/heartbeat``: the terminal's health, every few minutes.
+
+    ``update`` is absent from terminals older than it and from terminals that
+    never tried an install.
+    """
 
     version: str = Field(max_length=40)
     uptime_s: int = Field(ge=0, le=10**10)
@@ -218,6 +264,8 @@ class HeartbeatRequest(RequestModel):
     outbox_depth: int = Field(ge=0, le=10**9)
     disk_free_bytes: int = Field(ge=0, le=2**62)
     disk_total_bytes: int | None = Field(default=None, ge=0, le=2**62)
+    update: UpdateReport | None = Field(default=None,
+                                        description="the last software install attempt")
 
 
 class ReleaseInfo(WireModel):

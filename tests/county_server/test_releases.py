@@ -123,7 +123,7 @@ def test_newest_in_scope_wins_and_pin_offers_a_lower_version(
     assert offered(client, bystander, "1.10.0") is None
     assert list_releases(seeded_engine)[1].pinned_terminals == (terminal["terminal_id"],)
 
-    assert unpin(seeded_engine, [Scope("terminal", terminal["terminal_id"])]) == 1
+    assert unpin(seeded_engine, [Scope("terminal", terminal["terminal_id"])]).unpinned == 1
     assert offered(client, terminal, "1.3.0") == ("1.10.0", False)
 
     assert withdraw(seeded_engine, "1.10.0", now=_now()) == 0
