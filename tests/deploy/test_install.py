@@ -133,6 +133,7 @@ def verify_root(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     shutil.copytree("/usr/lib/systemd/system", root / "usr/lib/systemd/system",
                     symlinks=True)
     _executable(root / "usr/bin/cage")
+    _executable(root / "bin/sh")
     _executable(root / "opt/village-kiosk/releases/1.0.0/venv/bin/kiosk")
     (root / "opt/village-kiosk/current").symlink_to("releases/1.0.0")
     shutil.copy(DEPLOY / "systemd/county.service", root / "etc/systemd/system/")
@@ -196,3 +197,37 @@ def test_tmpfiles_create_the_runtime_dirs_for_kiosk(installed: Path, tmp_path: P
     health = root / "run/village-kiosk/health"
     assert health.is_dir() and health.stat().st_uid == kiosk_uid
     assert (root / "var/lib/village-kiosk/updates/ready").stat().st_uid == kiosk_uid
+
+
+def _recover_script(opt: Path) -> str:
+    """The recover unit's shell line, as systemd hands it to sh, aimed at ``opt``."""
+    text = (DEPLOY / "systemd/village-kiosk-recover.service").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("ExecStart="))
+    script = line.split("sh -c '", 1)[1].rsplit("'", 1)[0]
+    return script.replace("$$", "$").replace("/opt/village-kiosk", str(opt))
+
+
+@pytest.mark.parametrize("broken", ["dangling", "missing"])
+def test_recover_runs_even_when_current_is_broken(tmp_path: Path, broken: str) -> None:
+    # The repair must not depend on what it repairs: a broken `current` falls
+    # back to `previous` (or any installed version) to run `kiosk update recover`.
+    opt = tmp_path / "opt"
+    kiosk = opt / "releases/1.0.0/venv/bin/kiosk"
+    kiosk.parent.mkdir(parents=True)
+    kiosk.write_text('#!/bin/sh\necho "recover by $0 $*"\n')
+    kiosk.chmod(0o755)
+    (opt / "previous").symlink_to("releases/1.0.0")
+    if broken == "dangling":
+        (opt / "current").symlink_to("releases/2.0.0")
+    done = subprocess.run(["sh", "-c", _recover_script(opt)], capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"recover by {opt}/previous/venv/bin/kiosk update recover")
+    (opt / "previous").unlink()
+    done = subprocess.run(["sh", "-c", _recover_script(opt)], capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.stdout.startswith(f"recover by {opt}/releases/1.0.0/venv/bin/kiosk update")
+    kiosk.unlink()
+    done = subprocess.run(["sh", "-c", _recover_script(opt)], capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 1 and "no installed village-kiosk version" in done.stderr
