@@ -95,7 +95,7 @@ def test_update_report_is_stored_shown_and_counted(
     assert "running 1, failed 1" in _county(capsys, "release", "list", "--db", seeded_url)
 
 
-BAD_REPORTS = [{"code": "x" * 61}, {"result": "exploded"},
+BAD_REPORTS: list[dict[str, Any]] = [{"code": "x" * 61}, {"result": "exploded"},
                {"finished_at": "2026-11-22T09:30:00"}, {"finished_at": "1900-01-01T00:00:00Z"},
                {"installed": ["1.0"] * 21}, {"installed": ["1\x00"]}, {"version": "1\x00"},
                {"surprise": 1}]
