@@ -28,7 +28,7 @@ log = logging.getLogger("sync.update_report")
 #: The updater's ``failed`` codes that mean "switched, then put back" (Updater.back_out);
 #: any other failure (``update.build_failed``) happened before anything was touched.
 _REVERTED_CODES = frozenset({"update.migration_failed", "update.restart_failed",
-                             "update.unhealthy"})
+                             "update.unhealthy", "update.interrupted"})
 
 
 def _result(attempt: Attempt) -> UpdateResult:

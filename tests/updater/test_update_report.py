@@ -89,6 +89,7 @@ def test_heartbeat_reports_the_last_attempt(tmp_path: Path, county: Engine,
     ("ok", "update.ok", "installed"), ("refused", "release.bad_signature", "refused"),
     ("failed", "update.migration_failed", "reverted"),
     ("failed", "update.restart_failed", "reverted"),
+    ("failed", "update.interrupted", "reverted"),
     ("failed", "update.build_failed", "failed")])
 def test_installer_results_map_to_the_protocol(tmp_path: Path, result: str, code: str,
                                                wire: str) -> None:
