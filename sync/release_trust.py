@@ -6,26 +6,17 @@ Also home of :class:`UpdateError`, the one error type of `kiosk update`
 
 from __future__ import annotations
 
-import json
-import tarfile
-from pathlib import Path
-
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.config import Config
 from kiosk.enrollment import EnrollmentError, load_enrollment
 from sync.protocol.release import (
-    MANIFEST_NAME,
-    MAX_MANIFEST_BYTES,
     KeyFileError,
-    ReleaseCode,
-    ReleaseError,
-    key_id,
     load_public_key,
     public_key_from_text,
 )
 
-__all__ = ["UpdateError", "load_release_key", "refusal_message"]
+__all__ = ["UpdateError", "load_release_key"]
 
 
 class UpdateError(Exception):
@@ -59,27 +50,3 @@ def load_release_key(config: Config) -> Ed25519PublicKey:
         raise UpdateError("update.no_key", f"enrollment release key: {exc}") from None
 
 
-def refusal_message(exc: ReleaseError, bundle: Path, *, public_key: Ed25519PublicKey) -> str:
-    """``exc``'s message, and for a bad signature which of the two it most likely is.
-
-    The manifest's ``key_id`` is only a hint (anyone can write any id there),
-    so it is read after verification failed and used for wording alone: a
-    bundle naming another key was signed with another key; one naming ours
-    was altered after it was signed.
-    """
-    if exc.code != ReleaseCode.BAD_SIGNATURE:
-        return exc.message
-    try:
-        with tarfile.open(bundle, "r:") as tar:
-            first = tar.next()
-            handle = tar.extractfile(first) if first and first.name == MANIFEST_NAME else None
-            claimed = json.loads(handle.read(MAX_MANIFEST_BYTES))["key_id"] if handle else None
-    except (OSError, tarfile.TarError, ValueError, KeyError, TypeError):
-        claimed = None
-    trusted = key_id(public_key)
-    if not isinstance(claimed, str):
-        return exc.message
-    if claimed != trusted:
-        return (f"{exc.message}; the manifest names key {claimed[:16]}: signed with another "
-                f"key than the {trusted} this terminal trusts")
-    return f"{exc.message}; the manifest names the trusted key: altered after signing"

@@ -25,7 +25,7 @@ from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_
 from kiosk.config import Config
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
-from sync.release_trust import UpdateError, load_release_key, refusal_message
+from sync.release_trust import UpdateError, load_release_key
 from sync.update_spool import newest_ready
 from sync.update_state import StateFiles
 from sync.updater import UpdaterSettings, install_bundle, recover
@@ -88,7 +88,7 @@ def _verify(args: argparse.Namespace) -> int:
         bundle = verify_bundle(args.bundle, key, now=datetime.now(UTC))
     except ReleaseError as exc:
         raise CliError(f"{args.bundle}: refused: {exc.code}: "
-                       f"{refusal_message(exc, args.bundle, public_key=key)}") from None
+                       f"{exc.message}") from None
     except OSError as exc:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest

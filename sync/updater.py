@@ -45,7 +45,7 @@ from sync.db_backup import CarryOverError, backup_database, carry_over, restore_
 from sync.logfmt import log_event
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
 from sync.release_dirs import ReleaseDirs
-from sync.release_trust import UpdateError, refusal_message
+from sync.release_trust import UpdateError
 from sync.update_spool import clean_spool
 from sync.update_state import Attempt, Journal, Result, StateFiles
 from sync.venv_build import VenvBuildError, build_venv, clean_env
@@ -299,7 +299,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
             bundle = verify_bundle(bundle_path, public_key, now=now(), channel=settings.channel,
                                    installed_version=old, pinned=pinned)
         except ReleaseError as exc:
-            message = refusal_message(exc, bundle_path, public_key=public_key)
+            message = exc.message
             run.record(_bundle_name(bundle_path), old, result="refused", code=str(exc.code),
                        message=message)
             log_event(log, logging.ERROR, "update_refused", bundle=bundle_path.name,

@@ -343,7 +343,7 @@ def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
         manifest_bytes = read_member(handle, members[0], MAX_MANIFEST_BYTES)
         signature_text = read_member(handle, members[1], _MAX_SIGNATURE_BYTES)
         manifest = _parse_manifest(manifest_bytes, members)
-        _check_signature(manifest_bytes, signature_text, public_key)
+        _check_signature(manifest_bytes, signature_text, public_key, manifest.key_id)
         _check_terms(manifest, now=now, channel=channel)
         size, sha256 = _stream(handle, members, manifest, manifest_bytes, signature_text,
                                sink=None)
@@ -382,7 +382,15 @@ def _parse_manifest(data: bytes, members: Sequence[Member]) -> Manifest:
 
 
 def _check_signature(manifest_bytes: bytes, signature_text: bytes,
-                     public_key: Ed25519PublicKey) -> None:
+                     public_key: Ed25519PublicKey, claimed_key: str) -> None:
+    """Raise unless the signature verifies with the trusted key.
+
+    The manifest's ``key_id`` is only a hint (anyone can write any id there),
+    so it is read after verification failed and decides the code alone: a
+    bundle naming another key was signed with another key (``wrong_key``: a
+    mix-up of counties or a stray test key); one naming ours was altered
+    after it was signed (``bad_signature``: tampering).
+    """
     try:
         signature = base64.b64decode(signature_text.strip(), validate=True)
     except binascii.Error:
@@ -393,10 +401,14 @@ def _check_signature(manifest_bytes: bytes, signature_text: bytes,
     try:
         public_key.verify(signature, manifest_bytes)
     except InvalidSignature:
+        trusted = key_id(public_key)
+        if claimed_key != trusted:
+            raise ReleaseError(ReleaseCode.WRONG_KEY,
+                               f"signed with key {claimed_key}, not with the trusted key "
+                               f"{trusted}") from None
         raise ReleaseError(ReleaseCode.BAD_SIGNATURE,
-                           f"the signature does not verify with the trusted key "
-                           f"{key_id(public_key)} (wrong key, or the manifest was altered)"
-                           ) from None
+                           f"the signature does not verify with the trusted key {trusted}, "
+                           "which the manifest names: altered after signing") from None
 
 
 def _check_terms(manifest: Manifest, *, now: datetime, channel: str | None) -> None:

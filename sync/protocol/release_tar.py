@@ -55,6 +55,7 @@ class ReleaseCode(StrEnum):
 
     TRUNCATED = "release.truncated"
     MALFORMED = "release.malformed"
+    WRONG_KEY = "release.wrong_key"
     BAD_SIGNATURE = "release.bad_signature"
     EXPIRED = "release.expired"
     WRONG_CHANNEL = "release.wrong_channel"

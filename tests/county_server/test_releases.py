@@ -180,7 +180,7 @@ def test_publish_refuses_bad_bundles(seeded_engine: Engine, tmp_path: Path) -> N
     trust_key(seeded_engine, public_key_pem(_KEY.public_key()))
 
     foreign = good_bundle(tmp_path / "foreign", generate_private_key(), now=_now())
-    with pytest.raises(PublishError, match=r"refused \(release.bad_signature\)"):
+    with pytest.raises(PublishError, match=r"refused \(release.wrong_key\)"):
         _publish(seeded_engine, foreign, tmp_path)
 
     tampered = tmp_path / "tampered.bundle"

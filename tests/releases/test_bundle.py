@@ -241,12 +241,22 @@ def test_nonzero_padding_is_refused(bundle: Path, key: Ed25519PrivateKey) -> Non
     assert "padding" in refused(bundle, key, ReleaseCode.MALFORMED)
 
 
-# --- release.bad_signature --------------------------------------------------------------------
+# --- release.wrong_key and release.bad_signature ----------------------------------------
 
-def test_wrong_key(bundle: Path) -> None:
+def test_wrong_key(bundle: Path, key: Ed25519PrivateKey) -> None:
     other = generate_private_key()
-    message = refused(bundle, other, ReleaseCode.BAD_SIGNATURE)
-    assert key_id(other.public_key()) in message
+    message = refused(bundle, other, ReleaseCode.WRONG_KEY)
+    assert key_id(other.public_key()) in message and key_id(key.public_key()) in message
+
+
+def test_wrong_key_claimed_by_a_forger_is_still_refused(bundle: Path) -> None:
+    # The manifest's key_id only chooses the code: naming the trusted key does not help.
+    other = generate_private_key()
+    at = offset_of(bundle, b'"key_id": "') + len('"key_id": "')
+    data = bytearray(bundle.read_bytes())
+    data[at:at + 16] = key_id(other.public_key()).encode()
+    bundle.write_bytes(bytes(data))
+    refused(bundle, other, ReleaseCode.BAD_SIGNATURE)
 
 
 def test_tampered_manifest(bundle: Path, key: Ed25519PrivateKey) -> None:
@@ -275,7 +285,7 @@ def test_garbage_signature(bundle: Path, key: Ed25519PrivateKey) -> None:
 
 
 def test_signature_is_checked_before_expiry(bundle: Path) -> None:
-    refused(bundle, generate_private_key(), ReleaseCode.BAD_SIGNATURE,
+    refused(bundle, generate_private_key(), ReleaseCode.WRONG_KEY,
             now=NOW + timedelta(days=1000))
 
 

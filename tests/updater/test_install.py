@@ -83,7 +83,7 @@ def _bad_bundle(case: str, bundles: dict[str, Path], *, key: Ed25519PrivateKey,
 @pytest.mark.parametrize(("case", "code", "wording"), [
     ("tampered_file", "release.file_mismatch", "sha"),
     ("tampered_manifest", "release.bad_signature", "altered after signing"),
-    ("wrong_key", "release.bad_signature", "signed with another key"),
+    ("wrong_key", "release.wrong_key", "not with the trusted key"),
     ("expired", "release.expired", "expire"),
     ("rollback", "release.rollback", "lower"),
     ("truncated", "release.truncated", ""),
@@ -131,7 +131,7 @@ def test_verify_accepts_a_good_bundle_with_an_explicit_key(
     from sync.protocol.release import public_key_pem
     wrong.write_bytes(public_key_pem(generate_private_key().public_key()))
     refused = running.cli("verify", str(bundles["2.0.0"]), "--pubkey", str(wrong))
-    assert refused.returncode == 1 and "release.bad_signature" in refused.stderr
+    assert refused.returncode == 1 and "release.wrong_key" in refused.stderr
 
 
 def test_a_pinned_lower_version_installs(running: UpdTerminal,
