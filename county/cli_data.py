@@ -162,7 +162,6 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-        engine.dispose()  # closes pooled connections now (in-process callers: tests)
     if args.json:
         print_json(result.as_json())
     else:
