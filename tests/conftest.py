@@ -59,3 +59,16 @@ def empty_engine(tmp_path: Path) -> Iterator[Engine]:
     engine = open_store(tmp_path / "empty.db")
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's application is the kiosk's own kind, a QGuiApplication (no widgets).
+
+    Whichever test first needs Qt — through pytest-qt or through
+    ``KioskUi.application()`` — then creates the same class, so test order
+    cannot matter.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication
