@@ -6,21 +6,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from screens.kiosk_window import open_kiosk
 
+from deploy.notifysock import NotifySocket
+from kiosk import __version__
+from kiosk.config import Config, EnrollmentConfig, StoreConfig, UiConfig
+from kiosk.demo_data import DEMO_LOOKUP_KEY
+from kiosk.enrollment import Enrollment, save_enrollment
+from kiosk.health import DEFAULT_HEALTH_DIR, read_mark
+from kiosk.sqltypes import utcnow
 from ui.app import prepare_environment
+from ui.watchdog import SessionWatchdog, health_dir_from, hide_cursor
 
+# Qt reads these when the application is made, in the first test: offscreen rendering.
 prepare_environment(offscreen=True)
-
-from screens.kiosk_window import open_kiosk  # noqa: E402
-
-from deploy.notifysock import NotifySocket  # noqa: E402
-from kiosk import __version__  # noqa: E402
-from kiosk.config import Config, EnrollmentConfig, StoreConfig, UiConfig  # noqa: E402
-from kiosk.demo_data import DEMO_LOOKUP_KEY  # noqa: E402
-from kiosk.enrollment import Enrollment, save_enrollment  # noqa: E402
-from kiosk.health import DEFAULT_HEALTH_DIR, read_mark  # noqa: E402
-from kiosk.sqltypes import utcnow  # noqa: E402
-from ui.watchdog import SessionWatchdog, health_dir_from, hide_cursor  # noqa: E402
 
 
 def _config(db: Path) -> Config:

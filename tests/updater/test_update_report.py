@@ -28,14 +28,14 @@ from sync.enroll import enroll_terminal
 from sync.heartbeat import send_heartbeat
 from sync.release_dirs import VERIFIED, ReleaseDirs
 from sync.update_report import update_report
-from sync.update_state import Attempt, StateFiles
+from sync.update_state import Attempt, Result, StateFiles
 from updater.conftest import write_update_terminal
 
 
-def _attempt(result: str, code: str, *, finished_at: str = "2026-11-22T09:30:00+00:00",
+def _attempt(result: Result, code: str, *, finished_at: str = "2026-11-22T09:30:00+00:00",
              message: str = "ui, syncd did not report 1.4.0 healthy within 120 s") -> Attempt:
     return Attempt(version="1.4.0", from_version="1.3.0", started_at="2026-11-22T09:28:00+00:00",
-                   finished_at=finished_at, result=result,  # type: ignore[arg-type]
+                   finished_at=finished_at, result=result,
                    code=code, message=message)
 
 
@@ -91,7 +91,7 @@ def test_heartbeat_reports_the_last_attempt(tmp_path: Path, county: Engine,
     ("failed", "update.restart_failed", "reverted"),
     ("failed", "update.interrupted", "reverted"),
     ("failed", "update.build_failed", "failed")])
-def test_installer_results_map_to_the_protocol(tmp_path: Path, result: str, code: str,
+def test_installer_results_map_to_the_protocol(tmp_path: Path, result: Result, code: str,
                                                wire: str) -> None:
     StateFiles(tmp_path).record(_attempt(result, code, message="m" * 900))
     report = update_report(tmp_path)
