@@ -39,6 +39,7 @@ from county.release_models import Release, ReleaseScope
 from county.scope import TerminalScope
 from county.state import get_state, set_state
 from county.tx import writing
+from kiosk.files import fsync_dir
 from sync.protocol import API_PREFIX, ReleaseInfo
 from sync.protocol.release import (
     ReleaseError,
@@ -223,11 +224,7 @@ def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    fd = os.open(final.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(final.parent)
     return final
 
 

@@ -29,7 +29,9 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
-__all__ = ["RecoverReport", "ReleaseDirs", "fsync_dir", "version_key"]
+from kiosk.files import fsync_dir
+
+__all__ = ["RecoverReport", "ReleaseDirs", "version_key"]
 
 VERIFIED = "VERIFIED"
 _TMP = ".tmp"
@@ -38,15 +40,6 @@ _TMP = ".tmp"
 def version_key(version: str) -> Version:
     """The PEP 440 order of ``version`` (raises ``InvalidVersion``)."""
     return Version(version)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or unlink inside ``path`` durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)

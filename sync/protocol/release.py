@@ -45,6 +45,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.files import fsync_dir
 from sync.protocol.release_keys import (
     KeyFileError,
     generate_private_key,
@@ -65,7 +66,6 @@ from sync.protocol.release_tar import (
     Member,
     ReleaseCode,
     ReleaseError,
-    fsync_dir,
     padding,
     read_exact,
     read_member,

@@ -22,6 +22,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from kiosk.files import fsync_dir
+
 __all__ = [
     "BLOCK",
     "MANIFEST_NAME",
@@ -31,7 +33,6 @@ __all__ = [
     "Member",
     "ReleaseCode",
     "ReleaseError",
-    "fsync_dir",
     "padding",
     "read_exact",
     "read_member",
@@ -246,13 +247,3 @@ def write_new(path: Path, data: bytes, mode: int) -> None:
         os.fsync(handle.fileno())
     os.chmod(path, mode)  # the umask may have narrowed it
     fsync_dir(path.parent)
-
-
-def fsync_dir(path: Path) -> None:
-    """Flush a directory's entries to disk (after a create or rename in it)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
