@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
@@ -56,20 +56,21 @@ class UiDriver:
             self.pump(0.02)
         self.pump(0.05)
 
-    def items(self, name: str) -> list[QQuickItem]:
-        """Every visible item with this objectName."""
+    def visible_items(self) -> Iterator[QQuickItem]:
+        """Every item on screen, depth first in paint order."""
         # Walk the visual tree: Repeater and Loader items are not all QObject
         # children of the window, but every one on screen has a parentItem chain.
-        found: list[QQuickItem] = []
         stack = [self.window.contentItem()]
         while stack:
             item = stack.pop()
             if not item.isVisible() or item.opacity() == 0:
                 continue
-            if item.objectName() == name:
-                found.append(item)
+            yield item
             stack.extend(reversed(item.childItems()))
-        return found
+
+    def items(self, name: str) -> list[QQuickItem]:
+        """Every visible item with this objectName."""
+        return [item for item in self.visible_items() if item.objectName() == name]
 
     def truncated_texts(self) -> list[str]:
         """Texts on screen that are cut off (elided or over their line limit).
@@ -77,29 +78,12 @@ class UiDriver:
         What a villager cannot read in full is a defect on this kiosk; tests
         call this on every screen they visit.
         """
-        cut: list[str] = []
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible() or item.opacity() == 0:
-                continue
-            if item.property("truncated") is True:
-                cut.append(str(item.property("text")))
-            stack.extend(item.childItems())
-        return cut
+        return [str(item.property("text")) for item in self.visible_items()
+                if item.property("truncated") is True]
 
     def texts_showing(self, text: str) -> list[QQuickItem]:
         """Visible text items whose ``text`` is exactly ``text`` (e.g. a keyboard candidate)."""
-        found: list[QQuickItem] = []
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible() or item.opacity() == 0:
-                continue
-            if item.property("text") == text:
-                found.append(item)
-            stack.extend(item.childItems())
-        return found
+        return [item for item in self.visible_items() if item.property("text") == text]
 
     def find(self, name: str, *, timeout: float = 5.0) -> QQuickItem:
         """The one visible item called ``name`` (waits for it to appear)."""
