@@ -20,12 +20,17 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+# The demo county on a private SQLite copy: the sync daemon tests' fixtures, shared.
+from syncd.conftest import _county_template, county_engine
+
 from kiosk.config import load_config
 from sync.protocol.release import generate_private_key, public_key_pem
 from sync.release_dirs import ReleaseDirs
 from sync.release_trust import load_release_key
 from sync.updater import InstallOutcome, UpdaterSettings, install_bundle
 from updater.fakerelease import Behaviour, make_bundle
+
+__all__ = ["_county_template", "county_engine"]  # fixtures pytest finds here
 
 UPDATE_CLI = [sys.executable, "-m", "sync.update_cli"]
 

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import gc
 import json
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-from county_server.live import LiveServer, seeded_sqlite_county
+from county_server.live import LiveServer
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 from syncd.conftest import enrollment_code
 from syncd.faultproxy import FaultProxy
 
-from county.db import open_county_db
 from county.releases import Scope, publish, trust_key
 from kiosk import __version__
 from kiosk.config import load_config
@@ -43,20 +39,6 @@ from updater.conftest import write_update_terminal
 from updater.fakerelease import make_bundle
 
 BUNDLE_FILLER = 400_000
-
-
-@pytest.fixture(scope="session")
-def _county_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_sqlite_county(tmp_path_factory.mktemp("county-template") / "county.db")
-
-
-@pytest.fixture
-def county_engine(tmp_path: Path, _county_template: Path) -> Iterator[Engine]:
-    path = tmp_path / "county.db"
-    shutil.copyfile(_county_template, path)
-    engine = open_county_db(f"sqlite:///{path}")
-    yield engine
-    engine.dispose()
 
 
 def test_offered_release_is_downloaded_resumed_verified_and_installed(
