@@ -52,6 +52,8 @@ class FaultProxy:
         self.counts: Counter[str] = Counter()
         self.client_bytes = bytearray()
         self._lock = threading.Lock()
+        #: Forwarded connections still open (client side, upstream side).
+        self._open: set[tuple[socket.socket, socket.socket]] = set()
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
@@ -64,6 +66,18 @@ class FaultProxy:
         assert set(clean) <= set(FAULTS), clean
         with self._lock:
             self.weights = clean
+
+    def sever(self) -> None:
+        """Reset every forwarded connection now open: the link is gone for them too.
+
+        Weights apply to new connections only, so without this a keep-alive
+        connection made while the link was good would carry on through a
+        "4G is down" phase."""
+        with self._lock:
+            pairs, self._open = list(self._open), set()
+        for client, upstream in pairs:
+            _rst(client)
+            _rst(upstream)
 
     def __enter__(self) -> FaultProxy:
         self._thread.start()
@@ -122,8 +136,15 @@ class FaultProxy:
         upstream.settimeout(None)
         for sock in (client, upstream):  # forward each write at once, as a router would
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        pair = (client, upstream)
+        with self._lock:
+            self._open.add(pair)
         threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True).start()
-        self._pump_down(upstream, client, fault, cut)
+        try:
+            self._pump_down(upstream, client, fault, cut)
+        finally:
+            with self._lock:
+                self._open.discard(pair)
 
     def _pump_up(self, client: socket.socket, upstream: socket.socket) -> None:
         try:

@@ -71,7 +71,8 @@ def test_week_offline_then_flaky_link(county: LiveServer, county_engine: Engine,
                 engine, select(func.count()).select_from(SyncState)
                 .where(SyncState.cursor.is_not(None))) == 1, 60)
 
-            proxy.set_faults(refuse=1, blackhole=1)  # the 4G link is gone
+            proxy.set_faults(refuse=1, blackhole=1)  # the 4G link is gone,
+            proxy.sever()  # for the connection the daemon keeps alive as well
             week_ago = datetime.now(UTC) - timedelta(days=7)
             tickets = []
             for i in range(COMPLAINTS):
