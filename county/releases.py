@@ -293,21 +293,25 @@ def _newer(candidate: str, running: str) -> bool:
         return candidate != running  # a development build reports no PEP 440 version
 
 
-def offer_for(conn: Connection, who: TerminalScope, *, running: str,
-              now: datetime) -> ReleaseInfo | None:
+def offer_for(conn: Connection, who: TerminalScope, *, running: str, now: datetime,
+              channel: str | None = None) -> ReleaseInfo | None:
     """The release the terminal ``who`` (running version ``running``) should install, if any.
 
     Its pin if a pinned scope contains it — the latest pin when several do —
     even a lower version (``pinned`` tells the terminal to accept that);
     else the newest release published to a scope containing it, if newer
     than ``running``. Withdrawn and expired releases are never offered (a
-    terminal would refuse an expired one anyway).
+    terminal would refuse an expired one anyway), nor releases of another
+    ``channel`` than the terminal's (it would refuse those too, and fetch
+    them again at every heartbeat); ``None``: a terminal too old to say.
     """
+    offerable = [Release.withdrawn_at.is_(None), _covers(who)]
+    if channel is not None:
+        offerable.append(Release.channel == channel)
     pin = conn.execute(
         select(Release.version, Release.size, Release.sha256, Release.expires_at)
         .join(ReleaseScope, ReleaseScope.version == Release.version)
-        .where(Release.withdrawn_at.is_(None), ReleaseScope.pinned_at.is_not(None),
-               _covers(who))
+        .where(ReleaseScope.pinned_at.is_not(None), *offerable)
         .order_by(ReleaseScope.pinned_at.desc(), ReleaseScope.id.desc()).limit(1)).first()
     if pin is not None:
         if pin.expires_at <= now or pin.version == running:
@@ -316,7 +320,7 @@ def offer_for(conn: Connection, who: TerminalScope, *, running: str,
     rows = conn.execute(
         select(Release.version, Release.size, Release.sha256, Release.expires_at).distinct()
         .join(ReleaseScope, ReleaseScope.version == Release.version)
-        .where(Release.withdrawn_at.is_(None), _covers(who))).all()
+        .where(*offerable)).all()
     live = [r for r in rows if r.expires_at > now]
     if not live:
         return None

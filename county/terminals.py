@@ -179,7 +179,7 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
         conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id).values(values))
         settings = effective_settings(conn, scope)
         head = current_seq(conn)
-        release = offer_for(conn, scope, running=beat.version, now=now)
+        release = offer_for(conn, scope, running=beat.version, channel=beat.channel, now=now)
     actions: list[Action] = []
     reported = cursor_value(beat.cursor)
     if reported is None or reported < head:

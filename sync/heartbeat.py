@@ -69,7 +69,8 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     beat = HeartbeatRequest(version=__version__, uptime_s=int(uptime_s), reader=reader[:40],
                             printer=printer[:40], cursor=status.cursor,
                             outbox_depth=status.outbox_depth, disk_free_bytes=free,
-                            disk_total_bytes=total, update=update_report(config.update.root))
+                            disk_total_bytes=total, update=update_report(config.update.root),
+                            channel=config.update.channel)
     try:
         answer = client.heartbeat(beat)
     except (NetworkError, ServerError):

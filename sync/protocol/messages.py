@@ -249,11 +249,15 @@ class UpdateReport(RequestModel):
         return value
 
 
+#: A release channel's name (docs/releases.md), in manifests and heartbeats alike.
+CHANNEL_PATTERN = r"^[a-z0-9-]{1,32}$"
+
+
 class HeartbeatRequest(RequestModel):
     """``POST /api/v1/heartbeat``: the terminal's health, every few minutes.
 
     ``update`` is absent from terminals older than it and from terminals that
-    never tried an install.
+    never tried an install; so is ``channel`` from terminals older than it.
     """
 
     version: str = Field(max_length=40)
@@ -266,6 +270,10 @@ class HeartbeatRequest(RequestModel):
     disk_total_bytes: int | None = Field(default=None, ge=0, le=2**62)
     update: UpdateReport | None = Field(default=None,
                                         description="the last software install attempt")
+    channel: str | None = Field(
+        default=None, pattern=CHANNEL_PATTERN, examples=["stable"],
+        description="the release channel it installs ([update] channel); the county offers "
+                    "only releases of that channel. Absent from older terminals: any channel")
 
 
 class ReleaseInfo(WireModel):

@@ -46,6 +46,7 @@ from pydantic import (
 )
 
 from kiosk.files import fsync_dir
+from sync.protocol.messages import CHANNEL_PATTERN
 from sync.protocol.release_keys import (
     KeyFileError,
     generate_private_key,
@@ -109,9 +110,6 @@ MAX_MANIFEST_BYTES = 1 << 20
 _MAX_SIGNATURE_BYTES = 256
 _CHUNK = 1 << 20
 
-_CHANNEL_RE = r"^[a-z0-9-]{1,32}$"
-
-
 # --- the manifest ---------------------------------------------------------------------------
 
 class BundleFile(BaseModel):
@@ -141,7 +139,7 @@ class Manifest(BaseModel):
     format: Literal[1]
     product: Literal["village-kiosk"]
     version: str = Field(max_length=64, description="PEP 440, in normalised form")
-    channel: str = Field(pattern=_CHANNEL_RE)
+    channel: str = Field(pattern=CHANNEL_PATTERN)
     created_at: AwareDatetime
     expires_at: AwareDatetime
     python: str = Field(pattern=r"^cp3[0-9]{1,2}$")

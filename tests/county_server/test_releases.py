@@ -42,17 +42,22 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def beat(http: httpx.Client, terminal: dict[str, str], version: str) -> HeartbeatAnswer:
-    answer = http.post("/api/v1/heartbeat", headers=auth(terminal), json={
+def beat(http: httpx.Client, terminal: dict[str, str], version: str,
+         channel: str | None = None) -> HeartbeatAnswer:
+    body: dict[str, object] = {
         "version": version, "uptime_s": 60, "reader": "ready", "printer": "ready",
-        "outbox_depth": 0, "disk_free_bytes": 2**30})
+        "outbox_depth": 0, "disk_free_bytes": 2**30}
+    if channel is not None:
+        body["channel"] = channel
+    answer = http.post("/api/v1/heartbeat", headers=auth(terminal), json=body)
     assert answer.status_code == 200, answer.text
     return HeartbeatAnswer.model_validate(answer.json())
 
 
-def offered(http: httpx.Client, terminal: dict[str, str], running: str) -> tuple[str, bool] | None:
+def offered(http: httpx.Client, terminal: dict[str, str], running: str,
+            channel: str | None = None) -> tuple[str, bool] | None:
     """(version, pinned) the heartbeat answer offers, or None; checks the action agrees."""
-    hb = beat(http, terminal, running)
+    hb = beat(http, terminal, running, channel)
     installs = [a.detail for a in hb.pending_actions if a.kind == "install_release"]
     if hb.release is None:
         assert installs == []
@@ -132,6 +137,31 @@ def test_newest_in_scope_wins_and_pin_offers_a_lower_version(
     assert gone.status_code == 404
     with pytest.raises(PublishError, match="withdrawn"):
         _publish(seeded_engine, new, tmp_path, version="1.10.0")
+
+
+def test_a_terminal_is_offered_only_its_own_channel(
+        seeded_engine: Engine, client: httpx.Client, trusted: Ed25519PrivateKey,
+        tmp_path: Path) -> None:
+    terminal = enroll_terminal(seeded_engine, client, township=PILOT)
+    stable = good_bundle(tmp_path / "stable", trusted, version="1.4.0", now=_now())
+    pilot = good_bundle(tmp_path / "pilot", trusted, version="1.5.0", channel="pilot",
+                        now=_now())
+    _publish(seeded_engine, stable, tmp_path, version="1.4.0")
+    _publish(seeded_engine, pilot, tmp_path, version="1.5.0")
+    assert offered(client, terminal, "1.3.0", "stable") == ("1.4.0", False)
+    assert offered(client, terminal, "1.3.0", "pilot") == ("1.5.0", False)
+    assert offered(client, terminal, "1.3.0") == ("1.5.0", False)  # too old to say: any
+    assert offered(client, terminal, "1.4.0", "stable") is None
+    # A pin of the other channel does not hold a stable terminal back on its version.
+    _publish(seeded_engine, pilot, tmp_path, Scope("terminal", terminal["terminal_id"]),
+             pin=True, version="1.5.0")
+    assert offered(client, terminal, "1.3.0", "stable") == ("1.4.0", False)
+    assert offered(client, terminal, "1.3.0", "pilot") == ("1.5.0", True)
+    bad = client.post("/api/v1/heartbeat", headers=auth(terminal), json={
+        "version": "1.3.0", "uptime_s": 1, "reader": "ready", "printer": "ready",
+        "outbox_depth": 0, "disk_free_bytes": 1, "channel": "Stable!"})
+    assert bad.status_code == 422
+    assert bad.json()["error"]["code"] == "request.invalid"
 
 
 def test_download_resumes_by_range(seeded_engine: Engine, client: httpx.Client,

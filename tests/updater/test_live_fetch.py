@@ -49,6 +49,10 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
                          filler_bytes=BUNDLE_FILLER)
     publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
             scopes=[Scope("county")], pin=False, now=now)
+    # A newer release of the pilot channel: this (stable) terminal is not offered it.
+    pilot = make_bundle(tmp_path / "build", "2.1.0", key=release_key, channel="pilot")
+    publish(county_engine, "2.1.0", pilot, releases_dir=tmp_path / "county-releases",
+            scopes=[Scope("county")], pin=False, now=now)
     term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
     config = load_config(term.config)
     engine = open_store(term.db)
