@@ -28,13 +28,13 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.files import atomic_write_bytes
+from kiosk.update_state import StateFiles
 from sync.client import CountyClient
 from sync.errors import ProtocolError, RejectedError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import ReleaseError, verify_bundle
 from sync.release_trust import UpdateError, load_release_key
-from sync.update_state import StateFiles
 
 __all__ = ["FetchResult", "fetch_release"]
 

@@ -23,11 +23,11 @@ from typing import Any
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
 from kiosk.config import Config
+from kiosk.update_state import StateFiles
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
 from sync.release_trust import UpdateError, load_release_key
 from sync.update_spool import newest_ready
-from sync.update_state import StateFiles
 from sync.updater import UpdaterSettings, install_bundle, recover
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]

@@ -1,7 +1,7 @@
 """The updater's last attempt, as the heartbeat reports it to the county.
 
 syncd runs unprivileged and only reads what the root updater wrote
-(``ROOT/update-state.json`` through :class:`~sync.update_state.StateFiles`,
+(``ROOT/update-state.json`` through :class:`~kiosk.update_state.StateFiles`,
 the complete versions under ``ROOT/releases``): county IT staff then see a
 refused or reverted release in `county terminals` without visiting the
 terminal.
@@ -15,29 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kiosk.update_state import StateFiles
 from sync.logfmt import log_event
 from sync.protocol import UpdateReport
-from sync.protocol.messages import MAX_REPORTED_VERSIONS, UpdateResult
+from sync.protocol.messages import MAX_REPORTED_VERSIONS
 from sync.release_dirs import ReleaseDirs
-from sync.update_state import Attempt, StateFiles
 
 __all__ = ["update_report"]
 
 log = logging.getLogger("sync.update_report")
-
-#: The updater's ``failed`` codes that mean "switched, then put back" (Updater.back_out);
-#: any other failure (``update.build_failed``) happened before anything was touched.
-_REVERTED_CODES = frozenset({"update.migration_failed", "update.restart_failed",
-                             "update.unhealthy", "update.interrupted"})
-
-
-def _result(attempt: Attempt) -> UpdateResult:
-    if attempt.result == "ok":
-        return "installed"
-    if attempt.result == "refused":
-        return "refused"
-    return "reverted" if attempt.code in _REVERTED_CODES else "failed"
-
 
 def update_report(root: Path) -> UpdateReport | None:
     """The last install attempt under the install ``root``, or None.
@@ -58,7 +44,7 @@ def update_report(root: Path) -> UpdateReport | None:
         return UpdateReport(
             version=attempt.version[:40],
             from_version=attempt.from_version[:40] if attempt.from_version else None,
-            result=_result(attempt), code=attempt.code[:60], message=attempt.message[:500],
+            result=attempt.outcome, code=attempt.code[:60], message=attempt.message[:500],
             finished_at=datetime.fromisoformat(attempt.finished_at),
             installed=[v[:40] for v in installed[-MAX_REPORTED_VERSIONS:]])
     except (ValidationError, ValueError, TypeError) as exc:

@@ -15,7 +15,7 @@ The venv is built at its final path (``releases/V/venv``) because a venv
 cannot be moved (its scripts name their interpreter by absolute path); what
 makes a directory usable is ``VERIFIED``, written last, not its name.
 
-Crash safety: from the database backup on, a journal (sync.update_state)
+Crash safety: from the database backup on, a journal (kiosk.update_state)
 says what is in flight; :func:`recover` (`kiosk update recover`, at boot)
 undoes an install that did not reach "healthy", so after a kill -9 at any
 instant ``current`` points at a complete version and the database matches it.
@@ -41,13 +41,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.config import Config
 from kiosk.health import COMPONENTS, read_mark
+from kiosk.update_state import Attempt, Journal, Result, StateFiles
 from sync.db_backup import CarryOverError, backup_database, carry_over, restore_database
 from sync.logfmt import log_event
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
 from sync.release_dirs import ReleaseDirs
 from sync.release_trust import UpdateError
 from sync.update_spool import clean_spool
-from sync.update_state import Attempt, Journal, Result, StateFiles
 from sync.venv_build import VenvBuildError, build_venv, clean_env
 
 __all__ = [

@@ -32,7 +32,7 @@ from ui.brightness import find_backlight
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels.app import AppModel
-from ui.wording import PRINTER_STATE_ZH
+from ui.wording import PRINTER_STATE_ZH, rejected_complaints_text, update_attempt_text
 from ui.workers import join_workers, start_worker
 
 __all__ = ["QML_DIR", "KioskUi", "prepare_environment"]
@@ -194,6 +194,7 @@ class KioskUi:
             "reader": self.app_model.reader_text,
             "printer": self._printer_text,
             "version": s.version(),
+            "update": update_attempt_text(s.update_attempt()),
             "database": "正常" if s.usable else f"不可用：{s.problem}",
         }
         if s.usable:
@@ -203,6 +204,8 @@ class KioskUi:
             if state.last_error:
                 status["lastSync"] += f"（上次错误：{state.last_error}）"
             status["outbox"] = f"{state.outbox_pending} 条"
+            status["rejected"] = rejected_complaints_text(state.outbox_rejected,
+                                                          state.rejected_tickets)
         status.update(self._extra)
         return status
 

@@ -28,6 +28,7 @@ from kiosk.notices import NoticeView, current_notices
 from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
 from kiosk.timefmt import LOCAL_TZ
+from kiosk.update_state import Attempt, StateFiles
 from ui.printing import ReceiptService
 
 __all__ = ["KioskServices", "ServiceUnavailable"]
@@ -108,8 +109,12 @@ class KioskServices:
         return current_notices(self._require()[0], today=self.today())
 
     def sync_state(self) -> SyncSnapshot:
-        """Data-as-of time, last sync, outbox depth."""
+        """Data-as-of time, last sync, outbox depth, complaints the county refused."""
         return read_sync_state(self._require()[0])
+
+    def update_attempt(self) -> Attempt | None:
+        """The updater's last install attempt (``[update] root``), or None; reads a file."""
+        return StateFiles(self.config.update.root).last_attempt()
 
     def record_device(self, device: str, state: str) -> None:
         """Publish a device state for the sync daemon's heartbeat (on change; any thread).

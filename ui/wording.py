@@ -7,9 +7,13 @@ so that it can be tested and translated on its own.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from drivers.idcard.reader import ReaderState
 from drivers.printer.status import PrinterState
 from kiosk.complaints import Reason
+from kiosk.timefmt import format_local
+from kiosk.update_state import Attempt
 
 __all__ = [
     "CARD_NOT_SUPPORTED",
@@ -20,6 +24,8 @@ __all__ = [
     "REASON_LABELS_ZH",
     "SERVICE_UNAVAILABLE",
     "printer_problem",
+    "rejected_complaints_text",
+    "update_attempt_text",
 ]
 
 CARD_READ_FAILED = "没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。"
@@ -64,3 +70,31 @@ def printer_problem(state: PrinterState | None) -> str:
     """What to tell a villager whose receipt could not be printed."""
     what = PRINTER_STATE_ZH.get(state, "打印机出了问题") if state else "这台机器没有接打印机"
     return f"{what}，不能打印。请用手机扫描下面的二维码保存凭条，或请工作人员帮助。"
+
+
+def rejected_complaints_text(count: int, tickets: tuple[str, ...]) -> str:
+    """For the clerk: the complaints the county refused (``tickets``: the newest few)."""
+    if count == 0:
+        return "没有"
+    more = "等" if count > len(tickets) else ""
+    return f"{count} 条：{'、'.join(tickets)}{more}，请把编号报给县里"
+
+
+def update_attempt_text(attempt: Attempt | None) -> str:
+    """For the clerk: how the last software update went (``kiosk update status``)."""
+    if attempt is None:
+        return "没有更新记录"
+    try:
+        when = format_local(datetime.fromisoformat(attempt.finished_at))
+    except ValueError:
+        when = attempt.finished_at[:40]
+    version, code = attempt.version[:40], attempt.code[:60]
+    outcome = attempt.outcome
+    if outcome == "installed":
+        return f"{version} 已装好（{when}）"
+    if outcome == "refused":
+        return f"{version} 没有通过校验，没有安装（{code}）"
+    if outcome == "reverted":
+        back = f" {attempt.from_version[:40]}" if attempt.from_version else "原版本"
+        return f"{version} 没装成，已退回{back}（{code}）"
+    return f"{version} 没装成，仍用原版本（{code}）"

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 from kiosk.store.models import Base, Complaint, SyncState
 from kiosk.store.schema import current_revision
 
-__all__ = ["StoreStats", "SyncSnapshot", "read_sync_state", "store_stats"]
+__all__ = ["REJECTED_SHOWN", "StoreStats", "SyncSnapshot", "read_sync_state", "store_stats"]
 
 
 @dataclass(frozen=True)
@@ -51,18 +51,30 @@ class SyncSnapshot:
     last_success_at: datetime | None
     last_error: str | None
     outbox_pending: int
+    outbox_rejected: int = 0
+    #: Ticket numbers of the newest complaints the county refused (at most
+    #: :data:`REJECTED_SHOWN`), newest first: the clerk reports them to the county.
+    rejected_tickets: tuple[str, ...] = ()
+
+
+#: How many refused complaints' ticket numbers the clerk screen lists.
+REJECTED_SHOWN = 3
 
 
 def read_sync_state(engine: Engine) -> SyncSnapshot:
-    """Read the sync state and the outbox depth (two indexed queries)."""
+    """Read the sync state and the outbox's pending and refused complaints (indexed queries)."""
     with engine.connect() as conn:
         state = conn.execute(select(SyncState.__table__).where(SyncState.id == 1)).first()
-        pending = conn.execute(
-            select(func.count()).select_from(Complaint).where(Complaint.delivery == "pending")
-        ).scalar_one()
+        counts = {delivery: int(count) for delivery, count in conn.execute(
+            select(Complaint.delivery, func.count()).where(
+                Complaint.delivery.in_(("pending", "rejected"))).group_by(Complaint.delivery))}
+        rejected = tuple(conn.execute(
+            select(Complaint.ticket_no).where(Complaint.delivery == "rejected")
+            .order_by(Complaint.id.desc()).limit(REJECTED_SHOWN)).scalars())
     return SyncSnapshot(state.data_as_of if state else None,
                         state.last_success_at if state else None,
-                        state.last_error if state else None, int(pending))
+                        state.last_error if state else None, counts.get("pending", 0),
+                        counts.get("rejected", 0), rejected)
 
 
 def _size(path: Path) -> int:

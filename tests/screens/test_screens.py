@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
 from drivers.idcard.cardtext import IdCard
 from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
+from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import Config
 from kiosk.devices import read_device_states
+from kiosk.store import open_store
+from kiosk.store.models import Complaint
+from kiosk.update_state import Attempt, StateFiles
 from screens.conftest import PIN, FakeClock
 from screens.kiosk_window import open_kiosk
 
@@ -182,8 +188,25 @@ def test_read_error_and_reader_problem(qtbot: QtBot, kiosk_config: Config) -> No
         assert read_device_states(ui.services.engine)["reader"] == "disconnected"
 
 
-def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config) -> None:
-    with open_kiosk(kiosk_config) as (ui, d):
+def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config,
+                                      tmp_path: Path) -> None:
+    # Four complaints the county refused, one still waiting; an update that was put back.
+    engine = open_store(kiosk_config.store.path)
+    tickets = []
+    for i in range(5):
+        filed = file_complaint(engine, ComplaintDraft(Reason.OTHER, text=f"第{i}件"),
+                               terminal_code="QS01")
+        tickets.append(filed.ticket_no)
+        if i < 4:
+            with engine.begin() as conn:
+                conn.execute(update(Complaint).where(Complaint.id == filed.id)
+                             .values(delivery="rejected", last_error="complaint.invalid"))
+    engine.dispose()
+    StateFiles(tmp_path).record(Attempt(
+        "1.4.0", "0.1.0", "2026-11-22T01:00:00+00:00", "2026-11-22T01:03:00+00:00",
+        "failed", "update.unhealthy", "ui did not report 1.4.0 healthy within 120 s"))
+    config = replace(kiosk_config, update=replace(kiosk_config.update, root=tmp_path))
+    with open_kiosk(config) as (ui, d):
         d.press_and_hold("clerkCorner", 3.3)
         d.find("clerkScreen")
         for _ in range(4):
@@ -198,6 +221,12 @@ def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config) -> Non
         info = {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
         assert info["终端编号"] == "QS01（T00042）"
         assert info["数据库"] == "正常"
+        assert info["待发送投诉"] == "1 条"
+        # The newest three refused tickets, for the clerk to report to the county.
+        assert info["被退回投诉"] == (f"4 条：{tickets[3]}、{tickets[2]}、{tickets[1]}等，"
+                                  "请把编号报给县里")
+        assert info["上次更新"] == "1.4.0 没装成，已退回 0.1.0（update.unhealthy）"
+        assert d.truncated_texts() == []
         d.click("leaveClerk")
         d.find("welcomeScreen")
 
@@ -206,7 +235,6 @@ def test_corrupted_database_says_unavailable(qtbot: QtBot, kiosk_config: Config,
                                              tmp_path: Path, card: IdCard) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"garbage" * 4096)
-    from dataclasses import replace
 
     config = replace(kiosk_config, store=replace(kiosk_config.store, path=broken))
     with open_kiosk(config) as (ui, d):
@@ -230,7 +258,6 @@ def test_corrupted_database_says_unavailable(qtbot: QtBot, kiosk_config: Config,
 
 def test_empty_database_shows_the_empty_state(qtbot: QtBot, kiosk_config: Config,
                                               tmp_path: Path, card: IdCard) -> None:
-    from dataclasses import replace
 
     config = replace(kiosk_config, store=replace(kiosk_config.store, path=tmp_path / "new.db"))
     with open_kiosk(config) as (ui, d):

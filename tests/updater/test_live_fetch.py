@@ -26,6 +26,7 @@ from kiosk import __version__
 from kiosk.config import load_config
 from kiosk.health import read_mark
 from kiosk.store import open_store
+from kiosk.update_state import Attempt, StateFiles
 from sync.client import ClientSettings, CountyClient
 from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
@@ -34,7 +35,6 @@ from sync.protocol import ReleaseInfo
 from sync.protocol.release import public_key_pem
 from sync.release_fetch import fetch_release
 from sync.state import read_status
-from sync.update_state import Attempt, StateFiles
 from updater.conftest import write_update_terminal
 from updater.fakerelease import make_bundle
 

@@ -16,7 +16,8 @@ __all__ = ["ClerkModel", "ClerkStatus"]
 #: Reads the terminal's state for the clerk (database, devices, sync): a dict of texts.
 ClerkStatus = Callable[[], dict[str, str]]
 
-_KEYS = ("terminal", "village", "reader", "printer", "lastSync", "outbox", "version", "database")
+_KEYS = ("terminal", "village", "database", "reader", "printer", "lastSync", "outbox",
+         "rejected", "version", "update")
 
 
 class ClerkModel(ViewModel):
@@ -111,7 +112,8 @@ class ClerkModel(ViewModel):
             status = {"database": f"读取状态失败：{exc}"}
         labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
                   "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
-                  "version": "软件版本", "database": "数据库"}
+                  "rejected": "被退回投诉", "version": "软件版本", "update": "上次更新",
+                  "database": "数据库"}
         brightness = -1
         if self._backlight is not None:
             try:

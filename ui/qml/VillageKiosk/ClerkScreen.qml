@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 Rectangle {
@@ -60,40 +61,52 @@ Rectangle {
         visible: screen.vm.unlocked
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
         spacing: 32
-        GridLayout {
-            objectName: "clerkInfo"
+        // Long states (errors, refused tickets) wrap; the list scrolls rather than overflow.
+        Flickable {
+            id: infoScroll
+            objectName: "clerkInfoScroll"
             Layout.fillWidth: true
-            Layout.alignment: Qt.AlignTop
-            columns: 2
-            rowSpacing: 12
-            columnSpacing: 24
-            Repeater {
-                model: screen.vm.info
-                Text {
-                    required property var modelData
-                    required property int index
-                    Layout.row: index
-                    Layout.column: 0
-                    text: modelData.label
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.body
-                    font.bold: true
-                    color: Theme.secondary
+            Layout.fillHeight: true
+            contentHeight: infoGrid.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { width: 24; policy: infoScroll.contentHeight > infoScroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            GridLayout {
+                id: infoGrid
+                objectName: "clerkInfo"
+                width: infoScroll.width - 32
+                columns: 2
+                rowSpacing: 12
+                columnSpacing: 24
+                Repeater {
+                    model: screen.vm.info
+                    Text {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 0
+                        Layout.alignment: Qt.AlignTop
+                        text: modelData.label
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.secondary
+                    }
                 }
-            }
-            Repeater {
-                model: screen.vm.info
-                Text {
-                    required property var modelData
-                    required property int index
-                    Layout.row: index
-                    Layout.column: 1
-                    Layout.fillWidth: true
-                    text: modelData.value
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.body
-                    color: Theme.text
-                    wrapMode: Text.WrapAnywhere
+                Repeater {
+                    model: screen.vm.info
+                    Text {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 1
+                        Layout.fillWidth: true
+                        text: modelData.value
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.body
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
                 }
             }
         }

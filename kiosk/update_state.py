@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from kiosk.files import atomic_write_bytes
 
-__all__ = ["Attempt", "Journal", "Phase", "Result", "StateFiles"]
+__all__ = ["Attempt", "Journal", "Outcome", "Phase", "Result", "StateFiles"]
 
 #: Journal phases: ``backup`` (the live database is untouched), ``migrate`` (the
 #: database may have changed, ``current`` may point at the new version), ``done``
@@ -26,6 +26,14 @@ __all__ = ["Attempt", "Journal", "Phase", "Result", "StateFiles"]
 Phase = Literal["backup", "migrate", "done"]
 #: How an attempt ended: installed, refused before anything was touched, or failed and undone.
 Result = Literal["ok", "refused", "failed"]
+#: What that meant for the terminal, as the heartbeat and the clerk screen say it:
+#: ``reverted`` switched and was put back, ``failed`` never got as far as switching.
+Outcome = Literal["installed", "refused", "reverted", "failed"]
+
+#: The updater's ``failed`` codes that mean "switched, then put back" (Updater.back_out);
+#: any other failure (``update.build_failed``) happened before anything was touched.
+_REVERTED_CODES = frozenset({"update.migration_failed", "update.restart_failed",
+                             "update.unhealthy", "update.interrupted"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,15 @@ class Attempt:
     result: Result
     code: str
     message: str
+
+    @property
+    def outcome(self) -> Outcome:
+        """``installed``, ``refused``, ``reverted`` or ``failed`` (see :data:`Outcome`)."""
+        if self.result == "ok":
+            return "installed"
+        if self.result == "refused":
+            return "refused"
+        return "reverted" if self.code in _REVERTED_CODES else "failed"
 
 
 @dataclass(frozen=True)
