@@ -54,6 +54,9 @@ class FaultProxy:
         self._lock = threading.Lock()
         #: Forwarded connections still open (client side, upstream side).
         self._open: set[tuple[socket.socket, socket.socket]] = set()
+        #: How many times :meth:`sever` ran: a connection whose fault was drawn
+        #: before the latest sever is cut as soon as it would start forwarding.
+        self._severed = 0
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._listener.getsockname()[1])
@@ -72,8 +75,10 @@ class FaultProxy:
 
         Weights apply to new connections only, so without this a keep-alive
         connection made while the link was good would carry on through a
-        "4G is down" phase."""
+        "4G is down" phase. A connection accepted (its fault drawn) before this
+        call but not yet forwarding is cut when it gets there."""
         with self._lock:
+            self._severed += 1
             pairs, self._open = list(self._open), set()
         for client, upstream in pairs:
             _rst(client)
@@ -89,8 +94,9 @@ class FaultProxy:
             self._listener.close()
         self._thread.join(timeout=5)
 
-    def _pick(self) -> tuple[str, int]:
+    def _pick(self) -> tuple[str, int, int]:
         with self._lock:
+            severed = self._severed
             names = list(self.weights)
             fault = self.rng.choices(names, [self.weights[n] for n in names])[0]
             if fault == "pass":
@@ -98,7 +104,7 @@ class FaultProxy:
             else:
                 cut = self.rng.randint(*self.cut_bytes)
             self.counts[fault] += 1
-        return fault, cut
+        return fault, cut, severed
 
     def _accept_loop(self) -> None:
         self._listener.settimeout(0.2)
@@ -112,7 +118,7 @@ class FaultProxy:
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
-        fault, cut = self._pick()
+        fault, cut, severed = self._pick()
         if fault == "refuse":
             _rst(client)
             return
@@ -138,7 +144,13 @@ class FaultProxy:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         pair = (client, upstream)
         with self._lock:
-            self._open.add(pair)
+            cut_off = severed != self._severed  # drawn as "pass" before the link went down
+            if not cut_off:
+                self._open.add(pair)
+        if cut_off:
+            _rst(client)
+            _rst(upstream)
+            return
         threading.Thread(target=self._pump_up, args=(client, upstream), daemon=True).start()
         try:
             self._pump_down(upstream, client, fault, cut)
