@@ -94,8 +94,10 @@ class Recorder(CardListener):
             return [kind for kind, _ in self.events if kind != "state"]
 
     def wait_for(self, kind: str, value: Any = None, *, count: int = 1,
-                 timeout: float = 5.0) -> Any:
-        """Wait until ``count`` events of ``kind`` (equal to ``value`` if given); the last one."""
+                 timeout: float = 60.0) -> Any:
+        """Wait until ``count`` events of ``kind`` (equal to ``value`` if given); the last one.
+
+        The ceiling is for a loaded CI machine: a wait normally ends within a second."""
         deadline = time.monotonic() + timeout
         with self.cond:
             while True:

@@ -18,14 +18,17 @@ from idcard.conftest import card_of
 from kiosk.cli.main import main
 
 KIOSK = [sys.executable, "-m", "kiosk.cli.main"]
+#: ``--wait`` of reads that expect a card: the emulator is another process, which a
+#: loaded machine may not schedule for seconds (a read returns as soon as it has one).
+WAIT = "60"
 
 
 def read_json_until(path: str, expected: dict[str, str],
                     capsys: pytest.CaptureFixture[str]) -> None:
     """Read until the card is ``expected``: a signal to the emulator lands asynchronously."""
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60
     while True:
-        assert main(["idcard", "read", "--port", path, "--json"]) == 0
+        assert main(["idcard", "read", "--port", path, "--json", "--wait", WAIT]) == 0
         if json.loads(capsys.readouterr().out) == expected:
             return
         assert time.monotonic() < deadline, f"never read {expected['name']}"
@@ -61,19 +64,19 @@ def test_emulate_then_read_json(emulate: tuple[subprocess.Popen[str], str],
                                 capsys: pytest.CaptureFixture[str]) -> None:
     proc, path = emulate
     assert path.startswith("/dev/pts/")
-    assert main(["idcard", "read", "--port", path, "--json"]) == 0
+    assert main(["idcard", "read", "--port", path, "--json", "--wait", WAIT]) == 0
     assert json.loads(capsys.readouterr().out) == profiles["resident_x"]
     # SIGUSR1 lays the next card from the file on the reader.
     proc.send_signal(signal.SIGUSR1)
     read_json_until(path, profiles["hmt"], capsys)
     # SIGUSR2 takes it away: a read names the status and exits 3.
     proc.send_signal(signal.SIGUSR2)
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60
     while main(["idcard", "read", "--port", path, "--wait", "0.5"]) != 3:
         assert time.monotonic() < deadline, "the card never left"
     assert "[NO_CARD]" in capsys.readouterr().err
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=5) == 0
+    assert proc.wait(timeout=60) == 0
 
 
 def test_read_plain_text_and_raw_photo(emulator: PtyEmulator, sam: SamEmulator,
@@ -113,7 +116,7 @@ def test_watch_prints_json_lines(emulator: PtyEmulator, sam: SamEmulator,
         sam.remove()
         until("removed")
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=5) == 0
+        assert proc.wait(timeout=60) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -143,12 +146,12 @@ def test_emulate_a_directory_of_cards(tmp_path: Path, profiles: dict[str, dict[s
     try:
         assert proc.stdout is not None
         path = proc.stdout.readline().strip()
-        assert main(["idcard", "read", "--port", path, "--json"]) == 0
+        assert main(["idcard", "read", "--port", path, "--json", "--wait", WAIT]) == 0
         assert json.loads(capsys.readouterr().out) == profiles["rare_char"]
         proc.send_signal(signal.SIGUSR1)
         read_json_until(path, profiles["foreign"], capsys)
     finally:
         proc.terminate()
-        assert proc.wait(timeout=5) == 0
+        assert proc.wait(timeout=60) == 0
         if proc.stdout is not None:
             proc.stdout.close()

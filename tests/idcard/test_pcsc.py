@@ -77,7 +77,7 @@ class Pcscd:
         with self.log.open("ab") as log:
             self._daemon = subprocess.Popen(["pcscd", "-f", "-c", str(self.conf)], stdout=log,
                                             stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while True:
             link = PcscLink("Virtual PCD 00 00")
             try:
@@ -134,7 +134,7 @@ def link(vpcd_port: int) -> Iterator[PcscLink]:
 
 
 def _wait_present(link: PcscLink, present: bool) -> None:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60
     while link.find_card() is not present:
         assert time.monotonic() < deadline, f"card present={present} not seen"
         time.sleep(0.05)
@@ -206,7 +206,8 @@ def test_cli_read_pcsc(profiles: dict[str, dict[str, str]], vpcd_port: int) -> N
     with VirtualIdCard(card_of(profiles["foreign"]), port=vpcd_port):
         done = subprocess.run(
             [sys.executable, "-m", "kiosk.cli.main", "idcard", "read", "--pcsc",
-             "Virtual PCD 00 00", "--json"], capture_output=True, text=True, timeout=30)
+             "Virtual PCD 00 00", "--json", "--wait", "60"], capture_output=True, text=True,
+            timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == profiles["foreign"]
 
