@@ -79,10 +79,13 @@ class Terminal:
 
 
 def write_terminal(directory: Path, **sync: float | int) -> Terminal:
-    """A terminal config in ``directory`` with fast sync pacing (overridable per key)."""
+    """A terminal config in ``directory`` with fast sync pacing (overridable per key).
+
+    The read timeout is no shorter than a loaded CI machine's county may need for an
+    answer; tests that stall answers on purpose set a shorter one."""
     directory.mkdir(parents=True, exist_ok=True)
     settings: dict[str, float | int] = {
-        "connect_timeout_s": 2.0, "read_timeout_s": 3.0, "request_retries": 1,
+        "connect_timeout_s": 5.0, "read_timeout_s": 15.0, "request_retries": 1,
         "page_limit": 1000, "poll_interval_s": 1, "outbox_check_s": 1,
         "heartbeat_interval_s": 2, "backoff_base_s": 0.05, "backoff_cap_s": 0.5}
     settings.update(sync)

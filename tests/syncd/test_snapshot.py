@@ -4,6 +4,7 @@ no longer knows the terminal's cursor."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def test_cut_snapshot_resumes_from_its_last_checkpoint(
             proxy.set_faults(drop=2, reset=2, stall=1)  # every snapshot request gets cut
             daemon = SyncDaemon(config, engine)
             with caplog.at_level(logging.INFO, logger="sync"):
-                for _ in range(40):
+                for _ in range(100):
                     report = daemon.run_once()
                     if report.snapshot:
                         break
@@ -45,7 +46,10 @@ def test_cut_snapshot_resumes_from_its_last_checkpoint(
                                             ).scalar_one() == 0
                 assert report.snapshot
                 proxy.set_faults(pass_=1)
-                report = daemon.run_once()
+                # The clean cycle with the default read timeout: the 1 s above (shorter
+                # than a stall) could be outrun by a loaded machine's county.
+                clean = replace(config, sync=replace(config.sync, read_timeout_s=30.0))
+                report = SyncDaemon(clean, engine).run_once()
             assert report.ok, report.errors
         requests = [r.getMessage() for r in caplog.records
                     if "event=snapshot_request" in r.getMessage()]
