@@ -20,9 +20,11 @@ from county.release_build import BuildError, build_release
 from county.releases import (
     PublishError,
     Scope,
+    bundle_file_name,
     list_releases,
     parse_scope,
     publish,
+    stored_bundle,
     trust_key,
     unpin,
     withdraw,
@@ -82,8 +84,9 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    out = args.out or Path(bundle_file_name(args.version))
     try:
-        manifest = build_release(args.src, args.out, version=args.version, key_path=args.key,
+        manifest = build_release(args.src, out, version=args.version, key_path=args.key,
                                  channel=args.channel, expires_days=args.expires_days,
                                  now=_now(), python=args.python, find_links=args.find_links,
                                  no_build_isolation=args.no_build_isolation)
@@ -94,7 +97,7 @@ def _build(args: argparse.Namespace) -> int:
         return 0
     print(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
           f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
-          f"written to {args.out}")
+          f"written to {out}")
     return 0
 
 
@@ -111,11 +114,27 @@ def _trust(args: argparse.Namespace) -> int:
     return 0
 
 
+def _find_bundle(engine: Engine, version: str, store: Path) -> Path:
+    """The bundle of ``version`` when ``--bundle`` is not given: the one `county release build`
+    wrote here under its default name, else the copy the county stored when it was first
+    published (publishing again to widen a scope or pin)."""
+    name = bundle_file_name(version)
+    here = Path.cwd() / name
+    stored = stored_bundle(engine, version) or store / name
+    for candidate in (here, stored):
+        if candidate.is_file():
+            return candidate
+    raise CliError(f"no bundle of release {version}: neither {here} nor {stored} exists "
+                   "(give --bundle FILE)")
+
+
 def _publish(args: argparse.Namespace) -> int:
     engine = open_db(args)
+    store = releases_dir(args, engine)
+    bundle = args.bundle or _find_bundle(engine, args.version, store)
     try:
-        result = publish(engine, args.version, args.bundle,
-                         releases_dir=releases_dir(args, engine), scopes=_scopes(args.scope),
+        result = publish(engine, args.version, bundle,
+                         releases_dir=store, scopes=_scopes(args.scope),
                          pin=args.pin, now=_now())
     except (PublishError, OSError) as exc:
         raise CliError(str(exc)) from None
@@ -136,7 +155,7 @@ def _list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no releases published (county release publish V --bundle FILE)")
+        print("no releases published (county release publish V [--bundle FILE])")
         return 0
     for r in rows:
         state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
@@ -186,7 +205,9 @@ def register(sub: Subparsers) -> None:
     a.add_argument("--version", required=True, metavar="V",
                    help="the release version; the village-kiosk wheel must have it")
     a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
-    a.add_argument("--out", type=Path, required=True, metavar="BUNDLE")
+    a.add_argument("--out", type=Path, metavar="BUNDLE",
+                   help="where to write the bundle (default: village-kiosk-V.bundle in the "
+                        "current directory, where `county release publish V` looks for it)")
     a.add_argument("--channel", default=DEFAULT_CHANNEL,
                    help="stable (default) or pilot: terminals install their channel only")
     a.add_argument("--expires-days", type=int, default=90,
@@ -207,7 +228,10 @@ def register(sub: Subparsers) -> None:
     a = actions.add_parser("publish", help="offer a verified bundle to terminals")
     add_db_options(a, json_output=True)
     a.add_argument("version", metavar="V")
-    a.add_argument("--bundle", type=Path, required=True, metavar="FILE")
+    a.add_argument("--bundle", type=Path, metavar="FILE",
+                   help="the bundle of V (default: village-kiosk-V.bundle in the current "
+                        "directory, as `county release build` names it, else the copy "
+                        "stored when V was first published)")
     a.add_argument("--scope", action="append", metavar="SCOPE",
                    help="county (default), township:NAME or terminal:ID; repeatable. "
                         "Publishing again with another scope widens the release")

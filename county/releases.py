@@ -58,11 +58,13 @@ __all__ = [
     "Scope",
     "StoredBundle",
     "UnpinResult",
+    "bundle_file_name",
     "list_releases",
     "offer_for",
     "parse_scope",
     "publish",
     "release_for_download",
+    "stored_bundle",
     "trust_key",
     "trusted_key",
     "unpin",
@@ -203,10 +205,23 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
                          count, count if pin else 0)
 
 
+def bundle_file_name(version: str) -> str:
+    """The name of release ``version``'s bundle: what `county release build` writes without
+    ``--out`` and what the county stores it as (``village-kiosk-1.4.0.bundle``)."""
+    return f"village-kiosk-{version}.bundle"
+
+
+def stored_bundle(engine: Engine, version: str) -> Path | None:
+    """Where the county keeps the bundle of published ``version`` (None: never published)."""
+    with engine.connect() as conn:
+        path = conn.execute(select(Release.path).where(Release.version == version)).scalar()
+    return None if path is None else Path(path)
+
+
 def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
     """Copy the verified bundle into ``releases_dir`` atomically; the copy must hash the same."""
     releases_dir.mkdir(parents=True, exist_ok=True)
-    final = (releases_dir / f"village-kiosk-{bundle.version}.bundle").resolve()
+    final = (releases_dir / bundle_file_name(bundle.version)).resolve()
     tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     digest = hashlib.sha256()
     try:

@@ -172,3 +172,44 @@ def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,
     assert "1.4.0" in out and "WITHDRAWN" in out
     code, _, err = run(capsys, "release", "withdraw", "1.4.0", *db)
     assert code == 1 and "no published release 1.4.0" in err
+
+
+def test_publish_without_bundle_finds_the_built_file_then_the_stored_copy(
+        tmp_path: Path, keys: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    db = ["--db", f"sqlite:///{tmp_path / 'county.db'}"]
+    wheels = tmp_path / "wheels"
+    make_wheels(wheels, "1.4.0")
+    # Without --out, build writes the bundle here under the name publish looks for.
+    code, out, err = run(capsys, "release", "build", str(wheels), "--version", "1.4.0",
+                         "--key", str(keys / "private.pem"))
+    assert code == 0, err
+    built = workdir / "village-kiosk-1.4.0.bundle"
+    assert "written to village-kiosk-1.4.0.bundle" in out and built.is_file()
+    assert run(capsys, "release", "trust", str(keys / "public.pem"), *db)[0] == 0
+
+    code, out, err = run(capsys, "release", "publish", "1.4.0", "--scope", "township:高村镇",
+                         *db)
+    assert code == 0, err
+    assert "published to township:高村镇" in out
+    stored = tmp_path / "releases" / "village-kiosk-1.4.0.bundle"
+    assert stored.read_bytes() == built.read_bytes()
+
+    # Widening later, from wherever: the copy the county stored is published again.
+    built.unlink()
+    code, out, err = run(capsys, "release", "publish", "1.4.0", "--scope", "county", "--json",
+                         *db)
+    assert code == 0, err
+    answer = json.loads(out)
+    assert (answer["scopes_added"], answer["new_file"], answer["path"]) == (
+        ["county"], False, str(stored))
+
+    code, out, err = run(capsys, "release", "publish", "1.5.0", *db)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        f"county release: no bundle of release 1.5.0: neither "
+        f"{workdir / 'village-kiosk-1.5.0.bundle'} nor "
+        f"{tmp_path / 'releases' / 'village-kiosk-1.5.0.bundle'} exists (give --bundle FILE)"]
