@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -94,18 +95,66 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
     assert row[6]  # about an item of the holder's
 
 
+def _view_models(app: QObject) -> dict[str, QObject]:
+    """The root view-model and every view-model reachable through its QObject properties."""
+    found: dict[str, QObject] = {"app": app}
+    meta = app.metaObject()
+    for i in range(meta.propertyOffset(), meta.propertyCount()):
+        prop = meta.property(i)
+        value = prop.read(app)
+        if isinstance(value, QObject):
+            found |= {f"{prop.name()}.{k}" if k != "app" else prop.name(): v
+                      for k, v in _view_models(value).items()}
+    return found
+
+
+#: Readable properties that hold no personal data and may change while a test runs.
+_PUBLIC_AND_MOVING = frozenset({"app.dateText", "app.timeText"})
+
+
+def _every_property(app: QObject) -> dict[str, object]:
+    """Every readable Qt property (its QMetaObject's, not a hand-picked list) of every
+    view-model, by ``model.property``; QObject-valued ones are walked, not compared."""
+    values: dict[str, object] = {}
+    for name, model in _view_models(app).items():
+        meta = model.metaObject()
+        for i in range(meta.propertyOffset(), meta.propertyCount()):
+            prop = meta.property(i)
+            key = f"{name}.{prop.name()}"
+            if not prop.isReadable() or key in _PUBLIC_AND_MOVING:
+                continue
+            value = prop.read(model)
+            if not isinstance(value, QObject):
+                values[key] = value
+    return values
+
+
+def _differences(before: dict[str, object], after: dict[str, object]) -> dict[str, object]:
+    assert before.keys() == after.keys()
+    return {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+
+
 def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config,
                                               card: IdCard) -> None:
     with open_kiosk(kiosk_config) as (ui, d):
         empty = ui.app_model.personal_state()
+        fresh = _every_property(ui.app_model)
+        # Every view-model is covered, with the properties QML binds to.
+        assert {"app.screen", "benefits.yearCapitals", "benefits.yearNote", "detail.payments",
+                "printing.qrImage", "complaint.text", "myComplaints.complaints",
+                "clerk.info"} <= fresh.keys()
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
+        d.click("year_2024")
+        d.wait_until(lambda: ui.app_model.benefits_model.yearIndex == 2, what="2024")
         ui.app_model.openItem("DIBAO")
         d.find("detailScreen")
         assert ui.app_model.personal_state() != empty
+        assert len(_differences(fresh, _every_property(ui.app_model))) > 5
         ui.bridge.cardRemoved.emit()
         d.find("welcomeScreen")
         assert ui.app_model.personal_state() == empty
+        assert _differences(fresh, _every_property(ui.app_model)) == {}
 
 
 def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config: Config,
@@ -124,7 +173,13 @@ def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdC
     clock = FakeClock()
     with open_kiosk(kiosk_config, clock=clock) as (ui, d):
         empty = ui.app_model.personal_state()
+        fresh = _every_property(ui.app_model)
         ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        d.click("printButton")
+        d.wait_until(lambda: ui.app_model.print_model.state == "printed", timeout=20,
+                     what="printed")
+        d.click("backButton")
         d.find("benefitsScreen")
         clock.now += 52
         ui.app_model.check_idle()
@@ -136,6 +191,7 @@ def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdC
         ui.app_model.check_idle()
         d.find("welcomeScreen")
         assert ui.app_model.personal_state() == empty
+        assert _differences(fresh, _every_property(ui.app_model)) == {}
 
 
 def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: IdCard,
