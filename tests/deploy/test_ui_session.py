@@ -41,17 +41,16 @@ def test_ready_watchdog_status_and_health_mark(tmp_path: Path, seeded_db: Path,
             watchdog = SessionWatchdog(ui.window, ui.app_model, version=__version__,
                                        health_dir=health)
             ui.window.update()  # a fresh frame arms it
-            driver.pump(0.6)
-            assert watchdog.ready
+            # A loaded machine may take a while for the frame and the timer's ticks.
+            driver.wait_until(lambda: watchdog.ready, timeout=60, what="the first frame")
             mark = read_mark("ui", health_dir=health)
             assert mark is not None and mark.version == __version__
-            states = sock.states()
-            assert states[:2] == ["READY=1", "STATUS=screen: welcome"]
-            # 0.6 s at one ping per 0.1 s: allow for a slow CI machine.
-            assert states.count("WATCHDOG=1") >= 2
+            driver.wait_until(lambda: sock.states().count("WATCHDOG=1") >= 2, timeout=60,
+                              what="two watchdog pings")
+            assert sock.states()[:2] == ["READY=1", "STATUS=screen: welcome"]
             ui.app_model.openNotices()
-            driver.pump(0.2)
-            assert "STATUS=screen: notices" in sock.states()
+            driver.wait_until(lambda: "STATUS=screen: notices" in sock.states(), timeout=60,
+                              what="the notices status")
             watchdog.stop()
             driver.pump(0.3)
             after_stop = sock.states()
@@ -71,8 +70,7 @@ def test_a_hung_gui_thread_stops_the_pings(tmp_path: Path, seeded_db: Path,
             watchdog = SessionWatchdog(ui.window, ui.app_model, version=__version__,
                                        health_dir=None)
             ui.window.update()
-            driver.pump(0.3)
-            assert watchdog.ready
+            driver.wait_until(lambda: watchdog.ready, timeout=60, what="the first frame")
             before = sock.states().count("WATCHDOG=1")
             time.sleep(0.6)  # the GUI thread is stuck: nothing may ping for it
             assert sock.states().count("WATCHDOG=1") == before
