@@ -43,9 +43,11 @@ class UiDriver:
                 return
             time.sleep(0.01)
 
-    def wait_until(self, condition: Callable[[], bool], *, timeout: float = 10.0,
+    def wait_until(self, condition: Callable[[], bool], *, timeout: float = 30.0,
                    what: str = "condition") -> None:
-        """Pump events until ``condition()`` holds; raise :class:`UiDriverError` on timeout."""
+        """Pump events until ``condition()`` holds; raise :class:`UiDriverError` on timeout.
+
+        The default ceiling allows for a loaded 2-core CI machine rendering in software."""
         end = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > end:
@@ -85,7 +87,7 @@ class UiDriver:
         """Visible text items whose ``text`` is exactly ``text`` (e.g. a keyboard candidate)."""
         return [item for item in self.visible_items() if item.property("text") == text]
 
-    def find(self, name: str, *, timeout: float = 5.0) -> QQuickItem:
+    def find(self, name: str, *, timeout: float = 30.0) -> QQuickItem:
         """The one visible item called ``name`` (waits for it to appear)."""
         self.wait_until(lambda: bool(self.items(name)), timeout=timeout, what=f"item {name!r}")
         return self.items(name)[0]

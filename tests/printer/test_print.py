@@ -139,7 +139,8 @@ def test_paper_running_out_during_the_job_is_reported(
                         job_timeout_s=TIMEOUT) as printer:
         def job(p: object) -> None:
             p.image(image)  # type: ignore[attr-defined]
-            assert emulator.wait_for(9 + len(image.tobytes()))  # pre-job status + image
+            # pre-job status + image (a long ceiling: the emulator thread may lag on CI)
+            assert emulator.wait_for(9 + len(image.tobytes()), timeout_s=60)
             emulator.set_fault(Fault.PAPER_OUT)
 
         with pytest.raises(PaperOutError, match="after the job"):

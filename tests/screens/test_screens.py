@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMetaProperty, QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -95,6 +95,11 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
     assert row[6]  # about an item of the holder's
 
 
+def _name(prop: QMetaProperty) -> str:
+    name = prop.name()  # a str at run time; the stubs allow bytes
+    return name if isinstance(name, str) else bytes(name).decode()
+
+
 def _view_models(app: QObject) -> dict[str, QObject]:
     """The root view-model and every view-model reachable through its QObject properties."""
     found: dict[str, QObject] = {"app": app}
@@ -103,7 +108,7 @@ def _view_models(app: QObject) -> dict[str, QObject]:
         prop = meta.property(i)
         value = prop.read(app)
         if isinstance(value, QObject):
-            found |= {f"{prop.name()}.{k}" if k != "app" else prop.name(): v
+            found |= {f"{_name(prop)}.{k}" if k != "app" else _name(prop): v
                       for k, v in _view_models(value).items()}
     return found
 
@@ -120,7 +125,7 @@ def _every_property(app: QObject) -> dict[str, object]:
         meta = model.metaObject()
         for i in range(meta.propertyOffset(), meta.propertyCount()):
             prop = meta.property(i)
-            key = f"{name}.{prop.name()}"
+            key = f"{name}.{_name(prop)}"
             if not prop.isReadable() or key in _PUBLIC_AND_MOVING:
                 continue
             value = prop.read(model)
