@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -123,6 +124,53 @@ def test_bad_rows_are_reported_and_nothing_is_imported(engine: Engine) -> None:
     assert _count(engine, HouseholdMember) == 0 and _count(engine, ImportBatch) == 0
     # No plaintext ID number in any reason.
     assert not any("4312" in b.reason for b in result.bad)
+
+
+#: (row, code, reason) of county_payments_bad_more.csv: the kinds the first file lacks.
+MORE_BAD_ROWS = [
+    (3, "amount.zero", "金额为零"),
+    (4, "date.too_old", "发放日期 1999-12-31 早于 2000 年"),
+    (5, "id.empty", "身份证号无效 (空)"),
+    (6, "id.length", "身份证号无效 (位数不对)"),
+    (7, "id.characters", "身份证号无效 (含非法字符)"),
+    (8, "id.birth_date", "身份证号无效 (出生日期不对)"),
+    (9, "status.invalid", "unknown status '作废' (已发放 / 待发放 / 退回)"),
+]
+NUMBER_CELL = (3, "id.number_cell",
+               "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设为文本后重新填写")
+
+
+def _nothing_imported(engine: Engine) -> None:
+    assert _count(engine, Payment) == 0
+    assert _count(engine, HouseholdMember) == 0 and _count(engine, ImportBatch) == 0
+
+
+def test_more_bad_row_kinds_are_reported_and_nothing_is_imported(engine: Engine) -> None:
+    result = import_payments(engine, DATA / "county_payments_bad_more.csv", ImportOptions(),
+                             now=NOW)
+    assert [(b.row, b.code, b.reason) for b in result.bad] == MORE_BAD_ROWS
+    assert all(b.file == "county_payments_bad_more.csv" for b in result.bad)
+    assert (result.rows, result.good, result.imported) == (9, 2, False)
+    _nothing_imported(engine)
+
+
+def test_an_id_number_saved_as_an_xlsx_number_cell_is_a_bad_row(engine: Engine) -> None:
+    # Excel keeps 15 significant digits of a number: the ID's last digits are gone.
+    result = import_payments(engine, DATA / "county_payments_number_id.xlsx", ImportOptions(),
+                             now=NOW)
+    assert [(b.row, b.code, b.reason) for b in result.bad] == [NUMBER_CELL]
+    assert result.bad[0].file == "county_payments_number_id.xlsx"
+    assert (result.rows, result.good, result.imported) == (3, 2, False)
+    assert not any("4312" in b.reason for b in result.bad)
+    _nothing_imported(engine)
+
+
+def test_every_bad_row_kind_of_the_importer_is_tested() -> None:
+    source = "".join(p.read_text(encoding="utf-8") for p in
+                     (Path(__file__).resolve().parents[2] / "county" / "importer").glob("*.py"))
+    codes = set(re.findall(r'"((?:id|amount|date|item|row|status)\.[a-z_]+)"', source))
+    tested = {c for _, c in BAD_ROWS} | {c for _, c, _ in MORE_BAD_ROWS} | {NUMBER_CELL[1]}
+    assert len(codes) == 16 and codes == tested
 
 
 def test_skip_bad_imports_the_rest_and_writes_rejects(engine: Engine, tmp_path: Path) -> None:

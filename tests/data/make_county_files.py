@@ -75,10 +75,44 @@ def main() -> None:
     ]
     write_csv("county_payments_bad.csv", bad, "utf-8-sig")
 
+    write_more_bad_rows()
+    write_number_id_xlsx()
+
     write_csv("county_payments_no_item.csv", [
         ["龙德贵", LONG, "300", "2024-04-01"],
         ["刘䶮", LIU, "300", "2024-04-01"],
     ], "utf-8", header=["姓名", "身份证号", "金额(元)", "发放日期"])
+
+
+def write_more_bad_rows() -> None:
+    """The bad-row kinds county_payments_bad.csv does not hold, one per row, in a file with
+    a 状态 column; rows 2 and 10 are good."""
+    bad = [
+        ["龙德贵", LONG, "农村低保", "1,234.50", "2024-03-05", "县民政局", "已发放"],  # row 2 ok
+        ["刘䶮", LIU, "养老金", "0.00", "2024-03-15", "县人社局", "已发放"],  # 3 amount.zero
+        ["向金金", XIANG, "耕地补贴", "560", "1999-12-31", "县农业农村局", "已发放"],  # 4 too old
+        ["谭萍", "", "高龄补贴", "150", "2024-03-25", "县民政局", "已发放"],  # 5 id.empty
+        ["麻生永", MA[:17], "低保", "420.50", "2024-03-05", "县民政局", "已发放"],  # 6 id.length
+        ["龙德贵", "4312261956O322079X", "低保", "100", "2024-04-05", "县民政局", ""],  # 7 O for 0
+        ["刘䶮", "431226195902304821", "养老金", "188", "2024-04-15", "县人社局", ""],  # 8 2月30日
+        ["向金金", XIANG, "耕地补贴", "560", "2024-06-12", "县农业农村局", "作废"],  # 9 status
+        ["谭萍", TAN, "高龄补贴", "150", "2024-04-25", "县民政局", "待发放"],  # 10 ok
+    ]
+    write_csv("county_payments_bad_more.csv", bad, "utf-8-sig",
+              header=["姓名", "身份证号", "项目", "金额(元)", "发放日期", "发放部门", "状态"])
+
+
+def write_number_id_xlsx() -> None:
+    """An XLSX whose row 3 has the ID number typed into a number cell: Excel keeps 15
+    significant digits (4.31226195903225E+17), the last ones are gone."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "发放名册"
+    sheet.append(["姓名", "身份证号", "项目", "金额(元)", "发放日期", "发放部门"])
+    sheet.append(["龙德贵", LONG, "农村低保", 1234.5, datetime(2024, 3, 5), "县民政局"])
+    sheet.append(["刘䶮", float(LIU), "养老金", 188, date(2024, 3, 15), "县人社局"])
+    sheet.append(["谭萍", TAN, "高龄补贴", 150, date(2024, 3, 25), "县民政局"])
+    book.save(HERE / "county_payments_number_id.xlsx")
 
 
 if __name__ == "__main__":
