@@ -42,7 +42,7 @@ from county.payments import (
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import IdNumberError, id_hash, validate_id
-from kiosk.money import AmountError, parse_yuan
+from kiosk.money import AmountError, format_yuan, parse_yuan
 
 __all__ = ["BadRow", "ImportOptions", "ImportResult", "import_payments"]
 
@@ -121,8 +121,8 @@ def _amount(value: Any, max_fen: int) -> int:
     if fen == 0:
         raise _RowError("amount.zero", "金额为零")
     if fen > max_fen:
-        raise _RowError("amount.absurd", f"金额 {fen / 100:.2f} 元超过单笔上限 "
-                                          f"{max_fen / 100:.2f} 元")
+        raise _RowError("amount.absurd", f"金额 {format_yuan(fen, symbol=False)} 元超过单笔上限 "
+                                          f"{format_yuan(max_fen, symbol=False)} 元")
     return fen
 
 

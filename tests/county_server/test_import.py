@@ -119,6 +119,8 @@ def test_bad_rows_are_reported_and_nothing_is_imported(engine: Engine) -> None:
     assert [(b.row, b.code) for b in result.bad] == BAD_ROWS
     assert all(b.file == "county_payments_bad.csv" for b in result.bad)
     assert "第 2 行" in result.bad[4].reason
+    # Amounts read as everywhere else (kiosk.money.format_yuan): thousands separated.
+    assert result.bad[2].reason == "金额 9,000,000.00 元超过单笔上限 500,000.00 元"
     assert not result.imported
     assert _count(engine, Payment) == before
     assert _count(engine, HouseholdMember) == 0 and _count(engine, ImportBatch) == 0
