@@ -102,7 +102,7 @@ class DemoCounty:
         return cls(url, server, syncd)
 
     @staticmethod
-    def _wait_for(url: str, server: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    def _wait_for(url: str, server: subprocess.Popen[bytes], timeout: float = 120) -> None:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if server.poll() is not None:

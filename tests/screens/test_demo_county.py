@@ -47,7 +47,7 @@ def _county(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=60, check=True)
 
 
-def _wait(condition: Callable[[], object], what: str, timeout: float = 60) -> None:
+def _wait(condition: Callable[[], object], what: str, timeout: float = 180) -> None:
     end = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < end, f"timed out waiting for {what}"
