@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -140,28 +141,47 @@ def _column_map(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+#: Rows between two progress lines when tqdm is not installed.
+PLAIN_PROGRESS_EVERY = 100_000
+
+
+def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]:
+    """``(progress(rows), close())`` for an import on a terminal: a tqdm bar, or plain
+    "N rows checked" lines on stderr where tqdm (the ``county`` extra) is not installed."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        next_at = 0
+
+        def plain(rows: int) -> None:
+            nonlocal next_at
+            if rows >= next_at:
+                print(f"{name}: {rows:,} rows checked …", file=sys.stderr, flush=True)
+                next_at = rows + PLAIN_PROGRESS_EVERY
+
+        return plain, lambda: None
+    bar = tqdm(unit=" rows", desc=name, file=sys.stderr, mininterval=0.5)
+
+    def update(rows: int) -> None:
+        bar.update(rows - bar.n)
+
+    return update, bar.close
+
+
 def _import(args: argparse.Namespace) -> int:
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, reject_file=args.reject_file,
                             column_map=_column_map(args.map), max_fen=args.max_yuan * 100)
-    bar = None
-    if not args.json and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" rows", desc=args.file.name, file=sys.stderr, mininterval=0.5)
-
-    def progress(rows: int) -> None:
-        if bar is not None:
-            bar.update(rows - bar.n)
-
+    progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
+                       else (None, None))
     try:
         result = import_payments(engine, args.file, options, now=_now(), progress=progress)
     except (SourceError, ValueError) as exc:
         raise CliError(str(exc)) from None
     finally:
-        if bar is not None:
-            bar.close()
+        if close is not None:
+            close()
     if args.json:
         print_json(result.as_json())
     else:
