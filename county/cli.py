@@ -23,7 +23,8 @@ from sqlalchemy import Engine
 
 from county.db import DatabaseError, default_url, open_county_db
 
-__all__ = ["CliError", "add_db_options", "main", "open_db", "print_json"]
+__all__ = ["CliError", "add_config_option", "add_db_options", "check_config", "main", "open_db",
+           "print_json"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -33,10 +34,21 @@ class CliError(Exception):
     """A failure reported as one line on stderr with exit code 1."""
 
 
-def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
-    """Add ``--config FILE``, ``--db URL`` (and ``--json``) to a subcommand."""
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--config FILE`` to a subcommand (every `county` subcommand takes it)."""
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="TOML file with a [county] table (db = URL)")
+
+
+def check_config(args: argparse.Namespace) -> None:
+    """Read ``--config`` (if given) and raise :class:`CliError` if it is unreadable or wrong,
+    for subcommands that use no value of it but must not ignore a broken file."""
+    _config_url(getattr(args, "config", None))
+
+
+def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
+    """Add ``--config FILE``, ``--db URL`` (and ``--json``) to a subcommand."""
+    add_config_option(parser)
     parser.add_argument("--db", metavar="URL",
                         help="database URL: sqlite:///county.db (default) or "
                              "postgresql+psycopg://user:pass@host/dbname")

@@ -15,7 +15,16 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from county.cli import CliError, Subparsers, add_db_options, config_value, open_db, print_json
+from county.cli import (
+    CliError,
+    Subparsers,
+    add_config_option,
+    add_db_options,
+    check_config,
+    config_value,
+    open_db,
+    print_json,
+)
 from county.release_build import BuildError, build_release
 from county.releases import (
     PublishError,
@@ -73,6 +82,7 @@ def _scopes(values: list[str] | None) -> list[Scope]:
 # --- offline: keys and bundles --------------------------------------------------------------
 
 def _keygen(args: argparse.Namespace) -> int:
+    check_config(args)
     try:
         private_path, public_path = write_keypair(args.out)
     except FileExistsError as exc:
@@ -84,6 +94,7 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    check_config(args)
     out = args.out or Path(bundle_file_name(args.version))
     try:
         manifest = build_release(args.src, out, version=args.version, key_path=args.key,
@@ -194,12 +205,14 @@ def register(sub: Subparsers) -> None:
 
     a = actions.add_parser("keygen", help="create the release signing key (on an offline "
                                           "machine)")
+    add_config_option(a)
     a.add_argument("--out", type=Path, required=True, metavar="DIR",
                    help="writes DIR/private.pem (mode 0600) and DIR/public.pem; refuses to "
                         "overwrite")
     a.set_defaults(handler=_keygen)
 
     a = actions.add_parser("build", help="build and sign a bundle from wheels or a checkout")
+    add_config_option(a)
     a.add_argument("src", type=Path, metavar="SRC_DIR",
                    help="a folder of wheels, or a project checkout (built with pip wheel)")
     a.add_argument("--version", required=True, metavar="V",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import stat
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from releases.helpers import make_wheels
 
-from county.cli import main
+from county.cli import build_parser, main
 from sync.protocol.release import load_public_key, verify_bundle
 
 # A PEP 517 backend inside the throwaway project: pip builds it offline with nothing installed.
@@ -213,3 +215,38 @@ def test_publish_without_bundle_finds_the_built_file_then_the_stored_copy(
         f"county release: no bundle of release 1.5.0: neither "
         f"{workdir / 'village-kiosk-1.5.0.bundle'} nor "
         f"{tmp_path / 'releases' / 'village-kiosk-1.5.0.bundle'} exists (give --bundle FILE)"]
+
+
+def test_keygen_and_build_take_config_like_every_county_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "county.toml"
+    config.write_text(f'[county]\nreleases = "{tmp_path / "store"}"\n')
+    keys = tmp_path / "keys"
+    code, out, err = run(capsys, "release", "keygen", "--out", str(keys), "--config", str(config))
+    assert code == 0 and "keep it offline" in out, err
+    wheels = tmp_path / "wheels"
+    make_wheels(wheels, "1.4.0")
+    build = ["release", "build", str(wheels), "--version", "1.4.0",
+             "--key", str(keys / "private.pem"), "--out", str(tmp_path / "b.bundle")]
+    code, out, err = run(capsys, *build, "--config", str(config))
+    assert code == 0 and "written to" in out, err
+    # A broken config is an error, not silently ignored.
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[county]\nrelease = 'typo'\n")
+    code, _, err = run(capsys, *build, "--config", str(broken))
+    assert code == 1 and "unknown key(s) release in [county]" in err
+    code, _, err = run(capsys, "release", "keygen", "--out", str(tmp_path / "k2"),
+                       "--config", str(broken))
+    assert code == 1 and "bad config" in err and not (tmp_path / "k2").exists()
+
+    def leaves(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, set[str]]]:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs or parser.get_default("handler") is not None:  # a command that runs
+            yield path, {o for a in parser._actions for o in a.option_strings}
+        for sub in subs:
+            for name, child in sub.choices.items():
+                yield from leaves(child, f"{path} {name}")
+
+    # DESIGN.md §7: every command takes --config FILE.
+    assert [p for p, opts in leaves(build_parser(), "county")
+            if "--config" not in opts] == []
