@@ -80,14 +80,22 @@ def _bad_bundle(case: str, bundles: dict[str, Path], *, key: Ed25519PrivateKey,
     return out
 
 
-@pytest.mark.parametrize(("case", "code", "wording"), [
+REFUSALS = [
     ("tampered_file", "release.file_mismatch", "sha"),
     ("tampered_manifest", "release.bad_signature", "altered after signing"),
     ("wrong_key", "release.wrong_key", "not with the trusted key"),
     ("expired", "release.expired", "expire"),
     ("rollback", "release.rollback", "lower"),
     ("truncated", "release.truncated", ""),
-])
+]
+
+
+def _error_line(stderr: str) -> str:
+    """The one line `kiosk update install` refuses a bundle with."""
+    return next(line for line in stderr.splitlines() if line.startswith("kiosk: error:"))
+
+
+@pytest.mark.parametrize(("case", "code", "wording"), REFUSALS)
 def test_bad_bundles_are_refused_and_touch_nothing(
         running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey,
         tmp_path: Path, case: str, code: str, wording: str) -> None:
@@ -102,8 +110,7 @@ def test_bad_bundles_are_refused_and_touch_nothing(
     assert done.returncode == 1
     assert code in done.stderr
     assert wording in done.stderr.lower()
-    MESSAGES[case] = next(line for line in done.stderr.splitlines()
-                          if line.startswith("kiosk: error:"))
+    assert code in _error_line(done.stderr)
     assert tree_fingerprint(running.root) == before
     assert running.db.read_bytes() == db_before
     assert running.current_runs() == "1.0.0"
@@ -112,13 +119,17 @@ def test_bad_bundles_are_refused_and_touch_nothing(
     assert status["last_attempt"]["code"] == code
 
 
-MESSAGES: dict[str, str] = {}
-
-
-def test_each_refusal_says_something_different() -> None:
-    # Runs after the parametrised cases above (file order): six distinct messages.
-    assert len(MESSAGES) == 6
-    assert len(set(MESSAGES.values())) == 6
+def test_each_refusal_says_something_different(
+        running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey,
+        tmp_path: Path) -> None:
+    messages = {}
+    for case, code, _ in REFUSALS:
+        bad = _bad_bundle(case, bundles, key=release_key, out=tmp_path / f"{case}.tar")
+        done = running.cli("install", str(bad))
+        assert done.returncode == 1 and code in done.stderr, (case, done.stderr)
+        messages[case] = _error_line(done.stderr)
+    assert len(set(messages.values())) == len(REFUSALS) == 6, messages
+    assert running.current_runs() == "1.0.0"
 
 
 def test_verify_accepts_a_good_bundle_with_an_explicit_key(
