@@ -33,7 +33,9 @@ def config(tmp_path: Path, seeded_db: Path) -> Path:
     path = tmp_path / "kiosk.toml"
     path.write_text(f"[terminal]\ncode = 'DEMO01'\nvillage = '青山村'\n"
                     f"[store]\npath = '{seeded_db}'\n[enrollment]\nfile = 'enrollment.json'\n"
-                    "[printer]\nstatus_timeout_ms = 500\njob_timeout_s = 5\n",
+                    # Long enough for the emulator's thread on a loaded machine; the
+                    # no-answer case waits it out once.
+                    "[printer]\nstatus_timeout_ms = 3000\njob_timeout_s = 10\n",
                     encoding="utf-8")
     return path
 

@@ -92,7 +92,7 @@ def test_serial_status_and_raster_over_a_pty(
     port, received, state = pty_printer
     image = renderers[384].render(receipt_blocks(short_receipt))
     with ThermalPrinter(f"serial:{port}?baud=115200", width_dots=384,
-                        status_timeout_s=TIMEOUT, job_timeout_s=10) as printer:
+                        status_timeout_s=10.0, job_timeout_s=10) as printer:
         assert printer.status().state is PrinterState.READY
         printer.print_image(image)
         state["fault"] = Fault.PAPER_OUT
@@ -134,7 +134,7 @@ def test_text_mode_job(emulator: EmulatedPrinter, short_receipt: Receipt,
     blocks = receipt_blocks(short_receipt)
     job = text_job(blocks, width_dots=576, line_image=lambda t, s, b: renderer.render_line(
         t, s, bold=b))
-    with ThermalPrinter(emulator.uri, width_dots=576, status_timeout_s=TIMEOUT) as printer:
+    with ThermalPrinter(emulator.uri, width_dots=576, status_timeout_s=10.0) as printer:
         printer.print_job(job)
     data = emulator.received
     assert b"\x1c\x26" in data                                   # FS & Chinese mode
