@@ -260,18 +260,24 @@ class KioskUi:
         self._run_background("testPrint", job)
 
     def _sync_now(self) -> None:
-        config_file = self.services.config.source
+        config = self.services.config
         command = [sys.executable, "-m", "kiosk.cli.main", "syncd", "--once"]
-        if config_file != "<defaults>":
-            command += ["--config", config_file]
+        if config.source != "<defaults>":
+            command += ["--config", config.source]
+        # The database this UI uses, which `kiosk run --db` may have put elsewhere
+        # than the config file's store.path.
+        command += ["--db", str(config.store.path)]
 
         def job() -> str:
             proc = subprocess.run(command, capture_output=True, text=True, timeout=600,
                                   check=False)
             if proc.returncode == 0:
                 return "同步成功"
-            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
-            return f"同步失败：{last[-120:]}"
+            # `syncd --once` prints each failed step as "error [code]: …" on stdout,
+            # the first one the cause; stderr has the log or a CLI error (bad config).
+            errors = [line for line in proc.stdout.splitlines() if line.startswith("error [")]
+            why = errors[0] if errors else (proc.stderr.strip().splitlines() or ["?"])[-1]
+            return f"同步失败：{why[-120:]}"
 
         self._on_background("sync", "正在同步……")
         self._run_background("sync", job)
