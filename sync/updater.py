@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from kiosk.config import Config
 from kiosk.health import COMPONENTS, read_mark
 from kiosk.update_state import Attempt, Journal, Result, StateFiles
-from sync.db_backup import CarryOverError, backup_database, carry_over, restore_database
+from sync.db_backup import backup_database, revert_database
 from sync.logfmt import log_event
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
 from sync.release_dirs import ReleaseDirs
@@ -210,13 +210,12 @@ class _Install:
     def put_back_database(self, journal: Journal) -> str:
         """The pre-update database again, plus what villagers did since the backup.
 
-        The live file is first copied aside (once: a rerun after a crash uses
-        the copy), then the backup restored, then the copy's complaints and
-        counters carried over (sync.db_backup.carry_over). Rows that do not
-        fit stay in a kept copy for IT staff; a note saying so is returned.
-        Idempotent.
+        One transaction on the live file (sync.db_backup.revert_database):
+        the backup's schema and rows, plus the live complaints and counters.
+        Rows that do not fit stay in a kept copy for IT staff; a note saying
+        so is returned. Idempotent: a crash leaves the live file as it was.
         """
-        db, abandoned = self.s.db, self.s.backup_path.with_name("abandoned.db")
+        db, set_aside = self.s.db, self.s.backup_path.with_name("abandoned.db")
         if not journal.db_existed:  # the new version created it: keep it aside, whole
             if db.exists():
                 kept = self.keep_aside(db, journal.version)
@@ -225,23 +224,19 @@ class _Install:
                         Path(f"{db}{suffix}").unlink()
                 return f"; its database kept in {kept}"
             return ""
-        if not abandoned.exists() and db.exists():
-            backup_database(db, abandoned)
-        _checkpoint("set_aside")
-        restore_database(self.s.backup_path, db)
-        _checkpoint("restored")
-        if not abandoned.exists():
+        if not db.exists():  # gone altogether: the backup is all there is
+            backup_database(self.s.backup_path, db)
+            _checkpoint("restored")
             return ""
-        try:
-            carried = carry_over(abandoned, db)
-        except CarryOverError as exc:
-            kept = self.keep_aside(abandoned, journal.version)
-            log_event(log, logging.ERROR, "update_carry_over_failed", error=str(exc),
+        reverted = revert_database(self.s.backup_path, db, set_aside=set_aside,
+                                   checkpoint=_checkpoint)
+        if reverted.misfit is not None:
+            kept = self.keep_aside(set_aside, journal.version)
+            log_event(log, logging.ERROR, "update_carry_over_failed", error=reverted.misfit,
                       kept=str(kept))
             return f"; complaints filed since the backup could not be carried over: kept in {kept}"
-        abandoned.unlink()
-        _checkpoint("carried_over")
-        log_event(log, logging.INFO, "update_carried_over", complaints=carried)
+        set_aside.unlink()
+        log_event(log, logging.INFO, "update_carried_over", complaints=reverted.carried)
         return ""
 
     def keep_aside(self, path: Path, version: str) -> Path:
