@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import sqlite3
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,13 +18,19 @@ from drivers.idcard.cardtext import IdCard
 from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
-from kiosk.config import Config
+from kiosk.config import Config, load_config
+from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.devices import read_device_states
+from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from kiosk.update_state import Attempt, StateFiles
 from screens.conftest import PIN, FakeClock
 from screens.kiosk_window import open_kiosk
+from ui.app import KioskUi
+from ui.demo import DEMO_PIN, DemoDevices
+from ui.demo_county import DemoCounty
+from ui.driver import UiDriver
 
 
 def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
@@ -344,3 +353,123 @@ def test_long_and_emoji_complaint_text(qtbot: QtBot, kiosk_config: Config, card:
         d.click("anonymous")
         d.click("submitComplaint")
         assert d.text("ticketNo").startswith("QS01-")
+
+
+def _unlock_clerk(ui: KioskUi, d: UiDriver, *, pin: str = PIN) -> None:
+    d.press_and_hold("clerkCorner", 3.3)
+    d.find("clerkScreen")
+    for key in pin:
+        d.click(f"key_{key}")
+    d.click("key_ok")
+    d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="unlocked")
+
+
+def _clerk_info(ui: KioskUi) -> dict[str, str]:
+    return {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
+
+
+def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedPrinter) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        _unlock_clerk(ui, d)
+        d.click("testPrint")
+        d.wait_until(lambda: _clerk_info(ui)["打印机"] == "已打印", timeout=60,
+                     what="the test page printed")
+        assert len(printer.received) > 1000
+        # The clerk is told when it did not print, and why.
+        printer.clear()
+        printer.set_fault(Fault.PAPER_OUT)
+        d.click("testPrint")
+        d.wait_until(lambda: _clerk_info(ui)["打印机"].startswith("失败"), timeout=60,
+                     what="the test print failed")
+        assert "paper_out" in _clerk_info(ui)["打印机"]
+        assert d.truncated_texts() == []
+
+
+def _sync_toml(tmp_path: Path, *, store: Path, enrollment: Path, printer_uri: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        f"[store]\npath = {json.dumps(str(store))}\n\n"
+        f"[enrollment]\nfile = {json.dumps(str(enrollment))}\n\n"
+        f"[printer]\nuri = {json.dumps(printer_uri)}\n\n"
+        f"[ui]\nclerk_pin = {json.dumps(PIN)}\n\n"
+        # No retries, and the silent county below is waited for as long as it takes.
+        "[sync]\nrequest_retries = 0\nconnect_timeout_s = 120\nread_timeout_s = 600\n",
+        encoding="utf-8")
+    return path
+
+
+def test_clerk_sync_now_fails_without_a_county_and_says_so(
+        qtbot: QtBot, kiosk_config: Config, tmp_path: Path, seeded_db: Path,
+        printer: EmulatedPrinter) -> None:
+    # A "county" that takes the connection and never answers, until the test closes it.
+    county = socket.socket()
+    county.bind(("127.0.0.1", 0))
+    county.listen(8)
+    url = f"http://127.0.0.1:{county.getsockname()[1]}"
+    enrollment = tmp_path / "enrollment-loopback.json"
+    save_enrollment(enrollment, Enrollment("T00042", "token", DEMO_LOOKUP_KEY, url, "",
+                                           datetime.now(UTC)))
+    # The file names another database: the UI runs on seeded_db as `kiosk run --db` would.
+    elsewhere = tmp_path / "not-this.db"
+    toml = _sync_toml(tmp_path, store=elsewhere, enrollment=enrollment, printer_uri=printer.uri)
+    config = load_config(toml).with_db(seeded_db)
+    shown: list[str] = []
+    try:
+        with open_kiosk(config) as (ui, d):
+            _unlock_clerk(ui, d)
+            d.click("syncNow")
+            # The sync runs in the background: the screen keeps working meanwhile.
+            assert _clerk_info(ui)["上次同步"] == "正在同步……"
+            d.click("refreshClerk")
+            d.click("leaveClerk")
+            d.find("welcomeScreen")
+            _unlock_clerk(ui, d)
+            assert _clerk_info(ui)["上次同步"] == "正在同步……"
+
+            def record() -> None:
+                shown.append(_clerk_info(ui).get("上次同步", ""))
+
+            clerk = ui.app_model.clerk_model
+            clerk.changed.connect(record)
+            try:
+                county.close()  # refuses and resets: the county is unreachable
+                d.wait_until(lambda: _clerk_info(ui)["上次同步"] != "正在同步……",
+                             timeout=120, what="the sync's outcome")
+            finally:
+                clerk.changed.disconnect(record)
+            result = _clerk_info(ui)["上次同步"]
+            assert result.startswith("同步失败：error [sync."), result
+            assert shown[-1] == result
+            assert d.truncated_texts() == []
+            # The sync daemon ran on the UI's database, not the file's store.path.
+            assert ui.services.sync_state().last_error
+            assert not elsewhere.exists()
+    finally:
+        county.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_clerk_sync_now_succeeds_with_the_county(qtbot: QtBot, tmp_path: Path) -> None:
+    devices, demo = DemoDevices.start(tmp_path)
+    try:
+        county = DemoCounty.start(tmp_path, demo, port=_free_port(), poll_interval_s=60)
+    except BaseException:
+        devices.stop()
+        raise
+    try:
+        config = load_config(tmp_path / "kiosk.toml")
+        with open_kiosk(config) as (ui, d):
+            _unlock_clerk(ui, d, pin=DEMO_PIN)
+            d.click("syncNow")
+            d.wait_until(lambda: _clerk_info(ui)["上次同步"] != "正在同步……", timeout=300,
+                         what="the sync's outcome")
+            assert _clerk_info(ui)["上次同步"] == "同步成功"
+    finally:
+        county.stop()
+        devices.stop()
+
