@@ -14,7 +14,14 @@ from PySide6.QtCore import QMetaProperty, QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from drivers.idcard.cardtext import IdCard
+from drivers.idcard.cardtext import (
+    CardType,
+    ForeignCard,
+    HmtCard,
+    IdCard,
+    decode_text,
+    encode_text,
+)
 from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
@@ -31,6 +38,7 @@ from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_county import DemoCounty
 from ui.driver import UiDriver
+from ui.wording import CARD_NOT_SUPPORTED
 
 
 def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
@@ -473,3 +481,35 @@ def test_clerk_sync_now_succeeds_with_the_county(qtbot: QtBot, tmp_path: Path) -
         county.stop()
         devices.stop()
 
+
+def test_foreign_card_is_not_supported(qtbot: QtBot, kiosk_config: Config) -> None:
+    # A foreign permanent resident card: type flag "I", a 15-character permit number.
+    foreign = decode_text(encode_text(ForeignCard(
+        name="马丁", name_en="MARTIN, JOHN", sex="男", nationality="CAN", birth="19800704",
+        id_number="CAN310080070401", issuer="公安部", valid_from="20190101",
+        valid_to="20290101")))
+    assert foreign.card_type is CardType.FOREIGN
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardPresent.emit()
+        d.find("readingScreen")
+        ui.bridge.cardRead.emit(foreign)
+        d.find("readErrorScreen")
+        assert d.text("messageText") == CARD_NOT_SUPPORTED
+        assert ui.app_model.personal_state()["holder"] == (None, None)
+        d.click("okButton")
+        d.find("welcomeScreen")
+
+
+def test_hmt_residence_permit_is_looked_up(qtbot: QtBot, kiosk_config: Config) -> None:
+    # A Hong Kong/Macau/Taiwan residence permit (flag "J") carries an 18-digit number with
+    # a check digit: it is looked up like a resident card (nobody in the demo village).
+    permit = decode_text(encode_text(HmtCard(
+        name="陈美玲", sex="女", birth="19900512", address="湖南省麻阳苗族自治县高村镇锦江路1号",
+        id_number="810000199005120020", issuer="麻阳苗族自治县公安局", valid_from="20210301",
+        valid_to="20260301", pass_number="H12345678", issue_count="01")))
+    assert permit.card_type is CardType.HMT
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(permit)
+        d.find("benefitsScreen")
+        assert "没有查到发给您的补贴" in d.text("emptyState")
+        assert d.text("maskedId") == "身份证 8100**********0020"
