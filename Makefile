@@ -71,6 +71,8 @@ bench: deps
 	$(BIN)/python tests/bench/bench_county.py
 	$(BIN)/python tests/bench/bench_sync.py
 	$(BIN)/python tests/bench/bench_update.py
+	$(BIN)/python tests/bench/bench_release.py
+	$(BIN)/python tests/bench/bench_ui.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

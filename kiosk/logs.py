@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+from kiosk.identity import mask_id
+
 __all__ = ["RedactIdNumbers", "setup_logging"]
 
 # 17 digits and a digit/X, not embedded in a longer run of digits (hashes are hex
@@ -21,7 +23,7 @@ _ID_LIKE = re.compile(r"(?<![0-9A-Fa-f])[0-9]{17}[0-9Xx](?![0-9A-Fa-f])")
 
 def redact(text: str) -> str:
     """Replace anything shaped like an 18-char ID number with a masked form."""
-    return _ID_LIKE.sub(lambda m: m.group(0)[:4] + "**********" + m.group(0)[-4:], text)
+    return _ID_LIKE.sub(lambda m: mask_id(m.group(0)), text)
 
 
 class RedactIdNumbers(logging.Filter):
