@@ -63,7 +63,7 @@ class Terminal:
     db: Path
     enrollment: Path
 
-    def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """Run ``kiosk ARGS --config CONFIG`` to completion."""
         return subprocess.run([*KIOSK, *args, "--config", str(self.config)], text=True,
                               capture_output=True, timeout=timeout, check=False)
