@@ -105,7 +105,7 @@ def parse_date(value: object) -> date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value < _SERIAL_RANGE[1] and float(value).is_integer():
             return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError("date.invalid", f"number {value!r} is not a date")
+        raise CellError("date.invalid", f"数字 {value!r} 不是日期")
     text = str(value).strip().translate(_FULLWIDTH_DIGITS)
     if text.isdigit() and len(text) == 5 and _SERIAL_RANGE[0] <= int(text) < _SERIAL_RANGE[1]:
         return _EXCEL_EPOCH + timedelta(days=int(text))
@@ -116,7 +116,7 @@ def parse_date(value: object) -> date:
                 return date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 break
-    raise CellError("date.invalid", f"not a date: {text!r}")
+    raise CellError("date.invalid", f"不是日期: {text!r}")
 
 
 _STATUS = {"": "paid", "已发放": "paid", "发放": "paid", "已支付": "paid", "paid": "paid",
@@ -129,7 +129,7 @@ def parse_status(value: object) -> str:
     text = str(value).strip()
     if text in _STATUS:
         return _STATUS[text]
-    raise CellError("status.invalid", f"unknown status {text!r} (已发放 / 待发放 / 退回)")
+    raise CellError("status.invalid", f"发放状态 {text!r} 无法识别（应为 已发放 / 待发放 / 退回）")
 
 
 def cell_text(value: Any) -> str:

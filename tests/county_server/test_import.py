@@ -121,6 +121,7 @@ def test_bad_rows_are_reported_and_nothing_is_imported(engine: Engine) -> None:
     assert "第 2 行" in result.bad[4].reason
     # Amounts read as everywhere else (kiosk.money.format_yuan): thousands separated.
     assert result.bad[2].reason == "金额 9,000,000.00 元超过单笔上限 500,000.00 元"
+    assert result.bad[6].reason.startswith("不是日期: ")
     assert not result.imported
     assert _count(engine, Payment) == before
     assert _count(engine, HouseholdMember) == 0 and _count(engine, ImportBatch) == 0
@@ -136,7 +137,7 @@ MORE_BAD_ROWS = [
     (6, "id.length", "身份证号无效 (位数不对)"),
     (7, "id.characters", "身份证号无效 (含非法字符)"),
     (8, "id.birth_date", "身份证号无效 (出生日期不对)"),
-    (9, "status.invalid", "unknown status '作废' (已发放 / 待发放 / 退回)"),
+    (9, "status.invalid", "发放状态 '作废' 无法识别（应为 已发放 / 待发放 / 退回）"),
 ]
 NUMBER_CELL = (3, "id.number_cell",
                "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设为文本后重新填写")
