@@ -7,11 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine
 
 from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village
 from kiosk.store import open_store
 from kiosk.store.seed import seed_village
+
+# No per-example deadline (hypothesis's default is 200 ms): on a loaded CI machine a
+# microsecond-long example can be descheduled for longer, and hypothesis then fails
+# the test as flaky. Timing belongs in tests/bench/.
+settings.register_profile("village-kiosk", deadline=None)
+settings.load_profile("village-kiosk")
 
 
 @pytest.fixture(autouse=True)
