@@ -1,4 +1,5 @@
 pragma Singleton
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Colours (WCAG AA on their backgrounds), type sizes and touch-target sizes.
