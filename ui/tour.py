@@ -18,8 +18,10 @@ from pathlib import Path
 
 from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
+from kiosk.config import Config
 from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
+from ui.demo_settings import with_settings
 from ui.driver import UiDriver
 from ui.services import KioskServices
 
@@ -53,8 +55,10 @@ def _simulate_county_reply(db: Path) -> None:
     con.close()
 
 
-def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
-    devices, config = DemoDevices.start(work, baud=19200)
+def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
+                   settings: Config | None) -> list[Path]:
+    devices, demo = DemoDevices.start(work, baud=19200)
+    config = with_settings(demo, settings)
     clock = _Clock()
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=clock)
     ui.start()
@@ -140,7 +144,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
         shot("benefits-with-reply")
         d.click("myComplaintsButton")
         shot("my-complaints")
-        clock.offset += config.ui.idle_timeout_s - 6
+        # Into the countdown (it shows in the last ui.countdown_s seconds).
+        clock.offset += config.ui.idle_timeout_s - min(6, config.ui.countdown_s - 1)
         app.check_idle()
         shot("still-here")
         d.click("stillHereButton")
@@ -192,9 +197,12 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
     return shots
 
 
-def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,
+             settings: Config | None = None) -> list[Path]:
     """Screenshots of every screen for each size, under ``out/WIDTHxHEIGHT/``.
 
+    ``settings``: a terminal's config whose settings the demo terminal takes
+    (see :func:`ui.demo_settings.with_settings`); None: the demo's own.
     Needs a QGuiApplication (offscreen is fine). Raises
     :class:`ui.driver.UiDriverError` if a screen does not appear in time.
     """
@@ -202,5 +210,5 @@ def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[P
     shots: list[Path] = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as work:
-            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work))
+            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work), settings)
     return shots

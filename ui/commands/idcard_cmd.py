@@ -7,6 +7,7 @@ them. No Qt is imported here: the commands run headless.
     kiosk idcard read [--port P | --pcsc [READER]] [--json] [--wait SECONDS]
     kiosk idcard watch [--port P | --pcsc [READER]] [--json]
     kiosk idcard emulate --card FILE.json [--fault NAME[:N]] [--baud N] [--no-card]
+                         [--config FILE]
 
 Exit codes: 0 a card was read, 1 reader or card error, 2 usage, 3 no card on
 the reader (the message ends in ``[NO_CARD]``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import queue
 import signal
 import sys
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import parse_qs
 
 from drivers.idcard.cardtext import IdCard
 from drivers.idcard.codec import Command
@@ -40,6 +43,8 @@ from kiosk.identity import mask_id
 __all__ = ["register"]
 
 EXIT_NO_CARD = 3
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Subparsers) -> None:
@@ -68,8 +73,13 @@ def register(sub: Subparsers) -> None:
                          help="inject a fault into the next N (default 1) read answers: "
                               + ", ".join(f.value for f in Fault) + " (chunked: every answer)")
     emulate.add_argument("--baud", type=int, default=0, metavar="N",
-                         help="pace answers to N baud 8N1 (default: as fast as possible)")
+                         help="pace answers to N baud 8N1 (default: the ?baud=N of the "
+                              "config's idcard.device, else as fast as possible)")
     emulate.add_argument("--no-card", action="store_true", help="start with the reader empty")
+    add_common_options(emulate, db=False)
+    emulate.epilog = ("--config FILE: a bad file stops the emulator; its idcard.device "
+                      "baud (serial:PORT?baud=N) paces the answers unless --baud is given, "
+                      "and its [log] settings apply.")
     emulate.set_defaults(handler=run_emulate)
 
 
@@ -238,8 +248,17 @@ def _parse_fault(spec: str) -> tuple[Fault, int]:
                        + ", ".join(f.value for f in Fault), exit_code=2) from None
 
 
+def configured_baud(device: str) -> int | None:
+    """The ``?baud=N`` of an ``idcard.device`` string (``serial:PORT?baud=N``), or None."""
+    _where, _, query = device.partition("?")
+    values = parse_qs(query).get("baud", [])
+    return int(values[-1]) if values and values[-1].isdigit() else None
+
+
 def run_emulate(args: argparse.Namespace) -> int:
     """Serve the emulator on a pty: print its path, serve until killed."""
+    config = load_cli_config(args)
+    baud = args.baud or configured_baud(config.idcard.device)
     try:
         cards = load_cards(args.card)
     except (OSError, ValueError, CodecError) as exc:
@@ -272,8 +291,10 @@ def run_emulate(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGUSR2, remove_card)
     signal.signal(signal.SIGTERM, finish)
     signal.signal(signal.SIGINT, finish)
-    with PtyEmulator(sam, baud=args.baud or None) as emulator:
+    with PtyEmulator(sam, baud=baud or None) as emulator:
         print(emulator.path, flush=True)
+        log.info("reader emulator on %s, %s", emulator.path,
+                 f"answers paced to {baud} baud" if baud else "answers unpaced")
         while not stop.wait(0.5):
             pass
     sys.stdout.flush()

@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+from ui.demo_settings import DEMO_OWNS
 
 if TYPE_CHECKING:  # Qt is imported only when a UI command runs
     from PySide6.QtGui import QGuiApplication
+
+    from kiosk.config import Config
 
 __all__ = ["register_demo", "register_run", "register_tour"]
 
@@ -34,6 +37,7 @@ def register_run(sub: Subparsers) -> None:
 def register_demo(sub: Subparsers) -> None:
     """Add `kiosk demo`."""
     p = sub.add_parser("demo", help="the kiosk with everything emulated, in a window")
+    _settings_option(p)
     p.add_argument("--dir", type=Path, default=Path("demo-data"),
                    help="where the demo keeps its database, cards and receipts")
     p.add_argument("--offscreen", action="store_true",
@@ -47,10 +51,25 @@ def register_demo(sub: Subparsers) -> None:
 def register_tour(sub: Subparsers) -> None:
     """Add `kiosk tour`."""
     p = sub.add_parser("tour", help="drive the real UI offscreen and save a PNG per screen")
+    _settings_option(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--size", action="append", metavar="WxH",
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
     p.set_defaults(handler=_tour)
+
+
+def _settings_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE",
+        help="a terminal's config file: the demo terminal takes its settings ([ui] "
+             "timeouts, [printer] paper width and timeouts, [receipt], [idcard] polling, "
+             "[log], ...) but keeps its own " + ", ".join(DEMO_OWNS) + "; a bad file "
+             "stops it (default: the demo's built-in settings only)")
+
+
+def _settings(args: argparse.Namespace) -> Config | None:
+    """The ``--config`` file of `kiosk demo`/`kiosk tour` (checked, logging set up), or None."""
+    return load_cli_config(args) if args.config is not None else None
 
 
 def _has_display() -> bool:
@@ -110,19 +129,23 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    settings = _settings(args)
     if args.offscreen or not _has_display():
         print("no display found: running the tour offscreen instead "
               f"(screenshots in {args.dir / 'tour'}/)")
-        return _tour_into(args.dir / "tour", None)
+        return _tour_into(args.dir / "tour", None, settings)
     from kiosk.logs import setup_logging
     from ui.app import KioskUi, prepare_environment
     from ui.demo import DEMO_PIN, DemoControlModel, DemoDevices
+    from ui.demo_settings import with_settings
     from ui.services import KioskServices
 
-    setup_logging("INFO")
+    if settings is None:
+        setup_logging("INFO")
     prepare_environment()
     app = KioskUi.application()
-    devices, config = DemoDevices.start(args.dir.resolve())
+    devices, demo = DemoDevices.start(args.dir.resolve())
+    config = with_settings(demo, settings)
     county = None
     if not args.no_county:
         from ui.demo_county import DemoCounty
@@ -165,21 +188,24 @@ def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:
 
 
 def _tour(args: argparse.Namespace) -> int:
-    return _tour_into(args.out, _sizes(args.size))
+    sizes = _sizes(args.size)
+    return _tour_into(args.out, sizes, _settings(args))
 
 
-def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None) -> int:
+def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
+               settings: Config | None) -> int:
     from kiosk.logs import setup_logging
     from ui.app import prepare_environment
 
-    setup_logging("WARNING")
+    if settings is None:
+        setup_logging("WARNING")
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="kiosk-tour-cache-"))
     prepare_environment(offscreen=True)
     from ui.driver import UiDriverError
     from ui.tour import SIZES, run_tour
 
     try:
-        shots = run_tour(out, sizes=sizes or SIZES)
+        shots = run_tour(out, sizes=sizes or SIZES, settings=settings)
     except UiDriverError as exc:
         raise CliError(f"tour failed: {exc}") from None
     print(f"{len(shots)} screenshots in {out}/")
