@@ -383,6 +383,7 @@ def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedP
         d.wait_until(lambda: _clerk_info(ui)["打印机"] == "已打印", timeout=60,
                      what="the test page printed")
         assert len(printer.received) > 1000
+        d.wait_until(lambda: bool(d.texts_showing("已打印")), what="已打印 on the screen")
         # The clerk is told when it did not print, and why.
         printer.clear()
         printer.set_fault(Fault.PAPER_OUT)
@@ -448,6 +449,7 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
             result = _clerk_info(ui)["上次同步"]
             assert result.startswith("同步失败：error [sync."), result
             assert shown[-1] == result
+            d.wait_until(lambda: bool(d.texts_showing(result)), what="the failure on the screen")
             assert d.truncated_texts() == []
             # The sync daemon ran on the UI's database, not the file's store.path.
             assert ui.services.sync_state().last_error
@@ -477,6 +479,7 @@ def test_clerk_sync_now_succeeds_with_the_county(qtbot: QtBot, tmp_path: Path) -
             d.wait_until(lambda: _clerk_info(ui)["上次同步"] != "正在同步……", timeout=300,
                          what="the sync's outcome")
             assert _clerk_info(ui)["上次同步"] == "同步成功"
+            d.wait_until(lambda: bool(d.texts_showing("同步成功")), what="同步成功 on the screen")
     finally:
         county.stop()
         devices.stop()
