@@ -31,6 +31,7 @@ from ui.bridge import ReaderBridge
 from ui.brightness import find_backlight
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
+from ui.viewmodels import qml_types
 from ui.viewmodels.app import AppModel
 from ui.wording import PRINTER_STATE_ZH, rejected_complaints_text, update_attempt_text
 from ui.workers import join_workers, start_worker
@@ -114,6 +115,9 @@ class KioskUi:
         self._reader: CardReader | None = None
         self._link_factory = link_factory
 
+        # The QML imports the view-model types (`import VillageKiosk.Models`, registered
+        # by importing their modules) and takes the root one as `required property AppModel app`.
+        qml_types()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties({"app": self.app_model})

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from drivers.idcard.cardtext import IdCard, card_from_profile
 from drivers.idcard.emulator import PtyEmulator, SamEmulator
@@ -31,11 +32,15 @@ from kiosk.config import (
 from kiosk.demo_data import COUNTY, TOWNSHIP, VILLAGE, DemoVillage, card_profile
 from kiosk.demo_setup import seed_demo, write_card_profiles
 from kiosk.identity import mask_id
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["DEMO_PIN", "DemoControlModel", "DemoDevices", "demo_config"]
 
 log = logging.getLogger(__name__)
+
+# The demo's control view-model joins the other view-models' QML module (ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 #: The clerk PIN of the demo terminal (shown in the demo's control window).
 DEMO_PIN = "1234"
@@ -109,6 +114,8 @@ class DemoDevices:
         self.printer.stop()
 
 
+@QmlElement
+@uncreatable
 class DemoControlModel(ViewModel):
     """The demo's second window: pick a person, lay or lift their card."""
 

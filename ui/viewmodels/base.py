@@ -1,14 +1,46 @@
-"""Base of the view-models: compare-before-emit state and a read-only property helper."""
+"""Base of the view-models: compare-before-emit state and a read-only property helper.
+
+Every view-model class is a QML type of one module, ``import VillageKiosk.Models``
+(major version 1; :data:`ui.viewmodels.QML_MODULE`), registered by
+``@QmlElement`` when its Python module is imported; ``ui.app`` imports them all
+(:func:`ui.viewmodels.qml_types`) before the engine loads. PySide6 reads the
+import name from the ``QML_IMPORT_NAME`` and ``QML_IMPORT_MAJOR_VERSION``
+globals of the module that applies the decorator, so each view-model module
+declares both, as the PySide6 documentation shows (tests/screens/test_qml_module.py
+checks they agree). The types are uncreatable (:func:`uncreatable`): Python
+builds the view-models and hands them to QML.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
-__all__ = ["ViewModel", "readonly"]
+__all__ = ["MADE_IN_PYTHON", "ViewModel", "readonly", "uncreatable"]
+
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
+
+#: Why QML may not create a view-model (the ``@QmlUncreatable`` reason).
+MADE_IN_PYTHON = "view-models are made by the kiosk's Python code and handed to QML"
+
+_T = TypeVar("_T")
 
 
+def uncreatable(cls: type[_T]) -> type[_T]:
+    """``@QmlUncreatable(MADE_IN_PYTHON)``; goes below ``@QmlElement``.
+
+    (PySide6's type stubs do not declare the decorator object callable.)
+    """
+    decorate: Any = QmlUncreatable(MADE_IN_PYTHON)
+    result: type[_T] = decorate(cls)
+    return result
+
+
+@QmlElement
+@uncreatable
 class ViewModel(QObject):
     """A screen's state. ``changed`` notifies every property; ``failed`` carries a message.
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine
 from kiosk.money import format_yuan, to_capitals
 from kiosk.timefmt import format_local
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["BenefitsModel", "ItemDetailModel"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 _EMPTY: dict[str, Any] = dict(
     holderName="", maskedId="", asOfText="", years=[], yearIndex=0, yearTitle="",
@@ -40,6 +45,8 @@ def payment_row(p: PaymentLine) -> dict[str, Any]:
     }
 
 
+@QmlElement
+@uncreatable
 class BenefitsModel(ViewModel):
     """Holder, years with totals, the selected year's payments grouped by item."""
 
@@ -113,6 +120,8 @@ class BenefitsModel(ViewModel):
                                              "yearTotalText", "payments", "replyNotice")}
 
 
+@QmlElement
+@uncreatable
 class ItemDetailModel(ViewModel):
     """One benefit item: its policy and standard, and the holder's payments of it."""
 

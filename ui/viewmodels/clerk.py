@@ -7,11 +7,16 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from ui.brightness import Backlight
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["ClerkModel", "ClerkStatus"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 #: Reads the terminal's state for the clerk (database, devices, sync): a dict of texts.
 ClerkStatus = Callable[[], dict[str, str]]
@@ -20,6 +25,8 @@ _KEYS = ("terminal", "village", "database", "reader", "printer", "lastSync", "ou
          "rejected", "version", "update")
 
 
+@QmlElement
+@uncreatable
 class ClerkModel(ViewModel):
     """``unlocked`` after the right PIN; ``lockedText`` says how long a lockout lasts."""
 

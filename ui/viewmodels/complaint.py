@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import (
     MAX_TEXT_CHARS,
@@ -18,10 +19,14 @@ from kiosk.complaints import (
     normalise_phone,
 )
 from kiosk.lookup import LookupResult
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.wording import REASON_LABELS_ZH
 
 __all__ = ["STEPS", "ComplaintModel"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +40,8 @@ _BLANK: dict[str, Any] = dict(
 )
 
 
+@QmlElement
+@uncreatable
 class ComplaintModel(ViewModel):
     """Holds the draft; every rule (steps, validation, limits) is decided here."""
 

@@ -6,13 +6,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import ComplaintStatus, Reason
 from kiosk.timefmt import format_local
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.wording import REASON_LABELS_ZH
 
 __all__ = ["MyComplaintsModel"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 ComplaintSource = Callable[[str], list[ComplaintStatus]]
 
@@ -30,6 +35,8 @@ def _reason(code: str) -> str:
         return code
 
 
+@QmlElement
+@uncreatable
 class MyComplaintsModel(ViewModel):
     """Complaints filed with this card and their replies."""
 

@@ -7,11 +7,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from kiosk.notices import KINDS, NoticeView
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["NoticesModel"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 NoticeSource = Callable[[], list[NoticeView]]
 
@@ -20,6 +25,8 @@ def _day(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+@QmlElement
+@uncreatable
 class NoticesModel(ViewModel):
     """Notices in force, filtered by the selected kind; ``openIndex`` ≥ 0 shows one."""
 

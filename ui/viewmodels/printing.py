@@ -8,13 +8,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
 
 from ui.printing import PrintOutcome, qr_png
-from ui.viewmodels.base import ViewModel, readonly
+from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.wording import printer_problem
 from ui.workers import start_worker
 
 __all__ = ["PrintModel"]
+
+# The QML module of every view-model (see ui.viewmodels.base).
+QML_IMPORT_NAME = "VillageKiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +29,8 @@ PrintJob = Callable[[], PrintOutcome]
 _BLANK: dict[str, Any] = dict(state="idle", message="", qrImage="")
 
 
+@QmlElement
+@uncreatable
 class PrintModel(ViewModel):
     """``state``: idle | printing | printed | problem. The job runs off the GUI thread."""
 

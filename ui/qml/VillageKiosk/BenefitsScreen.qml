@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "benefitsScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.benefits
+    required property AppModel app
+    readonly property BenefitsModel vm: app.benefits
     color: Theme.background
 
     TopBar {

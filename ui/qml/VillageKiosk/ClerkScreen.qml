@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "clerkScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.clerk
+    required property AppModel app
+    readonly property ClerkModel vm: app.clerk
     color: Theme.background
 
     TopBar {

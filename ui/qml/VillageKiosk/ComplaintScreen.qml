@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "complaintScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.complaint
+    required property AppModel app
+    readonly property ComplaintModel vm: app.complaint
     readonly property var stepTitles: ({
         "about": qsTr("第 1 步：您要反映哪方面的问题？"),
         "reason": qsTr("第 2 步：是什么问题？"),

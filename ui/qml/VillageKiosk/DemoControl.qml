@@ -3,11 +3,12 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Window
+import VillageKiosk.Models
 
 // The demo's own window (not part of a real kiosk): whose card is on the reader.
 Window {
     id: root
-    required property QtObject control
+    required property DemoControlModel control
     width: 560
     height: 760
     x: 40

@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "detailScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.detail
+    required property AppModel app
+    readonly property ItemDetailModel vm: app.detail
     color: Theme.background
 
     TopBar {

@@ -4,10 +4,11 @@ import QtQuick.Window
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import QtQuick.VirtualKeyboard.Styles
+import VillageKiosk.Models
 
 Window {
     id: root
-    required property QtObject app
+    required property AppModel app
     width: 1920
     height: 1080
     visible: true

@@ -1,10 +1,11 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import VillageKiosk.Models
 
 // A plain message with what to do: read errors, service unavailable.
 Rectangle {
     id: screen
-    required property QtObject app
+    required property AppModel app
     property string title: ""
     property string message: ""
     property bool showButtons: true

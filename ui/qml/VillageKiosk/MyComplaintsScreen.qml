@@ -1,12 +1,13 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "myComplaintsScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.myComplaints
+    required property AppModel app
+    readonly property MyComplaintsModel vm: app.myComplaints
     color: Theme.background
 
     TopBar {

@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "noticesScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.notices
+    required property AppModel app
+    readonly property NoticesModel vm: app.notices
     color: Theme.background
 
     TopBar {

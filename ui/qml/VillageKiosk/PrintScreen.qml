@@ -1,11 +1,12 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "printScreen"
-    required property QtObject app
-    readonly property QtObject vm: app.printing
+    required property AppModel app
+    readonly property PrintModel vm: app.printing
     color: Theme.background
 
     TopBar {

@@ -1,11 +1,12 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import VillageKiosk.Models
 
 Rectangle {
     id: screen
     objectName: "welcomeScreen"
-    required property QtObject app
+    required property AppModel app
     color: Theme.background
 
     ColumnLayout {
