@@ -22,7 +22,7 @@ from kiosk.config import Config
 from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_settings import with_settings
-from ui.driver import UiDriver
+from ui.driver import UiDriver, UiDriverError
 from ui.services import KioskServices
 
 __all__ = ["SIZES", "run_tour"]
@@ -57,7 +57,9 @@ def _simulate_county_reply(db: Path) -> None:
 
 def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
                    settings: Config | None) -> list[Path]:
-    devices, demo = DemoDevices.start(work, baud=19200)
+    # A reader at 2 400 baud takes about a second over the card's text: long enough
+    # for the "reading" screen to be caught (at 115 200 it shows for 0.03 s).
+    devices, demo = DemoDevices.start(work, baud=2400)
     config = with_settings(demo, settings)
     clock = _Clock()
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=clock)
@@ -89,6 +91,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         devices.sam.place(0)
         screen_is("reading")
         shot("reading")
+        if app.screen != "reading":  # the shot would show another screen under its name
+            raise UiDriverError("tour: the card was read before the reading screen was shot")
         screen_is("benefits")
         shot("benefits")
         d.click("year_2025")
