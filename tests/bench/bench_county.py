@@ -26,9 +26,7 @@ import csv
 import json
 import random
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,12 +34,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import httpx
 from sqlalchemy import Engine, insert
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from county_process import serve_county  # noqa: E402
 from county_server.pgcluster import PgCluster, find_bindir, start_cluster  # noqa: E402
 
 from county.db import open_county_db  # noqa: E402
@@ -55,29 +53,6 @@ from kiosk.identity import check_digit, id_hash  # noqa: E402
 
 #: A real fleet: every terminal pulls changes and sends a heartbeat once a minute.
 FLEET_POLL_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(url: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    county = Path(sys.executable).with_name("county")
-    proc = subprocess.Popen([str(county), "serve", "--db", url, "--port", str(port),
-                             "--log-level", "warning"], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{base}/api/v1/openapi.json", timeout=2)
-            return proc, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("county serve did not start")
 
 
 class _Conn:
@@ -168,7 +143,7 @@ def bench_load(name: str, url: str, terminals: int) -> None:
     with engine.connect() as conn:
         start = max(0, current_seq(conn) - 250)
     engine.dispose()
-    proc, base = _serve(url)
+    proc, base = serve_county(url, Path(tempfile.gettempdir()) / f"bench-county-{name}.log")
     try:
         latencies, errors, elapsed = asyncio.run(_fleet(base, tokens, start))
     finally:

@@ -26,7 +26,6 @@ size for any small child.)
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import httpx
+from county_process import serve_county
 from sqlalchemy import Engine, insert
 
 from county.db import open_county_db
@@ -112,34 +111,6 @@ def run_measured(args: list[str], log: Path, *, timeout: float = 3600) -> Daemon
                      polled / 1024, log.read_text(encoding="utf-8", errors="replace"))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """``county serve`` as its own process on a free loopback port."""
-    port = _free_port()
-    county = Path(sys.executable).with_name("county")
-    with log.open("wb") as out:
-        proc = subprocess.Popen([str(county), "serve", "--db", url, "--port", str(port),
-                                 "--log-level", "warning"], stdout=out, stderr=out)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{base}/api/v1/openapi.json", timeout=2)
-            return proc, base
-        except httpx.TransportError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.1)
-    proc.kill()
-    proc.wait()
-    raise RuntimeError(f"county serve did not start: {log.read_text(errors='replace')}")
-
-
 def _write_config(directory: Path) -> Path:
     """A terminal config (the shape tests/syncd/conftest.py writes), default pacing."""
     directory.mkdir(parents=True)
@@ -201,7 +172,7 @@ def bench_daemon_rss(payments: int) -> None:
         url = f"sqlite:///{work / 'county.db'}"
         engine = open_county_db(url)
         seed_demo(engine, now=datetime.now(UTC))
-        server, base = _serve(url, work / "county.log")
+        server, base = serve_county(url, work / "county.log")
         try:
             small, big = _write_config(work / "a"), _write_config(work / "b")
             _enroll(engine, small, base)
