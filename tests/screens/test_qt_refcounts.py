@@ -38,5 +38,7 @@ def test_void_calls_and_emits_leave_the_singletons_alone(qtbot: QtBot) -> None:
         after = [sys.getrefcount(s) for s in singletons]
     finally:
         gc.enable()
-    # A broken binding loses thousands; a few either way would be bookkeeping.
-    assert [a - b for a, b in zip(after, before, strict=True)] == [0, 0, 0]
+    # A broken binding loses one per call (thousands); a Python callback some other
+    # part of the app runs during processEvents may move a few either way.
+    lost = [a - b for a, b in zip(after, before, strict=True)]
+    assert all(abs(n) < CALLS // 20 for n in lost), lost
