@@ -56,7 +56,7 @@ _COLD = textwrap.dedent("""
     ui.window.frameSwapped.connect(lambda: first.append(time.perf_counter()))
     ui.start()
     while not first:
-        app.processEvents()
+        _app.processEvents()
     print(f"{(first[0] - t0) * 1000:.0f}")
     ui.stop()
 """)
