@@ -34,12 +34,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from county_process import serve_county
 from sqlalchemy import Engine, insert
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from county_process import serve_county  # noqa: E402
 from county_server.pgcluster import PgCluster, find_bindir, start_cluster  # noqa: E402
 
 from county.db import open_county_db  # noqa: E402
