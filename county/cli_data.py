@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from county.catalogue import list_items, upsert_item
@@ -13,13 +13,14 @@ from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
 from county.importer import ImportOptions, SourceError, import_payments
 from county.notices import KINDS, add_notice, list_notices, retire_notice
 from county.settings import list_settings, set_setting, unset_setting
+from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
 
 __all__ = ["register"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _date(text: str) -> date:

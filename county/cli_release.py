@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -38,6 +38,7 @@ from county.releases import (
     unpin,
     withdraw,
 )
+from kiosk import clock
 from kiosk.timefmt import format_local
 from sync.protocol.release import (
     DEFAULT_CHANNEL,
@@ -51,7 +52,7 @@ __all__ = ["register", "releases_dir"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from reference import TODAY_ARGS
 
 from kiosk.demo_data import DemoVillage, card_profile
 
@@ -27,7 +28,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "[store]\npath = 'kiosk.db'\n[enrollment]\nfile = 'enrollment.json'\n"
         "[log]\nlevel = 'DEBUG'\nfile = 'kiosk.log'\n", encoding="utf-8")
     proc = kiosk("db", "seed-demo", "--config", str(root / "kiosk.toml"), "--cards",
-                 str(root / "cards"))
+                 str(root / "cards"), *TODAY_ARGS)
     assert proc.returncode == 0, proc.stderr
     assert "households" in proc.stdout
     return root
@@ -74,7 +75,7 @@ def test_db_stats_json(demo_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     stats = json.loads(proc.stdout)
     assert stats["rows"]["payment"] > 20_000
-    assert stats["data_as_of"].startswith("2026-11-20")
+    assert stats["data_as_of"] == "2026-11-19T12:00:00+00:00", "20:00 in Beijing the day before"
 
 
 def test_db_override_beats_config(demo_dir: Path, tmp_path: Path) -> None:
