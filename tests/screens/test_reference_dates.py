@@ -12,6 +12,7 @@ the next (still the old year in UTC).
 
 from __future__ import annotations
 
+import socket
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,9 +36,12 @@ from kiosk.lookup import BenefitLookup
 from kiosk.notices import current_notices
 from kiosk.store import open_store
 from kiosk.store.seed import seed_complaints, seed_village
+from kiosk.store.stats import read_sync_state
 from kiosk.timefmt import LOCAL_TZ
 from screens.conftest import LONG, FakeClock
 from screens.kiosk_window import open_kiosk
+from ui.demo import DemoDevices
+from ui.demo_county import DemoCounty
 
 # The system clock when the suite was collected (before any fixture moved the seam).
 _REAL_NOW = datetime.now(UTC)
@@ -136,3 +140,35 @@ def test_window_on_the_day(qtbot: QtBot, moment: datetime, village: DemoVillage,
         d.click("kind_3")
         d.click("notice_0")
         assert "公示" in d.text("noticeTitle")
+
+
+@pytest.mark.parametrize("name", ["today", "29 February"])
+def test_demo_with_its_county_on_the_day(name: str, tmp_path: Path) -> None:
+    """What ``kiosk demo --today D`` shows after its first sync with its own county."""
+    clock.travel_to(INSTANTS[name])
+    today = clock.today()
+    devices, config = DemoDevices.start(tmp_path)
+    try:
+        county = DemoCounty.start(tmp_path, config, port=_free_port(), poll_interval_s=600)
+        county.stop()
+    finally:
+        devices.stop()
+    assert (tmp_path / "county.today").read_text(encoding="utf-8").strip() == today.isoformat()
+    engine = open_store(config.store.path)
+    try:
+        # The county's snapshot replaced the seed: what it holds is dated for ``today``.
+        assert read_sync_state(engine).data_as_of is not None
+        notices = current_notices(engine, today=today)
+        assert sum(1 for n in notices if n.kind == "公示") == 2
+        years = BenefitLookup(engine, DEMO_LOOKUP_KEY).lookup(LONG).years
+        assert years[0].year == today.year and years[0].pending_fen > 0
+        [complaint] = complaints_for_holder(engine, id_hash(DEMO_LOOKUP_KEY, LONG))
+        assert complaint.reply_text and complaint.delivery == "sent"
+    finally:
+        engine.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
