@@ -259,15 +259,19 @@ def _refuse_if_changed_since(conn: Connection, batch_id: int, added: Sequence[An
     later: list[str] = []
     by_hand: list[str] = []
     ids = list(since)
+    changes: list[Any] = []
     for start in range(0, len(ids), 900):
-        for c in conn.execute(select(PaymentChange).where(
-                PaymentChange.payment_id.in_(ids[start:start + 900]))):
-            if c.id <= since[c.payment_id] or c.batch_id == batch_id:
-                continue
-            if c.action == "supersede":
-                later.append(f"付款 {c.payment_id}（第 {c.batch_id} 批）")
-            elif c.action == "correct" and since[c.payment_id]:
-                by_hand.append(f"付款 {c.payment_id}（{c.actor}：{c.reason}）")
+        changes += conn.execute(select(PaymentChange).where(
+            PaymentChange.payment_id.in_(ids[start:start + 900]))).all()
+    # A later batch's supersede that was itself reverted since no longer stands.
+    undone = {(c.payment_id, c.batch_id) for c in changes if c.action == "revert"}
+    for c in changes:
+        if c.id <= since[c.payment_id] or c.batch_id == batch_id:
+            continue
+        if c.action == "supersede" and (c.payment_id, c.batch_id) not in undone:
+            later.append(f"付款 {c.payment_id}（第 {c.batch_id} 批）")
+        elif c.action == "correct" and since[c.payment_id]:
+            by_hand.append(f"付款 {c.payment_id}（{c.actor}：{c.reason}）")
     if later:
         raise CorrectionRefused(f"第 {batch_id} 批之后的导入又更正了其中的付款："
                                 f"{'、'.join(sorted(set(later))[:10])}；请先撤销后来的批次")
