@@ -205,10 +205,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_cli_exit_codes_and_report(capsys: pytest.CaptureFixture[str], county_url: str,
-                                   backend: str) -> None:
-    if backend != "sqlite":
-        pytest.skip("the CLI is exercised once; the importer runs on both above")
+def test_cli_exit_codes_and_report(capsys: pytest.CaptureFixture[str], county_url: str) -> None:
     xlsx = str(IMPORTS / "低保-2025年5-6月-高村镇.xlsx")
     code, out, err = _cli(capsys, "import", xlsx, "--item", "低保", "--db", county_url)
     assert code == 1 and "NOTHING imported" in out
