@@ -191,7 +191,7 @@ def test_a_crashing_print_job_is_logged_and_the_screen_recovers(
         model.start(crash)
     assert model.property("state") == "problem"
     assert "打印" in model.property("message")
-    assert any("print job crashed" in r.getMessage() for r in caplog.records)
+    assert any("print-job failed" in r.getMessage() and r.exc_info for r in caplog.records)
     # The next job runs normally.
     ok = PrintOutcome(True, None, "", "https://county/r/x")
     model.start(lambda: ok)

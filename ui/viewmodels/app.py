@@ -21,6 +21,7 @@ from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import LOCAL_TZ, format_local
 from ui.brightness import Backlight
+from ui.ops import Runner
 from ui.printing import PrintOutcome
 from ui.services import KioskServices
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
@@ -87,8 +88,9 @@ class AppModel(ViewModel):
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
-                 backlight: Backlight | None = None,
+                 backlight: Backlight | None = None, printer: Runner | None = None,
                  parent: QObject | None = None) -> None:
+        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests)."""
         ui = services.config.ui
         super().__init__(parent, screen="welcome", village=services.config.terminal.village,
                          dateText="", timeText="", asOfText="", message="", readerProblem="",
@@ -106,7 +108,7 @@ class AppModel(ViewModel):
         self._history: list[str] = []
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
-        self.print_model = PrintModel(self)
+        self.print_model = PrintModel(printer, self)
         self.complaint_model = ComplaintModel(services.file_complaint, self)
         self.my_complaints_model = MyComplaintsModel(services.complaints_for, self)
         self.notices_model = NoticesModel(services.notices, self)

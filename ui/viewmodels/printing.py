@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from ui.ops import Op, Runner
 from ui.printing import PrintOutcome, qr_png
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.wording import printer_problem
-from ui.workers import start_worker
 
 __all__ = ["PrintModel"]
 
@@ -23,7 +23,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-#: Builds and prints the current receipt; runs on a worker thread, must not touch Qt.
+#: Builds and prints the current receipt; runs on the printer worker, must not touch Qt.
 PrintJob = Callable[[], PrintOutcome]
 
 _BLANK: dict[str, Any] = dict(state="idle", message="", qrImage="")
@@ -40,34 +40,25 @@ class PrintModel(ViewModel):
     message = readonly(str, "message", changed)
     qrImage = readonly(str, "qrImage", changed)
 
-    _finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, printer: Runner | None = None, parent: QObject | None = None) -> None:
+        """``printer``: where print jobs run (the printer worker; None: a thread each)."""
         super().__init__(parent, **_BLANK)
-        self._finished.connect(self._on_finished)
+        self._printer = printer
         self._generation = 0
 
     def start(self, job: PrintJob, *, what: str = "凭条") -> None:
-        """Run ``job`` on a worker thread; the screen shows "printing" meanwhile."""
+        """Run ``job`` on the printer worker; the screen shows "printing" meanwhile."""
         if self._state["state"] == "printing":
             return
         self._generation += 1
         generation = self._generation
         self._update(state="printing", message=f"正在打印{what}，请稍等……", qrImage="")
+        # A crashing job (a bug) is logged by Op and shown as a printer problem.
+        Op(job, name="print-job", runner=self._printer, owner=self) \
+            .success(lambda outcome: self._finished(generation, outcome)) \
+            .failure(lambda exc: self._finished(generation, exc)).run()
 
-        def work() -> None:
-            try:
-                outcome: object = job()
-            except Exception as exc:  # a bug in a job must not kill the kiosk
-                log.exception("print job crashed")
-                outcome = exc
-            self._finished.emit((generation, outcome))  # queued to the GUI thread
-
-        start_worker("print-job", work)
-
-    @Slot(object)
-    def _on_finished(self, payload: tuple[int, object]) -> None:
-        generation, outcome = payload
+    def _finished(self, generation: int, outcome: object) -> None:
         if generation != self._generation:  # the session was cleared meanwhile
             return
         if isinstance(outcome, PrintOutcome) and outcome.printed:
