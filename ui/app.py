@@ -24,8 +24,9 @@ from PySide6.QtQuick import QQuickWindow
 
 from drivers.idcard.link import CardLink
 from drivers.idcard.reader import CardReader
-from drivers.printer.errors import PrinterError
+from drivers.printer.errors import DisconnectedError, PrinterError, PrinterNotReadyError
 from drivers.printer.printer import probe_status
+from drivers.printer.status import PrinterState
 from drivers.printer.worker import PrinterWorker
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
@@ -96,7 +97,6 @@ class KioskUi:
         """
         self.services = services
         self._printer_text = "未检查"
-        self._extra: dict[str, str] = {}
         # Every printer job (receipt, test page, status probe) queues here: one at a time.
         self.printer = PrinterWorker()
         self.app_model = AppModel(services, clerk_status=self._clerk_status,
@@ -209,7 +209,6 @@ class KioskUi:
             status["outbox"] = f"{state.outbox_pending} 条"
             status["rejected"] = rejected_complaints_text(state.outbox_rejected,
                                                           state.rejected_tickets)
-        status.update(self._extra)
         return status
 
     def _on_clerk_changed(self) -> None:
@@ -245,25 +244,38 @@ class KioskUi:
 
     def _test_print(self) -> None:
         uri = self.services.config.printer.uri
+        clerk = self.app_model.clerk_model
         if not uri:
-            self._show_test_print("没有设置打印机")
+            clerk.show_result("printer", "没有设置打印机")
             return
         receipts = self.services.receipts()
 
-        def test_page() -> str:  # on the printer worker: no Qt here
+        def test_page() -> tuple[str, PrinterState | None]:  # on the printer worker: no Qt
             try:
-                receipts.send(test_page_blocks(uri, 576))
+                status = receipts.send(test_page_blocks(uri, 576))
+            except PrinterNotReadyError as exc:
+                state = exc.status.state if exc.status else None
+                return f"失败（{exc.code}）", self._record_printer(state)
+            except DisconnectedError as exc:
+                return f"失败（{exc.code}）", self._record_printer(PrinterState.DISCONNECTED)
             except PrinterError as exc:
-                return f"失败（{exc.code}）"
-            return "已打印"
+                return f"失败（{exc.code}）", None
+            return "已打印", self._record_printer(status.state)
 
         Op(test_page, name="test-print", runner=self.printer, owner=self.app_model) \
             .success(self._show_test_print) \
-            .failure(lambda exc: self._show_test_print(f"失败：{exc}")).run()
+            .failure(lambda exc: clerk.show_result("printer", f"失败：{exc}")).run()
 
-    def _show_test_print(self, text: str) -> None:
-        self._extra["printer"] = text
-        self.app_model.clerk_model.refresh()
+    def _record_printer(self, state: PrinterState | None) -> PrinterState | None:
+        if state is not None:
+            self.services.record_device("printer", state.value)
+        return state
+
+    def _show_test_print(self, outcome: tuple[str, PrinterState | None]) -> None:
+        text, state = outcome
+        if state is not None:  # what the row shows once the result has expired
+            self._printer_text = PRINTER_STATE_ZH.get(state, state.value)
+        self.app_model.clerk_model.show_result("printer", text)
 
     def _sync_now(self) -> None:
         config = self.services.config
@@ -285,14 +297,13 @@ class KioskUi:
             why = errors[0] if errors else (proc.stderr.strip().splitlines() or ["?"])[-1]
             return f"同步失败：{why[-120:]}"
 
-        self._show_sync("正在同步……")
+        self.app_model.clerk_model.show_result("lastSync", "正在同步……", running=True)
         Op(sync, name="sync-now", owner=self.app_model).success(self._show_sync) \
-            .failure(lambda exc: self._show_sync(f"失败：{exc}")).run()
+            .failure(lambda exc: self._show_sync(f"同步失败：{exc}")).run()
 
     def _show_sync(self, text: str) -> None:
-        self._extra["lastSync"] = text
-        self.app_model.clerk_model.refresh()
         self.app_model.refresh_welcome()
+        self.app_model.clerk_model.show_result("lastSync", text)
 
 
 def load_window_for_tests(services: KioskServices, **kwargs: Any) -> KioskUi:

@@ -38,6 +38,7 @@ from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_county import DemoCounty
 from ui.driver import UiDriver
+from ui.viewmodels.clerk import RESULT_S
 from ui.wording import CARD_NOT_SUPPORTED
 
 
@@ -376,14 +377,28 @@ def _clerk_info(ui: KioskUi) -> dict[str, str]:
     return {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
 
 
-def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedPrinter) -> None:
-    with open_kiosk(kiosk_config) as (ui, d):
+def _let_results_expire(ui: KioskUi, clock: FakeClock) -> None:
+    clock.now += RESULT_S + 1
+    ui.app_model.touched()  # the clerk is still there: no idle timeout
+    ui.app_model.tick()
+
+
+def test_clerk_test_print_result_expires(qtbot: QtBot, kiosk_config: Config,
+                                         printer: EmulatedPrinter) -> None:
+    clock = FakeClock()
+    with open_kiosk(kiosk_config, clock=clock) as (ui, d):
         _unlock_clerk(ui, d)
+        d.wait_until(lambda: _clerk_info(ui)["打印机"] == "打印机正常", timeout=60,
+                     what="the printer probed on unlock")
         d.click("testPrint")
         d.wait_until(lambda: _clerk_info(ui)["打印机"] == "已打印", timeout=60,
                      what="the test page printed")
         assert len(printer.received) > 1000
         d.wait_until(lambda: bool(d.texts_showing("已打印")), what="已打印 on the screen")
+        clock.now += RESULT_S - 1
+        ui.app_model.touched()
+        ui.app_model.tick()
+        assert _clerk_info(ui)["打印机"] == "已打印"
         # The clerk is told when it did not print, and why.
         printer.clear()
         printer.set_fault(Fault.PAPER_OUT)
@@ -392,6 +407,17 @@ def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedP
                      what="the test print failed")
         assert "paper_out" in _clerk_info(ui)["打印机"]
         assert d.truncated_texts() == []
+        # A minute later the row shows the printer's state again, as the test print found it.
+        _let_results_expire(ui, clock)
+        assert _clerk_info(ui)["打印机"] == "打印机没有纸了"
+        d.wait_until(lambda: bool(d.texts_showing("打印机没有纸了")), what="the state shown")
+        # ... and later states are not hidden: the next probe (on the next unlock) shows.
+        printer.set_fault(Fault.NONE)
+        d.click("leaveClerk")
+        d.find("welcomeScreen")
+        _unlock_clerk(ui, d)
+        d.wait_until(lambda: _clerk_info(ui)["打印机"] == "打印机正常", timeout=60,
+                     what="the printer probed again")
 
 
 def _sync_toml(tmp_path: Path, *, store: Path, enrollment: Path, printer_uri: str) -> Path:
@@ -423,8 +449,9 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
     toml = _sync_toml(tmp_path, store=elsewhere, enrollment=enrollment, printer_uri=printer.uri)
     config = load_config(toml).with_db(seeded_db)
     shown: list[str] = []
+    clock = FakeClock()
     try:
-        with open_kiosk(config) as (ui, d):
+        with open_kiosk(config, clock=clock) as (ui, d):
             _unlock_clerk(ui, d)
             d.click("syncNow")
             # The sync runs in the background: the screen keeps working meanwhile.
@@ -433,6 +460,8 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
             d.click("leaveClerk")
             d.find("welcomeScreen")
             _unlock_clerk(ui, d)
+            assert _clerk_info(ui)["上次同步"] == "正在同步……"
+            _let_results_expire(ui, clock)  # a sync still running does not expire
             assert _clerk_info(ui)["上次同步"] == "正在同步……"
 
             def record() -> None:
@@ -454,6 +483,9 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
             # The sync daemon ran on the UI's database, not the file's store.path.
             assert ui.services.sync_state().last_error
             assert not elsewhere.exists()
+            # A minute later the row shows the sync state again (never synced, the error).
+            _let_results_expire(ui, clock)
+            assert _clerk_info(ui)["上次同步"].startswith("从未同步（上次错误：")
     finally:
         county.close()
 

@@ -146,6 +146,35 @@ def test_clerk_pin_attempts_and_lockout(qtbot: QtBot) -> None:
     assert model.property("info")[0] == {"label": "终端编号", "value": "T1"}
 
 
+def test_clerk_results_expire_and_running_jobs_do_not(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    live = {"printer": "打印机正常", "lastSync": "2026-12-01 08:00"}
+    model = ClerkModel("2468", lambda: dict(live), clock=clock, result_s=60)
+    for key in "2468":
+        model.pinKey(key)
+    model.pinKey("ok")
+
+    def row(label: str) -> str:
+        return str(next(r["value"] for r in model.property("info") if r["label"] == label))
+
+    model.show_result("printer", "已打印")
+    model.show_result("lastSync", "正在同步……", running=True)
+    assert (row("打印机"), row("上次同步")) == ("已打印", "正在同步……")
+    clock.now += 59
+    model.tick()
+    assert row("打印机") == "已打印"
+    live["printer"] = "打印机没有纸了"
+    clock.now += 1
+    with qtbot.waitSignal(model.changed, timeout=1000):
+        model.tick()
+    assert (row("打印机"), row("上次同步")) == ("打印机没有纸了", "正在同步……")
+    model.show_result("lastSync", "同步成功")
+    live["lastSync"] = "2026-12-01 09:00"
+    clock.now += 60
+    model.tick()
+    assert row("上次同步") == "2026-12-01 09:00"
+
+
 def test_clerk_disabled_without_pin(qtbot: QtBot) -> None:
     model = ClerkModel("", lambda: {})
     model.reset()
