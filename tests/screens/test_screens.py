@@ -77,6 +77,7 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
         ui.bridge.cardRead.emit(card)
         d.click("complainButton")
         d.find("complaintScreen")
+        about = ui.app_model.complaint_model.options[0]["label"]  # the newest item paid
         d.click("about_0")
         d.click("reason_not_received")
         d.click("complaintText")
@@ -108,9 +109,11 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
     con = sqlite3.connect(kiosk_config.store.path)
     row = con.execute("SELECT ticket_no, category, text, phone, anonymous, name, item_code "
                       "FROM complaint").fetchone()
+    codes = [c for (c,) in con.execute("SELECT code FROM benefit_item WHERE name = ?", (about,))]
     con.close()
-    assert row == ("QS01-000001", "not_received", "你好", "13800138000", 0, "龙德贵", row[6])
-    assert row[6]  # about an item of the holder's
+    assert len(codes) == 1, about
+    # About the item the villager picked on the screen.
+    assert row == ("QS01-000001", "not_received", "你好", "13800138000", 0, "龙德贵", codes[0])
 
 
 def _name(prop: QMetaProperty) -> str:
@@ -157,10 +160,18 @@ def _differences(before: dict[str, object], after: dict[str, object]) -> dict[st
     return {k: (before[k], after[k]) for k in before if before[k] != after[k]}
 
 
+def _assert_no_session(ui: KioskUi) -> None:
+    """Nobody's data is left: the holder's own screens have nothing to open."""
+    screen = ui.app_model.screen
+    ui.app_model.openMyComplaints()
+    ui.app_model.openPrint()
+    ui.app_model.openItem("DIBAO")
+    assert ui.app_model.screen == screen
+
+
 def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config,
                                               card: IdCard) -> None:
     with open_kiosk(kiosk_config) as (ui, d):
-        empty = ui.app_model.personal_state()
         fresh = _every_property(ui.app_model)
         # Every view-model is covered, with the properties QML binds to.
         assert {"app.screen", "benefits.yearCapitals", "benefits.yearNote", "detail.payments",
@@ -172,12 +183,11 @@ def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config
         d.wait_until(lambda: ui.app_model.benefits_model.yearIndex == 2, what="2024")
         ui.app_model.openItem("DIBAO")
         d.find("detailScreen")
-        assert ui.app_model.personal_state() != empty
         assert len(_differences(fresh, _every_property(ui.app_model))) > 5
         ui.bridge.cardRemoved.emit()
         d.find("welcomeScreen")
-        assert ui.app_model.personal_state() == empty
         assert _differences(fresh, _every_property(ui.app_model)) == {}
+        _assert_no_session(ui)
 
 
 def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config: Config,
@@ -195,7 +205,6 @@ def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config
 def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
     clock = FakeClock()
     with open_kiosk(kiosk_config, clock=clock) as (ui, d):
-        empty = ui.app_model.personal_state()
         fresh = _every_property(ui.app_model)
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
@@ -213,8 +222,8 @@ def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdC
         clock.now += 61
         ui.app_model.check_idle()
         d.find("welcomeScreen")
-        assert ui.app_model.personal_state() == empty
         assert _differences(fresh, _every_property(ui.app_model)) == {}
+        _assert_no_session(ui)
 
 
 def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: IdCard,
@@ -525,12 +534,16 @@ def test_foreign_card_is_not_supported(qtbot: QtBot, kiosk_config: Config) -> No
         valid_to="20290101")))
     assert foreign.card_type is CardType.FOREIGN
     with open_kiosk(kiosk_config) as (ui, d):
+        fresh = _every_property(ui.app_model)
         ui.bridge.cardPresent.emit()
         d.find("readingScreen")
         ui.bridge.cardRead.emit(foreign)
         d.find("readErrorScreen")
         assert d.text("messageText") == CARD_NOT_SUPPORTED
-        assert ui.app_model.personal_state()["holder"] == (None, None)
+        # Nothing of the card was kept: only the screen and its message changed.
+        assert _differences(fresh, _every_property(ui.app_model)).keys() == {"app.screen",
+                                                                             "app.message"}
+        _assert_no_session(ui)
         d.click("okButton")
         d.find("welcomeScreen")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -40,10 +41,21 @@ def test_benefits_model_formats_and_selects(qtbot: QtBot, result: LookupResult) 
     model.selectYear(1)
     assert model.property("yearIndex") == 1
     assert model.property("yearTitle") == f"{result.years[1].year}年已发放合计"
+    before = _properties(model)
+    emitted: list[int] = []
+    model.changed.connect(lambda: emitted.append(1))
     model.selectYear(99)  # out of range from a stale screen: ignored safely
+    model.selectYear(-1)
+    assert (emitted, _properties(model)) == ([], before)
     model.clear()
-    assert model.personal_state() == {k: ([] if k in ("years", "payments") else "")
-                                      for k in model.personal_state()}
+    assert _properties(model) == _properties(BenefitsModel())
+
+
+def _properties(model: QObject) -> dict[str, object]:
+    """Every Qt property the view-model declares (what QML can read)."""
+    meta = model.metaObject()
+    return {str(meta.property(i).name()): meta.property(i).read(model)
+            for i in range(meta.propertyOffset(), meta.propertyCount())}
 
 
 def test_compare_before_emit(qtbot: QtBot, result: LookupResult) -> None:

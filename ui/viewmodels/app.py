@@ -49,7 +49,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 
-
 class Screen(Enum):
     """The kiosk's screens; QML's ``app.screen`` is the value (Main.qml picks the view by it)."""
 
@@ -458,10 +457,3 @@ class AppModel(ViewModel):
             self.refresh_welcome()
         else:  # e.g. leaving the clerk screen of a terminal whose database is broken
             self._update(screen=Screen.UNAVAILABLE, countdown=-1, message=SERVICE_UNAVAILABLE)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every personal value held by the app and its view-models (privacy tests)."""
-        out: dict[str, Any] = {"holder": (self._holder_hash, self._holder_name)}
-        for name, model in self._models.items():
-            out[name] = model.personal_state()
-        return out

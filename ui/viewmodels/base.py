@@ -74,13 +74,6 @@ class ViewModel(QObject):
     def _get(self, key: str) -> Any:
         return self._state[key]
 
-    def personal_state(self) -> dict[str, Any]:
-        """Every value that may hold a villager's data (privacy tests compare it).
-
-        Each view-model says what it holds; the base holds nothing.
-        """
-        return {}
-
 
 def readonly(type_: Any, key: str, notify: Any) -> Any:
     """A QML property reading ``self._state[key]``, notified by the class's ``notify``."""

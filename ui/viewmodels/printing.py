@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 PrintJob = Callable[[], PrintOutcome]
 
 
-
 class PrintState(Enum):
     """Where the print screen is; QML's ``state`` is the value."""
 
@@ -95,7 +94,3 @@ class PrintModel(ViewModel):
         """Forget the job (a running one's result is ignored)."""
         self._generation += 1
         self._update(**_BLANK)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data (the QR encodes the masked ID)."""
-        return {"qrImage": self._state["qrImage"]}
