@@ -164,4 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # Under `python -m county.cli` this file runs as __main__ while the command
+    # modules import county.cli, a second copy: run that copy's main, which
+    # catches the CliError class the commands raise (one line, not a traceback).
+    from county.cli import main as _main
+
+    sys.exit(_main())

@@ -19,6 +19,7 @@ from typing import Any
 from drivers.printer.errors import PrinterError
 from drivers.printer.render import ReceiptRenderer, paper_dots
 from drivers.printer.status import PrinterStatus
+from drivers.printer.worker import PrinterWorker
 from kiosk.cli.common import (
     CliError,
     Subparsers,
@@ -94,7 +95,9 @@ def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
             ReceiptRenderer(paper_dots(paper)).render(blocks).save(preview, format="PNG")
         if uri is None:
             return None
-        return ReceiptService.send_blocks(config, blocks, uri=uri, paper_mm=paper, mode=mode)
+        with PrinterWorker() as worker:
+            return worker.call(lambda: ReceiptService.send_blocks(
+                config, blocks, uri=uri, paper_mm=paper, mode=mode))
     except PrinterError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     except OSError as exc:
