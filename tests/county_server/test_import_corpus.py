@@ -11,6 +11,8 @@ with its reason, and no row under a wrong person.
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,14 @@ IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
 EXPECTED: dict[str, Any] = json.loads((IMPORTS / "expected.json").read_text("utf-8"))
 IDS: dict[str, str] = EXPECTED.pop("_ids")
 TABLES = [name for name, e in EXPECTED.items() if "sheets" in e]
+
+
+@pytest.fixture(autouse=True)
+def _corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files are read from a copy: --skip-bad writes FILE.rejects.csv beside each."""
+    copy = tmp_path / "imports"
+    shutil.copytree(IMPORTS, copy)
+    monkeypatch.setattr(sys.modules[__name__], "IMPORTS", copy)
 
 
 @pytest.fixture
