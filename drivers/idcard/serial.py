@@ -17,6 +17,7 @@ import time
 import serial
 
 from drivers.idcard.codec import (
+    PHOTO_SIZE,
     TEXT_SIZE,
     Command,
     FrameParser,
@@ -26,6 +27,7 @@ from drivers.idcard.codec import (
     decode_read_data,
 )
 from drivers.idcard.errors import (
+    BlockLengthError,
     CodecError,
     ReaderTimeout,
     ReaderUnavailable,
@@ -214,9 +216,14 @@ class SerialLink:
             raise
 
     def read_card(self) -> tuple[bytes, bytes]:
-        """``(text, photo)`` of the selected card. Raises like :meth:`transact`."""
+        """``(text, photo)`` of the selected card. Raises like :meth:`transact`, and
+        :class:`BlockLengthError` for a text or photo of another length than GA 467's."""
         response = self.transact(Command.READ_BASE)
-        return decode_read_data(response.data)
+        text, photo = decode_read_data(response.data)
+        for block, data, size in (("text block", text, TEXT_SIZE), ("photo", photo, PHOTO_SIZE)):
+            if len(data) != size:
+                raise BlockLengthError(f"{block} of the SAM's read answer", len(data), size)
+        return text, photo
 
 
 # The normal statuses each command can produce; an error status answers any.

@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from drivers.idcard.cardtext import CardType
+from drivers.idcard.errors import BlockLengthError, ReaderTimeout
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import LOCAL_TZ, format_local
@@ -34,6 +35,7 @@ from ui.wording import (
     CARD_NOT_SUPPORTED,
     CARD_READ_FAILED,
     READER_STATE_ZH,
+    READER_TIMEOUT,
     READER_UNAVAILABLE,
     SERVICE_UNAVAILABLE,
 )
@@ -255,6 +257,15 @@ class AppModel(ViewModel):
         if isinstance(error, CardReadFailed):
             if self._state["screen"] in ("reading", "welcome", "readError"):
                 self._read_error(CARD_READ_FAILED)
+            return
+        if isinstance(error, ReaderTimeout | BlockLengthError):
+            log.warning("reader error: %s", error.code)
+            # A card lies on a reader that stopped answering (lifting it and laying
+            # it down again starts afresh), or one whose blocks the configured
+            # layout does not describe (only the staff can fix that).
+            if self._state["screen"] in ("reading", "readError"):
+                self._read_error(READER_TIMEOUT if isinstance(error, ReaderTimeout)
+                                 else READER_UNAVAILABLE)
             return
         log.warning("reader error: %s", getattr(error, "code", error))
 
