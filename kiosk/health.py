@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.files import atomic_write_bytes
-from kiosk.sqltypes import utcnow
+from kiosk.timefmt import utcnow
 
 __all__ = ["COMPONENTS", "DEFAULT_HEALTH_DIR", "HealthMark", "mark_healthy", "read_mark"]
 

@@ -11,12 +11,9 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, TypeDecorator
 from sqlalchemy.engine import Dialect
 
+from kiosk.timefmt import utcnow
+
 __all__ = ["UTCDateTime", "utcnow"]
-
-
-def utcnow() -> datetime:
-    """Now, timezone-aware UTC (the default for every timestamp column)."""
-    return datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

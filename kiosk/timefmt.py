@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-__all__ = ["LOCAL_TZ", "format_local", "to_local"]
+__all__ = ["LOCAL_TZ", "format_local", "to_local", "utcnow"]
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC (the default for every timestamp column)."""
+    return datetime.now(UTC)
 
 
 def to_local(moment: datetime) -> datetime:
