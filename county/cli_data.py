@@ -8,12 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from county.catalogue import list_items, upsert_item
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
-from county.importer import ImportOptions, SourceError, import_payments
-from county.notices import KINDS, add_notice, list_notices, retire_notice
-from county.settings import list_settings, set_setting, unset_setting
-from kiosk.catalogue import BenefitItemSpec
+from kiosk.catalogue import NOTICE_KINDS
 
 __all__ = ["register"]
 
@@ -32,6 +28,8 @@ def _date(text: str) -> date:
 # --- items ----------------------------------------------------------------------------------
 
 def _item_list(args: argparse.Namespace) -> int:
+    from county.catalogue import list_items
+
     items = list_items(open_db(args))
     if args.json:
         print_json(items)
@@ -44,6 +42,9 @@ def _item_list(args: argparse.Namespace) -> int:
 
 
 def _item_add(args: argparse.Namespace) -> int:
+    from county.catalogue import upsert_item
+    from kiosk.catalogue import BenefitItemSpec
+
     spec = BenefitItemSpec(args.code.upper(), args.name, args.category, args.department,
                            args.scope, args.standard, args.policy, tuple(args.alias))
     try:
@@ -57,6 +58,8 @@ def _item_add(args: argparse.Namespace) -> int:
 # --- notices --------------------------------------------------------------------------------
 
 def _notice_add(args: argparse.Namespace) -> int:
+    from county.notices import add_notice
+
     body = args.body if args.body is not None else (
         Path(args.body_file).read_text("utf-8") if args.body_file else "")
     try:
@@ -75,6 +78,8 @@ def _notice_add(args: argparse.Namespace) -> int:
 
 
 def _notice_list(args: argparse.Namespace) -> int:
+    from county.notices import list_notices
+
     rows = list_notices(open_db(args), include_retired=args.all)
     if args.json:
         print_json(rows)
@@ -88,6 +93,8 @@ def _notice_list(args: argparse.Namespace) -> int:
 
 
 def _notice_retire(args: argparse.Namespace) -> int:
+    from county.notices import retire_notice
+
     if not retire_notice(open_db(args), args.id, now=_now()):
         raise CliError(f"no live notice {args.id}")
     print(f"notice {args.id} retired; terminals drop it on their next sync")
@@ -97,6 +104,8 @@ def _notice_retire(args: argparse.Namespace) -> int:
 # --- settings -------------------------------------------------------------------------------
 
 def _setting_set(args: argparse.Namespace) -> int:
+    from county.settings import set_setting
+
     try:
         version = set_setting(open_db(args), args.key, args.value, scope=args.scope, now=_now())
     except ValueError as exc:
@@ -109,6 +118,8 @@ def _setting_set(args: argparse.Namespace) -> int:
 
 
 def _setting_unset(args: argparse.Namespace) -> int:
+    from county.settings import unset_setting
+
     try:
         done = unset_setting(open_db(args), args.key, scope=args.scope, now=_now())
     except ValueError as exc:
@@ -120,6 +131,8 @@ def _setting_unset(args: argparse.Namespace) -> int:
 
 
 def _setting_list(args: argparse.Namespace) -> int:
+    from county.settings import list_settings
+
     rows = list_settings(open_db(args))
     if args.json:
         print_json(rows)
@@ -169,6 +182,8 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
 
 
 def _import(args: argparse.Namespace) -> int:
+    from county.importer import ImportOptions, SourceError, import_payments
+
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, reject_file=args.reject_file,
@@ -222,7 +237,7 @@ def register(sub: Subparsers) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     na = actions.add_parser("add", help="publish a notice")
     add_db_options(na, json_output=True)
-    na.add_argument("--kind", required=True, choices=KINDS)
+    na.add_argument("--kind", required=True, choices=NOTICE_KINDS)
     na.add_argument("--title", required=True)
     group = na.add_mutually_exclusive_group()
     group.add_argument("--body")

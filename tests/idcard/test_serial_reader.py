@@ -156,6 +156,24 @@ def test_a_photo_of_the_wrong_length_is_refused(photo_size: int,
     assert recorder.kinds() == ["present", "error", "removed"]
 
 
+def test_a_slow_line_is_not_a_silent_reader(sam: SamEmulator) -> None:
+    # At 9 600 baud a read answer (text and photo) takes 1.35 s on the wire, longer
+    # than the timeout: the timeout is for silence, not for a long answer.
+    sam.place(0)
+    with PtyEmulator(sam, baud=9600) as slow:
+        link = SerialLink(slow.path, baud=9600, timeout=TIMEOUT)
+        link.open()
+        try:
+            assert link.find_card() and link.select_card()
+            started = time.monotonic()
+            text, photo = link.read_card()
+            assert time.monotonic() - started > 1.3 > TIMEOUT
+        finally:
+            link.close()
+    card = sam.card
+    assert card is not None and photo == card.photo and len(text) == 256
+
+
 def test_card_removed_mid_read(sam: SamEmulator, reader: CardReader,
                                recorder: Recorder) -> None:
     sam.inject(Fault.REMOVED_MID_READ, on=Command.READ_BASE)
