@@ -6,7 +6,7 @@ import argparse
 import csv
 import io
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from county.cli import (
 
 if TYPE_CHECKING:
     from county.complaints import ComplaintView
+from kiosk import clock
 from kiosk.timefmt import format_local
 
 __all__ = ["register"]
@@ -31,7 +32,7 @@ CATEGORY_ZH = {"not_received": "未收到", "wrong_amount": "金额不对", "imp
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _local(moment: datetime | None) -> str:
@@ -61,10 +62,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from county.seed import seed_demo, write_cards
+    from kiosk.demo_data import generate_village
 
     engine = open_db(args)
-    counts = seed_demo(engine, now=_now())
-    cards = write_cards(args.cards) if args.cards else None
+    village = generate_village(today=args.today)
+    counts = seed_demo(engine, now=_now(), village=village)
+    cards = write_cards(args.cards, village=village) if args.cards else None
     if args.json:
         print_json({"added": counts, "cards": cards})
     else:
@@ -282,6 +285,9 @@ def register(sub: Subparsers) -> None:
     add_db_options(p, json_output=True)
     p.add_argument("--cards", type=Path, metavar="DIR",
                    help="also write the demo ID-card profiles (JSON) for the card emulator")
+    p.add_argument("--today", type=clock.parse_day, metavar="YYYY-MM-DD",
+                   help="the demo's reference date: payments, notices and replies are dated "
+                        "relative to it (default: today, Beijing)")
     p.set_defaults(handler=_seed_demo)
 
     p = sub.add_parser("enroll", help="one-time codes for enrolling terminals")

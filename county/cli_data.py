@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from kiosk import clock
 from kiosk.catalogue import NOTICE_KINDS
 
 __all__ = ["register"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _date(text: str) -> date:

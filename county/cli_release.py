@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from county.cli import (
     open_db,
     print_json,
 )
+from kiosk import clock
 from kiosk.timefmt import format_local
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ __all__ = ["register", "releases_dir"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
@@ -228,7 +229,7 @@ def register(sub: Subparsers) -> None:
                    help="where to write the bundle (default: village-kiosk-V.bundle in the "
                         "current directory, where `county release publish V` looks for it)")
     # None: the handler applies DEFAULT_CHANNEL (its module loads only when a release
-    # command runs, see county.cli.main).
+    # command runs, see county.cli).
     a.add_argument("--channel", default=None,
                    help="stable (default) or pilot: terminals install their channel only")
     a.add_argument("--expires-days", type=int, default=90,

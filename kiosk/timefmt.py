@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-__all__ = ["LOCAL_TZ", "format_local", "to_local", "utcnow"]
+__all__ = ["LOCAL_TZ", "format_local", "to_local"]
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
-
-
-def utcnow() -> datetime:
-    """Now, timezone-aware UTC (the default for every timestamp column)."""
-    return datetime.now(UTC)
 
 
 def to_local(moment: datetime) -> datetime:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from reference import system_clock  # noqa: F401  (this directory runs on the system clock)
 from sqlalchemy import Engine
 
 from county.db import open_county_db

@@ -14,7 +14,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+from kiosk.cli.common import (
+    CliError,
+    Subparsers,
+    add_common_options,
+    add_today_option,
+    apply_today,
+    load_cli_config,
+)
 from ui.demo_settings import DEMO_OWNS
 
 if TYPE_CHECKING:  # Qt is imported only when a UI command runs
@@ -45,6 +52,7 @@ def register_demo(sub: Subparsers) -> None:
     p.add_argument("--no-county", action="store_true",
                    help="no local county server and sync daemon: the kiosk works from its "
                         "cache alone, as during a network outage")
+    add_today_option(p)
     p.set_defaults(handler=_demo)
 
 
@@ -55,6 +63,7 @@ def register_tour(sub: Subparsers) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--size", action="append", metavar="WxH",
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
+    add_today_option(p)
     p.set_defaults(handler=_tour)
 
 
@@ -130,6 +139,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    apply_today(args)
     if args.offscreen or not _has_display():
         print("no display found: running the tour offscreen instead "
               f"(screenshots in {args.dir / 'tour'}/)")
@@ -151,7 +161,7 @@ def _demo(args: argparse.Namespace) -> int:
         from ui.demo_county import DemoCounty
 
         try:
-            county = DemoCounty.start(args.dir.resolve(), config)
+            county = DemoCounty.start(args.dir.resolve(), config, today=args.today)
         except RuntimeError as exc:
             print(f"demo: no county server ({exc}); the kiosk runs from its cache alone")
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=(1280, 800))
@@ -189,6 +199,7 @@ def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:
 
 def _tour(args: argparse.Namespace) -> int:
     sizes = _sizes(args.size)
+    apply_today(args)
     return _tour_into(args.out, sizes, _settings(args))
 
 

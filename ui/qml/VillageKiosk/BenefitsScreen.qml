@@ -146,6 +146,7 @@ Rectangle {
                     wrapMode: Text.WrapAnywhere
                 }
                 Text {
+                    objectName: "yearNote"
                     visible: screen.vm.yearNote !== ""
                     Layout.fillWidth: true
                     text: screen.vm.yearNote
