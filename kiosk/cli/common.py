@@ -54,12 +54,12 @@ def add_common_options(parser: argparse.ArgumentParser, *, db: bool = True) -> N
                             help="SQLite database (overrides store.path from the config)")
 
 
-def add_today_option(parser: argparse.ArgumentParser) -> None:
+def add_today_option(parser: argparse.ArgumentParser, *, help: str | None = None) -> None:
     """Add ``--today YYYY-MM-DD``: the demo's reference date (default: today)."""
     parser.add_argument("--today", type=clock.parse_day, metavar="YYYY-MM-DD",
-                        help="run the demo as if today were this day (Beijing): its payments, "
-                             "notices and complaint replies are dated relative to it "
-                             "(default: today)")
+                        help=help or "run the demo as if today were this day (Beijing): its "
+                                     "payments, notices and complaint replies are dated "
+                                     "relative to it (default: today)")
 
 
 def apply_today(args: argparse.Namespace) -> None:

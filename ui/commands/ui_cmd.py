@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import clock
 from kiosk.cli.common import (
     CliError,
     Subparsers,
@@ -63,7 +64,9 @@ def register_tour(sub: Subparsers) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--size", action="append", metavar="WxH",
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
-    add_today_option(p)
+    add_today_option(p, help="take the tour at 10:00 (Beijing) on this day, with the demo "
+                             "village as it stands then, so the screenshots do not change "
+                             "with the calendar (default: now)")
     p.set_defaults(handler=_tour)
 
 
@@ -199,7 +202,9 @@ def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:
 
 def _tour(args: argparse.Namespace) -> int:
     sizes = _sizes(args.size)
-    apply_today(args)
+    if args.today is not None:
+        # At a fixed time of day too, so screenshots made twice are the same pictures.
+        clock.travel_to(clock.at_local(args.today, 10))
     return _tour_into(args.out, sizes, _settings(args))
 
 
