@@ -2,24 +2,30 @@
 
 Every key is declared once, here, with its type, default, allowed range and a
 one-line description; ``deploy/kiosk.example.toml`` documents every key (a
-test keeps the two in step). Unknown keys and bad values raise
-:class:`ConfigError` naming the file and the dotted key, so a typo in a
-terminal's config stops start-up instead of being silently ignored.
+test keeps the two in step). pydantic checks a file against these
+declarations (strictly: no "5" for 5, no ``true`` for 1); unknown keys and
+bad values raise :class:`ConfigError` naming the file and the dotted key, so
+a typo in a terminal's config stops start-up instead of being silently
+ignored.
 
 Relative paths in a config file are resolved against the file's directory.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-import re
 import tomllib
 import types
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from kiosk.health import DEFAULT_HEALTH_DIR
+
+if TYPE_CHECKING:  # pydantic loads when a file is checked, not with every `kiosk --help`
+    from pydantic import BaseModel, ValidationInfo
+    from pydantic_core import ErrorDetails
 
 __all__ = [
     "DEFAULT_CONFIG_PATH",
@@ -231,70 +237,110 @@ def _type_name(tp: Any) -> str:
     return names.get(tp, getattr(tp, "__name__", str(tp)))
 
 
-def _convert(value: Any, tp: Any, meta: dict[str, Any], *, source: str, key: str,
-             base: Path) -> Any:
-    """Check one TOML value against its declared type and metadata."""
-    origin = get_origin(tp)
-    if origin in (types.UnionType,) and type(None) in get_args(tp):
-        inner = next(a for a in get_args(tp) if a is not type(None))
-        if value == "":
-            return None
-        return _convert(value, inner, meta, source=source, key=key, base=base)
-    if origin is tuple:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise ConfigError(source, key, f"expected a list of non-empty strings, got {value!r}")
-        if len(value) < meta.get("min_items", 0):
-            raise ConfigError(source, key, f"needs at least {meta['min_items']} item(s)")
-        return tuple(value)
-    if origin is Literal:
-        if value not in get_args(tp):
-            raise ConfigError(source, key, f"expected {_type_name(tp)}, got {value!r}")
-        return value
-    # bool is an int subclass in Python: refuse `port = true` explicitly.
-    ok = isinstance(value, tp) and not (tp is int and isinstance(value, bool))
-    if tp is Path:
-        ok = isinstance(value, str) and value != ""
-    if tp is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-    if not ok:
-        raise ConfigError(source, key,
-                          f"expected {_type_name(tp)}, got {type(value).__name__} {value!r}")
-    if tp is Path:
-        path = Path(value).expanduser()
-        return path if path.is_absolute() else (base / path)
-    if "min" in meta and value < meta["min"]:
-        raise ConfigError(source, key, f"must be at least {meta['min']}, got {value!r}")
-    if "max" in meta and value > meta["max"]:
-        raise ConfigError(source, key, f"must be at most {meta['max']}, got {value!r}")
-    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
-        raise ConfigError(source, key, f"must match {meta['pattern']}, got {value!r}")
-    return float(value) if tp is float else value
+# --- checking a TOML table against the dataclasses above, with pydantic -----------------
+#
+# The dataclasses stay the public types (frozen, `replace`-able, no validation on
+# construction); pydantic checks a file's values against a model made from them
+# (strict: no "5" for 5, no true for 1; unknown keys refused), and the first error
+# becomes a ConfigError naming the file and the dotted key.
+
+def _path(value: Any, info: ValidationInfo) -> Path:
+    from pydantic_core import PydanticCustomError
+
+    if not isinstance(value, str) or not value:
+        raise PydanticCustomError("config_path", "expected path, got {got}",
+                                  {"got": f"{type(value).__name__} {value!r}"})
+    path = Path(value).expanduser()
+    base: Path = (info.context or {})["base"]
+    return path if path.is_absolute() else base / path
 
 
-def _build(cls: Any, table: dict[str, Any], *, source: str, prefix: str,
-           base: Path) -> Any:
-    """Instantiate dataclass ``cls`` from a TOML table, refusing unknown keys."""
+def _optional_path(value: Any, info: ValidationInfo) -> Path | None:
+    return None if value == "" else _path(value, info)
+
+
+def _checked(tp: Any, meta: dict[str, Any]) -> Any:
+    """``tp`` with the field's checks (``min``, ``max``, ``pattern``, ``min_items``)."""
+    from pydantic import BeforeValidator, Field
+
+    if tp is Path:
+        return Annotated[Path, BeforeValidator(_path)]
+    if get_origin(tp) is types.UnionType and Path in get_args(tp):
+        return Annotated[Path | None, BeforeValidator(_optional_path)]
+    if get_origin(tp) is tuple:  # a TOML array of non-empty strings
+        return Annotated[tuple[Annotated[str, Field(min_length=1)], ...],
+                         Field(strict=False, min_length=meta.get("min_items", 0))]
+    pattern = meta.get("pattern")
+    return Annotated[tp, Field(ge=meta.get("min"), le=meta.get("max"),
+                               pattern=None if pattern is None else f"^(?:{pattern})$")]
+
+
+@functools.cache
+def _model(cls: type[Any]) -> type[BaseModel]:
+    """The pydantic model checking a TOML table for dataclass ``cls`` (every key optional)."""
+    from pydantic import ConfigDict, create_model
+
     hints = get_type_hints(cls)
-    known = {f.name: f for f in fields(cls) if not f.metadata.get("internal")}
-    for key in table:
-        if key not in known:
-            where = f"{prefix}{key}"
-            raise ConfigError(source, where, "unknown key (see deploy/kiosk.example.toml)")
-    values: dict[str, Any] = {}
-    for name, fld in known.items():
-        key = f"{prefix}{name}"
-        tp = hints[name]
-        if is_dataclass(tp):
-            sub = table.get(name, {})
-            if not isinstance(sub, dict):
-                raise ConfigError(source, key, f"expected a [{key}] table")
-            values[name] = _build(tp, sub, source=source, prefix=f"{key}.", base=base)
-        elif name in table:
-            values[name] = _convert(table[name], tp, dict(fld.metadata), source=source,
-                                    key=key, base=base)
-        elif fld.default is MISSING and fld.default_factory is MISSING:
-            raise ConfigError(source, key, "required key is missing")
+    spec: dict[str, Any] = {}
+    for fld in fields(cls):
+        if fld.metadata.get("internal"):
+            continue
+        tp = hints[fld.name]
+        checked = _model(tp) if isinstance(tp, type) and is_dataclass(tp) \
+            else _checked(tp, dict(fld.metadata))
+        spec[fld.name] = (checked | None, None)
+    strict = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
+    model: type[BaseModel] = create_model(f"{cls.__name__}Table", __config__=strict, **spec)
+    return model
+
+
+def _instance(cls: type[Any], checked: BaseModel) -> Any:
+    """``cls`` with the keys the file set; the others keep their defaults."""
+    hints = get_type_hints(cls)
+    values = {name: getattr(checked, name) for name in checked.model_fields_set}
+    for name, value in values.items():
+        if is_dataclass(hints[name]):
+            values[name] = _instance(hints[name], value)
     return cls(**values)
+
+
+def _declared(cls: type[Any], loc: tuple[str | int, ...]) -> tuple[Any, dict[str, Any]]:
+    """The type and checks declared for the field at ``loc`` (None, {} for unknown keys)."""
+    tp: Any = cls
+    meta: dict[str, Any] = {}
+    for part in loc:
+        if not (isinstance(part, str) and isinstance(tp, type) and is_dataclass(tp)):
+            break
+        known = {f.name: f for f in fields(tp)}
+        if part not in known:
+            return None, {}
+        meta = dict(known[part].metadata)
+        tp = get_type_hints(tp)[part]
+    return tp, meta
+
+
+def _problem(error: ErrorDetails, key: str, tp: Any, meta: dict[str, Any]) -> str:
+    """One pydantic error in this module's words (for IT staff reading a start-up failure)."""
+    kind, got = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        return "unknown key (see deploy/kiosk.example.toml)"
+    if isinstance(tp, type) and is_dataclass(tp):
+        return f"expected a [{key}] table"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = "at least" if kind == "greater_than_equal" else "at most"
+        return f"must be {bound} {meta['min' if kind == 'greater_than_equal' else 'max']}, " \
+               f"got {got!r}"
+    if kind == "string_pattern_mismatch":
+        return f"must match {meta['pattern']}, got {got!r}"
+    if kind == "literal_error":
+        return f"expected {_type_name(tp)}, got {got!r}"
+    if get_origin(tp) is tuple:
+        if kind == "too_short":
+            return f"needs at least {meta['min_items']} item(s)"
+        return f"expected a list of non-empty strings, got {got!r}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"expected {_type_name(tp)}, got {type(got).__name__} {got!r}"
+    return error["msg"]
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -326,8 +372,17 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(source, "", f"not UTF-8 at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, "", f"not valid TOML: {exc}") from None
-    config: Config = _build(Config, table, source=source, prefix="",
-                            base=path.resolve().parent)
+    from pydantic import ValidationError
+
+    try:
+        checked = _model(Config).model_validate(table,
+                                                context={"base": path.resolve().parent})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        key = ".".join(part for part in loc if isinstance(part, str))
+        raise ConfigError(source, key, _problem(error, key, *_declared(Config, loc))) from None
+    config: Config = _instance(Config, checked)
     return replace(config, source=source)
 
 

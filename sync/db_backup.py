@@ -14,12 +14,13 @@ writes do.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.files import atomic_file
 
 __all__ = ["Reverted", "backup_database", "revert_database"]
 
@@ -52,14 +53,11 @@ def backup_database(db: Path, backup: Path) -> None:
 
     Raises ``sqlite3.Error`` or ``OSError``.
     """
-    backup.parent.mkdir(parents=True, exist_ok=True)
-    partial = backup.with_name(backup.name + ".part")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    _copy(db, partial)
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, backup)
+    # The copy keeps the source's permissions (a database of personal data stays
+    # as closed as it was); `recover` removes a .part left by a power cut.
+    mode = stat.S_IMODE(db.stat().st_mode)
+    with atomic_file(backup, mode=mode, temp=backup.with_name(backup.name + ".part")) as part:
+        _copy(db, part)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
-from kiosk.files import fsync_dir
+from kiosk.files import atomic_write_bytes, fsync_dir
 
 __all__ = ["RecoverReport", "ReleaseDirs", "version_key"]
 
@@ -146,13 +146,9 @@ class ReleaseDirs:
         """
         path = self.path_of(version)
         os.sync()
-        tmp = path / f".{VERIFIED}.tmp"
-        with tmp.open("wb") as handle:
-            handle.write(json.dumps(record, sort_keys=True).encode("utf-8") + b"\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path / VERIFIED)
-        fsync_dir(path)
+        atomic_write_bytes(path / VERIFIED,
+                           json.dumps(record, sort_keys=True).encode("utf-8") + b"\n",
+                           mode=0o644)
 
     def point(self, link: Path, version: str | None) -> None:
         """Atomically make ``link`` point at ``releases/VERSION`` (None: remove it)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ EXAMPLE = ROOT / "deploy" / "kiosk.example.toml"
 
 def test_example_file_loads_and_equals_defaults() -> None:
     config = load_config(EXAMPLE)
-    assert config.terminal == Config().terminal
-    assert config.store == Config().store
-    assert config.log == Config().log
+    assert config.source == str(EXAMPLE)
+    # Every section, every key: the example documents the defaults as they are.
+    assert replace(config, source="<defaults>") == Config()
 
 
 def test_every_key_is_documented_in_the_example() -> None:
@@ -54,6 +55,15 @@ def _write(tmp_path: Path, text: str) -> Path:
         ("[terminal]\ncode = 'has space'\n", "terminal.code", "must match"),
         ("store = 3\n", "store", "expected a [store] table"),
         ("[store]\npath = ''\n", "store.path", "expected path"),
+        ("[log]\nfile = 5\n", "log.file", "expected path, got int 5"),
+        ("[update]\nrestart_command = []\n", "update.restart_command", "at least 1 item"),
+        ("[update]\nrestart_command = ['', 'x']\n", "update.restart_command",
+         "list of non-empty strings"),
+        ("[update]\nkeep = 99\n", "update.keep", "at most 20"),
+        ("[ui]\nfullscreen = 1\n", "ui.fullscreen", "expected boolean"),
+        ("[printer]\npaper_mm = 57\n", "printer.paper_mm", "one of 80, 58"),
+        ("[sync]\nconnect_timeout_s = '5'\n", "sync.connect_timeout_s", "expected number"),
+        ("source = 'elsewhere'\n", "source", "unknown key"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path: Path, toml: str, key: str, problem: str) -> None:
@@ -81,6 +91,15 @@ def test_relative_paths_resolve_against_the_file(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.store.path == tmp_path / "data" / "kiosk.db"
     assert config.log.file is None
+
+
+def test_values_take_their_declared_types(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, "[sync]\nconnect_timeout_s = 5\n"
+                                          "[update]\nrestart_command = ['true']\n"))
+    assert config.sync.connect_timeout_s == 5.0
+    assert isinstance(config.sync.connect_timeout_s, float)
+    assert config.update.restart_command == ("true",)
+    assert config.store == Config().store  # keys not in the file keep their defaults
 
 
 def test_env_variable_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

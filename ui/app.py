@@ -17,24 +17,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from drivers.idcard.link import CardLink
 from drivers.idcard.reader import CardReader
-from drivers.printer.errors import PrinterError
+from drivers.printer.errors import DisconnectedError, PrinterError, PrinterNotReadyError
 from drivers.printer.printer import probe_status
+from drivers.printer.status import PrinterState
+from drivers.printer.worker import PrinterWorker
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
 from ui.brightness import find_backlight
+from ui.ops import Op
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels import qml_types
 from ui.viewmodels.app import AppModel
 from ui.wording import PRINTER_STATE_ZH, rejected_complaints_text, update_attempt_text
-from ui.workers import join_workers, start_worker
+from ui.workers import join_workers
 
 __all__ = ["QML_DIR", "KioskUi", "prepare_environment"]
 
@@ -80,12 +83,6 @@ class _TouchFilter(QObject):
 _WORKER_GRACE_S = 30.0
 
 
-class _Background(QObject):
-    """Results of background jobs (printer probe, sync, test print), queued to the GUI."""
-
-    done = Signal(str, str)
-
-
 class KioskUi:
     """Everything the kiosk screen needs, built and torn down together."""
 
@@ -100,13 +97,13 @@ class KioskUi:
         """
         self.services = services
         self._printer_text = "未检查"
-        self._extra: dict[str, str] = {}
+        # Every printer job (receipt, test page, status probe) queues here: one at a time.
+        self.printer = PrinterWorker()
         self.app_model = AppModel(services, clerk_status=self._clerk_status,
-                                  clock=clock or time.monotonic, backlight=find_backlight())
+                                  clock=clock or time.monotonic, backlight=find_backlight(),
+                                  printer=self.printer)
         self.bridge = ReaderBridge()
         self.bridge.connect_to(self.app_model)
-        self._background = _Background()
-        self._background.done.connect(self._on_background)
         clerk = self.app_model.clerk_model
         clerk.testPrintRequested.connect(self._test_print)
         clerk.syncRequested.connect(self._sync_now)
@@ -148,8 +145,9 @@ class KioskUi:
         return app
 
     def start(self) -> None:
-        """Start the clock and, if configured, the card reader's worker thread."""
+        """Start the clock, the printer worker and, if configured, the card reader's worker."""
         ReceiptService.warm_up(self.services.config.printer.paper_mm)
+        self.printer.start()
         self.app_model.start()
         if self._link_factory is not None:
             self._reader = CardReader(self._link_factory(), self.bridge.listener(),
@@ -166,6 +164,7 @@ class KioskUi:
         self.app_model.stop()
         # A print or probe still running would hand its result to objects
         # about to go; see ui.workers for why waiting matters.
+        self.printer.stop(_WORKER_GRACE_S)
         join_workers(_WORKER_GRACE_S)
         app = QGuiApplication.instance()
         if app is not None:
@@ -179,7 +178,7 @@ class KioskUi:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         # Destroy the Python-made QObjects here, on the GUI thread, rather than
         # whenever a garbage collection happens to run on some worker thread.
-        for obj in (self.app_model, self.bridge, self._background, self._filter):
+        for obj in (self.app_model, self.bridge, self._filter):
             obj.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
@@ -210,7 +209,6 @@ class KioskUi:
             status["outbox"] = f"{state.outbox_pending} 条"
             status["rejected"] = rejected_complaints_text(state.outbox_rejected,
                                                           state.rejected_tickets)
-        status.update(self._extra)
         return status
 
     def _on_clerk_changed(self) -> None:
@@ -219,17 +217,6 @@ class KioskUi:
             self._probe_printer()
         self._clerk_was_unlocked = unlocked
 
-    def _run_background(self, kind: str, job: Callable[[], str]) -> None:
-        def work() -> None:
-            try:
-                text = job()
-            except Exception as exc:  # report, never crash the kiosk
-                log.exception("background job %s failed", kind)
-                text = f"失败：{exc}"
-            self._background.done.emit(kind, text)
-
-        start_worker(f"clerk-{kind}", work)
-
     def _probe_printer(self) -> None:
         uri = self.services.config.printer.uri
         if not uri:
@@ -237,7 +224,7 @@ class KioskUi:
             return
         timeout = self.services.config.printer.status_timeout_ms / 1000
 
-        def job() -> str:
+        def probe() -> str:  # on the printer worker: no Qt here
             try:
                 status = probe_status(uri, timeout_s=timeout)
             except PrinterError as exc:
@@ -245,23 +232,50 @@ class KioskUi:
             self.services.record_device("printer", status.state.value)
             return PRINTER_STATE_ZH.get(status.state, status.state.value)
 
-        self._run_background("printer", job)
+        Op(probe, name="printer-probe", runner=self.printer, owner=self.app_model) \
+            .success(self._show_printer_state).failure(self._show_printer_state_failed).run()
+
+    def _show_printer_state(self, text: str) -> None:
+        self._printer_text = text
+        self.app_model.clerk_model.refresh()
+
+    def _show_printer_state_failed(self, exc: Exception) -> None:
+        self._show_printer_state(f"失败：{exc}")
 
     def _test_print(self) -> None:
         uri = self.services.config.printer.uri
+        clerk = self.app_model.clerk_model
         if not uri:
-            self._on_background("testPrint", "没有设置打印机")
+            clerk.show_result("printer", "没有设置打印机")
             return
         receipts = self.services.receipts()
 
-        def job() -> str:
+        def test_page() -> tuple[str, PrinterState | None]:  # on the printer worker: no Qt
             try:
-                receipts.send(test_page_blocks(uri, 576))
+                status = receipts.send(test_page_blocks(uri, 576))
+            except PrinterNotReadyError as exc:
+                state = exc.status.state if exc.status else None
+                return f"失败（{exc.code}）", self._record_printer(state)
+            except DisconnectedError as exc:
+                return f"失败（{exc.code}）", self._record_printer(PrinterState.DISCONNECTED)
             except PrinterError as exc:
-                return f"失败（{exc.code}）"
-            return "已打印"
+                return f"失败（{exc.code}）", None
+            return "已打印", self._record_printer(status.state)
 
-        self._run_background("testPrint", job)
+        Op(test_page, name="test-print", runner=self.printer, owner=self.app_model) \
+            .success(self._show_test_print) \
+            .failure(lambda exc: clerk.show_result("printer", f"失败：{exc}")).run()
+
+    def _record_printer(self, state: PrinterState | None) -> PrinterState | None:
+        if state is not None:
+            self.services.record_device("printer", state.value)
+        return state
+
+    def _show_test_print(self, outcome: tuple[str, PrinterState | None]) -> None:
+        text, state = outcome
+        if state is not None:  # what the row shows once the result has expired
+            self._printer_text = PRINTER_STATE_ZH.get(state, state.value)
+        self.app_model.clerk_model.show_result("printer", text)
 
     def _sync_now(self) -> None:
         config = self.services.config
@@ -272,7 +286,7 @@ class KioskUi:
         # than the config file's store.path.
         command += ["--db", str(config.store.path)]
 
-        def job() -> str:
+        def sync() -> str:
             proc = subprocess.run(command, capture_output=True, text=True, timeout=600,
                                   check=False)
             if proc.returncode == 0:
@@ -283,17 +297,13 @@ class KioskUi:
             why = errors[0] if errors else (proc.stderr.strip().splitlines() or ["?"])[-1]
             return f"同步失败：{why[-120:]}"
 
-        self._on_background("sync", "正在同步……")
-        self._run_background("sync", job)
+        self.app_model.clerk_model.show_result("lastSync", "正在同步……", running=True)
+        Op(sync, name="sync-now", owner=self.app_model).success(self._show_sync) \
+            .failure(lambda exc: self._show_sync(f"同步失败：{exc}")).run()
 
-    def _on_background(self, kind: str, text: str) -> None:
-        if kind == "printer":
-            self._printer_text = text
-        else:
-            self._extra["lastSync" if kind == "sync" else "printer"] = text
-        self.app_model.clerk_model.refresh()
-        if kind == "sync":
-            self.app_model.refresh_welcome()
+    def _show_sync(self, text: str) -> None:
+        self.app_model.refresh_welcome()
+        self.app_model.clerk_model.show_result("lastSync", text)
 
 
 def load_window_for_tests(services: KioskServices, **kwargs: Any) -> KioskUi:

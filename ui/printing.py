@@ -19,6 +19,7 @@ from drivers.printer.printer import ThermalPrinter
 from drivers.printer.render import ReceiptRenderer, paper_dots
 from drivers.printer.status import PrinterState, PrinterStatus
 from drivers.printer.textmode import text_job
+from drivers.printer.worker import runs_on_printer_worker
 from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment
@@ -122,14 +123,16 @@ class ReceiptService:
         return self.send_blocks(self._config, blocks, uri=uri, paper_mm=paper_mm, mode=mode)
 
     @staticmethod
+    @runs_on_printer_worker
     def send_blocks(config: Config, blocks: tuple[Block, ...], *, uri: str | None = None,
                     paper_mm: int | None = None, mode: str | None = None) -> PrinterStatus:
         """Render ``blocks`` and print them; returns the printer's final status.
 
         ``uri``, ``paper_mm`` and ``mode`` override the config's printer
-        settings. Runs on the caller's thread (the kiosk calls it from a
-        worker). Raises :class:`drivers.printer.errors.PrinterError` (stable
-        ``code``) on any printer problem, ``ValueError`` if no printer is set.
+        settings. Runs on the printer worker thread only
+        (:class:`drivers.printer.worker.PrinterWorker`). Raises
+        :class:`drivers.printer.errors.PrinterError` (stable ``code``) on any
+        printer problem, ``ValueError`` if no printer is set.
         """
         p = config.printer
         uri = uri or p.uri
@@ -147,7 +150,10 @@ class ReceiptService:
             return printer.print_image(renderer.render(blocks))
 
     def print_receipt(self, receipt: Receipt) -> PrintOutcome:
-        """Print ``receipt``; never raises for printer trouble (the outcome says it)."""
+        """Print ``receipt``; never raises for printer trouble (the outcome says it).
+
+        Printer worker thread only (see :meth:`send_blocks`).
+        """
         if not self._config.printer.uri:
             return PrintOutcome(False, None, "printer.none", receipt.verify_url)
         try:

@@ -4,7 +4,9 @@ It records every byte it receives, answers ``DLE EOT n`` status queries the
 way a real printer does (skipping raster and 2-D code data, where those
 bytes are image data, not commands), and can be switched at any time to a
 fault: paper near end, paper out, cover open, offline, no answer, or a
-connection reset after ``disconnect_after`` bytes of a job.
+connection reset after ``disconnect_after`` bytes of a job. :meth:`hold`
+stops it reading (a printer busy with a long job: senders wait) until
+:meth:`release`.
 
 Run one by hand: ``python -m drivers.printer.emulator --port 9100`` and print
 to ``tcp://127.0.0.1:9100``.
@@ -108,6 +110,8 @@ class EmulatedPrinter:
         self._lock = threading.Lock()
         self._received = bytearray()
         self._stop = threading.Event()
+        self._reading = threading.Event()
+        self._reading.set()
         self.connections = 0
         self.queries: list[int] = []
 
@@ -138,6 +142,14 @@ class EmulatedPrinter:
     def set_fault(self, fault: Fault) -> None:
         """Switch to ``fault``; takes effect for the next byte received."""
         self.fault = fault
+
+    def hold(self) -> None:
+        """Stop reading from every connection (bytes wait in the socket) until :meth:`release`."""
+        self._reading.clear()
+
+    def release(self) -> None:
+        """Read again after :meth:`hold`."""
+        self._reading.set()
 
     def start(self) -> EmulatedPrinter:
         """Listen on 127.0.0.1 and serve connections on background threads."""
@@ -194,6 +206,8 @@ class EmulatedPrinter:
         conn.settimeout(0.1)
         with conn:
             while not self._stop.is_set():
+                if not self._reading.wait(0.1):
+                    continue
                 try:
                     data = conn.recv(65536)
                 except TimeoutError:

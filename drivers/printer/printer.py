@@ -11,7 +11,9 @@ subclass with a stable code.
 
 Threading: one printer object belongs to the thread that opened it (the
 device worker); every entry point checks this, because python-escpos objects
-and the sockets/ports under them are not safe to share between threads.
+and the sockets/ports under them are not safe to share between threads. The
+kiosk runs every printer job on one :class:`~drivers.printer.worker.PrinterWorker`,
+so two jobs never hold the printer at once; :func:`probe_status` asserts it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from drivers.printer.status import (
 )
 from drivers.printer.transports import make_escpos
 from drivers.printer.uri import PrinterUri, parse_printer_uri
+from drivers.printer.worker import runs_on_printer_worker
 
 __all__ = ["ThermalPrinter", "probe_status", "raise_for_status"]
 
@@ -249,8 +252,9 @@ class ThermalPrinter:
         return self._run_job(job)
 
 
+@runs_on_printer_worker
 def probe_status(uri: PrinterUri | str, *, timeout_s: float = 2.0) -> PrinterStatus:
-    """Open, ask the status, close: for the clerk's screen and the heartbeat.
+    """Open, ask the status, close: for the clerk's screen. Printer worker thread only.
 
     Never raises for printer trouble: a printer that cannot be opened or
     drops the connection is DISCONNECTED, one that does not answer UNKNOWN.

@@ -13,9 +13,7 @@ Objects are returned unopened (no I/O in constructors); call ``open()``.
 from __future__ import annotations
 
 import copy
-import os
 import socket
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from escpos.printer import usb as escpos_usb
 from drivers.printer.errors import PrinterUnavailableError
 from drivers.printer.raster import RasterError, decode_raster
 from drivers.printer.uri import PrinterUri, Scheme, parse_printer_uri
+from kiosk.files import atomic_writer
 
 __all__ = ["PngPreview", "is_usable", "make_escpos", "unusable_reason"]
 
@@ -79,14 +78,9 @@ class PngPreview(Escpos):  # type: ignore[misc]
             image = decode_raster(bytes(self.data))
         except RasterError:
             return  # nothing printed as raster (a status check, a text job)
-        fd, tmp = tempfile.mkstemp(prefix=".preview-", suffix=".png", dir=self.path.parent)
-        os.close(fd)
-        try:
-            image.save(tmp, format="PNG")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # The preview shows a receipt (a name, a masked ID): owner-only, like other personal files.
+        with atomic_writer(self.path) as out:
+            image.save(out, format="PNG")
 
 
 class _Network(Network):  # type: ignore[misc]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
 import os
@@ -45,7 +44,7 @@ from pydantic import (
     model_validator,
 )
 
-from kiosk.files import fsync_dir
+from kiosk.files import atomic_writer, fsync_dir
 from sync.protocol.messages import CHANNEL_PATTERN
 from sync.protocol.release_keys import (
     KeyFileError,
@@ -232,33 +231,23 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     signature = base64.b64encode(private_key.sign(manifest_bytes)) + b"\n"
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     mtime = int(created.timestamp())
-    try:
-        with tmp.open("wb") as out:
-            for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
-                out.write(ustar_header(name, len(data), mtime))
-                out.write(data + padding(len(data)))
-            for wheel, entry in zip(wheel_paths, entries, strict=True):
-                out.write(ustar_header(entry.path, entry.size, mtime))
-                copy_hash, copied = hashlib.sha256(), 0
-                with wheel.open("rb") as handle:
-                    while chunk := handle.read(min(_CHUNK, entry.size - copied)):
-                        copy_hash.update(chunk)
-                        out.write(chunk)
-                        copied += len(chunk)
-                if copied != entry.size or copy_hash.hexdigest() != entry.sha256:
-                    raise ValueError(f"{wheel} changed while the bundle was being written")
-                out.write(padding(entry.size))
-            out.write(bytes(2 * BLOCK))  # the end-of-archive marker
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, out_path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(out_path.parent)
+    with atomic_writer(out_path, mode=0o644) as out:  # a signed bundle is public
+        for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
+            out.write(ustar_header(name, len(data), mtime))
+            out.write(data + padding(len(data)))
+        for wheel, entry in zip(wheel_paths, entries, strict=True):
+            out.write(ustar_header(entry.path, entry.size, mtime))
+            copy_hash, copied = hashlib.sha256(), 0
+            with wheel.open("rb") as handle:
+                while chunk := handle.read(min(_CHUNK, entry.size - copied)):
+                    copy_hash.update(chunk)
+                    out.write(chunk)
+                    copied += len(chunk)
+            if copied != entry.size or copy_hash.hexdigest() != entry.sha256:
+                raise ValueError(f"{wheel} changed while the bundle was being written")
+            out.write(padding(entry.size))
+        out.write(bytes(2 * BLOCK))  # the end-of-archive marker
     return manifest
 
 

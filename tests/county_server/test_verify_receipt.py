@@ -7,6 +7,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -37,9 +38,13 @@ def _tampered(url: str) -> str:
     return url.replace("&t=", "&t=9", 1)
 
 
-def _county(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "county.cli", *args], capture_output=True,
-                          text=True, timeout=60)
+#: The two ways to run the county CLI: the installed script and the module.
+COUNTY = {"script": [str(Path(sys.executable).with_name("county"))],
+          "module": [sys.executable, "-m", "county.cli"]}
+
+
+def _county(*args: str, how: str = "module") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*COUNTY[how], *args], capture_output=True, text=True, timeout=60)
 
 
 def test_cli_vouches_for_a_genuine_receipt(receipt_url: str, seeded_url: str) -> None:
@@ -56,8 +61,17 @@ def test_cli_refuses_a_tampered_receipt(receipt_url: str, seeded_url: str) -> No
     proc = _county("verify-receipt", _tampered(receipt_url), "--db", seeded_url, "--json")
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["code"] == "receipt.bad_signature"
-    proc = _county("verify-receipt", "https://example.org/not-a-receipt", "--db", seeded_url)
-    assert proc.returncode == 1 and "receipt.bad_url" in proc.stderr
+
+
+@pytest.mark.parametrize("how", sorted(COUNTY))
+def test_cli_says_a_bad_url_in_one_line(seeded_url: str, how: str) -> None:
+    proc = _county("verify-receipt", "https://example.org/not-a-receipt", "--db", seeded_url,
+                   how=how)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    [line] = proc.stderr.splitlines()  # one line, never a traceback
+    assert line.startswith("county verify-receipt: not a genuine receipt: ")
+    assert "receipt.bad_url" in line
 
 
 def test_the_qr_page_on_the_county_server(receipt_url: str, seeded_engine: Engine) -> None:

@@ -10,6 +10,7 @@ import pytest
 from drivers.printer.emulator import EmulatedPrinter
 from drivers.printer.fonts import FontSet
 from drivers.printer.render import ReceiptRenderer, default_fonts
+from drivers.printer.worker import PrinterWorker
 from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine, summarise
 from kiosk.receipt import Receipt, ReceiptPolicy, build_receipt
@@ -75,3 +76,10 @@ def emulator() -> Iterator[EmulatedPrinter]:
     """An emulated network printer on 127.0.0.1."""
     with EmulatedPrinter() as printer:
         yield printer
+
+
+@pytest.fixture
+def printer_worker() -> Iterator[PrinterWorker]:
+    """The printer's worker thread: printer jobs (probes, prints) must run on it."""
+    with PrinterWorker() as worker:
+        yield worker

@@ -25,6 +25,7 @@ from drivers.printer.printer import ThermalPrinter, probe_status
 from drivers.printer.raster import decode_raster, iter_raster
 from drivers.printer.render import ReceiptRenderer
 from drivers.printer.status import PrinterState
+from drivers.printer.worker import PrinterWorker
 from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.receipt import Receipt, receipt_blocks, verify_receipt_url
 
@@ -174,12 +175,16 @@ def test_image_of_wrong_width_is_refused(emulator: EmulatedPrinter) -> None:
         printer.print_image(Image.new("1", (576, 10), 1))
 
 
-def test_probe_status_never_raises_for_printer_trouble(emulator: EmulatedPrinter) -> None:
-    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.READY
+def test_probe_status_never_raises_for_printer_trouble(emulator: EmulatedPrinter,
+                                                      printer_worker: PrinterWorker) -> None:
+    def probe(uri: str) -> PrinterState:
+        return printer_worker.call(lambda: probe_status(uri, timeout_s=TIMEOUT)).state
+
+    assert probe(emulator.uri) is PrinterState.READY
     emulator.set_fault(Fault.COVER_OPEN)
-    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.COVER_OPEN
+    assert probe(emulator.uri) is PrinterState.COVER_OPEN
     emulator.set_fault(Fault.NO_ANSWER)
-    assert probe_status(emulator.uri, timeout_s=TIMEOUT).state is PrinterState.UNKNOWN
+    assert probe(emulator.uri) is PrinterState.UNKNOWN
     with EmulatedPrinter() as gone:
         uri = gone.uri
-    assert probe_status(uri, timeout_s=TIMEOUT).state is PrinterState.DISCONNECTED
+    assert probe(uri) is PrinterState.DISCONNECTED

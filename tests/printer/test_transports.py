@@ -53,6 +53,7 @@ def test_png_preview_writes_the_image(tmp_path: Path, short_receipt: Receipt,
     with Image.open(out) as saved:
         assert _same(saved, image)
     assert [p.name for p in tmp_path.iterdir()] == ["receipt.png"]  # no temp file left
+    assert out.stat().st_mode & 0o777 == 0o600  # a name and a masked ID: owner only
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_county import DemoCounty
 from ui.driver import UiDriver
+from ui.viewmodels.clerk import RESULT_S
 from ui.wording import CARD_NOT_SUPPORTED, READER_TIMEOUT
 
 
@@ -78,6 +79,7 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
         ui.bridge.cardRead.emit(card)
         d.click("complainButton")
         d.find("complaintScreen")
+        about = ui.app_model.complaint_model.options[0]["label"]  # the newest item paid
         d.click("about_0")
         d.click("reason_not_received")
         d.click("complaintText")
@@ -109,9 +111,11 @@ def test_complaint_with_pinyin_and_phone(qtbot: QtBot, kiosk_config: Config,
     con = sqlite3.connect(kiosk_config.store.path)
     row = con.execute("SELECT ticket_no, category, text, phone, anonymous, name, item_code "
                       "FROM complaint").fetchone()
+    codes = [c for (c,) in con.execute("SELECT code FROM benefit_item WHERE name = ?", (about,))]
     con.close()
-    assert row == ("QS01-000001", "not_received", "你好", "13800138000", 0, "龙德贵", row[6])
-    assert row[6]  # about an item of the holder's
+    assert len(codes) == 1, about
+    # About the item the villager picked on the screen.
+    assert row == ("QS01-000001", "not_received", "你好", "13800138000", 0, "龙德贵", codes[0])
 
 
 def _name(prop: QMetaProperty) -> str:
@@ -158,10 +162,18 @@ def _differences(before: dict[str, object], after: dict[str, object]) -> dict[st
     return {k: (before[k], after[k]) for k in before if before[k] != after[k]}
 
 
+def _assert_no_session(ui: KioskUi) -> None:
+    """Nobody's data is left: the holder's own screens have nothing to open."""
+    screen = ui.app_model.screen
+    ui.app_model.openMyComplaints()
+    ui.app_model.openPrint()
+    ui.app_model.openItem("DIBAO")
+    assert ui.app_model.screen == screen
+
+
 def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config,
                                               card: IdCard) -> None:
     with open_kiosk(kiosk_config) as (ui, d):
-        empty = ui.app_model.personal_state()
         fresh = _every_property(ui.app_model)
         # Every view-model is covered, with the properties QML binds to.
         assert {"app.screen", "benefits.yearCapitals", "benefits.yearNote", "detail.payments",
@@ -173,12 +185,11 @@ def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config
         d.wait_until(lambda: ui.app_model.benefits_model.yearIndex == 2, what="2 years back")
         ui.app_model.openItem("DIBAO")
         d.find("detailScreen")
-        assert ui.app_model.personal_state() != empty
         assert len(_differences(fresh, _every_property(ui.app_model))) > 5
         ui.bridge.cardRemoved.emit()
         d.find("welcomeScreen")
-        assert ui.app_model.personal_state() == empty
         assert _differences(fresh, _every_property(ui.app_model)) == {}
+        _assert_no_session(ui)
 
 
 def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config: Config,
@@ -196,7 +207,6 @@ def test_card_removal_keeps_a_complaint_being_written(qtbot: QtBot, kiosk_config
 def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
     clock = FakeClock()
     with open_kiosk(kiosk_config, clock=clock) as (ui, d):
-        empty = ui.app_model.personal_state()
         fresh = _every_property(ui.app_model)
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
@@ -214,8 +224,8 @@ def test_idle_countdown_then_clear(qtbot: QtBot, kiosk_config: Config, card: IdC
         clock.now += 61
         ui.app_model.check_idle()
         d.find("welcomeScreen")
-        assert ui.app_model.personal_state() == empty
         assert _differences(fresh, _every_property(ui.app_model)) == {}
+        _assert_no_session(ui)
 
 
 def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: IdCard,
@@ -394,14 +404,28 @@ def _clerk_info(ui: KioskUi) -> dict[str, str]:
     return {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
 
 
-def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedPrinter) -> None:
-    with open_kiosk(kiosk_config) as (ui, d):
+def _let_results_expire(ui: KioskUi, clock: FakeClock) -> None:
+    clock.now += RESULT_S + 1
+    ui.app_model.touched()  # the clerk is still there: no idle timeout
+    ui.app_model.tick()
+
+
+def test_clerk_test_print_result_expires(qtbot: QtBot, kiosk_config: Config,
+                                         printer: EmulatedPrinter) -> None:
+    clock = FakeClock()
+    with open_kiosk(kiosk_config, clock=clock) as (ui, d):
         _unlock_clerk(ui, d)
+        d.wait_until(lambda: _clerk_info(ui)["打印机"] == "打印机正常", timeout=60,
+                     what="the printer probed on unlock")
         d.click("testPrint")
         d.wait_until(lambda: _clerk_info(ui)["打印机"] == "已打印", timeout=60,
                      what="the test page printed")
         assert len(printer.received) > 1000
         d.wait_until(lambda: bool(d.texts_showing("已打印")), what="已打印 on the screen")
+        clock.now += RESULT_S - 1
+        ui.app_model.touched()
+        ui.app_model.tick()
+        assert _clerk_info(ui)["打印机"] == "已打印"
         # The clerk is told when it did not print, and why.
         printer.clear()
         printer.set_fault(Fault.PAPER_OUT)
@@ -410,6 +434,17 @@ def test_clerk_test_print(qtbot: QtBot, kiosk_config: Config, printer: EmulatedP
                      what="the test print failed")
         assert "paper_out" in _clerk_info(ui)["打印机"]
         assert d.truncated_texts() == []
+        # A minute later the row shows the printer's state again, as the test print found it.
+        _let_results_expire(ui, clock)
+        assert _clerk_info(ui)["打印机"] == "打印机没有纸了"
+        d.wait_until(lambda: bool(d.texts_showing("打印机没有纸了")), what="the state shown")
+        # ... and later states are not hidden: the next probe (on the next unlock) shows.
+        printer.set_fault(Fault.NONE)
+        d.click("leaveClerk")
+        d.find("welcomeScreen")
+        _unlock_clerk(ui, d)
+        d.wait_until(lambda: _clerk_info(ui)["打印机"] == "打印机正常", timeout=60,
+                     what="the printer probed again")
 
 
 def _sync_toml(tmp_path: Path, *, store: Path, enrollment: Path, printer_uri: str) -> Path:
@@ -441,8 +476,9 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
     toml = _sync_toml(tmp_path, store=elsewhere, enrollment=enrollment, printer_uri=printer.uri)
     config = load_config(toml).with_db(seeded_db)
     shown: list[str] = []
+    clock = FakeClock()
     try:
-        with open_kiosk(config) as (ui, d):
+        with open_kiosk(config, clock=clock) as (ui, d):
             _unlock_clerk(ui, d)
             d.click("syncNow")
             # The sync runs in the background: the screen keeps working meanwhile.
@@ -451,6 +487,8 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
             d.click("leaveClerk")
             d.find("welcomeScreen")
             _unlock_clerk(ui, d)
+            assert _clerk_info(ui)["上次同步"] == "正在同步……"
+            _let_results_expire(ui, clock)  # a sync still running does not expire
             assert _clerk_info(ui)["上次同步"] == "正在同步……"
 
             def record() -> None:
@@ -472,6 +510,9 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
             # The sync daemon ran on the UI's database, not the file's store.path.
             assert ui.services.sync_state().last_error
             assert not elsewhere.exists()
+            # A minute later the row shows the sync state again (never synced, the error).
+            _let_results_expire(ui, clock)
+            assert _clerk_info(ui)["上次同步"].startswith("从未同步（上次错误：")
     finally:
         county.close()
 
@@ -511,12 +552,16 @@ def test_foreign_card_is_not_supported(qtbot: QtBot, kiosk_config: Config) -> No
         valid_to="20290101")))
     assert foreign.card_type is CardType.FOREIGN
     with open_kiosk(kiosk_config) as (ui, d):
+        fresh = _every_property(ui.app_model)
         ui.bridge.cardPresent.emit()
         d.find("readingScreen")
         ui.bridge.cardRead.emit(foreign)
         d.find("readErrorScreen")
         assert d.text("messageText") == CARD_NOT_SUPPORTED
-        assert ui.app_model.personal_state()["holder"] == (None, None)
+        # Nothing of the card was kept: only the screen and its message changed.
+        assert _differences(fresh, _every_property(ui.app_model)).keys() == {"app.screen",
+                                                                             "app.message"}
+        _assert_no_session(ui)
         d.click("okButton")
         d.find("welcomeScreen")
 

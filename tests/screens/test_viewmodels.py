@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -40,10 +41,21 @@ def test_benefits_model_formats_and_selects(qtbot: QtBot, result: LookupResult) 
     model.selectYear(1)
     assert model.property("yearIndex") == 1
     assert model.property("yearTitle") == f"{result.years[1].year}年已发放合计"
+    before = _properties(model)
+    emitted: list[int] = []
+    model.changed.connect(lambda: emitted.append(1))
     model.selectYear(99)  # out of range from a stale screen: ignored safely
+    model.selectYear(-1)
+    assert (emitted, _properties(model)) == ([], before)
     model.clear()
-    assert model.personal_state() == {k: ([] if k in ("years", "payments") else "")
-                                      for k in model.personal_state()}
+    assert _properties(model) == _properties(BenefitsModel())
+
+
+def _properties(model: QObject) -> dict[str, object]:
+    """Every Qt property the view-model declares (what QML can read)."""
+    meta = model.metaObject()
+    return {str(meta.property(i).name()): meta.property(i).read(model)
+            for i in range(meta.propertyOffset(), meta.propertyCount())}
 
 
 def test_compare_before_emit(qtbot: QtBot, result: LookupResult) -> None:
@@ -146,6 +158,35 @@ def test_clerk_pin_attempts_and_lockout(qtbot: QtBot) -> None:
     assert model.property("info")[0] == {"label": "终端编号", "value": "T1"}
 
 
+def test_clerk_results_expire_and_running_jobs_do_not(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    live = {"printer": "打印机正常", "lastSync": "2026-12-01 08:00"}
+    model = ClerkModel("2468", lambda: dict(live), clock=clock, result_s=60)
+    for key in "2468":
+        model.pinKey(key)
+    model.pinKey("ok")
+
+    def row(label: str) -> str:
+        return str(next(r["value"] for r in model.property("info") if r["label"] == label))
+
+    model.show_result("printer", "已打印")
+    model.show_result("lastSync", "正在同步……", running=True)
+    assert (row("打印机"), row("上次同步")) == ("已打印", "正在同步……")
+    clock.now += 59
+    model.tick()
+    assert row("打印机") == "已打印"
+    live["printer"] = "打印机没有纸了"
+    clock.now += 1
+    with qtbot.waitSignal(model.changed, timeout=1000):
+        model.tick()
+    assert (row("打印机"), row("上次同步")) == ("打印机没有纸了", "正在同步……")
+    model.show_result("lastSync", "同步成功")
+    live["lastSync"] = "2026-12-01 09:00"
+    clock.now += 60
+    model.tick()
+    assert row("上次同步") == "2026-12-01 09:00"
+
+
 def test_clerk_disabled_without_pin(qtbot: QtBot) -> None:
     model = ClerkModel("", lambda: {})
     model.reset()
@@ -191,7 +232,10 @@ def test_a_crashing_print_job_is_logged_and_the_screen_recovers(
         model.start(crash)
     assert model.property("state") == "problem"
     assert "打印" in model.property("message")
-    assert any("print job crashed" in r.getMessage() for r in caplog.records)
+    crashed = [r for r in caplog.records if "print-job failed" in r.getMessage()]
+    # With its traceback (rendered into exc_text where the ID-redacting filter ran).
+    assert crashed
+    assert crashed[0].exc_info or "bug in the print job" in (crashed[0].exc_text or "")
     # The next job runs normally.
     ok = PrintOutcome(True, None, "", "https://county/r/x")
     model.start(lambda: ok)

@@ -148,7 +148,10 @@ def test_no_complaint_committed_during_the_revert_is_lost(tmp_path: Path) -> Non
 
 def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     live = _db(tmp_path / "kiosk.db", _OLD, "INSERT INTO complaint VALUES (1, 'Q-1', 'k1', 'a');")
+    live.chmod(0o600)
     backup_database(live, tmp_path / "backup" / "kiosk.db")
     assert _rows(tmp_path / "backup" / "kiosk.db", "SELECT ticket_no FROM complaint") == [
         ("Q-1",)]
     assert not (tmp_path / "backup" / "kiosk.db.part").exists()
+    # Personal data: the copy is as closed as the database it copies.
+    assert (tmp_path / "backup" / "kiosk.db").stat().st_mode & 0o777 == 0o600

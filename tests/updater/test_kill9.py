@@ -13,6 +13,7 @@ unit's cgroup, so no orphaned pip keeps writing after the "power cut".
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import random
 import signal
@@ -22,7 +23,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.release_dirs import VERIFIED
-from sync.updater import CRASH_ENV, UpdateError, recover
+from sync.updater import UpdateError, recover
 from updater.conftest import UpdTerminal, write_update_terminal
 from updater.fakerelease import db_marker, make_bundle
 
@@ -36,6 +37,18 @@ STEPS = [("start", "good"), ("unpacked", "good"), ("venv_built", "good"),
          ("carried_over", "bad")]
 
 
+class _PowerCutAt(logging.Handler):
+    """SIGKILLs this process as the installer logs that it reached ``step``."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.step = step
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == f"event=update_step step={self.step}":
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _spawn_install(term: UpdTerminal, bundle: Path, *, crash_at: str | None) -> int:
     """Fork a child that installs ``bundle`` (pinned: versions rotate) and exits."""
     pid = os.fork()
@@ -44,7 +57,9 @@ def _spawn_install(term: UpdTerminal, bundle: Path, *, crash_at: str | None) -> 
         try:
             os.setpgid(0, 0)
             if crash_at:
-                os.environ[CRASH_ENV] = crash_at
+                installer_log = logging.getLogger("sync.updater")
+                installer_log.setLevel(logging.DEBUG)
+                installer_log.addHandler(_PowerCutAt(crash_at))
             term.install(bundle, pinned=True)
         except UpdateError:
             code = 1
@@ -111,6 +126,9 @@ def test_kill9_at_any_point_leaves_a_complete_verified_version(
                 os.killpg(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         killed += os.WIFSIGNALED(status)
+        if step is not None:  # the installer reached the step and was cut there
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, \
+                f"iteration {i}: the install never reached step {step}"
         with contextlib.suppress(ProcessLookupError):  # what the dead installer started
             os.killpg(pid, signal.SIGKILL)
         where = f"iteration {i}: {step or f'{delay:.2f} s'} installing {bundle.name}"

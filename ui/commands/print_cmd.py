@@ -85,6 +85,7 @@ def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
     """Save the preview, print. Raises CliError for printer failures."""
     from drivers.printer.errors import PrinterError
     from drivers.printer.render import ReceiptRenderer, paper_dots
+    from drivers.printer.worker import PrinterWorker
     from ui.printing import ReceiptService
 
     try:
@@ -92,7 +93,9 @@ def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
             ReceiptRenderer(paper_dots(paper)).render(blocks).save(preview, format="PNG")
         if uri is None:
             return None
-        return ReceiptService.send_blocks(config, blocks, uri=uri, paper_mm=paper, mode=mode)
+        with PrinterWorker() as worker:
+            return worker.call(lambda: ReceiptService.send_blocks(
+                config, blocks, uri=uri, paper_mm=paper, mode=mode))
     except PrinterError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     except OSError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -22,9 +23,10 @@ from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import format_local
 from ui.brightness import Backlight
+from ui.ops import Runner
 from ui.printing import PrintOutcome
 from ui.services import KioskServices
-from ui.viewmodels.base import ViewModel, readonly, uncreatable
+from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
 from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
 from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
@@ -40,7 +42,7 @@ from ui.wording import (
     SERVICE_UNAVAILABLE,
 )
 
-__all__ = ["PERSONAL_SCREENS", "AppModel"]
+__all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "TIMED_SCREENS", "AppModel", "Screen"]
 
 # The QML module of every view-model (see ui.viewmodels.base).
 QML_IMPORT_NAME = "VillageKiosk.Models"
@@ -48,8 +50,32 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
+
+class Screen(Enum):
+    """The kiosk's screens; QML's ``app.screen`` is the value (Main.qml picks the view by it)."""
+
+    WELCOME = "welcome"
+    READING = "reading"
+    READ_ERROR = "readError"
+    UNAVAILABLE = "unavailable"
+    BENEFITS = "benefits"
+    DETAIL = "detail"
+    PRINT = "print"
+    COMPLAINT = "complaint"
+    MY_COMPLAINTS = "myComplaints"
+    NOTICES = "notices"
+    CLERK = "clerk"
+
+
 #: Screens that show a card holder's data: they time out and clear.
-PERSONAL_SCREENS = frozenset({"benefits", "detail", "print", "complaint", "myComplaints"})
+PERSONAL_SCREENS = frozenset({Screen.BENEFITS, Screen.DETAIL, Screen.PRINT, Screen.COMPLAINT,
+                              Screen.MY_COMPLAINTS})
+#: Screens left for the welcome screen when nobody touches them for a while.
+TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.CLERK}
+#: Screens a card laid on the reader replaces with the reading screen.
+CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES})
+#: Screens a failed read replaces with the read-error screen.
+READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -60,7 +86,7 @@ class AppModel(ViewModel):
 
     changed = Signal()
 
-    screen = readonly(str, "screen", changed)
+    screen = readonly_enum("screen", changed)
     village = readonly(str, "village", changed)
     dateText = readonly(str, "dateText", changed)
     timeText = readonly(str, "timeText", changed)
@@ -89,10 +115,11 @@ class AppModel(ViewModel):
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
-                 backlight: Backlight | None = None,
+                 backlight: Backlight | None = None, printer: Runner | None = None,
                  parent: QObject | None = None) -> None:
+        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests)."""
         ui = services.config.ui
-        super().__init__(parent, screen="welcome", village=services.config.terminal.village,
+        super().__init__(parent, screen=Screen.WELCOME, village=services.config.terminal.village,
                          dateText="", timeText="", asOfText="", message="", readerProblem="",
                          countdown=-1, printerAvailable=bool(services.config.printer.uri))
         self._services = services
@@ -105,14 +132,14 @@ class AppModel(ViewModel):
         self._holder_name: str | None = None
         self._card_present = False
         self._reader_text = "未知"
-        self._history: list[str] = []
+        self._history: list[Screen] = []
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
-        self.print_model = PrintModel(self)
+        self.print_model = PrintModel(printer, self)
         self.complaint_model = ComplaintModel(services.file_complaint, self)
         self.my_complaints_model = MyComplaintsModel(services.complaints_for, self)
         self.notices_model = NoticesModel(services.notices, self)
-        self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status,
+        self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
                                       attempts=ui.clerk_pin_attempts,
                                       lockout_s=ui.clerk_lockout_s, backlight=backlight,
                                       parent=self)
@@ -126,7 +153,7 @@ class AppModel(ViewModel):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
         if not services.usable:
-            self._update(screen="unavailable", message=SERVICE_UNAVAILABLE)
+            self._update(screen=Screen.UNAVAILABLE, message=SERVICE_UNAVAILABLE)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -156,29 +183,30 @@ class AppModel(ViewModel):
 
     def _fail_service(self) -> None:
         self.end_session()
-        self._update(screen="unavailable", message=SERVICE_UNAVAILABLE)
+        self._update(screen=Screen.UNAVAILABLE, message=SERVICE_UNAVAILABLE)
 
     @Slot()
     def tick(self) -> None:
-        """Once a second: the clock and the idle countdown."""
+        """Once a second: the clock, the idle countdown, the clerk's results expiring."""
         now = clock.local_now()
         weekday = _WEEKDAYS[now.weekday()]
         self._update(dateText=f"{now.year}年{now.month}月{now.day}日 星期{weekday}",
                      timeText=f"{now:%H:%M}")
         self.check_idle()
+        self.clerk_model.tick()
 
     def _idle_limit(self) -> int:
-        return self._complaint_idle_s if self._state["screen"] == "complaint" else self._idle_s
+        return self._complaint_idle_s if self._state["screen"] is Screen.COMPLAINT else self._idle_s
 
     def check_idle(self) -> None:
         """Count down in the last seconds of a personal screen; clear at zero."""
         screen = self._state["screen"]
-        if screen not in PERSONAL_SCREENS and screen not in ("notices", "clerk"):
+        if screen not in TIMED_SCREENS:
             self._update(countdown=-1)
             return
         left = self._idle_limit() - (self._clock() - self._last_touch)
         if left <= 0:
-            log.info("idle timeout on %s: clearing the session", screen)
+            log.info("idle timeout on %s: clearing the session", screen.value)
             self.home()
         elif left <= self._countdown_s:
             self._update(countdown=int(left + 0.999))
@@ -204,15 +232,15 @@ class AppModel(ViewModel):
         """A card was laid on the reader."""
         self._card_present = True
         self.touched()
-        if self._state["screen"] in ("welcome", "readError", "notices"):
-            self._go("reading", reset_history=True)
+        if self._state["screen"] in CARD_OPENS_FROM:
+            self._go(Screen.READING, reset_history=True)
 
     @Slot(object)
     def onCardRead(self, card: Any) -> None:
         """A card was read: look the holder up and show their benefits."""
         self._card_present = True
         self.touched()
-        if self._state["screen"] in ("unavailable", "clerk"):
+        if self._state["screen"] in (Screen.UNAVAILABLE, Screen.CLERK):
             return
         self.end_session(go_home=False)
         if card.card_type not in (CardType.RESIDENT, CardType.HMT, CardType.FOREIGN):
@@ -235,19 +263,19 @@ class AppModel(ViewModel):
         self._holder_hash, self._holder_name = holder_hash, card.name
         self.benefits_model.load(result, holder_name=card.name, replies=replies)
         log.info("card read: %s, %d year(s) of payments", mask_id(number), len(result.years))
-        self._go("benefits", reset_history=True)
+        self._go(Screen.BENEFITS, reset_history=True)
 
     @Slot()
     def onCardRemoved(self) -> None:
         """The card left the reader: clear, unless a complaint is being written."""
         self._card_present = False
         screen = self._state["screen"]
-        if screen == "reading":
-            self._go("welcome", reset_history=True)
+        if screen is Screen.READING:
+            self._go(Screen.WELCOME, reset_history=True)
         elif screen in PERSONAL_SCREENS:
             # A villager who lifts the card while typing a complaint must not lose it;
             # the idle timeout still clears the screen if they walk away.
-            if screen == "complaint" and self.complaint_model.in_progress:
+            if screen is Screen.COMPLAINT and self.complaint_model.in_progress:
                 return
             self.home()
 
@@ -255,7 +283,7 @@ class AppModel(ViewModel):
     def onReaderError(self, error: Any) -> None:
         """A read failed (card moved) or the reader has a problem."""
         if isinstance(error, CardReadFailed):
-            if self._state["screen"] in ("reading", "welcome", "readError"):
+            if self._state["screen"] in READ_ERROR_FROM:
                 self._read_error(CARD_READ_FAILED)
             return
         if isinstance(error, ReaderTimeout | BlockLengthError):
@@ -289,11 +317,11 @@ class AppModel(ViewModel):
 
     def _read_error(self, message: str) -> None:
         self._update(message=message)
-        self._go("readError", reset_history=True)
+        self._go(Screen.READ_ERROR, reset_history=True)
 
     # --- navigation (slots called from QML) ------------------------------------------------
 
-    def _go(self, screen: str, *, reset_history: bool = False) -> None:
+    def _go(self, screen: Screen, *, reset_history: bool = False) -> None:
         if reset_history:
             self._history = []
         elif self._state["screen"] != screen:
@@ -322,7 +350,7 @@ class AppModel(ViewModel):
                                department=info.department if info else lines[0].department,
                                standard=info.standard if info else "",
                                policy=info.policy if info else "", lines=lines)
-        self._go("detail")
+        self._go(Screen.DETAIL)
 
     @Slot(str)
     def openSection(self, label: str) -> None:
@@ -356,7 +384,7 @@ class AppModel(ViewModel):
             return outcome
 
         self.print_model.start(job, what="投诉回执" if ticket else "凭条")
-        self._go("print")
+        self._go(Screen.PRINT)
 
     @Slot()
     def printTicket(self) -> None:
@@ -370,7 +398,7 @@ class AppModel(ViewModel):
         """Start a complaint (about ``item_code`` if given)."""
         self.complaint_model.start(self.benefits_model.result, holder_hash=self._holder_hash,
                                    holder_name=self._holder_name, item_code=item_code or None)
-        self._go("complaint")
+        self._go(Screen.COMPLAINT)
 
     @Slot()
     def openMyComplaints(self) -> None:
@@ -378,13 +406,13 @@ class AppModel(ViewModel):
         if self._holder_hash is None:
             return
         self.my_complaints_model.load(self._holder_hash)
-        self._go("myComplaints")
+        self._go(Screen.MY_COMPLAINTS)
 
     @Slot()
     def openNotices(self) -> None:
         """Notices (also available without a card)."""
         self.notices_model.refresh()
-        self._go("notices")
+        self._go(Screen.NOTICES)
 
     @Slot()
     def openClerk(self) -> None:
@@ -392,21 +420,21 @@ class AppModel(ViewModel):
         if self._has_session():
             return
         self.clerk_model.reset()
-        self._go("clerk", reset_history=True)
+        self._go(Screen.CLERK, reset_history=True)
 
     @Slot()
     def back(self) -> None:
         """One step back (inside the complaint flow, one complaint step back)."""
         screen = self._state["screen"]
-        if screen == "complaint" and self.complaint_model.step not in ("about", "done"):
+        if screen is Screen.COMPLAINT and self.complaint_model.step not in ("about", "done"):
             self.touched()
             self.complaint_model.back()
             return
-        if screen == "notices" and self.notices_model.openIndex >= 0:
+        if screen is Screen.NOTICES and self.notices_model.openIndex >= 0:
             self.touched()
             self.notices_model.closeNotice()
             return
-        if screen == "print":
+        if screen is Screen.PRINT:
             self.print_model.clear()
         while self._history:
             previous = self._history.pop()
@@ -436,14 +464,7 @@ class AppModel(ViewModel):
         if not go_home:
             return
         if self._services.usable:
-            self._update(screen="welcome", countdown=-1, message="")
+            self._update(screen=Screen.WELCOME, countdown=-1, message="")
             self.refresh_welcome()
         else:  # e.g. leaving the clerk screen of a terminal whose database is broken
-            self._update(screen="unavailable", countdown=-1, message=SERVICE_UNAVAILABLE)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every personal value held by the app and its view-models (privacy tests)."""
-        out: dict[str, Any] = {"holder": (self._holder_hash, self._holder_name)}
-        for name, model in self._models.items():
-            out[name] = model.personal_state()
-        return out
+            self._update(screen=Screen.UNAVAILABLE, countdown=-1, message=SERVICE_UNAVAILABLE)

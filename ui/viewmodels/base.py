@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-__all__ = ["MADE_IN_PYTHON", "ViewModel", "readonly", "uncreatable"]
+__all__ = ["MADE_IN_PYTHON", "ViewModel", "readonly", "readonly_enum", "uncreatable"]
 
 QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -74,14 +74,15 @@ class ViewModel(QObject):
     def _get(self, key: str) -> Any:
         return self._state[key]
 
-    def personal_state(self) -> dict[str, Any]:
-        """Every value that may hold a villager's data (privacy tests compare it).
-
-        Each view-model says what it holds; the base holds nothing.
-        """
-        return {}
-
 
 def readonly(type_: Any, key: str, notify: Any) -> Any:
     """A QML property reading ``self._state[key]``, notified by the class's ``notify``."""
     return Property(type_, lambda self: self._state[key], notify=notify)
+
+
+def readonly_enum(key: str, notify: Any) -> Any:
+    """A QML string property: the value of the enum member in ``self._state[key]``.
+
+    Python keeps states as enums (STYLE rule 29); QML compares their values.
+    """
+    return Property(str, lambda self: self._state[key].value, notify=notify)

@@ -94,7 +94,9 @@ class BenefitsModel(ViewModel):
     def selectYear(self, index: int) -> None:
         """Show the ``index``-th year (0 = newest). Out-of-range indexes are ignored."""
         result = self._result
-        if result is None or not result.years or not 0 <= index < len(result.years):
+        if result is not None and result.years and not 0 <= index < len(result.years):
+            return  # a stale screen's index: keep showing the year shown
+        if result is None or not result.years:
             self._update(yearIndex=0, yearTitle="", yearTotalText="", yearCapitals="",
                          yearNote="", payments=[])
             return
@@ -113,11 +115,6 @@ class BenefitsModel(ViewModel):
         """Forget everything personal (card removed, idle, back to welcome)."""
         self._result = None
         self._update(**_EMPTY)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data (for the privacy tests)."""
-        return {k: self._state[k] for k in ("holderName", "maskedId", "years", "yearTitle",
-                                             "yearTotalText", "payments", "replyNotice")}
 
 
 @QmlElement
@@ -150,7 +147,3 @@ class ItemDetailModel(ViewModel):
     def clear(self) -> None:
         """Forget the holder's payments."""
         self._update(**_DETAIL_BLANK)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data."""
-        return {"payments": self._state["payments"], "totalText": self._state["totalText"]}

@@ -1,8 +1,16 @@
-"""The clerk screen: PIN (attempts limited), then terminal, device and sync state."""
+"""The clerk screen: PIN (attempts limited), then terminal, device and sync state.
+
+A job the clerk starts (test print, sync now) shows its result in its row
+in place of the live state (:meth:`ClerkModel.show_result`) for
+:data:`RESULT_S` seconds; then the row shows the live state again, so a
+result never hides what happens later. A job still running ("正在同步……")
+stays until its result replaces it.
+"""
 
 from __future__ import annotations
 
 import hmac
+import math
 import time
 from collections.abc import Callable
 
@@ -12,7 +20,7 @@ from PySide6.QtQml import QmlElement
 from ui.brightness import Backlight
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
-__all__ = ["ClerkModel", "ClerkStatus"]
+__all__ = ["RESULT_S", "ClerkModel", "ClerkStatus"]
 
 # The QML module of every view-model (see ui.viewmodels.base).
 QML_IMPORT_NAME = "VillageKiosk.Models"
@@ -20,6 +28,9 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 #: Reads the terminal's state for the clerk (database, devices, sync): a dict of texts.
 ClerkStatus = Callable[[], dict[str, str]]
+
+#: How long a job's result stays in its row, in seconds.
+RESULT_S = 60.0
 
 _KEYS = ("terminal", "village", "database", "reader", "printer", "lastSync", "outbox",
          "rejected", "version", "update")
@@ -45,8 +56,9 @@ class ClerkModel(ViewModel):
 
     def __init__(self, pin: str, status: ClerkStatus, *, attempts: int = 5,
                  lockout_s: int = 300, clock: Callable[[], float] = time.monotonic,
-                 backlight: Backlight | None = None,
+                 backlight: Backlight | None = None, result_s: float = RESULT_S,
                  parent: QObject | None = None) -> None:
+        """``clock`` is monotonic seconds (lockout and result expiry)."""
         super().__init__(parent, pinDots="", pinMessage="", unlocked=False, enabled=bool(pin),
                          info=[], brightness=-1)
         self._backlight = backlight
@@ -58,6 +70,8 @@ class ClerkModel(ViewModel):
         self._entered = ""
         self._failures = 0
         self._locked_until = 0.0
+        self._result_s = result_s
+        self._results: dict[str, tuple[str, float]] = {}  # row key -> (text, shown until)
 
     def _locked(self) -> bool:
         return self._clock() < self._locked_until
@@ -108,6 +122,24 @@ class ClerkModel(ViewModel):
         left = self._max_attempts - self._failures
         self._update(pinDots="", pinMessage=f"密码不对，还可以再试 {left} 次。")
 
+    def show_result(self, key: str, text: str, *, running: bool = False) -> None:
+        """Show ``text`` in row ``key`` instead of its live state. GUI thread.
+
+        For :data:`RESULT_S` seconds, or while ``running`` until the next
+        result for the row replaces it.
+        """
+        self._results[key] = (text, math.inf if running else self._clock() + self._result_s)
+        self.refresh()
+
+    def tick(self) -> None:
+        """Once a second (the app's timer): results past their time give way to live state."""
+        now = self._clock()
+        expired = [key for key, (_, until) in self._results.items() if until <= now]
+        for key in expired:
+            del self._results[key]
+        if expired:
+            self.refresh()
+
     @Slot()
     def refresh(self) -> None:
         """Re-read the terminal's state (only while unlocked)."""
@@ -117,6 +149,8 @@ class ClerkModel(ViewModel):
             status = self._status()
         except Exception as exc:
             status = {"database": f"读取状态失败：{exc}"}
+        now = self._clock()
+        status.update({key: text for key, (text, until) in self._results.items() if until > now})
         labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
                   "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
                   "rejected": "被退回投诉", "version": "软件版本", "update": "上次更新",

@@ -211,9 +211,3 @@ class ComplaintModel(ViewModel):
         self._holder_hash = self._holder_name = None
         self._choices = []
         self._update(**_BLANK)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data."""
-        return {k: self._state[k] for k in ("options", "aboutLabel", "text", "phone",
-                                             "ticketNo")} | {
-            "holder": (self._holder_hash, self._holder_name)}

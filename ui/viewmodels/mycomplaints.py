@@ -74,7 +74,3 @@ class MyComplaintsModel(ViewModel):
     def clear(self) -> None:
         """Forget the holder's complaints."""
         self._update(complaints=[], replies=0)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data."""
-        return {"complaints": self._state["complaints"], "replies": self._state["replies"]}

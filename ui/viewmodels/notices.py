@@ -81,10 +81,6 @@ class NoticesModel(ViewModel):
         self._update(openIndex=index, title=notice.title, body=notice.body,
                      dateText=f"{notice.kind} · 发布于 {_day(notice.published_on)}{until}")
 
-    def personal_state(self) -> dict[str, Any]:
-        """Notices are public: nothing personal, but which one is open is session state."""
-        return {"openIndex": self._state["openIndex"]}
-
     @Slot()
     def closeNotice(self) -> None:
         """Back to the list."""

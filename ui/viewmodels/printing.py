@@ -5,17 +5,18 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from ui.ops import Op, Runner
 from ui.printing import PrintOutcome, qr_png
-from ui.viewmodels.base import ViewModel, readonly, uncreatable
+from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
 from ui.wording import printer_problem
-from ui.workers import start_worker
 
-__all__ = ["PrintModel"]
+__all__ = ["PrintModel", "PrintState"]
 
 # The QML module of every view-model (see ui.viewmodels.base).
 QML_IMPORT_NAME = "VillageKiosk.Models"
@@ -23,62 +24,65 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-#: Builds and prints the current receipt; runs on a worker thread, must not touch Qt.
+#: Builds and prints the current receipt; runs on the printer worker, must not touch Qt.
 PrintJob = Callable[[], PrintOutcome]
 
-_BLANK: dict[str, Any] = dict(state="idle", message="", qrImage="")
+
+class PrintState(Enum):
+    """Where the print screen is; QML's ``state`` is the value."""
+
+    IDLE = "idle"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    PROBLEM = "problem"
+
+
+_BLANK: dict[str, Any] = dict(state=PrintState.IDLE, message="", qrImage="")
 
 
 @QmlElement
 @uncreatable
 class PrintModel(ViewModel):
-    """``state``: idle | printing | printed | problem. The job runs off the GUI thread."""
+    """``state``: a :class:`PrintState` value. The job runs on the printer worker."""
 
     changed = Signal()
 
-    state = readonly(str, "state", changed)
+    state = readonly_enum("state", changed)
     message = readonly(str, "message", changed)
     qrImage = readonly(str, "qrImage", changed)
 
-    _finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, printer: Runner | None = None, parent: QObject | None = None) -> None:
+        """``printer``: where print jobs run (the printer worker; None: a thread each)."""
         super().__init__(parent, **_BLANK)
-        self._finished.connect(self._on_finished)
+        self._printer = printer
         self._generation = 0
 
     def start(self, job: PrintJob, *, what: str = "凭条") -> None:
-        """Run ``job`` on a worker thread; the screen shows "printing" meanwhile."""
-        if self._state["state"] == "printing":
+        """Run ``job`` on the printer worker; the screen shows "printing" meanwhile."""
+        if self._state["state"] is PrintState.PRINTING:
             return
         self._generation += 1
         generation = self._generation
-        self._update(state="printing", message=f"正在打印{what}，请稍等……", qrImage="")
+        self._update(state=PrintState.PRINTING, message=f"正在打印{what}，请稍等……", qrImage="")
+        # A crashing job (a bug) is logged by Op and shown as a printer problem.
+        Op(job, name="print-job", runner=self._printer, owner=self) \
+            .success(lambda outcome: self._finished(generation, outcome)) \
+            .failure(lambda exc: self._finished(generation, exc)).run()
 
-        def work() -> None:
-            try:
-                outcome: object = job()
-            except Exception as exc:  # a bug in a job must not kill the kiosk
-                log.exception("print job crashed")
-                outcome = exc
-            self._finished.emit((generation, outcome))  # queued to the GUI thread
-
-        start_worker("print-job", work)
-
-    @Slot(object)
-    def _on_finished(self, payload: tuple[int, object]) -> None:
-        generation, outcome = payload
+    def _finished(self, generation: int, outcome: object) -> None:
         if generation != self._generation:  # the session was cleared meanwhile
             return
         if isinstance(outcome, PrintOutcome) and outcome.printed:
-            self._update(state="printed", message="打印好了，请从出纸口取走凭条。", qrImage="")
+            self._update(state=PrintState.PRINTED, message="打印好了，请从出纸口取走凭条。",
+                         qrImage="")
             return
         if isinstance(outcome, PrintOutcome):
             log.warning("receipt not printed: %s", outcome.error_code)
             qr = "data:image/png;base64," + base64.b64encode(qr_png(outcome.verify_url)).decode()
-            self._update(state="problem", message=printer_problem(outcome.state), qrImage=qr)
+            self._update(state=PrintState.PROBLEM, message=printer_problem(outcome.state),
+                         qrImage=qr)
         else:
-            self._update(state="problem", message=printer_problem(None), qrImage="")
+            self._update(state=PrintState.PROBLEM, message=printer_problem(None), qrImage="")
         self.failed.emit("print failed")
 
     @Slot()
@@ -90,7 +94,3 @@ class PrintModel(ViewModel):
         """Forget the job (a running one's result is ignored)."""
         self._generation += 1
         self._update(**_BLANK)
-
-    def personal_state(self) -> dict[str, Any]:
-        """Every property that may hold personal data (the QR encodes the masked ID)."""
-        return {"qrImage": self._state["qrImage"]}
