@@ -76,6 +76,9 @@ TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.CLERK}
 CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES})
 #: Screens a failed read replaces with the read-error screen.
 READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
+#: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
+#: card is being read; on the welcome screen the reader problem line says it.
+STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -291,7 +294,7 @@ class AppModel(ViewModel):
             # A card lies on a reader that stopped answering (lifting it and laying
             # it down again starts afresh), or one whose blocks the configured
             # layout does not describe (only the staff can fix that).
-            if self._state["screen"] in ("reading", "readError"):
+            if self._state["screen"] in STUCK_READER_FROM:
                 self._read_error(READER_TIMEOUT if isinstance(error, ReaderTimeout)
                                  else READER_UNAVAILABLE)
             return
