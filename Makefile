@@ -68,6 +68,7 @@ pytest: deps
 test: lint typecheck pytest
 
 bench: deps
+	$(BIN)/python tests/bench/bench_startup.py
 	$(BIN)/python tests/bench/bench_lookup.py
 	$(BIN)/python tests/bench/bench_idcard.py
 	$(BIN)/python tests/bench/bench_receipt.py

@@ -4,6 +4,11 @@ Every subcommand takes ``--db URL`` (default: ``[county] db`` of ``--config
 FILE``, then ``$VILLAGE_COUNTY_DB``, then ``sqlite:///county.db`` in the
 working directory) and ``--json`` wherever it prints data. Exit codes: 0 ok,
 1 failure (one line on stderr), 2 usage.
+
+The subcommand modules (``cli_admin``, ``cli_data``, ``cli_receipts``,
+``cli_release``) import the database layer, SQLAlchemy, FastAPI and the
+release tools inside their handlers, so that `county --help` and a mistyped
+command answer at once.
 """
 
 from __future__ import annotations
@@ -17,11 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Engine
-
-from county.db import DatabaseError, default_url, open_county_db
+if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
+    from sqlalchemy import Engine
 
 __all__ = ["CliError", "add_config_option", "add_db_options", "check_config", "main", "open_db",
            "print_json"]
@@ -85,6 +89,8 @@ def config_value(args: argparse.Namespace, key: str) -> Any:
 
 def database_url(args: argparse.Namespace) -> str:
     """The database URL from ``--db``, the config, the environment or the default."""
+    from county.db import default_url
+
     return str(getattr(args, "db", None) or _config_url(getattr(args, "config", None))
                or default_url())
 
@@ -95,6 +101,8 @@ _opened: list[Engine] = []
 
 def open_db(args: argparse.Namespace) -> Engine:
     """Open (and migrate) the database the options name; raises :class:`CliError`."""
+    from county.db import DatabaseError, open_county_db
+
     try:
         engine = open_county_db(database_url(args))
     except DatabaseError as exc:

@@ -8,7 +8,7 @@ import io
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from county.cli import (
     CliError,
@@ -19,14 +19,9 @@ from county.cli import (
     open_db,
     print_json,
 )
-from county.complaints import (
-    ComplaintView,
-    NoSuchComplaintError,
-    get_complaint,
-    list_complaints,
-    reply_to,
-)
-from county.terminals import fleet, new_enrollment_code, revoke
+
+if TYPE_CHECKING:
+    from county.complaints import ComplaintView
 from kiosk import clock
 from kiosk.timefmt import format_local
 
@@ -85,6 +80,8 @@ def _seed_demo(args: argparse.Namespace) -> int:
 # --- enroll / terminals ---------------------------------------------------------------------
 
 def _enroll_new(args: argparse.Namespace) -> int:
+    from county.terminals import new_enrollment_code
+
     engine = open_db(args)
     try:
         code, expires = new_enrollment_code(
@@ -109,6 +106,8 @@ def _enroll_new(args: argparse.Namespace) -> int:
 
 
 def _terminals(args: argparse.Namespace) -> int:
+    from county.terminals import fleet
+
     engine = open_db(args)
     hours = args.silent_hours or config_value(args, "silent_hours") or 6
     rows = fleet(engine, now=_now(), silent_after=timedelta(hours=float(hours)))
@@ -135,6 +134,8 @@ def _terminals(args: argparse.Namespace) -> int:
 
 
 def _revoke(args: argparse.Namespace) -> int:
+    from county.terminals import revoke
+
     if not revoke(open_db(args), args.terminal_id, now=_now()):
         raise CliError(f"no active terminal {args.terminal_id}")
     print(f"terminal {args.terminal_id} revoked: its token is refused from now on")
@@ -153,6 +154,8 @@ def _complaint_json(c: ComplaintView) -> dict[str, Any]:
 
 
 def _complaints_list(args: argparse.Namespace) -> int:
+    from county.complaints import list_complaints
+
     rows = list_complaints(open_db(args), unreplied=args.unreplied, terminal_id=args.terminal)
     if args.json:
         print_json([_complaint_json(c) for c in rows])
@@ -169,6 +172,8 @@ def _complaints_list(args: argparse.Namespace) -> int:
 
 
 def _complaints_show(args: argparse.Namespace) -> int:
+    from county.complaints import NoSuchComplaintError, get_complaint
+
     try:
         c = get_complaint(open_db(args), args.server_id)
     except NoSuchComplaintError as exc:
@@ -187,6 +192,8 @@ def _complaints_show(args: argparse.Namespace) -> int:
 
 
 def _complaints_reply(args: argparse.Namespace) -> int:
+    from county.complaints import NoSuchComplaintError, reply_to
+
     text = args.text if args.text is not None else Path(args.text_file).read_text("utf-8")
     try:
         c = reply_to(open_db(args), args.server_id, text, now=_now())
@@ -224,6 +231,8 @@ def _export_rows(rows: list[ComplaintView]) -> list[list[Any]]:
 
 
 def _complaints_export(args: argparse.Namespace) -> int:
+    from county.complaints import list_complaints
+
     rows = list(list_complaints(open_db(args), unreplied=args.unreplied))
     out: Path = args.out
     table = _export_rows(rows)

@@ -10,24 +10,16 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from county.catalogue import list_items, upsert_item
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
-from county.corrections import (
-    ChangeEntry,
-    CorrectionError,
-    correct_payment,
-    list_batches,
-    payment_history,
-    revert_batch,
-    withdraw_payment,
-)
-from county.importer import ImportOptions, ImportResult, SourceError, import_payments
-from county.notices import KINDS, add_notice, list_notices, retire_notice
-from county.settings import list_settings, set_setting, unset_setting
 from kiosk import clock
-from kiosk.catalogue import BenefitItemSpec
+from kiosk.catalogue import NOTICE_KINDS
 from kiosk.money import AmountError, format_yuan, parse_yuan
+
+if TYPE_CHECKING:
+    from county.corrections import ChangeEntry
+    from county.importer import ImportResult
 
 __all__ = ["register"]
 
@@ -52,6 +44,8 @@ def _date(text: str) -> date:
 # --- items ----------------------------------------------------------------------------------
 
 def _item_list(args: argparse.Namespace) -> int:
+    from county.catalogue import list_items
+
     items = list_items(open_db(args))
     if args.json:
         print_json(items)
@@ -64,6 +58,9 @@ def _item_list(args: argparse.Namespace) -> int:
 
 
 def _item_add(args: argparse.Namespace) -> int:
+    from county.catalogue import upsert_item
+    from kiosk.catalogue import BenefitItemSpec
+
     spec = BenefitItemSpec(args.code.upper(), args.name, args.category, args.department,
                            args.scope, args.standard, args.policy, tuple(args.alias))
     try:
@@ -77,6 +74,8 @@ def _item_add(args: argparse.Namespace) -> int:
 # --- notices --------------------------------------------------------------------------------
 
 def _notice_add(args: argparse.Namespace) -> int:
+    from county.notices import add_notice
+
     body = args.body if args.body is not None else (
         Path(args.body_file).read_text("utf-8") if args.body_file else "")
     try:
@@ -95,6 +94,8 @@ def _notice_add(args: argparse.Namespace) -> int:
 
 
 def _notice_list(args: argparse.Namespace) -> int:
+    from county.notices import list_notices
+
     rows = list_notices(open_db(args), include_retired=args.all)
     if args.json:
         print_json(rows)
@@ -108,6 +109,8 @@ def _notice_list(args: argparse.Namespace) -> int:
 
 
 def _notice_retire(args: argparse.Namespace) -> int:
+    from county.notices import retire_notice
+
     if not retire_notice(open_db(args), args.id, now=_now()):
         raise CliError(f"no live notice {args.id}")
     print(f"notice {args.id} retired; terminals drop it on their next sync")
@@ -117,6 +120,8 @@ def _notice_retire(args: argparse.Namespace) -> int:
 # --- settings -------------------------------------------------------------------------------
 
 def _setting_set(args: argparse.Namespace) -> int:
+    from county.settings import set_setting
+
     try:
         version = set_setting(open_db(args), args.key, args.value, scope=args.scope, now=_now())
     except ValueError as exc:
@@ -129,6 +134,8 @@ def _setting_set(args: argparse.Namespace) -> int:
 
 
 def _setting_unset(args: argparse.Namespace) -> int:
+    from county.settings import unset_setting
+
     try:
         done = unset_setting(open_db(args), args.key, scope=args.scope, now=_now())
     except ValueError as exc:
@@ -140,6 +147,8 @@ def _setting_unset(args: argparse.Namespace) -> int:
 
 
 def _setting_list(args: argparse.Namespace) -> int:
+    from county.settings import list_settings
+
     rows = list_settings(open_db(args))
     if args.json:
         print_json(rows)
@@ -199,6 +208,8 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from county.importer import ImportOptions, SourceError, import_payments
+
     if str(args.file) == "revert":
         return _import_revert(args)
     if str(args.file) == "list" and args.batch is None:
@@ -275,6 +286,8 @@ def _print_import(result: ImportResult) -> None:
 
 
 def _import_revert(args: argparse.Namespace) -> int:
+    from county.corrections import CorrectionError, revert_batch
+
     if args.batch is None or not args.batch.isdigit():
         raise CliError("usage: county import revert BATCH --reason 原因 (BATCH: a number, "
                        "see county import list)")
@@ -296,6 +309,8 @@ def _import_revert(args: argparse.Namespace) -> int:
 
 
 def _import_list(args: argparse.Namespace) -> int:
+    from county.corrections import list_batches
+
     batches = list_batches(open_db(args))
     if args.json:
         print_json(batches)
@@ -311,6 +326,8 @@ def _import_list(args: argparse.Namespace) -> int:
 # --- payments -------------------------------------------------------------------------------
 
 def _payment_correct(args: argparse.Namespace) -> int:
+    from county.corrections import CorrectionError, correct_payment
+
     try:
         fen = parse_yuan(args.amount) if args.amount is not None else None
     except AmountError as exc:
@@ -325,6 +342,8 @@ def _payment_correct(args: argparse.Namespace) -> int:
 
 
 def _payment_withdraw(args: argparse.Namespace) -> int:
+    from county.corrections import CorrectionError, withdraw_payment
+
     try:
         entry = withdraw_payment(open_db(args), args.id, reason=args.reason, actor=_actor(args),
                                  now=_now())
@@ -351,6 +370,8 @@ def _fields(values: dict[str, object]) -> str:
 
 
 def _payment_history(args: argparse.Namespace) -> int:
+    from county.corrections import payment_history
+
     entries = payment_history(open_db(args), args.id)
     if args.json:
         print_json(entries)
@@ -387,7 +408,7 @@ def register(sub: Subparsers) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     na = actions.add_parser("add", help="publish a notice")
     add_db_options(na, json_output=True)
-    na.add_argument("--kind", required=True, choices=KINDS)
+    na.add_argument("--kind", required=True, choices=NOTICE_KINDS)
     na.add_argument("--title", required=True)
     group = na.add_mutually_exclusive_group()
     group.add_argument("--body")

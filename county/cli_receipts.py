@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
-from county.receipts import check_receipt
-from kiosk.money import format_yuan
-from kiosk.receipt import ReceiptError
 
 __all__ = ["register"]
 
@@ -22,6 +19,10 @@ def register(sub: Subparsers) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from county.receipts import check_receipt
+    from kiosk.money import format_yuan
+    from kiosk.receipt import ReceiptError
+
     try:
         claim = check_receipt(open_db(args), args.url)
     except ReceiptError as exc:

@@ -12,8 +12,7 @@ import os
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from county.cli import (
     CliError,
@@ -25,28 +24,13 @@ from county.cli import (
     open_db,
     print_json,
 )
-from county.release_build import BuildError, build_release
-from county.releases import (
-    PublishError,
-    Scope,
-    bundle_file_name,
-    list_releases,
-    parse_scope,
-    publish,
-    stored_bundle,
-    trust_key,
-    unpin,
-    withdraw,
-)
 from kiosk import clock
 from kiosk.timefmt import format_local
-from sync.protocol.release import (
-    DEFAULT_CHANNEL,
-    KeyFileError,
-    key_id,
-    load_public_key,
-    write_keypair,
-)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from county.releases import Scope
 
 __all__ = ["register", "releases_dir"]
 
@@ -74,6 +58,8 @@ def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
 
 
 def _scopes(values: list[str] | None) -> list[Scope]:
+    from county.releases import parse_scope
+
     try:
         return [parse_scope(v) for v in values or []]
     except ValueError as exc:
@@ -83,6 +69,8 @@ def _scopes(values: list[str] | None) -> list[Scope]:
 # --- offline: keys and bundles --------------------------------------------------------------
 
 def _keygen(args: argparse.Namespace) -> int:
+    from sync.protocol.release import key_id, load_public_key, write_keypair
+
     check_config(args)
     try:
         private_path, public_path = write_keypair(args.out)
@@ -95,11 +83,16 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from county.release_build import BuildError, build_release
+    from county.releases import bundle_file_name
+    from sync.protocol.release import DEFAULT_CHANNEL
+
     check_config(args)
     out = args.out or Path(bundle_file_name(args.version))
     try:
         manifest = build_release(args.src, out, version=args.version, key_path=args.key,
-                                 channel=args.channel, expires_days=args.expires_days,
+                                 channel=DEFAULT_CHANNEL if args.channel is None
+                                 else args.channel, expires_days=args.expires_days,
                                  now=_now(), python=args.python, find_links=args.find_links,
                                  no_build_isolation=args.no_build_isolation)
     except BuildError as exc:
@@ -116,6 +109,9 @@ def _build(args: argparse.Namespace) -> int:
 # --- on the county server: trust, publish, list ---------------------------------------------
 
 def _trust(args: argparse.Namespace) -> int:
+    from county.releases import trust_key
+    from sync.protocol.release import KeyFileError
+
     try:
         text = args.public_key.read_bytes()
         kid = trust_key(open_db(args), text)
@@ -130,6 +126,8 @@ def _find_bundle(engine: Engine, version: str, store: Path) -> Path:
     """The bundle of ``version`` when ``--bundle`` is not given: the one `county release build`
     wrote here under its default name, else the copy the county stored when it was first
     published (publishing again to widen a scope or pin)."""
+    from county.releases import bundle_file_name, stored_bundle
+
     name = bundle_file_name(version)
     here = Path.cwd() / name
     stored = stored_bundle(engine, version) or store / name
@@ -141,6 +139,8 @@ def _find_bundle(engine: Engine, version: str, store: Path) -> Path:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from county.releases import PublishError, publish
+
     engine = open_db(args)
     store = releases_dir(args, engine)
     bundle = args.bundle or _find_bundle(engine, args.version, store)
@@ -162,6 +162,8 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from county.releases import list_releases
+
     rows = list_releases(open_db(args))
     if args.json:
         print_json(rows)
@@ -180,6 +182,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _unpin(args: argparse.Namespace) -> int:
+    from county.releases import unpin
+
     result = unpin(open_db(args), _scopes(args.scope))
     print(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
           "their scope again")
@@ -190,6 +194,8 @@ def _unpin(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
+    from county.releases import PublishError, withdraw
+
     try:
         unpinned = withdraw(open_db(args), args.version, now=_now())
     except PublishError as exc:
@@ -222,7 +228,9 @@ def register(sub: Subparsers) -> None:
     a.add_argument("--out", type=Path, metavar="BUNDLE",
                    help="where to write the bundle (default: village-kiosk-V.bundle in the "
                         "current directory, where `county release publish V` looks for it)")
-    a.add_argument("--channel", default=DEFAULT_CHANNEL,
+    # None: the handler applies DEFAULT_CHANNEL (its module loads only when a release
+    # command runs, see county.cli).
+    a.add_argument("--channel", default=None,
                    help="stable (default) or pilot: terminals install their channel only")
     a.add_argument("--expires-days", type=int, default=90,
                    help="days until terminals refuse the bundle (default 90)")

@@ -10,10 +10,11 @@ from sqlalchemy import Engine, insert, select, update
 from county.models import Notice
 from county.seq import take_seqs
 from county.tx import writing
+from kiosk.catalogue import NOTICE_KINDS
 
 __all__ = ["KINDS", "NoticeRow", "add_notice", "list_notices", "retire_notice"]
 
-KINDS = ("政策", "村务公开", "村级财务", "公示")
+KINDS = NOTICE_KINDS
 SCOPES = ("village", "township", "county")
 
 

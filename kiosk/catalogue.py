@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CATALOGUE", "BenefitItemSpec", "item_by_code", "match_item_name"]
+__all__ = ["CATALOGUE", "NOTICE_KINDS", "BenefitItemSpec", "item_by_code", "match_item_name"]
 
 Scope = Literal["person", "household"]
+
+#: The kinds of notices (公告) the county publishes and the kiosk files them under.
+NOTICE_KINDS = ("政策", "村务公开", "村级财务", "公示")
 
 
 @dataclass(frozen=True)

@@ -19,20 +19,13 @@ import tomllib
 import types
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    create_model,
-)
-from pydantic_core import ErrorDetails, PydanticCustomError
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from kiosk.health import DEFAULT_HEALTH_DIR
+
+if TYPE_CHECKING:  # pydantic loads when a file is checked, not with every `kiosk --help`
+    from pydantic import BaseModel, ValidationInfo
+    from pydantic_core import ErrorDetails
 
 __all__ = [
     "DEFAULT_CONFIG_PATH",
@@ -251,10 +244,9 @@ def _type_name(tp: Any) -> str:
 # (strict: no "5" for 5, no true for 1; unknown keys refused), and the first error
 # becomes a ConfigError naming the file and the dotted key.
 
-_STRICT = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
-
-
 def _path(value: Any, info: ValidationInfo) -> Path:
+    from pydantic_core import PydanticCustomError
+
     if not isinstance(value, str) or not value:
         raise PydanticCustomError("config_path", "expected path, got {got}",
                                   {"got": f"{type(value).__name__} {value!r}"})
@@ -269,6 +261,8 @@ def _optional_path(value: Any, info: ValidationInfo) -> Path | None:
 
 def _checked(tp: Any, meta: dict[str, Any]) -> Any:
     """``tp`` with the field's checks (``min``, ``max``, ``pattern``, ``min_items``)."""
+    from pydantic import BeforeValidator, Field
+
     if tp is Path:
         return Annotated[Path, BeforeValidator(_path)]
     if get_origin(tp) is types.UnionType and Path in get_args(tp):
@@ -284,6 +278,8 @@ def _checked(tp: Any, meta: dict[str, Any]) -> Any:
 @functools.cache
 def _model(cls: type[Any]) -> type[BaseModel]:
     """The pydantic model checking a TOML table for dataclass ``cls`` (every key optional)."""
+    from pydantic import ConfigDict, create_model
+
     hints = get_type_hints(cls)
     spec: dict[str, Any] = {}
     for fld in fields(cls):
@@ -293,7 +289,8 @@ def _model(cls: type[Any]) -> type[BaseModel]:
         checked = _model(tp) if isinstance(tp, type) and is_dataclass(tp) \
             else _checked(tp, dict(fld.metadata))
         spec[fld.name] = (checked | None, None)
-    model: type[BaseModel] = create_model(f"{cls.__name__}Table", __config__=_STRICT, **spec)
+    strict = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
+    model: type[BaseModel] = create_model(f"{cls.__name__}Table", __config__=strict, **spec)
     return model
 
 
@@ -375,6 +372,8 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(source, "", f"not UTF-8 at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, "", f"not valid TOML: {exc}") from None
+    from pydantic import ValidationError
+
     try:
         checked = _model(Config).model_validate(table,
                                                 context={"base": path.resolve().parent})

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk import clock
 from kiosk.files import atomic_write_bytes
-from kiosk.sqltypes import utcnow
 
 __all__ = ["COMPONENTS", "DEFAULT_HEALTH_DIR", "HealthMark", "mark_healthy", "read_mark"]
 
@@ -49,7 +49,7 @@ def mark_healthy(component: str, version: str, *, health_dir: Path = DEFAULT_HEA
     if component not in COMPONENTS:
         raise ValueError(f"unknown component {component!r} (known: {', '.join(COMPONENTS)})")
     body = {"component": component, "version": version, "pid": os.getpid(),
-            "at": utcnow().isoformat()}
+            "at": clock.now().isoformat()}
     try:
         health_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(health_dir / f"{component}.json",

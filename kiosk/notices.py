@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlalchemy import Engine, or_, select
 
+from kiosk.catalogue import NOTICE_KINDS
 from kiosk.store.models import Notice
 
 __all__ = ["KINDS", "NoticeView", "current_notices"]
 
 #: The notice kinds in the order the screen shows their tabs.
-KINDS = ("政策", "村务公开", "村级财务", "公示")
+KINDS = NOTICE_KINDS
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import argparse
 import signal
 from datetime import datetime
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import clock
 from kiosk.cli.common import (
@@ -21,10 +21,10 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from sync.daemon import CycleReport, SyncDaemon
-from sync.enroll import enroll_terminal
-from sync.errors import SyncError
-from sync.state import SyncStatus, read_status
+
+if TYPE_CHECKING:  # the daemon's modules load only when its commands run (kiosk.cli.main)
+    from sync.daemon import CycleReport
+    from sync.state import SyncStatus
 
 __all__ = ["register_enroll", "register_sync", "register_syncd"]
 
@@ -60,6 +60,9 @@ def register_sync(sub: Subparsers) -> None:
 
 
 def _enroll(args: argparse.Namespace) -> int:
+    from sync.enroll import enroll_terminal
+    from sync.errors import SyncError
+
     config = load_cli_config(args)
     server = str(args.server).rstrip("/")
     if not server.startswith(("http://", "https://")):
@@ -95,6 +98,8 @@ def _print_report(report: CycleReport) -> None:
 
 
 def _syncd(args: argparse.Namespace) -> int:
+    from sync.daemon import SyncDaemon
+
     config = load_cli_config(args)
     engine = open_cli_store(config)
     daemon = SyncDaemon(config, engine)
@@ -140,6 +145,8 @@ def status_json(status: SyncStatus, *, now: datetime) -> dict[str, Any]:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from sync.state import read_status
+
     config = load_cli_config(args)
     engine = open_cli_store(config, migrate=False)
     try:

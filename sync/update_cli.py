@@ -19,16 +19,16 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
-from kiosk.config import Config
 from kiosk.update_state import StateFiles
-from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
-from sync.release_trust import UpdateError, load_release_key
 from sync.update_spool import newest_ready
-from sync.updater import UpdaterSettings, install_bundle, recover
+
+if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when used
+    from kiosk.config import Config
+    from sync.updater import UpdaterSettings
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
 
@@ -73,10 +73,15 @@ def ready_pin_path(bundle: Path) -> Path:
 
 
 def _settings(args: argparse.Namespace, config: Config) -> UpdaterSettings:
+    from sync.updater import UpdaterSettings
+
     return UpdaterSettings.from_config(config, getattr(args, "config", None))
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
+    from sync.release_trust import UpdateError, load_release_key
+
     config = load_cli_config(args)
     try:
         key = load_public_key(args.pubkey) if args.pubkey else load_release_key(config)
@@ -105,6 +110,9 @@ def _pinned(bundle: Path) -> bool:
 
 
 def _install(args: argparse.Namespace) -> int:
+    from sync.release_trust import UpdateError, load_release_key
+    from sync.updater import install_bundle
+
     config = load_cli_config(args)
     settings = _settings(args, config)
     pinned = bool(args.allow_downgrade)
@@ -176,6 +184,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _recover(args: argparse.Namespace) -> int:
+    from sync.updater import recover
+
     config = load_cli_config(args)
     try:
         done = recover(_settings(args, config))

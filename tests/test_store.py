@@ -15,6 +15,7 @@ from sqlalchemy import Engine, insert, select
 from kiosk.store import (
     FutureDatabaseError,
     StoreUnavailableError,
+    alembic_head,
     current_revision,
     head_revision,
     open_store,
@@ -50,6 +51,18 @@ def test_upgrade_is_idempotent(tmp_path: Path) -> None:
     for _ in range(2):
         engine = open_store(path)
         assert current_revision(engine) == head_revision()
+        engine.dispose()
+
+
+def test_head_revision_is_the_newest_migration(tmp_path: Path) -> None:
+    # HEAD_REVISION lets `kiosk` open an up-to-date store without Alembic: it must be
+    # the head of the migration scripts, and the revision an upgrade writes.
+    assert head_revision() == alembic_head()
+    engine = open_store(tmp_path / "k.db")
+    try:
+        with engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+    finally:
         engine.dispose()
 
 

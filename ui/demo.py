@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from drivers.idcard.cardtext import IdCard, card_from_profile
-from drivers.idcard.emulator import PtyEmulator, SamEmulator
+from drivers.idcard.cardtext import IdCard
+from drivers.idcard.emulator import PtyEmulator, SamEmulator, demo_card
 from drivers.idcard.link import CardLink, link_for
 from drivers.printer.emulator import EmulatedPrinter
 from drivers.printer.raster import decode_raster
@@ -88,7 +88,7 @@ class DemoDevices:
         write_card_profiles(village, root / "cards")
         order = sorted(village.people, key=lambda p: (p.id_number not in FEATURED,
                                                       p.household_id))
-        cards = [card_from_profile(card_profile(p)) for p in order]
+        cards = [demo_card(card_profile(p)) for p in order]
         sam = SamEmulator(cards)
         pty = PtyEmulator(sam, baud=baud).open()
         log.info("demo: reader emulator on %s, printer on %s", pty.path, printer.uri)

@@ -58,9 +58,9 @@ def _simulate_county_reply(db: Path) -> None:
 
 def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
                    settings: Config | None) -> list[Path]:
-    # A reader at 2 400 baud takes about a second over the card's text: long enough
-    # for the "reading" screen to be caught (at 115 200 it shows for 0.03 s).
-    devices, demo = DemoDevices.start(work, baud=2400)
+    # A reader at 9 600 baud takes about 1.4 s over the card's text and photo: long
+    # enough for the "reading" screen to be caught (at 115 200 it shows for 0.1 s).
+    devices, demo = DemoDevices.start(work, baud=9600)
     config = with_settings(demo, settings)
     idle = _Clock()
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=idle)

@@ -20,6 +20,7 @@ __all__ = [
     "CARD_READ_FAILED",
     "PRINTER_STATE_ZH",
     "READER_STATE_ZH",
+    "READER_TIMEOUT",
     "READER_UNAVAILABLE",
     "REASON_LABELS_ZH",
     "SERVICE_UNAVAILABLE",
@@ -31,6 +32,8 @@ __all__ = [
 CARD_READ_FAILED = "没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。"
 CARD_NOT_SUPPORTED = "这种证件暂时不能查询。请使用第二代居民身份证，或请工作人员帮助。"
 READER_UNAVAILABLE = "读卡器暂时不能使用，请告诉村里的工作人员。"
+#: The reader stopped answering while a card lay on it (idcard.timeout).
+READER_TIMEOUT = "读卡器没有反应，请把身份证拿起来重新放一下。"
 SERVICE_UNAVAILABLE = "查询服务暂时不能使用，请告诉村里的工作人员。"
 
 READER_STATE_ZH: dict[ReaderState, str] = {

@@ -8,6 +8,7 @@ message.
 from __future__ import annotations
 
 __all__ = [
+    "BlockLengthError",
     "CardDataError",
     "CardRemoved",
     "ChecksumError",
@@ -55,6 +56,19 @@ class CardDataError(CodecError):
         self.problem = problem
 
 
+class BlockLengthError(CodecError):
+    """A block whose length is not the one its layout gives (a reader model that does
+    not match the configured layout, or a broken reader): refused, never cut or padded."""
+
+    code = "idcard.block_length"
+
+    def __init__(self, block: str, got: int, expected: int) -> None:
+        super().__init__(f"{block} is {got} bytes, the layout says {expected}")
+        self.block = block
+        self.got = got
+        self.expected = expected
+
+
 class CardRemoved(IdCardError):
     """The card left the reader during an exchange (the link itself is fine)."""
 
@@ -74,7 +88,8 @@ class ReaderUnavailable(TransportError):
 
 
 class ReaderTimeout(TransportError):
-    """The reader did not answer a command within the configured timeout."""
+    """The reader did not answer a command within the configured timeout
+    (``idcard.timeout_ms``), or is still busy with one it never answered."""
 
     code = "idcard.timeout"
 

@@ -4,7 +4,8 @@ Such readers keep the SAM inside and hand out the decoded blocks through
 vendor pseudo-APDUs: ``FF B0 P1 00 00`` reads block P1 (block 0 the text,
 then the photo), ``FF CA 00 00 00`` the card's physical UID — only a
 "card present" signal. Which blocks hold what differs per reader model, so
-the layout is data (:data:`LAYOUTS`, chosen by ``pcsc:NAME?layout=…``).
+the layout is data (:data:`LAYOUTS`, chosen by ``pcsc:NAME?layout=…``),
+block lengths included: a block of another length is refused.
 
 Card and reader changes (hot-plug) are seen by ``SCardGetStatusChange`` on
 the reader's worker thread, not by pyscard's monitor threads, which would
@@ -14,11 +15,20 @@ call back on threads of their own. pyscard is optional: without it
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
+from drivers.idcard.callthread import CallThread
 from drivers.idcard.cardtext import PHOTO_SIZE, TEXT_SIZE
-from drivers.idcard.errors import CardRemoved, CodecError, ReaderUnavailable, TransportError
+from drivers.idcard.errors import (
+    BlockLengthError,
+    CardRemoved,
+    CodecError,
+    ReaderTimeout,
+    ReaderUnavailable,
+    TransportError,
+)
 
 __all__ = [
     "LAYOUTS",
@@ -44,20 +54,39 @@ UID_APDU = bytes.fromhex("FFCA000000")
 
 @dataclass(frozen=True)
 class BlockLayout:
-    """Which ``FF B0`` blocks of a reader model hold the text and the photo."""
+    """Which ``FF B0`` blocks of a reader model hold the text and the photo, and how
+    long each block is: ``(block number, bytes)`` pairs in reading order.
+
+    A block of any other length is refused (:class:`BlockLengthError`): a
+    reader model whose photo is split differently gets a layout of its own.
+    """
 
     name: str
-    text_blocks: tuple[int, ...]
-    photo_blocks: tuple[int, ...]
+    text_blocks: tuple[tuple[int, int], ...]
+    photo_blocks: tuple[tuple[int, int], ...]
+
+    def __post_init__(self) -> None:
+        for role, blocks, total in (("text", self.text_blocks, TEXT_SIZE),
+                                    ("photo", self.photo_blocks, PHOTO_SIZE)):
+            if sum(size for _block, size in blocks) != total:
+                raise ValueError(f"layout {self.name!r}: the {role} blocks must add up "
+                                 f"to {total} bytes")
 
 
-#: Known layouts by name. "generic": block 0 the text, 1–5 the photo, as
-#: public reader code does; "photo4": four 256-byte photo blocks.
+def _split(first: int, count: int, total: int) -> tuple[tuple[int, int], ...]:
+    """``count`` blocks from ``first`` holding ``total`` bytes, the last one shorter."""
+    size = -(-total // count)
+    return tuple((first + i, min(size, total - i * size)) for i in range(count))
+
+
+#: Known layouts by name. "generic": block 0 the 256-byte text, blocks 1–5 the
+#: photo (205 bytes each, the last 204), as public reader code reads them;
+#: "photo4": the photo in four 256-byte blocks.
 LAYOUTS = {
     layout.name: layout
     for layout in (
-        BlockLayout("generic", (0,), (1, 2, 3, 4, 5)),
-        BlockLayout("photo4", (0,), (1, 2, 3, 4)),
+        BlockLayout("generic", ((0, TEXT_SIZE),), _split(1, 5, PHOTO_SIZE)),
+        BlockLayout("photo4", ((0, TEXT_SIZE),), _split(1, 4, PHOTO_SIZE)),
     )
 }
 
@@ -105,8 +134,13 @@ def _check(hresult: int, what: str, *, card: bool = False) -> None:
 class PcscLink:
     """A PC/SC reader with the ID-card pseudo-APDUs (a :class:`CardLink`).
 
-    ``timeout`` is kept for the link interface: pcscd bounds each exchange
-    itself, and presence checks never block (``SCardGetStatusChange`` with 0).
+    Every SCard call runs on the link's :class:`CallThread` and may take at
+    most ``timeout`` seconds (``idcard.timeout_ms``): pcsc-lite itself waits
+    for ever on a reader that stops answering. Past the deadline the call
+    raises :class:`ReaderTimeout` and so does every call after it until the
+    reader answers the stuck one; the link then works again after a
+    :meth:`close` and :meth:`open` (the stuck call's context is released on
+    its thread once the call returns).
     """
 
     def __init__(self, reader: str | None = None, *, layout: str = "generic",
@@ -117,6 +151,8 @@ class PcscLink:
         self._wanted = reader
         self.layout = LAYOUTS[layout]
         self.timeout = timeout
+        self._calls: CallThread | None = None
+        self._retired: CallThread | None = None  # a closed link's thread, maybe stuck
         self._context: Any = None
         self._reader = ""
         self._card: Any = None
@@ -128,17 +164,36 @@ class PcscLink:
         """``pcsc:READER NAME`` of the open link (or what is configured)."""
         return f"pcsc:{self._reader or self._wanted or ''}"
 
+    def _call(self, what: str, fn: Any, *args: Any) -> Any:
+        if self._calls is None:
+            raise TransportError("PC/SC link is not open")
+        return self._calls.call(what, fn, *args, timeout=self.timeout)
+
     def open(self) -> None:
-        """Connect to pcscd and pick the reader. Raises :class:`ReaderUnavailable`."""
+        """Connect to pcscd and pick the reader.
+
+        Raises :class:`ReaderUnavailable`, or :class:`ReaderTimeout` while a
+        call of the previous connection is still unanswered.
+        """
         if _scard is None:
             raise ReaderUnavailable(f"PC/SC unavailable: {_IMPORT_PROBLEM}")
         self.close()
-        hresult, context = _scard.SCardEstablishContext(_scard.SCARD_SCOPE_USER)
+        retired = self._retired
+        if retired is not None:
+            retired.join(self.timeout)  # its clean-up, normally done at once
+            if retired.is_alive():
+                raise ReaderTimeout((retired.stuck_on or "no answer to the last command")
+                                    + "; still none")
+            self._retired = None
+        self._calls = CallThread("idcard-pcsc")
+        hresult, context = self._call("SCardEstablishContext", _scard.SCardEstablishContext,
+                                      _scard.SCARD_SCOPE_USER)
         if hresult != _scard.SCARD_S_SUCCESS:
+            self.close()
             raise ReaderUnavailable("pcscd is not running or not reachable: "
                                     + _scard.SCardGetErrorMessage(hresult))
         self._context = context
-        hresult, readers = _scard.SCardListReaders(context, [])
+        hresult, readers = self._call("SCardListReaders", _scard.SCardListReaders, context, [])
         if hresult != _scard.SCARD_S_SUCCESS or not readers:
             self.close()
             raise ReaderUnavailable("no PC/SC reader connected")
@@ -150,22 +205,36 @@ class PcscLink:
         self._reader = matching[0]
 
     def close(self) -> None:
-        """Release the card and the context; safe to call twice."""
-        self._release_card()
-        if self._context is not None:
-            _scard.SCardReleaseContext(self._context)
-            self._context = None
+        """Release the card and the context; safe to call twice. Never waits for a
+        stuck call: the release then runs after it, on the call thread."""
+        calls, self._calls = self._calls, None
+        if calls is None:
+            return
+        card, context = self._card, self._context
+        self._card = self._context = None
+        if calls.stuck_on:
+            calls.post(_release, card, context)
+        else:
+            # On a timeout it is released when pcscd answers; the thread ends after that.
+            with contextlib.suppress(ReaderTimeout):
+                calls.call("release", _release, card, context, timeout=self.timeout)
+        calls.finish()
+        self._retired = calls
 
     def _release_card(self) -> None:
         if self._card is not None:
-            _scard.SCardDisconnect(self._card, _scard.SCARD_LEAVE_CARD)
-            self._card = None
+            card, self._card = self._card, None
+            self._call("SCardDisconnect", _scard.SCardDisconnect, card, _scard.SCARD_LEAVE_CARD)
 
     def find_card(self) -> bool:
-        """True if a card is in the reader's field (raises :class:`TransportError` if
-        the reader was unplugged)."""
-        hresult, states = _scard.SCardGetStatusChange(
-            self._context, 0, [(self._reader, _scard.SCARD_STATE_UNAWARE)])
+        """True if a card is in the reader's field.
+
+        Raises :class:`TransportError` if the reader was unplugged,
+        :class:`ReaderTimeout` if pcscd does not answer in time.
+        """
+        hresult, states = self._call(
+            "SCardGetStatusChange", _scard.SCardGetStatusChange, self._context, 0,
+            [(self._reader, _scard.SCARD_STATE_UNAWARE)])
         if hresult == _scard.SCARD_E_TIMEOUT:
             return False
         _check(hresult, "card status")
@@ -178,11 +247,14 @@ class PcscLink:
         return present
 
     def select_card(self) -> bool:
-        """Connect to the card and read its UID (a presence signal); False if it left."""
+        """Connect to the card and read its UID (a presence signal); False if it left.
+
+        Raises :class:`ReaderTimeout` if the reader does not answer in time.
+        """
         self._release_card()
-        hresult, card, protocol = _scard.SCardConnect(
-            self._context, self._reader, _scard.SCARD_SHARE_SHARED,
-            _scard.SCARD_PROTOCOL_T0 | _scard.SCARD_PROTOCOL_T1)
+        hresult, card, protocol = self._call(
+            "SCardConnect", _scard.SCardConnect, self._context, self._reader,
+            _scard.SCARD_SHARE_SHARED, _scard.SCARD_PROTOCOL_T0 | _scard.SCARD_PROTOCOL_T1)
         if hresult in (_scard.SCARD_E_NO_SMARTCARD, _scard.SCARD_W_REMOVED_CARD):
             return False
         _check(hresult, "connect", card=True)
@@ -191,20 +263,36 @@ class PcscLink:
         return True
 
     def read_card(self) -> tuple[bytes, bytes]:
-        """``(text, photo)`` from the layout's blocks. Raises :class:`ApduError`,
-        :class:`CardRemoved`, :class:`TransportError`."""
+        """``(text, photo)`` from the layout's blocks, each checked against its length.
+
+        Raises :class:`BlockLengthError` for a block longer or shorter than the
+        layout says, :class:`ApduError`, :class:`CardRemoved`,
+        :class:`ReaderTimeout` (no answer within ``timeout``),
+        :class:`TransportError`.
+        """
         try:
-            text = b"".join(self._transmit(read_block_apdu(b)) for b in self.layout.text_blocks)
-            photo = b"".join(self._transmit(read_block_apdu(b))
-                             for b in self.layout.photo_blocks)
+            text = self._read_blocks("text", self.layout.text_blocks)
+            photo = self._read_blocks("photo", self.layout.photo_blocks)
         finally:
-            self._release_card()
-        return text[:TEXT_SIZE], photo[:PHOTO_SIZE]
+            if self._calls is not None and not self._calls.stuck_on:
+                self._release_card()
+        return text, photo
+
+    def _read_blocks(self, role: str, blocks: tuple[tuple[int, int], ...]) -> bytes:
+        parts = []
+        for block, size in blocks:
+            data = self._transmit(read_block_apdu(block))
+            if len(data) != size:
+                raise BlockLengthError(f"block {block} ({role}, layout {self.layout.name!r})",
+                                       len(data), size)
+            parts.append(data)
+        return b"".join(parts)
 
     def _transmit(self, apdu: bytes) -> bytes:
         if self._card is None:
             raise CardRemoved("no card connected")
-        hresult, response = _scard.SCardTransmit(self._card, self._protocol, list(apdu))
+        hresult, response = self._call(f"APDU {apdu.hex(' ').upper()}", _scard.SCardTransmit,
+                                       self._card, self._protocol, list(apdu))
         _check(hresult, "transmit", card=True)
         if len(response) < 2:
             raise ApduError(apdu, 0)
@@ -212,3 +300,11 @@ class PcscLink:
         if sw != 0x9000:
             raise ApduError(apdu, sw)
         return bytes(response[:-2])
+
+
+def _release(card: Any, context: Any) -> None:
+    """Disconnect the card and release the context (on the call thread)."""
+    if card is not None:
+        _scard.SCardDisconnect(card, _scard.SCARD_LEAVE_CARD)
+    if context is not None:
+        _scard.SCardReleaseContext(context)

@@ -5,6 +5,9 @@ once per placement: after a read the reader keeps asking "is a card there?"
 and only a run of ``removal_misses`` "no card" answers counts as removal
 (a single missed poll while the card rests at the edge of the field does
 not). Failed reads of a present card are retried ``read_attempts`` times.
+A read that still gets no answer within the link's timeout is reported as
+:class:`ReaderTimeout` (``idcard.timeout``, state ``NOT_RESPONDING``), not as a
+failed read, and the link is reopened until the reader answers again.
 
 Everything is reported through a :class:`CardListener`, on the worker thread:
 listeners that touch a GUI must hand the event over to their own thread.
@@ -19,6 +22,7 @@ from enum import Enum
 
 from drivers.idcard.cardtext import IdCard, decode_text
 from drivers.idcard.errors import (
+    BlockLengthError,
     CardDataError,
     CardRemoved,
     CodecError,
@@ -295,8 +299,9 @@ class CardReader:
                 return False
             text, photo = self._link.read_card()
             card = decode_text(text, photo)
-        except CardDataError as exc:
-            # The SAM vouched for these bytes: reading again gives the same.
+        except (CardDataError, BlockLengthError) as exc:
+            # The SAM vouched for these bytes (or the reader model hands out
+            # blocks the layout does not describe): reading again gives the same.
             self._done = True
             self._emit(self._listener.on_reader_error, exc)
             self._set_state(ReaderState.CARD_PRESENT)
@@ -306,6 +311,13 @@ class CardReader:
             log.info("ID card read attempt %d failed: %s", self._attempts, exc.code)
             if self._attempts >= self.read_attempts:
                 self._done = True
+                if isinstance(exc, ReaderTimeout):
+                    # The reader stopped answering, not the card failing: say so
+                    # (idcard.timeout) and reopen the link; the card is read again
+                    # once it is laid down again on a reader that answers.
+                    self._disconnect()
+                    self._report_link_failure(exc)
+                    return False
                 error = CardReadFailed("failed", str(exc))
                 self._emit(self._listener.on_reader_error, error)
             self._set_state(ReaderState.CARD_PRESENT)

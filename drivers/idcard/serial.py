@@ -17,6 +17,8 @@ import time
 import serial
 
 from drivers.idcard.codec import (
+    MAX_FRAME_LEN,
+    PHOTO_SIZE,
     TEXT_SIZE,
     Command,
     FrameParser,
@@ -26,6 +28,7 @@ from drivers.idcard.codec import (
     decode_read_data,
 )
 from drivers.idcard.errors import (
+    BlockLengthError,
     CodecError,
     ReaderTimeout,
     ReaderUnavailable,
@@ -174,8 +177,9 @@ class SerialLink:
     def transact(self, command: Command, *, timeout: float | None = None) -> Response:
         """Send one command and wait for its answer.
 
-        Raises :class:`ReaderTimeout` when no complete answer arrives within
-        ``timeout`` seconds (default: the link's), :class:`CodecError` for a
+        Raises :class:`ReaderTimeout` when the reader stays silent for
+        ``timeout`` seconds (default: the link's) before its answer is complete
+        (``idcard.timeout_ms``), :class:`CodecError` for a
         corrupt answer, :class:`SamError` for an error status,
         :class:`TransportError` when the device is gone.
         """
@@ -186,7 +190,12 @@ class SerialLink:
         self._parser.reset()
         transport.discard_input()
         transport.write(build_command(command))
-        deadline = time.monotonic() + limit
+        started = time.monotonic()
+        deadline = started + limit
+        # The timeout is for silence: a long answer on a slow line (a read is
+        # ~1 300 bytes, 1.4 s at 9 600 baud) keeps the deadline moving while its
+        # bytes arrive, up to the wire time of the longest frame.
+        ceiling = started + limit + MAX_FRAME_LEN * 10 / transport.baud
         while True:
             response = self._parser.next_response()
             if response is not None and _answers(command, response):
@@ -195,7 +204,10 @@ class SerialLink:
                 continue  # a late answer to an earlier command: not ours
             if time.monotonic() >= deadline:
                 raise ReaderTimeout(f"no answer to {command.name} within {limit:.2f} s")
-            self._parser.feed(transport.read())
+            data = transport.read()
+            if data:
+                deadline = min(max(deadline, time.monotonic() + limit), ceiling)
+            self._parser.feed(data)
         if response.status.is_error:
             raise SamError(response.status, response.sw3)
         return response
@@ -214,9 +226,14 @@ class SerialLink:
             raise
 
     def read_card(self) -> tuple[bytes, bytes]:
-        """``(text, photo)`` of the selected card. Raises like :meth:`transact`."""
+        """``(text, photo)`` of the selected card. Raises like :meth:`transact`, and
+        :class:`BlockLengthError` for a text or photo of another length than GA 467's."""
         response = self.transact(Command.READ_BASE)
-        return decode_read_data(response.data)
+        text, photo = decode_read_data(response.data)
+        for block, data, size in (("text block", text, TEXT_SIZE), ("photo", photo, PHOTO_SIZE)):
+            if len(data) != size:
+                raise BlockLengthError(f"{block} of the SAM's read answer", len(data), size)
+        return text, photo
 
 
 # The normal statuses each command can produce; an error status answers any.

@@ -1,4 +1,8 @@
-"""What every `kiosk` subcommand shares: --config/--db, logging, error exits."""
+"""What every `kiosk` subcommand shares: --config/--db, logging, error exits.
+
+Imported by every command group when `kiosk` starts, so it imports nothing
+heavy itself (SQLAlchemy only when a command opens the store).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeAlias
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kiosk import clock
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.logs import setup_logging
-from kiosk.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 __all__ = [
     "CliError",
@@ -80,6 +84,8 @@ def load_cli_config(args: argparse.Namespace) -> Config:
 
 def open_cli_store(config: Config, *, migrate: bool = True) -> Engine:
     """Open the configured store, turning store errors into :class:`CliError`."""
+    from kiosk.store import StoreError, open_store  # SQLAlchemy: only for commands that use it
+
     try:
         return open_store(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms,
                           migrate=migrate)

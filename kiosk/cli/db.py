@@ -1,4 +1,8 @@
-"""`kiosk db upgrade|stats|seed-demo`."""
+"""`kiosk db upgrade|stats|seed-demo`.
+
+The store (SQLAlchemy, Alembic) is imported by the handlers, not here: see
+:mod:`kiosk.cli.main` on start-up time.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,6 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from kiosk.demo_setup import DemoSetupError, seed_demo, write_card_profiles
-from kiosk.money import format_yuan
-from kiosk.store import StoreError, head_revision
-from kiosk.store.stats import store_stats
 
 __all__ = ["register"]
 
@@ -46,6 +46,8 @@ def register(sub: Subparsers) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from kiosk.store import head_revision
+
     config = load_cli_config(args)
     open_cli_store(config).dispose()
     print(f"{config.store.path}: schema at {head_revision()}")
@@ -53,6 +55,8 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from kiosk.store.stats import store_stats
+
     config = load_cli_config(args)
     engine = open_cli_store(config, migrate=False)
     try:
@@ -74,6 +78,10 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _seed_demo(args: argparse.Namespace) -> int:
+    from kiosk.demo_setup import DemoSetupError, seed_demo, write_card_profiles
+    from kiosk.money import format_yuan
+    from kiosk.store import StoreError
+
     config = load_cli_config(args)
     apply_today(args)
     try:

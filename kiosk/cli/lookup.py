@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import unicodedata
+from typing import TYPE_CHECKING
 
 from kiosk.cli.common import (
     CliError,
@@ -14,11 +15,9 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from kiosk.enrollment import EnrollmentError, load_enrollment
-from kiosk.identity import IdNumberError
-from kiosk.lookup import STATUS_LABELS_ZH, BenefitLookup, LookupResult
-from kiosk.money import format_yuan
-from kiosk.timefmt import format_local
+
+if TYPE_CHECKING:
+    from kiosk.lookup import LookupResult
 
 __all__ = ["register", "render_table"]
 
@@ -45,6 +44,10 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
 
 def render_table(result: LookupResult) -> str:
     """The human-readable table of a lookup (Chinese headings, aligned columns)."""
+    from kiosk.lookup import STATUS_LABELS_ZH
+    from kiosk.money import format_yuan
+    from kiosk.timefmt import format_local
+
     as_of = format_local(result.as_of) if result.as_of else "尚未同步"
     lines = [f"持卡人 {result.masked_id}   户号 {result.household_id or '-'}   数据更新于 {as_of}"]
     if not result.found:
@@ -72,6 +75,11 @@ def render_table(result: LookupResult) -> str:
 
 
 def _lookup(args: argparse.Namespace) -> int:
+    # Here, not at the top: `kiosk --help` must not pay for SQLAlchemy (kiosk.cli.main).
+    from kiosk.enrollment import EnrollmentError, load_enrollment
+    from kiosk.identity import IdNumberError
+    from kiosk.lookup import BenefitLookup
+
     config = load_cli_config(args)
     try:
         enrollment = load_enrollment(config.enrollment.file)

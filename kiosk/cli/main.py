@@ -6,6 +6,12 @@ function. That keeps this core package free of imports from ``drivers/`` and
 ``ui/``: they plug their commands (``kiosk idcard``, ``kiosk demo`` …) in from
 the outside. A group whose optional dependencies are missing is still listed
 and says what is missing when run.
+
+Start-up time matters (clerks, scripts, the updater's health checks and the
+sync daemon all start `kiosk`): only the group the command line names is
+loaded, and every group's module imports only ``argparse``-level code at the
+top, leaving SQLAlchemy, Qt and the drivers to its handlers. `kiosk --help`
+loads every group, still without them (a test checks ``sys.modules``).
 """
 
 from __future__ import annotations
@@ -38,13 +44,17 @@ def _missing_group(name: str, error: Exception) -> Callable[[Subparsers], None]:
     return register
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every installed command group."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every installed command group, or with only the group
+    named ``command`` when one is installed under that name."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="village-kiosk terminal: benefit lookup, complaints, receipts")
     parser.add_argument("--version", action="version", version=f"village-kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+    groups = sorted(entry_points(group=GROUP), key=lambda e: e.name)
+    if any(ep.name == command for ep in groups):
+        groups = [ep for ep in groups if ep.name == command]
+    for ep in groups:
         try:
             register = ep.load()
         except ImportError as exc:
@@ -55,8 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `kiosk`; returns the process exit code (0 ok, 1 failure, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # The top-level parser has only options without values: the first word that is
+    # not an option names the group. Unknown names load every group (for the error).
+    command = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(command)
+    args = parser.parse_args(words)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -9,12 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from drivers.idcard.emulator import PtyEmulator, SamEmulator
-from idcard.conftest import card_of
+from idcard.conftest import card_of, watching
 from kiosk.cli.main import main
 
 KIOSK = [sys.executable, "-m", "kiosk.cli.main"]
@@ -95,33 +94,12 @@ def test_read_plain_text_and_raw_photo(emulator: PtyEmulator, sam: SamEmulator,
 
 def test_watch_prints_json_lines(emulator: PtyEmulator, sam: SamEmulator,
                                  profiles: dict[str, dict[str, str]]) -> None:
-    proc = subprocess.Popen([*KIOSK, "idcard", "watch", "--port", emulator.path, "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert proc.stdout is not None
-    try:
-        events: list[dict[str, Any]] = []
-
-        def until(kind: str) -> dict[str, Any]:
-            while True:
-                line = proc.stdout.readline() if proc.stdout else ""
-                assert line, f"watch ended before {kind}: {events}"
-                event: dict[str, Any] = json.loads(line)
-                events.append(event)
-                if event["event"] == kind:
-                    return event
-
-        until("state")
+    with watching("--port", emulator.path) as (until, events):
+        until(event="state")
         sam.place(card_of(profiles["foreign"]))
-        assert until("read")["card"] == profiles["foreign"]
+        assert until(event="read")["card"] == profiles["foreign"]
         sam.remove()
-        until("removed")
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        proc.stdout.close()
+        until(event="removed")
     kinds = [e["event"] for e in events if e["event"] != "state"]
     assert kinds == ["present", "read", "removed"]
 
@@ -150,6 +128,31 @@ def test_emulate_a_directory_of_cards(tmp_path: Path, profiles: dict[str, dict[s
         assert json.loads(capsys.readouterr().out) == profiles["rare_char"]
         proc.send_signal(signal.SIGUSR1)
         read_json_until(path, profiles["foreign"], capsys)
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=60) == 0
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def test_read_from_a_sam_that_stops_answering(card_file: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    # The emulator drops its next three read answers: every attempt of the read
+    # times out after the config's idcard.timeout_ms.
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[idcard]\ntimeout_ms = 300\n", encoding="utf-8")
+    proc = subprocess.Popen([*KIOSK, "idcard", "emulate", "--card", str(card_file),
+                             "--fault", "no-answer:3"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        path = proc.stdout.readline().strip()
+        assert main(["idcard", "read", "--port", path, "--wait", WAIT,
+                     "--config", str(config)]) == 1
+        captured = capsys.readouterr()
+        assert captured.err.endswith(
+            "no answer to READ_BASE within 0.30 s [idcard.timeout]\n"), captured.err
+        assert "NO_CARD" not in captured.err and captured.out == ""
     finally:
         proc.terminate()
         assert proc.wait(timeout=60) == 0

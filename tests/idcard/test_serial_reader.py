@@ -10,9 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from drivers.idcard.cardtext import card_from_profile
 from drivers.idcard.codec import Command, SamStatus
 from drivers.idcard.emulator import Fault, PtyEmulator, SamEmulator
-from drivers.idcard.errors import CardDataError, ReaderTimeout, ReaderUnavailable, SamError
+from drivers.idcard.errors import (
+    BlockLengthError,
+    CardDataError,
+    ReaderTimeout,
+    ReaderUnavailable,
+    SamError,
+)
 from drivers.idcard.reader import CardReader, CardReadFailed, ReaderState
 from drivers.idcard.serial import SerialLink
 from idcard.conftest import TIMEOUT, Recorder, card_of
@@ -114,6 +121,62 @@ def test_one_missing_answer_costs_one_timeout(sam: SamEmulator, reader: CardRead
     elapsed = time.monotonic() - started
     assert TIMEOUT <= elapsed < TIMEOUT + 1.0
     assert recorder.kinds() == ["present", "read"]
+
+
+def test_a_sam_that_stops_answering_reads_is_a_timeout(sam: SamEmulator, reader: CardReader,
+                                                       recorder: Recorder) -> None:
+    sam.inject(Fault.NO_ANSWER, on=Command.READ_BASE, times=3)
+    sam.place(0)
+    error = recorder.wait_for("error")
+    # The reader's own failure, named as such: not a bad card, not "no card".
+    assert isinstance(error, ReaderTimeout) and error.code == "idcard.timeout"
+    assert str(error) == f"no answer to READ_BASE within {TIMEOUT:.2f} s"
+    mark = recorder.mark()
+    recorder.wait_for("state", ReaderState.NOT_RESPONDING)
+    # The SAM answers again: the link is reopened, the card is not read again
+    # until it is laid down again (what the villager is told to do).
+    recorder.wait_for("state", ReaderState.CARD_PRESENT, after=mark)
+    assert sam.served[Command.READ_BASE] == 3
+    sam.remove()
+    recorder.wait_for("removed")
+    sam.place(1)
+    assert recorder.wait_for("read").name == "刘䶮"
+    assert recorder.kinds() == ["present", "error", "removed", "present", "read"]
+
+
+@pytest.mark.parametrize("photo_size", [1000, 1280, 0])
+def test_a_photo_of_the_wrong_length_is_refused(photo_size: int,
+                                                profiles: dict[str, dict[str, str]],
+                                                sam: SamEmulator, reader: CardReader,
+                                                recorder: Recorder) -> None:
+    card = card_of(profiles["hmt"])
+    sam.place(card_from_profile(profiles["hmt"], photo=(card.photo * 2)[:photo_size]))
+    error = recorder.wait_for("error")
+    assert isinstance(error, BlockLengthError) and error.code == "idcard.block_length"
+    assert str(error) == (f"photo of the SAM's read answer is {photo_size} bytes, "
+                          "the layout says 1024")
+    sam.remove()
+    recorder.wait_for("removed")
+    assert sam.served[Command.READ_BASE] == 1  # refused once, not retried
+    assert recorder.kinds() == ["present", "error", "removed"]
+
+
+def test_a_slow_line_is_not_a_silent_reader(sam: SamEmulator) -> None:
+    # At 9 600 baud a read answer (text and photo) takes 1.35 s on the wire, longer
+    # than the timeout: the timeout is for silence, not for a long answer.
+    sam.place(0)
+    with PtyEmulator(sam, baud=9600) as slow:
+        link = SerialLink(slow.path, baud=9600, timeout=TIMEOUT)
+        link.open()
+        try:
+            assert link.find_card() and link.select_card()
+            started = time.monotonic()
+            text, photo = link.read_card()
+            assert time.monotonic() - started > 1.3 > TIMEOUT
+        finally:
+            link.close()
+    card = sam.card
+    assert card is not None and photo == card.photo and len(text) == 256
 
 
 def test_card_removed_mid_read(sam: SamEmulator, reader: CardReader,

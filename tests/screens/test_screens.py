@@ -23,6 +23,7 @@ from drivers.idcard.cardtext import (
     decode_text,
     encode_text,
 )
+from drivers.idcard.errors import ReaderTimeout
 from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
@@ -40,7 +41,7 @@ from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_county import DemoCounty
 from ui.driver import UiDriver
 from ui.viewmodels.clerk import RESULT_S
-from ui.wording import CARD_NOT_SUPPORTED
+from ui.wording import CARD_NOT_SUPPORTED, READER_TIMEOUT
 
 
 def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCard) -> None:
@@ -275,6 +276,22 @@ def test_read_error_and_reader_problem(qtbot: QtBot, kiosk_config: Config) -> No
         assert "读卡器暂时不能使用" in d.text("readerProblem")
         assert ui.services.engine is not None
         assert read_device_states(ui.services.engine)["reader"] == "disconnected"
+
+
+def test_a_stuck_reader_has_its_own_wording(qtbot: QtBot, kiosk_config: Config) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardPresent.emit()
+        d.find("readingScreen")
+        ui.bridge.readerError.emit(ReaderTimeout("no answer to APDU FF B0 02 00 00 within 1.00 s"))
+        d.find("readErrorScreen")
+        assert d.text("messageText") == READER_TIMEOUT
+        d.click("okButton")
+        d.find("welcomeScreen")
+        # On the welcome screen (no card being read) it is the reader problem line only.
+        ui.bridge.readerError.emit(ReaderTimeout("no answer to FIND_CARD within 1.00 s"))
+        ui.bridge.readerState.emit(ReaderState.NOT_RESPONDING)
+        d.find("welcomeScreen")
+        assert "读卡器暂时不能使用" in d.text("readerProblem")
 
 
 def test_clerk_pin_lockout_and_status(qtbot: QtBot, kiosk_config: Config,

@@ -25,20 +25,17 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-from drivers.idcard.cardtext import IdCard
-from drivers.idcard.codec import Command
-from drivers.idcard.emulator import Fault, PtyEmulator, SamEmulator, load_cards
-from drivers.idcard.errors import CodecError, IdCardError
-from drivers.idcard.link import link_for
-from drivers.idcard.photo import WltDecoder
+from drivers.idcard.emulator.sam import Fault
+from drivers.idcard.errors import IdCardError
 from drivers.idcard.reader import ERROR_STATES, CardListener, CardReader, ReaderState
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
-from kiosk.config import Config
-from kiosk.files import atomic_write_bytes
-from kiosk.identity import mask_id
+
+if TYPE_CHECKING:
+    from drivers.idcard.cardtext import IdCard
+    from kiosk.config import Config
 
 __all__ = ["register"]
 
@@ -127,6 +124,8 @@ class _QueueListener(CardListener):
 
 
 def _start(args: argparse.Namespace) -> tuple[CardReader, _QueueListener, Config]:
+    from drivers.idcard.link import link_for
+
     config = load_cli_config(args)
     device = _device(args, config)
     try:
@@ -166,6 +165,9 @@ def run_read(args: argparse.Namespace) -> int:
 
 def _save_photo(card: IdCard, path: Path, library: Path | None) -> None:
     """Write the photo as BMP through the vendor decoder, else its raw WLT bytes."""
+    from drivers.idcard.photo import WltDecoder
+    from kiosk.files import atomic_write_bytes
+
     decoder = WltDecoder(library)
     decoder.open()
     bmp = decoder.to_bmp(card.photo)
@@ -229,6 +231,8 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def _masked(number: str) -> str:
+    from kiosk.identity import mask_id
+
     return mask_id(number) if len(number) == 18 else number[:3] + "*" * (len(number) - 3)
 
 
@@ -257,6 +261,10 @@ def configured_baud(device: str) -> int | None:
 
 def run_emulate(args: argparse.Namespace) -> int:
     """Serve the emulator on a pty: print its path, serve until killed."""
+    from drivers.idcard.codec import Command
+    from drivers.idcard.emulator import PtyEmulator, SamEmulator, load_cards
+    from drivers.idcard.errors import CodecError
+
     config = load_cli_config(args)
     baud = args.baud or configured_baud(config.idcard.device)
     try:

@@ -2,7 +2,9 @@
 
 Lives in ``ui/`` because it wires the store and lookup (``kiosk/``) to the
 printer driver (``drivers/``), which must not know about the store. No Qt is
-imported here: the command runs headless.
+imported here: the command runs headless. The printer stack (python-escpos,
+Pillow) and the store are imported by the handlers, so that `kiosk --help`
+starts fast (see :mod:`kiosk.cli.main`).
 
     kiosk print test [--printer URI] [--preview OUT.png]
     kiosk print receipt ID_NUMBER [--printer URI] [--preview OUT.png]
@@ -14,12 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drivers.printer.errors import PrinterError
-from drivers.printer.render import ReceiptRenderer, paper_dots
-from drivers.printer.status import PrinterStatus
-from drivers.printer.worker import PrinterWorker
 from kiosk.cli.common import (
     CliError,
     Subparsers,
@@ -28,18 +26,13 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
-from kiosk.config import Config
-from kiosk.enrollment import EnrollmentError, load_enrollment
-from kiosk.identity import IdNumberError, mask_id, validate_id
-from kiosk.lookup import BenefitLookup
-from kiosk.receipt import (
-    Block,
-    Receipt,
-    receipt_blocks,
-)
-from ui.printing import ReceiptService, test_page_blocks
 
-__all__ = ["register", "test_page_blocks"]
+if TYPE_CHECKING:  # the printer stack and the store load only when a command runs
+    from drivers.printer.status import PrinterStatus
+    from kiosk.config import Config
+    from kiosk.receipt import Block, Receipt
+
+__all__ = ["register"]
 
 
 def register(sub: Subparsers) -> None:
@@ -90,6 +83,11 @@ def _settings(args: argparse.Namespace, config: Config) -> tuple[str | None, int
 def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
           preview: Path | None, config: Config) -> PrinterStatus | None:
     """Save the preview, print. Raises CliError for printer failures."""
+    from drivers.printer.errors import PrinterError
+    from drivers.printer.render import ReceiptRenderer, paper_dots
+    from drivers.printer.worker import PrinterWorker
+    from ui.printing import ReceiptService
+
     try:
         if preview is not None:
             ReceiptRenderer(paper_dots(paper)).render(blocks).save(preview, format="PNG")
@@ -105,6 +103,9 @@ def _emit(uri: str | None, paper: int, mode: str, blocks: tuple[Block, ...],
 
 
 def _test(args: argparse.Namespace) -> int:
+    from drivers.printer.render import paper_dots
+    from ui.printing import test_page_blocks
+
     config = load_cli_config(args)
     uri, paper, mode = _settings(args, config)
     status = _emit(uri, paper, mode, test_page_blocks(uri or "-", paper_dots(paper)),
@@ -127,6 +128,11 @@ def _holder_name(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace, config: Config) -> Receipt:
+    from kiosk.enrollment import EnrollmentError, load_enrollment
+    from kiosk.identity import IdNumberError, mask_id, validate_id
+    from kiosk.lookup import BenefitLookup
+    from ui.printing import ReceiptService
+
     try:
         enrollment = load_enrollment(config.enrollment.file)
     except EnrollmentError as exc:
@@ -147,6 +153,8 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
 
 
 def _receipt(args: argparse.Namespace) -> int:
+    from kiosk.receipt import receipt_blocks
+
     config = load_cli_config(args)
     uri, paper, mode = _settings(args, config)
     receipt = _build(args, config)

@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from drivers.idcard.cardtext import CardType
+from drivers.idcard.errors import BlockLengthError, ReaderTimeout
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
 from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
@@ -36,6 +37,7 @@ from ui.wording import (
     CARD_NOT_SUPPORTED,
     CARD_READ_FAILED,
     READER_STATE_ZH,
+    READER_TIMEOUT,
     READER_UNAVAILABLE,
     SERVICE_UNAVAILABLE,
 )
@@ -74,6 +76,9 @@ TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.CLERK}
 CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES})
 #: Screens a failed read replaces with the read-error screen.
 READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
+#: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
+#: card is being read; on the welcome screen the reader problem line says it.
+STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -283,6 +288,15 @@ class AppModel(ViewModel):
         if isinstance(error, CardReadFailed):
             if self._state["screen"] in READ_ERROR_FROM:
                 self._read_error(CARD_READ_FAILED)
+            return
+        if isinstance(error, ReaderTimeout | BlockLengthError):
+            log.warning("reader error: %s", error.code)
+            # A card lies on a reader that stopped answering (lifting it and laying
+            # it down again starts afresh), or one whose blocks the configured
+            # layout does not describe (only the staff can fix that).
+            if self._state["screen"] in STUCK_READER_FROM:
+                self._read_error(READER_TIMEOUT if isinstance(error, ReaderTimeout)
+                                 else READER_UNAVAILABLE)
             return
         log.warning("reader error: %s", getattr(error, "code", error))
 

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from drivers.idcard.emulator.ptyserver import PtyEmulator
-from drivers.idcard.emulator.sam import Fault, SamEmulator, demo_photo, load_cards
+from drivers.idcard.emulator.sam import Fault, SamEmulator, demo_card, demo_photo, load_cards
 
-__all__ = ["Fault", "PtyEmulator", "SamEmulator", "demo_photo", "load_cards"]
+__all__ = ["Fault", "PtyEmulator", "SamEmulator", "demo_card", "demo_photo", "load_cards"]

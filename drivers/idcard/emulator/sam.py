@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from drivers.idcard.cardtext import PHOTO_SIZE, IdCard, card_from_profile, encode_text
 from drivers.idcard.codec import (
@@ -25,7 +26,7 @@ from drivers.idcard.codec import (
     encode_read_data,
 )
 
-__all__ = ["GARBAGE", "Fault", "Reply", "SamEmulator", "demo_photo", "load_cards"]
+__all__ = ["GARBAGE", "Fault", "Reply", "SamEmulator", "demo_card", "demo_photo", "load_cards"]
 
 #: Bytes a flaky line puts before a frame: noise that includes a partial preamble.
 GARBAGE = b"\x00\xff\x13\xaa\xaa\x96\x69\xaa\x55\xaa\xaa\xaa\x96"
@@ -68,11 +69,16 @@ def load_cards(path: Path) -> list[IdCard]:
     for file in files:
         data = json.loads(file.read_text(encoding="utf-8"))
         profiles.extend(data if isinstance(data, list) else [data])
-    cards = []
-    for profile in profiles:
-        card = card_from_profile(profile)
-        cards.append(card_from_profile(profile, photo=demo_photo(card)))
-    return cards
+    return [demo_card(profile) for profile in profiles]
+
+
+def demo_card(profile: dict[str, Any]) -> IdCard:
+    """The card of a profile (DESIGN.md §4 keys) with its :func:`demo_photo`, as a
+    reader hands it out (a SAM always answers a 1024-byte photo).
+
+    Raises :class:`CardDataError` for a bad profile.
+    """
+    return card_from_profile(profile, photo=demo_photo(card_from_profile(profile)))
 
 
 class SamEmulator:

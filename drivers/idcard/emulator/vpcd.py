@@ -38,13 +38,12 @@ _INS_NOT_SUPPORTED = b"\x6d\x00"
 def blocks_for(card: IdCard, layout: BlockLayout) -> dict[int, bytes]:
     """The ``FF B0`` blocks a reader with ``layout`` hands out for ``card``."""
     blocks: dict[int, bytes] = {}
-    text = encode_text(card)
-    size = -(-len(text) // len(layout.text_blocks))
-    for index, block in enumerate(layout.text_blocks):
-        blocks[block] = text[index * size:(index + 1) * size]
-    size = -(-len(card.photo) // len(layout.photo_blocks))
-    for index, block in enumerate(layout.photo_blocks):
-        blocks[block] = card.photo[index * size:(index + 1) * size]
+    for data, pieces in ((encode_text(card), layout.text_blocks),
+                         (card.photo, layout.photo_blocks)):
+        offset = 0
+        for block, size in pieces:
+            blocks[block] = data[offset:offset + size]
+            offset += size
     return blocks
 
 
@@ -55,7 +54,9 @@ class VirtualIdCard:
                  host: str = "127.0.0.1") -> None:
         self.card = card
         self._address = (host, port)
-        self._blocks = blocks_for(card, LAYOUTS[layout])
+        #: What ``FF B0`` answers, by block number; a test may put a block of the
+        #: wrong length here (a reader model that does not match the layout).
+        self.blocks = blocks_for(card, LAYOUTS[layout])
         self.uid = hashlib.sha256(card.id_number.encode("utf-8")).digest()[:4]
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -63,6 +64,12 @@ class VirtualIdCard:
         #: When set, the card vanishes after answering this many block reads
         #: (a card pulled away mid-read).
         self.remove_after_blocks: int | None = None
+        #: When set, the card stops answering after this many block reads (a
+        #: stuck reader) until :meth:`resume`; the unanswered read is then answered.
+        self.stall_after_blocks: int | None = None
+        self._resumed = threading.Event()
+        #: Set while a command waits for :meth:`resume`.
+        self.stalled = threading.Event()
 
     def insert(self, *, timeout: float = 5.0) -> None:
         """Connect to vpcd (the card enters the field). Raises OSError if vpcd is not there."""
@@ -73,8 +80,13 @@ class VirtualIdCard:
                                         name="idcard-vicc", daemon=True)
         self._thread.start()
 
+    def resume(self) -> None:
+        """Answer again (after ``stall_after_blocks``), starting with the stalled command."""
+        self._resumed.set()
+
     def remove(self) -> None:
         """Disconnect (the card leaves the field)."""
+        self._resumed.set()  # a stalled answer is never sent: the socket is gone
         sock, self._sock = self._sock, None
         if sock is not None:
             with contextlib.suppress(OSError):  # already closed by the other side
@@ -107,6 +119,11 @@ class VirtualIdCard:
                     if self.remove_after_blocks is not None and \
                             blocks_read > self.remove_after_blocks:
                         break
+                    if self.stall_after_blocks is not None and \
+                            blocks_read > self.stall_after_blocks:
+                        self.stalled.set()
+                        self._resumed.wait()
+                        self.stalled.clear()
                 _send(sock, self.answer(payload))
         except (OSError, EOFError):
             pass  # removed, or vpcd went away
@@ -118,7 +135,7 @@ class VirtualIdCard:
         if apdu[:5] == bytes.fromhex("FFCA000000"):
             return self.uid + _OK
         if apdu[:2] == b"\xff\xb0" and len(apdu) >= 5:
-            block = self._blocks.get(apdu[2])
+            block = self.blocks.get(apdu[2])
             return block + _OK if block is not None else _NOT_FOUND
         return _INS_NOT_SUPPORTED
 

@@ -1,0 +1,93 @@
+"""The command line imports only what the chosen command needs (start-up time, issue 20).
+
+Each case runs a command in a fresh interpreter and looks at ``sys.modules``
+afterwards: no timing, so a loaded machine cannot make it fail. The figures
+are in tests/bench/bench_startup.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+#: Runs ``main(argv)`` of a command-line module, then lists the modules loaded.
+_PROBE = """
+import json, sys
+from {module} import main
+try:
+    code = main({argv!r})
+except SystemExit as exc:
+    code = exc.code
+with open({out!r}, "w") as f:
+    json.dump({{"code": code, "modules": sorted(sys.modules)}}, f)
+"""
+
+#: Heavy libraries (and our own layers over them) that no help text needs.
+HEAVY = ("sqlalchemy", "alembic", "PySide6", "escpos", "PIL", "fastapi", "pydantic",
+         "cryptography", "serial", "smartcard", "drivers.printer", "sync.daemon",
+         "kiosk.store", "county.db")
+
+
+def _loaded(module: str, argv: list[str], tmp_path: Path) -> tuple[object, set[str]]:
+    out = tmp_path / "modules.json"
+    code = _PROBE.format(module=module, argv=argv, out=str(out))
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return data["code"], set(data["modules"])
+
+
+def _heavy(modules: set[str], allowed: tuple[str, ...] = ()) -> list[str]:
+    return sorted(m for m in modules for h in HEAVY
+                  if (m == h or m.startswith(h + ".")) and h not in allowed)
+
+
+@pytest.mark.parametrize(("module", "argv"), [
+    ("kiosk.cli.main", ["--help"]),
+    ("kiosk.cli.main", ["lookup", "--help"]),
+    ("kiosk.cli.main", ["idcard", "read", "--help"]),
+    ("kiosk.cli.main", ["update", "verify", "--help"]),
+    ("kiosk.cli.main", ["print", "--help"]),
+    ("county.cli", ["--help"]),
+    ("county.cli", ["release", "build", "--help"]),
+    ("county.cli", ["notice", "add", "--help"]),
+])
+def test_help_imports_nothing_heavy(module: str, argv: list[str], tmp_path: Path) -> None:
+    code, modules = _loaded(module, argv, tmp_path)
+    assert code == 0
+    assert _heavy(modules) == []
+
+
+def test_kiosk_help_loads_every_group(tmp_path: Path) -> None:
+    # The one probe that must see all groups: each still registers (and stays light).
+    code, modules = _loaded("kiosk.cli.main", ["--help"], tmp_path)
+    assert code == 0
+    for group in ("kiosk.cli.db", "kiosk.cli.lookup", "ui.commands.idcard_cmd",
+                  "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "sync.update_cli"):
+        assert group in modules
+
+
+def test_a_command_loads_only_its_group(tmp_path: Path) -> None:
+    code, modules = _loaded("kiosk.cli.main", ["lookup", "--help"], tmp_path)
+    assert code == 0
+    assert "kiosk.cli.lookup" in modules
+    assert not {"kiosk.cli.db", "sync.cli", "ui.commands.print_cmd"} & modules
+
+
+def test_a_lookup_on_an_up_to_date_store_needs_no_qt_nor_alembic(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
+                      f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "seed-demo", "--config",
+                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    code, modules = _loaded("kiosk.cli.main",
+                            ["lookup", "43122619560322079X", "--config", str(config)], tmp_path)
+    assert code == 0
+    # The store is needed (SQLAlchemy), and pydantic checks the config file; the
+    # migrations are not: the schema is current.
+    assert "sqlalchemy" in modules
+    assert _heavy(modules, allowed=("sqlalchemy", "kiosk.store", "pydantic")) == []
