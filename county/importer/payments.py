@@ -124,6 +124,11 @@ def _id_number(value: Any, today: date) -> tuple[str, bool]:
         raise _RowError(exc.code, str(exc)) from None
 
 
+#: Fields read as plain text (the others are parsed from the cell as it is).
+_TEXT_FIELDS = ("item", "department", "head_id", "household_id", "township", "village",
+                "fund_source", "batch", "group", "note")
+
+
 @dataclass
 class _Reader:
     columns: dict[str, int]
@@ -139,18 +144,11 @@ class _Reader:
         count = len(cells)
         return {name: cells[i] for name, i in self.columns.items() if i < count}
 
-    @staticmethod
-    def _text(row: dict[str, Any]) -> Callable[[str], str]:
-        """A field of ``row`` as trimmed text ("" if the file has no such column)."""
-        def text(name: str) -> str:
-            value = row.get(name)
-            return "" if value is None else cell_text(value)
-        return text
-
     def row(self, row: dict[str, Any]) -> tuple[NewPayment, NewMember | None, bool]:
         """(payment, membership, suspect ID) of a data row (:meth:`cells_of`); raises
         _RowError."""
-        text = self._text(row)
+        # The text fields the row has, trimmed; a missing one reads "".
+        text = {name: cell_text(row[name]) for name in _TEXT_FIELDS if name in row}.get
         number, suspect = _id_number(row.get("id_number", ""), self.today)
         fen = _amount(row.get("amount", ""), self.options.max_fen)
         try:
@@ -169,26 +167,26 @@ class _Reader:
             raise _RowError("date.future", f"发放日期 {paid_on} 在今天之后")
         if paid_on.year < 2000:
             raise _RowError("date.too_old", f"发放日期 {paid_on} 早于 2000 年")
-        item_name = text("item") or (self.options.item or "")
+        item_name = text("item", "") or (self.options.item or "")
         item = self.matcher.match(item_name) if item_name else None
         if item is None:
             raise _RowError("item.unknown", f"项目 {item_name!r} 不在本县项目目录中"
                             if item_name else "缺少项目（用 --item 指定）")
-        department = text("department") or self.options.department or item.department
+        department = text("department", "") or self.options.department or item.department
         who = id_hash(self.key, number)
-        head = text("head_id")
-        household = text("household_id")
+        head = text("head_id", "")
+        household = text("household_id", "")
         if not household and head:
             head_number, _ = _id_number(head, self.today)
             household = "H" + id_hash(self.key, head_number)[:15]
-        township, village = text("township"), text("village")
+        township, village = text("township", ""), text("village", "")
         member = NewMember(who, household, township, village) if household else None
         payment = NewPayment(
             id_hash=who, household_id=household, item_code=item.code, period=period,
             amount_fen=fen, paid_on=paid_on, status=status, department=department,
-            fund_source=text("fund_source"), batch=text("batch"),
-            township=township, village=village, group=text("group")[:60],
-            household_size=size, note=text("note"))
+            fund_source=text("fund_source", ""), batch=text("batch", ""),
+            township=township, village=village, group=text("group", "")[:60],
+            household_size=size, note=text("note", ""))
         return payment, member, suspect
 
 
