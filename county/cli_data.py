@@ -12,10 +12,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from county.cli import (
+    CliError,
+    Subparsers,
+    add_config_option,
+    add_db_options,
+    open_db,
+    print_json,
+)
 from kiosk import clock
 from kiosk.catalogue import NOTICE_KINDS
 from kiosk.money import AmountError, format_yuan, parse_yuan
+from kiosk.pushable import PUSHABLE, check_setting
 
 if TYPE_CHECKING:
     from county.corrections import ChangeEntry
@@ -126,10 +134,23 @@ def _setting_set(args: argparse.Namespace) -> int:
         version = set_setting(open_db(args), args.key, args.value, scope=args.scope, now=_now())
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    value = check_setting(args.key, args.value)  # as stored: checked by set_setting
     if args.json:
-        print_json({"key": args.key, "scope": args.scope, "version": version})
+        print_json({"key": args.key, "value": str(value), "scope": args.scope,
+                    "version": version})
     else:
-        print(f"{args.key} = {args.value!r} for {args.scope} (version {version})")
+        print(f"{args.key} = {value} for {args.scope} (version {version}); terminals apply it "
+              "after their next sync")
+    return 0
+
+
+def _setting_keys(args: argparse.Namespace) -> int:
+    if args.json:
+        print_json([{"key": p.name, "config_key": p.config_key, "min": p.minimum,
+                     "max": p.maximum, "doc": p.doc} for p in PUSHABLE])
+        return 0
+    for p in PUSHABLE:
+        print(f"{p.name:28} {p.minimum}–{p.maximum} s  (kiosk.toml {p.config_key}) {p.doc}")
     return 0
 
 
@@ -443,6 +464,10 @@ def register(sub: Subparsers) -> None:
     sl = actions.add_parser("list", help="settings in force")
     add_db_options(sl, json_output=True)
     sl.set_defaults(handler=_setting_list)
+    sk = actions.add_parser("keys", help="the settings a terminal takes, with their ranges")
+    add_config_option(sk)
+    sk.add_argument("--json", action="store_true", help="print JSON")
+    sk.set_defaults(handler=_setting_keys)
 
     p = sub.add_parser("import", help="import a department payment file (.csv or .xlsx); "
                                       "`county import revert BATCH`; `county import list`",

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from county.bulk import matching
 from county.models import ImportBatch, Payment, PaymentChange
 from county.payments import NewPayment, content_key
 from county.seq import take_seqs
@@ -296,9 +297,8 @@ def find_superseded(conn: Connection, fresh: Sequence[NewPayment]) -> dict[int, 
         return {}
     hashes = sorted({k[0] for k in wanted})
     stored: dict[tuple[str, str, str, str], list[Any]] = {}
-    for start in range(0, len(hashes), 900):
-        for row in conn.execute(select(Payment).where(
-                Payment.id_hash.in_(hashes[start:start + 900]), Payment.deleted.is_(False))):
+    for where in matching(conn, Payment.id_hash, hashes):
+        for row in conn.execute(select(Payment).where(where, Payment.deleted.is_(False))):
             stored.setdefault((row.id_hash, row.item_code, row.period, row.department),
                               []).append(row)
     return {indexes[0]: stored[key][0] for key, indexes in wanted.items()

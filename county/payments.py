@@ -11,14 +11,15 @@ payment instead, logging a scope move when its township changes
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from county.bulk import insert_new, matching
 from county.models import HouseholdMember, Payment
 from county.moves import is_move, record_moves
 from county.seq import take_seqs
@@ -87,51 +88,56 @@ def _insert(conn: Connection, model: Any) -> Any:
 def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
     """Which of ``keys`` are already stored (in chunks, for big files)."""
     found: set[str] = set()
-    for start in range(0, len(keys), 900):
-        chunk = keys[start:start + 900]
-        found.update(conn.execute(select(Payment.content_key)
-                                  .where(Payment.content_key.in_(chunk))).scalars())
+    for where in matching(conn, Payment.content_key, keys):
+        found.update(conn.execute(select(Payment.content_key).where(where)).scalars())
     return found
 
 
 def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: datetime,
-                   import_id: int | None = None, keys: Sequence[str] | None = None) -> int:
+                   import_id: int | None = None, keys: Sequence[str] | None = None,
+                   unstored: bool = False) -> int:
     """Insert the payments not stored yet (by content key); return how many were new.
 
     Runs in the caller's transaction; duplicates of stored rows are skipped
-    with ``ON CONFLICT DO NOTHING`` so two imports of one file at once still
-    store each payment once. ``keys`` are the payments' content keys when the
-    caller has them already.
+    (county.bulk.insert_new) so two imports of one file at once still store
+    each payment once. ``keys`` are the payments' content keys when the
+    caller has them already; ``unstored``: the caller has just left out the
+    stored ones, so they are not looked up again (a concurrent import's rows
+    are still skipped, but then counted). Raises ``ValueError`` if some
+    payments fix their id and others do not.
     """
     if not payments:
         return 0
     keyed = dict(zip(keys or [content_key(p) for p in payments], payments, strict=True))
-    stored = existing_keys(conn, list(keyed))
+    stored = set() if unstored else existing_keys(conn, list(keyed))
     fresh = [(k, p) for k, p in keyed.items() if k not in stored]
     if not fresh:
         return 0
     first = take_seqs(conn, len(fresh))
-    stmt = _insert(conn, Payment).on_conflict_do_nothing(index_elements=["content_key"])
+    columns = ["id_hash", "household_id", "item_code", "period", "amount_fen", "paid_on",
+               "status", "department", "fund_source", "batch", "township", "village",
+               "content_key", "import_id", "seq", "deleted", "updated_at"]
     # The 组/保障人数/备注 columns (schema 0005) are written only when a payment has
     # them: the others take the column defaults, so a big plain file carries three
-    # parameters a row fewer, and code seeding a database at an older schema
-    # (the migration tests) still works.
+    # values a row fewer, and code seeding a database at an older schema
+    # (the migration tests) still works. Only the demo seeding fixes ids.
     extras = any(p.group or p.household_size is not None or p.note for _, p in fresh)
-    for start in range(0, len(fresh), 5000):  # dicts per chunk: a big file stays small
-        rows = []
-        for i, (key, p) in enumerate(fresh[start:start + 5000], start=start):
-            row = {"id_hash": p.id_hash, "household_id": p.household_id,
-                   "item_code": p.item_code, "period": p.period, "amount_fen": p.amount_fen,
-                   "paid_on": p.paid_on, "status": p.status, "department": p.department,
-                   "fund_source": p.fund_source, "batch": p.batch, "township": p.township,
-                   "village": p.village, "content_key": key, "import_id": import_id,
-                   "seq": first + i, "deleted": False, "updated_at": now}
-            if p.id is not None:
-                row["id"] = p.id
+    ids = any(p.id is not None for _, p in fresh)
+    if ids and not all(p.id is not None for _, p in fresh):
+        raise ValueError("payment ids are fixed for every payment or for none")
+    columns += ["village_group", "household_size", "note"] * extras + ["id"] * ids
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for i, (key, p) in enumerate(fresh):
+            row: tuple[Any, ...] = (
+                p.id_hash, p.household_id, p.item_code, p.period, p.amount_fen, p.paid_on,
+                p.status, p.department, p.fund_source, p.batch, p.township, p.village, key,
+                import_id, first + i, False, now)
             if extras:
-                row.update(village_group=p.group, household_size=p.household_size, note=p.note)
-            rows.append(row)
-        conn.execute(stmt, rows)
+                row += (p.group, p.household_size, p.note)
+            yield (*row, p.id) if ids else row
+
+    insert_new(conn, cast(Table, Payment.__table__), columns, rows, unique="content_key")
     # Pre-filtered above; only a concurrent import of the same rows (skipped by
     # the conflict clause) could make this count too high.
     return len(fresh)
@@ -154,9 +160,8 @@ def write_members(conn: Connection, members: Sequence[NewMember], *, now: dateti
     latest = {m.id_hash: m for m in members}
     stored: dict[str, Any] = {}
     hashes = list(latest)
-    for start in range(0, len(hashes), 900):
-        for row in conn.execute(select(HouseholdMember)
-                                .where(HouseholdMember.id_hash.in_(hashes[start:start + 900]))):
+    for where in matching(conn, HouseholdMember.id_hash, hashes):
+        for row in conn.execute(select(HouseholdMember).where(where)):
             stored[row.id_hash] = row
     new = [m for h, m in latest.items() if h not in stored]
     moved = [m for h, m in latest.items() if h in stored and (
@@ -196,11 +201,9 @@ class StoredPlace:
 def stored_places(conn: Connection, keys: Sequence[str]) -> dict[str, StoredPlace]:
     """The stored payments among content ``keys``, with their place (in chunks)."""
     found: dict[str, StoredPlace] = {}
-    for start in range(0, len(keys), 900):
-        chunk = keys[start:start + 900]
+    for where in matching(conn, Payment.content_key, keys):
         for row in conn.execute(select(Payment.content_key, Payment.id, Payment.township,
-                                       Payment.village, Payment.deleted)
-                                .where(Payment.content_key.in_(chunk))):
+                                       Payment.village, Payment.deleted).where(where)):
             found[row.content_key] = StoredPlace(row.id, row.township, row.village,
                                                  row.deleted)
     return found

@@ -1,8 +1,13 @@
-"""Settings pushed to terminals, county-wide or narrowed to a township, village or terminal."""
+"""Settings pushed to terminals, county-wide or narrowed to a township, village or terminal.
+
+Only the settings a terminal knows can be set (kiosk/pushable.py, the table
+the terminal checks them against too): a typo or a value out of range is
+refused here with the valid names or range, instead of being ignored on
+hundreds of terminals.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,11 +16,9 @@ from sqlalchemy import Engine, insert, select, update
 from county.models import Setting
 from county.seq import take_seqs
 from county.tx import writing
+from kiosk.pushable import check_setting
 
 __all__ = ["SettingRow", "list_settings", "normalise_target", "set_setting", "unset_setting"]
-
-_KEY = re.compile(r"^[a-z][a-z0-9_.]{0,99}$")
-
 
 @dataclass(frozen=True)
 class SettingRow:
@@ -45,9 +48,13 @@ def normalise_target(scope: str) -> str:
 
 def set_setting(engine: Engine, key: str, value: str, *, scope: str = "county",
                 now: datetime) -> int:
-    """Set ``key`` for ``scope``; return its new version. Raises ``ValueError``."""
-    if not _KEY.match(key):
-        raise ValueError("setting keys are lower-case dotted names, e.g. ui.idle_seconds")
+    """Set ``key`` for ``scope``; return its new version.
+
+    Raises :class:`kiosk.pushable.SettingError` (a ``ValueError``) for a key no
+    terminal takes or a bad value, and ``ValueError`` for a bad scope. The
+    value is stored as the terminal reads it (``" 090"`` → ``"90"``).
+    """
+    value = str(check_setting(key, value))
     target = normalise_target(scope)
     with writing(engine) as conn:
         row = conn.execute(select(Setting.id).where(Setting.key == key,

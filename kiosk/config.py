@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from kiosk.health import DEFAULT_HEALTH_DIR
+from kiosk.pushable import config_bounds
 
 if TYPE_CHECKING:  # pydantic loads when a file is checked, not with every `kiosk --help`
     from pydantic import BaseModel, ValidationInfo
@@ -136,12 +137,14 @@ class ReceiptConfig:
 class UiConfig:
     """The touch screen: timeouts, the clerk's PIN, window mode."""
 
+    # The county may push these three (kiosk/pushable.py, which holds their bounds).
     idle_timeout_s: int = _opt(60, "Seconds without a touch before a personal screen clears.",
-                               min=15, max=600)
+                               **config_bounds("ui.idle_timeout_s"))
     complaint_idle_timeout_s: int = _opt(
-        180, "The same while a complaint is being written (typing is slow).", min=30, max=1800)
+        180, "The same while a complaint is being written (typing is slow).",
+        **config_bounds("ui.complaint_idle_timeout_s"))
     countdown_s: int = _opt(10, "Visible countdown with a 'still here?' button before clearing.",
-                            min=3, max=60)
+                            **config_bounds("ui.countdown_s"))
     clerk_pin: str = _opt("", "The clerk screen's PIN (4-8 digits); empty disables the screen.",
                           pattern=r"(|[0-9]{4,8})")
     clerk_pin_attempts: int = _opt(5, "Wrong PINs allowed before the clerk screen locks.",

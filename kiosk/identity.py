@@ -10,11 +10,11 @@ Nothing in this module logs; callers must never log an ID number either.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 from datetime import date
 from enum import Enum
+from operator import mul
 
 from kiosk import clock
 
@@ -33,6 +33,7 @@ __all__ = [
 # ISO 7064 MOD 11-2 weights for the first 17 digits, and the check characters
 # indexed by (weighted sum mod 11).
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ZERO_SUM = ord("0") * sum(_WEIGHTS)
 _CHECK_CHARS = "10X98765432"
 
 # Full-width digits and X (as typed on Chinese IMEs or printed in department
@@ -42,6 +43,7 @@ _FULLWIDTH = str.maketrans(
 )
 _SPACE = re.compile(r"[\s\u3000\u200b\u00a0-]+")
 _SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
+_CANONICAL = re.compile(r"[0-9]{17}[0-9X]")  # fullmatch: normalise_id has nothing to do
 
 #: What the kiosk screen says when a number fails the check (UI layer shows it).
 MSG_ID_INVALID_ZH = "身份证号码有误，请核对后再试，或请工作人员帮助。"
@@ -77,6 +79,8 @@ def normalise_id(raw: str) -> str:
     characters are removed. The result is *not* validated; see
     :func:`validate_id`.
     """
+    if _CANONICAL.fullmatch(raw):  # already canonical (the county hashes millions)
+        return raw
     return _SPACE.sub("", raw.translate(_FULLWIDTH)).upper()
 
 
@@ -87,7 +91,8 @@ def check_digit(first17: str) -> str:
     """
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise IdNumberError(IdProblem.CHARACTERS, "expected 17 digits before the check digit")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    # Over the ASCII codes (digit + 48): the county checks millions of numbers.
+    total = sum(map(mul, first17.encode("ascii"), _WEIGHTS)) - _ZERO_SUM
     return _CHECK_CHARS[total % 11]
 
 
@@ -136,8 +141,9 @@ def id_hash(lookup_key: bytes, number: str) -> str:
     """
     if not lookup_key:
         raise ValueError("lookup key is empty")
-    return hmac.new(lookup_key, normalise_id(number).encode("ascii", "replace"),
-                    hashlib.sha256).hexdigest()
+    # hmac.digest: OpenSSL's one-shot HMAC, several times faster than hmac.new (imports).
+    return hmac.digest(lookup_key, normalise_id(number).encode("ascii", "replace"),
+                       "sha256").hex()
 
 
 def mask_id(number: str) -> str:

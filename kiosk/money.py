@@ -111,6 +111,7 @@ def to_capitals(fen: int) -> str:
     return out
 
 
+_AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]*)?|-?\.[0-9]+")
 _AMOUNT_NOISE = re.compile(r"[\s,，¥￥]|元$|人民币")
 _FULLWIDTH_NUM = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "，": ",", "－": "-"}
@@ -127,7 +128,7 @@ def parse_yuan(text: str) -> int:
     """
     cleaned = _AMOUNT_NOISE.sub("", text.translate(_FULLWIDTH_NUM).strip())
     cleaned = cleaned.removesuffix("元")
-    if not re.fullmatch(r"-?[0-9]+(\.[0-9]*)?|-?\.[0-9]+", cleaned):
+    if not _AMOUNT.fullmatch(cleaned):
         raise AmountError(f"not an amount of yuan: {text!r}")
     try:
         value = Decimal(cleaned)

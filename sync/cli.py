@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+from collections.abc import Mapping
 from datetime import datetime
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -124,8 +125,10 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def status_json(status: SyncStatus, *, now: datetime) -> dict[str, Any]:
-    """The ``kiosk sync status --json`` object."""
+def status_json(status: SyncStatus, *, now: datetime,
+                pushed: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """The ``kiosk sync status --json`` object; ``pushed``: the usable pushed settings
+    (config key → value, kiosk.settings.pushed_values), shown as ``pushed_settings``."""
     lag = (now - status.last_success_at).total_seconds() if status.last_success_at else None
     return {
         "cursor": status.cursor,
@@ -140,20 +143,23 @@ def status_json(status: SyncStatus, *, now: datetime) -> dict[str, Any]:
         "revoked": status.revoked,
         "last_heartbeat_at": _iso(status.last_heartbeat_at),
         "settings_version": status.settings_version,
+        "pushed_settings": dict(pushed or {}),
         "release_available": status.release_available,
     }
 
 
 def _status(args: argparse.Namespace) -> int:
+    from kiosk.settings import pushed_values
     from sync.state import read_status
 
     config = load_cli_config(args)
     engine = open_cli_store(config, migrate=False)
     try:
         status = read_status(engine)
+        pushed = pushed_values(engine)
     finally:
         engine.dispose()
-    data = status_json(status, now=clock.now())
+    data = status_json(status, now=clock.now(), pushed=pushed)
     if args.json:
         print_json(data)
         return 0
@@ -164,6 +170,8 @@ def _status(args: argparse.Namespace) -> int:
           + (f" ({lag:.0f} s ago)" if lag is not None else ""))
     print(f"outbox        {status.outbox_depth} waiting, {status.outbox_rejected} rejected")
     print(f"heartbeat     {data['last_heartbeat_at'] or 'never'}")
+    for key, value in pushed.items():
+        print(f"pushed        {key} = {value} (over the config file)")
     if status.release_available:
         print(f"release       {status.release_available} offered by the county")
     if status.last_error:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config, ConfigError, iter_documented_keys, load_config
+from kiosk.pushable import PUSHABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "deploy" / "kiosk.example.toml"
@@ -131,3 +132,14 @@ def test_cli_missing_config_file(tmp_path: Path) -> None:
                           timeout=60)
     assert proc.returncode == 1
     assert "config file not found" in proc.stderr
+
+
+def test_every_pushable_setting_overrides_a_whole_number_config_key() -> None:
+    """kiosk/pushable.py names config keys; a rename there or here must not go unnoticed."""
+    defaults = Config()
+    documented = dict(iter_documented_keys())
+    for entry in PUSHABLE:
+        assert entry.config_key in documented, entry
+        section, name = entry.config_key.split(".")
+        default = getattr(getattr(defaults, section), name)
+        assert type(default) is int and entry.minimum <= default <= entry.maximum, entry

@@ -9,7 +9,7 @@ clerk instead of crashing.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Engine
@@ -25,8 +25,10 @@ from kiosk.identity import id_hash
 from kiosk.items import ItemInfo, item_info
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.notices import NoticeView, current_notices
+from kiosk.settings import apply_pushed, pushed_values
 from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
+from kiosk.store.watch import StoreWatch
 from kiosk.update_state import Attempt, StateFiles
 from ui.printing import ReceiptService
 
@@ -48,6 +50,7 @@ class KioskServices:
     enrollment: Enrollment | None
     problem: str
     """Empty when everything is usable; else why not (English, for logs and the clerk)."""
+    _watch: StoreWatch | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def open(cls, config: Config) -> KioskServices:
@@ -111,6 +114,20 @@ class KioskServices:
         """Data-as-of time, last sync, outbox depth, complaints the county refused."""
         return read_sync_state(self._require()[0])
 
+    def pushed_config(self) -> Config | None:
+        """The config with the county's pushed settings over it, if the store changed since
+        the last call (the first call always answers); None if nothing changed.
+
+        Cheap when nothing changed (no table is read: kiosk.store.watch). GUI
+        thread. Raises SQLAlchemy errors if the store cannot be read.
+        """
+        engine = self._require()[0]
+        if self._watch is None:
+            self._watch = StoreWatch(engine)
+        if not self._watch.changed():
+            return None
+        return apply_pushed(self.config, pushed_values(engine))
+
     def update_attempt(self) -> Attempt | None:
         """The updater's last install attempt (``[update] root``), or None; reads a file."""
         return StateFiles(self.config.update.root).last_attempt()
@@ -146,5 +163,7 @@ class KioskServices:
         lookup = getattr(self, "_lookup", None)
         if lookup is not None:
             lookup.close()
+        if self._watch is not None:
+            self._watch.close()
         if self.engine is not None:
             self.engine.dispose()

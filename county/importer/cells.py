@@ -123,6 +123,8 @@ def parse_status(value: object) -> str:
 
 def cell_text(value: Any) -> str:
     """A cell as trimmed text (numbers without a trailing .0)."""
+    if type(value) is str:  # every CSV cell: the fast way for a million rows
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()

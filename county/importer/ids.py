@@ -13,6 +13,7 @@ A leading apostrophe is Excel's "text" marker saved into the cell's content.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from county.importer.cells import cell_text
@@ -43,7 +44,7 @@ class IdCellError(ValueError):
         self.code = code
 
 
-def check_id_cell(value: Any) -> tuple[str, bool]:
+def check_id_cell(value: Any, *, today: date | None = None) -> tuple[str, bool]:
     """``(canonical number, suspect)`` from an ID cell; ``suspect`` marks a number ending in
     000 that passes the check digit (maybe rounded by Excel).
 
@@ -51,7 +52,8 @@ def check_id_cell(value: Any) -> tuple[str, bool]:
     cell), ``id.scientific`` (``4.31226E+17``), ``id.rounded`` (ends in 000
     and fails the check digit), ``id.apostrophe`` (a leading ``'``) and the
     plain ``id.*`` problems of :func:`kiosk.identity.validate_id`. The
-    message never holds the number.
+    message never holds the number. ``today`` bounds the birth date (default:
+    :func:`kiosk.clock.today`; an import passes its own once for every row).
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise IdCellError("id.number_cell",
@@ -65,7 +67,7 @@ def check_id_cell(value: Any) -> tuple[str, bool]:
         raise IdCellError("id.scientific", "身份证号被 Excel 显示成科学计数法（如 4.31226E+17），"
                                            "后几位已丢失：" + _REMEDY)
     try:
-        number = validate_id(compact)
+        number = validate_id(compact, today=today)
     except IdNumberError as exc:
         code = exc.problem.value
         if code == "id.check_digit" and number_like(compact) and compact.endswith("000"):

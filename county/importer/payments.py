@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.corrections import find_superseded, supersede
 from county.importer.cells import (
@@ -116,11 +117,16 @@ def _amount(value: Any, max_fen: int) -> int:
     return fen
 
 
-def _id_number(value: Any) -> tuple[str, bool]:
+def _id_number(value: Any, today: date) -> tuple[str, bool]:
     try:
-        return check_id_cell(value)
+        return check_id_cell(value, today=today)
     except IdCellError as exc:
         raise _RowError(exc.code, str(exc)) from None
+
+
+#: Fields read as plain text (the others are parsed from the cell as it is).
+_TEXT_FIELDS = ("item", "department", "head_id", "household_id", "township", "village",
+                "fund_source", "batch", "group", "note")
 
 
 @dataclass
@@ -130,50 +136,57 @@ class _Reader:
     matcher: ItemMatcher
     key: bytes
     today: date
+    dates: dict[Any, date] = field(default_factory=dict)
+    """Date cells already parsed: a department's file repeats a few payment dates."""
 
-    def cell(self, cells: list[Any], name: str) -> Any:
-        index = self.columns.get(name)
-        return cells[index] if index is not None and index < len(cells) else ""
+    def cells_of(self, cells: list[Any]) -> dict[str, Any]:
+        """The mapped cells of a row by field (a field past the row's end is absent)."""
+        count = len(cells)
+        return {name: cells[i] for name, i in self.columns.items() if i < count}
 
-    def text(self, cells: list[Any], name: str) -> str:
-        return cell_text(self.cell(cells, name))
-
-    def row(self, cells: list[Any]) -> tuple[NewPayment, NewMember | None, bool]:
-        """(payment, membership, suspect ID) of a data row; raises _RowError."""
-        number, suspect = _id_number(self.cell(cells, "id_number"))
-        fen = _amount(self.cell(cells, "amount"), self.options.max_fen)
+    def row(self, row: dict[str, Any]) -> tuple[NewPayment, NewMember | None, bool]:
+        """(payment, membership, suspect ID) of a data row (:meth:`cells_of`); raises
+        _RowError."""
+        # The text fields the row has, trimmed; a missing one reads "".
+        text = {name: cell_text(row[name]) for name in _TEXT_FIELDS if name in row}.get
+        number, suspect = _id_number(row.get("id_number", ""), self.today)
+        fen = _amount(row.get("amount", ""), self.options.max_fen)
         try:
-            paid_on = parse_date(self.cell(cells, "paid_on"))
-            status = parse_status(self.cell(cells, "status"))
-            period = parse_period(self.cell(cells, "period"), paid_on)
-            size = parse_household_size(self.cell(cells, "household_size"))
+            cell = row.get("paid_on", "")
+            paid_on = self.dates.get(cell)
+            if paid_on is None:
+                paid_on = self.dates[cell] = parse_date(cell)
+            # A column the file lacks is an empty cell (skipped: a million rows).
+            status = parse_status(row["status"]) if "status" in row else "paid"
+            period = parse_period(row["period"], paid_on) if "period" in row else ""
+            size = parse_household_size(row["household_size"]) \
+                if "household_size" in row else None
         except CellError as exc:
             raise _RowError(exc.code, str(exc)) from None
         if paid_on > self.today:
             raise _RowError("date.future", f"发放日期 {paid_on} 在今天之后")
         if paid_on.year < 2000:
             raise _RowError("date.too_old", f"发放日期 {paid_on} 早于 2000 年")
-        item_name = self.text(cells, "item") or (self.options.item or "")
+        item_name = text("item", "") or (self.options.item or "")
         item = self.matcher.match(item_name) if item_name else None
         if item is None:
             raise _RowError("item.unknown", f"项目 {item_name!r} 不在本县项目目录中"
                             if item_name else "缺少项目（用 --item 指定）")
-        department = self.text(cells, "department") or self.options.department or \
-            item.department
+        department = text("department", "") or self.options.department or item.department
         who = id_hash(self.key, number)
-        head = self.text(cells, "head_id")
-        household = self.text(cells, "household_id")
+        head = text("head_id", "")
+        household = text("household_id", "")
         if not household and head:
-            head_number, _ = _id_number(head)
+            head_number, _ = _id_number(head, self.today)
             household = "H" + id_hash(self.key, head_number)[:15]
-        township, village = self.text(cells, "township"), self.text(cells, "village")
+        township, village = text("township", ""), text("village", "")
         member = NewMember(who, household, township, village) if household else None
         payment = NewPayment(
             id_hash=who, household_id=household, item_code=item.code, period=period,
             amount_fen=fen, paid_on=paid_on, status=status, department=department,
-            fund_source=self.text(cells, "fund_source"), batch=self.text(cells, "batch"),
-            township=township, village=village, group=self.text(cells, "group")[:60],
-            household_size=size, note=self.text(cells, "note"))
+            fund_source=text("fund_source", ""), batch=text("batch", ""),
+            township=township, village=village, group=text("group", "")[:60],
+            household_size=size, note=text("note", ""))
         return payment, member, suspect
 
 
@@ -194,8 +207,11 @@ class _Checked:
     members: dict[str, NewMember] = field(default_factory=dict)
     first_row: dict[str, tuple[str, int]] = field(default_factory=dict)
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
+    good_keys: list[str] = field(default_factory=list)
+    """The content keys of ``good``, in its order."""
     held: list[NewPayment] = field(default_factory=list)
     """Good rows with a warning: imported only when warnings are accepted."""
+    held_keys: list[str] = field(default_factory=list)
     held_members: dict[str, NewMember] = field(default_factory=dict)
 
 
@@ -214,10 +230,11 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     result.dry_run, result.skip_bad = options.dry_run, options.skip_bad
     result.warnings_accepted = options.accept_warnings
     good = checked.good + (checked.held if options.accept_warnings else [])
+    # household_id and place are not part of the key: filling households keeps it.
+    keys = checked.good_keys + (checked.held_keys if options.accept_warnings else [])
     members = {**checked.members, **(checked.held_members if options.accept_warnings else {})}
     _fill_households(engine, good, members)
     result.good = len(checked.good) + len(checked.held)
-    keys = [content_key(p) for p in good]  # household_id and place are not part of the key
     with engine.connect() as conn:
         present = stored_places(conn, keys)
         fresh = [(k, p) for k, p in zip(keys, good, strict=True) if k not in present]
@@ -245,7 +262,7 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
             write_members(conn, list(members.values()), now=now)
             adding = [(k, p) for i, (k, p) in enumerate(fresh) if i not in replaced]
             write_payments(conn, [p for _, p in adding], now=now, import_id=result.batch,
-                           keys=[k for k, _ in adding])
+                           keys=[k for k, _ in adding], unstored=True)
             if replaced:
                 assert result.batch is not None
                 supersede(conn, [(row, fresh[i][1]) for i, row in replaced.items()],
@@ -321,8 +338,9 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
     result = checked.result
     header = list(layout.header)
     for number, cells in layout.rows:
-        empty = not any(reader.text(cells, f) for f in ("id_number", "amount", "name"))
-        if not reader.text(cells, "id_number"):
+        row = reader.cells_of(cells)
+        if not cell_text(row.get("id_number", "")):
+            empty = not any(cell_text(row.get(f, "")) for f in ("amount", "name"))
             word = footer_word(cells)
             if word is not None or empty:
                 report.skipped.append(SkippedRow(number, word or "空行"))
@@ -332,7 +350,7 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
         if progress is not None and result.rows % 5000 == 0:
             progress(result.rows)
         try:
-            payment, member, suspect = reader.row(cells)
+            payment, member, suspect = reader.row(row)
             ckey = content_key(payment)
             if ckey in checked.first_row:
                 other_sheet, other_row = checked.first_row[ckey]
@@ -350,10 +368,12 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
             result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
                                           sheet.name))
             checked.held.append(payment)
+            checked.held_keys.append(ckey)
             if member is not None:
                 checked.held_members[member.id_hash] = member
             continue
         checked.good.append(payment)
+        checked.good_keys.append(ckey)
         if member is not None:
             checked.members[member.id_hash] = member
 
@@ -366,10 +386,9 @@ def _fill_households(engine: Engine, good: list[NewPayment],
         return
     found: dict[str, str] = {}
     with engine.connect() as conn:
-        for start in range(0, len(unknown), 900):
-            chunk = unknown[start:start + 900]
+        for where in matching(conn, HouseholdMember.id_hash, unknown):
             for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
-                                    .where(HouseholdMember.id_hash.in_(chunk))):
+                                    .where(where)):
                 found[row.id_hash] = row.household_id
     if found:
         for index, p in enumerate(good):

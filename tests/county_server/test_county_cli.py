@@ -73,8 +73,7 @@ def test_notice_setting_item_commands(capsys: pytest.CaptureFixture[str], db: st
     assert run_json(capsys, "setting", "list", "--db", db) == [
         {"key": "ui.idle_seconds", "target": "township:高村镇", "value": "60",
          "version": set_["version"]}]
-    code, _, err = run(capsys, "setting", "set", "Bad Key", "1", "--db", db)
-    assert code == 1 and "lower-case" in err
+    _setting_typos_are_refused(capsys, db, stored=set_["version"])
 
     assert run(capsys, "item", "add", "CHANJIA", "产假补贴", "--alias", "生育补贴",
                "--db", db)[0] == 0
@@ -82,6 +81,35 @@ def test_notice_setting_item_commands(capsys: pytest.CaptureFixture[str], db: st
     assert {"code": "CHANJIA", "name": "产假补贴", "category": "", "department": "",
             "scope": "person", "aliases": ["生育补贴"]} in items
     assert "DIBAO" in {i["code"] for i in items}
+
+
+def _setting_typos_are_refused(capsys: pytest.CaptureFixture[str], db: str, *,
+                               stored: int) -> None:
+    """Issue 13: a typo or a bad value is refused, naming what would do; nothing is stored."""
+    before = run_json(capsys, "setting", "list", "--db", db)
+    for argv, said in (
+            (("ui.idle_secnods", "90"), ["did you mean ui.idle_seconds?",
+                                         "ui.complaint_idle_seconds, ui.countdown_seconds, "
+                                         "ui.idle_seconds"]),
+            (("ui.idle_timeout_s", "90"), ["the name in kiosk.toml", "as ui.idle_seconds"]),
+            (("Bad Key", "1"), ["unknown setting 'Bad Key'"]),
+            (("printer.paper", "58"), ["unknown setting", "ui.idle_seconds"]),
+            (("ui.idle_seconds", "5"), ["from 15 to 600, got '5'"]),
+            (("ui.idle_seconds", "90s"), ["whole number of seconds", "got '90s'"]),
+            (("ui.countdown_seconds", "-3"), ["from 3 to 60"])):
+        code, out, err = run(capsys, "setting", "set", *argv, "--db", db)
+        assert (code, out) == (1, ""), argv
+        for words in said:
+            assert words in err, (argv, err)
+    assert run_json(capsys, "setting", "list", "--db", db) == before
+    # A good value is stored as the terminal reads it.
+    again = run_json(capsys, "setting", "set", "ui.idle_seconds", "090", "--db", db)
+    assert (again["value"], again["version"] > stored) == ("90", True)
+    keys = {k.pop("key"): k for k in run_json(capsys, "setting", "keys")}
+    assert sorted(keys) == ["ui.complaint_idle_seconds", "ui.countdown_seconds",
+                            "ui.idle_seconds"]
+    assert (keys["ui.idle_seconds"]["config_key"], keys["ui.idle_seconds"]["min"],
+            keys["ui.idle_seconds"]["max"]) == ("ui.idle_timeout_s", 15, 600)
 
 
 def test_import_command(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:

@@ -138,7 +138,7 @@ def test_changes_carry_notices_settings_tombstones_and_replies(
                        published_on=date(2026, 11, 20), now=NOW)
     set_setting(seeded_engine, "ui.idle_seconds", "90", now=NOW)
     set_setting(seeded_engine, "ui.idle_seconds", "45", scope="village:高村镇/青山村", now=NOW)
-    set_setting(seeded_engine, "ui.idle_seconds", "10", scope="township:别的镇", now=NOW)
+    set_setting(seeded_engine, "ui.idle_seconds", "20", scope="township:别的镇", now=NOW)
     filed = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint("k-reply-1"))
     server_id = filed.json()["server_id"]
     reply_to(seeded_engine, server_id, "已核实，将于下月补发。", now=NOW)
@@ -284,7 +284,7 @@ def test_heartbeat_is_stored_and_answered(seeded_engine: Engine, client: httpx.C
     beat = {"version": "0.1.0", "uptime_s": 3600, "reader": "ready", "printer": "paper_low",
             "cursor": "5", "outbox_depth": 2, "disk_free_bytes": 5 * 2**30,
             "disk_total_bytes": 16 * 2**30}
-    set_setting(seeded_engine, "printer.paper", "58", now=NOW)
+    set_setting(seeded_engine, "ui.countdown_seconds", "5", now=NOW)
     answer = client.post("/api/v1/heartbeat", headers=auth(terminal), json=beat)
     assert answer.status_code == 200, answer.text
     hb = HeartbeatAnswer.model_validate(answer.json())

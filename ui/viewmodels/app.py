@@ -130,6 +130,7 @@ class AppModel(ViewModel):
         self._idle_s = ui.idle_timeout_s
         self._complaint_idle_s = ui.complaint_idle_timeout_s
         self._countdown_s = ui.countdown_s
+        self._pushed_failed = False
         self._last_touch = clock()
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
@@ -190,13 +191,39 @@ class AppModel(ViewModel):
 
     @Slot()
     def tick(self) -> None:
-        """Once a second: the clock, the idle countdown, the clerk's results expiring."""
+        """Once a second: the clock, settings the county pushed, the idle countdown, the
+        clerk's results expiring."""
         now = clock.local_now()
         weekday = _WEEKDAYS[now.weekday()]
         self._update(dateText=f"{now.year}年{now.month}月{now.day}日 星期{weekday}",
                      timeText=f"{now:%H:%M}")
+        self._apply_pushed()
         self.check_idle()
         self.clerk_model.tick()
+
+    def _apply_pushed(self) -> None:
+        """Take the idle timeouts the county pushed, once the sync daemon stored them.
+
+        Reads the settings only when the store changed (kiosk.store.watch);
+        pushed values override the config file, an unset one brings its value back.
+        """
+        if not self._services.usable:
+            return
+        try:
+            config = self._services.pushed_config()
+        except Exception:
+            if not self._pushed_failed:  # once, not every second
+                log.exception("reading pushed settings failed")
+            self._pushed_failed = True
+            return
+        self._pushed_failed = False
+        if config is None:
+            return
+        ui = config.ui
+        limits = (ui.idle_timeout_s, ui.complaint_idle_timeout_s, ui.countdown_s)
+        if limits != (self._idle_s, self._complaint_idle_s, self._countdown_s):
+            log.info("idle timeout now %d s (complaint %d s), countdown %d s", *limits)
+            self._idle_s, self._complaint_idle_s, self._countdown_s = limits
 
     def _idle_limit(self) -> int:
         return self._complaint_idle_s if self._state["screen"] is Screen.COMPLAINT else self._idle_s

@@ -1,0 +1,106 @@
+"""Bulk reads and inserts for big department files, fast on PostgreSQL, plain on SQLite.
+
+A county import looks up hundreds of thousands of keys and inserts as many
+rows. On SQLite the plain forms are fast enough: ``IN`` lists of 900 (its
+parameter limit) and ``executemany``. On PostgreSQL an ``IN`` list is SQL text
+that SQLAlchemy and psycopg build and parse per chunk, and an
+``executemany`` is a round of protocol messages per row; there a lookup
+sends one array parameter (``= ANY(%s)``) per 50 000 keys and an insert
+streams the rows with ``COPY``. COPY has no ``ON CONFLICT``: when a
+concurrent import stored some of the same rows meanwhile, the COPY is rolled
+back to its savepoint and the rows go through a temporary table and one
+``INSERT … SELECT … ON CONFLICT DO NOTHING``, so each is still stored once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam
+from sqlalchemy.dialects import postgresql, sqlite
+
+__all__ = ["insert_new", "matching"]
+
+_SQLITE_CHUNK = 900
+_PG_CHUNK = 50_000
+_SQLITE_ROWS = 5000  # dicts per executemany: a big file stays small in memory
+
+
+def matching(conn: Connection, column: Any, values: Sequence[Any]) -> Iterator[ColumnElement[bool]]:
+    """Filters ``column IN chunk`` that together cover ``values`` (none if it is empty).
+
+    Run one query per filter; the chunk size suits the connection's database.
+    """
+    if conn.dialect.name == "postgresql":
+        for start in range(0, len(values), _PG_CHUNK):
+            chunk = list(values[start:start + _PG_CHUNK])
+            yield column == any_(bindparam(None, chunk, type_=postgresql.ARRAY(column.type)))
+        return
+    for start in range(0, len(values), _SQLITE_CHUNK):
+        yield column.in_(values[start:start + _SQLITE_CHUNK])
+
+
+def insert_new(conn: Connection, table: Table, columns: Sequence[str],
+               rows: Callable[[], Iterable[Sequence[Any]]], *, unique: str) -> None:
+    """Insert the rows ``rows()`` yields (values in ``columns`` order), skipping any whose
+    ``unique`` column value is stored already, in the caller's transaction.
+
+    Columns left out take their defaults. ``rows`` may be called twice (on
+    PostgreSQL, after a conflict). Raises the database's errors (the
+    transaction is then unusable: let the caller's ``with`` roll it back).
+    """
+    names = list(columns)
+    if conn.dialect.name != "postgresql":
+        stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=[unique])
+        it = iter(rows())
+        while chunk := list(islice(it, _SQLITE_ROWS)):
+            conn.execute(stmt, [dict(zip(names, row, strict=True)) for row in chunk])
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    listed = ", ".join(quote(n) for n in names)
+    target, stage = quote(table.name), quote(f"_new_{table.name}")
+    from psycopg.errors import UniqueViolation  # only a PostgreSQL county needs psycopg
+
+    # The caller left out what is stored: straight in, unless a concurrent import
+    # stored some of the same rows meanwhile (then through a table without the index).
+    try:
+        with conn.begin_nested():
+            _copy(conn, table, names, rows(), into=target)
+        return
+    except UniqueViolation:
+        pass
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS "
+                         f"SELECT {listed} FROM {target} WITH NO DATA")
+    _copy(conn, table, names, rows(), into=stage)
+    conn.exec_driver_sql(f"INSERT INTO {target} ({listed}) SELECT {listed} FROM {stage} "
+                         f"ON CONFLICT ({quote(unique)}) DO NOTHING")
+    conn.exec_driver_sql(f"DROP TABLE {stage}")
+
+
+def _copy(conn: Connection, table: Table, names: list[str], rows: Iterable[Sequence[Any]], *,
+          into: str) -> None:
+    """``COPY into (names) FROM STDIN`` of ``rows``, converted as SQLAlchemy would send them
+    (e.g. UTC timestamps naive)."""
+    processors = [(i, p) for i, n in enumerate(names)
+                  if (p := table.c[n].type.bind_processor(conn.dialect)) is not None]
+    listed = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor, cursor.copy(f"COPY {into} ({listed}) FROM STDIN") as copy:
+        # Most processed values are one object for every row (the import's time,
+        # False): convert each distinct object once.
+        last: dict[int, tuple[Any, Any]] = {}
+        for row in rows:
+            if processors:
+                values = list(row)
+                for i, process in processors:
+                    value = values[i]
+                    seen = last.get(i)
+                    if seen is None or seen[0] is not value:
+                        seen = last[i] = (value, process(value))
+                    values[i] = seen[1]
+                copy.write_row(values)
+            else:
+                copy.write_row(row)
