@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import os
 from datetime import UTC, datetime, timedelta
@@ -26,6 +25,7 @@ from county.complaints import (
     list_complaints,
     reply_to,
 )
+from county.exports import ExportFormatError, write_table
 from county.terminals import fleet, new_enrollment_code, revoke
 from kiosk.timefmt import format_local
 
@@ -223,27 +223,14 @@ def _export_rows(rows: list[ComplaintView]) -> list[list[Any]]:
 def _complaints_export(args: argparse.Namespace) -> int:
     rows = list(list_complaints(open_db(args), unreplied=args.unreplied))
     out: Path = args.out
-    table = _export_rows(rows)
     header = [name for name, _ in EXPORT_COLUMNS]
-    if out.suffix.lower() == ".xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "投诉"
-        sheet.append(header)
-        for row in table:
-            sheet.append(row)
-        book.save(out)
-    elif out.suffix.lower() == ".csv":
-        # Complaints hold names and phone numbers: readable by the owner only.
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(header)
-            writer.writerows(table)
-    else:
-        raise CliError("--out must end in .csv or .xlsx")
+    try:
+        # Complaints hold names and phone numbers: the file is readable by the owner only.
+        write_table(out, header, _export_rows(rows), sheet="投诉")
+    except ExportFormatError:
+        raise CliError("--out must end in .csv or .xlsx") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror}") from None
     if args.json:
         print_json({"file": str(out), "complaints": len(rows)})
     else:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from county.catalogue import list_items, upsert_item
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from county.exports import EXPORT_SUFFIXES
 from county.importer import ImportOptions, SourceError, import_payments
 from county.notices import KINDS, add_notice, list_notices, retire_notice
 from county.settings import list_settings, set_setting, unset_setting
@@ -169,6 +170,8 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.reject_file is not None and args.reject_file.suffix.lower() not in EXPORT_SUFFIXES:
+        raise CliError("--reject-file must end in .csv or .xlsx")
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, reject_file=args.reject_file,
@@ -269,7 +272,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good rows and write the bad ones to a reject file")
     p.add_argument("--reject-file", type=Path, metavar="FILE",
-                   help="where --skip-bad writes bad rows (default FILE.rejects.csv)")
+                   help="where --skip-bad writes bad rows, .csv or .xlsx (default "
+                        "FILE.rejects.csv); created 0600, formulas written as text")
     p.add_argument("--map", action="append", default=[], metavar="列名=field",
                    help="map a column to a field (id_number, amount, paid_on, item, "
                         "department, name, fund_source, head_id, household_id, period, "

@@ -23,6 +23,7 @@ from county.models import Complaint
 from county.models import server_id as make_server_id
 from county.seq import take_seqs
 from county.tx import writing
+from kiosk.identity import mask_id_numbers
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
 
 __all__ = [
@@ -61,14 +62,18 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
                       now: datetime) -> ComplaintAnswer:
     """Store ``sub`` once; answer its server id (``duplicate`` when seen before).
 
-    Anonymous complaints keep neither the holder's hash nor name. Raises
+    Anonymous complaints keep neither the holder's hash nor name; an ID number
+    typed into the text is stored masked (kiosk.identity.mask_id_numbers). Raises
     :class:`ComplaintConflictError` when the key was used for another body.
     """
     digest = _body_hash(sub)
     values = {
         "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,
         "body_sha256": digest, "ticket_no": sub.ticket_no, "category": sub.category,
-        "item_code": sub.item_code, "payment_id": sub.payment_id, "text": sub.text,
+        # An ID number typed into the text is masked before it is stored (rows stored
+        # before this rule are masked when read, in _view).
+        "item_code": sub.item_code, "payment_id": sub.payment_id,
+        "text": mask_id_numbers(sub.text),
         "phone": sub.phone, "anonymous": sub.anonymous,
         "id_hash": None if sub.anonymous else sub.id_hash,
         "name": None if sub.anonymous else sub.name,
@@ -124,7 +129,8 @@ class ComplaintView:
 
 def _view(row: Any) -> ComplaintView:
     return ComplaintView(make_server_id(row.id), row.terminal_id, row.ticket_no, row.category,
-                         row.item_code, row.payment_id, row.text, row.phone, row.anonymous,
+                         row.item_code, row.payment_id, mask_id_numbers(row.text), row.phone,
+                         row.anonymous,
                          row.name, row.id_hash, row.created_at, row.received_at,
                          row.reply_text, row.reply_at)
 

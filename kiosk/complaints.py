@@ -17,6 +17,7 @@ from enum import Enum
 
 from sqlalchemy import Engine, func, insert, select
 
+from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
 from kiosk.store.models import Complaint, utcnow
 
@@ -110,7 +111,8 @@ def normalise_phone(phone: str | None) -> str | None:
 
 
 def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
-    text = clean_text(draft.text)
+    # No plaintext ID number on a terminal: one typed into the text is kept masked.
+    text = mask_id_numbers(clean_text(draft.text))
     if len(text) > MAX_TEXT_CHARS:
         raise ComplaintError("complaint.text_too_long",
                              f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}")

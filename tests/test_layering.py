@@ -19,7 +19,7 @@ PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
-              "kiosk.receipt", "kiosk.timefmt", "kiosk.files")
+              "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.textsafe")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
 

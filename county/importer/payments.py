@@ -13,9 +13,7 @@ the report or a log; the report names the row number only.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -26,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 
 from county.catalogue import ItemMatcher, list_items
+from county.exports import write_table
 from county.importer.cells import CellError, cell_text, map_columns, parse_date, parse_status
 from county.importer.sources import Table, open_table
 from county.models import HouseholdMember, ImportBatch
@@ -311,15 +310,12 @@ def _fill_households(engine: Engine, good: list[NewPayment],
 
 def _write_rejects(path: Path, header: list[str],
                    rejected: list[tuple[list[Any], BadRow]]) -> None:
-    """The bad rows with their cells plus 原行号 and 错误原因 (UTF-8 with BOM, for Excel).
+    """The bad rows with their cells plus 原行号 and 错误原因 (CSV, or XLSX if ``path`` ends
+    in .xlsx), through county.exports: formulas neutralised, created 0600.
 
     The file goes back to the department for correction, so it holds the
-    original cells, ID numbers included: it is created mode 0600.
+    original cells, ID numbers included.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow([*header, "原行号", "错误原因"])
-        for cells, bad in rejected:
-            writer.writerow([*(cell_text(c) for c in cells), bad.row,
-                             f"{bad.code}: {bad.reason}"])
+    write_table(path, [*header, "原行号", "错误原因"],
+                ([*(cell_text(c) for c in cells), bad.row, f"{bad.code}: {bad.reason}"]
+                 for cells, bad in rejected), sheet="错误行")

@@ -1,0 +1,76 @@
+"""Untrusted text made harmless for where it goes: a terminal, a spreadsheet.
+
+Everything from outside (a heartbeat's version string, a complaint's text, a
+department's spreadsheet cell) may carry characters that act instead of
+print: ANSI/OSC escape sequences and line breaks that forge rows on IT staff's
+terminal, bidi overrides that reverse what is read, or a leading ``=`` that a
+spreadsheet runs as a formula. Pure functions, no I/O; shared by the county
+CLI, the kiosk CLIs and the exports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["FORMULA_PREFIXES", "escape_controls", "spreadsheet_cell", "xlsx_safe"]
+
+#: What makes a spreadsheet treat a text cell as a formula (or DDE): OWASP's list.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+# Characters that change what a terminal shows rather than being shown: C0 (line breaks and
+# ESC included), DEL, C1 (0x9B is a one-byte CSI on some terminals), and the invisible
+# format characters that reorder or hide text (bidi embeddings, overrides and isolates,
+# marks, zero-width joiners, the BOM, interlinear annotation, tag characters).
+_BIDI_AND_FORMAT = (
+    "\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+# Lone surrogates (undecodable bytes smuggled through surrogateescape) are escaped too.
+_TERMINAL_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_AND_FORMAT}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What an XLSX cell cannot hold at all (XML 1.0 forbids them; openpyxl raises
+# IllegalCharacterError): C0 controls except tab, line feed and carriage return.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF \
+        else f"\\U{code:08x}"
+
+
+def escape_controls(value: object) -> str:
+    """``str(value)`` with every control, bidi and invisible format character written as
+    a visible escape (``\\x1b``, ``\\n``, ``\\u202e``), so it prints as one inert line.
+
+    For text from outside printed on a terminal. Printable text, CJK included, is
+    unchanged; surrogates (invalid UTF-8 smuggled in) become ``\\udcXX``.
+    """
+    return _TERMINAL_UNSAFE.sub(_visible, str(value))
+
+
+def xlsx_safe(text: str) -> str:
+    """``text`` with the characters XLSX cannot hold written as visible escapes
+    (``\\x1b``), so nothing is lost and the workbook can be written."""
+    return _XLSX_ILLEGAL.sub(_visible, text)
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A cell value safe for CSV and XLSX exports.
+
+    Text that a spreadsheet would run (starting with ``= + - @``, tab or CR) gets a
+    leading apostrophe, so it is shown as the text it is (OWASP's advice for CSV
+    injection); characters XLSX cannot hold become visible escapes. ``None`` is
+    an empty cell; numbers and other values pass unchanged.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_PREFIXES):
+        value = "'" + value
+    return xlsx_safe(value)
