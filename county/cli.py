@@ -9,7 +9,6 @@ working directory) and ``--json`` wherever it prints data. Exit codes: 0 ok,
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tomllib
@@ -22,6 +21,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import Engine
 
 from county.db import DatabaseError, default_url, open_county_db
+from kiosk.textsafe import safe_json, say
 
 __all__ = ["CliError", "add_config_option", "add_db_options", "check_config", "main", "open_db",
            "print_json"]
@@ -116,9 +116,9 @@ def _plain(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` (dataclasses and dates included) as UTF-8 JSON on stdout."""
-    json.dump(_plain(data), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """Print ``data`` (dataclasses and dates included) as UTF-8 JSON on stdout, with no
+    character left raw that could drive a terminal (kiosk.textsafe.safe_json)."""
+    sys.stdout.write(safe_json(_plain(data)) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CliError as exc:
-        print(f"county {args.command}: {exc}", file=sys.stderr)
+        say(f"county {args.command}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

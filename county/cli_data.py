@@ -15,6 +15,7 @@ from county.importer import ImportOptions, SourceError, import_payments
 from county.notices import KINDS, add_notice, list_notices, retire_notice
 from county.settings import list_settings, set_setting, unset_setting
 from kiosk.catalogue import BenefitItemSpec
+from kiosk.textsafe import say
 
 __all__ = ["register"]
 
@@ -39,8 +40,8 @@ def _item_list(args: argparse.Namespace) -> int:
         return 0
     for item in items:
         aliases = "、".join(item.aliases)
-        print(f"{item.code:12} {item.name}  [{item.category} / {item.department} / "
-              f"{'按户' if item.scope == 'household' else '按人'}]  {aliases}")
+        say(f"{item.code:12} {item.name}  [{item.category} / {item.department} / "
+            f"{'按户' if item.scope == 'household' else '按人'}]  {aliases}")
     return 0
 
 
@@ -51,7 +52,7 @@ def _item_add(args: argparse.Namespace) -> int:
         new = upsert_item(open_db(args), spec, now=_now())
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    print(f"item {spec.code} {'added' if new else 'updated'}")
+    say(f"item {spec.code} {'added' if new else 'updated'}")
     return 0
 
 
@@ -71,7 +72,7 @@ def _notice_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": notice_id})
     else:
-        print(f"notice {notice_id} published")
+        say(f"notice {notice_id} published")
     return 0
 
 
@@ -82,16 +83,16 @@ def _notice_list(args: argparse.Namespace) -> int:
         return 0
     for n in rows:
         where = {"county": "全县", "township": n.township, "village": f"{n.township}{n.village}"}
-        print(f"{n.id:5}  {n.kind:4}  {n.published_on}  {where[n.scope]:12}  {n.title}"
-              + (f"  (至 {n.expires_on})" if n.expires_on else "")
-              + ("  [已撤下]" if n.retired else ""))
+        say(f"{n.id:5}  {n.kind:4}  {n.published_on}  {where[n.scope]:12}  {n.title}"
+            + (f"  (至 {n.expires_on})" if n.expires_on else "")
+            + ("  [已撤下]" if n.retired else ""))
     return 0
 
 
 def _notice_retire(args: argparse.Namespace) -> int:
     if not retire_notice(open_db(args), args.id, now=_now()):
         raise CliError(f"no live notice {args.id}")
-    print(f"notice {args.id} retired; terminals drop it on their next sync")
+    say(f"notice {args.id} retired; terminals drop it on their next sync")
     return 0
 
 
@@ -105,7 +106,7 @@ def _setting_set(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"key": args.key, "scope": args.scope, "version": version})
     else:
-        print(f"{args.key} = {args.value!r} for {args.scope} (version {version})")
+        say(f"{args.key} = {args.value!r} for {args.scope} (version {version})")
     return 0
 
 
@@ -116,7 +117,7 @@ def _setting_unset(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if not done:
         raise CliError(f"{args.key} is not set for {args.scope}")
-    print(f"{args.key} unset for {args.scope}")
+    say(f"{args.key} unset for {args.scope}")
     return 0
 
 
@@ -126,7 +127,7 @@ def _setting_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for s in rows:
-        print(f"{s.key:30} {s.target:30} {s.value!r}  (v{s.version})")
+        say(f"{s.key:30} {s.target:30} {s.value!r}  (v{s.version})")
     return 0
 
 
@@ -157,7 +158,7 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
         def plain(rows: int) -> None:
             nonlocal next_at
             if rows >= next_at:
-                print(f"{name}: {rows:,} rows checked …", file=sys.stderr, flush=True)
+                say(f"{name}: {rows:,} rows checked …", file=sys.stderr, flush=True)
                 next_at = rows + PLAIN_PROGRESS_EVERY
 
         return plain, lambda: None
@@ -189,16 +190,16 @@ def _import(args: argparse.Namespace) -> int:
         print_json(result.as_json())
     else:
         for bad in result.bad:
-            print(f"{bad.file}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
+            say(f"{bad.file}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
         verdict = ("dry run: nothing written" if args.dry_run else
                    "imported" if result.imported else
                    "NOTHING imported (fix the rows above, or use --skip-bad)")
-        print(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
-              f"{result.new} new, {result.already_present} already present"
-              f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
-              f" — {verdict}")
+        say(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
+            f"{result.new} new, {result.already_present} already present"
+            f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
+            f" — {verdict}")
         if result.reject_file:
-            print(f"bad rows written to {result.reject_file}")
+            say(f"bad rows written to {result.reject_file}")
     return 1 if result.bad and not result.imported and not args.dry_run else 0
 
 

@@ -38,6 +38,7 @@ from county.releases import (
     unpin,
     withdraw,
 )
+from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 from sync.protocol.release import (
     DEFAULT_CHANNEL,
@@ -88,8 +89,8 @@ def _keygen(args: argparse.Namespace) -> int:
     except FileExistsError as exc:
         raise CliError(str(exc)) from None
     kid = key_id(load_public_key(public_path))
-    print(f"release key {kid}: private key {private_path} (keep it offline, back it up), "
-          f"public key {public_path} (give it to `county release trust`)")
+    say(f"release key {kid}: private key {private_path} (keep it offline, back it up), "
+        f"public key {public_path} (give it to `county release trust`)")
     return 0
 
 
@@ -106,9 +107,9 @@ def _build(args: argparse.Namespace) -> int:
     if args.json:
         print_json(manifest.model_dump(mode="json"))
         return 0
-    print(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
-          f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
-          f"written to {out}")
+    say(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
+        f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
+        f"written to {out}")
     return 0
 
 
@@ -120,8 +121,8 @@ def _trust(args: argparse.Namespace) -> int:
         kid = trust_key(open_db(args), text)
     except (OSError, KeyFileError) as exc:
         raise CliError(f"{args.public_key}: {exc}") from None
-    print(f"release key {kid} trusted: bundles are checked against it, and terminals "
-          "enrolled from now on receive it")
+    say(f"release key {kid} trusted: bundles are checked against it, and terminals "
+        "enrolled from now on receive it")
     return 0
 
 
@@ -153,10 +154,10 @@ def _publish(args: argparse.Namespace) -> int:
         print_json({**asdict(result), "path": str(result.path)})
         return 0
     scopes = ", ".join(result.scopes_added) or "no new scope"
-    print(f"release {result.version} ({result.channel}) published to {scopes}; "
-          f"{result.terminals_in_scope} active terminal(s) in scope"
-          + (f", {result.pinned} pinned to it" if args.pin else "")
-          + f"; bundle at {result.path}")
+    say(f"release {result.version} ({result.channel}) published to {scopes}; "
+        f"{result.terminals_in_scope} active terminal(s) in scope"
+        + (f", {result.pinned} pinned to it" if args.pin else "")
+        + f"; bundle at {result.path}")
     return 0
 
 
@@ -166,25 +167,25 @@ def _list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no releases published (county release publish V [--bundle FILE])")
+        say("no releases published (county release publish V [--bundle FILE])")
         return 0
     for r in rows:
         state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
         pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
                 f"terminal(s))" if r.pinned_scopes else "")
-        print(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
-              f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
-              f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
+        say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
+            f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
+            f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
     return 0
 
 
 def _unpin(args: argparse.Namespace) -> int:
     result = unpin(open_db(args), _scopes(args.scope))
-    print(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
-          "their scope again")
+    say(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
+        "their scope again")
     if result.still_pinned:
-        print(f"still pinned by a wider scope: {', '.join(result.still_pinned)} "
-              "(a pin belongs to the scope it was published to: unpin that scope)")
+        say(f"still pinned by a wider scope: {', '.join(result.still_pinned)} "
+            "(a pin belongs to the scope it was published to: unpin that scope)")
     return 0
 
 
@@ -193,8 +194,8 @@ def _withdraw(args: argparse.Namespace) -> int:
         unpinned = withdraw(open_db(args), args.version, now=_now())
     except PublishError as exc:
         raise CliError(str(exc)) from None
-    print(f"release {args.version} withdrawn: no longer offered or served"
-          + (f"; {unpinned} terminal(s) unpinned" if unpinned else ""))
+    say(f"release {args.version} withdrawn: no longer offered or served"
+        + (f"; {unpinned} terminal(s) unpinned" if unpinned else ""))
     return 0
 
 

@@ -4,16 +4,20 @@ Everything from outside (a heartbeat's version string, a complaint's text, a
 department's spreadsheet cell) may carry characters that act instead of
 print: ANSI/OSC escape sequences and line breaks that forge rows on IT staff's
 terminal, bidi overrides that reverse what is read, or a leading ``=`` that a
-spreadsheet runs as a formula. Pure functions, no I/O; shared by the county
-CLI, the kiosk CLIs and the exports.
+spreadsheet runs as a formula. Pure functions, shared by the county CLI, the
+kiosk CLIs and the exports; :func:`say` is the one way a CLI prints a line
+(it writes to the stream it is given, nothing else).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any
+import sys
+from typing import Any, TextIO
 
-__all__ = ["FORMULA_PREFIXES", "escape_controls", "spreadsheet_cell", "xlsx_safe"]
+__all__ = ["FORMULA_PREFIXES", "escape_controls", "safe_json", "say", "spreadsheet_cell",
+           "xlsx_safe"]
 
 #: What makes a spreadsheet treat a text cell as a formula (or DDE): OWASP's list.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +35,8 @@ _TERMINAL_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI_AND_FORMA
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # What an XLSX cell cannot hold at all (XML 1.0 forbids them; openpyxl raises
 # IllegalCharacterError): C0 controls except tab, line feed and carriage return.
+# In JSON, C0 controls are escaped by json itself; these are the others it leaves raw.
+_JSON_RAW = re.compile(f"[\x7f-\x9f\ud800-\udfff{_BIDI_AND_FORMAT}]")
 _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -51,6 +57,25 @@ def escape_controls(value: object) -> str:
     unchanged; surrogates (invalid UTF-8 smuggled in) become ``\\udcXX``.
     """
     return _TERMINAL_UNSAFE.sub(_visible, str(value))
+
+
+def say(text: object = "", *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Print ``text`` as one line with :func:`escape_controls` applied (stdout by default).
+
+    Every human-readable line a CLI prints goes through here, so data from outside can
+    neither forge a line nor send a terminal escape. Raises what ``print`` raises.
+    """
+    print(escape_controls(text), file=sys.stdout if file is None else file, flush=flush)
+
+
+def safe_json(data: Any, *, indent: int | None = 2) -> str:
+    """``data`` as JSON (Chinese unescaped) in which no character can drive a terminal.
+
+    JSON escapes C0 controls itself; DEL, C1, bidi and invisible format characters and
+    lone surrogates are written as ``\\uXXXX`` too. Same data for any JSON reader.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def xlsx_safe(text: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
 from kiosk.config import Config
+from kiosk.textsafe import say
 from kiosk.update_state import StateFiles
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
@@ -92,8 +93,8 @@ def _verify(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest
-    print(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
-          f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
+    say(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
+        f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
     return 0
 
 
@@ -113,7 +114,7 @@ def _install(args: argparse.Namespace) -> int:
         ready = config.update.spool / "ready"
         bundle = newest_ready(ready)
         if bundle is None:
-            print(f"nothing to install in {ready}")
+            say(f"nothing to install in {ready}")
             return 0
         pinned = pinned or _pinned(bundle)
         handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
@@ -133,7 +134,7 @@ def _install(args: argparse.Namespace) -> int:
         for path in handed:  # tried once; syncd fetches it again if the county still wants it
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-    print(outcome.message)
+    say(outcome.message)
     return 0
 
 
@@ -161,17 +162,17 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"current     {data['current'] or '- (none)'}")
-    print(f"previous    {data['previous'] or '-'}")
-    print(f"installed   {', '.join(data['installed']) or '-'}  (in {data['root']}/releases)")
+    say(f"current     {data['current'] or '- (none)'}")
+    say(f"previous    {data['previous'] or '-'}")
+    say(f"installed   {', '.join(data['installed']) or '-'}  (in {data['root']}/releases)")
     if data["ready"]:
-        print(f"ready       {', '.join(data['ready'])}")
+        say(f"ready       {', '.join(data['ready'])}")
     attempt = data["last_attempt"]
     if attempt:
-        print(f"last try    {attempt['version']} at {attempt['finished_at']}: "
-              f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
+        say(f"last try    {attempt['version']} at {attempt['finished_at']}: "
+            f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
     if data["in_flight"]:
-        print(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
+        say(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
     return 0
 
 
@@ -182,9 +183,9 @@ def _recover(args: argparse.Namespace) -> int:
     except (OSError, sqlite3.Error) as exc:
         raise CliError(f"recovery failed: {exc}") from None
     for line in done:
-        print(line)
+        say(line)
     current = ReleaseDirs(config.update.root).current()
-    print(f"current: {current or '- (no complete version installed)'}")
+    say(f"current: {current or '- (no complete version installed)'}")
     return 0
 
 
@@ -197,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except CliError as exc:
-        print(f"kiosk: error: {exc}", file=sys.stderr)
+        say(f"kiosk: error: {exc}", file=sys.stderr)
         return exc.exit_code
 
 

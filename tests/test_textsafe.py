@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
-from kiosk.textsafe import escape_controls, spreadsheet_cell, xlsx_safe
+from kiosk.textsafe import escape_controls, safe_json, say, spreadsheet_cell, xlsx_safe
 
 
 @pytest.mark.parametrize(
@@ -50,3 +53,16 @@ def test_spreadsheet_cell(raw: object, cell: object) -> None:
 
 def test_xlsx_safe_keeps_line_breaks() -> None:
     assert xlsx_safe("一\n二\r\n三\t") == "一\n二\r\n三\t"
+
+
+def test_safe_json_keeps_the_data_and_leaves_nothing_raw() -> None:
+    data = {"version": "9.9.9\r\x1b[2K0.2.0", "c1": "\x9b2J", "bidi": "\u202e", "name": "刘䶮"}
+    text = safe_json(data)
+    assert json.loads(text) == data
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", text)
+    assert "刘䶮" in text
+
+
+def test_say_prints_one_escaped_line(capsys: pytest.CaptureFixture[str]) -> None:
+    say("T00001 0.2.0\x1b[1A\nT00009 forged")
+    assert capsys.readouterr().out == "T00001 0.2.0\\x1b[1A\\nT00009 forged\n"

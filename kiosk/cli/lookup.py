@@ -18,6 +18,7 @@ from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.identity import IdNumberError
 from kiosk.lookup import STATUS_LABELS_ZH, BenefitLookup, LookupResult
 from kiosk.money import format_yuan
+from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 
 __all__ = ["register", "render_table"]
@@ -91,5 +92,6 @@ def _lookup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(render_table(result))
+        for line in render_table(result).splitlines():  # department strings come from outside
+            say(line)
     return 0

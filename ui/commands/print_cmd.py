@@ -36,6 +36,7 @@ from kiosk.receipt import (
     Receipt,
     receipt_blocks,
 )
+from kiosk.textsafe import say
 from ui.printing import ReceiptService, test_page_blocks
 
 __all__ = ["register", "test_page_blocks"]
@@ -107,9 +108,9 @@ def _test(args: argparse.Namespace) -> int:
     status = _emit(uri, paper, mode, test_page_blocks(uri or "-", paper_dots(paper)),
                    args.preview, config)
     if args.preview:
-        print(f"preview: {args.preview}")
+        say(f"preview: {args.preview}")
     if uri:
-        print(f"printed test page on {uri}: printer {status.state.value if status else '-'}")
+        say(f"printed test page on {uri}: printer {status.state.value if status else '-'}")
     return 0
 
 
@@ -160,8 +161,8 @@ def _receipt(args: argparse.Namespace) -> int:
         })
         return 0
     if args.preview:
-        print(f"preview: {args.preview}")
+        say(f"preview: {args.preview}")
     if uri:
-        print(f"printed receipt {receipt.receipt_id} on {uri}: printer "
-              f"{status.state.value if status else '-'}")
+        say(f"printed receipt {receipt.receipt_id} on {uri}: printer "
+            f"{status.state.value if status else '-'}")
     return 0
