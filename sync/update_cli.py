@@ -28,7 +28,7 @@ from kiosk.update_state import StateFiles
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
 from sync.release_dirs import ReleaseDirs
 from sync.release_trust import UpdateError, load_release_key
-from sync.update_spool import newest_ready
+from sync.update_spool import SpoolFileError, newest_ready, open_spool_file, take_bundle
 from sync.updater import UpdaterSettings, install_bundle, recover
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
@@ -98,10 +98,17 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Largest ``ready/V.json`` root reads.
+MAX_PIN_NOTE_BYTES = 4096
+
+
 def _pinned(bundle: Path) -> bool:
     try:
-        return bool(json.loads(ready_pin_path(bundle).read_text(encoding="utf-8"))["pinned"])
-    except (OSError, ValueError, KeyError, TypeError):
+        handle, size = open_spool_file(bundle.parent, ready_pin_path(bundle).name,
+                                       max_bytes=MAX_PIN_NOTE_BYTES)
+        with handle:
+            return bool(json.loads(handle.read(size))["pinned"])
+    except (OSError, UpdateError, ValueError, KeyError, TypeError):
         return False
 
 
@@ -110,19 +117,24 @@ def _install(args: argparse.Namespace) -> int:
     settings = _settings(args, config)
     pinned = bool(args.allow_downgrade)
     handed: list[Path] = []
-    if args.ready:
-        ready = config.update.spool / "ready"
-        bundle = newest_ready(ready)
-        if bundle is None:
-            say(f"nothing to install in {ready}")
-            return 0
-        pinned = pinned or _pinned(bundle)
-        handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
-    else:
-        bundle = args.bundle
+    taken: Path | None = None
     try:
+        if args.ready:
+            ready = config.update.spool / "ready"
+            bundle = newest_ready(ready)
+            if bundle is None:
+                say(f"nothing to install in {ready}")
+                return 0
+            handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
+            pinned = pinned or _pinned(bundle)
+            # The spool is the kiosk user's: work on root's own copy from here on.
+            bundle = taken = take_bundle(bundle, settings.root / "incoming")
+        else:
+            bundle = args.bundle
         key = load_release_key(config)
         outcome = install_bundle(bundle, settings, public_key=key, pinned=pinned)
+    except SpoolFileError as exc:
+        raise CliError(f"refused [{exc.code}]: {exc.message}") from None
     except UpdateError as exc:
         raise CliError(str(exc)) from None
     except (OSError, sqlite3.Error) as exc:
@@ -131,7 +143,8 @@ def _install(args: argparse.Namespace) -> int:
         raise CliError(f"install stopped: {exc} (install and recover run as root; "
                        "`kiosk update status` shows what is in flight)") from None
     finally:
-        for path in handed:  # tried once; syncd fetches it again if the county still wants it
+        for path in [*handed, *([taken] if taken else [])]:
+            # tried once; syncd fetches it again if the county still wants it
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
     say(outcome.message)
