@@ -1,6 +1,6 @@
-"""`county release keygen | build | trust | publish | list | unpin | withdraw`.
+"""`county release keygen | build | pin | trust | publish | list | unpin | withdraw`.
 
-keygen and build run on the offline machine with the private key and touch
+keygen, build and pin run on the offline machine with the private key and touch
 no database; the others run where the county database is. The IT-staff
 guide (docs/it-staff-guide.md, "Software releases") walks through them.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -38,15 +38,18 @@ from county.releases import (
     unpin,
     withdraw,
 )
+from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 from sync.protocol.release import (
     DEFAULT_CHANNEL,
     KeyFileError,
     key_id,
+    load_private_key,
     load_public_key,
     write_keypair,
 )
+from sync.protocol.release_pin import pin_file_name, sign_pin
 
 __all__ = ["register", "releases_dir"]
 
@@ -113,6 +116,24 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_pin(args: argparse.Namespace) -> int:
+    check_config(args)
+    scopes = [str(s) for s in _scopes(args.scope)] or ["county"]
+    out = args.out or Path(pin_file_name(args.version))
+    now = _now()
+    try:
+        key = load_private_key(args.key)
+        data = sign_pin(key, args.version, scopes, now=now,
+                        expires_at=now + timedelta(days=args.expires_days))
+        atomic_write_bytes(out, data, mode=0o644)
+    except (OSError, KeyFileError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    say(f"pin of release {args.version} for {', '.join(scopes)} signed by key "
+        f"{key_id(key.public_key())}, valid {args.expires_days} days, written to {out} "
+        f"(give it to `county release publish {args.version} --pin`)")
+    return 0
+
+
 # --- on the county server: trust, publish, list ---------------------------------------------
 
 def _trust(args: argparse.Namespace) -> int:
@@ -144,10 +165,19 @@ def _publish(args: argparse.Namespace) -> int:
     engine = open_db(args)
     store = releases_dir(args, engine)
     bundle = args.bundle or _find_bundle(engine, args.version, store)
+    pin_file = None
+    if args.pin:
+        pin_path = args.pin_file or Path(pin_file_name(args.version))
+        try:
+            pin_file = pin_path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"--pin needs the pin signed with the release key: {pin_path}: "
+                           f"{exc.strerror} (sign one offline with `county release pin "
+                           f"{args.version} --key PRIVATE.pem`)") from None
     try:
         result = publish(engine, args.version, bundle,
                          releases_dir=store, scopes=_scopes(args.scope),
-                         pin=args.pin, now=_now())
+                         pin=args.pin, now=_now(), pin_file=pin_file)
     except (PublishError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
@@ -234,6 +264,21 @@ def register(sub: Subparsers) -> None:
     a.add_argument("--json", action="store_true", help="print the manifest as JSON")
     a.set_defaults(handler=_build)
 
+    a = actions.add_parser("pin", help="sign a pin: terminals may roll back to V (offline "
+                                       "machine)")
+    add_config_option(a)
+    a.add_argument("version", metavar="V")
+    a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
+    a.add_argument("--scope", action="append", metavar="SCOPE",
+                   help="county (default), township:NAME or terminal:ID; repeatable: the "
+                        "scopes `publish --pin` may pin with it")
+    a.add_argument("--expires-days", type=int, default=30,
+                   help="days the pin counts (default 30); after that terminals ignore it")
+    a.add_argument("--out", type=Path, metavar="FILE",
+                   help="default: village-kiosk-V.pin in the current directory, where "
+                        "`county release publish V --pin` looks for it")
+    a.set_defaults(handler=_sign_pin)
+
     a = actions.add_parser("trust", help="trust a release public key (county server)")
     add_db_options(a)
     a.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
@@ -251,7 +296,11 @@ def register(sub: Subparsers) -> None:
                         "Publishing again with another scope widens the release")
     a.add_argument("--pin", action="store_true",
                    help="pin the scopes to V: their terminals, including ones enrolled "
-                        "later, install it even if lower (rolling back)")
+                        "later, install it even if lower (rolling back); needs the pin "
+                        "signed offline with `county release pin`")
+    a.add_argument("--pin-file", type=Path, metavar="FILE",
+                   help="the signed pin of V (default: village-kiosk-V.pin in the current "
+                        "directory)")
     a.add_argument("--releases-dir", type=Path, metavar="DIR",
                    help="where bundles are kept (default: [county] releases, "
                         "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -21,17 +21,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
 from kiosk.config import Config
+from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.textsafe import say
 from kiosk.update_state import StateFiles
+from sync.logfmt import log_event
 from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
+from sync.protocol.release_pin import MAX_PIN_BYTES, verify_pin
 from sync.release_dirs import ReleaseDirs
 from sync.release_trust import UpdateError, load_release_key
 from sync.update_spool import SpoolFileError, newest_ready, open_spool_file, take_bundle
 from sync.updater import UpdaterSettings, install_bundle, recover
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
+
+log = logging.getLogger("sync.update_cli")
 
 
 def register(sub: Subparsers) -> None:
@@ -69,8 +76,8 @@ def register(sub: Subparsers) -> None:
 
 
 def ready_pin_path(bundle: Path) -> Path:
-    """``ready/V.json`` next to ``ready/V.tar``: syncd's note that the county pinned V."""
-    return bundle.with_suffix(".json")
+    """``ready/V.pin`` next to ``ready/V.tar``: the county's signed pin of V, if it pinned V."""
+    return bundle.with_suffix(".pin")
 
 
 def _settings(args: argparse.Namespace, config: Config) -> UpdaterSettings:
@@ -98,41 +105,61 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Largest ``ready/V.json`` root reads.
-MAX_PIN_NOTE_BYTES = 4096
+def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | None:
+    """The version ``ready/V.pin`` lets this terminal roll back to, or None.
 
-
-def _pinned(bundle: Path) -> bool:
+    The pin counts only if it is signed with the release key, pins V, has not
+    expired and names this terminal, its township or the county
+    (sync.protocol.release_pin). Anything else in ``ready/`` — such as the old
+    unsigned ``{"pinned": true}`` note — allows nothing.
+    """
+    version = bundle.name.removesuffix(".tar")
     try:
         handle, size = open_spool_file(bundle.parent, ready_pin_path(bundle).name,
-                                       max_bytes=MAX_PIN_NOTE_BYTES)
-        with handle:
-            return bool(json.loads(handle.read(size))["pinned"])
-    except (OSError, UpdateError, ValueError, KeyError, TypeError):
-        return False
+                                       max_bytes=MAX_PIN_BYTES)
+    except FileNotFoundError:
+        return None
+    except (OSError, UpdateError) as exc:
+        log_event(log, logging.WARNING, "update_pin_ignored", version=version, error=str(exc))
+        return None
+    with handle:
+        data = handle.read(size)
+    try:
+        terminal_id: str | None = load_enrollment(config.enrollment.file).terminal_id
+    except EnrollmentError:
+        terminal_id = None
+    try:
+        verify_pin(data, key, version=version, now=datetime.now(UTC), terminal_id=terminal_id,
+                   township=config.terminal.township or None)
+    except ReleaseError as exc:
+        log_event(log, logging.WARNING, "update_pin_ignored", version=version,
+                  code=str(exc.code), error=exc.message)
+        return None
+    return version
 
 
 def _install(args: argparse.Namespace) -> int:
     config = load_cli_config(args)
     settings = _settings(args, config)
-    pinned = bool(args.allow_downgrade)
     handed: list[Path] = []
     taken: Path | None = None
     try:
+        key = load_release_key(config)
+        pinned_version = None
         if args.ready:
             ready = config.update.spool / "ready"
             bundle = newest_ready(ready)
             if bundle is None:
                 say(f"nothing to install in {ready}")
                 return 0
-            handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
-            pinned = pinned or _pinned(bundle)
+            handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json", ".pin")]
+            pinned_version = _signed_pin(bundle, key, config)
             # The spool is the kiosk user's: work on root's own copy from here on.
             bundle = taken = take_bundle(bundle, settings.root / "incoming")
         else:
             bundle = args.bundle
-        key = load_release_key(config)
-        outcome = install_bundle(bundle, settings, public_key=key, pinned=pinned)
+        outcome = install_bundle(bundle, settings, public_key=key,
+                                 pinned=bool(args.allow_downgrade), pinned_version=pinned_version)
     except SpoolFileError as exc:
         raise CliError(f"refused [{exc.code}]: {exc.message}") from None
     except UpdateError as exc:

@@ -62,6 +62,7 @@ class ReleaseCode(StrEnum):
     WRONG_CHANNEL = "release.wrong_channel"
     FILE_MISMATCH = "release.file_mismatch"
     ROLLBACK = "release.rollback"
+    BAD_PIN = "release.bad_pin"
 
 
 class ReleaseError(Exception):

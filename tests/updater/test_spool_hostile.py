@@ -7,15 +7,19 @@ file, hang the installer, nor allow a downgrade.
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
+from sync.protocol.release_pin import sign_pin
 from updater.conftest import UpdTerminal
 
 
@@ -130,3 +134,70 @@ def test_unverified_header_bytes_are_not_quoted(tmp_path: Path,
         with pytest.raises(ReleaseError) as caught:
             verify_bundle(path, generate_private_key().public_key(), now=datetime.now(UTC))
         assert "lookup key" not in caught.value.message and "root-only" not in str(caught.value)
+
+
+# --- rollback needs a pin signed with the release key --------------------------------------
+
+def _pin(key: Ed25519PrivateKey, version: str, *, scopes: tuple[str, ...] = ("county",),
+         days: float = 1) -> bytes:
+    now = datetime.now(UTC)
+    return sign_pin(key, version, scopes, now=now - timedelta(days=2),
+                    expires_at=now + timedelta(days=days))
+
+
+def _downgrade_refused(running: UpdTerminal) -> None:
+    done = running.cli("install", "--ready")
+    assert done.returncode == 1 and "release.rollback" in done.stderr, done.stderr
+    assert running.dirs.current() == "1.0.0"
+
+
+def test_an_unsigned_pinned_note_allows_no_downgrade(running: UpdTerminal,
+                                                     bundles: dict[str, Path]) -> None:
+    shutil.copy(bundles["0.9.0"], _planted(running, "0.9.0.tar"))
+    _planted(running, "0.9.0.json").write_text(json.dumps({"version": "0.9.0", "pinned": True}))
+    _planted(running, "0.9.0.pin").write_text(json.dumps({"pinned": True}))
+    _downgrade_refused(running)
+
+
+@pytest.mark.parametrize("forgery", ["other key", "other version", "expired", "other terminal",
+                                     "edited statement"])
+def test_a_forged_pin_allows_no_downgrade(running: UpdTerminal, bundles: dict[str, Path],
+                                          release_key: Ed25519PrivateKey, forgery: str) -> None:
+    pin = {"other key": lambda: _pin(generate_private_key(), "0.9.0"),
+           "other version": lambda: _pin(release_key, "0.8.0"),
+           "expired": lambda: _pin(release_key, "0.9.0", days=-1),
+           "other terminal": lambda: _pin(release_key, "0.9.0", scopes=("terminal:T99999",)),
+           "edited statement": lambda: _edited(_pin(release_key, "0.9.9"), "0.9.9", "0.9.0"),
+           }[forgery]()
+    shutil.copy(bundles["0.9.0"], _planted(running, "0.9.0.tar"))
+    _planted(running, "0.9.0.pin").write_bytes(pin)
+    _downgrade_refused(running)
+
+
+def _edited(pin: bytes, old: str, new: str) -> bytes:
+    outer = json.loads(pin)
+    statement = base64.b64decode(outer["statement"]).replace(old.encode(), new.encode())
+    outer["statement"] = base64.b64encode(statement).decode()
+    return json.dumps(outer).encode()
+
+
+def test_a_pin_holds_only_for_the_version_it_names(running: UpdTerminal,
+                                                   bundles: dict[str, Path],
+                                                   release_key: Ed25519PrivateKey) -> None:
+    # A genuine pin of 0.9.5 beside the 0.9.0 bundle renamed 0.9.5.tar: the manifest says
+    # 0.9.0, which no pin allows.
+    shutil.copy(bundles["0.9.0"], _planted(running, "0.9.5.tar"))
+    _planted(running, "0.9.5.pin").write_bytes(_pin(release_key, "0.9.5"))
+    _downgrade_refused(running)
+
+
+def test_a_signed_pin_for_this_terminals_township_allows_the_downgrade(
+        running: UpdTerminal, bundles: dict[str, Path], release_key: Ed25519PrivateKey) -> None:
+    with running.config.open("a", encoding="utf-8") as config:
+        config.write('[terminal]\ntownship = "高村镇"\n')
+    shutil.copy(bundles["0.9.0"], _planted(running, "0.9.0.tar"))
+    _planted(running, "0.9.0.pin").write_bytes(_pin(release_key, "0.9.0",
+                                                    scopes=("township:高村镇",)))
+    done = running.cli("install", "--ready")
+    assert done.returncode == 0, done.stderr
+    assert running.dirs.current() == "0.9.0"
