@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.models import Complaint
@@ -27,7 +27,10 @@ from kiosk.identity import mask_id_numbers
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "ComplaintConflictError",
+    "ComplaintLimits",
+    "ComplaintRateError",
     "ComplaintView",
     "NoSuchComplaintError",
     "get_complaint",
@@ -44,6 +47,37 @@ class ComplaintConflictError(Exception):
     code = ErrorCode.KEY_REUSED
 
 
+@dataclass(frozen=True)
+class ComplaintLimits:
+    """New complaints one terminal may file: per rolling hour and per rolling day.
+
+    A village terminal files a few a day; the caps stop one stolen or broken
+    terminal from flooding the county (1 500 × 6 KB in seconds), while a
+    retried complaint (same idempotency key) is always answered.
+    """
+
+    per_hour: int = 30
+    per_day: int = 200
+
+
+#: The limits of `county serve` (docs/it-staff-guide.md, "Complaints").
+DEFAULT_LIMITS = ComplaintLimits()
+
+
+class ComplaintRateError(Exception):
+    """This terminal filed more new complaints than :class:`ComplaintLimits` allows.
+
+    ``retry_after_s``: when the oldest counted one leaves the window. The
+    terminal keeps the complaint and sends it again then.
+    """
+
+    code = ErrorCode.COMPLAINT_RATE
+
+    def __init__(self, message: str, *, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
 class NoSuchComplaintError(LookupError):
     """No complaint with that server id."""
 
@@ -58,13 +92,37 @@ def _insert_ignoring_conflict(engine: Engine) -> Any:
         index_elements=["terminal_id", "idempotency_key"])
 
 
+def _check_rate(conn: Connection, terminal_id: str, limits: ComplaintLimits, *,
+                now: datetime) -> None:
+    """Raise :class:`ComplaintRateError` if the terminal has no new complaint left."""
+    for window, cap, what in ((timedelta(hours=1), limits.per_hour, "hour"),
+                              (timedelta(days=1), limits.per_day, "day")):
+        recent = conn.execute(
+            select(Complaint.received_at)
+            .where(Complaint.terminal_id == terminal_id, Complaint.received_at > now - window)
+            .order_by(Complaint.received_at.desc()).offset(cap - 1).limit(1)).scalar()
+        if recent is not None:  # the cap-th newest is inside the window: the cap is reached
+            oldest = conn.execute(
+                select(func.min(Complaint.received_at))
+                .where(Complaint.terminal_id == terminal_id,
+                       Complaint.received_at > now - window)).scalar_one()
+            wait = max(1, int((oldest + window - now).total_seconds()) + 1)
+            raise ComplaintRateError(
+                f"terminal {terminal_id} filed {cap} complaints in the last {what}, the most "
+                f"the county takes; the terminal keeps this one and sends it again later",
+                retry_after_s=wait)
+
+
 def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission, *,
-                      now: datetime) -> ComplaintAnswer:
+                      now: datetime,
+                      limits: ComplaintLimits = DEFAULT_LIMITS) -> ComplaintAnswer:
     """Store ``sub`` once; answer its server id (``duplicate`` when seen before).
 
     Anonymous complaints keep neither the holder's hash nor name; an ID number
     typed into the text is stored masked (kiosk.identity.mask_id_numbers). Raises
-    :class:`ComplaintConflictError` when the key was used for another body.
+    :class:`ComplaintConflictError` when the key was used for another body, and
+    :class:`ComplaintRateError` when a new complaint would exceed ``limits`` (a
+    key seen before is always answered).
     """
     digest = _body_hash(sub)
     values = {
@@ -80,6 +138,11 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "created_at": sub.created_at, "received_at": now,
     }
     with writing(engine) as conn:
+        seen = conn.execute(select(Complaint.id).where(
+            Complaint.terminal_id == terminal_id,
+            Complaint.idempotency_key == sub.idempotency_key)).first()
+        if seen is None:
+            _check_rate(conn, terminal_id, limits, now=now)
         # RETURNING says whether this request inserted (rowcount is not reliable
         # for INSERT … ON CONFLICT across drivers).
         inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)
