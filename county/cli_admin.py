@@ -50,11 +50,18 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from county.app import create_app
+    from county.serve_protocol import PROTOCOL, ServeLimits, accept_backlog
 
     engine = open_db(args)  # migrates once, before any worker starts
+    # Every worker process reads the request deadlines and the connection cap from here.
+    os.environ.update(ServeLimits(args.header_timeout, args.body_timeout,
+                                  args.max_connections).to_env())
+    limits = ServeLimits.from_env()
     options: dict[str, Any] = {"host": args.host, "port": args.port,
                                "log_level": args.log_level, "proxy_headers": True,
-                               "forwarded_allow_ips": args.forwarded_allow_ips}
+                               "forwarded_allow_ips": args.forwarded_allow_ips,
+                               "http": PROTOCOL,
+                               "backlog": accept_backlog(limits.max_connections)}
     if args.workers > 1:
         engine.dispose()
         os.environ["VILLAGE_COUNTY_DB"] = database_url(args)
@@ -255,6 +262,14 @@ def register(sub: Subparsers) -> None:
                    choices=("critical", "error", "warning", "info", "debug"))
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                    help="proxies whose X-Forwarded-* headers are trusted (default 127.0.0.1)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="a request's line and headers must arrive within this (default 10), "
+                        "else its connection is closed")
+    p.add_argument("--body-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="then its body within this (default 30)")
+    p.add_argument("--max-connections", type=int, default=0, metavar="N",
+                   help="open connections per process; more are closed at once (default: "
+                        "1000, or half the open-file limit if lower)")
     p.set_defaults(handler=_serve)
 
     p = sub.add_parser("seed-demo", help="load the demo county (hashed IDs only)")
