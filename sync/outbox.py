@@ -7,8 +7,9 @@ again later: nothing overtakes it. A complaint the county refuses as invalid
 clerk sees it in `kiosk sync status` — and the push moves on: never retried
 forever, never dropped. 429 (the county's per-terminal complaint cap) is not
 a refusal: the complaint stays pending and is sent again after the server's
-Retry-After; the clerk sees ``complaint.rate_limited`` as the last error. Resending after a lost answer is safe: the server stores a
-key once and answers the same server id.
+Retry-After; the clerk sees ``complaint.rate_limited`` as the last error.
+Resending after a lost answer is safe: the server stores a key once and
+answers the same server id.
 """
 
 from __future__ import annotations
