@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, update
@@ -83,6 +83,14 @@ class NoSuchComplaintError(LookupError):
 
 
 def _body_hash(sub: ComplaintSubmission) -> str:
+    """SHA-256 of what the complaint means: the same instant written in another UTC
+    offset (a terminal whose clock zone changed between tries) is the same complaint."""
+    same = sub.model_copy(update={"created_at": sub.created_at.astimezone(UTC)})
+    return hashlib.sha256(same.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _legacy_body_hash(sub: ComplaintSubmission) -> str:
+    # Rows stored before _body_hash normalised the offset hold this digest.
     return hashlib.sha256(sub.model_dump_json().encode("utf-8")).hexdigest()
 
 
@@ -150,7 +158,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         row = conn.execute(select(Complaint.id, Complaint.body_sha256, Complaint.received_at)
                            .where(Complaint.terminal_id == terminal_id,
                                   Complaint.idempotency_key == sub.idempotency_key)).one()
-    if row.body_sha256 != digest:
+    if row.body_sha256 not in (digest, _legacy_body_hash(sub)):
         raise ComplaintConflictError("idempotency key already used for a different complaint")
     return ComplaintAnswer(server_id=make_server_id(row.id), ticket_no=sub.ticket_no,
                            received_at=row.received_at, duplicate=not inserted)

@@ -166,3 +166,18 @@ def test_a_flood_of_idle_connections_does_not_starve_real_requests(tmp_path: Pat
     log = (tmp_path / "serve.log").read_text()
     assert "Too many open files" not in log
     assert len(log) < 200_000
+
+
+def test_the_same_complaint_in_another_utc_offset_is_a_duplicate(
+        client: httpx.Client, terminal: dict[str, str]) -> None:
+    body = {**_complaint("offset-0001"), "created_at": "2026-11-21T10:03:04+08:00"}
+    first = client.post("/api/v1/complaints", json=body, headers=auth(terminal))
+    assert first.status_code == 200, first.text
+    again = client.post("/api/v1/complaints", headers=auth(terminal),
+                        json={**body, "created_at": "2026-11-21T02:03:04Z"})
+    assert again.status_code == 200, again.text
+    assert again.json()["duplicate"] is True
+    assert again.json()["server_id"] == first.json()["server_id"]
+    other = client.post("/api/v1/complaints", headers=auth(terminal),
+                        json={**body, "created_at": "2026-11-21T02:03:05Z"})
+    assert other.status_code == 409  # another instant is another complaint
