@@ -14,19 +14,19 @@ the report or a log; the report names the row number only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from county.catalogue import ItemMatcher, list_items
 from county.exports import write_table
 from county.importer.cells import CellError, cell_text, map_columns, parse_date, parse_status
-from county.importer.sources import Table, open_table
+from county.importer.sources import SourceError, Table, open_table
 from county.models import HouseholdMember, ImportBatch
 from county.payments import (
     NewMember,
@@ -196,35 +196,38 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: Good rows handled together: one database round of lookups and one insert each.
+CHUNK_ROWS = 5000
+
+
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
                     progress: Callable[[int], None] | None = None) -> ImportResult:
     """Check every row of ``path`` and import it all (or the good rows with ``skip_bad``).
 
+    Two passes over the file, neither holding its rows: the first checks
+    every row and counts what is new, already stored or moved, chunk by
+    chunk; the second (only when importing) reads the file again and writes
+    the good rows chunk by chunk, all in one transaction — so a million-row
+    file needs memory for a chunk, the households and one small number per
+    row (for duplicate rows), and an interrupted import stores nothing.
+
     Returns the result with every bad row. Raises
     :class:`county.importer.sources.SourceError` for an unreadable file and
     ``ValueError`` for a bad column mapping or missing required columns.
-    ``progress(rows)`` is called every few thousand rows (for a progress bar).
+    ``progress(rows)`` is called every few thousand rows of the first pass.
     """
+    before = _identity(path)
     with open_table(path) as table:
         header = list(table.header)
         checked = _check_rows(engine, path, table, options, now=now, progress=progress)
-    result, good, members, rejected = checked
-    _fill_households(engine, good, members)
-    result.good = len(good)
-    keys = [content_key(p) for p in good]  # household_id and place are not part of the key
-    with engine.connect() as conn:
-        present = stored_places(conn, keys)
-    corrections = place_corrections(present, good, keys)
-    result.already_present = len(present)
-    result.new = len(good) - len(present)
-    result.corrected = len(corrections)
+    result = checked.result
     if options.dry_run or (result.bad and not options.skip_bad):
         return result
-    if rejected:
+    if checked.rejected:
         reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
-        _write_rejects(reject_path, header, rejected)
+        _write_rejects(reject_path, header, checked.rejected)
         result.reject_file = str(reject_path)
-    if result.new or members or corrections:
+    if result.new or checked.members or result.corrected:
         with writing(engine) as conn:
             batch_id = None
             if result.new:
@@ -232,24 +235,40 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
                     file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
                     rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
                     .returning(ImportBatch.id)).scalar_one()
-            write_members(conn, list(members.values()), now=now)
-            write_payments(conn, good, now=now, import_id=batch_id, keys=keys)
-            if corrections:
-                # Only rows stored before are read again: a fresh file costs no extra pass.
-                stored = [(k, p) for k, p in zip(keys, good, strict=True) if k in present]
-                correct_places(conn, [p for _, p in stored], now=now,
-                               keys=[k for k, _ in stored])
+            write_members(conn, list(checked.members.values()), now=now)
+            if _identity(path) != before:
+                raise SourceError(f"{path.name} changed while it was being imported; "
+                                  "nothing was written, import it again")
+            with open_table(path) as table:
+                for chunk in _good_chunks(table, checked, path):
+                    _fill_households(conn, chunk, checked.members)
+                    keys = [content_key(p) for p in chunk]
+                    write_payments(conn, chunk, now=now, import_id=batch_id, keys=keys)
+                    correct_places(conn, chunk, now=now, keys=keys)
     result.imported = True
     return result
 
 
-_Checked = tuple["ImportResult", list[NewPayment], dict[str, NewMember],
-                 list[tuple[list[Any], BadRow]]]
+@dataclass
+class _Checked:
+    """What the first pass keeps: the result, and what the second pass needs."""
+
+    result: ImportResult
+    reader: _Reader
+    members: dict[str, NewMember]
+    bad_rows: set[int]
+    rejected: list[tuple[list[Any], BadRow]]
+
+
+def _short_key(key: str) -> int:
+    # 64 bits of the content key: a million rows need a small int each, not a 64-char str
+    # (a chance collision among 10^6 rows is about 10^-8, and would only flag a duplicate).
+    return int(key[:16], 16)
 
 
 def _check_rows(engine: Engine, path: Path, table: Table, options: ImportOptions, *,
                 now: datetime, progress: Callable[[int], None] | None) -> _Checked:
-    """Read and check every row: (result so far, good payments, members, rejected rows)."""
+    """First pass: check every row and count new, stored and moved payments by chunk."""
     columns = map_columns(table.header, options.column_map)
     missing = [f"{label} ({name})" for name, label in (
         ("id_number", "身份证号"), ("amount", "金额(元)"), ("paid_on", "发放日期"))
@@ -263,49 +282,90 @@ def _check_rows(engine: Engine, path: Path, table: Table, options: ImportOptions
         key = lookup_key(conn)
     matcher = ItemMatcher(list_items(engine))
     reader = _Reader(columns, options, matcher, key, options.today or now.date())
-    result = ImportResult(file=path.name)
-    good: list[NewPayment] = []
-    members: dict[str, NewMember] = {}
-    first_row: dict[str, int] = {}
-    rejected: list[tuple[list[Any], BadRow]] = []
+    checked = _Checked(ImportResult(file=path.name), reader, {}, set(), [])
+    result = checked.result
+    first_row: dict[int, int] = {}
+    chunk: list[NewPayment] = []
     for number, cells in table.rows:
         result.rows += 1
         if progress is not None and result.rows % 5000 == 0:
             progress(result.rows)
         try:
             payment, member = reader.row(cells)
-            ckey = content_key(payment)
-            if ckey in first_row:
-                raise _RowError("row.duplicate", f"与第 {first_row[ckey]} 行重复")
-            first_row[ckey] = number
+            short = _short_key(content_key(payment))
+            if short in first_row:
+                raise _RowError("row.duplicate", f"与第 {first_row[short]} 行重复")
+            first_row[short] = number
         except _RowError as exc:
             bad = BadRow(path.name, number, exc.code, str(exc))
             result.bad.append(bad)
-            rejected.append((cells, bad))
+            checked.rejected.append((cells, bad))
+            checked.bad_rows.add(number)
             continue
-        good.append(payment)
+        result.good += 1
+        chunk.append(payment)
         if member is not None:
-            members[member.id_hash] = member
-    return result, good, members, rejected
+            checked.members[member.id_hash] = member
+        if len(chunk) >= CHUNK_ROWS:
+            _count(engine, chunk, result)
+            chunk = []
+    _count(engine, chunk, result)
+    return checked
 
 
-def _fill_households(engine: Engine, good: list[NewPayment],
+def _count(engine: Engine, chunk: list[NewPayment], result: ImportResult) -> None:
+    """Add a chunk's new, already stored and moved payments to ``result``."""
+    if not chunk:
+        return
+    keys = [content_key(p) for p in chunk]  # household_id and place are not part of the key
+    with engine.connect() as conn:
+        present = stored_places(conn, keys)
+    result.already_present += len(present)
+    result.new += len(chunk) - len(present)
+    result.corrected += len(place_corrections(present, chunk, keys))
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _good_chunks(table: Table, checked: _Checked, path: Path) -> Iterator[list[NewPayment]]:
+    """Second pass: the good rows again, parsed as the first pass did, by chunk. Raises
+    SourceError if a row the first pass found good is not (the file changed)."""
+    chunk: list[NewPayment] = []
+    for number, cells in table.rows:
+        if number in checked.bad_rows:
+            continue
+        try:
+            chunk.append(checked.reader.row(cells)[0])
+        except _RowError:
+            raise SourceError(f"{path.name} changed while it was being imported (row "
+                              f"{number}); nothing was written, import it again") from None
+        if len(chunk) >= CHUNK_ROWS:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _fill_households(conn: Connection, chunk: list[NewPayment],
                      members: dict[str, NewMember]) -> None:
-    """Payments without a household column take the recipient's known household."""
-    unknown = sorted({p.id_hash for p in good if not p.household_id and p.id_hash not in members})
+    """Payments without a household column take the recipient's known household: from
+    this file's memberships, else the stored one."""
+    unknown = sorted({p.id_hash for p in chunk if not p.household_id})
     if not unknown:
         return
-    found: dict[str, str] = {}
-    with engine.connect() as conn:
-        for start in range(0, len(unknown), 900):
-            chunk = unknown[start:start + 900]
-            for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
-                                    .where(HouseholdMember.id_hash.in_(chunk))):
-                found[row.id_hash] = row.household_id
+    found = {h: members[h].household_id for h in unknown if h in members}
+    rest = [h for h in unknown if h not in found]
+    for start in range(0, len(rest), 900):
+        for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
+                                .where(HouseholdMember.id_hash.in_(rest[start:start + 900]))):
+            found[row.id_hash] = row.household_id
     if found:
-        for index, p in enumerate(good):
+        for index, p in enumerate(chunk):
             if not p.household_id and p.id_hash in found:
-                good[index] = replace(p, household_id=found[p.id_hash])
+                chunk[index] = replace(p, household_id=found[p.id_hash])
 
 
 def _write_rejects(path: Path, header: list[str],
