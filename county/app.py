@@ -28,6 +28,7 @@ from county.complaints import (
     ComplaintConflictError,
     ComplaintLimits,
     ComplaintRateError,
+    TicketNotYoursError,
     receive_complaint,
 )
 from county.receipts import check_receipt, receipt_page
@@ -206,7 +207,9 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                                           "Cache-Control": "no-store"})
 
     @app.post(f"{API_PREFIX}/complaints", response_model=ComplaintAnswer,
-              responses={409: {"model": ErrorBody, "description": "idempotency key reused"},
+              responses={409: {"model": ErrorBody,
+                               "description": "idempotency key reused, or the ticket number "
+                                              "carries another terminal's code"},
                          429: {"model": ErrorBody,
                                "description": "too many new complaints from this terminal; "
                                               "send again after Retry-After seconds"},
@@ -216,7 +219,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         try:
             return receive_complaint(engine, who.terminal_id, body, now=_now(),
                                      limits=complaint_limits)
-        except ComplaintConflictError as exc:
+        except (ComplaintConflictError, TicketNotYoursError) as exc:
             raise ApiError(409, exc.code, str(exc)) from None
         except ComplaintRateError as exc:
             raise ApiError(429, exc.code, str(exc),

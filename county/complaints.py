@@ -11,6 +11,7 @@ travels back to the terminal in its next ``changes`` page.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,7 @@ __all__ = [
     "ComplaintRateError",
     "ComplaintView",
     "NoSuchComplaintError",
+    "TicketNotYoursError",
     "get_complaint",
     "list_complaints",
     "parse_server_id",
@@ -76,6 +78,33 @@ class ComplaintRateError(Exception):
     def __init__(self, message: str, *, retry_after_s: int) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+
+
+class TicketNotYoursError(Exception):
+    """The ticket number carries another terminal's code."""
+
+    code = ErrorCode.TICKET_TAKEN
+
+
+_TERMINAL_ID = re.compile(r"^T[0-9]{5,}$")
+
+
+def _check_ticket(conn: Connection, terminal_id: str, ticket_no: str) -> None:
+    """Raise :class:`TicketNotYoursError` unless the code of ``ticket_no`` (what comes
+    before its last ``-``) is this terminal's: a code that is another terminal's id, or
+    that another terminal's complaints already carry, is not. A villager quotes the
+    ticket number: it must lead to the one terminal that filed it."""
+    code = ticket_no.rpartition("-")[0]
+    if _TERMINAL_ID.match(code) and code != terminal_id:
+        raise TicketNotYoursError(f"ticket {ticket_no} carries terminal {code}'s code, "
+                                  f"not {terminal_id}'s")
+    # Tickets of the code: from "CODE-" up to (not including) "CODE." ('.' follows '-').
+    other = conn.execute(select(Complaint.terminal_id).where(
+        Complaint.ticket_no >= f"{code}-", Complaint.ticket_no < f"{code}.",
+        Complaint.terminal_id != terminal_id).limit(1)).scalar()
+    if other is not None:
+        raise TicketNotYoursError(f"ticket code {code} is terminal {other}'s, not "
+                                  f"{terminal_id}'s")
 
 
 class NoSuchComplaintError(LookupError):
@@ -130,7 +159,8 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
     typed into the text is stored masked (kiosk.identity.mask_id_numbers). Raises
     :class:`ComplaintConflictError` when the key was used for another body, and
     :class:`ComplaintRateError` when a new complaint would exceed ``limits`` (a
-    key seen before is always answered).
+    key seen before is always answered), :class:`TicketNotYoursError` when the
+    ticket number carries another terminal's code.
     """
     digest = _body_hash(sub)
     values = {
@@ -150,6 +180,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
             Complaint.terminal_id == terminal_id,
             Complaint.idempotency_key == sub.idempotency_key)).first()
         if seen is None:
+            _check_ticket(conn, terminal_id, sub.ticket_no)
             _check_rate(conn, terminal_id, limits, now=now)
         # RETURNING says whether this request inserted (rowcount is not reliable
         # for INSERT … ON CONFLICT across drivers).

@@ -181,3 +181,24 @@ def test_the_same_complaint_in_another_utc_offset_is_a_duplicate(
     other = client.post("/api/v1/complaints", headers=auth(terminal),
                         json={**body, "created_at": "2026-11-21T02:03:05Z"})
     assert other.status_code == 409  # another instant is another complaint
+
+
+def test_a_ticket_number_carries_the_filing_terminals_code(
+        seeded_engine: Engine, client: httpx.Client) -> None:
+    first = enroll_terminal(seeded_engine, client)
+    second = enroll_terminal(seeded_engine, client)
+
+    def post(who: dict[str, str], key: str, ticket: str) -> httpx.Response:
+        return client.post("/api/v1/complaints", headers=auth(who),
+                           json={**_complaint(key), "ticket_no": ticket})
+
+    assert post(first, "ticket-0001", f"{first['terminal_id']}-000001").status_code == 200
+    assert post(first, "ticket-0002", "QS01-000001").status_code == 200
+    # The attack: T2 files under T1's id, or under a code T1's complaints carry.
+    for key, ticket in (("ticket-0101", f"{first['terminal_id']}-000002"),
+                        ("ticket-0102", "QS01-000009")):
+        refused = post(second, key, ticket)
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["error"]["code"] == "complaint.ticket_not_yours"
+    assert post(second, "ticket-0103", f"{second['terminal_id']}-000001").status_code == 200
+    assert post(second, "ticket-0104", "QS02-000001").status_code == 200
