@@ -25,6 +25,7 @@ from county.models import server_id as make_server_id
 from county.seq import take_seqs
 from county.tx import writing
 from kiosk.identity import mask_id_numbers
+from kiosk.textsafe import plain_text
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
 
 __all__ = [
@@ -265,7 +266,8 @@ def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> Com
     Replying again replaces the reply. Raises :class:`NoSuchComplaintError`
     and ``ValueError`` for an empty text.
     """
-    if not text.strip():
+    text = plain_text(text)  # stored and shown as plain text: no controls, no bidi tricks
+    if not text:
         raise ValueError("reply text is empty")
     complaint_id = parse_server_id(server_id)
     with writing(engine) as conn:
@@ -273,5 +275,5 @@ def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> Com
         if exists is None:
             raise NoSuchComplaintError(f"no complaint {server_id}")
         conn.execute(update(Complaint).where(Complaint.id == complaint_id).values(
-            reply_text=text.strip(), reply_at=now, seq=take_seqs(conn)))
+            reply_text=text, reply_at=now, seq=take_seqs(conn)))
     return get_complaint(engine, server_id)

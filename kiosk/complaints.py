@@ -9,7 +9,6 @@ print even while the terminal is offline. The sync daemon pushes the outbox.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlalchemy import Engine, func, insert, select
 from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
 from kiosk.store.models import Complaint, utcnow
+from kiosk.textsafe import plain_text
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -83,15 +83,13 @@ class FiledComplaint:
 
 
 def clean_text(text: str) -> str:
-    """Normalise complaint text: NFC, no control characters, trimmed.
+    """Normalise complaint text: NFC, no control or bidi-override characters, trimmed
+    (kiosk.textsafe.plain_text).
 
     Emoji and every other printable character are kept; line breaks are
     kept as ``\\n``.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
-    ).strip()
+    return plain_text(text)
 
 
 def normalise_phone(phone: str | None) -> str | None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from typing import Any, TextIO
 
-__all__ = ["FORMULA_PREFIXES", "escape_controls", "safe_json", "say", "spreadsheet_cell",
-           "xlsx_safe"]
+__all__ = ["FORMULA_PREFIXES", "escape_controls", "plain_text", "safe_json", "say",
+           "spreadsheet_cell", "xlsx_safe"]
 
 #: What makes a spreadsheet treat a text cell as a formula (or DDE): OWASP's list.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -76,6 +77,23 @@ def safe_json(data: Any, *, indent: int | None = 2) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# What stored plain text drops: controls (not tab, line feed), lone surrogates and the
+# bidi controls that reorder what is read. Joiners stay (emoji sequences need them).
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+                        "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(text: str) -> str:
+    """``text`` as the plain text it is stored as: NFC, line breaks as ``\\n``, without
+    control characters (tabs and line breaks stay) or bidi controls, trimmed.
+
+    For what people type that others will read: complaints, notices, replies.
+    Markup such as ``<b>`` is text like any other and stays, to be shown literally.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _NOT_PLAIN.sub("", text).strip()
 
 
 def xlsx_safe(text: str) -> str:

@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from kiosk.textsafe import escape_controls, safe_json, say, spreadsheet_cell, xlsx_safe
+from kiosk.textsafe import (
+    escape_controls,
+    plain_text,
+    safe_json,
+    say,
+    spreadsheet_cell,
+    xlsx_safe,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +73,18 @@ def test_safe_json_keeps_the_data_and_leaves_nothing_raw() -> None:
 def test_say_prints_one_escaped_line(capsys: pytest.CaptureFixture[str]) -> None:
     say("T00001 0.2.0\x1b[1A\nT00009 forged")
     assert capsys.readouterr().out == "T00001 0.2.0\\x1b[1A\\nT00009 forged\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        pytest.param(" 通知\r\n正文 ", "通知\n正文", id="CRLF, trimmed"),
+        pytest.param("a\x1b[31mb\x07\x00", "a[31mb", id="controls dropped"),
+        pytest.param("价格\u202e001\u202c", "价格001", id="bidi override dropped"),
+        pytest.param("<b>粗</b><img src=x>", "<b>粗</b><img src=x>", id="markup is text"),
+        pytest.param("列\t表", "列\t表", id="tab kept"),
+        pytest.param("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧", id="emoji joiners kept"),
+    ],
+)
+def test_plain_text(raw: str, stored: str) -> None:
+    assert plain_text(raw) == stored

@@ -210,3 +210,25 @@ def test_complaint_fields_are_escaped_in_list_and_show(capsys: pytest.CaptureFix
     assert main(["complaints", "show", "C0000001", "--db", db]) == 0
     shown = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in shown] == ["投诉编号", "类别", "实名:", "内容:", "答复:"]
+
+
+def test_notices_and_replies_are_stored_as_plain_text(capsys: pytest.CaptureFixture[str],
+                                                      db: str) -> None:
+    _file(db, text="x", name="y", phone=None)
+    assert main(["notice", "add", "--kind", "政策", "--title", "标题\x1b]0;x\x07\u202e反",
+                 "--body", "<b>正文</b>\r\n第二行\x00", "--db", db]) == 0
+    assert main(["complaints", "reply", "C0000001", "--text", "\u202e已\x1b[8m办结 ",
+                 "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["notice", "list", "--json", "--db", db]) == 0
+    [notice] = json.loads(capsys.readouterr().out)
+    assert notice["title"] == "标题]0;x反"
+    engine = open_county_db(db)
+    try:
+        with engine.connect() as conn:
+            body = conn.exec_driver_sql("SELECT body FROM notice").scalar_one()
+            reply = conn.exec_driver_sql("SELECT reply_text FROM complaint").scalar_one()
+    finally:
+        engine.dispose()
+    assert body == "<b>正文</b>\n第二行"  # markup stays text: the kiosk shows it literally
+    assert reply == "已[8m办结"
