@@ -8,6 +8,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo-data
+# The demo's reference date (YYYY-MM-DD); empty: today.
+DEMO_TODAY ?=
+DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # System packages (Debian names): CJK font for screens and receipts; PulseAudio
 # client lib that QtVirtualKeyboard's plugin links; pcscd + vpcd + headers for
 # the PC/SC reader tests; PostgreSQL for the county server tests; zbar to
@@ -49,9 +52,9 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
 # opens the kiosk window with an emulated card reader and printer (on a
 # machine without a display it runs the offscreen tour instead).
 demo: deps
-	$(BIN)/kiosk db seed-demo --config deploy/demo.toml --cards $(DEMO_DIR)/cards
+	$(BIN)/kiosk db seed-demo --config deploy/demo.toml --cards $(DEMO_DIR)/cards $(DEMO_TODAY_ARG)
 	$(BIN)/kiosk lookup 43122619560322079X --config deploy/demo.toml
-	$(BIN)/kiosk demo --dir $(DEMO_DIR)
+	$(BIN)/kiosk demo --dir $(DEMO_DIR) $(DEMO_TODAY_ARG)
 
 lint: deps
 	$(BIN)/ruff check .

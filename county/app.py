@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -43,6 +43,7 @@ from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
 from county.terminals import AuthError, EnrollError, authenticate, enroll, record_heartbeat
+from kiosk import clock
 from kiosk.receipt import ReceiptError
 from sync.protocol import (
     API_PREFIX,
@@ -90,7 +91,7 @@ _HTTP_CODES = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD, 413: ErrorCode.T
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _terminal(request: Request,

@@ -138,7 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `county`; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        if exc.code == 2 and argv[:1] == ["import"]:
+            # import's exit 2 means "imported, bad rows skipped"; a usage error stores nothing
+            return 1
+        raise
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from county.complaints import (
 )
 from county.exports import ExportFormatError, write_table
 from county.terminals import fleet, new_enrollment_code, revoke
+from kiosk import clock
 from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 
@@ -37,7 +38,7 @@ CATEGORY_ZH = {"not_received": "未收到", "wrong_amount": "金额不对", "imp
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _local(moment: datetime | None) -> str:
@@ -74,10 +75,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from county.seed import seed_demo, write_cards
+    from kiosk.demo_data import generate_village
 
     engine = open_db(args)
-    counts = seed_demo(engine, now=_now())
-    cards = write_cards(args.cards) if args.cards else None
+    village = generate_village(today=args.today)
+    counts = seed_demo(engine, now=_now(), village=village)
+    cards = write_cards(args.cards, village=village) if args.cards else None
     if args.json:
         print_json({"added": counts, "cards": cards})
     else:
@@ -276,6 +279,9 @@ def register(sub: Subparsers) -> None:
     add_db_options(p, json_output=True)
     p.add_argument("--cards", type=Path, metavar="DIR",
                    help="also write the demo ID-card profiles (JSON) for the card emulator")
+    p.add_argument("--today", type=clock.parse_day, metavar="YYYY-MM-DD",
+                   help="the demo's reference date: payments, notices and replies are dated "
+                        "relative to it (default: today, Beijing)")
     p.set_defaults(handler=_seed_demo)
 
     p = sub.add_parser("enroll", help="one-time codes for enrolling terminals")

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from county.catalogue import list_items, upsert_item
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from county.corrections import (
+    ChangeEntry,
+    CorrectionError,
+    correct_payment,
+    list_batches,
+    payment_history,
+    revert_batch,
+    withdraw_payment,
+)
 from county.exports import EXPORT_SUFFIXES
-from county.importer import ImportOptions, SourceError, import_payments
+from county.importer import ImportOptions, ImportResult, SourceError, import_payments
 from county.notices import KINDS, add_notice, list_notices, retire_notice
 from county.settings import list_settings, set_setting, unset_setting
+from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
+from kiosk.money import AmountError, format_yuan, parse_yuan
 from kiosk.textsafe import say
 
 __all__ = ["register"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _date(text: str) -> date:
@@ -170,13 +183,32 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
     return update, bar.close
 
 
+def _actor(args: argparse.Namespace) -> str:
+    """Who runs the command (``--by``, else the login name): recorded in the history."""
+    if getattr(args, "by", None):
+        return str(args.by)[:60]
+    try:
+        return getpass.getuser()[:60]
+    except (KeyError, OSError):  # no passwd entry (a container)
+        return f"uid {os.getuid()}"
+
+
 def _import(args: argparse.Namespace) -> int:
+    if str(args.file) == "revert":
+        return _import_revert(args)
+    if str(args.file) == "list" and args.batch is None:
+        return _import_list(args)
+    if args.batch is not None:
+        raise CliError(f"unexpected argument {args.batch!r} (county import FILE | "
+                       "county import revert BATCH | county import list)")
     if args.reject_file is not None and args.reject_file.suffix.lower() not in EXPORT_SUFFIXES:
         raise CliError("--reject-file must end in .csv or .xlsx")
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
-                            skip_bad=args.skip_bad, reject_file=args.reject_file,
-                            column_map=_column_map(args.map), max_fen=args.max_yuan * 100)
+                            skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
+                            reject_file=args.reject_file, column_map=_column_map(args.map),
+                            max_fen=args.max_yuan * 100, header_row=args.header_row,
+                            sheet=args.sheet, actor=_actor(args))
     progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
                        else (None, None))
     try:
@@ -189,18 +221,144 @@ def _import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        for bad in result.bad:
-            say(f"{bad.file}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
-        verdict = ("dry run: nothing written" if args.dry_run else
-                   "imported" if result.imported else
-                   "NOTHING imported (fix the rows above, or use --skip-bad)")
-        say(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
-            f"{result.new} new, {result.already_present} already present"
-            f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
-            f" — {verdict}")
-        if result.reject_file:
-            say(f"bad rows written to {result.reject_file}")
-    return 1 if result.bad and not result.imported and not args.dry_run else 0
+        _print_import(result)
+    return result.exit_code
+
+
+def _print_import(result: ImportResult) -> None:
+    """The human report: sheets, columns, skipped rows, bad rows and warnings, a verdict."""
+    for sheet in result.sheets:
+        name = f"[{sheet.name}] " if sheet.name else ""
+        if sheet.not_imported:
+            say(f"{name}not imported: {sheet.not_imported}")
+            continue
+        how = "found" if sheet.header_detected else "given"
+        say(f"{name}header on row {sheet.header_row} ({how}); "
+            f"{sheet.rows} rows, {sheet.good} good, {sheet.bad} bad")
+        for c in sheet.columns:
+            target = c.field or "ignored"
+            say(f"  {c.letter} {c.header} → {target}{f'  ({c.note})' if c.note else ''}")
+        if sheet.skipped:
+            say("  skipped (not data): " + ", ".join(f"row {s.row} {s.word}"
+                                                     for s in sheet.skipped))
+    for bad in result.bad:
+        where = f"{bad.file}[{bad.sheet}]" if bad.sheet else bad.file
+        say(f"{where}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
+    for warn in result.warnings:
+        where = f"{warn.file}[{warn.sheet}]" if warn.sheet else warn.file
+        say(f"{where}:{warn.row}: 警告: {warn.reason} [{warn.code}]", file=sys.stderr)
+    if result.dry_run:
+        verdict = {0: "dry run: nothing written; the import would take every row",
+                   1: "dry run: nothing written; the import would be REFUSED",
+                   2: "dry run: nothing written; the import would skip the bad rows"
+                   }[result.exit_code]
+    elif result.imported:
+        verdict = "imported" + (f" as batch {result.batch}" if result.batch else "") + (
+            f", {len(result.bad)} bad rows skipped" if result.bad else "")
+    elif result.warnings and not result.warnings_accepted:
+        verdict = "NOTHING imported (check the warnings above, or use --accept-warnings)"
+    else:
+        verdict = "NOTHING imported (fix the rows above, or use --skip-bad)"
+    extra = "".join(f", {n} {label}" for n, label in (
+        (result.superseded, "replacing stored payments"),
+        (result.withdrawn_before, "withdrawn earlier (not brought back)"),
+        (len(result.warnings), "warnings")) if n)
+    say(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
+        f"{result.new} new, {result.already_present} already present{extra}"
+        f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
+        f" — {verdict}")
+    if result.reject_file:
+        say(f"bad rows written to {result.reject_file}")
+
+
+def _import_revert(args: argparse.Namespace) -> int:
+    if args.batch is None or not args.batch.isdigit():
+        raise CliError("usage: county import revert BATCH --reason 原因 (BATCH: a number, "
+                       "see county import list)")
+    if not args.reason:
+        raise CliError("--reason is required (why the batch is reverted)")
+    try:
+        done = revert_batch(open_db(args), int(args.batch), reason=args.reason,
+                            actor=_actor(args), now=_now())
+    except CorrectionError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+    if args.json:
+        print_json(done)
+    else:
+        say(f"batch {done.batch} reverted: {done.withdrawn} payments withdrawn, "
+            f"{done.restored} restored to their earlier values"
+            + (f", {done.already_withdrawn} were withdrawn before" if done.already_withdrawn
+               else "") + "; terminals follow at their next sync")
+    return 0
+
+
+def _import_list(args: argparse.Namespace) -> int:
+    batches = list_batches(open_db(args))
+    if args.json:
+        print_json(batches)
+        return 0
+    for b in batches:
+        state = (f"  REVERTED {b.reverted_at:%Y-%m-%d} by {b.reverted_by or ''}"
+                 if b.reverted_at else "")
+        say(f"{b.id:5}  {b.imported_at:%Y-%m-%d %H:%M}  {b.file_name}  "
+            f"{b.rows_new} new, {b.rows_superseded} replaced  {b.imported_by}{state}")
+    return 0
+
+
+# --- payments -------------------------------------------------------------------------------
+
+def _payment_correct(args: argparse.Namespace) -> int:
+    try:
+        fen = parse_yuan(args.amount) if args.amount is not None else None
+    except AmountError as exc:
+        raise CliError(f"--amount: {exc}") from None
+    try:
+        entry = correct_payment(open_db(args), args.id, reason=args.reason, actor=_actor(args),
+                                now=_now(), amount_fen=fen, paid_on=args.paid_on,
+                                status=args.status, period=args.period)
+    except CorrectionError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+    return _print_change(args, entry)
+
+
+def _payment_withdraw(args: argparse.Namespace) -> int:
+    try:
+        entry = withdraw_payment(open_db(args), args.id, reason=args.reason, actor=_actor(args),
+                                 now=_now())
+    except CorrectionError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
+    return _print_change(args, entry)
+
+
+def _print_change(args: argparse.Namespace, entry: ChangeEntry) -> int:
+    if args.json:
+        print_json(entry)
+    else:
+        say(f"payment {entry.payment_id}: {entry.action} {_fields(entry.before)} → "
+            f"{_fields(entry.after)}; terminals follow at their next sync")
+    return 0
+
+
+def _fields(values: dict[str, object]) -> str:
+    parts = []
+    for key, value in values.items():
+        shown = format_yuan(int(str(value))) if key == "amount_fen" else value
+        parts.append(f"{key}={shown}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _payment_history(args: argparse.Namespace) -> int:
+    entries = payment_history(open_db(args), args.id)
+    if args.json:
+        print_json(entries)
+        return 0
+    if not entries:
+        say(f"payment {args.id}: no changes since it was imported")
+    for e in entries:
+        by = f"batch {e.batch_id}" if e.batch_id is not None else ""
+        say(f"{e.changed_at:%Y-%m-%d %H:%M}  {e.action:9} {e.actor} {by}  "
+            f"{_fields(e.before)} → {_fields(e.after)}  {e.reason}")
+    return 0
 
 
 def register(sub: Subparsers) -> None:
@@ -262,9 +420,22 @@ def register(sub: Subparsers) -> None:
     add_db_options(sl, json_output=True)
     sl.set_defaults(handler=_setting_list)
 
-    p = sub.add_parser("import", help="import a department payment file (.csv or .xlsx)")
+    p = sub.add_parser("import", help="import a department payment file (.csv or .xlsx); "
+                                      "`county import revert BATCH`; `county import list`",
+                       description="Exit codes: 0 every row imported; 1 refused, nothing "
+                                   "stored; 2 imported, bad rows skipped (--skip-bad). "
+                                   "--dry-run exits with what the real run would.")
     add_db_options(p, json_output=True)
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the file, or 'revert' or 'list'")
+    p.add_argument("batch", nargs="?", metavar="BATCH", help="with revert: the batch number")
+    p.add_argument("--reason", help="with revert: why (recorded in the history)")
+    p.add_argument("--by", metavar="NAME", help="who (default: the login name)")
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help="the header is on row N (default: found among the first rows)")
+    p.add_argument("--sheet", metavar="NAME",
+                   help="only this sheet (default: every sheet with a recognisable header)")
+    p.add_argument("--accept-warnings", action="store_true",
+                   help="import rows with warnings (ID numbers Excel may have rounded)")
     p.add_argument("--kind", choices=("payments",), default="payments",
                    help="what the file holds (only payments so far)")
     p.add_argument("--item", help="item code or name, for files without a 项目 column")
@@ -276,9 +447,33 @@ def register(sub: Subparsers) -> None:
                    help="where --skip-bad writes bad rows, .csv or .xlsx (default "
                         "FILE.rejects.csv); created 0600, formulas written as text")
     p.add_argument("--map", action="append", default=[], metavar="列名=field",
-                   help="map a column to a field (id_number, amount, paid_on, item, "
-                        "department, name, fund_source, head_id, household_id, period, "
-                        "status, township, village, batch); repeatable")
+                   help="map a column (its name in the file) to a field (id_number, amount, "
+                        "paid_on, item, department, name, fund_source, head_id, household_id, "
+                        "period, status, township, village, group, household_size, note, "
+                        "head_name, batch); repeatable")
     p.add_argument("--max-yuan", type=int, default=500_000,
                    help="largest single payment accepted (default 500000 yuan)")
     p.set_defaults(handler=_import)
+
+    p = sub.add_parser("payments", help="correct or withdraw a stored payment; its history")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pc = actions.add_parser("correct", help="give a payment new values (terminals follow)")
+    add_db_options(pc, json_output=True)
+    pc.add_argument("id", type=int)
+    pc.add_argument("--reason", required=True)
+    pc.add_argument("--by", metavar="NAME", help="who (default: the login name)")
+    pc.add_argument("--amount", metavar="YUAN", help="the right amount in yuan, e.g. 760")
+    pc.add_argument("--paid-on", type=_date, metavar="YYYY-MM-DD")
+    pc.add_argument("--status", choices=("paid", "pending", "returned"))
+    pc.add_argument("--period", help="e.g. 2025年5月")
+    pc.set_defaults(handler=_payment_correct)
+    pw = actions.add_parser("withdraw", help="withdraw a payment never made (terminals drop it)")
+    add_db_options(pw, json_output=True)
+    pw.add_argument("id", type=int)
+    pw.add_argument("--reason", required=True)
+    pw.add_argument("--by", metavar="NAME", help="who (default: the login name)")
+    pw.set_defaults(handler=_payment_withdraw)
+    ph = actions.add_parser("history", help="every change of a payment")
+    add_db_options(ph, json_output=True)
+    ph.add_argument("id", type=int)
+    ph.set_defaults(handler=_payment_history)

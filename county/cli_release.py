@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -38,6 +38,7 @@ from county.releases import (
     unpin,
     withdraw,
 )
+from kiosk import clock
 from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
 from kiosk.timefmt import format_local
@@ -55,7 +56,7 @@ __all__ = ["register", "releases_dir"]
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from county.catalogue import ensure_catalogue
 from county.models import BenefitItem
 from county.tx import writing
+from kiosk import clock
 
 __all__ = [
     "DEFAULT_URL",
@@ -147,4 +147,4 @@ def _ship_catalogue(engine: Engine) -> None:
         if conn.execute(select(func.count()).select_from(BenefitItem)).scalar_one():
             return
     with writing(engine) as conn:
-        ensure_catalogue(conn, now=datetime.now(UTC))
+        ensure_catalogue(conn, now=clock.now())

@@ -38,7 +38,8 @@ def _write_csv(handle: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[
     # UTF-8 with a BOM: Excel on a county office PC then reads the Chinese right.
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
-    writer.writerow([spreadsheet_cell(c) for c in header])
+    if header:
+        writer.writerow([spreadsheet_cell(c) for c in header])
     for row in rows:  # streamed: a reject file may have a million rows
         writer.writerow([spreadsheet_cell(c) for c in row])
     text.flush()
@@ -51,7 +52,8 @@ def _write_xlsx(handle: BinaryIO, header: Sequence[str], rows: Iterable[Sequence
 
     book = openpyxl.Workbook(write_only=True)  # rows streamed to the file, not kept
     page = book.create_sheet(sheet)
-    page.append([spreadsheet_cell(c) for c in header])
+    if header:
+        page.append([spreadsheet_cell(c) for c in header])
     for row in rows:
         page.append([spreadsheet_cell(c) for c in row])
     book.save(handle)
@@ -59,7 +61,8 @@ def _write_xlsx(handle: BinaryIO, header: Sequence[str], rows: Iterable[Sequence
 
 def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 sheet: str = "Sheet1") -> None:
-    """Write ``header`` and ``rows`` to ``path`` as CSV or XLSX (by its suffix), 0600.
+    """Write ``header`` (none if empty: the rows carry their own) and ``rows`` to ``path``
+    as CSV or XLSX (by its suffix), mode 0600.
 
     Runs on the caller's thread; rows are consumed once, as they come, and the
     file replaces ``path`` atomically (kiosk.files.atomic_writer). Raises

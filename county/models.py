@@ -42,6 +42,7 @@ __all__ = [
     "ImportBatch",
     "Notice",
     "Payment",
+    "PaymentChange",
     "ScopeMove",
     "Setting",
     "Terminal",
@@ -124,6 +125,11 @@ class ImportBatch(Base):
     rows_new: Mapped[int] = mapped_column(Integer)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rows_superseded: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    imported_by: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    reverted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reverted_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    revert_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Payment(Base):
@@ -145,6 +151,13 @@ class Payment(Base):
     batch: Mapped[str] = mapped_column(String(60), default="")
     township: Mapped[str] = mapped_column(String(60), default="")
     village: Mapped[str] = mapped_column(String(60), default="")
+    # Server defaults only (no Python-side ones), so inserts that do not name
+    # these columns leave them out (county.payments.write_payments).
+    village_group: Mapped[str] = mapped_column(String(60), server_default="",
+                                               doc="组 / 村民小组")
+    household_size: Mapped[int | None] = mapped_column(Integer, nullable=True,
+                                                       doc="保障人数")
+    note: Mapped[str] = mapped_column(Text, server_default="", doc="备注")
     content_key: Mapped[str] = mapped_column(String(64), unique=True,
                                              doc="hash of the identifying fields: re-imports")
     import_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), nullable=True)
@@ -158,6 +171,34 @@ class Payment(Base):
         Index("ix_payment_township_seq", "township", "seq"),
         CheckConstraint("status IN ('paid', 'pending', 'returned')", name="status_valid"),
         CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+    )
+
+
+class PaymentChange(Base):
+    """One change made to a stored payment after it was imported: the history.
+
+    ``action``: ``correct`` / ``withdraw`` (by hand, county/corrections.py),
+    ``supersede`` (a later import replaced the values; ``batch_id`` is that
+    import) or ``revert`` (``batch_id`` is the import reverted). ``before``
+    and ``after`` are JSON objects of the fields that changed.
+    """
+
+    __tablename__ = "payment_change"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    payment_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    action: Mapped[str] = mapped_column(String(12))
+    batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    actor: Mapped[str] = mapped_column(String(60), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    before: Mapped[str] = mapped_column(Text, default="{}")
+    after: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (
+        CheckConstraint("action IN ('correct', 'withdraw', 'supersede', 'revert')",
+                        name="action_valid"),
     )
 
 

@@ -54,6 +54,12 @@ class NewPayment:
     village: str = ""
     id: int | None = None
     """Only the demo seeding fixes ids (so the terminal's demo data matches)."""
+    group: str = ""
+    """组 / 村民小组."""
+    household_size: int | None = None
+    """保障人数 (people the payment covers)."""
+    note: str = ""
+    """备注."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,11 @@ def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: dat
         return 0
     first = take_seqs(conn, len(fresh))
     stmt = _insert(conn, Payment).on_conflict_do_nothing(index_elements=["content_key"])
+    # The 组/保障人数/备注 columns (schema 0005) are written only when a payment has
+    # them: the others take the column defaults, so a big plain file carries three
+    # parameters a row fewer, and code seeding a database at an older schema
+    # (the migration tests) still works.
+    extras = any(p.group or p.household_size is not None or p.note for _, p in fresh)
     for start in range(0, len(fresh), 5000):  # dicts per chunk: a big file stays small
         rows = []
         for i, (key, p) in enumerate(fresh[start:start + 5000], start=start):
@@ -117,6 +128,8 @@ def write_payments(conn: Connection, payments: Sequence[NewPayment], *, now: dat
                    "seq": first + i, "deleted": False, "updated_at": now}
             if p.id is not None:
                 row["id"] = p.id
+            if extras:
+                row.update(village_group=p.group, household_size=p.household_size, note=p.note)
             rows.append(row)
         conn.execute(stmt, rows)
     # Pre-filtered above; only a concurrent import of the same rows (skipped by
@@ -177,6 +190,7 @@ class StoredPlace:
     id: int
     township: str
     village: str
+    deleted: bool = False
 
 
 def stored_places(conn: Connection, keys: Sequence[str]) -> dict[str, StoredPlace]:
@@ -185,9 +199,10 @@ def stored_places(conn: Connection, keys: Sequence[str]) -> dict[str, StoredPlac
     for start in range(0, len(keys), 900):
         chunk = keys[start:start + 900]
         for row in conn.execute(select(Payment.content_key, Payment.id, Payment.township,
-                                       Payment.village)
+                                       Payment.village, Payment.deleted)
                                 .where(Payment.content_key.in_(chunk))):
-            found[row.content_key] = StoredPlace(row.id, row.township, row.village)
+            found[row.content_key] = StoredPlace(row.id, row.township, row.village,
+                                                 row.deleted)
     return found
 
 
@@ -203,7 +218,7 @@ def place_corrections(stored: dict[str, StoredPlace], payments: Sequence[NewPaym
     out: list[tuple[StoredPlace, str, str]] = []
     for key, p in zip(keys, payments, strict=True):
         have = stored.get(key)
-        if have is None:
+        if have is None or have.deleted:
             continue
         township, village = _place(have, p.township, p.village)
         if (township, village) != (have.township, have.village):

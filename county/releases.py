@@ -10,9 +10,7 @@ heartbeat answer) is decided by :func:`offer_for`; the bundle is served by
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,7 +37,7 @@ from county.release_models import Release, ReleaseScope
 from county.scope import TerminalScope
 from county.state import get_state, set_state
 from county.tx import writing
-from kiosk.files import fsync_dir
+from kiosk.files import atomic_writer
 from sync.protocol import API_PREFIX, ReleaseInfo
 from sync.protocol.release import (
     ReleaseError,
@@ -244,27 +242,16 @@ def stored_bundle(engine: Engine, version: str) -> Path | None:
 
 
 def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
-    """Copy the verified bundle into ``releases_dir`` atomically; the copy must hash the same."""
-    releases_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the verified bundle into ``releases_dir`` atomically (kiosk.files.atomic_writer);
+    the copy must hash the same, else nothing replaces the stored file."""
     final = (releases_dir / bundle_file_name(bundle.version)).resolve()
-    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     digest = hashlib.sha256()
-    try:
-        with bundle.path.open("rb") as src, tmp.open("wb") as dst:
-            while chunk := src.read(_COPY_CHUNK):
-                digest.update(chunk)
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
+    with bundle.path.open("rb") as src, atomic_writer(final, mode=0o644) as dst:
+        while chunk := src.read(_COPY_CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
         if digest.hexdigest() != bundle.sha256:
             raise PublishError(f"{bundle.path} changed while it was being published")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, final)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(final.parent)
     return final
 
 

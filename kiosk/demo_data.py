@@ -16,15 +16,18 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
+from kiosk import clock
 from kiosk.catalogue import CATALOGUE, BenefitItemSpec, item_by_code
+from kiosk.demo_notices import DemoComplaint, DemoNotice, demo_complaints, demo_notices
 from kiosk.identity import check_digit
 
 __all__ = [
-    "DEMO_AS_OF",
     "DEMO_LOOKUP_KEY",
+    "PAYMENT_YEARS",
+    "DemoComplaint",
     "DemoNotice",
     "DemoPayment",
     "DemoPerson",
@@ -36,10 +39,12 @@ __all__ = [
 #: The demo county's lookup key. Demo only: a real county generates its own.
 DEMO_LOOKUP_KEY = b"village-kiosk demo lookup key - not for production use"
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
-#: When the demo data was "last synced" from the county.
-DEMO_AS_OF = datetime(2026, 11, 20, 8, 0, tzinfo=SHANGHAI)
-_TODAY = DEMO_AS_OF.date()
-_YEARS = range(2022, 2027)
+#: The day the villagers' ages are counted from: the same people (same ID
+#: numbers) on whatever day the demo runs; their payments, notices and
+#: complaints follow the reference date instead.
+_BIRTHS_AS_OF = date(2026, 11, 20)
+#: How many calendar years of payments the demo holds, ending with the current one.
+PAYMENT_YEARS = 5
 
 REGION_CODE = "431226"
 PROVINCE, COUNTY, TOWNSHIP, VILLAGE = "湖南省", "麻阳苗族自治县", "高村镇", "青山村"
@@ -90,26 +95,16 @@ class DemoPayment:
 
 
 @dataclass(frozen=True)
-class DemoNotice:
-    """A notice pushed by the county (政策 / 村务公开 / 村级财务 / 公示)."""
-
-    id: int
-    kind: str
-    title: str
-    body: str
-    scope: Literal["village", "township", "county"]
-    published_on: date
-    expires_on: date | None
-
-
-@dataclass(frozen=True)
 class DemoVillage:
-    """The whole demo data set."""
+    """The whole demo data set, as it stands on ``today``."""
 
     people: tuple[DemoPerson, ...]
     payments: tuple[DemoPayment, ...]
     notices: tuple[DemoNotice, ...]
-    as_of: datetime = DEMO_AS_OF
+    complaints: tuple[DemoComplaint, ...]
+    today: date
+    as_of: datetime
+    """When the data was "last synced" from the county: the evening before ``today``."""
     county: str = COUNTY
     township: str = TOWNSHIP
     village: str = VILLAGE
@@ -133,25 +128,42 @@ def _make_id(rng: random.Random, birth: date, sex: str, used: set[str]) -> str:
             return number
 
 
-def _card_validity(rng: random.Random, birth: date) -> tuple[date, date | None]:
-    """Issue date and expiry following the ID-card law's age bands."""
-    age_now = (_TODAY - birth).days // 365
-    years_ago = rng.randrange(0, 9)
+def _card_validity(rng: random.Random, birth: date, today: date) -> tuple[date, date | None]:
+    """Issue date and expiry following the ID-card law's age bands, valid on ``today``.
+
+    Draws the same number of random values whatever ``today`` is, so the
+    people generated after this one do not depend on the reference date.
+    """
+    years_ago, month, day = rng.randrange(0, 9), rng.randrange(1, 13), rng.randrange(1, 28)
+    fallback_days = rng.randrange(30, 300)
+    age_now = (today - birth).days // 365
     issue_age = max(16, age_now - years_ago)
-    issued = date(birth.year + issue_age, rng.randrange(1, 13), rng.randrange(1, 28))
-    if issued > _TODAY:
-        issued = _TODAY - timedelta(days=rng.randrange(30, 300))
+    issued = date(birth.year + issue_age, month, day)
+    if issued > today:
+        issued = today - timedelta(days=fallback_days)
     if issue_age >= 46:
         return issued, None
     years = 10 if issue_age < 26 else 20
     return issued, issued.replace(year=issued.year + years)
 
 
-class _Builder:
-    """Holds the RNG and counters while the village is generated."""
+def _current_month(day: date) -> tuple[int, int]:
+    return day.year, day.month
 
-    def __init__(self, seed: int) -> None:
+
+class _Builder:
+    """Holds the RNGs and counters while the village is generated.
+
+    Two generators: ``rng`` draws the people and households (never anything
+    that depends on the date, so the same seed gives the same people on any
+    day), ``money`` draws everything about payments.
+    """
+
+    def __init__(self, seed: int, today: date) -> None:
         self.rng = random.Random(seed)
+        self.money = random.Random(seed * 7919 + 1)
+        self.today = today
+        self.years = range(today.year - PAYMENT_YEARS + 1, today.year + 1)
         self.used_ids: set[str] = set()
         self.people: list[DemoPerson] = []
         self.payments: list[DemoPayment] = []
@@ -165,35 +177,54 @@ class _Builder:
     def person(self, *, surname: str, sex: Literal["男", "女"], age: int, household: str,
                relation: str, address: str, nation: str) -> DemoPerson:
         rng = self.rng
-        birth = date(_TODAY.year - age, rng.randrange(1, 13), rng.randrange(1, 29))
-        if birth > _TODAY:
+        birth = date(_BIRTHS_AS_OF.year - age, rng.randrange(1, 13), rng.randrange(1, 29))
+        if birth > _BIRTHS_AS_OF:
             birth = birth.replace(year=birth.year - 1)
         number = _make_id(rng, birth, sex, self.used_ids)
-        valid_from, valid_to = _card_validity(rng, birth)
+        valid_from, valid_to = _card_validity(rng, birth, self.today)
         person = DemoPerson(number, self.name(surname, sex), sex, nation, birth, household,
                             relation, address, valid_from, valid_to)
         self.people.append(person)
         return person
 
+    def age(self, who: DemoPerson) -> int:
+        """Age in whole years on the reference date."""
+        return (self.today - who.birth).days // 365
+
     def pay(self, who: DemoPerson, item: BenefitItemSpec, *, period: str, fen: int,
-            paid_on: date, fund: str, status: Status | None = None) -> None:
-        if paid_on > _TODAY:
+            paid_on: date, fund: str) -> None:
+        """Record a payment: paid (rarely returned) before this month, pending this month.
+
+        Payments scheduled after this month do not exist yet. Everything
+        dated in the current month is 待发放: the month's batch is still
+        being paid out, so the demo shows a pending payment on any day.
+        """
+        if _current_month(paid_on) > _current_month(self.today):
             return
-        if status is None:
-            roll = self.rng.random()
-            status = "returned" if roll < 0.006 else "paid"
-            if (_TODAY - paid_on).days < 20 and roll > 0.6:
-                status = "pending"
+        roll = self.money.random()
+        status: Status = "returned" if roll < 0.006 else "paid"
+        if _current_month(paid_on) == _current_month(self.today):
+            status = "pending"
         self.payments.append(DemoPayment(
             self.next_payment_id, who.id_number, who.household_id, item.code, period, fen,
             paid_on, status, item.department, fund, f"{paid_on:%Y%m}-{item.code}"))
         self.next_payment_id += 1
 
 
+def pension_fen(year: int, today: date) -> int:
+    """The monthly basic pension in ``year``: 208 元 this year, 20 元 less each year back."""
+    return 20800 - (today.year - year) * 2000
+
+
+def gengdi_fen_per_mu(year: int, today: date) -> int:
+    """The farmland subsidy per 亩 in ``year``: 107 元 this year, 1 元 less each year back."""
+    return 10700 - (today.year - year) * 100
+
+
 def _monthly(b: _Builder, who: DemoPerson, code: str, fen_for_year: dict[int, int], *,
              fund: str, day: int, start: date | None = None) -> None:
     item = item_by_code(code)
-    for year in _YEARS:
+    for year in b.years:
         for month in range(1, 13):
             first = date(year, month, 1)
             if start is not None and first < start.replace(day=1):
@@ -202,27 +233,29 @@ def _monthly(b: _Builder, who: DemoPerson, code: str, fen_for_year: dict[int, in
                   paid_on=date(year, month, day), fund=fund)
 
 
-def _household_payments(b: _Builder, rng: random.Random, members: list[DemoPerson],
-                        *, dibao: bool, poor: bool) -> None:
+def _household_payments(b: _Builder, members: list[DemoPerson], *, dibao: bool,
+                        poor: bool) -> None:
+    rng = b.money
     head = members[0]
+    first_year = b.years[0]
     if dibao:
         per_person = rng.choice((28000, 33000, 38000, 42000))
         fen = per_person * len(members) // 100 * 100
-        since = date(rng.choice((2022, 2022, 2023, 2024)), rng.randrange(1, 13), 1)
-        _monthly(b, head, "DIBAO", dict.fromkeys(_YEARS, fen),
+        since = date(first_year + rng.choice((0, 0, 1, 2)), rng.randrange(1, 13), 1)
+        _monthly(b, head, "DIBAO", dict.fromkeys(b.years, fen),
                  fund="中央和省级财政困难群众救助补助资金", day=12, start=since)
     mu = rng.choice((2.1, 3.4, 4.0, 4.8, 5.5, 6.2, 7.9))
-    for year in _YEARS:
+    for year in b.years:
         b.pay(head, item_by_code("GENGDI"), period=f"{year}年度",
-              fen=round(mu * (10300 + (year - 2022) * 100)),
+              fen=round(mu * gengdi_fen_per_mu(year, b.today)),
               paid_on=date(year, 6, rng.randrange(5, 25)), fund="中央财政耕地地力保护补贴资金")
     if rng.random() < 0.3:
         forest = rng.choice((12, 18.5, 26, 40, 65))
-        for year in _YEARS:
+        for year in b.years:
             b.pay(head, item_by_code("GONGYILIN"), period=f"{year}年度", fen=round(forest * 1600),
                   paid_on=date(year, 9, rng.randrange(1, 28)), fund="中央财政森林生态效益补偿基金")
     if poor and rng.random() < 0.25:
-        year = rng.choice((2022, 2023, 2024, 2025))
+        year = first_year + rng.randrange(0, PAYMENT_YEARS - 1)
         total = rng.choice((1500000, 2200000, 2800000, 3500000))
         item = item_by_code("WEIFANG")
         b.pay(head, item, period=f"{year}年（首期）", fen=total * 6 // 10,
@@ -231,22 +264,23 @@ def _household_payments(b: _Builder, rng: random.Random, members: list[DemoPerso
               paid_on=date(year, 11, 8), fund="中央财政农村危房改造补助资金")
 
 
-def _person_payments(b: _Builder, rng: random.Random, who: DemoPerson, *, dibao: bool,
-                     poor: bool, alone: bool) -> None:
-    age = (_TODAY - who.birth).days // 365
-    pension = {2022: 12800, 2023: 14800, 2024: 16800, 2025: 18800, 2026: 20800}
+def _person_payments(b: _Builder, who: DemoPerson, *, dibao: bool, poor: bool,
+                     alone: bool) -> None:
+    rng = b.money
+    age = b.age(who)
     if age >= 60:
         turned_60 = who.birth.replace(year=who.birth.year + 60)
-        _monthly(b, who, "YANGLAO", pension, fund="中央和地方财政城乡居民基础养老金",
-                 day=15, start=turned_60 + timedelta(days=31))
+        _monthly(b, who, "YANGLAO", {y: pension_fen(y, b.today) for y in b.years},
+                 fund="中央和地方财政城乡居民基础养老金", day=15,
+                 start=turned_60 + timedelta(days=31))
         if rng.random() < 0.12:
-            for year in _YEARS:
+            for year in b.years:
                 if year - who.birth.year >= 60:
                     b.pay(who, item_by_code("JIANGLI"), period=f"{year}年度", fen=96000,
                           paid_on=date(year, 4, 20), fund="中央和省级计划生育奖励扶助资金")
     if age >= 80:
         item = item_by_code("GAOLING")
-        for year in _YEARS:
+        for year in b.years:
             age_then = year - who.birth.year
             if age_then < 80:
                 continue
@@ -255,71 +289,42 @@ def _person_payments(b: _Builder, rng: random.Random, who: DemoPerson, *, dibao:
                 b.pay(who, item, period=f"{year}年第{quarter}季度", fen=monthly * 3,
                       paid_on=date(year, quarter * 3, 25), fund="县级财政高龄津贴资金")
     if alone and age >= 60 and poor:
-        _monthly(b, who, "TEKUN", {y: 56000 + (y - 2022) * 2000 for y in _YEARS},
+        _monthly(b, who, "TEKUN", {y: 64000 - (b.today.year - y) * 2000 for y in b.years},
                  fund="中央和省级财政困难群众救助补助资金", day=12)
     if rng.random() < 0.04:
         code = "CJ_HULI" if rng.random() < 0.5 else "CJ_SHENGHUO"
-        _monthly(b, who, code, dict.fromkeys(_YEARS, 8000), fund="省级财政残疾人两项补贴资金",
+        _monthly(b, who, code, dict.fromkeys(b.years, 8000), fund="省级财政残疾人两项补贴资金",
                  day=18)
     if (dibao or poor) and 6 <= age <= 19:
         fen = 50000 if age <= 12 else 62500 if age <= 15 else 100000
-        for year in _YEARS:
+        for year in b.years:
             for term, month in (("春季", 4), ("秋季", 10)):
                 b.pay(who, item_by_code("JIAOYU"), period=f"{year}年{term}学期", fen=fen,
                       paid_on=date(year, month, 28), fund="中央和地方学生资助资金")
     if (dibao or age >= 70) and rng.random() < 0.1:
-        year = rng.choice(tuple(_YEARS))
+        year = rng.choice(tuple(b.years))
         b.pay(who, item_by_code("YILIAO_JZ"), period=f"{year}年住院救助",
               fen=rng.randrange(80000, 1200000, 100), paid_on=date(year, rng.randrange(1, 11), 9),
               fund="城乡医疗救助基金")
 
 
-def _notices() -> tuple[DemoNotice, ...]:
-    n: list[tuple[str, str, str, Literal["village", "township", "county"], date, date | None]] = [
-        ("政策", "2026年农村低保标准提高的通知",
-         "经县人民政府批准，自2026年1月起，全县农村低保标准提高到每人每年6000元。"
-         "低保对象的补差金额按新标准重新核定，按月发放到社会保障卡。如有疑问，请向村委会或镇民政办咨询。",
-         "county", date(2026, 1, 5), None),
-        ("政策", "耕地地力保护补贴发放说明",
-         "2026年耕地地力保护补贴按确权承包耕地面积发放，每亩105元。已经撂荒、改为建设用地或"
-         "林地的面积不再发放。补贴在6月底前打入“一卡通”。",
-         "county", date(2026, 5, 10), None),
-        ("政策", "城乡居民基础养老金提标",
-         "2026年起，城乡居民基础养老金每人每月提高到208元。年满60周岁的参保人员按月领取。",
-         "county", date(2026, 1, 15), None),
-        ("村务公开", "青山村2026年村民代表大会决议",
-         "2026年10月12日召开村民代表大会，应到42人，实到39人。会议表决通过：1. 修建3组至5组"
-         "通组公路，长1.2公里；2. 村集体茶园收益按人口分红。",
-         "village", date(2026, 10, 15), date(2027, 1, 31)),
-        ("村级财务", "青山村2026年第三季度财务收支公开",
-         "本季度收入：上级转移支付48,000.00元，茶园承包费12,500.00元。支出：村干部报酬"
-         "21,600.00元，道路维护6,320.50元，办公费1,180.00元。季末结余31,399.50元。",
-         "village", date(2026, 10, 8), date(2027, 1, 8)),
-        ("公示", "2026年第四季度低保动态调整公示",
-         "经入户核查和评议，本村拟新增低保2户、退出1户。公示期7天，对公示内容有异议的，"
-         "可向镇纪委或拨打12388反映。",
-         "village", date(2026, 11, 16), date(2026, 11, 23)),
-        ("公示", "高村镇2026年危房改造竣工验收结果公示",
-         "全镇2026年危房改造17户已全部竣工验收合格，补助资金将于11月底前拨付到户。",
-         "township", date(2026, 11, 2), date(2026, 12, 2)),
-        ("村务公开", "村便民服务站服务时间",
-         "周一至周五 8:30–12:00，14:30–17:30；查询机24小时可用。代办电话请见公示栏。",
-         "village", date(2025, 3, 1), None),
-    ]
-    return tuple(DemoNotice(i + 1, kind, title, body, scope, published, expires)
-                 for i, (kind, title, body, scope, published, expires) in enumerate(n))
+def generate_village(*, seed: int = 2026, households: int = 320,
+                     today: date | None = None) -> DemoVillage:
+    """Generate the demo village as it stands on ``today`` (default: the clock's today).
 
-
-def generate_village(*, seed: int = 2026, households: int = 320) -> DemoVillage:
-    """Generate the demo village: ≥ 300 households and ≥ 900 people by default.
-
-    Deterministic for a given ``seed``. The first household contains the
-    people the demo and tests name (a holder whose ID ends in X, a name with
-    the rare character 䶮).
+    At least 300 households and 900 people by default. The people are the
+    same for a given ``seed`` on any day; five calendar years of payments end
+    with the current month (pending), notices are in their 公示 periods and
+    a complaint has its reply, all relative to ``today``. Deterministic for a
+    given ``seed`` and ``today``. The first household contains the people the
+    demo and tests name (a holder whose ID ends in X, a name with the rare
+    character 䶮). People born after ``today`` are left out.
     """
-    b = _Builder(seed)
+    today = today or clock.today()
+    b = _Builder(seed, today)
     rng = b.rng
     nations = [name for name, weight in _NATIONS for _ in range(weight)]
+    households_drawn: list[tuple[list[DemoPerson], bool, bool]] = []
     for index in range(1, households + 1):
         household = f"{REGION_CODE}-{index:04d}"
         group = 1 + (index - 1) % 9
@@ -357,16 +362,26 @@ def generate_village(*, seed: int = 2026, households: int = 320) -> DemoVillage:
                                         relation=rng.choice(("父", "母")), address=address,
                                         nation=nation))
         poor = rng.random() < 0.18
-        dibao = poor and rng.random() < 0.5
-        _household_payments(b, rng, members, dibao=dibao, poor=poor)
-        for member in members:
-            _person_payments(b, rng, member, dibao=dibao, poor=poor, alone=len(members) == 1)
-    _special_people(b)
-    return DemoVillage(tuple(b.people), tuple(b.payments), _notices())
+        households_drawn.append((members, poor, poor and rng.random() < 0.5))
+    special = _special_people(b)
+    households_drawn.append((special, True, True))
+    for members, poor, dibao in households_drawn:
+        born = [m for m in members if m.birth <= today]
+        if not born:
+            continue
+        _household_payments(b, born, dibao=dibao, poor=poor)
+        for member in born:
+            _person_payments(b, member, dibao=dibao, poor=poor, alone=len(members) == 1)
+    people = tuple(p for p in b.people if p.birth <= today)
+    head = special[0]
+    as_of = datetime.combine(today - timedelta(days=1), time(20, 0), SHANGHAI)
+    return DemoVillage(people, tuple(b.payments), demo_notices(today),
+                       demo_complaints(today, holder=head.id_number, holder_name=head.name),
+                       today, as_of)
 
 
-def _special_people(b: _Builder) -> None:
-    """People the docs and tests refer to, appended as their own household."""
+def _special_people(b: _Builder) -> list[DemoPerson]:
+    """People the docs and tests refer to, appended as their own household (head first)."""
     household = f"{REGION_CODE}-9001"
     address = f"{PROVINCE}{COUNTY}{TOWNSHIP}{VILLAGE}2组88号"
     # A holder whose number ends in X: search births until the check digit is X.
@@ -385,9 +400,7 @@ def _special_people(b: _Builder) -> None:
                       "配偶", address, wife.valid_from, wife.valid_to)
     b.people[-1] = wife
     b.people.append(head)
-    _household_payments(b, b.rng, [head, wife], dibao=True, poor=True)
-    for member in (head, wife):
-        _person_payments(b, b.rng, member, dibao=True, poor=True, alone=False)
+    return [head, wife]
 
 
 def card_profile(person: DemoPerson) -> dict[str, str]:
@@ -410,4 +423,3 @@ def iter_profiles(village: DemoVillage) -> Iterator[tuple[str, dict[str, str]]]:
     """``(file stem, card profile)`` for every demo person, in a stable order."""
     for index, person in enumerate(village.people, start=1):
         yield f"{index:04d}-{person.household_id}", card_profile(person)
-

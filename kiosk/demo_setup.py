@@ -7,9 +7,9 @@ Refuses to touch a terminal enrolled with a real county key.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk import clock
 from kiosk.config import Config
 from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.enrollment import (
@@ -20,7 +20,7 @@ from kiosk.enrollment import (
     save_enrollment,
 )
 from kiosk.store import open_store
-from kiosk.store.seed import seed_village
+from kiosk.store.seed import seed_complaints, seed_village
 
 __all__ = ["DemoSetupError", "ensure_demo_enrollment", "seed_demo", "write_card_profiles"]
 
@@ -48,7 +48,7 @@ def ensure_demo_enrollment(path: Path) -> None:
         return
     try:
         save_enrollment(path, Enrollment("DEMO-0001", "demo-token", DEMO_LOOKUP_KEY,
-                                         "http://127.0.0.1:8470", "", datetime.now(UTC)))
+                                         "http://127.0.0.1:8470", "", clock.now()))
     except OSError as exc:
         raise DemoSetupError(f"cannot write {path}: {exc.strerror}") from None
 
@@ -64,6 +64,8 @@ def seed_demo(config: Config, village: DemoVillage | None = None) -> tuple[DemoV
     engine = open_store(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms)
     try:
         counts = seed_village(engine, village, DEMO_LOOKUP_KEY)
+        counts["complaint"] = seed_complaints(engine, village, DEMO_LOOKUP_KEY,
+                                              terminal_code=config.terminal.code)
     finally:
         engine.dispose()
     return village, counts

@@ -16,6 +16,8 @@ import re
 from datetime import date
 from enum import Enum
 
+from kiosk import clock
+
 __all__ = [
     "MSG_ID_INVALID_ZH",
     "IdNumberError",
@@ -119,7 +121,7 @@ def validate_id(raw: str, *, today: date | None = None) -> str:
             IdProblem.CHARACTERS, "expected 17 digits followed by a digit or X"
         )
     born = birth_date(number)
-    if born.year < 1900 or born > (today or date.today()):
+    if born.year < 1900 or born > (today or clock.today()):
         raise IdNumberError(IdProblem.BIRTH_DATE, "birth date out of range")
     if check_digit(number[:17]) != number[17]:
         raise IdNumberError(IdProblem.CHECK_DIGIT, "check digit does not match (GB 11643)")

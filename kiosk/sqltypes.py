@@ -11,12 +11,14 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, TypeDecorator
 from sqlalchemy.engine import Dialect
 
+from kiosk import clock
+
 __all__ = ["UTCDateTime", "utcnow"]
 
 
 def utcnow() -> datetime:
     """Now, timezone-aware UTC (the default for every timestamp column)."""
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

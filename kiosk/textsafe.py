@@ -102,18 +102,23 @@ def xlsx_safe(text: str) -> str:
     return _XLSX_ILLEGAL.sub(_visible, text)
 
 
+# "-560" or "+1,234.50" (an amount a department typed) is a number, not a formula: kept.
+_SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9,]*(\.[0-9]+)?")
+
+
 def spreadsheet_cell(value: Any) -> Any:
     """A cell value safe for CSV and XLSX exports.
 
-    Text that a spreadsheet would run (starting with ``= + - @``, tab or CR) gets a
-    leading apostrophe, so it is shown as the text it is (OWASP's advice for CSV
-    injection); characters XLSX cannot hold become visible escapes. ``None`` is
+    Text that a spreadsheet would run (starting with ``= + - @``, tab or CR — a
+    plain signed number such as ``-560`` excepted) gets a leading apostrophe, so it
+    is shown as the text it is (OWASP's advice for CSV injection); characters XLSX
+    cannot hold become visible escapes. ``None`` is
     an empty cell; numbers and other values pass unchanged.
     """
     if value is None:
         return ""
     if not isinstance(value, str):
         return value
-    if value.startswith(FORMULA_PREFIXES):
+    if value.startswith(FORMULA_PREFIXES) and not _SIGNED_NUMBER.fullmatch(value):
         value = "'" + value
     return xlsx_safe(value)

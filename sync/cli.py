@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import signal
-from datetime import UTC, datetime
+from datetime import datetime
 from types import FrameType
 from typing import Any
 
+from kiosk import clock
 from kiosk.cli.common import (
     CliError,
     Subparsers,
@@ -146,7 +147,7 @@ def _status(args: argparse.Namespace) -> int:
         status = read_status(engine)
     finally:
         engine.dispose()
-    data = status_json(status, now=datetime.now(UTC))
+    data = status_json(status, now=clock.now())
     if args.json:
         print_json(data)
         return 0

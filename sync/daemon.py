@@ -17,12 +17,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
 from kiosk.sdnotify import notify, watchdog_interval
@@ -62,7 +63,7 @@ class CycleReport:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class SyncDaemon:

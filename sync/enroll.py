@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.store import write_connection
@@ -47,7 +47,7 @@ def enroll_terminal(config: Config, engine: Engine, code: str,
         raise ProtocolError("POST /enroll: lookup_key is shorter than 16 bytes")
     save_enrollment(config.enrollment.file, Enrollment(
         answer.terminal_id, answer.token, key, server, answer.release_public_key,
-        datetime.now(UTC)))
+        clock.now()))
     SnapshotStage(stage_path_for(config.store.path)).discard()
     with write_connection(engine) as conn:
         update_state(conn, cursor=None, last_error=None, last_error_code=None,

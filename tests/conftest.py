@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: isolated config, real SQLite files."""
+"""Fixtures shared by the whole suite: isolated config, a fixed clock, real SQLite files."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from reference import REFERENCE_DAY, REFERENCE_NOW
 from sqlalchemy import Engine
 
+from kiosk import clock
 from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village
 from kiosk.store import open_store
 from kiosk.store.seed import seed_village
@@ -22,6 +24,14 @@ settings.load_profile("village-kiosk")
 
 
 @pytest.fixture(autouse=True)
+def _reference_clock() -> Iterator[None]:
+    """Every test starts on the clock at REFERENCE_NOW (tests/reference.py); it ticks on."""
+    clock.travel_to(REFERENCE_NOW)
+    yield
+    clock.reset()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_config(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may pick up a developer's or the machine's kiosk config."""
     monkeypatch.delenv("VILLAGE_KIOSK_CONFIG", raising=False)
@@ -29,8 +39,8 @@ def _isolated_config(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def demo_village() -> DemoVillage:
-    """The deterministic demo village (generated once per run)."""
-    return generate_village()
+    """The deterministic demo village on REFERENCE_DAY (generated once per run)."""
+    return generate_village(today=REFERENCE_DAY)
 
 
 @pytest.fixture(scope="session")

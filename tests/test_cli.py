@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from reference import REFERENCE_AS_OF, REFERENCE_DAY, TODAY_ARGS
 
 from kiosk.demo_data import DemoVillage, card_profile
 
@@ -27,7 +28,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "[store]\npath = 'kiosk.db'\n[enrollment]\nfile = 'enrollment.json'\n"
         "[log]\nlevel = 'DEBUG'\nfile = 'kiosk.log'\n", encoding="utf-8")
     proc = kiosk("db", "seed-demo", "--config", str(root / "kiosk.toml"), "--cards",
-                 str(root / "cards"))
+                 str(root / "cards"), *TODAY_ARGS)
     assert proc.returncode == 0, proc.stderr
     assert "households" in proc.stdout
     return root
@@ -49,7 +50,7 @@ def test_lookup_json(demo_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["holder"]["masked_id"] == "4312**********079X"
-    assert data["years"][0]["year"] == 2026
+    assert data["years"][0]["year"] == REFERENCE_DAY.year
     assert any(p["item_code"] == "DIBAO" and p["household"] for p in data["years"][0]["payments"])
 
 
@@ -58,7 +59,7 @@ def test_lookup_table(demo_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "4312**********079X" in proc.stdout
     assert "农村最低生活保障金（户）" in proc.stdout
-    assert "2026年  已发放合计 ¥" in proc.stdout
+    assert f"{REFERENCE_DAY.year}年  已发放合计 ¥" in proc.stdout
     assert LONG not in proc.stdout
 
 
@@ -74,7 +75,7 @@ def test_db_stats_json(demo_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     stats = json.loads(proc.stdout)
     assert stats["rows"]["payment"] > 20_000
-    assert stats["data_as_of"].startswith("2026-11-20")
+    assert stats["data_as_of"] == REFERENCE_AS_OF.isoformat(), "20:00 in Beijing the day before"
 
 
 def test_db_override_beats_config(demo_dir: Path, tmp_path: Path) -> None:

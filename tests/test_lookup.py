@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 
 import pytest
+from reference import REFERENCE_AS_OF
 from sqlalchemy import Engine
 
 from kiosk.catalogue import item_by_code
@@ -42,7 +43,7 @@ def test_holder_sees_own_and_household_payments(lookup: BenefitLookup,
     assert got == _expected_ids(demo_village, person)
     assert result.masked_id == mask_id(LONG)
     assert result.household_id == "431226-9001"
-    assert result.as_of == datetime(2026, 11, 20, 0, 0, tzinfo=UTC)
+    assert result.as_of == demo_village.as_of.astimezone(UTC)
     household_codes = {p.item_code for y in result.years for p in y.payments if p.household}
     assert "DIBAO" in household_codes
     assert all(item_by_code(c).scope == "household" for c in household_codes)
@@ -94,7 +95,7 @@ def test_json_shape(lookup: BenefitLookup) -> None:
     data = lookup.lookup(LONG).to_json()
     assert set(data) == {"holder", "as_of", "years"}
     assert set(data["holder"]) == {"masked_id", "household_id"}
-    assert data["as_of"] == "2026-11-20T00:00:00+00:00"
+    assert data["as_of"] == REFERENCE_AS_OF.isoformat()
     year = data["years"][0]
     assert {"year", "total_fen", "payments"} <= set(year)
     payment = year["payments"][0]

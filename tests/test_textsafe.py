@@ -43,8 +43,10 @@ def test_escape_controls(raw: str, shown: str) -> None:
     ("raw", "cell"),
     [
         pytest.param("=1+1", "'=1+1", id="formula"),
-        pytest.param("+1", "'+1", id="plus"),
-        pytest.param("-1", "'-1", id="minus"),
+        pytest.param("+1+cmd", "'+1+cmd", id="plus"),
+        pytest.param("-1+1", "'-1+1", id="minus"),
+        pytest.param("-560", "-560", id="a negative amount is a number"),
+        pytest.param("+1,234.50", "+1,234.50", id="a signed amount is a number"),
         pytest.param("@SUM(A1)", "'@SUM(A1)", id="at"),
         pytest.param("\t=1", "'\t=1", id="tab"),
         pytest.param("\r=1", "'\r=1", id="carriage return"),

@@ -15,8 +15,10 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from kiosk import clock
 from kiosk.config import Config
 
 __all__ = ["DEMO_COUNTY_PORT", "DemoCounty", "write_demo_toml"]
@@ -47,6 +49,31 @@ def write_demo_toml(config: Config, path: Path, *, poll_interval_s: int = 20) ->
     return path
 
 
+#: Which day the demo county in a demo directory was made for.
+_COUNTY_DAY = "county.today"
+
+
+def _forget_other_days(root: Path, county_db: Path, day: str) -> None:
+    """Remove a demo county made for another day, so its notices and payments are current.
+
+    The county is what the kiosk syncs from: kept across days, its 公示 would
+    expire and its payments stop in the month it was made. Complaints filed
+    at that demo county go with it (it is a demo).
+    """
+    stamp = root / _COUNTY_DAY
+    if not county_db.exists():
+        return
+    made_for = stamp.read_text(encoding="utf-8").strip() if stamp.exists() else "?"
+    if made_for == day:
+        return
+    log.warning("demo county %s was made for %s, not %s: making it afresh", county_db,
+                made_for, day)
+    for path in (county_db, county_db.with_name(county_db.name + "-wal"),
+                 county_db.with_name(county_db.name + "-shm"), root / ".enrolled-with-county",
+                 stamp):
+        path.unlink(missing_ok=True)
+
+
 def _run(*command: str) -> str:
     proc = subprocess.run([sys.executable, "-m", *command], capture_output=True, text=True,
                           timeout=300, check=False)
@@ -66,17 +93,24 @@ class DemoCounty:
 
     @classmethod
     def start(cls, root: Path, config: Config, *, port: int = DEMO_COUNTY_PORT,
-              poll_interval_s: int = 20) -> DemoCounty:
+              poll_interval_s: int = 20, today: date | None = None) -> DemoCounty:
         """Seed (first time), serve, enroll (first time), first sync, then the daemon.
+
+        ``today`` is the demo's reference date (``kiosk demo --today``; default
+        the clock's today): the county is seeded with the village as it stands
+        on that day, and made afresh when it was made for another day.
 
         Raises ``RuntimeError`` with the failing step's message.
         """
         toml = write_demo_toml(config, root / "kiosk.toml", poll_interval_s=poll_interval_s)
         county_db = root / "county.db"
         db_url = f"sqlite:///{county_db}"
+        day = (today or clock.today()).isoformat()
+        _forget_other_days(root, county_db, day)
         fresh = not county_db.exists()
         if fresh:
-            _run("county.cli", "seed-demo", "--db", db_url)
+            _run("county.cli", "seed-demo", "--db", db_url, "--today", day)
+            (root / _COUNTY_DAY).write_text(day + "\n", encoding="utf-8")
         url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", db_url,
                                    "--host", "127.0.0.1", "--port", str(port),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import qrcode
 
@@ -19,6 +19,7 @@ from drivers.printer.printer import ThermalPrinter
 from drivers.printer.render import ReceiptRenderer, paper_dots
 from drivers.printer.status import PrinterState, PrinterStatus
 from drivers.printer.textmode import text_job
+from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult
@@ -59,7 +60,7 @@ def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
         Rule(heavy=True),
         Text(f"打印机：{uri}", size="small"),
         Text(f"纸宽：{width_dots} 点", size="small"),
-        Text(f"时间：{format_local(datetime.now(UTC))}", size="small"),
+        Text(f"时间：{format_local(clock.now())}", size="small"),
         Rule(),
         Text("小字 惠民惠农补贴 0123456789", size="small"),
         Text("正文 惠民惠农补贴 0123456789"),
@@ -109,7 +110,7 @@ class ReceiptService:
         return build_receipt(
             result, holder_name=holder_name, masked_id=masked_id, terminal_code=t.code,
             terminal_id=self._enrollment.terminal_id, village=t.village, township=t.township,
-            county=t.county, printed_at=printed_at or datetime.now(UTC),
+            county=t.county, printed_at=printed_at or clock.now(),
             lookup_key=self._enrollment.lookup_key,
             verify_base_url=r.verify_base_url or self._enrollment.server_url,
             status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Engine
 
-from kiosk import __version__
+from kiosk import __version__, clock
 from kiosk.complaints import ComplaintDraft, ComplaintStatus, FiledComplaint
 from kiosk.complaints import complaints_for_holder as _complaints_for_holder
 from kiosk.complaints import file_complaint as _file_complaint
@@ -27,7 +27,6 @@ from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.notices import NoticeView, current_notices
 from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
-from kiosk.timefmt import LOCAL_TZ
 from kiosk.update_state import Attempt, StateFiles
 from ui.printing import ReceiptService
 
@@ -135,7 +134,7 @@ class KioskServices:
     @staticmethod
     def today() -> date:
         """Today in Beijing."""
-        return datetime.now(LOCAL_TZ).date()
+        return clock.today()
 
     @staticmethod
     def version() -> str:

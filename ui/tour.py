@@ -13,11 +13,11 @@ import sqlite3
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
+from kiosk import clock
 from kiosk.config import Config
 from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
@@ -31,8 +31,6 @@ log = logging.getLogger(__name__)
 
 #: Common kiosk panels: 1080p portrait-less totems and 10" 1280x800 panels.
 SIZES = ((1920, 1080), (1280, 800))
-_REPLY = ("您反映的2026年低保发放问题已收到。经核查，镇民政办已于11月15日补发，"
-          "如仍有疑问请拨打12388。——县纪委监委")
 
 
 class _Clock:
@@ -46,12 +44,15 @@ class _Clock:
 
 
 def _simulate_county_reply(db: Path) -> None:
-    """What the sync daemon does when the county answers: delivered, replied."""
+    """What the sync daemon does when the county answers: delivered, replied (today)."""
+    today = clock.today()
+    reply = (f"您反映的{today.year}年低保发放问题已收到。经核查，镇民政办已于{today.month}月"
+             f"{today.day}日补发，如仍有疑问请拨打12388。——县纪委监委")
     con = sqlite3.connect(db)
     with con:
-        con.execute("UPDATE complaint SET delivery = 'sent', server_id = 'C-DEMO-1', "
+        con.execute("UPDATE complaint SET delivery = 'sent', server_id = 'C-DEMO-2', "
                     "reply_text = ?, reply_at = ? WHERE reply_text IS NULL",
-                    (_REPLY, datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")))
+                    (reply, clock.now().replace(tzinfo=None).isoformat(sep=" ")))
     con.close()
 
 
@@ -61,8 +62,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
     # for the "reading" screen to be caught (at 115 200 it shows for 0.03 s).
     devices, demo = DemoDevices.start(work, baud=2400)
     config = with_settings(demo, settings)
-    clock = _Clock()
-    ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=clock)
+    idle = _Clock()
+    ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=idle)
     ui.start()
     d = UiDriver(ui.window)
     app = ui.app_model
@@ -95,8 +96,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
             raise UiDriverError("tour: the card was read before the reading screen was shot")
         screen_is("benefits")
         shot("benefits")
-        d.click("year_2025")
-        shot("benefits-2025")
+        d.click(f"year_{clock.today().year - 1}")
+        shot("benefits-last-year")
         app.openSection(app.benefits_model.payments[0]["itemName"])
         screen_is("detail")
         shot("item-detail")
@@ -149,7 +150,7 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         d.click("myComplaintsButton")
         shot("my-complaints")
         # Into the countdown (it shows in the last ui.countdown_s seconds).
-        clock.offset += config.ui.idle_timeout_s - min(6, config.ui.countdown_s - 1)
+        idle.offset += config.ui.idle_timeout_s - min(6, config.ui.countdown_s - 1)
         app.check_idle()
         shot("still-here")
         d.click("stillHereButton")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from county.importer.payments import BadRow, ImportOptions, ImportResult, import_payments
+from county.importer.layout import LayoutError
+from county.importer.payments import ImportOptions, import_payments
+from county.importer.report import BadRow, ImportResult
 from county.importer.sources import SourceError
 
-__all__ = ["BadRow", "ImportOptions", "ImportResult", "SourceError", "import_payments"]
+__all__ = ["BadRow", "ImportOptions", "ImportResult", "LayoutError", "SourceError",
+           "import_payments"]

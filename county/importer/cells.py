@@ -10,7 +10,7 @@ Excel serial numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,36 +18,48 @@ __all__ = [
     "FIELDS",
     "HEADER_ALIASES",
     "CellError",
-    "map_columns",
     "normalise_header",
     "parse_date",
+    "parse_household_size",
+    "parse_period",
     "parse_status",
 ]
 
 #: Fields a payment file may carry; the first three (and an item, a date and a
 #: department unless given on the command line) are required.
 FIELDS = ("id_number", "amount", "paid_on", "item", "department", "name", "fund_source",
-          "head_id", "household_id", "period", "status", "township", "village", "batch")
+          "head_id", "household_id", "period", "status", "township", "village", "batch",
+          "head_name", "household_size", "note", "group", "row_number")
 
 HEADER_ALIASES: Mapping[str, str] = {
-    **dict.fromkeys(("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证"), "id_number"),
+    **dict.fromkeys(("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证",
+                     "公民身份证号码", "享受人身份证号码", "领取人身份证号码"), "id_number"),
     **dict.fromkeys(("金额(元)", "金额", "发放金额", "发放金额(元)", "补贴金额",
-                     "补贴金额(元)"), "amount"),
+                     "补贴金额(元)", "实发金额", "实发金额(元)", "发放标准(元)"), "amount"),
     **dict.fromkeys(("发放日期", "发放时间", "日期", "拨付日期"), "paid_on"),
     **dict.fromkeys(("项目", "项目名称", "补贴项目", "补贴名称", "资金项目"), "item"),
     **dict.fromkeys(("发放部门", "部门", "主管部门", "发放单位"), "department"),
-    **dict.fromkeys(("姓名", "户主姓名", "领取人", "领取人姓名"), "name"),
+    **dict.fromkeys(("姓名", "领取人", "领取人姓名", "享受人姓名", "收款人", "收款人姓名",
+                     "保障对象姓名", "补贴对象姓名", "成员姓名"), "name"),
+    **dict.fromkeys(("户主姓名", "户主"), "head_name"),
+    **dict.fromkeys(("保障人数", "享受人数", "家庭人口", "家庭人数", "户人口数", "人数"),
+                    "household_size"),
+    **dict.fromkeys(("备注", "说明"), "note"),
+    **dict.fromkeys(("组", "村民小组", "小组", "组别", "村组"), "group"),
+    **dict.fromkeys(("序号", "编号", "序"), "row_number"),
     **dict.fromkeys(("资金来源", "资金性质"), "fund_source"),
     **dict.fromkeys(("户主身份证号", "户主身份证号码"), "head_id"),
     **dict.fromkeys(("户号", "户编号", "家庭编号"), "household_id"),
-    **dict.fromkeys(("发放期间", "所属期", "期次", "发放年月", "所属期间"), "period"),
+    **dict.fromkeys(("发放期间", "所属期", "期次", "发放年月", "所属期间", "月份", "期间",
+                     "发放月份", "所属月份", "年月"), "period"),
     **dict.fromkeys(("状态", "发放状态"), "status"),
     **dict.fromkeys(("乡镇", "乡(镇)", "乡镇(街道)", "镇"), "township"),
     **dict.fromkeys(("村", "行政村", "村(社区)", "村居"), "village"),
     **dict.fromkeys(("批次", "批次号"), "batch"),
 }
 
-_PARENS = str.maketrans({"（": "(", "）": ")", "\u3000": "", " ": "", "\ufeff": ""})
+_PARENS = str.maketrans({"（": "(", "）": ")", "\u3000": "", " ": "", "\ufeff": "",
+                         "\n": "", "\r": "", "\t": "", "*": "", "＊": "", "：": "", ":": ""})
 
 
 class CellError(ValueError):
@@ -61,29 +73,6 @@ class CellError(ValueError):
 def normalise_header(text: object) -> str:
     """Header text folded for matching: full-width brackets to ASCII, no spaces, no BOM."""
     return str(text).translate(_PARENS).strip()
-
-
-def map_columns(header: Sequence[object], overrides: Mapping[str, str]) -> dict[str, int]:
-    """Field → column index. ``overrides`` maps header text to a field and wins.
-
-    Raises ``ValueError`` for an override naming an unknown field or column,
-    or for two columns mapped to one field.
-    """
-    folded = [normalise_header(h) for h in header]
-    out: dict[str, int] = {}
-    for column, field in overrides.items():
-        if field not in FIELDS:
-            raise ValueError(f"--map {column}={field}: unknown field (one of {', '.join(FIELDS)})")
-        key = normalise_header(column)
-        if key not in folded:
-            raise ValueError(f"--map {column}={field}: the file has no column {column!r}")
-        out[field] = folded.index(key)
-    for index, name in enumerate(folded):
-        aliased = HEADER_ALIASES.get(name)
-        if aliased is None or aliased in out or index in out.values():
-            continue
-        out[aliased] = index
-    return out
 
 
 _DATE_FORMS = (
@@ -137,3 +126,55 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+_PERIOD_FORMS = (
+    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+)
+_MONTH_ONLY = re.compile(r"^(\d{1,2})\s*月?(?:份)?$")
+
+
+def parse_period(value: object, paid_on: date) -> str:
+    """The 期间 as the terminal shows it (``2025年5月``) from a 月份/期间 cell.
+
+    A month alone (``5月``, ``5``) takes the year of the payment, or the year
+    before when that month would lie more than a month after the payment
+    (December paid in January). Other text (``2024年度``, ``2024年第3季度``)
+    is kept as written. Raises :class:`CellError` (``period.invalid``).
+    """
+    if isinstance(value, datetime | date):
+        return f"{value.year}年{value.month}月"
+    text = cell_text(value).translate(_FULLWIDTH_DIGITS)
+    if not text:
+        return ""
+    for form in _PERIOD_FORMS:
+        match = form.match(text)
+        if match:
+            year, month = int(match[1]), int(match[2])
+            if not 1 <= month <= 12:
+                raise CellError("period.invalid", f"月份 {text!r} 不是 1–12 月")
+            return f"{year}年{month}月"
+    match = _MONTH_ONLY.match(text)
+    if match:
+        month = int(match[1])
+        if not 1 <= month <= 12:
+            raise CellError("period.invalid", f"月份 {text!r} 不是 1–12 月")
+        year = paid_on.year if month <= paid_on.month + 1 else paid_on.year - 1
+        return f"{year}年{month}月"
+    if len(text) > 40:
+        raise CellError("period.invalid", "期间超过 40 个字")
+    return text
+
+
+def parse_household_size(value: object) -> int | None:
+    """保障人数 as a whole number of people (``3``, ``3人``, 3.0); empty → None.
+
+    Raises :class:`CellError` (``household.size_invalid``).
+    """
+    text = cell_text(value).translate(_FULLWIDTH_DIGITS).removesuffix("人").strip()
+    if not text:
+        return None
+    if text.isdigit() and 0 < int(text) < 100:
+        return int(text)
+    raise CellError("household.size_invalid", f"保障人数 {text!r} 不是 1–99 的整数")

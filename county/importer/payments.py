@@ -1,14 +1,19 @@
 """`county import`: department payment files → the county database, all or nothing.
 
-Every row is checked first: ID number (GB 11643), amount (kiosk.money.parse_yuan,
-not zero, not absurd), date (not in the future), item (the county catalogue),
-no duplicate of an earlier row of the same file. A file with any bad row
-imports nothing unless ``skip_bad`` is set; then the good rows go in and the
-bad ones are written to a reject file (same columns plus 错误原因). A payment
-already stored (same content key) that the file places in another 乡镇/村 is
-a correction: it moves (county.payments.correct_places). Rows are
-hashed on the way in: the plaintext ID number never reaches the database,
-the report or a log; the report names the row number only.
+Each sheet's header row is found among its first rows (county/importer/
+layout.py); total and footer rows are skipped with a note. Every row is
+checked first: ID number (GB 11643 and the ways Excel damages it,
+county/importer/ids.py), amount (kiosk.money.parse_yuan, not zero, not
+absurd), date (not in the future), item (the county catalogue), no
+duplicate of an earlier row of the file. A file with any bad row imports
+nothing unless ``skip_bad`` is set; then the good rows go in and the bad
+ones are written to a reject file (same columns plus 原行号 and 错误原因). A
+warning (an ID that Excel may have rounded) stops the import unless
+``accept_warnings``. A payment already stored (same content key) that the
+file places in another 乡镇/村 moves (county.payments.correct_places); one
+stored with the same person, item, period and department but other values is
+superseded (county.corrections). Rows are hashed on the way in: the
+plaintext ID number never reaches the database, the report or a log.
 """
 
 from __future__ import annotations
@@ -21,12 +26,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Engine, insert, select
 
 from county.catalogue import ItemMatcher, list_items
+from county.corrections import find_superseded, supersede
 from county.exports import write_table
-from county.importer.cells import CellError, cell_text, map_columns, parse_date, parse_status
-from county.importer.sources import SourceError, Table, open_table
+from county.importer.cells import (
+    CellError,
+    cell_text,
+    parse_date,
+    parse_household_size,
+    parse_period,
+    parse_status,
+)
+from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
+from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
+from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
+from county.importer.report import default_reject_path as _reject_path
+from county.importer.sources import Sheet, SourceError, open_workbook
 from county.models import HouseholdMember, ImportBatch
 from county.payments import (
     NewMember,
@@ -40,7 +57,7 @@ from county.payments import (
 )
 from county.state import lookup_key
 from county.tx import writing
-from kiosk.identity import IdNumberError, id_hash, validate_id
+from kiosk.identity import id_hash
 from kiosk.money import AmountError, format_yuan, parse_yuan
 
 __all__ = ["BadRow", "ImportOptions", "ImportResult", "import_payments"]
@@ -48,16 +65,6 @@ __all__ = ["BadRow", "ImportOptions", "ImportResult", "import_payments"]
 #: Largest single payment accepted by default (fen): 500 000 yuan. A 危房改造
 #: subsidy is a few 10 000 yuan; more than this is a typo (fen typed as yuan …).
 DEFAULT_MAX_FEN = 500_000_00
-
-
-@dataclass(frozen=True)
-class BadRow:
-    """A row refused, with where it is and why (a stable ``code`` and a message)."""
-
-    file: str
-    row: int
-    code: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -70,35 +77,18 @@ class ImportOptions:
     """发放部门 for files without that column."""
     dry_run: bool = False
     skip_bad: bool = False
+    accept_warnings: bool = False
     reject_file: Path | None = None
     column_map: Mapping[str, str] = field(default_factory=dict)
     max_fen: int = DEFAULT_MAX_FEN
     today: date | None = None
-    """Rows dated after this are bad (default: today in UTC)."""
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or would do, for a dry run)."""
-
-    file: str
-    rows: int = 0
-    good: int = 0
-    new: int = 0
-    already_present: int = 0
-    corrected: int = 0
-    """Stored payments this file names with another 乡镇/村 (moved, not added)."""
-    bad: list[BadRow] = field(default_factory=list)
-    imported: bool = False
-    reject_file: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """The result as a JSON-able dict (for ``--json``)."""
-        return {"file": self.file, "rows": self.rows, "good": self.good, "new": self.new,
-                "already_present": self.already_present, "corrected": self.corrected,
-                "imported": self.imported,
-                "reject_file": self.reject_file,
-                "bad": [{"row": b.row, "code": b.code, "reason": b.reason} for b in self.bad]}
+    """Rows dated after this are bad (default: the date of ``now``)."""
+    header_row: int | None = None
+    """The header's row number (as Excel shows it) instead of detecting it."""
+    sheet: str | None = None
+    """Only this sheet of a workbook (default: every sheet with a recognisable header)."""
+    actor: str = ""
+    """Who imports (recorded on the batch and on superseded payments' history)."""
 
 
 class _RowError(Exception):
@@ -125,17 +115,11 @@ def _amount(value: Any, max_fen: int) -> int:
     return fen
 
 
-def _id_number(value: Any) -> str:
-    if isinstance(value, float):
-        raise _RowError("id.number_cell", "身份证号被 Excel 存成了数字，后几位已丢失；"
-                                          "请把该列设为文本后重新填写")
+def _id_number(value: Any) -> tuple[str, bool]:
     try:
-        return validate_id(cell_text(value))
-    except IdNumberError as exc:
-        raise _RowError(exc.problem.value, "身份证号无效 " + {
-            "id.empty": "(空)", "id.length": "(位数不对)", "id.characters": "(含非法字符)",
-            "id.birth_date": "(出生日期不对)", "id.check_digit": "(校验位不对)",
-        }[exc.problem.value]) from None
+        return check_id_cell(value)
+    except IdCellError as exc:
+        raise _RowError(exc.code, str(exc)) from None
 
 
 @dataclass
@@ -153,12 +137,15 @@ class _Reader:
     def text(self, cells: list[Any], name: str) -> str:
         return cell_text(self.cell(cells, name))
 
-    def row(self, cells: list[Any]) -> tuple[NewPayment, NewMember | None]:
-        number = _id_number(self.cell(cells, "id_number"))
+    def row(self, cells: list[Any]) -> tuple[NewPayment, NewMember | None, bool]:
+        """(payment, membership, suspect ID) of a data row; raises _RowError."""
+        number, suspect = _id_number(self.cell(cells, "id_number"))
         fen = _amount(self.cell(cells, "amount"), self.options.max_fen)
         try:
             paid_on = parse_date(self.cell(cells, "paid_on"))
             status = parse_status(self.cell(cells, "status"))
+            period = parse_period(self.cell(cells, "period"), paid_on)
+            size = parse_household_size(self.cell(cells, "household_size"))
         except CellError as exc:
             raise _RowError(exc.code, str(exc)) from None
         if paid_on > self.today:
@@ -176,16 +163,17 @@ class _Reader:
         head = self.text(cells, "head_id")
         household = self.text(cells, "household_id")
         if not household and head:
-            head_number = _id_number(head)
+            head_number, _ = _id_number(head)
             household = "H" + id_hash(self.key, head_number)[:15]
         township, village = self.text(cells, "township"), self.text(cells, "village")
         member = NewMember(who, household, township, village) if household else None
         payment = NewPayment(
-            id_hash=who, household_id=household, item_code=item.code,
-            period=self.text(cells, "period"), amount_fen=fen, paid_on=paid_on, status=status,
-            department=department, fund_source=self.text(cells, "fund_source"),
-            batch=self.text(cells, "batch"), township=township, village=village)
-        return payment, member
+            id_hash=who, household_id=household, item_code=item.code, period=period,
+            amount_fen=fen, paid_on=paid_on, status=status, department=department,
+            fund_source=self.text(cells, "fund_source"), batch=self.text(cells, "batch"),
+            township=township, village=village, group=self.text(cells, "group")[:60],
+            household_size=size, note=self.text(cells, "note"))
+        return payment, member, suspect
 
 
 def _file_sha256(path: Path) -> str:
@@ -196,186 +184,214 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-#: Good rows handled together: one database round of lookups and one insert each.
-CHUNK_ROWS = 5000
+@dataclass
+class _Checked:
+    """Every sheet's rows, checked."""
+
+    result: ImportResult
+    good: list[NewPayment] = field(default_factory=list)
+    members: dict[str, NewMember] = field(default_factory=dict)
+    first_row: dict[str, tuple[str, int]] = field(default_factory=dict)
+    rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
+    held: list[NewPayment] = field(default_factory=list)
+    """Good rows with a warning: imported only when warnings are accepted."""
+    held_members: dict[str, NewMember] = field(default_factory=dict)
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
                     progress: Callable[[int], None] | None = None) -> ImportResult:
-    """Check every row of ``path`` and import it all (or the good rows with ``skip_bad``).
+    """Check every row of every sheet of ``path`` and import it all (or the good rows).
 
-    Two passes over the file, neither holding its rows: the first checks
-    every row and counts what is new, already stored or moved, chunk by
-    chunk; the second (only when importing) reads the file again and writes
-    the good rows chunk by chunk, all in one transaction — so a million-row
-    file needs memory for a chunk, the households and one small number per
-    row (for duplicate rows), and an interrupted import stores nothing.
-
-    Returns the result with every bad row. Raises
-    :class:`county.importer.sources.SourceError` for an unreadable file and
-    ``ValueError`` for a bad column mapping or missing required columns.
-    ``progress(rows)`` is called every few thousand rows of the first pass.
+    Returns the result with every bad row and the per-sheet report; its
+    ``exit_code`` is what `county import` exits with. Raises
+    :class:`county.importer.sources.SourceError` for an unreadable file or
+    one without any recognisable header, and ``ValueError`` for a bad column
+    mapping or missing required columns.
     """
-    before = _identity(path)
-    with open_table(path) as table:
-        header = list(table.header)
-        checked = _check_rows(engine, path, table, options, now=now, progress=progress)
+    checked = _check_file(engine, path, options, now=now, progress=progress)
     result = checked.result
-    if options.dry_run or (result.bad and not options.skip_bad):
+    result.dry_run, result.skip_bad = options.dry_run, options.skip_bad
+    result.warnings_accepted = options.accept_warnings
+    good = checked.good + (checked.held if options.accept_warnings else [])
+    members = {**checked.members, **(checked.held_members if options.accept_warnings else {})}
+    _fill_households(engine, good, members)
+    result.good = len(checked.good) + len(checked.held)
+    keys = [content_key(p) for p in good]  # household_id and place are not part of the key
+    with engine.connect() as conn:
+        present = stored_places(conn, keys)
+        fresh = [(k, p) for k, p in zip(keys, good, strict=True) if k not in present]
+        replaced = find_superseded(conn, [p for _, p in fresh])
+    corrections = place_corrections(present, good, keys)
+    result.withdrawn_before = sum(1 for s in present.values() if s.deleted)
+    result.already_present = len(present) - result.withdrawn_before
+    result.superseded = len(replaced)
+    result.new = len(fresh) - len(replaced)
+    result.corrected = len(corrections)
+    if options.dry_run or result.refused:
         return result
     if checked.rejected:
-        reject_path = options.reject_file or path.with_name(path.stem + ".rejects.csv")
-        _write_rejects(reject_path, header, checked.rejected)
+        reject_path = options.reject_file or _reject_path(path)
+        _write_rejects(reject_path, checked.rejected)
         result.reject_file = str(reject_path)
-    if result.new or checked.members or result.corrected:
+    if result.new or result.superseded or members or corrections:
         with writing(engine) as conn:
-            batch_id = None
-            if result.new:
-                batch_id = conn.execute(insert(ImportBatch).values(
+            if result.new or result.superseded:
+                result.batch = conn.execute(insert(ImportBatch).values(
                     file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
-                    rows_new=result.new, rows_rejected=len(result.bad), imported_at=now)
-                    .returning(ImportBatch.id)).scalar_one()
-            write_members(conn, list(checked.members.values()), now=now)
-            if _identity(path) != before:
-                raise SourceError(f"{path.name} changed while it was being imported; "
-                                  "nothing was written, import it again")
-            with open_table(path) as table:
-                for chunk in _good_chunks(table, checked, path):
-                    _fill_households(conn, chunk, checked.members)
-                    keys = [content_key(p) for p in chunk]
-                    write_payments(conn, chunk, now=now, import_id=batch_id, keys=keys)
-                    correct_places(conn, chunk, now=now, keys=keys)
+                    rows_new=result.new, rows_rejected=len(result.bad),
+                    rows_superseded=result.superseded, imported_by=options.actor,
+                    imported_at=now).returning(ImportBatch.id)).scalar_one()
+            write_members(conn, list(members.values()), now=now)
+            adding = [(k, p) for i, (k, p) in enumerate(fresh) if i not in replaced]
+            write_payments(conn, [p for _, p in adding], now=now, import_id=result.batch,
+                           keys=[k for k, _ in adding])
+            if replaced:
+                assert result.batch is not None
+                supersede(conn, [(row, fresh[i][1]) for i, row in replaced.items()],
+                          batch_id=result.batch, actor=options.actor, now=now)
+            if corrections:
+                # Only rows stored before are read again: a fresh file costs no extra pass.
+                stored = [(k, p) for k, p in zip(keys, good, strict=True) if k in present]
+                correct_places(conn, [p for _, p in stored], now=now,
+                               keys=[k for k, _ in stored])
     result.imported = True
     return result
 
 
-@dataclass
-class _Checked:
-    """What the first pass keeps: the result, and what the second pass needs."""
+def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
+                progress: Callable[[int], None] | None) -> _Checked:
+    """Read and check every sheet (refusing the file for a layout problem)."""
+    with writing(engine) as conn:  # the key is created on a county's first use
+        key = lookup_key(conn)
+    matcher = ItemMatcher(list_items(engine))
+    checked = _Checked(ImportResult(file=path.name))
+    with open_workbook(path) as book:
+        seen: list[str] = []
+        for sheet in book.sheets:
+            seen.append(sheet.name)
+            if options.sheet is not None and sheet.name != options.sheet:
+                continue
+            report = SheetReport(sheet.name)
+            checked.result.sheets.append(report)
+            try:
+                layout = find_layout(sheet.rows, header_row=options.header_row,
+                                     overrides=options.column_map)
+            except LayoutError as exc:
+                if (options.sheet is not None or book.encoding != "xlsx"
+                        or isinstance(exc, UnitError)):
+                    raise SourceError(f"{_where(path, sheet.name)}: {exc}") from None
+                report.not_imported = str(exc)
+                continue
+            _require_columns(path, sheet.name, layout, options)
+            report.header_row, report.header_detected = layout.header_row, layout.detected
+            report.columns = list(layout.report)
+            reader = _Reader(layout.columns, options, matcher, key,
+                             options.today or now.date())
+            _check_rows(checked, path, sheet, layout, reader, report, progress)
+    if options.sheet is not None and options.sheet not in seen:
+        raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
+                          f"{', '.join(seen)})")
+    if not any(s.header_row for s in checked.result.sheets):
+        reasons = "; ".join(f"{s.name}: {s.not_imported}" for s in checked.result.sheets)
+        raise SourceError(f"{path.name}: no sheet has a recognisable header ({reasons})")
+    return checked
 
-    result: ImportResult
-    reader: _Reader
-    members: dict[str, NewMember]
-    bad_rows: set[int]
-    rejected: list[tuple[list[Any], BadRow]]
+
+def _where(path: Path, sheet: str) -> str:
+    return f"{path.name} [{sheet}]" if sheet else path.name
 
 
-def _short_key(key: str) -> int:
-    # 64 bits of the content key: a million rows need a small int each, not a 64-char str
-    # (a chance collision among 10^6 rows is about 10^-8, and would only flag a duplicate).
-    return int(key[:16], 16)
-
-
-def _check_rows(engine: Engine, path: Path, table: Table, options: ImportOptions, *,
-                now: datetime, progress: Callable[[int], None] | None) -> _Checked:
-    """First pass: check every row and count new, stored and moved payments by chunk."""
-    columns = map_columns(table.header, options.column_map)
+def _require_columns(path: Path, sheet: str, layout: Layout, options: ImportOptions) -> None:
+    columns = layout.columns
     missing = [f"{label} ({name})" for name, label in (
         ("id_number", "身份证号"), ("amount", "金额(元)"), ("paid_on", "发放日期"))
         if name not in columns]
     if "item" not in columns and not options.item:
         missing.append("项目 (item)")
     if missing:
-        raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)} "
+        headers = "、".join(c.header for c in layout.report if c.header)
+        raise ValueError(f"{_where(path, sheet)}: missing column(s) {', '.join(missing)} in the "
+                         f"header on row {layout.header_row} ({headers}) "
                          "(use --map 列名=field, or --item for files without 项目)")
-    with writing(engine) as conn:  # the key is created on a county's first use
-        key = lookup_key(conn)
-    matcher = ItemMatcher(list_items(engine))
-    reader = _Reader(columns, options, matcher, key, options.today or now.date())
-    checked = _Checked(ImportResult(file=path.name), reader, {}, set(), [])
+
+
+def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, reader: _Reader,
+                report: SheetReport, progress: Callable[[int], None] | None) -> None:
     result = checked.result
-    first_row: dict[int, int] = {}
-    chunk: list[NewPayment] = []
-    for number, cells in table.rows:
+    header = list(layout.header)
+    for number, cells in layout.rows:
+        empty = not any(reader.text(cells, f) for f in ("id_number", "amount", "name"))
+        if not reader.text(cells, "id_number"):
+            word = footer_word(cells)
+            if word is not None or empty:
+                report.skipped.append(SkippedRow(number, word or "空行"))
+                continue
         result.rows += 1
+        report.rows += 1
         if progress is not None and result.rows % 5000 == 0:
             progress(result.rows)
         try:
-            payment, member = reader.row(cells)
-            short = _short_key(content_key(payment))
-            if short in first_row:
-                raise _RowError("row.duplicate", f"与第 {first_row[short]} 行重复")
-            first_row[short] = number
+            payment, member, suspect = reader.row(cells)
+            ckey = content_key(payment)
+            if ckey in checked.first_row:
+                other_sheet, other_row = checked.first_row[ckey]
+                where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
+                raise _RowError("row.duplicate", f"与{where}第 {other_row} 行重复")
+            checked.first_row[ckey] = (sheet.name, number)
         except _RowError as exc:
-            bad = BadRow(path.name, number, exc.code, str(exc))
+            bad = BadRow(path.name, number, exc.code, str(exc), sheet.name)
             result.bad.append(bad)
-            checked.rejected.append((cells, bad))
-            checked.bad_rows.add(number)
+            report.bad += 1
+            checked.rejected.append((sheet.name, header, cells, bad))
             continue
-        result.good += 1
-        chunk.append(payment)
+        report.good += 1
+        if suspect:
+            result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
+                                          sheet.name))
+            checked.held.append(payment)
+            if member is not None:
+                checked.held_members[member.id_hash] = member
+            continue
+        checked.good.append(payment)
         if member is not None:
             checked.members[member.id_hash] = member
-        if len(chunk) >= CHUNK_ROWS:
-            _count(engine, chunk, result)
-            chunk = []
-    _count(engine, chunk, result)
-    return checked
 
 
-def _count(engine: Engine, chunk: list[NewPayment], result: ImportResult) -> None:
-    """Add a chunk's new, already stored and moved payments to ``result``."""
-    if not chunk:
-        return
-    keys = [content_key(p) for p in chunk]  # household_id and place are not part of the key
-    with engine.connect() as conn:
-        present = stored_places(conn, keys)
-    result.already_present += len(present)
-    result.new += len(chunk) - len(present)
-    result.corrected += len(place_corrections(present, chunk, keys))
-
-
-def _identity(path: Path) -> tuple[int, int, int]:
-    info = path.stat()
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-def _good_chunks(table: Table, checked: _Checked, path: Path) -> Iterator[list[NewPayment]]:
-    """Second pass: the good rows again, parsed as the first pass did, by chunk. Raises
-    SourceError if a row the first pass found good is not (the file changed)."""
-    chunk: list[NewPayment] = []
-    for number, cells in table.rows:
-        if number in checked.bad_rows:
-            continue
-        try:
-            chunk.append(checked.reader.row(cells)[0])
-        except _RowError:
-            raise SourceError(f"{path.name} changed while it was being imported (row "
-                              f"{number}); nothing was written, import it again") from None
-        if len(chunk) >= CHUNK_ROWS:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _fill_households(conn: Connection, chunk: list[NewPayment],
+def _fill_households(engine: Engine, good: list[NewPayment],
                      members: dict[str, NewMember]) -> None:
-    """Payments without a household column take the recipient's known household: from
-    this file's memberships, else the stored one."""
-    unknown = sorted({p.id_hash for p in chunk if not p.household_id})
+    """Payments without a household column take the recipient's known household."""
+    unknown = sorted({p.id_hash for p in good if not p.household_id and p.id_hash not in members})
     if not unknown:
         return
-    found = {h: members[h].household_id for h in unknown if h in members}
-    rest = [h for h in unknown if h not in found]
-    for start in range(0, len(rest), 900):
-        for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
-                                .where(HouseholdMember.id_hash.in_(rest[start:start + 900]))):
-            found[row.id_hash] = row.household_id
+    found: dict[str, str] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(unknown), 900):
+            chunk = unknown[start:start + 900]
+            for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
+                                    .where(HouseholdMember.id_hash.in_(chunk))):
+                found[row.id_hash] = row.household_id
     if found:
-        for index, p in enumerate(chunk):
+        for index, p in enumerate(good):
             if not p.household_id and p.id_hash in found:
-                chunk[index] = replace(p, household_id=found[p.id_hash])
+                good[index] = replace(p, household_id=found[p.id_hash])
 
 
-def _write_rejects(path: Path, header: list[str],
-                   rejected: list[tuple[list[Any], BadRow]]) -> None:
+def _write_rejects(path: Path, rejected: list[tuple[str, list[str], list[Any], BadRow]]) -> None:
     """The bad rows with their cells plus 原行号 and 错误原因 (CSV, or XLSX if ``path`` ends
     in .xlsx), through county.exports: formulas neutralised, created 0600.
 
-    The file goes back to the department for correction, so it holds the
-    original cells, ID numbers included.
+    A workbook's rows also name their sheet (工作表, first column); each
+    sheet's section starts with that sheet's header. The file goes back to
+    the department for correction, so it holds the original cells, ID
+    numbers included.
     """
-    write_table(path, [*header, "原行号", "错误原因"],
-                ([*(cell_text(c) for c in cells), bad.row, f"{bad.code}: {bad.reason}"]
-                 for cells, bad in rejected), sheet="错误行")
+    def lines() -> Iterator[list[Any]]:
+        current: str | None = None
+        for sheet, header, cells, bad in rejected:
+            lead = [sheet] if sheet else []
+            if sheet != current:
+                yield [*(["工作表"] if sheet else []), *header, "原行号", "错误原因"]
+                current = sheet
+            yield [*lead, *(cell_text(c) for c in cells), bad.row, f"{bad.code}: {bad.reason}"]
+
+    write_table(path, (), lines(), sheet="错误行")

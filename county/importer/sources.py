@@ -1,10 +1,12 @@
 """Reading department spreadsheets: CSV (UTF-8 with or without BOM, GB18030) and XLSX.
 
-Yields the header row and then ``(row number, cells)`` where the row number
-is what the clerk sees in Excel or a text editor (the header is row 1).
+A file is a list of sheets (a CSV file is one sheet named ""); each sheet
+yields its non-blank rows as ``(row number, cells)`` where the row number is
+what the clerk sees in Excel or a text editor (the first line is row 1).
+Which row is the header is not decided here (county/importer/layout.py).
 Cells stay as the file gives them: text from CSV; str/int/float/datetime
-from XLSX (openpyxl), so that dates typed as dates and Excel serial numbers
-both reach the date parser.
+from XLSX (openpyxl), so that dates typed as dates, Excel serial numbers and
+ID numbers Excel turned into numbers all reach the checks as they are.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SourceError", "Table", "open_table"]
+__all__ = ["Sheet", "SourceError", "Workbook", "open_workbook"]
 
 
 class SourceError(ValueError):
@@ -25,17 +27,24 @@ class SourceError(ValueError):
 
 
 @dataclass
-class Table:
-    """An opened table: its header cells, its rows, and how many rows it has (if known)."""
+class Sheet:
+    """One sheet: its name ("" for a CSV file), its non-blank rows, its row count if known."""
 
-    header: list[str]
+    name: str
     rows: Iterator[tuple[int, list[Any]]]
+    total: int | None = None
+
+
+@dataclass
+class Workbook:
+    """An opened file: its sheets in file order. Use as a context manager."""
+
+    sheets: Iterator[Sheet]
     encoding: str
     close: Callable[[], None]
     """Release the file (call it even when the rows were not all read)."""
-    total: int | None = None
 
-    def __enter__(self) -> Table:
+    def __enter__(self) -> Workbook:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -45,8 +54,8 @@ class Table:
 def _sniff_encoding(path: Path) -> str:
     """``utf-8-sig`` when the file is valid UTF-8 (BOM or not), else ``gb18030``.
 
-    GB18030 decodes any byte sequence, so it is only the fallback: a UTF-8
-    file read as GB18030 would silently become mojibake.
+    GB18030 (a superset of GBK) decodes any byte sequence, so it is only the
+    fallback: a UTF-8 file read as GB18030 would silently become mojibake.
     """
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     with path.open("rb") as stream:
@@ -59,7 +68,13 @@ def _sniff_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def _csv_table(path: Path) -> Table:
+def _non_blank(numbered: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
+    for number, cells in numbered:
+        if any(str(c).strip() for c in cells):
+            yield number, cells
+
+
+def _csv_book(path: Path) -> Workbook:
     encoding = _sniff_encoding(path)
     stream = path.open("r", encoding=encoding, newline="")
     try:
@@ -69,21 +84,15 @@ def _csv_table(path: Path) -> Table:
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
         except csv.Error:
             dialect = csv.excel
-        reader = csv.reader(stream, dialect)
-        header = next(reader, None)
     except Exception:
         stream.close()
         raise
-    if header is None:
+    if not sample.strip():
         stream.close()
         raise SourceError(f"{path.name}: the file is empty")
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        for number, cells in enumerate(reader, start=2):
-            if any(cell.strip() for cell in cells):
-                yield number, cells
-
-    return Table(header, rows(), encoding, stream.close)
+    reader = csv.reader(stream, dialect)
+    sheet = Sheet("", _non_blank(enumerate(reader, start=1)))
+    return Workbook(iter([sheet]), encoding, stream.close)
 
 
 #: openpyxl holds the whole shared-string table in memory, even in read-only mode: a
@@ -112,7 +121,7 @@ def _check_xlsx_size(path: Path) -> None:
                           f"{MAX_XLSX_UNPACKED_BYTES >> 30} GiB in all); save it as .csv")
 
 
-def _xlsx_table(path: Path) -> Table:
+def _xlsx_book(path: Path) -> Workbook:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - a dependency of the county extra
@@ -122,33 +131,26 @@ def _xlsx_table(path: Path) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise SourceError(f"{path.name}: not a readable .xlsx file ({exc})") from None
-    sheet = book.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    header_row = next(values, None)
-    if header_row is None:
-        book.close()
-        raise SourceError(f"{path.name}: the first sheet is empty")
-    header = ["" if c is None else str(c) for c in header_row]
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        for number, cells in enumerate(values, start=2):
-            row = ["" if c is None else c for c in cells]
-            if any(str(c).strip() for c in row):
-                yield number, row
+    def sheets() -> Iterator[Sheet]:
+        for ws in book.worksheets:
+            values = ws.iter_rows(values_only=True)
+            rows = (["" if c is None else c for c in cells] for cells in values)
+            yield Sheet(str(ws.title), _non_blank(enumerate(rows, start=1)),
+                        ws.max_row or None)
 
-    total = sheet.max_row - 1 if sheet.max_row else None
-    return Table(header, rows(), "xlsx", book.close, total)
+    return Workbook(sheets(), "xlsx", book.close)
 
 
-def open_table(path: Path) -> Table:
+def open_workbook(path: Path) -> Workbook:
     """Open ``path`` by its suffix (.csv/.txt or .xlsx). Raises :class:`SourceError`."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
     if suffix in (".csv", ".txt"):
-        return _csv_table(path)
+        return _csv_book(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_table(path)
+        return _xlsx_book(path)
     if suffix == ".xls":
         raise SourceError(f"{path.name}: old .xls files are not read; save it as .xlsx or .csv")
     raise SourceError(f"{path.name}: unknown file type {suffix!r} (expected .csv or .xlsx)")

@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import Engine
 
+from kiosk import clock
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.logs import setup_logging
 from kiosk.store import StoreError, open_store
@@ -20,6 +21,8 @@ __all__ = [
     "Handler",
     "Subparsers",
     "add_common_options",
+    "add_today_option",
+    "apply_today",
     "load_cli_config",
     "open_cli_store",
     "print_json",
@@ -45,6 +48,20 @@ def add_common_options(parser: argparse.ArgumentParser, *, db: bool = True) -> N
     if db:
         parser.add_argument("--db", type=Path, metavar="FILE",
                             help="SQLite database (overrides store.path from the config)")
+
+
+def add_today_option(parser: argparse.ArgumentParser, *, help: str | None = None) -> None:
+    """Add ``--today YYYY-MM-DD``: the demo's reference date (default: today)."""
+    parser.add_argument("--today", type=clock.parse_day, metavar="YYYY-MM-DD",
+                        help=help or "run the demo as if today were this day (Beijing): its "
+                                     "payments, notices and complaint replies are dated "
+                                     "relative to it (default: today)")
+
+
+def apply_today(args: argparse.Namespace) -> None:
+    """Move this process's clock to ``--today`` if it was given (time of day kept)."""
+    if getattr(args, "today", None) is not None:
+        clock.set_today(args.today)
 
 
 def load_cli_config(args: argparse.Namespace) -> Config:

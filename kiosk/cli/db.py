@@ -9,6 +9,8 @@ from kiosk.cli.common import (
     CliError,
     Subparsers,
     add_common_options,
+    add_today_option,
+    apply_today,
     load_cli_config,
     open_cli_store,
     print_json,
@@ -40,6 +42,7 @@ def register(sub: Subparsers) -> None:
     add_common_options(p)
     p.add_argument("--cards", type=Path, metavar="DIR",
                    help="write one ID-card profile JSON per demo person into DIR")
+    add_today_option(p)
     p.set_defaults(handler=_seed_demo)
 
 
@@ -73,6 +76,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _seed_demo(args: argparse.Namespace) -> int:
     config = load_cli_config(args)
+    apply_today(args)
     try:
         village, counts = seed_demo(config)
     except DemoSetupError as exc:

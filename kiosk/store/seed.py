@@ -10,15 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import Engine, delete, func, insert, select
 
+from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
 from kiosk.demo_data import DemoVillage
 from kiosk.identity import id_hash
 from kiosk.store.engine import write_connection
-from kiosk.store.models import BenefitItem, HouseholdMember, Notice, Payment, SyncState
+from kiosk.store.models import (
+    BenefitItem,
+    Complaint,
+    HouseholdMember,
+    Notice,
+    Payment,
+    SyncState,
+)
 
-__all__ = ["seed_village"]
+__all__ = ["seed_complaints", "seed_village"]
 
 
 def _items(catalogue: Iterable[BenefitItemSpec], now: datetime) -> list[dict[str, object]]:
@@ -36,7 +44,7 @@ def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dic
     plaintext number reaches the database. Runs in one transaction: a power
     cut leaves the previous data intact.
     """
-    now = datetime.now(UTC)
+    now = clock.now()
     hashes = {p.id_number: id_hash(lookup_key, p.id_number) for p in village.people}
     payments = [
         {"id": p.id, "id_hash": hashes[p.id_number], "household_id": p.household_id,
@@ -65,3 +73,30 @@ def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dic
                                           "data_as_of": village.as_of.astimezone(UTC)}])
     return {"benefit_item": len(village.catalogue), "household_member": len(members),
             "payment": len(payments), "notice": len(notices)}
+
+
+def seed_complaints(engine: Engine, village: DemoVillage, lookup_key: bytes, *,
+                    terminal_code: str) -> int:
+    """Add the village's answered complaints to the outbox, as delivered; return how many.
+
+    The villager's own complaints and the outbox's numbering are kept: a
+    demo complaint takes the next ticket number and is added once (its
+    idempotency key is fixed), however often the demo is seeded.
+    """
+    added = 0
+    with write_connection(engine, durable=True) as conn:
+        have = set(conn.execute(select(Complaint.idempotency_key)).scalars())
+        for c in village.complaints:
+            if c.key in have:
+                continue
+            sequence = int(conn.execute(
+                select(func.coalesce(func.max(Complaint.id), 0))).scalar_one()) + 1
+            conn.execute(insert(Complaint).values(
+                id=sequence, ticket_no=f"{terminal_code}-{sequence:06d}", idempotency_key=c.key,
+                category=c.category, item_code=c.item_code, text=c.text, anonymous=False,
+                id_hash=id_hash(lookup_key, c.id_number), name=c.name,
+                created_at=c.created_at.astimezone(UTC), delivery="sent", attempts=1,
+                server_id=c.server_id, reply_text=c.reply_text,
+                reply_at=c.reply_at.astimezone(UTC)))
+            added += 1
+    return added

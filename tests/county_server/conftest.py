@@ -17,6 +17,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from reference import (
+    REFERENCE_DAY,
+    system_clock,  # noqa: F401  (this directory runs on the system clock)
+)
 from sqlalchemy import Engine
 
 from county.db import open_county_db
@@ -24,6 +28,7 @@ from county.seed import seed_demo
 from county.terminals import new_enrollment_code
 from county_server.live import LiveServer, seeded_sqlite_county
 from county_server.pgcluster import PgCluster, find_bindir, start_cluster
+from kiosk.demo_data import generate_village
 
 _names = itertools.count(1)
 
@@ -68,7 +73,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _pg_template(pg_cluster: PgCluster) -> str:
     url = pg_cluster.create_database("seeded_template")
     engine = open_county_db(url)
-    seed_demo(engine, now=datetime.now(UTC))
+    seed_demo(engine, now=datetime.now(UTC), village=generate_village(today=REFERENCE_DAY))
     engine.dispose()
     return "seeded_template"
 

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from reference import REFERENCE_DAY
 from sqlalchemy import Engine
 
 from county.app import create_app
 from county.db import open_county_db
 from county.seed import seed_demo
+from kiosk.demo_data import generate_village
 
 __all__ = ["LiveServer"]
 
@@ -57,7 +59,7 @@ def seeded_sqlite_county(path: Path) -> Path:
     Test areas build one per session and copy it per test.
     """
     engine = open_county_db(f"sqlite:///{path}")
-    seed_demo(engine, now=datetime.now(UTC))
+    seed_demo(engine, now=datetime.now(UTC), village=generate_village(today=REFERENCE_DAY))
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()

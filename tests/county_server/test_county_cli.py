@@ -90,7 +90,9 @@ def test_import_command(capsys: pytest.CaptureFixture[str], db: str, tmp_path: P
     assert code == 1
     assert "bad.csv:3: 身份证号无效 (校验位不对) [id.check_digit]" in err
     assert "NOTHING imported" in out
-    result = run_json(capsys, "import", str(bad), "--skip-bad", "--db", db)
+    code, out, err = run(capsys, "import", str(bad), "--skip-bad", "--db", db, "--json")
+    result = json.loads(out)
+    assert code == 2, err  # imported, bad rows skipped
     assert result["imported"] and result["new"] == 2
     assert result["reject_file"] == str(tmp_path / "bad.rejects.csv")
     dry = run_json(capsys, "import", str(DATA / "county_payments.xlsx"), "--dry-run",

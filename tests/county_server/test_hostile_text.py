@@ -79,13 +79,13 @@ def test_xlsx_export_writes_formulas_as_text_and_is_0600(
 
 def test_csv_export_neutralises_formulas(capsys: pytest.CaptureFixture[str], db: str,
                                          tmp_path: Path) -> None:
-    _file(db, text="+1+cmd", name="-2", phone=DDE)
+    _file(db, text="+1+cmd", name="-2+3", phone=DDE)
     out = tmp_path / "x.csv"
     assert _export(capsys, db, out)[0] == 0
     with out.open(encoding="utf-8-sig", newline="") as stream:
         header, row = list(csv.reader(stream))
     cells = dict(zip(header, row, strict=True))
-    assert (cells["内容"], cells["姓名"], cells["电话"]) == ("'+1+cmd", "'-2", "'" + DDE)
+    assert (cells["内容"], cells["姓名"], cells["电话"]) == ("'+1+cmd", "'-2+3", "'" + DDE)
     assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row)
 
 
@@ -146,8 +146,9 @@ def test_reject_file_neutralises_formulas(capsys: pytest.CaptureFixture[str], db
     with source.open("a", encoding="utf-8") as stream:
         stream.write('=HYPERLINK("http://evil.example"),=1+1,@x,-1,+1,=2\n')
     out = tmp_path / "rejects.xlsx"
+    # exit code 2: imported, bad rows skipped
     assert main(["import", str(source), "--skip-bad", "--reject-file", str(out),
-                 "--db", db]) == 0, capsys.readouterr().err
+                 "--db", db]) == 2, capsys.readouterr().err
     assert out.stat().st_mode & 0o777 == 0o600
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import zipfile
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from county.db import open_county_db
 from county.importer import ImportOptions, SourceError, import_payments
-from county.importer.cells import parse_date
+from county.importer.cells import CellError, parse_date, parse_household_size, parse_period
 from county.models import HouseholdMember, ImportBatch, Payment
 from county.state import lookup_key
 from kiosk.identity import id_hash
@@ -141,7 +142,7 @@ MORE_BAD_ROWS = [
     (9, "status.invalid", "发放状态 '作废' 无法识别（应为 已发放 / 待发放 / 退回）"),
 ]
 NUMBER_CELL = (3, "id.number_cell",
-               "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设为文本后重新填写")
+               "Excel 把身份证号存成了数字，后几位已丢失：请把该列设为文本后重新填写")
 
 
 def _nothing_imported(engine: Engine) -> None:
@@ -172,9 +173,38 @@ def test_an_id_number_saved_as_an_xlsx_number_cell_is_a_bad_row(engine: Engine) 
 def test_every_bad_row_kind_of_the_importer_is_tested() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in
                      (Path(__file__).resolve().parents[2] / "county" / "importer").glob("*.py"))
-    codes = set(re.findall(r'"((?:id|amount|date|item|row|status)\.[a-z_]+)"', source))
-    tested = {c for _, c in BAD_ROWS} | {c for _, c, _ in MORE_BAD_ROWS} | {NUMBER_CELL[1]}
-    assert len(codes) == 16 and codes == tested
+    codes = set(re.findall(r'"((?:id|amount|date|item|row|status|period|household)\.[a-z_]+)"',
+                           source))
+    corpus = json.loads((DATA / "imports" / "expected.json").read_text("utf-8"))
+    in_corpus = {outcome[1] for e in corpus.values() if isinstance(e, dict)
+                 for sheet in e.get("sheets", {}).values() if sheet
+                 for outcome in sheet["rows"].values() if outcome[0] in ("bad", "warn")}
+    tested = ({c for _, c in BAD_ROWS} | {c for _, c, _ in MORE_BAD_ROWS} | {NUMBER_CELL[1]}
+              | in_corpus | {c for _, c in CELL_ERRORS})
+    assert len(codes) == 22 and codes == tested
+
+
+#: Cells of the kept columns that are refused, and their codes.
+CELL_ERRORS = [("13月", "period.invalid"), ("三口人", "household.size_invalid")]
+
+
+@pytest.mark.parametrize(("cell", "code"), CELL_ERRORS)
+def test_kept_column_cells_that_are_refused(cell: str, code: str) -> None:
+    parse = parse_period if code.startswith("period") else \
+        (lambda v, _d: parse_household_size(v))
+    with pytest.raises(CellError) as caught:
+        parse(cell, date(2025, 5, 20))
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("5月", "2025年5月"), (5, "2025年5月"), ("2025年5月", "2025年5月"), ("2025-05", "2025年5月"),
+    ("202505", "2025年5月"), (datetime(2025, 5, 1), "2025年5月"), ("12月", "2024年12月"),
+    ("2024年度", "2024年度"), ("", ""),
+])
+def test_period_forms(cell: object, expected: str) -> None:
+    # Paid on 2025-05-20: a bare month takes that year, December the year before.
+    assert parse_period(cell, date(2025, 5, 20)) == expected
 
 
 def test_skip_bad_imports_the_rest_and_writes_rejects(engine: Engine, tmp_path: Path) -> None:
@@ -213,7 +243,7 @@ def test_column_map_override(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("领款人证件,钱,哪天,项目\n431226195903224821,50,2024-01-02,低保\n",
                     encoding="utf-8")
-    with pytest.raises(ValueError, match="missing column"):
+    with pytest.raises(SourceError, match="找不到表头"):
         import_payments(engine, path, ImportOptions(), now=NOW)
     result = import_payments(engine, path, ImportOptions(column_map={
         "领款人证件": "id_number", "钱": "amount", "哪天": "paid_on"}), now=NOW)

@@ -19,7 +19,7 @@ from drivers.idcard.cardtext import (
 )
 from drivers.idcard.errors import CardDataError
 from drivers.idcard.nations import NATIONS, nation_code, nation_name
-from kiosk.demo_data import card_profile, generate_village, iter_profiles
+from kiosk.demo_data import DemoVillage, card_profile, iter_profiles
 
 
 def u(text: str) -> bytes:
@@ -41,8 +41,8 @@ HMT: dict[str, Any] = {
 
 
 @pytest.fixture(scope="module")
-def village_profiles() -> list[dict[str, str]]:
-    return [profile for _stem, profile in iter_profiles(generate_village())]
+def village_profiles(demo_village: DemoVillage) -> list[dict[str, str]]:
+    return [profile for _stem, profile in iter_profiles(demo_village)]
 
 
 def test_every_demo_card_round_trips_to_card_profile(
@@ -53,9 +53,8 @@ def test_every_demo_card_round_trips_to_card_profile(
         assert decode_text(text).to_json() == profile
 
 
-def test_demo_rare_character_and_x_check_digit_survive() -> None:
-    village = generate_village()
-    by_name = {p.name: p for p in village.people}
+def test_demo_rare_character_and_x_check_digit_survive(demo_village: DemoVillage) -> None:
+    by_name = {p.name: p for p in demo_village.people}
     for name in ("刘䶮", "龙德贵"):
         profile = card_profile(by_name[name])
         card = decode_text(encode_text(card_from_profile(profile)))

@@ -13,7 +13,6 @@ import io
 import re
 import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
+from kiosk import clock
 from kiosk.config import Config
 from kiosk.store import open_store
 from kiosk.store.models import Notice
@@ -190,8 +190,8 @@ def test_notice_markup_is_shown_literally_and_fetches_nothing(
     engine = open_store(kiosk_config.store.path)
     with engine.begin() as conn:
         conn.execute(insert(Notice).values(id=900001, kind="政策", title=title, body=body,
-                                           scope="county", published_on=date.today(),
-                                           expires_on=None, updated_at=datetime.now(UTC)))
+                                           scope="county", published_on=clock.today(),
+                                           expires_on=None, updated_at=clock.now()))
     engine.dispose()
     with open_kiosk(kiosk_config) as (ui, d):
         d.click("noticesButton")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMetaProperty, QObject
 from pytestqt.qtbot import QtBot
+from reference import REFERENCE_DAY
 from sqlalchemy import update
 
 from drivers.idcard.cardtext import (
@@ -51,10 +52,10 @@ def test_card_read_shows_benefits(qtbot: QtBot, kiosk_config: Config, card: IdCa
         d.find("benefitsScreen")
         assert d.text("maskedId") == "身份证 4312**********079X"
         assert d.truncated_texts() == []
-        total_2026 = d.text("yearTotal")
-        assert total_2026.startswith("¥")
-        d.click("year_2024")
-        d.wait_until(lambda: d.text("yearTotal") != total_2026, what="2024 total")
+        this_year = d.text("yearTotal")
+        assert this_year.startswith("¥")
+        d.click(f"year_{REFERENCE_DAY.year - 2}")
+        d.wait_until(lambda: d.text("yearTotal") != this_year, what="the total 2 years back")
         assert ui.app_model.benefits_model.yearIndex == 2
 
 
@@ -167,8 +168,8 @@ def test_card_removal_clears_every_view_model(qtbot: QtBot, kiosk_config: Config
                 "clerk.info"} <= fresh.keys()
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
-        d.click("year_2024")
-        d.wait_until(lambda: ui.app_model.benefits_model.yearIndex == 2, what="2024")
+        d.click(f"year_{REFERENCE_DAY.year - 2}")
+        d.wait_until(lambda: ui.app_model.benefits_model.yearIndex == 2, what="2 years back")
         ui.app_model.openItem("DIBAO")
         d.find("detailScreen")
         assert ui.app_model.personal_state() != empty

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from PIL import Image
+from reference import TODAY_ARGS
 
-EXPECTED = ["welcome", "reading", "benefits", "benefits-2025", "item-detail", "printed",
+EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail", "printed",
             "print-paper-out", "complaint-about", "complaint-reason", "complaint-pinyin",
             "complaint-text", "complaint-phone", "complaint-identity", "complaint-confirm",
             "complaint-filed", "benefits-with-reply", "my-complaints", "still-here", "notices",
@@ -18,7 +19,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-2025", "item-detail", "p
 
 def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "kiosk.cli.main", "tour", "--out",
-                           str(tmp_path), "--size", "1280x800"], capture_output=True,
+                           str(tmp_path), "--size", "1280x800", *TODAY_ARGS],
+                          capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     folder = tmp_path / "1280x800"

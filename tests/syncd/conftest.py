@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from county_server.live import LiveServer, seeded_sqlite_county
+from reference import system_clock  # noqa: F401  (this directory runs on the system clock)
 from sqlalchemy import Engine
 
 from county.db import open_county_db

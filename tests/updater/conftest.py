@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from reference import system_clock  # noqa: F401  (this directory runs on the system clock)
 
 # The demo county on a private SQLite copy: the sync daemon tests' fixtures, shared.
 from syncd.conftest import _county_template, county_engine

@@ -14,7 +14,15 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+from kiosk import clock
+from kiosk.cli.common import (
+    CliError,
+    Subparsers,
+    add_common_options,
+    add_today_option,
+    apply_today,
+    load_cli_config,
+)
 from kiosk.textsafe import say
 from ui.demo_settings import DEMO_OWNS
 
@@ -46,6 +54,7 @@ def register_demo(sub: Subparsers) -> None:
     p.add_argument("--no-county", action="store_true",
                    help="no local county server and sync daemon: the kiosk works from its "
                         "cache alone, as during a network outage")
+    add_today_option(p)
     p.set_defaults(handler=_demo)
 
 
@@ -56,6 +65,9 @@ def register_tour(sub: Subparsers) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--size", action="append", metavar="WxH",
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
+    add_today_option(p, help="take the tour at 10:00 (Beijing) on this day, with the demo "
+                             "village as it stands then, so the screenshots do not change "
+                             "with the calendar (default: now)")
     p.set_defaults(handler=_tour)
 
 
@@ -131,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    apply_today(args)
     if args.offscreen or not _has_display():
         say("no display found: running the tour offscreen instead "
             f"(screenshots in {args.dir / 'tour'}/)")
@@ -152,7 +165,7 @@ def _demo(args: argparse.Namespace) -> int:
         from ui.demo_county import DemoCounty
 
         try:
-            county = DemoCounty.start(args.dir.resolve(), config)
+            county = DemoCounty.start(args.dir.resolve(), config, today=args.today)
         except RuntimeError as exc:
             say(f"demo: no county server ({exc}); the kiosk runs from its cache alone")
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=(1280, 800))
@@ -190,6 +203,9 @@ def _sizes(values: list[str] | None) -> tuple[tuple[int, int], ...] | None:
 
 def _tour(args: argparse.Namespace) -> int:
     sizes = _sizes(args.size)
+    if args.today is not None:
+        # At a fixed time of day too, so screenshots made twice are the same pictures.
+        clock.travel_to(clock.at_local(args.today, 10))
     return _tour_into(args.out, sizes, _settings(args))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -18,8 +17,9 @@ from PySide6.QtQml import QmlElement
 
 from drivers.idcard.cardtext import CardType
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
+from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
-from kiosk.timefmt import LOCAL_TZ, format_local
+from kiosk.timefmt import format_local
 from ui.brightness import Backlight
 from ui.printing import PrintOutcome
 from ui.services import KioskServices
@@ -159,7 +159,7 @@ class AppModel(ViewModel):
     @Slot()
     def tick(self) -> None:
         """Once a second: the clock and the idle countdown."""
-        now = datetime.now(LOCAL_TZ)
+        now = clock.local_now()
         weekday = _WEEKDAYS[now.weekday()]
         self._update(dateText=f"{now.year}年{now.month}月{now.day}日 星期{weekday}",
                      timeText=f"{now:%H:%M}")

@@ -146,6 +146,7 @@ Rectangle {
                     wrapMode: Text.WrapAnywhere
                 }
                 PlainText {
+                    objectName: "yearNote"
                     visible: screen.vm.yearNote !== ""
                     Layout.fillWidth: true
                     text: screen.vm.yearNote
@@ -269,8 +270,10 @@ Rectangle {
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
                         color: Theme.textMuted
+                        // Wrapped, never cut: 县人力资源和社会保障局 is wider than the
+                        // column on a 1280×800 panel, and every character matters.
                         width: Math.min(implicitWidth, texts.width)
-                        elide: Text.ElideRight
+                        wrapMode: Text.WrapAnywhere
                     }
                 }
             }

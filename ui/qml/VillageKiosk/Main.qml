@@ -30,6 +30,7 @@ Window {
             font.bold: true
         }
         PlainText {
+            objectName: "clockText"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.dateText + "  " + root.app.timeText
             color: Theme.primaryText
