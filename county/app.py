@@ -23,7 +23,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
-from county.complaints import ComplaintConflictError, receive_complaint
+from county.complaints import (
+    DEFAULT_LIMITS,
+    ComplaintConflictError,
+    ComplaintLimits,
+    ComplaintRateError,
+    TicketNotYoursError,
+    receive_complaint,
+)
 from county.receipts import check_receipt, receipt_page
 from county.release_download import (
     RangeNotSatisfiable,
@@ -60,11 +67,13 @@ __all__ = ["ApiError", "create_app"]
 class ApiError(Exception):
     """An error answer: HTTP status, stable code, message."""
 
-    def __init__(self, status: int, code: ErrorCode, message: str) -> None:
+    def __init__(self, status: int, code: ErrorCode, message: str,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
 
 
 def _error(status: int, code: str, message: str,
@@ -99,8 +108,12 @@ Auth = Annotated[TerminalScope, Depends(_terminal)]
 
 
 def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
-               threads: int = 8) -> FastAPI:
+               threads: int = 8,
+               complaint_limits: ComplaintLimits = DEFAULT_LIMITS) -> FastAPI:
     """The API application on ``engine`` (already migrated).
+
+    ``complaint_limits`` caps the new complaints of each terminal (429
+    ``complaint.rate_limited`` with ``Retry-After`` beyond them).
 
     ``threads`` bounds the worker threads running the (synchronous)
     endpoints: more threads than that only fight over the GIL and the
@@ -121,7 +134,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
 
     @app.exception_handler(ApiError)
     def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else exc.headers
         return _error(exc.status, exc.code, exc.message, headers)
 
     @app.exception_handler(RequestValidationError)
@@ -195,14 +208,23 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                                           "Cache-Control": "no-store"})
 
     @app.post(f"{API_PREFIX}/complaints", response_model=ComplaintAnswer,
-              responses={409: {"model": ErrorBody, "description": "idempotency key reused"},
+              responses={409: {"model": ErrorBody,
+                               "description": "idempotency key reused, or the ticket number "
+                                              "carries another terminal's code"},
+                         429: {"model": ErrorBody,
+                               "description": "too many new complaints from this terminal; "
+                                              "send again after Retry-After seconds"},
                          401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_complaint(who: Auth, body: ComplaintSubmission) -> ComplaintAnswer:
         """Store a complaint once per idempotency key; answers its server id."""
         try:
-            return receive_complaint(engine, who.terminal_id, body, now=_now())
-        except ComplaintConflictError as exc:
+            return receive_complaint(engine, who.terminal_id, body, now=_now(),
+                                     limits=complaint_limits)
+        except (ComplaintConflictError, TicketNotYoursError) as exc:
             raise ApiError(409, exc.code, str(exc)) from None
+        except ComplaintRateError as exc:
+            raise ApiError(429, exc.code, str(exc),
+                           {"Retry-After": str(exc.retry_after_s)}) from None
 
     @app.get("/r/{receipt_id}", response_class=HTMLResponse, include_in_schema=False)
     def verify_receipt(receipt_id: str, request: Request) -> HTMLResponse:

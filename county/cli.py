@@ -14,7 +14,6 @@ command answer at once.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tomllib
@@ -23,6 +22,8 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
+
+from kiosk.textsafe import safe_json, say
 
 if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
     from sqlalchemy import Engine
@@ -124,9 +125,9 @@ def _plain(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` (dataclasses and dates included) as UTF-8 JSON on stdout."""
-    json.dump(_plain(data), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """Print ``data`` (dataclasses and dates included) as UTF-8 JSON on stdout, with no
+    character left raw that could drive a terminal (kiosk.textsafe.safe_json)."""
+    sys.stdout.write(safe_json(_plain(data)) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CliError as exc:
-        print(f"county {args.command}: {exc}", file=sys.stderr)
+        say(f"county {args.command}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

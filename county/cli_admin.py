@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import os
 from datetime import datetime, timedelta
@@ -23,6 +22,7 @@ from county.cli import (
 if TYPE_CHECKING:
     from county.complaints import ComplaintView
 from kiosk import clock
+from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 
 __all__ = ["register"]
@@ -45,11 +45,18 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from county.app import create_app
+    from county.serve_protocol import PROTOCOL, ServeLimits, accept_backlog
 
     engine = open_db(args)  # migrates once, before any worker starts
+    # Every worker process reads the request deadlines and the connection cap from here.
+    os.environ.update(ServeLimits(args.header_timeout, args.body_timeout,
+                                  args.max_connections).to_env())
+    limits = ServeLimits.from_env()
     options: dict[str, Any] = {"host": args.host, "port": args.port,
                                "log_level": args.log_level, "proxy_headers": True,
-                               "forwarded_allow_ips": args.forwarded_allow_ips}
+                               "forwarded_allow_ips": args.forwarded_allow_ips,
+                               "http": PROTOCOL,
+                               "backlog": accept_backlog(limits.max_connections)}
     if args.workers > 1:
         engine.dispose()
         os.environ["VILLAGE_COUNTY_DB"] = database_url(args)
@@ -71,9 +78,9 @@ def _seed_demo(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"added": counts, "cards": cards})
     else:
-        print("demo county loaded: " + ", ".join(f"{k} +{v}" for k, v in counts.items()))
+        say("demo county loaded: " + ", ".join(f"{k} +{v}" for k, v in counts.items()))
         if cards is not None:
-            print(f"{cards} card profiles written to {args.cards}")
+            say(f"{cards} card profiles written to {args.cards}")
     return 0
 
 
@@ -92,8 +99,8 @@ def _enroll_new(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"code": code, "expires_at": expires})
         return 0
-    print(f"one-time enrollment code for {args.township} {args.village}: {code}")
-    print(f"valid until {_local(expires)}; on the terminal: kiosk enroll {code} --server URL")
+    say(f"one-time enrollment code for {args.township} {args.village}: {code}")
+    say(f"valid until {_local(expires)}; on the terminal: kiosk enroll {code} --server URL")
     if not args.no_qr:
         import qrcode
 
@@ -115,21 +122,21 @@ def _terminals(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no terminals enrolled (county enroll new --village V --township T)")
+        say("no terminals enrolled (county enroll new --village V --township T)")
         return 0
-    print(f"{'id':8} {'village':14} {'last heartbeat':20} {'version':10} {'lag':>6} "
-          f"{'outbox':>6} {'reader':10} {'printer':10} {'disk free':>10}  flags")
+    say(f"{'id':8} {'village':14} {'last heartbeat':20} {'version':10} {'lag':>6} "
+        f"{'outbox':>6} {'reader':10} {'printer':10} {'disk free':>10}  flags")
     for r in rows:
         flags = ",".join(f for f, on in (("REVOKED", r.revoked), ("SILENT", r.silent)) if on)
         disk = "-" if r.disk_free_bytes is None else f"{r.disk_free_bytes / 2**30:.1f} GiB"
-        print(f"{r.terminal_id:8} {r.township + r.village:14} {_local(r.last_heartbeat_at):20} "
-              f"{r.version or '-':10} {'-' if r.cursor_lag is None else r.cursor_lag:>6} "
-              f"{'-' if r.outbox_depth is None else r.outbox_depth:>6} {r.reader or '-':10} "
-              f"{r.printer or '-':10} {disk:>10}  {flags}")
+        say(f"{r.terminal_id:8} {r.township + r.village:14} {_local(r.last_heartbeat_at):20} "
+            f"{r.version or '-':10} {'-' if r.cursor_lag is None else r.cursor_lag:>6} "
+            f"{'-' if r.outbox_depth is None else r.outbox_depth:>6} {r.reader or '-':10} "
+            f"{r.printer or '-':10} {disk:>10}  {flags}")
         last = r.last_update
         if last is not None and not last.ok:  # what IT staff must act on: a failed update
-            print(f"{'':8} update {last.version} {last.result.upper()} [{last.code}] "
-                  f"at {_local(last.finished_at)}: {last.message}".rstrip(": "))
+            say(f"{'':8} update {last.version} {last.result.upper()} [{last.code}] "
+                f"at {_local(last.finished_at)}: {last.message}".rstrip(": "))
     return 0
 
 
@@ -138,7 +145,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
     if not revoke(open_db(args), args.terminal_id, now=_now()):
         raise CliError(f"no active terminal {args.terminal_id}")
-    print(f"terminal {args.terminal_id} revoked: its token is refused from now on")
+    say(f"terminal {args.terminal_id} revoked: its token is refused from now on")
     return 0
 
 
@@ -164,10 +171,10 @@ def _complaints_list(args: argparse.Namespace) -> int:
         who = "匿名" if c.anonymous else (c.name or "实名")
         state = "已答复" if c.replied else "待答复"
         text = c.text.replace("\n", " ")
-        print(f"{c.server_id}  {c.ticket_no:16} {_local(c.created_at)}  "
-              f"{CATEGORY_ZH.get(c.category, c.category)}  {who}  {state}  {text[:30]}")
+        say(f"{c.server_id}  {c.ticket_no:16} {_local(c.created_at)}  "
+            f"{CATEGORY_ZH.get(c.category, c.category)}  {who}  {state}  {text[:30]}")
     if not rows:
-        print("no complaints")
+        say("no complaints")
     return 0
 
 
@@ -181,13 +188,13 @@ def _complaints_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_complaint_json(c))
         return 0
-    print(f"投诉编号 {c.server_id}   票号 {c.ticket_no}   终端 {c.terminal_id}")
-    print(f"类别 {CATEGORY_ZH.get(c.category, c.category)}   项目 {c.item_code or '-'}   "
-          f"提交 {_local(c.created_at)}   收到 {_local(c.received_at)}")
-    print(f"{'匿名' if c.anonymous else '实名: ' + (c.name or '')}   电话 {c.phone or '-'}")
-    print(f"内容: {c.text or '(无)'}")
-    print(f"答复: {c.reply_text or '(尚未答复)'}" + (f"  ({_local(c.reply_at)})"
-                                                   if c.reply_at else ""))
+    say(f"投诉编号 {c.server_id}   票号 {c.ticket_no}   终端 {c.terminal_id}")
+    say(f"类别 {CATEGORY_ZH.get(c.category, c.category)}   项目 {c.item_code or '-'}   "
+        f"提交 {_local(c.created_at)}   收到 {_local(c.received_at)}")
+    say(f"{'匿名' if c.anonymous else '实名: ' + (c.name or '')}   电话 {c.phone or '-'}")
+    say(f"内容: {c.text or '(无)'}")
+    say(f"答复: {c.reply_text or '(尚未答复)'}" + (f"  ({_local(c.reply_at)})"
+                                                 if c.reply_at else ""))
     return 0
 
 
@@ -202,7 +209,7 @@ def _complaints_reply(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_complaint_json(c))
     else:
-        print(f"reply stored for {c.server_id}; terminal {c.terminal_id} gets it on its next sync")
+        say(f"reply stored for {c.server_id}; terminal {c.terminal_id} gets it on its next sync")
     return 0
 
 
@@ -232,34 +239,22 @@ def _export_rows(rows: list[ComplaintView]) -> list[list[Any]]:
 
 def _complaints_export(args: argparse.Namespace) -> int:
     from county.complaints import list_complaints
+    from county.exports import ExportFormatError, write_table
 
     rows = list(list_complaints(open_db(args), unreplied=args.unreplied))
     out: Path = args.out
-    table = _export_rows(rows)
     header = [name for name, _ in EXPORT_COLUMNS]
-    if out.suffix.lower() == ".xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "投诉"
-        sheet.append(header)
-        for row in table:
-            sheet.append(row)
-        book.save(out)
-    elif out.suffix.lower() == ".csv":
-        # Complaints hold names and phone numbers: readable by the owner only.
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(header)
-            writer.writerows(table)
-    else:
-        raise CliError("--out must end in .csv or .xlsx")
+    try:
+        # Complaints hold names and phone numbers: the file is readable by the owner only.
+        write_table(out, header, _export_rows(rows), sheet="投诉")
+    except ExportFormatError:
+        raise CliError("--out must end in .csv or .xlsx") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror}") from None
     if args.json:
         print_json({"file": str(out), "complaints": len(rows)})
     else:
-        print(f"{len(rows)} complaints written to {out}")
+        say(f"{len(rows)} complaints written to {out}")
     return 0
 
 
@@ -279,6 +274,14 @@ def register(sub: Subparsers) -> None:
                    choices=("critical", "error", "warning", "info", "debug"))
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                    help="proxies whose X-Forwarded-* headers are trusted (default 127.0.0.1)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="a request's line and headers must arrive within this (default 10), "
+                        "else its connection is closed")
+    p.add_argument("--body-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="then its body within this (default 30)")
+    p.add_argument("--max-connections", type=int, default=0, metavar="N",
+                   help="open connections per process; more are closed at once (default: "
+                        "1000, or half the open-file limit if lower)")
     p.set_defaults(handler=_serve)
 
     p = sub.add_parser("seed-demo", help="load the demo county (hashed IDs only)")

@@ -6,7 +6,6 @@ import argparse
 import getpass
 import os
 import sys
-import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from kiosk import clock
 from kiosk.catalogue import NOTICE_KINDS
 from kiosk.money import AmountError, format_yuan, parse_yuan
 from kiosk.pushable import PUSHABLE, check_setting
+from kiosk.textsafe import say
 
 if TYPE_CHECKING:
     from county.corrections import ChangeEntry
@@ -34,12 +34,6 @@ __all__ = ["register"]
 
 def _now() -> datetime:
     return clock.now()
-
-
-def escape(text: str) -> str:
-    """Text from a file or the database made safe for a terminal: control characters escaped."""
-    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d"
-                   else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _date(text: str) -> date:
@@ -60,8 +54,8 @@ def _item_list(args: argparse.Namespace) -> int:
         return 0
     for item in items:
         aliases = "、".join(item.aliases)
-        print(f"{item.code:12} {item.name}  [{item.category} / {item.department} / "
-              f"{'按户' if item.scope == 'household' else '按人'}]  {aliases}")
+        say(f"{item.code:12} {item.name}  [{item.category} / {item.department} / "
+            f"{'按户' if item.scope == 'household' else '按人'}]  {aliases}")
     return 0
 
 
@@ -75,7 +69,7 @@ def _item_add(args: argparse.Namespace) -> int:
         new = upsert_item(open_db(args), spec, now=_now())
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    print(f"item {spec.code} {'added' if new else 'updated'}")
+    say(f"item {spec.code} {'added' if new else 'updated'}")
     return 0
 
 
@@ -97,7 +91,7 @@ def _notice_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": notice_id})
     else:
-        print(f"notice {notice_id} published")
+        say(f"notice {notice_id} published")
     return 0
 
 
@@ -110,9 +104,9 @@ def _notice_list(args: argparse.Namespace) -> int:
         return 0
     for n in rows:
         where = {"county": "全县", "township": n.township, "village": f"{n.township}{n.village}"}
-        print(f"{n.id:5}  {n.kind:4}  {n.published_on}  {where[n.scope]:12}  {n.title}"
-              + (f"  (至 {n.expires_on})" if n.expires_on else "")
-              + ("  [已撤下]" if n.retired else ""))
+        say(f"{n.id:5}  {n.kind:4}  {n.published_on}  {where[n.scope]:12}  {n.title}"
+            + (f"  (至 {n.expires_on})" if n.expires_on else "")
+            + ("  [已撤下]" if n.retired else ""))
     return 0
 
 
@@ -121,7 +115,7 @@ def _notice_retire(args: argparse.Namespace) -> int:
 
     if not retire_notice(open_db(args), args.id, now=_now()):
         raise CliError(f"no live notice {args.id}")
-    print(f"notice {args.id} retired; terminals drop it on their next sync")
+    say(f"notice {args.id} retired; terminals drop it on their next sync")
     return 0
 
 
@@ -139,8 +133,8 @@ def _setting_set(args: argparse.Namespace) -> int:
         print_json({"key": args.key, "value": str(value), "scope": args.scope,
                     "version": version})
     else:
-        print(f"{args.key} = {value} for {args.scope} (version {version}); terminals apply it "
-              "after their next sync")
+        say(f"{args.key} = {value} for {args.scope} (version {version}); terminals apply it "
+            "after their next sync")
     return 0
 
 
@@ -163,7 +157,7 @@ def _setting_unset(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if not done:
         raise CliError(f"{args.key} is not set for {args.scope}")
-    print(f"{args.key} unset for {args.scope}")
+    say(f"{args.key} unset for {args.scope}")
     return 0
 
 
@@ -175,7 +169,7 @@ def _setting_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for s in rows:
-        print(f"{s.key:30} {s.target:30} {s.value!r}  (v{s.version})")
+        say(f"{s.key:30} {s.target:30} {s.value!r}  (v{s.version})")
     return 0
 
 
@@ -206,7 +200,7 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
         def plain(rows: int) -> None:
             nonlocal next_at
             if rows >= next_at:
-                print(f"{name}: {rows:,} rows checked …", file=sys.stderr, flush=True)
+                say(f"{name}: {rows:,} rows checked …", file=sys.stderr, flush=True)
                 next_at = rows + PLAIN_PROGRESS_EVERY
 
         return plain, lambda: None
@@ -229,6 +223,7 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from county.exports import EXPORT_SUFFIXES
     from county.importer import ImportOptions, SourceError, import_payments
 
     if str(args.file) == "revert":
@@ -238,6 +233,8 @@ def _import(args: argparse.Namespace) -> int:
     if args.batch is not None:
         raise CliError(f"unexpected argument {args.batch!r} (county import FILE | "
                        "county import revert BATCH | county import list)")
+    if args.reject_file is not None and args.reject_file.suffix.lower() not in EXPORT_SUFFIXES:
+        raise CliError("--reject-file must end in .csv or .xlsx")
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
@@ -265,23 +262,23 @@ def _print_import(result: ImportResult) -> None:
     for sheet in result.sheets:
         name = f"[{sheet.name}] " if sheet.name else ""
         if sheet.not_imported:
-            print(f"{name}not imported: {sheet.not_imported}")
+            say(f"{name}not imported: {sheet.not_imported}")
             continue
         how = "found" if sheet.header_detected else "given"
-        print(f"{name}header on row {sheet.header_row} ({how}); "
-              f"{sheet.rows} rows, {sheet.good} good, {sheet.bad} bad")
+        say(f"{name}header on row {sheet.header_row} ({how}); "
+            f"{sheet.rows} rows, {sheet.good} good, {sheet.bad} bad")
         for c in sheet.columns:
             target = c.field or "ignored"
-            print(f"  {c.letter} {escape(c.header)} → {target}{f'  ({c.note})' if c.note else ''}")
+            say(f"  {c.letter} {c.header} → {target}{f'  ({c.note})' if c.note else ''}")
         if sheet.skipped:
-            print("  skipped (not data): " + ", ".join(f"row {s.row} {s.word}"
-                                                       for s in sheet.skipped))
+            say("  skipped (not data): " + ", ".join(f"row {s.row} {s.word}"
+                                                     for s in sheet.skipped))
     for bad in result.bad:
         where = f"{bad.file}[{bad.sheet}]" if bad.sheet else bad.file
-        print(f"{where}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
+        say(f"{where}:{bad.row}: {bad.reason} [{bad.code}]", file=sys.stderr)
     for warn in result.warnings:
         where = f"{warn.file}[{warn.sheet}]" if warn.sheet else warn.file
-        print(f"{where}:{warn.row}: 警告: {warn.reason} [{warn.code}]", file=sys.stderr)
+        say(f"{where}:{warn.row}: 警告: {warn.reason} [{warn.code}]", file=sys.stderr)
     if result.dry_run:
         verdict = {0: "dry run: nothing written; the import would take every row",
                    1: "dry run: nothing written; the import would be REFUSED",
@@ -298,12 +295,12 @@ def _print_import(result: ImportResult) -> None:
         (result.superseded, "replacing stored payments"),
         (result.withdrawn_before, "withdrawn earlier (not brought back)"),
         (len(result.warnings), "warnings")) if n)
-    print(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
-          f"{result.new} new, {result.already_present} already present{extra}"
-          f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
-          f" — {verdict}")
+    say(f"{result.file}: {result.rows} rows, {result.good} good, {len(result.bad)} bad, "
+        f"{result.new} new, {result.already_present} already present{extra}"
+        f"{f' ({result.corrected} moved to another 乡镇/村)' if result.corrected else ''}"
+        f" — {verdict}")
     if result.reject_file:
-        print(f"bad rows written to {result.reject_file}")
+        say(f"bad rows written to {result.reject_file}")
 
 
 def _import_revert(args: argparse.Namespace) -> int:
@@ -322,10 +319,10 @@ def _import_revert(args: argparse.Namespace) -> int:
     if args.json:
         print_json(done)
     else:
-        print(f"batch {done.batch} reverted: {done.withdrawn} payments withdrawn, "
-              f"{done.restored} restored to their earlier values"
-              + (f", {done.already_withdrawn} were withdrawn before" if done.already_withdrawn
-                 else "") + "; terminals follow at their next sync")
+        say(f"batch {done.batch} reverted: {done.withdrawn} payments withdrawn, "
+            f"{done.restored} restored to their earlier values"
+            + (f", {done.already_withdrawn} were withdrawn before" if done.already_withdrawn
+               else "") + "; terminals follow at their next sync")
     return 0
 
 
@@ -337,10 +334,10 @@ def _import_list(args: argparse.Namespace) -> int:
         print_json(batches)
         return 0
     for b in batches:
-        state = (f"  REVERTED {b.reverted_at:%Y-%m-%d} by {escape(b.reverted_by or '')}"
+        state = (f"  REVERTED {b.reverted_at:%Y-%m-%d} by {b.reverted_by or ''}"
                  if b.reverted_at else "")
-        print(f"{b.id:5}  {b.imported_at:%Y-%m-%d %H:%M}  {escape(b.file_name)}  "
-              f"{b.rows_new} new, {b.rows_superseded} replaced  {escape(b.imported_by)}{state}")
+        say(f"{b.id:5}  {b.imported_at:%Y-%m-%d %H:%M}  {b.file_name}  "
+            f"{b.rows_new} new, {b.rows_superseded} replaced  {b.imported_by}{state}")
     return 0
 
 
@@ -377,8 +374,8 @@ def _print_change(args: argparse.Namespace, entry: ChangeEntry) -> int:
     if args.json:
         print_json(entry)
     else:
-        print(f"payment {entry.payment_id}: {entry.action} {_fields(entry.before)} → "
-              f"{_fields(entry.after)}; terminals follow at their next sync")
+        say(f"payment {entry.payment_id}: {entry.action} {_fields(entry.before)} → "
+            f"{_fields(entry.after)}; terminals follow at their next sync")
     return 0
 
 
@@ -386,7 +383,7 @@ def _fields(values: dict[str, object]) -> str:
     parts = []
     for key, value in values.items():
         shown = format_yuan(int(str(value))) if key == "amount_fen" else value
-        parts.append(f"{key}={escape(str(shown))}")
+        parts.append(f"{key}={shown}")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -398,11 +395,11 @@ def _payment_history(args: argparse.Namespace) -> int:
         print_json(entries)
         return 0
     if not entries:
-        print(f"payment {args.id}: no changes since it was imported")
+        say(f"payment {args.id}: no changes since it was imported")
     for e in entries:
         by = f"batch {e.batch_id}" if e.batch_id is not None else ""
-        print(f"{e.changed_at:%Y-%m-%d %H:%M}  {e.action:9} {escape(e.actor)} {by}  "
-              f"{_fields(e.before)} → {_fields(e.after)}  {escape(e.reason)}")
+        say(f"{e.changed_at:%Y-%m-%d %H:%M}  {e.action:9} {e.actor} {by}  "
+            f"{_fields(e.before)} → {_fields(e.after)}  {e.reason}")
     return 0
 
 
@@ -493,7 +490,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good rows and write the bad ones to a reject file")
     p.add_argument("--reject-file", type=Path, metavar="FILE",
-                   help="where --skip-bad writes bad rows (default FILE.rejects.csv)")
+                   help="where --skip-bad writes bad rows, .csv or .xlsx (default "
+                        "FILE.rejects.csv); created 0600, formulas written as text")
     p.add_argument("--map", action="append", default=[], metavar="列名=field",
                    help="map a column (its name in the file) to a field (id_number, amount, "
                         "paid_on, item, department, name, fund_source, head_id, household_id, "

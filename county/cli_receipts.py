@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from kiosk.textsafe import say
 
 __all__ = ["register"]
 
@@ -35,6 +36,6 @@ def _verify(args: argparse.Namespace) -> int:
                     "terminal_id": claim.terminal_id, "masked_id": claim.masked_id,
                     "total_paid_fen": claim.total_paid_fen})
     else:
-        print(f"genuine: receipt {claim.receipt_id} from terminal {claim.terminal_id}, "
-              f"holder {claim.masked_id}, total paid {format_yuan(claim.total_paid_fen)}")
+        say(f"genuine: receipt {claim.receipt_id} from terminal {claim.terminal_id}, "
+            f"holder {claim.masked_id}, total paid {format_yuan(claim.total_paid_fen)}")
     return 0

@@ -1,6 +1,6 @@
-"""`county release keygen | build | trust | publish | list | unpin | withdraw`.
+"""`county release keygen | build | pin | trust | publish | list | unpin | withdraw`.
 
-keygen and build run on the offline machine with the private key and touch
+keygen, build and pin run on the offline machine with the private key and touch
 no database; the others run where the county database is. The IT-staff
 guide (docs/it-staff-guide.md, "Software releases") walks through them.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ from county.cli import (
     print_json,
 )
 from kiosk import clock
+from kiosk.files import atomic_write_bytes
+from kiosk.textsafe import say
 from kiosk.timefmt import format_local
 
 if TYPE_CHECKING:
@@ -77,8 +79,8 @@ def _keygen(args: argparse.Namespace) -> int:
     except FileExistsError as exc:
         raise CliError(str(exc)) from None
     kid = key_id(load_public_key(public_path))
-    print(f"release key {kid}: private key {private_path} (keep it offline, back it up), "
-          f"public key {public_path} (give it to `county release trust`)")
+    say(f"release key {kid}: private key {private_path} (keep it offline, back it up), "
+        f"public key {public_path} (give it to `county release trust`)")
     return 0
 
 
@@ -100,9 +102,30 @@ def _build(args: argparse.Namespace) -> int:
     if args.json:
         print_json(manifest.model_dump(mode="json"))
         return 0
-    print(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
-          f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
-          f"written to {out}")
+    say(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
+        f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
+        f"written to {out}")
+    return 0
+
+
+def _sign_pin(args: argparse.Namespace) -> int:
+    from sync.protocol.release import KeyFileError, key_id, load_private_key
+    from sync.protocol.release_pin import pin_file_name, sign_pin
+
+    check_config(args)
+    scopes = [str(s) for s in _scopes(args.scope)] or ["county"]
+    out = args.out or Path(pin_file_name(args.version))
+    now = _now()
+    try:
+        key = load_private_key(args.key)
+        data = sign_pin(key, args.version, scopes, now=now,
+                        expires_at=now + timedelta(days=args.expires_days))
+        atomic_write_bytes(out, data, mode=0o644)
+    except (OSError, KeyFileError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    say(f"pin of release {args.version} for {', '.join(scopes)} signed by key "
+        f"{key_id(key.public_key())}, valid {args.expires_days} days, written to {out} "
+        f"(give it to `county release publish {args.version} --pin`)")
     return 0
 
 
@@ -117,8 +140,8 @@ def _trust(args: argparse.Namespace) -> int:
         kid = trust_key(open_db(args), text)
     except (OSError, KeyFileError) as exc:
         raise CliError(f"{args.public_key}: {exc}") from None
-    print(f"release key {kid} trusted: bundles are checked against it, and terminals "
-          "enrolled from now on receive it")
+    say(f"release key {kid} trusted: bundles are checked against it, and terminals "
+        "enrolled from now on receive it")
     return 0
 
 
@@ -140,24 +163,34 @@ def _find_bundle(engine: Engine, version: str, store: Path) -> Path:
 
 def _publish(args: argparse.Namespace) -> int:
     from county.releases import PublishError, publish
+    from sync.protocol.release_pin import pin_file_name
 
     engine = open_db(args)
     store = releases_dir(args, engine)
     bundle = args.bundle or _find_bundle(engine, args.version, store)
+    pin_file = None
+    if args.pin:
+        pin_path = args.pin_file or Path(pin_file_name(args.version))
+        try:
+            pin_file = pin_path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"--pin needs the pin signed with the release key: {pin_path}: "
+                           f"{exc.strerror} (sign one offline with `county release pin "
+                           f"{args.version} --key PRIVATE.pem`)") from None
     try:
         result = publish(engine, args.version, bundle,
                          releases_dir=store, scopes=_scopes(args.scope),
-                         pin=args.pin, now=_now())
+                         pin=args.pin, now=_now(), pin_file=pin_file)
     except (PublishError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json({**asdict(result), "path": str(result.path)})
         return 0
     scopes = ", ".join(result.scopes_added) or "no new scope"
-    print(f"release {result.version} ({result.channel}) published to {scopes}; "
-          f"{result.terminals_in_scope} active terminal(s) in scope"
-          + (f", {result.pinned} pinned to it" if args.pin else "")
-          + f"; bundle at {result.path}")
+    say(f"release {result.version} ({result.channel}) published to {scopes}; "
+        f"{result.terminals_in_scope} active terminal(s) in scope"
+        + (f", {result.pinned} pinned to it" if args.pin else "")
+        + f"; bundle at {result.path}")
     return 0
 
 
@@ -169,15 +202,15 @@ def _list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no releases published (county release publish V [--bundle FILE])")
+        say("no releases published (county release publish V [--bundle FILE])")
         return 0
     for r in rows:
         state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
         pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
                 f"terminal(s))" if r.pinned_scopes else "")
-        print(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
-              f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
-              f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
+        say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
+            f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
+            f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
     return 0
 
 
@@ -185,11 +218,11 @@ def _unpin(args: argparse.Namespace) -> int:
     from county.releases import unpin
 
     result = unpin(open_db(args), _scopes(args.scope))
-    print(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
-          "their scope again")
+    say(f"{result.unpinned} terminal(s) unpinned: they are offered the newest release of "
+        "their scope again")
     if result.still_pinned:
-        print(f"still pinned by a wider scope: {', '.join(result.still_pinned)} "
-              "(a pin belongs to the scope it was published to: unpin that scope)")
+        say(f"still pinned by a wider scope: {', '.join(result.still_pinned)} "
+            "(a pin belongs to the scope it was published to: unpin that scope)")
     return 0
 
 
@@ -200,8 +233,8 @@ def _withdraw(args: argparse.Namespace) -> int:
         unpinned = withdraw(open_db(args), args.version, now=_now())
     except PublishError as exc:
         raise CliError(str(exc)) from None
-    print(f"release {args.version} withdrawn: no longer offered or served"
-          + (f"; {unpinned} terminal(s) unpinned" if unpinned else ""))
+    say(f"release {args.version} withdrawn: no longer offered or served"
+        + (f"; {unpinned} terminal(s) unpinned" if unpinned else ""))
     return 0
 
 
@@ -242,6 +275,21 @@ def register(sub: Subparsers) -> None:
     a.add_argument("--json", action="store_true", help="print the manifest as JSON")
     a.set_defaults(handler=_build)
 
+    a = actions.add_parser("pin", help="sign a pin: terminals may roll back to V (offline "
+                                       "machine)")
+    add_config_option(a)
+    a.add_argument("version", metavar="V")
+    a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
+    a.add_argument("--scope", action="append", metavar="SCOPE",
+                   help="county (default), township:NAME or terminal:ID; repeatable: the "
+                        "scopes `publish --pin` may pin with it")
+    a.add_argument("--expires-days", type=int, default=30,
+                   help="days the pin counts (default 30); after that terminals ignore it")
+    a.add_argument("--out", type=Path, metavar="FILE",
+                   help="default: village-kiosk-V.pin in the current directory, where "
+                        "`county release publish V --pin` looks for it")
+    a.set_defaults(handler=_sign_pin)
+
     a = actions.add_parser("trust", help="trust a release public key (county server)")
     add_db_options(a)
     a.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
@@ -259,7 +307,11 @@ def register(sub: Subparsers) -> None:
                         "Publishing again with another scope widens the release")
     a.add_argument("--pin", action="store_true",
                    help="pin the scopes to V: their terminals, including ones enrolled "
-                        "later, install it even if lower (rolling back)")
+                        "later, install it even if lower (rolling back); needs the pin "
+                        "signed offline with `county release pin`")
+    a.add_argument("--pin-file", type=Path, metavar="FILE",
+                   help="the signed pin of V (default: village-kiosk-V.pin in the current "
+                        "directory)")
     a.add_argument("--releases-dir", type=Path, metavar="DIR",
                    help="where bundles are kept (default: [county] releases, "
                         "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")

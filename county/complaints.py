@@ -11,24 +11,31 @@ travels back to the terminal in its next ``changes`` page.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.models import Complaint
 from county.models import server_id as make_server_id
 from county.seq import take_seqs
 from county.tx import writing
+from kiosk.identity import mask_id_numbers
+from kiosk.textsafe import plain_text
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "ComplaintConflictError",
+    "ComplaintLimits",
+    "ComplaintRateError",
     "ComplaintView",
     "NoSuchComplaintError",
+    "TicketNotYoursError",
     "get_complaint",
     "list_complaints",
     "parse_server_id",
@@ -43,11 +50,80 @@ class ComplaintConflictError(Exception):
     code = ErrorCode.KEY_REUSED
 
 
+@dataclass(frozen=True)
+class ComplaintLimits:
+    """New complaints one terminal may file: per rolling hour and per rolling day.
+
+    A village terminal files a few a day; the caps stop one stolen or broken
+    terminal from flooding the county (1 500 × 6 KB in seconds), while a
+    retried complaint (same idempotency key) is always answered. They count
+    arrivals, and are wide enough that a terminal back after a week offline
+    delivers its backlog (hundreds) at once: filing times come from the
+    terminal and cannot be trusted to spread a flood out.
+    """
+
+    per_hour: int = 1000
+    per_day: int = 5000
+
+
+#: The limits of `county serve` (docs/it-staff-guide.md, "Complaints").
+DEFAULT_LIMITS = ComplaintLimits()
+
+
+class ComplaintRateError(Exception):
+    """This terminal filed more new complaints than :class:`ComplaintLimits` allows.
+
+    ``retry_after_s``: when the oldest counted one leaves the window. The
+    terminal keeps the complaint and sends it again then.
+    """
+
+    code = ErrorCode.COMPLAINT_RATE
+
+    def __init__(self, message: str, *, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class TicketNotYoursError(Exception):
+    """The ticket number carries another terminal's code."""
+
+    code = ErrorCode.TICKET_TAKEN
+
+
+_TERMINAL_ID = re.compile(r"^T[0-9]{5,}$")
+
+
+def _check_ticket(conn: Connection, terminal_id: str, ticket_no: str) -> None:
+    """Raise :class:`TicketNotYoursError` unless the code of ``ticket_no`` (what comes
+    before its last ``-``) is this terminal's: a code that is another terminal's id, or
+    that another terminal's complaints already carry, is not. A villager quotes the
+    ticket number: it must lead to the one terminal that filed it."""
+    code = ticket_no.rpartition("-")[0]
+    if _TERMINAL_ID.match(code) and code != terminal_id:
+        raise TicketNotYoursError(f"ticket {ticket_no} carries terminal {code}'s code, "
+                                  f"not {terminal_id}'s")
+    # Tickets of the code: from "CODE-" up to (not including) "CODE." ('.' follows '-').
+    other = conn.execute(select(Complaint.terminal_id).where(
+        Complaint.ticket_no >= f"{code}-", Complaint.ticket_no < f"{code}.",
+        Complaint.terminal_id != terminal_id).limit(1)).scalar()
+    if other is not None:
+        raise TicketNotYoursError(f"ticket code {code} is terminal {other}'s, not "
+                                  f"{terminal_id}'s")
+
+
 class NoSuchComplaintError(LookupError):
     """No complaint with that server id."""
 
 
 def _body_hash(sub: ComplaintSubmission) -> str:
+    """SHA-256 of what the complaint means: the same instant written in another UTC
+    offset (a terminal whose clock zone changed between tries) is the same complaint."""
+    same = sub.model_copy(update={"created_at": sub.created_at.astimezone(UTC)})
+    return hashlib.sha256(same.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _legacy_body_hash(sub: ComplaintSubmission) -> str:
+    # Rows stored before _body_hash normalised the offset hold this digest.
     return hashlib.sha256(sub.model_dump_json().encode("utf-8")).hexdigest()
 
 
@@ -57,24 +133,59 @@ def _insert_ignoring_conflict(engine: Engine) -> Any:
         index_elements=["terminal_id", "idempotency_key"])
 
 
+def _check_rate(conn: Connection, terminal_id: str, limits: ComplaintLimits, *,
+                now: datetime) -> None:
+    """Raise :class:`ComplaintRateError` if the terminal has no new complaint left."""
+    for window, cap, what in ((timedelta(hours=1), limits.per_hour, "hour"),
+                              (timedelta(days=1), limits.per_day, "day")):
+        recent = conn.execute(
+            select(Complaint.received_at)
+            .where(Complaint.terminal_id == terminal_id, Complaint.received_at > now - window)
+            .order_by(Complaint.received_at.desc()).offset(cap - 1).limit(1)).scalar()
+        if recent is not None:  # the cap-th newest is inside the window: the cap is reached
+            oldest = conn.execute(
+                select(func.min(Complaint.received_at))
+                .where(Complaint.terminal_id == terminal_id,
+                       Complaint.received_at > now - window)).scalar_one()
+            wait = max(1, int((oldest + window - now).total_seconds()) + 1)
+            raise ComplaintRateError(
+                f"terminal {terminal_id} filed {cap} complaints in the last {what}, the most "
+                f"the county takes; the terminal keeps this one and sends it again later",
+                retry_after_s=wait)
+
+
 def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission, *,
-                      now: datetime) -> ComplaintAnswer:
+                      now: datetime,
+                      limits: ComplaintLimits = DEFAULT_LIMITS) -> ComplaintAnswer:
     """Store ``sub`` once; answer its server id (``duplicate`` when seen before).
 
-    Anonymous complaints keep neither the holder's hash nor name. Raises
-    :class:`ComplaintConflictError` when the key was used for another body.
+    Anonymous complaints keep neither the holder's hash nor name; an ID number
+    typed into the text is stored masked (kiosk.identity.mask_id_numbers). Raises
+    :class:`ComplaintConflictError` when the key was used for another body, and
+    :class:`ComplaintRateError` when a new complaint would exceed ``limits`` (a
+    key seen before is always answered), :class:`TicketNotYoursError` when the
+    ticket number carries another terminal's code.
     """
     digest = _body_hash(sub)
     values = {
         "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,
         "body_sha256": digest, "ticket_no": sub.ticket_no, "category": sub.category,
-        "item_code": sub.item_code, "payment_id": sub.payment_id, "text": sub.text,
+        # An ID number typed into the text is masked before it is stored (rows stored
+        # before this rule are masked when read, in _view).
+        "item_code": sub.item_code, "payment_id": sub.payment_id,
+        "text": mask_id_numbers(sub.text),
         "phone": sub.phone, "anonymous": sub.anonymous,
         "id_hash": None if sub.anonymous else sub.id_hash,
         "name": None if sub.anonymous else sub.name,
         "created_at": sub.created_at, "received_at": now,
     }
     with writing(engine) as conn:
+        seen = conn.execute(select(Complaint.id).where(
+            Complaint.terminal_id == terminal_id,
+            Complaint.idempotency_key == sub.idempotency_key)).first()
+        if seen is None:
+            _check_ticket(conn, terminal_id, sub.ticket_no)
+            _check_rate(conn, terminal_id, limits, now=now)
         # RETURNING says whether this request inserted (rowcount is not reliable
         # for INSERT … ON CONFLICT across drivers).
         inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)
@@ -82,7 +193,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         row = conn.execute(select(Complaint.id, Complaint.body_sha256, Complaint.received_at)
                            .where(Complaint.terminal_id == terminal_id,
                                   Complaint.idempotency_key == sub.idempotency_key)).one()
-    if row.body_sha256 != digest:
+    if row.body_sha256 not in (digest, _legacy_body_hash(sub)):
         raise ComplaintConflictError("idempotency key already used for a different complaint")
     return ComplaintAnswer(server_id=make_server_id(row.id), ticket_no=sub.ticket_no,
                            received_at=row.received_at, duplicate=not inserted)
@@ -124,7 +235,8 @@ class ComplaintView:
 
 def _view(row: Any) -> ComplaintView:
     return ComplaintView(make_server_id(row.id), row.terminal_id, row.ticket_no, row.category,
-                         row.item_code, row.payment_id, row.text, row.phone, row.anonymous,
+                         row.item_code, row.payment_id, mask_id_numbers(row.text), row.phone,
+                         row.anonymous,
                          row.name, row.id_hash, row.created_at, row.received_at,
                          row.reply_text, row.reply_at)
 
@@ -157,7 +269,8 @@ def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> Com
     Replying again replaces the reply. Raises :class:`NoSuchComplaintError`
     and ``ValueError`` for an empty text.
     """
-    if not text.strip():
+    text = plain_text(text)  # stored and shown as plain text: no controls, no bidi tricks
+    if not text:
         raise ValueError("reply text is empty")
     complaint_id = parse_server_id(server_id)
     with writing(engine) as conn:
@@ -165,5 +278,5 @@ def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> Com
         if exists is None:
             raise NoSuchComplaintError(f"no complaint {server_id}")
         conn.execute(update(Complaint).where(Complaint.id == complaint_id).values(
-            reply_text=text.strip(), reply_at=now, seq=take_seqs(conn)))
+            reply_text=text, reply_at=now, seq=take_seqs(conn)))
     return get_complaint(engine, server_id)

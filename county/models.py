@@ -332,7 +332,7 @@ class Complaint(Base):
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
     idempotency_key: Mapped[str] = mapped_column(String(64))
     body_sha256: Mapped[str] = mapped_column(String(64))
-    ticket_no: Mapped[str] = mapped_column(String(32))
+    ticket_no: Mapped[str] = mapped_column(String(32), index=True)
     category: Mapped[str] = mapped_column(String(40))
     item_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
     payment_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

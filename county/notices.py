@@ -11,6 +11,7 @@ from county.models import Notice
 from county.seq import take_seqs
 from county.tx import writing
 from kiosk.catalogue import NOTICE_KINDS
+from kiosk.textsafe import plain_text
 
 __all__ = ["KINDS", "NoticeRow", "add_notice", "list_notices", "retire_notice"]
 
@@ -38,8 +39,11 @@ def add_notice(engine: Engine, *, kind: str, title: str, body: str, scope: str,
                expires_on: date | None = None, now: datetime) -> int:
     """Publish a notice; return its id. Raises ``ValueError`` for bad fields.
 
-    A township notice needs ``township``; a village notice both names.
+    A township notice needs ``township``; a village notice both names. Title
+    and body are stored as plain text (kiosk.textsafe.plain_text: no control
+    or bidi characters); terminals show them literally, markup included.
     """
+    title, body = plain_text(title), plain_text(body)
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}")
     if scope not in SCOPES:
@@ -54,7 +58,7 @@ def add_notice(engine: Engine, *, kind: str, title: str, body: str, scope: str,
         raise ValueError("expiry before publication date")
     with writing(engine) as conn:
         result = conn.execute(insert(Notice).values(
-            kind=kind, title=title.strip(), body=body, scope=scope,
+            kind=kind, title=title, body=body, scope=scope,
             township=township.strip() if scope != "county" else "",
             village=village.strip() if scope == "village" else "",
             published_on=published_on, expires_on=expires_on, seq=take_seqs(conn),

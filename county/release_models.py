@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from county.models import Base
@@ -51,6 +59,10 @@ class ReleaseScope(Base):
         UTCDateTime, nullable=True,
         doc="set: every terminal in this scope is pinned to this version (the latest pin "
             "covering a terminal wins)")
+    pin_statement: Mapped[str | None] = mapped_column(
+        Text, nullable=True,
+        doc="the pin file signed with the release key (sync.protocol.release_pin); terminals "
+            "roll back only with it")
 
     __table_args__ = (
         UniqueConstraint("version", "kind", "target", name="uq_release_scope"),

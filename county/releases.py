@@ -47,6 +47,7 @@ from sync.protocol.release import (
     public_key_from_text,
     verify_bundle,
 )
+from sync.protocol.release_pin import verify_pin
 
 __all__ = [
     "PUBLIC_KEY_STATE",
@@ -137,14 +138,20 @@ class PublishResult:
 
 
 def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Path,
-            scopes: Sequence[Scope], pin: bool, now: datetime) -> PublishResult:
+            scopes: Sequence[Scope], pin: bool, now: datetime,
+            pin_file: bytes | None = None) -> PublishResult:
     """Verify ``bundle_path`` with the trusted key, store it, offer it to ``scopes``.
 
     Publishing a version again with the same bundle adds scopes (widening a
     pilot); with a different bundle it is refused. ``pin`` pins ``scopes`` to
     this version: every terminal in them, including terminals enrolled there
     later, is offered it even when it runs a newer one (pins of scopes inside
-    them are lifted: the newer pin overrides them). The bundle is copied
+    them are lifted: the newer pin overrides them). ``pin_file`` is the pin
+    signed offline (`county release pin`): it must verify with the trusted key,
+    pin this version, be unexpired and name every scope pinned (or the county);
+    it is stored and offered with the release, and terminals roll back only
+    with it — a pin without one is recorded but no terminal acts on it. The
+    bundle is copied
     into ``releases_dir`` (hashed while copied, fsynced, renamed into place)
     before the database row is written. Runs on the caller's thread; raises
     :class:`PublishError` (untrusted county, bad bundle, version mismatch,
@@ -162,6 +169,8 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
         raise PublishError(f"{bundle_path}: refused ({exc.code}): {exc.message}") from None
     if bundle.version != version:
         raise PublishError(f"{bundle_path} holds release {bundle.version}, not {version}")
+    scopes = list(scopes) or [Scope("county")]
+    statement = _checked_pin(pin_file, key, version, scopes, now=now) if pin else None
     if existing is not None:
         if existing.withdrawn_at is not None:
             raise PublishError(f"release {version} was withdrawn; publish a new version")
@@ -171,7 +180,6 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
         stored, new_file = Path(existing.path), False
     else:
         stored, new_file = _store(bundle, releases_dir), True
-    scopes = list(scopes) or [Scope("county")]
     with writing(engine) as conn:
         if existing is None:
             conn.execute(insert(Release).values(
@@ -193,14 +201,31 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
             if known is None:
                 conn.execute(insert(ReleaseScope).values(
                     version=version, kind=scope.kind, target=scope.target, added_at=now,
-                    pinned_at=now if pin else None))
+                    pinned_at=now if pin else None, pin_statement=statement))
                 added.append(str(scope))
             elif pin:
                 conn.execute(update(ReleaseScope).where(ReleaseScope.id == known.id)
-                             .values(pinned_at=now))
+                             .values(pinned_at=now, pin_statement=statement))
         count = len(conn.execute(select(Terminal.id).where(_terminals_in(scopes))).all())
     return PublishResult(version, bundle.manifest.channel, stored, new_file, tuple(added),
                          count, count if pin else 0)
+
+
+def _checked_pin(pin_file: bytes | None, key: Ed25519PublicKey, version: str,
+                 scopes: Sequence[Scope], *, now: datetime) -> str | None:
+    """The pin file as stored, after the checks a terminal will make; raises PublishError."""
+    if pin_file is None:
+        return None
+    try:
+        statement = verify_pin(pin_file, key, version=version, now=now, any_scope=True)
+    except ReleaseError as exc:
+        raise PublishError(f"pin refused ({exc.code}): {exc.message}") from None
+    uncovered = [str(s) for s in scopes
+                 if "county" not in statement.scopes and str(s) not in statement.scopes]
+    if uncovered:
+        raise PublishError(f"the signed pin names {', '.join(statement.scopes)}, not "
+                           f"{', '.join(uncovered)}: sign a pin for the scopes you pin")
+    return pin_file.decode("ascii")
 
 
 def bundle_file_name(version: str) -> str:
@@ -217,8 +242,8 @@ def stored_bundle(engine: Engine, version: str) -> Path | None:
 
 
 def _store(bundle: VerifiedBundle, releases_dir: Path) -> Path:
-    """Copy the verified bundle into ``releases_dir`` atomically; the copy must hash the same."""
-    releases_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the verified bundle into ``releases_dir`` atomically (kiosk.files.atomic_writer);
+    the copy must hash the same, else nothing replaces the stored file."""
     final = (releases_dir / bundle_file_name(bundle.version)).resolve()
     digest = hashlib.sha256()
     with bundle.path.open("rb") as src, atomic_writer(final, mode=0o644) as dst:
@@ -311,14 +336,15 @@ def offer_for(conn: Connection, who: TerminalScope, *, running: str, now: dateti
     if channel is not None:
         offerable.append(Release.channel == channel)
     pin = conn.execute(
-        select(Release.version, Release.size, Release.sha256, Release.expires_at)
+        select(Release.version, Release.size, Release.sha256, Release.expires_at,
+               ReleaseScope.pin_statement)
         .join(ReleaseScope, ReleaseScope.version == Release.version)
         .where(ReleaseScope.pinned_at.is_not(None), *offerable)
         .order_by(ReleaseScope.pinned_at.desc(), ReleaseScope.id.desc()).limit(1)).first()
     if pin is not None:
         if pin.expires_at <= now or pin.version == running:
             return None
-        return _info(pin.version, pin.size, pin.sha256, pinned=True)
+        return _info(pin.version, pin.size, pin.sha256, pinned=True, pin=pin.pin_statement)
     rows = conn.execute(
         select(Release.version, Release.size, Release.sha256, Release.expires_at).distinct()
         .join(ReleaseScope, ReleaseScope.version == Release.version)
@@ -332,9 +358,10 @@ def offer_for(conn: Connection, who: TerminalScope, *, running: str, now: dateti
     return _info(best.version, best.size, best.sha256, pinned=False)
 
 
-def _info(version: str, size: int, sha256: str, *, pinned: bool) -> ReleaseInfo:
+def _info(version: str, size: int, sha256: str, *, pinned: bool,
+          pin: str | None = None) -> ReleaseInfo:
     return ReleaseInfo(version=version, url=f"{API_PREFIX}/releases/{version}", size=size,
-                       sha256=sha256, pinned=pinned)
+                       sha256=sha256, pinned=pinned, pin=pin)
 
 
 @dataclass(frozen=True)

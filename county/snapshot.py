@@ -41,10 +41,32 @@ def _token(cursor: int, section: int, last: object) -> str:
     return f"s1.{cursor}.{section}.{last}"
 
 
+#: Largest key a paged integer section can hold (BIGINT), so a resume key fits a query.
+_MAX_INT_KEY = 2**63 - 1
+
+
+def _key_fits(entity: str, last: str) -> bool:
+    """Whether ``last`` can be a key of ``entity`` as :func:`snapshot_lines` wrote it."""
+    if not last:
+        return True
+    if entity == "setting":  # the settings section ends with an empty key, always
+        return False
+    _, key = _keyed(entity)
+    if key.type.python_type is int:
+        return last.isdigit() and int(last) <= _MAX_INT_KEY
+    return True
+
+
 def parse_resume(token: str, *, current: int) -> tuple[int, int, str]:
-    """``(cursor, section index, last key)`` from a resume token; raises :class:`ResumeError`."""
+    """``(cursor, section index, last key)`` from a resume token; raises :class:`ResumeError`.
+
+    Everything a token holds is checked here, before the stream starts: the
+    section exists, the cursor is not ahead of the server, and the key is one
+    the section can hold (``s1.30213.5.zzz`` names an integer-keyed section).
+    """
     match = _TOKEN.match(token)
-    if not match or int(match[2]) >= len(_SECTIONS) or int(match[1]) > current:
+    if (not match or int(match[2]) >= len(_SECTIONS) or int(match[1]) > current
+            or not _key_fits(_SECTIONS[int(match[2])], match[3])):
         raise ResumeError("resume token is not one this server gave out")
     return int(match[1]), int(match[2]), match[3]
 

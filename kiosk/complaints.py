@@ -9,7 +9,6 @@ print even while the terminal is offline. The sync daemon pushes the outbox.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +16,10 @@ from enum import Enum
 
 from sqlalchemy import Engine, func, insert, select
 
+from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
 from kiosk.store.models import Complaint, utcnow
+from kiosk.textsafe import plain_text
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -82,15 +83,13 @@ class FiledComplaint:
 
 
 def clean_text(text: str) -> str:
-    """Normalise complaint text: NFC, no control characters, trimmed.
+    """Normalise complaint text: NFC, no control or bidi-override characters, trimmed
+    (kiosk.textsafe.plain_text).
 
     Emoji and every other printable character are kept; line breaks are
     kept as ``\\n``.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
-    ).strip()
+    return plain_text(text)
 
 
 def normalise_phone(phone: str | None) -> str | None:
@@ -110,7 +109,8 @@ def normalise_phone(phone: str | None) -> str | None:
 
 
 def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
-    text = clean_text(draft.text)
+    # No plaintext ID number on a terminal: one typed into the text is kept masked.
+    text = mask_id_numbers(clean_text(draft.text))
     if len(text) > MAX_TEXT_CHARS:
         raise ComplaintError("complaint.text_too_long",
                              f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}")

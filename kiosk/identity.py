@@ -26,6 +26,7 @@ __all__ = [
     "check_digit",
     "id_hash",
     "mask_id",
+    "mask_id_numbers",
     "normalise_id",
     "validate_id",
 ]
@@ -156,3 +157,22 @@ def mask_id(number: str) -> str:
     if len(value) <= 8:
         return "*" * len(value)
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+# An ID number as people type it into free text: 17 digits then a digit or X, ASCII or
+# full-width, optionally broken by spaces or hyphens, not part of a longer run of digits.
+_DIGIT = "[0-9\uff10-\uff19]"
+_ID_IN_TEXT = re.compile(
+    f"(?<![0-9\uff10-\uff19]){_DIGIT}(?:[ \u3000-]?{_DIGIT}){{16}}[ \u3000-]?"
+    f"[0-9\uff10-\uff19XxＸｘ](?![0-9\uff10-\uff19A-Za-z])"
+)
+
+
+def mask_id_numbers(text: str) -> str:
+    """``text`` with every ID-number-shaped run masked as :func:`mask_id` does.
+
+    For free text a villager types (a complaint): an ID number typed there must not
+    be stored or exported whole. Any 18-character run of the shape is masked,
+    check digit right or wrong: a mistyped number is still a person's number.
+    """
+    return _ID_IN_TEXT.sub(lambda m: mask_id(m.group()), text)

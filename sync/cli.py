@@ -22,6 +22,7 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
+from kiosk.textsafe import say
 
 if TYPE_CHECKING:  # the daemon's modules load only when its commands run (kiosk.cli.main)
     from sync.daemon import CycleReport
@@ -83,19 +84,19 @@ def _enroll(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        print(f"enrolled as {answer.terminal_id} ({answer.township} {answer.village}, "
-              f"scope {answer.scope}) with {server}")
-        print(f"credentials in {config.enrollment.file} (mode 0600); now run `kiosk syncd`")
+        say(f"enrolled as {answer.terminal_id} ({answer.township} {answer.village}, "
+            f"scope {answer.scope}) with {server}")
+        say(f"credentials in {config.enrollment.file} (mode 0600); now run `kiosk syncd`")
     return 0
 
 
 def _print_report(report: CycleReport) -> None:
     outbox = report.outbox
-    print(f"snapshot {'loaded' if report.snapshot else 'not needed'}, {report.pages} page(s)"
-          + (f", outbox: {outbox.sent} sent, {outbox.rejected} rejected, "
-             f"{outbox.waiting} waiting" if outbox else ""))
+    say(f"snapshot {'loaded' if report.snapshot else 'not needed'}, {report.pages} page(s)"
+        + (f", outbox: {outbox.sent} sent, {outbox.rejected} rejected, "
+           f"{outbox.waiting} waiting" if outbox else ""))
     for error in report.errors:
-        print(f"error [{error.code}]: {error}")
+        say(f"error [{error.code}]: {error}")
 
 
 def _syncd(args: argparse.Namespace) -> int:
@@ -164,16 +165,16 @@ def _status(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     lag = data["lag_s"]
-    print(f"cursor        {status.cursor or '- (no snapshot yet)'}")
-    print(f"data as of    {data['data_as_of'] or 'never synced'}")
-    print(f"last success  {data['last_success_at'] or 'never'}"
-          + (f" ({lag:.0f} s ago)" if lag is not None else ""))
-    print(f"outbox        {status.outbox_depth} waiting, {status.outbox_rejected} rejected")
-    print(f"heartbeat     {data['last_heartbeat_at'] or 'never'}")
+    say(f"cursor        {status.cursor or '- (no snapshot yet)'}")
+    say(f"data as of    {data['data_as_of'] or 'never synced'}")
+    say(f"last success  {data['last_success_at'] or 'never'}"
+        + (f" ({lag:.0f} s ago)" if lag is not None else ""))
+    say(f"outbox        {status.outbox_depth} waiting, {status.outbox_rejected} rejected")
+    say(f"heartbeat     {data['last_heartbeat_at'] or 'never'}")
     for key, value in pushed.items():
-        print(f"pushed        {key} = {value} (over the config file)")
+        say(f"pushed        {key} = {value} (over the config file)")
     if status.release_available:
-        print(f"release       {status.release_available} offered by the county")
+        say(f"release       {status.release_available} offered by the county")
     if status.last_error:
-        print(f"last error    [{status.last_error_code}] {status.last_error}")
+        say(f"last error    [{status.last_error_code}] {status.last_error}")
     return 0

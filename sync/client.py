@@ -26,7 +26,14 @@ from urllib3.util.retry import Retry
 
 from kiosk import __version__
 from kiosk.config import SyncConfig
-from sync.errors import NetworkError, ProtocolError, RejectedError, RevokedError, ServerError
+from sync.errors import (
+    NetworkError,
+    ProtocolError,
+    RateLimitedError,
+    RejectedError,
+    RevokedError,
+    ServerError,
+)
 from sync.protocol import (
     API_PREFIX,
     ChangesPage,
@@ -73,16 +80,29 @@ def describe_validation_error(exc: ValidationError, *, limit: int = 3) -> str:
     return "; ".join(problems) + (f" (+{more} more)" if more > 0 else "")
 
 
+class _Retry(Retry):
+    # urllib3 also waits out a Retry-After on 413 and 429 inside the request; a 429
+    # (the county's complaint cap: Retry-After up to an hour) must come back to the
+    # outbox at once, which keeps the complaint and schedules it (RateLimitedError).
+    RETRY_AFTER_STATUS_CODES = frozenset({503})
+
+
 def _retry(total: int, *, statuses: bool) -> Retry:
     # Only errors that happen before the server saw the request (connect) or
     # answers a proxy gives when the server is away (502/503/504) are retried
     # here; every call this client makes is idempotent except enroll, which
     # asks for statuses=False.
-    return Retry(total=total, connect=total, read=total if statuses else 0,
+    return _Retry(total=total, connect=total, read=total if statuses else 0,
                  status=total if statuses else 0, other=0, redirect=0,
                  allowed_methods=None, status_forcelist=(502, 503, 504) if statuses else (),
                  backoff_factor=0.5, backoff_max=8.0, backoff_jitter=0.5,
                  respect_retry_after_header=True, raise_on_status=False)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """Seconds from a ``Retry-After: N`` header (at most a day), else None."""
+    value = response.headers.get("Retry-After", "")
+    return min(float(value), 86400.0) if value.isascii() and value.isdigit() else None
 
 
 class CountyClient:
@@ -147,6 +167,9 @@ class CountyClient:
             raise RevokedError(f"{what}: 401 {code}: {message}")
         if status >= 500:
             raise ServerError(f"{what}: HTTP {status} {code}: {message}")
+        if status == 429:
+            raise RateLimitedError(f"{what}: HTTP 429 {code}: {message}", code=code,
+                                   retry_after_s=_retry_after(response))
         raise RejectedError(f"{what}: HTTP {status} {code}: {message}", code=code,
                             status=status)
 

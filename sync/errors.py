@@ -61,6 +61,19 @@ class RejectedError(SyncError):
         self.status = status
 
 
+class RateLimitedError(SyncError):
+    """429: the county takes no more of these from this terminal for now (e.g. its
+    complaint cap, ``complaint.rate_limited``). Nothing is lost: the request is sent
+    again, not before ``retry_after_s`` (the server's Retry-After, when it gave one)."""
+
+    code = "sync.rate_limited"
+
+    def __init__(self, message: str, *, code: str | None = None,
+                 retry_after_s: float | None = None) -> None:
+        super().__init__(message, code=code)
+        self.retry_after_s = retry_after_s
+
+
 class RevokedError(SyncError):
     """401: the token is unknown or revoked. Syncing stops until the terminal is
     enrolled again (`kiosk enroll CODE --server URL`)."""

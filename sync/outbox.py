@@ -3,10 +3,13 @@
 Order matters to the county (and to the villager's ticket numbers), so the
 push stops at the first complaint that could not be delivered and tries it
 again later: nothing overtakes it. A complaint the county refuses as invalid
-(4xx other than 401) is marked ``rejected`` with the reason — the clerk sees
-it in `kiosk sync status` — and the push moves on: never retried forever,
-never dropped. Resending after a lost answer is safe: the server stores a
-key once and answers the same server id.
+(4xx other than 401 and 429) is marked ``rejected`` with the reason — the
+clerk sees it in `kiosk sync status` — and the push moves on: never retried
+forever, never dropped. 429 (the county's per-terminal complaint cap) is not
+a refusal: the complaint stays pending and is sent again after the server's
+Retry-After; the clerk sees ``complaint.rate_limited`` as the last error.
+Resending after a lost answer is safe: the server stores a key once and
+answers the same server id.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from sqlalchemy import Engine, select, update
 from kiosk.store import write_connection
 from kiosk.store.models import Complaint
 from sync.client import CountyClient, describe_validation_error
-from sync.errors import RejectedError, SyncError
+from sync.errors import RateLimitedError, RejectedError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import ComplaintSubmission
 
@@ -109,6 +112,8 @@ def push_outbox(client: CountyClient, engine: Engine, *, now: Callable[[], datet
             continue
         except SyncError as exc:
             delay = retry_delay(row.attempts + 1)
+            if isinstance(exc, RateLimitedError) and exc.retry_after_s is not None:
+                delay = max(delay, exc.retry_after_s)  # the county said when: not before
             _mark(engine, row.id, last_error=f"{exc.code}: {exc}"[:500],
                   next_try_at=now() + timedelta(seconds=delay))
             log_event(log, logging.WARNING, "complaint_deferred", ticket=row.ticket_no,

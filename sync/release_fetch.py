@@ -7,8 +7,10 @@ Range where a cut left off — checks size and SHA-256 against the
 ReleaseInfo, verifies it completely with the enrollment's release key
 (sync.protocol.release), and renames it to ``SPOOL/ready/V.tar``. The
 root-owned village-kiosk-update.path unit sees it there and runs
-``kiosk update install --ready``. ``ready/V.json`` beside it says whether
-the county pinned V (a pinned lower version may be installed).
+``kiosk update install --ready``. When the county pinned V, its signed pin
+(sync.protocol.release_pin) goes beside it as ``ready/V.pin``: only a pin
+that verifies with the release key lets a lower version be installed, here
+and again by root.
 
 A version whose last install attempt failed is not fetched again: the
 county publishes a fixed release under a new version.
@@ -18,15 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from kiosk import __version__
 from kiosk.config import Config
+from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.files import atomic_write_bytes
 from kiosk.update_state import StateFiles
 from sync.client import CountyClient
@@ -34,6 +38,7 @@ from sync.errors import ProtocolError, RejectedError, SyncError
 from sync.logfmt import log_event
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import ReleaseError, verify_bundle
+from sync.protocol.release_pin import verify_pin
 from sync.release_trust import UpdateError, load_release_key
 
 __all__ = ["FetchResult", "fetch_release"]
@@ -100,6 +105,30 @@ def _file_sha256(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
+def _checked_pin(release: ReleaseInfo, key: Ed25519PublicKey, *, config: Config,
+                 now: datetime) -> bytes | None:
+    """The pin file of ``release`` if the county pinned it and the pin verifies, else None
+    (logged: the release is then treated as not pinned, so a lower one is refused)."""
+    if not release.pinned:
+        return None
+    if release.pin is None:
+        log_event(log, logging.WARNING, "release_pin_unsigned", version=release.version)
+        return None
+    data = release.pin.encode("utf-8")
+    try:
+        terminal_id: str | None = load_enrollment(config.enrollment.file).terminal_id
+    except EnrollmentError:
+        terminal_id = None
+    try:
+        verify_pin(data, key, version=release.version, now=now, terminal_id=terminal_id,
+                   township=config.terminal.township or None)
+    except ReleaseError as exc:
+        log_event(log, logging.WARNING, "release_pin_refused", version=release.version,
+                  code=str(exc.code), error=exc.message)
+        return None
+    return data
+
+
 def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
                   now: datetime) -> FetchResult:
     """Download, check and hand over ``release`` (see the module docstring).
@@ -128,21 +157,25 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
                             f"{release.sha256[:16]}…", code="release.download_mismatch")
     try:
         key = load_release_key(config)
+        pin = _checked_pin(release, key, config=config, now=now)
         verify_bundle(part, key, now=now, channel=config.update.channel,
-                      installed_version=__version__, pinned=release.pinned)
+                      installed_version=__version__,
+                      pinned_version=version if pin is not None else None)
     except UpdateError as exc:
         raise SyncError(exc.message, code=exc.code) from None
     except ReleaseError as exc:
         part.unlink()
         raise SyncError(f"release {version} refused: {exc.message}", code=str(exc.code)) from None
     ready.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(ready.with_suffix(".json"),
-                       json.dumps({"version": version, "pinned": release.pinned}).encode(),
-                       mode=0o644)
+    pin_path = ready.with_suffix(".pin")
+    if pin is not None:
+        atomic_write_bytes(pin_path, pin, mode=0o644)
+    else:
+        pin_path.unlink(missing_ok=True)
     os.replace(part, ready)
     with contextlib.suppress(OSError):
         os.chmod(ready, 0o644)
     for stale in (spool / "downloads").glob("*.part"):
         stale.unlink(missing_ok=True)  # partial files of versions no longer offered
-    log_event(log, logging.INFO, "release_ready", version=version, pinned=release.pinned)
+    log_event(log, logging.INFO, "release_ready", version=version, pinned=pin is not None)
     return FetchResult(version, "ready", ready)

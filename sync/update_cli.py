@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -21,7 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
+from kiosk.textsafe import say
 from kiosk.update_state import StateFiles
 from sync.release_dirs import ReleaseDirs
 from sync.update_spool import newest_ready
@@ -31,6 +34,8 @@ if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when 
     from sync.updater import UpdaterSettings
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
+
+log = logging.getLogger("sync.update_cli")
 
 
 def register(sub: Subparsers) -> None:
@@ -68,8 +73,8 @@ def register(sub: Subparsers) -> None:
 
 
 def ready_pin_path(bundle: Path) -> Path:
-    """``ready/V.json`` next to ``ready/V.tar``: syncd's note that the county pinned V."""
-    return bundle.with_suffix(".json")
+    """``ready/V.pin`` next to ``ready/V.tar``: the county's signed pin of V, if it pinned V."""
+    return bundle.with_suffix(".pin")
 
 
 def _settings(args: argparse.Namespace, config: Config) -> UpdaterSettings:
@@ -97,39 +102,79 @@ def _verify(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest
-    print(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
-          f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
+    say(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
+        f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
     return 0
 
 
-def _pinned(bundle: Path) -> bool:
+def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | None:
+    """The version ``ready/V.pin`` lets this terminal roll back to, or None.
+
+    The pin counts only if it is signed with the release key, pins V, has not
+    expired and names this terminal, its township or the county
+    (sync.protocol.release_pin). Anything else in ``ready/`` — such as the old
+    unsigned ``{"pinned": true}`` note — allows nothing.
+    """
+    from kiosk.enrollment import EnrollmentError, load_enrollment
+    from sync.logfmt import log_event
+    from sync.protocol.release import ReleaseError
+    from sync.protocol.release_pin import MAX_PIN_BYTES, verify_pin
+    from sync.release_trust import UpdateError
+    from sync.update_spool import open_spool_file
+
+    version = bundle.name.removesuffix(".tar")
     try:
-        return bool(json.loads(ready_pin_path(bundle).read_text(encoding="utf-8"))["pinned"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
+        handle, size = open_spool_file(bundle.parent, ready_pin_path(bundle).name,
+                                       max_bytes=MAX_PIN_BYTES)
+    except FileNotFoundError:
+        return None
+    except (OSError, UpdateError) as exc:
+        log_event(log, logging.WARNING, "update_pin_ignored", version=version, error=str(exc))
+        return None
+    with handle:
+        data = handle.read(size)
+    try:
+        terminal_id: str | None = load_enrollment(config.enrollment.file).terminal_id
+    except EnrollmentError:
+        terminal_id = None
+    try:
+        verify_pin(data, key, version=version, now=datetime.now(UTC), terminal_id=terminal_id,
+                   township=config.terminal.township or None)
+    except ReleaseError as exc:
+        log_event(log, logging.WARNING, "update_pin_ignored", version=version,
+                  code=str(exc.code), error=exc.message)
+        return None
+    return version
 
 
 def _install(args: argparse.Namespace) -> int:
     from sync.release_trust import UpdateError, load_release_key
+    from sync.update_spool import SpoolFileError, take_bundle
     from sync.updater import install_bundle
 
     config = load_cli_config(args)
     settings = _settings(args, config)
-    pinned = bool(args.allow_downgrade)
     handed: list[Path] = []
-    if args.ready:
-        ready = config.update.spool / "ready"
-        bundle = newest_ready(ready)
-        if bundle is None:
-            print(f"nothing to install in {ready}")
-            return 0
-        pinned = pinned or _pinned(bundle)
-        handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json")]
-    else:
-        bundle = args.bundle
+    taken: Path | None = None
     try:
         key = load_release_key(config)
-        outcome = install_bundle(bundle, settings, public_key=key, pinned=pinned)
+        pinned_version = None
+        if args.ready:
+            ready = config.update.spool / "ready"
+            bundle = newest_ready(ready)
+            if bundle is None:
+                say(f"nothing to install in {ready}")
+                return 0
+            handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json", ".pin")]
+            pinned_version = _signed_pin(bundle, key, config)
+            # The spool is the kiosk user's: work on root's own copy from here on.
+            bundle = taken = take_bundle(bundle, settings.root / "incoming")
+        else:
+            bundle = args.bundle
+        outcome = install_bundle(bundle, settings, public_key=key,
+                                 pinned=bool(args.allow_downgrade), pinned_version=pinned_version)
+    except SpoolFileError as exc:
+        raise CliError(f"refused [{exc.code}]: {exc.message}") from None
     except UpdateError as exc:
         raise CliError(str(exc)) from None
     except (OSError, sqlite3.Error) as exc:
@@ -138,10 +183,11 @@ def _install(args: argparse.Namespace) -> int:
         raise CliError(f"install stopped: {exc} (install and recover run as root; "
                        "`kiosk update status` shows what is in flight)") from None
     finally:
-        for path in handed:  # tried once; syncd fetches it again if the county still wants it
+        for path in [*handed, *([taken] if taken else [])]:
+            # tried once; syncd fetches it again if the county still wants it
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-    print(outcome.message)
+    say(outcome.message)
     return 0
 
 
@@ -169,17 +215,17 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"current     {data['current'] or '- (none)'}")
-    print(f"previous    {data['previous'] or '-'}")
-    print(f"installed   {', '.join(data['installed']) or '-'}  (in {data['root']}/releases)")
+    say(f"current     {data['current'] or '- (none)'}")
+    say(f"previous    {data['previous'] or '-'}")
+    say(f"installed   {', '.join(data['installed']) or '-'}  (in {data['root']}/releases)")
     if data["ready"]:
-        print(f"ready       {', '.join(data['ready'])}")
+        say(f"ready       {', '.join(data['ready'])}")
     attempt = data["last_attempt"]
     if attempt:
-        print(f"last try    {attempt['version']} at {attempt['finished_at']}: "
-              f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
+        say(f"last try    {attempt['version']} at {attempt['finished_at']}: "
+            f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
     if data["in_flight"]:
-        print(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
+        say(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
     return 0
 
 
@@ -192,9 +238,9 @@ def _recover(args: argparse.Namespace) -> int:
     except (OSError, sqlite3.Error) as exc:
         raise CliError(f"recovery failed: {exc}") from None
     for line in done:
-        print(line)
+        say(line)
     current = ReleaseDirs(config.update.root).current()
-    print(f"current: {current or '- (no complete version installed)'}")
+    say(f"current: {current or '- (no complete version installed)'}")
     return 0
 
 
@@ -207,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except CliError as exc:
-        print(f"kiosk: error: {exc}", file=sys.stderr)
+        say(f"kiosk: error: {exc}", file=sys.stderr)
         return exc.exit_code
 
 

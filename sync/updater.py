@@ -267,11 +267,13 @@ class _Install:
 
 def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
                    public_key: Ed25519PublicKey, pinned: bool = False,
+                   pinned_version: str | None = None,
                    now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> InstallOutcome:
     """Install ``bundle_path`` (see the module docstring); blocks for the health wait.
 
-    ``pinned`` allows a version lower than the current one (the county pinned
-    it, or IT staff said ``--allow-downgrade``). Raises :class:`UpdateError`:
+    ``pinned`` allows a version lower than the current one (IT staff said
+    ``--allow-downgrade``); ``pinned_version`` allows that one version only (the
+    county's signed pin, which the caller verified). Raises :class:`UpdateError`:
     a ``release.*`` code when the bundle was refused (nothing touched),
     ``update.build_failed`` (nothing touched), ``update.migration_failed``,
     ``update.restart_failed`` or ``update.unhealthy`` (switched back, database
@@ -287,7 +289,8 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         old = dirs.current()
         try:
             bundle = verify_bundle(bundle_path, public_key, now=now(), channel=settings.channel,
-                                   installed_version=old, pinned=pinned)
+                                   installed_version=old, pinned=pinned,
+                                   pinned_version=pinned_version)
         except ReleaseError as exc:
             message = exc.message
             run.record(_bundle_name(bundle_path), old, result="refused", code=str(exc.code),

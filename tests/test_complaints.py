@@ -80,6 +80,14 @@ def test_longest_text_with_emoji_and_controls(empty_engine: Engine) -> None:
     assert stored.startswith("补贴😀补贴😀") and len(stored) <= MAX_TEXT_CHARS
 
 
+def test_id_number_in_text_is_kept_masked(empty_engine: Engine) -> None:
+    filed = file_complaint(empty_engine, ComplaintDraft(
+        Reason.OTHER, text="冒领人身份证 431226 19560322 079X"), terminal_code="QS01")
+    with empty_engine.connect() as conn:
+        stored = conn.execute(select(Complaint.text).where(Complaint.id == filed.id)).scalar_one()
+    assert stored == "冒领人身份证 4312**********079X"
+
+
 _WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path

@@ -14,6 +14,7 @@ from kiosk.identity import (
     check_digit,
     id_hash,
     mask_id,
+    mask_id_numbers,
     normalise_id,
     validate_id,
 )
@@ -123,3 +124,18 @@ def test_every_check_digit_validates(first17: str) -> None:
         validate_id(number)
     except IdNumberError as exc:  # only the date part may be impossible
         assert exc.problem is IdProblem.BIRTH_DATE
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        pytest.param("身份证43122619560322079X号", "身份证4312**********079X号", id="plain"),
+        pytest.param("431226 19560322 079x", "4312**********079X", id="spaced, lower x"),
+        pytest.param("４３１２２６１９５６０３２２０７９Ｘ", "4312**********079X", id="full-width"),
+        pytest.param("431226195603220791", "4312**********0791", id="wrong check digit too"),
+        pytest.param("电话13800138000", "电话13800138000", id="phone untouched"),
+        pytest.param("1234567890123456789", "1234567890123456789", id="19 digits is not an ID"),
+    ],
+)
+def test_mask_id_numbers_in_free_text(text: str, masked: str) -> None:
+    assert mask_id_numbers(text) == masked

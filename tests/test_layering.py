@@ -21,7 +21,8 @@ PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
               "kiosk.demo_notices", "kiosk.clock",
-              "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable")
+              "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
+              "kiosk.textsafe")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
 

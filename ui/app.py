@@ -36,7 +36,12 @@ from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels import qml_types
 from ui.viewmodels.app import AppModel
-from ui.wording import PRINTER_STATE_ZH, rejected_complaints_text, update_attempt_text
+from ui.wording import (
+    PRINTER_STATE_ZH,
+    rejected_complaints_text,
+    sync_error_text,
+    update_attempt_text,
+)
 from ui.workers import join_workers
 
 __all__ = ["QML_DIR", "KioskUi", "prepare_environment"]
@@ -205,7 +210,8 @@ class KioskUi:
             status["lastSync"] = (format_local(state.last_success_at)
                                   if state.last_success_at else "从未同步")
             if state.last_error:
-                status["lastSync"] += f"（上次错误：{state.last_error}）"
+                why = sync_error_text(state.last_error_code, state.last_error)
+                status["lastSync"] += f"（上次错误：{why}）"
             status["outbox"] = f"{state.outbox_pending} 条"
             status["rejected"] = rejected_complaints_text(state.outbox_rejected,
                                                           state.rejected_tickets)

@@ -83,6 +83,18 @@ def rejected_complaints_text(count: int, tickets: tuple[str, ...]) -> str:
     return f"{count} 条：{'、'.join(tickets)}{more}，请把编号报给县里"
 
 
+#: What the clerk reads for a sync error code whose English message says nothing to them.
+SYNC_ERROR_ZH = {
+    "complaint.rate_limited": "县里暂时不再接收本机的新投诉（短时间内太多）。投诉都保存在本机，"
+                              "稍后会自动再发，不会丢失；如一直如此，请告诉县里。",
+}
+
+
+def sync_error_text(code: str | None, message: str) -> str:
+    """For the clerk: the last sync error, in Chinese where the code has wording."""
+    return SYNC_ERROR_ZH.get(code or "", message)
+
+
 def update_attempt_text(attempt: Attempt | None) -> str:
     """For the clerk: how the last software update went (``kiosk update status``)."""
     if attempt is None:

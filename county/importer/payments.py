@@ -18,10 +18,8 @@ plaintext ID number never reaches the database, the report or a log.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -33,6 +31,7 @@ from sqlalchemy import Engine, insert, select
 from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.corrections import find_superseded, supersede
+from county.exports import write_table
 from county.importer.cells import (
     CellError,
     cell_text,
@@ -397,27 +396,21 @@ def _fill_households(engine: Engine, good: list[NewPayment],
 
 
 def _write_rejects(path: Path, rejected: list[tuple[str, list[str], list[Any], BadRow]]) -> None:
-    """The bad rows with their cells plus 原行号 and 错误原因 (UTF-8 with BOM, for Excel).
+    """The bad rows with their cells plus 原行号 and 错误原因 (CSV, or XLSX if ``path`` ends
+    in .xlsx), through county.exports: formulas neutralised, created 0600.
 
     A workbook's rows also name their sheet (工作表, first column); each
     sheet's section starts with that sheet's header. The file goes back to
     the department for correction, so it holds the original cells, ID
-    numbers included: it is created mode 0600.
+    numbers included.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+    def lines() -> Iterator[list[Any]]:
         current: str | None = None
         for sheet, header, cells, bad in rejected:
             lead = [sheet] if sheet else []
             if sheet != current:
-                writer.writerow([*(["工作表"] if sheet else []), *header, "原行号", "错误原因"])
+                yield [*(["工作表"] if sheet else []), *header, "原行号", "错误原因"]
                 current = sheet
-            writer.writerow([*lead, *(_safe(cell_text(c)) for c in cells), bad.row,
-                             f"{bad.code}: {bad.reason}"])
+            yield [*lead, *(cell_text(c) for c in cells), bad.row, f"{bad.code}: {bad.reason}"]
 
-
-def _safe(text: str) -> str:
-    """A cell neutralised for spreadsheets: a leading = + - @ would run as a formula."""
-    risky = text[:1] in ("=", "+", "@") or (text[:1] == "-" and not text[1:2].isdigit())
-    return "'" + text if risky else text
+    write_table(path, (), lines(), sheet="错误行")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,11 +95,38 @@ def _csv_book(path: Path) -> Workbook:
     return Workbook(iter([sheet]), encoding, stream.close)
 
 
+#: openpyxl holds the whole shared-string table in memory, even in read-only mode: a
+#: 1.5 MB workbook whose one shared string unpacks to 1.5 GiB took 3.26 GB. Real
+#: department files stay far below these (a million rows: tens of MB of strings).
+MAX_SHARED_STRINGS_BYTES = 128 << 20
+#: Everything a workbook unpacks to; sheets are streamed, but not without bound.
+MAX_XLSX_UNPACKED_BYTES = 4 << 30
+
+
+def _check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook that unpacks to more than it can hold (a zip bomb) before
+    openpyxl reads it; raises :class:`SourceError`."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{path.name}: not a readable .xlsx file ({exc})") from None
+    strings = sum(e.file_size for e in entries if e.filename.lower().endswith(
+        "sharedstrings.xml"))
+    total = sum(e.file_size for e in entries)
+    if strings > MAX_SHARED_STRINGS_BYTES or total > MAX_XLSX_UNPACKED_BYTES:
+        raise SourceError(f"{path.name}: the workbook unpacks to {total >> 20} MiB "
+                          f"({strings >> 20} MiB of text), more than an import reads "
+                          f"({MAX_SHARED_STRINGS_BYTES >> 20} MiB of text, "
+                          f"{MAX_XLSX_UNPACKED_BYTES >> 30} GiB in all); save it as .csv")
+
+
 def _xlsx_book(path: Path) -> Workbook:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - a dependency of the county extra
         raise SourceError("reading .xlsx needs openpyxl (the county extra)") from None
+    _check_xlsx_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

@@ -7,7 +7,6 @@ heavy itself (SQLAlchemy only when a command opens the store).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from kiosk import clock
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.logs import setup_logging
+from kiosk.textsafe import safe_json
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -94,6 +94,6 @@ def open_cli_store(config: Config, *, migrate: bool = True) -> Engine:
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as UTF-8 JSON (Chinese unescaped) on stdout."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
-    sys.stdout.write("\n")
+    """Print ``data`` as UTF-8 JSON (Chinese unescaped) on stdout, with no character left
+    raw that could drive a terminal (kiosk.textsafe.safe_json)."""
+    sys.stdout.write(safe_json(data) + "\n")

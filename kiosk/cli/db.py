@@ -19,6 +19,7 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
+from kiosk.textsafe import say
 
 __all__ = ["register"]
 
@@ -50,7 +51,7 @@ def _upgrade(args: argparse.Namespace) -> int:
 
     config = load_cli_config(args)
     open_cli_store(config).dispose()
-    print(f"{config.store.path}: schema at {head_revision()}")
+    say(f"{config.store.path}: schema at {head_revision()}")
     return 0
 
 
@@ -66,14 +67,14 @@ def _stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats.to_json())
         return 0
-    print(f"database      {stats.path}")
-    print(f"schema        {stats.schema_revision}")
-    print(f"size          {stats.file_bytes:,} bytes (+ WAL {stats.wal_bytes:,})")
-    print(f"data as of    {stats.data_as_of.isoformat() if stats.data_as_of else 'never synced'}")
-    print(f"cursor        {stats.cursor or '-'}")
-    print(f"outbox        {stats.outbox_pending} complaint(s) waiting to be sent")
+    say(f"database      {stats.path}")
+    say(f"schema        {stats.schema_revision}")
+    say(f"size          {stats.file_bytes:,} bytes (+ WAL {stats.wal_bytes:,})")
+    say(f"data as of    {stats.data_as_of.isoformat() if stats.data_as_of else 'never synced'}")
+    say(f"cursor        {stats.cursor or '-'}")
+    say(f"outbox        {stats.outbox_pending} complaint(s) waiting to be sent")
     for table, count in stats.rows.items():
-        print(f"  {table:<18}{count:>10,}")
+        say(f"  {table:<18}{count:>10,}")
     return 0
 
 
@@ -91,10 +92,10 @@ def _seed_demo(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     total = sum(p.amount_fen for p in village.payments if p.status == "paid")
-    print(f"seeded {config.store.path}: {len({p.household_id for p in village.people})} "
-          f"households, {len(village.people)} people, {counts['payment']:,} payments "
-          f"({format_yuan(total)} paid), {counts['notice']} notices")
+    say(f"seeded {config.store.path}: {len({p.household_id for p in village.people})} "
+        f"households, {len(village.people)} people, {counts['payment']:,} payments "
+        f"({format_yuan(total)} paid), {counts['notice']} notices")
     if args.cards:
         written = write_card_profiles(village, args.cards)
-        print(f"card profiles: {args.cards}/ ({written} files)")
+        say(f"card profiles: {args.cards}/ ({written} files)")
     return 0

@@ -15,6 +15,7 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
+from kiosk.textsafe import say
 
 if TYPE_CHECKING:
     from kiosk.lookup import LookupResult
@@ -99,5 +100,6 @@ def _lookup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(render_table(result))
+        for line in render_table(result).splitlines():  # department strings come from outside
+            say(line)
     return 0

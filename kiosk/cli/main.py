@@ -24,6 +24,7 @@ from importlib.metadata import entry_points
 
 from kiosk import __version__
 from kiosk.cli.common import CliError, Handler, Subparsers
+from kiosk.textsafe import say
 
 __all__ = ["build_parser", "main"]
 
@@ -75,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CliError as exc:
-        print(f"kiosk: error: {exc}", file=sys.stderr)
+        say(f"kiosk: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -55,6 +55,8 @@ class SyncSnapshot:
     #: Ticket numbers of the newest complaints the county refused (at most
     #: :data:`REJECTED_SHOWN`), newest first: the clerk reports them to the county.
     rejected_tickets: tuple[str, ...] = ()
+    #: Stable code of ``last_error`` (e.g. ``complaint.rate_limited``), for the wording.
+    last_error_code: str | None = None
 
 
 #: How many refused complaints' ticket numbers the clerk screen lists.
@@ -74,7 +76,8 @@ def read_sync_state(engine: Engine) -> SyncSnapshot:
     return SyncSnapshot(state.data_as_of if state else None,
                         state.last_success_at if state else None,
                         state.last_error if state else None, counts.get("pending", 0),
-                        counts.get("rejected", 0), rejected)
+                        counts.get("rejected", 0), rejected,
+                        state.last_error_code if state else None)
 
 
 def _size(path: Path) -> int:

@@ -17,6 +17,8 @@ class ErrorCode(StrEnum):
     CURSOR_INVALID = "changes.invalid_cursor"  # 400: a cursor this server never gave out
     RESUME_INVALID = "snapshot.invalid_resume"  # 400: a resume token it never gave out
     KEY_REUSED = "complaint.key_reused"  # 409: same idempotency key, different complaint
+    COMPLAINT_RATE = "complaint.rate_limited"  # 429: too many new complaints from a terminal
+    TICKET_TAKEN = "complaint.ticket_not_yours"  # 409: the ticket's code is another terminal's
     INVALID = "request.invalid"  # 422: body or query failed validation
     TOO_LARGE = "request.too_large"  # 413: body above MAX_BODY_BYTES
     NOT_FOUND = "request.not_found"  # 404

@@ -290,7 +290,12 @@ class ReleaseInfo(WireModel):
     sha256: str = Field(default="", description="SHA-256 of the bundle file, lower-case hex")
     pinned: bool = Field(default=False,
                          description="the county pinned this terminal to this version: "
-                                     "install it even if it is lower than the running one")
+                                     "install it even if it is lower than the running one "
+                                     "(a terminal rolls back only with a valid ``pin``)")
+    pin: str | None = Field(default=None, max_length=4096,
+                            description="the pin file signed offline with the release key "
+                                        "(sync.protocol.release_pin); without it, or if it "
+                                        "does not verify, a lower version is refused")
 
 
 class Action(WireModel):

@@ -314,7 +314,7 @@ class VerifiedBundle:
 
 def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
                   channel: str | None = None, installed_version: str | None = None,
-                  pinned: bool = False) -> VerifiedBundle:
+                  pinned: bool = False, pinned_version: str | None = None) -> VerifiedBundle:
     """Check a bundle completely, without writing anything.
 
     Checks run in the documented order and the first failure raises
@@ -322,8 +322,10 @@ def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
     (with ``public_key``), ``expired`` (``expires_at`` before ``now``, an
     aware time), ``wrong_channel`` (when ``channel`` is given),
     ``file_mismatch``, ``rollback`` (version lower than
-    ``installed_version`` and not ``pinned``). Raises ``OSError`` when the
-    file cannot be read. Reads the whole file once.
+    ``installed_version``, unless ``pinned`` — IT staff at the console — or the
+    version is ``pinned_version``, the version of a signed pin the caller
+    verified: sync.protocol.release_pin). Raises ``OSError`` when the file
+    cannot be read. Reads the whole file once.
     """
     with path.open("rb") as handle:
         members = scan_structure(handle)
@@ -334,7 +336,8 @@ def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
         _check_terms(manifest, now=now, channel=channel)
         size, sha256 = _stream(handle, members, manifest, manifest_bytes, signature_text,
                                sink=None)
-    _check_version(manifest, installed_version=installed_version, pinned=pinned)
+    _check_version(manifest, installed_version=installed_version,
+                   pinned=pinned or _same_version(manifest.version, pinned_version))
     return VerifiedBundle(path=path, manifest=manifest, manifest_bytes=manifest_bytes,
                           signature=signature_text, size=size, sha256=sha256)
 
@@ -491,6 +494,13 @@ def _stream(handle: BinaryIO, members: Sequence[Member], manifest: Manifest,
             whole.update(rest)
         total += len(rest)
     return total, "" if whole is None else whole.hexdigest()
+
+
+def _same_version(version: str, other: str | None) -> bool:
+    try:
+        return other is not None and Version(version) == Version(other)
+    except InvalidVersion:
+        return False
 
 
 def _check_version(manifest: Manifest, *, installed_version: str | None, pinned: bool) -> None:

@@ -62,6 +62,7 @@ class ReleaseCode(StrEnum):
     WRONG_CHANNEL = "release.wrong_channel"
     FILE_MISMATCH = "release.file_mismatch"
     ROLLBACK = "release.rollback"
+    BAD_PIN = "release.bad_pin"
 
 
 class ReleaseError(Exception):
@@ -150,26 +151,31 @@ def scan_structure(handle: BinaryIO) -> list[Member]:
             if second != bytes(BLOCK):
                 raise ReleaseError(ReleaseCode.MALFORMED,
                                    f"a zero block at byte {offset} is not followed by another")
-            rest = handle.read(1 << 16)
-            while rest:
+            # Up to the size fstat gave, not to EOF: a file that keeps growing (or a
+            # device) must not keep the installer reading.
+            left = end - handle.tell()
+            while left > 0 and (rest := handle.read(min(1 << 16, left))):
                 if rest.strip(b"\0"):
                     raise ReleaseError(ReleaseCode.MALFORMED,
                                        "data after the end-of-archive marker")
-                rest = handle.read(1 << 16)
+                left -= len(rest)
             break
+        # Until the header proved to be a bundle's (checksum, ustar, regular file, a name a
+        # bundle may hold), its bytes are anyone's: a link planted in the spool can make this
+        # any file. Messages then name the member by its offset only, never by its bytes
+        # (they reach update-state.json and the county).
+        where = f"the member at byte {offset}"
         name = _header_name(header, offset)
         if header[148:156] != b"%06o\0 " % (sum(header[:148]) + 8 * 32 + sum(header[156:])):
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r} at byte {offset}: header checksum mismatch")
+            raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: header checksum mismatch")
         if header[257:265] != b"ustar\x0000":
-            raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r}: not a POSIX ustar header")
+            raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: not a POSIX ustar header")
         kind = header[156:157]
         if kind not in (b"0", b"\0"):
             raise ReleaseError(ReleaseCode.MALFORMED,
-                               f"member {name!r} is a {_KINDS.get(kind, 'special entry')}, "
+                               f"{where} is a {_KINDS.get(kind, 'special entry')}, "
                                "not a regular file")
-        _check_name(name, len(members))
+        _check_name(name, len(members), where)
         if name in seen:
             raise ReleaseError(ReleaseCode.MALFORMED, f"member {name!r} appears twice")
         seen.add(name)
@@ -209,17 +215,19 @@ def _header_name(header: bytes, offset: int) -> str:
     return f"{prefix}/{name}" if prefix else name
 
 
-def _check_name(name: str, index: int) -> None:
+def _check_name(name: str, index: int, where: str) -> None:
+    """Raise unless ``name`` is what member ``index`` of a bundle may be called; the
+    message names the member by ``where`` (its offset), not by the unverified name."""
     if name.startswith("/") or ".." in name.split("/") or "\\" in name:
         raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {name!r}: absolute or parent-relative path")
+                           f"{where} has an absolute or parent-relative path")
     expected = {0: MANIFEST_NAME, 1: SIGNATURE_NAME}.get(index)
     if expected is not None and name != expected:
         raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {index + 1} is {name!r}; {expected} must come there")
+                           f"member {index + 1} is not {expected}: {expected} must come there")
     if expected is None and not re.fullmatch(WHEEL_PATH_RE, name):
         raise ReleaseError(ReleaseCode.MALFORMED,
-                           f"member {name!r} must not be in a bundle (only wheels/*.whl)")
+                           f"{where} must not be in a bundle (only wheels/*.whl)")
 
 
 def read_member(handle: BinaryIO, member: Member, limit: int) -> bytes:

@@ -7,6 +7,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from reference import REFERENCE_DAY
@@ -23,15 +24,16 @@ __all__ = ["LiveServer"]
 class LiveServer:
     """uvicorn serving :func:`county.app.create_app` on ``engine``; use as a context manager."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, **app_options: Any) -> None:
+        """``app_options`` go to :func:`county.app.create_app` (e.g. ``complaint_limits``)."""
         self.engine = engine
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
         self.port = int(self._sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(engine), log_level="warning", lifespan="off",
-                                access_log=False)
+        config = uvicorn.Config(create_app(engine, **app_options), log_level="warning",
+                                lifespan="off", access_log=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._sock]}, daemon=True)

@@ -6,6 +6,7 @@ import csv
 import json
 import re
 import shutil
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -272,3 +273,25 @@ def test_unreadable_files(engine: Engine, tmp_path: Path) -> None:
 ])
 def test_date_forms(cell: object, expected: date) -> None:
     assert parse_date(cell) == expected
+
+
+def test_an_xlsx_whose_text_unpacks_to_gigabytes_is_refused_unread(engine: Engine,
+                                                                   tmp_path: Path) -> None:
+    # A small workbook whose shared-string table unpacks to 200 MiB (the attack: a 1.5 MB
+    # file with a 1.5 GiB string took 3.26 GB of memory through openpyxl).
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(DATA / "county_payments.xlsx") as good, \
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in good.infolist():
+            if not entry.filename.endswith("sharedStrings.xml"):
+                out.writestr(entry, good.read(entry.filename))
+        with out.open("xl/sharedStrings.xml", "w") as strings:
+            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                          b'main" count="1" uniqueCount="1"><si><t>')
+            chunk = b"A" * (1 << 20)
+            for _ in range(200):
+                strings.write(chunk)
+            strings.write(b"</t></si></sst>")
+    assert bomb.stat().st_size < 2 << 20
+    with pytest.raises(SourceError, match=r"unpacks to .* save it as \.csv"):
+        import_payments(engine, bomb, ImportOptions(), now=NOW)

@@ -153,8 +153,19 @@ def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,
     code, _, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle),
                        "--scope", "village:青山村", *db)
     assert code == 1 and "use county, township:NAME or terminal:ID" in err
-    code, out, err = run(capsys, "release", "publish", "1.4.0", "--bundle", str(bundle),
-                         "--scope", "county", "--pin", "--json", *db)
+    pin_args = ["release", "publish", "1.4.0", "--bundle", str(bundle), "--scope", "county",
+                "--pin"]
+    code, _, err = run(capsys, *pin_args, "--pin-file", str(tmp_path / "none.pin"), *db)
+    assert code == 1 and "county release pin 1.4.0" in err  # a pin must be signed
+    pin = tmp_path / "1.4.0.pin"
+    code, out, err = run(capsys, "release", "pin", "1.4.0", "--key", str(keys / "private.pem"),
+                         "--scope", "township:高村镇", "--out", str(pin))
+    assert code == 0 and "signed by key" in out, err
+    code, _, err = run(capsys, *pin_args, "--pin-file", str(pin), *db)
+    assert code == 1 and "not county: sign a pin for the scopes you pin" in err
+    assert run(capsys, "release", "pin", "1.4.0", "--key", str(keys / "private.pem"),
+               "--out", str(pin))[0] == 0
+    code, out, err = run(capsys, *pin_args, "--pin-file", str(pin), "--json", *db)
     assert code == 0, err
     assert json.loads(out) == {
         "version": "1.4.0", "channel": "stable", "new_file": False, "scopes_added": ["county"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.update_state import Attempt, Result
-from ui.wording import rejected_complaints_text, update_attempt_text
+from ui.wording import rejected_complaints_text, sync_error_text, update_attempt_text
 
 
 def _attempt(result: Result, code: str, *, finished: str = "2026-11-22T01:03:00+00:00",
@@ -38,3 +38,10 @@ def test_update_attempt_text(attempt: Attempt | None, text: str) -> None:
 ])
 def test_rejected_complaints_text(count: int, tickets: tuple[str, ...], text: str) -> None:
     assert rejected_complaints_text(count, tickets) == text
+
+
+def test_sync_error_text_explains_the_complaint_cap() -> None:
+    cap = sync_error_text("complaint.rate_limited", "POST /complaints: HTTP 429 …")
+    assert "不会丢失" in cap and "HTTP" not in cap
+    assert sync_error_text("sync.network", "GET /changes: timed out") == \
+        "GET /changes: timed out"

@@ -13,7 +13,7 @@ from pathlib import Path
 from county_server.live import LiveServer
 from sqlalchemy import Engine, select, update
 
-from county.complaints import list_complaints, reply_to
+from county.complaints import ComplaintLimits, list_complaints, reply_to
 from county.terminals import fleet, revoke
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import load_config
@@ -21,6 +21,7 @@ from kiosk.devices import read_device_states, record_device_state
 from kiosk.enrollment import load_enrollment
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
+from kiosk.store.stats import read_sync_state
 from sync.cli import status_json
 from sync.enroll import enroll_terminal
 from sync.state import read_status
@@ -157,6 +158,34 @@ def test_refused_complaint_is_marked_rejected_and_the_rest_still_go(
         assert "complaint_rejected" not in again.stderr
     finally:
         engine.dispose()
+
+
+def test_complaints_beyond_the_county_cap_stay_pending_and_go_later(
+        county_engine: Engine, terminal: Terminal) -> None:
+    with LiveServer(county_engine, complaint_limits=ComplaintLimits(per_hour=2)) as capped:
+        terminal_id = _enroll(terminal, county_engine, capped.url)
+        engine = open_store(terminal.db)
+        try:
+            filed = [file_complaint(engine, ComplaintDraft(Reason.OTHER, text=f"第{i}件"),
+                                    terminal_code="QS01") for i in range(4)]
+            result = terminal.run("syncd", "--once")
+            assert "complaint.rate_limited" in result.stderr
+            with engine.connect() as conn:
+                rows = {r.id: r for r in conn.execute(select(Complaint))}
+        finally:
+            engine.dispose()
+    assert [rows[f.id].delivery for f in filed] == ["sent", "sent", "pending", "pending"]
+    assert "complaint.rate_limited" in (rows[filed[2].id].last_error or "")
+    assert rows[filed[2].id].next_try_at is not None  # not before the county's Retry-After
+    status = _status(terminal)
+    assert status["outbox_depth"] == 2 and status["outbox_rejected"] == 0
+    assert status["last_error_code"] == "complaint.rate_limited"
+    store = open_store(terminal.db)
+    try:  # what the clerk screen reads
+        assert read_sync_state(store).last_error_code == "complaint.rate_limited"
+    finally:
+        store.dispose()
+    assert len(list_complaints(county_engine, terminal_id=terminal_id)) == 2
 
 
 def test_revoked_terminal_stops_and_tells_the_clerk(county: LiveServer, county_engine: Engine,

@@ -15,6 +15,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
+from sync.protocol.release_pin import sign_pin
 from sync.update_cli import status_json
 from sync.updater import UpdateError
 from updater.conftest import UpdTerminal, tree_fingerprint, write_update_terminal
@@ -205,8 +206,9 @@ def test_the_kiosk_command_has_the_update_group(term: UpdTerminal,
     assert "good: village-kiosk 3.0.0" in done.stdout
 
 
-def test_ready_bundles_from_syncd_install_and_a_pin_allows_a_lower_version(
-        running: UpdTerminal, bundles: dict[str, Path]) -> None:
+def test_ready_bundles_from_syncd_install_and_a_signed_pin_allows_a_lower_version(
+        running: UpdTerminal, bundles: dict[str, Path],
+        release_key: Ed25519PrivateKey) -> None:
     ready = running.spool / "ready"
     ready.mkdir(parents=True)
     shutil.copyfile(bundles["0.9.0"], ready / "0.9.0.tar")
@@ -214,7 +216,9 @@ def test_ready_bundles_from_syncd_install_and_a_pin_allows_a_lower_version(
     assert refused.returncode == 1 and "release.rollback" in refused.stderr
     assert list(ready.iterdir()) == []  # tried once; syncd fetches it again if still offered
     shutil.copyfile(bundles["0.9.0"], ready / "0.9.0.tar")
-    (ready / "0.9.0.json").write_text(json.dumps({"version": "0.9.0", "pinned": True}))
+    (ready / "0.9.0.pin").write_bytes(sign_pin(release_key, "0.9.0", ["county"],
+                                              now=datetime.now(UTC),
+                                              expires_at=datetime.now(UTC) + timedelta(days=1)))
     done = running.cli("install", "--ready")
     assert done.returncode == 0, done.stderr
     assert running.dirs.current() == "0.9.0" and running.current_runs() == "0.9.0"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from county_server.live import LiveServer
@@ -30,12 +30,13 @@ from kiosk.update_state import Attempt, StateFiles
 from sync.client import ClientSettings, CountyClient
 from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
-from sync.heartbeat import send_heartbeat
+from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import public_key_pem
+from sync.protocol.release_pin import sign_pin
 from sync.release_fetch import fetch_release
 from sync.state import read_status
-from updater.conftest import write_update_terminal
+from updater.conftest import UpdTerminal, write_update_terminal
 from updater.fakerelease import make_bundle
 
 BUNDLE_FILLER = 400_000
@@ -88,7 +89,7 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         assert report.heartbeat.fetched.action == "ready"
         ready = term.spool / "ready" / "2.0.0.tar"
         assert ready.read_bytes() == bundle.read_bytes()
-        assert json.loads(ready.with_suffix(".json").read_text())["pinned"] is False
+        assert not ready.with_suffix(".pin").exists()  # not pinned
         assert list((term.spool / "downloads").iterdir()) == []
         assert f"Range: bytes={cut_at}-".lower().encode() in \
             bytes(proxy.client_bytes[sent_before:]).lower()
@@ -143,24 +144,45 @@ def test_a_version_that_failed_to_install_is_not_fetched_again(
     assert (result.action, result.ready) == ("skipped", None)
 
 
-def test_a_pinned_lower_release_is_fetched_with_its_pin(
-        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+def _offer_pinned_lower(tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey,
+                        *, signed: bool) -> tuple[HeartbeatOutcome, UpdTerminal, bytes | None]:
+    """Publish 0.0.1 (below the version this syncd runs) pinned county-wide, with a signed
+    pin or without; one heartbeat of a fresh terminal. (outcome, terminal, pin file)."""
     now = datetime.now(UTC)
     trust_key(county_engine, public_key_pem(release_key.public_key()))
-    lower = "0.0.1"  # below the version this syncd runs
-    bundle = make_bundle(tmp_path / "build", lower, key=release_key)
+    bundle = make_bundle(tmp_path / "build", "0.0.1", key=release_key)
     term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
     config = load_config(term.config)
     engine = open_store(term.db)
+    pin = (sign_pin(release_key, "0.0.1", ["county"], now=now,
+                    expires_at=now + timedelta(days=7)) if signed else None)
     with LiveServer(county_engine) as county:
         enroll_terminal(config, engine, enrollment_code(county_engine), county.url)
-        publish(county_engine, lower, bundle, releases_dir=tmp_path / "county-releases",
-                scopes=[Scope("county")], pin=True, now=now)
+        publish(county_engine, "0.0.1", bundle, releases_dir=tmp_path / "county-releases",
+                scopes=[Scope("county")], pin=True, now=now, pin_file=pin)
         token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
         with CountyClient(county.url, token, ClientSettings()) as client:
             outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
     engine.dispose()
     assert outcome.answer.release is not None and outcome.answer.release.pinned
+    return outcome, term, pin
+
+
+def test_a_pinned_lower_release_is_fetched_with_its_pin(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    outcome, term, pin = _offer_pinned_lower(tmp_path, county_engine, release_key, signed=True)
+    assert pin is not None and outcome.answer.release is not None
+    assert outcome.answer.release.pin == pin.decode()
     assert outcome.fetched is not None and outcome.fetched.action == "ready"
-    ready = term.spool / "ready" / f"{lower}.tar"
-    assert json.loads(ready.with_suffix(".json").read_text())["pinned"] is True
+    ready = term.spool / "ready" / "0.0.1.tar"
+    assert ready.with_suffix(".pin").read_bytes() == pin  # for root to check again
+
+
+def test_an_unsigned_pin_from_the_server_allows_no_rollback(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    # The heartbeat's pinned flag alone (a pin published without a signed statement, or
+    # a server that lies) must not let a lower release through.
+    outcome, term, _ = _offer_pinned_lower(tmp_path, county_engine, release_key, signed=False)
+    assert outcome.answer.release is not None and outcome.answer.release.pin is None
+    assert outcome.fetched is None
+    assert not (term.spool / "ready" / "0.0.1.tar").exists()

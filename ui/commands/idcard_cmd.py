@@ -16,7 +16,6 @@ the reader (the message ends in ``[NO_CARD]``).
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import queue
 import signal
@@ -32,6 +31,7 @@ from drivers.idcard.emulator.sam import Fault
 from drivers.idcard.errors import IdCardError
 from drivers.idcard.reader import ERROR_STATES, CardListener, CardReader, ReaderState
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config
+from kiosk.textsafe import safe_json, say
 
 if TYPE_CHECKING:
     from drivers.idcard.cardtext import IdCard
@@ -177,17 +177,17 @@ def _save_photo(card: IdCard, path: Path, library: Path | None) -> None:
         raise CliError(f"cannot write {path}: {exc.strerror}") from None
     if bmp is None:
         reason = decoder.problem or "the decoder refused the data"
-        print(f"kiosk: photo saved as raw WLT ({reason})", file=sys.stderr)
+        say(f"kiosk: photo saved as raw WLT ({reason})", file=sys.stderr)
 
 
 def _print_card(card: IdCard, *, as_json: bool) -> None:
     data = card.to_json()
     if as_json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(safe_json(data))
         return
     width = max(len(k) for k in data)
     for key, value in data.items():
-        print(f"{key:<{width}}  {value}")
+        say(f"{key:<{width}}  {value}")
 
 
 def event_json(kind: str, value: Any, when: float) -> dict[str, Any]:
@@ -213,7 +213,7 @@ def run_watch(args: argparse.Namespace) -> int:
         while True:
             kind, value, when = listener.events.get()
             if args.json:
-                print(json.dumps(event_json(kind, value, when), ensure_ascii=False), flush=True)
+                print(safe_json(event_json(kind, value, when), indent=None), flush=True)
                 continue
             detail = ""
             if kind == "read":
@@ -223,7 +223,7 @@ def run_watch(args: argparse.Namespace) -> int:
             elif kind == "state":
                 detail = value.value
             stamp = time.strftime("%H:%M:%S", time.localtime(when))
-            print(f"{stamp} {kind:<8} {detail}".rstrip(), flush=True)
+            say(f"{stamp} {kind:<8} {detail}".rstrip(), flush=True)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -300,7 +300,7 @@ def run_emulate(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, finish)
     signal.signal(signal.SIGINT, finish)
     with PtyEmulator(sam, baud=baud or None) as emulator:
-        print(emulator.path, flush=True)
+        say(emulator.path, flush=True)
         log.info("reader emulator on %s, %s", emulator.path,
                  f"answers paced to {baud} baud" if baud else "answers unpaced")
         while not stop.wait(0.5):

@@ -26,6 +26,7 @@ from kiosk.cli.common import (
     open_cli_store,
     print_json,
 )
+from kiosk.textsafe import say
 
 if TYPE_CHECKING:  # the printer stack and the store load only when a command runs
     from drivers.printer.status import PrinterStatus
@@ -111,9 +112,9 @@ def _test(args: argparse.Namespace) -> int:
     status = _emit(uri, paper, mode, test_page_blocks(uri or "-", paper_dots(paper)),
                    args.preview, config)
     if args.preview:
-        print(f"preview: {args.preview}")
+        say(f"preview: {args.preview}")
     if uri:
-        print(f"printed test page on {uri}: printer {status.state.value if status else '-'}")
+        say(f"printed test page on {uri}: printer {status.state.value if status else '-'}")
     return 0
 
 
@@ -171,8 +172,8 @@ def _receipt(args: argparse.Namespace) -> int:
         })
         return 0
     if args.preview:
-        print(f"preview: {args.preview}")
+        say(f"preview: {args.preview}")
     if uri:
-        print(f"printed receipt {receipt.receipt_id} on {uri}: printer "
-              f"{status.state.value if status else '-'}")
+        say(f"printed receipt {receipt.receipt_id} on {uri}: printer "
+            f"{status.state.value if status else '-'}")
     return 0

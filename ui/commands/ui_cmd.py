@@ -23,6 +23,7 @@ from kiosk.cli.common import (
     apply_today,
     load_cli_config,
 )
+from kiosk.textsafe import say
 from ui.demo_settings import DEMO_OWNS
 
 if TYPE_CHECKING:  # Qt is imported only when a UI command runs
@@ -144,8 +145,8 @@ def _demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
     apply_today(args)
     if args.offscreen or not _has_display():
-        print("no display found: running the tour offscreen instead "
-              f"(screenshots in {args.dir / 'tour'}/)")
+        say("no display found: running the tour offscreen instead "
+            f"(screenshots in {args.dir / 'tour'}/)")
         return _tour_into(args.dir / "tour", None, settings)
     from kiosk.logs import setup_logging
     from ui.app import KioskUi, prepare_environment
@@ -166,18 +167,18 @@ def _demo(args: argparse.Namespace) -> int:
         try:
             county = DemoCounty.start(args.dir.resolve(), config, today=args.today)
         except RuntimeError as exc:
-            print(f"demo: no county server ({exc}); the kiosk runs from its cache alone")
+            say(f"demo: no county server ({exc}); the kiosk runs from its cache alone")
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=(1280, 800))
     control = DemoControlModel(devices)
     ui.engine.setInitialProperties({"control": control})
     ui.engine.loadFromModule("VillageKiosk", "DemoControl")
     ui.start()
-    print(f"demo: database {config.store.path}, card reader on {devices.pty.path}, "
-          f"printer {devices.printer.uri}; clerk PIN {DEMO_PIN}. Close the window to stop.")
+    say(f"demo: database {config.store.path}, card reader on {devices.pty.path}, "
+        f"printer {devices.printer.uri}; clerk PIN {DEMO_PIN}. Close the window to stop.")
     if county is not None:
-        print(f"demo: county server {county.url} (database {args.dir / 'county.db'}), "
-              f"sync daemon running; answer a complaint with `county complaints reply "
-              f"--db sqlite:///{args.dir.resolve() / 'county.db'} …`")
+        say(f"demo: county server {county.url} (database {args.dir / 'county.db'}), "
+            f"sync daemon running; answer a complaint with `county complaints reply "
+            f"--db sqlite:///{args.dir.resolve() / 'county.db'} …`")
     try:
         return _exec(app)
     finally:
@@ -224,5 +225,5 @@ def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
         shots = run_tour(out, sizes=sizes or SIZES, settings=settings)
     except UiDriverError as exc:
         raise CliError(f"tour failed: {exc}") from None
-    print(f"{len(shots)} screenshots in {out}/")
+    say(f"{len(shots)} screenshots in {out}/")
     return 0

@@ -62,7 +62,7 @@ Rectangle {
         height: visible ? replyText.implicitHeight + 16 : 0
         visible: screen.vm.replyNotice !== ""
         color: Theme.warningBg
-        Text {
+        PlainText {
             id: replyText
             objectName: "replyNotice"
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 16 }
@@ -94,7 +94,7 @@ Rectangle {
                 id: leftColumn
                 width: left.width
                 spacing: 14
-                Text {
+                PlainText {
                     objectName: "maskedId"
                     text: qsTr("身份证 %1").arg(screen.vm.maskedId)
                     font.family: Theme.fontFamily
@@ -120,14 +120,14 @@ Rectangle {
                         }
                     }
                 }
-                Text {
+                PlainText {
                     visible: !screen.vm.empty
                     text: screen.vm.yearTitle
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
                     color: Theme.text
                 }
-                Text {
+                PlainText {
                     objectName: "yearTotal"
                     visible: !screen.vm.empty
                     text: screen.vm.yearTotalText
@@ -136,7 +136,7 @@ Rectangle {
                     font.bold: true
                     color: Theme.paid
                 }
-                Text {
+                PlainText {
                     visible: !screen.vm.empty && screen.vm.yearCapitals !== ""
                     Layout.fillWidth: true
                     text: qsTr("大写：%1").arg(screen.vm.yearCapitals)
@@ -145,7 +145,7 @@ Rectangle {
                     color: Theme.textMuted
                     wrapMode: Text.WrapAnywhere
                 }
-                Text {
+                PlainText {
                     objectName: "yearNote"
                     visible: screen.vm.yearNote !== ""
                     Layout.fillWidth: true
@@ -168,7 +168,7 @@ Rectangle {
             border.color: Theme.border
             clip: true
 
-            Text {
+            PlainText {
                 objectName: "emptyState"
                 visible: screen.vm.empty
                 anchors.centerIn: parent
@@ -182,7 +182,7 @@ Rectangle {
                 lineHeight: 1.3
             }
 
-            Text {
+            PlainText {
                 id: asOf
                 anchors { right: parent.right; bottom: parent.bottom; margins: 8 }
                 text: qsTr("数据更新于 %1").arg(screen.vm.asOfText)
@@ -210,7 +210,7 @@ Rectangle {
                     height: 76
                     color: "#E8EEF5"
                     radius: 8
-                    Text {
+                    PlainText {
                         anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
                         text: sectionHeader.section
                         font.family: Theme.fontFamily
@@ -218,7 +218,7 @@ Rectangle {
                         font.bold: true
                         color: Theme.secondary
                     }
-                    Text {
+                    PlainText {
                         anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
                         text: qsTr("政策说明 ›")
                         font.family: Theme.fontFamily
@@ -248,7 +248,7 @@ Rectangle {
             Column {
                 id: texts
                 Layout.fillWidth: true
-                Text {
+                PlainText {
                     text: row.modelData.period
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
@@ -258,14 +258,14 @@ Rectangle {
                 // to a line of its own, whole, when both do not fit.
                 Flow {
                     width: parent.width
-                    Text {
+                    PlainText {
                         text: row.modelData.paidOn
                         rightPadding: 24
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
                         color: Theme.textMuted
                     }
-                    Text {
+                    PlainText {
                         text: row.modelData.department
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
@@ -277,7 +277,7 @@ Rectangle {
                     }
                 }
             }
-            Text {
+            PlainText {
                 text: row.modelData.amountText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title
@@ -292,7 +292,7 @@ Rectangle {
                 radius: 28
                 color: row.modelData.status === "paid" ? Theme.paid
                      : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
-                Text {
+                PlainText {
                     anchors.centerIn: parent
                     text: (row.modelData.status === "paid" ? "✓ " : "! ") + row.modelData.statusText
                     font.family: Theme.fontFamily

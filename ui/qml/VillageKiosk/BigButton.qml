@@ -21,7 +21,7 @@ Button {
             id: lines
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
             spacing: 4
-            Text {
+            PlainText {
                 id: label
                 width: parent.width
                 text: control.text
@@ -30,7 +30,7 @@ Button {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
-            Text {
+            PlainText {
                 id: hintLabel
                 width: parent.width
                 visible: control.hint !== ""

@@ -26,21 +26,21 @@ Rectangle {
         spacing: 60
         ColumnLayout {
             spacing: 20
-            Text {
+            PlainText {
                 text: qsTr("请输入管理密码")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title
                 font.bold: true
                 color: Theme.text
             }
-            Text {
+            PlainText {
                 objectName: "pinDots"
                 text: screen.vm.pinDots !== "" ? screen.vm.pinDots : " "
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.amount
                 color: Theme.text
             }
-            Text {
+            PlainText {
                 objectName: "pinMessage"
                 Layout.preferredWidth: 520
                 text: screen.vm.pinMessage
@@ -81,7 +81,7 @@ Rectangle {
                 columnSpacing: 24
                 Repeater {
                     model: screen.vm.info
-                    Text {
+                    PlainText {
                         required property var modelData
                         required property int index
                         Layout.row: index
@@ -96,7 +96,7 @@ Rectangle {
                 }
                 Repeater {
                     model: screen.vm.info
-                    Text {
+                    PlainText {
                         required property var modelData
                         required property int index
                         Layout.row: index
@@ -116,7 +116,7 @@ Rectangle {
             spacing: 16
             BigButton { objectName: "testPrint"; Layout.preferredWidth: 360; text: qsTr("测试打印"); onClicked: screen.vm.testPrint() }
             BigButton { objectName: "syncNow"; Layout.preferredWidth: 360; text: qsTr("立即同步"); onClicked: screen.vm.syncNow() }
-            Text {
+            PlainText {
                 Layout.preferredWidth: 360
                 text: screen.vm.brightness >= 0 ? qsTr("屏幕亮度 %1%").arg(screen.vm.brightness)
                                                 : qsTr("屏幕亮度：本机不能调节")

@@ -34,7 +34,7 @@ Rectangle {
         anchors.margins: 24
         spacing: 16
 
-        Text {
+        PlainText {
             objectName: "stepTitle"
             Layout.fillWidth: true
             text: screen.stepTitles[screen.vm.step] || ""
@@ -44,7 +44,7 @@ Rectangle {
             color: Theme.secondary
             wrapMode: Text.WordWrap
         }
-        Text {
+        PlainText {
             objectName: "complaintError"
             visible: screen.vm.error !== ""
             Layout.fillWidth: true
@@ -129,7 +129,7 @@ Rectangle {
             // "Next" sits above the text, so the keyboard never hides it.
             RowLayout {
                 Layout.fillWidth: true
-                Text {
+                PlainText {
                     Layout.fillWidth: true
                     text: screen.vm.textCount
                     font.family: Theme.fontFamily
@@ -156,6 +156,7 @@ Rectangle {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.large
                     color: Theme.text
+                    textFormat: TextEdit.PlainText
                     wrapMode: TextEdit.Wrap
                     background: Rectangle { color: Theme.surface; border.color: Theme.border; border.width: 3; radius: 8 }
                     onTextChanged: screen.vm.setText(text)
@@ -171,7 +172,7 @@ Rectangle {
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 16
-                Text {
+                PlainText {
                     Layout.fillWidth: true
                     text: qsTr("留了电话，县纪委可以打电话问您情况。")
                     font.family: Theme.fontFamily
@@ -186,7 +187,7 @@ Rectangle {
                     border.color: Theme.border
                     border.width: 3
                     radius: 8
-                    Text {
+                    PlainText {
                         objectName: "phoneDisplay"
                         anchors.centerIn: parent
                         text: screen.vm.phone !== "" ? screen.vm.phone : qsTr("（没有填）")
@@ -196,7 +197,7 @@ Rectangle {
                         color: screen.vm.phone !== "" ? Theme.text : Theme.textMuted
                     }
                 }
-                Text {
+                PlainText {
                     objectName: "phoneError"
                     visible: screen.vm.phoneError !== ""
                     Layout.fillWidth: true
@@ -274,7 +275,7 @@ Rectangle {
         id: doneStep
         ColumnLayout {
             spacing: 20
-            Text {
+            PlainText {
                 Layout.fillWidth: true
                 text: qsTr("您的投诉已经登记。投诉编号是：")
                 font.family: Theme.fontFamily
@@ -282,7 +283,7 @@ Rectangle {
                 color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
             }
-            Text {
+            PlainText {
                 objectName: "ticketNo"
                 Layout.fillWidth: true
                 text: screen.vm.ticketNo
@@ -292,7 +293,7 @@ Rectangle {
                 color: Theme.primary
                 horizontalAlignment: Text.AlignHCenter
             }
-            Text {
+            PlainText {
                 Layout.fillWidth: true
                 text: qsTr("请记下或用手机拍下这个编号。也可以拨打 12388 反映。")
                 font.family: Theme.fontFamily
@@ -328,7 +329,7 @@ Rectangle {
         property string value: ""
         Layout.fillWidth: true
         spacing: 20
-        Text {
+        PlainText {
             Layout.preferredWidth: 120
             text: summary.label
             font.family: Theme.fontFamily
@@ -336,7 +337,7 @@ Rectangle {
             font.bold: true
             color: Theme.secondary
         }
-        Text {
+        PlainText {
             Layout.fillWidth: true
             text: summary.value
             font.family: Theme.fontFamily

@@ -21,7 +21,7 @@ Window {
         anchors.fill: parent
         anchors.margins: 16
         spacing: 12
-        Text {
+        PlainText {
             Layout.fillWidth: true
             text: qsTr("选一位村民，把他的身份证放到读卡器上。管理员密码：%1").arg(root.control.pin)
             font.family: Theme.fontFamily
@@ -44,7 +44,7 @@ Window {
                 width: list.width - 24
                 height: 64
                 color: row.index === root.control.index ? "#D8ECFA" : "transparent"
-                Text {
+                PlainText {
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.left: parent.left
                     anchors.leftMargin: 8

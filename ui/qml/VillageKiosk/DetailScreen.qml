@@ -54,7 +54,7 @@ Rectangle {
             ColumnLayout {
                 anchors.fill: parent
                 anchors.margins: 12
-                Text {
+                PlainText {
                     text: screen.vm.totalText
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
@@ -75,14 +75,14 @@ Rectangle {
                         width: list.width - 30
                         height: 96
                         color: "transparent"
-                        Text {
+                        PlainText {
                             anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
                             text: row.modelData.period + "\n" + row.modelData.paidOn
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.small
                             color: Theme.text
                         }
-                        Text {
+                        PlainText {
                             anchors { right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
                             text: row.modelData.amountText + "  " + row.modelData.statusText
                             font.family: Theme.fontFamily
@@ -104,14 +104,14 @@ Rectangle {
         property string value: ""
         width: parent ? parent.width : 0
         spacing: 6
-        Text {
+        PlainText {
             text: field.label
             font.family: Theme.fontFamily
             font.pixelSize: Theme.body
             font.bold: true
             color: Theme.secondary
         }
-        Text {
+        PlainText {
             width: parent.width
             text: field.value
             font.family: Theme.fontFamily

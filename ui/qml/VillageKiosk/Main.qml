@@ -21,7 +21,7 @@ Window {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: Theme.compact ? 60 : 72
         color: Theme.primary
-        Text {
+        PlainText {
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.village !== "" ? qsTr("%1 便民服务站").arg(root.app.village) : qsTr("便民服务站")
             color: Theme.primaryText
@@ -29,7 +29,7 @@ Window {
             font.pixelSize: Theme.body
             font.bold: true
         }
-        Text {
+        PlainText {
             objectName: "clockText"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.dateText + "  " + root.app.timeText
@@ -108,7 +108,7 @@ Window {
         Column {
             anchors.centerIn: parent
             spacing: 32
-            Text {
+            PlainText {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("还在吗？%1 秒后自动退出，保护您的信息。").arg(root.app.countdown)
                 color: "#FFFFFF"
@@ -151,7 +151,7 @@ Window {
                 id: candidate
                 required property string display
                 width: candidateText.implicitWidth + 2 * Theme.margin
-                Text {
+                PlainText {
                     id: candidateText
                     anchors.centerIn: parent
                     text: candidate.display

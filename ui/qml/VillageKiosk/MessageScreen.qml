@@ -14,7 +14,7 @@ Rectangle {
         anchors.centerIn: parent
         width: parent.width * 0.8
         spacing: 48
-        Text {
+        PlainText {
             width: parent.width
             text: screen.title
             font.family: Theme.fontFamily
@@ -24,7 +24,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Text {
+        PlainText {
             objectName: "messageText"
             width: parent.width
             text: screen.message

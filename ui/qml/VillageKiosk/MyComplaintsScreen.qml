@@ -18,7 +18,7 @@ Rectangle {
         onHomeClicked: screen.app.home()
     }
 
-    Text {
+    PlainText {
         objectName: "noComplaints"
         visible: screen.vm.complaints.length === 0
         anchors.centerIn: parent
@@ -52,20 +52,20 @@ Rectangle {
                 id: content
                 anchors { left: parent.left; right: parent.right; top: parent.top; margins: 16 }
                 spacing: 8
-                Text {
+                PlainText {
                     text: qsTr("编号 %1 · %2").arg(card.modelData.ticketNo).arg(card.modelData.reason)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.large
                     font.bold: true
                     color: Theme.text
                 }
-                Text {
+                PlainText {
                     text: card.modelData.filedText + "　" + card.modelData.statusText
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
                     color: card.modelData.replied ? Theme.paid : Theme.textMuted
                 }
-                Text {
+                PlainText {
                     visible: card.modelData.replied
                     width: parent.width
                     text: qsTr("回复（%1）：%2").arg(card.modelData.replyDate).arg(card.modelData.replyText)

@@ -38,7 +38,7 @@ Rectangle {
                 }
             }
         }
-        Text {
+        PlainText {
             objectName: "noNotices"
             visible: screen.vm.notices.length === 0
             Layout.fillWidth: true
@@ -77,7 +77,7 @@ Rectangle {
         Column {
             width: parent.width
             spacing: 20
-            Text {
+            PlainText {
                 objectName: "noticeTitle"
                 width: parent.width
                 text: screen.vm.title
@@ -87,7 +87,7 @@ Rectangle {
                 color: Theme.text
                 wrapMode: Text.WordWrap
             }
-            Text {
+            PlainText {
                 width: parent.width
                 text: screen.vm.dateText
                 font.family: Theme.fontFamily
@@ -95,7 +95,7 @@ Rectangle {
                 color: Theme.textMuted
                 wrapMode: Text.WordWrap
             }
-            Text {
+            PlainText {
                 objectName: "noticeBody"
                 width: parent.width
                 text: screen.vm.body

@@ -21,7 +21,7 @@ Rectangle {
         anchors { top: bar.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter }
         width: parent.width * 0.8
         spacing: 32
-        Text {
+        PlainText {
             objectName: "printState"
             width: parent.width
             text: screen.vm.state === "printed" ? qsTr("✓ 打印好了")
@@ -32,7 +32,7 @@ Rectangle {
             color: screen.vm.state === "problem" ? Theme.primary : Theme.paid
             horizontalAlignment: Text.AlignHCenter
         }
-        Text {
+        PlainText {
             objectName: "printMessage"
             width: parent.width
             text: screen.vm.message

@@ -8,7 +8,7 @@ Rectangle {
         anchors.centerIn: parent
         spacing: 40
         BusyIndicatorDots { anchors.horizontalCenter: parent.horizontalCenter }
-        Text {
+        PlainText {
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("正在读卡，请不要移动身份证……")
             font.family: Theme.fontFamily

@@ -23,7 +23,7 @@ Rectangle {
             Layout.preferredWidth: 220
             onClicked: bar.backClicked()
         }
-        Text {
+        PlainText {
             Layout.fillWidth: true
             text: bar.title
             color: Theme.primaryText

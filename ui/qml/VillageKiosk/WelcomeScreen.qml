@@ -14,7 +14,7 @@ Rectangle {
         anchors.margins: Theme.margin
         spacing: 24
 
-        Text {
+        PlainText {
             Layout.fillWidth: true
             text: qsTr("惠民惠农补贴 查询")
             font.family: Theme.fontFamily
@@ -38,7 +38,7 @@ Rectangle {
                 height: Math.min(parent.height * 0.4, 140)
                 radius: 16
                 color: "#3B3B3B"
-                Text {
+                PlainText {
                     anchors.centerIn: parent
                     text: qsTr("读卡区")
                     color: "#FFFFFF"
@@ -57,7 +57,7 @@ Rectangle {
                 border.color: Theme.secondary
                 border.width: 4
                 x: (parent.width - width) / 2
-                Text {
+                PlainText {
                     anchors.centerIn: parent
                     text: qsTr("身份证")
                     color: Theme.secondary
@@ -74,7 +74,7 @@ Rectangle {
             }
         }
 
-        Text {
+        PlainText {
             objectName: "instruction"
             Layout.fillWidth: true
             text: qsTr("请将身份证放在读卡区")
@@ -95,7 +95,7 @@ Rectangle {
             border.color: Theme.pending
             border.width: 3
             radius: Theme.radius
-            Text {
+            PlainText {
                 id: problemText
                 objectName: "readerProblem"
                 anchors.centerIn: parent
@@ -112,7 +112,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: 24
-            Text {
+            PlainText {
                 Layout.fillWidth: true
                 text: qsTr("数据更新于 %1").arg(screen.app.asOfText)
                 font.family: Theme.fontFamily
@@ -136,7 +136,7 @@ Rectangle {
             radius: 8
             clip: true
             visible: screen.app.notices.ticker !== ""
-            Text {
+            PlainText {
                 id: ticker
                 objectName: "ticker"
                 anchors.verticalCenter: parent.verticalCenter
