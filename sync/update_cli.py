@@ -21,15 +21,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
 from kiosk.textsafe import say
 from kiosk.update_state import StateFiles
 from sync.release_dirs import ReleaseDirs
-from sync.update_spool import newest_ready
 
 if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when used
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     from kiosk.config import Config
     from sync.updater import UpdaterSettings
 
@@ -149,7 +148,7 @@ def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | No
 
 def _install(args: argparse.Namespace) -> int:
     from sync.release_trust import UpdateError, load_release_key
-    from sync.update_spool import SpoolFileError, take_bundle
+    from sync.update_spool import SpoolFileError, newest_ready, take_bundle
     from sync.updater import install_bundle
 
     config = load_cli_config(args)
