@@ -1,0 +1,227 @@
+"""Console pages (paths are a contract): /dashboard, /terminals, /notices, /complaints,
+/audit, /public. /imports lives in county/console/imports_page.py.
+
+Each handler asks for the viewer and its role first, then narrows what it
+reads to a township user's own township (:meth:`Viewer.township_filter`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Engine, and_, or_, select
+from starlette.concurrency import run_in_threadpool
+
+from county.changes import cursor_value
+from county.console import imports_page
+from county.console.audit import list_audit
+from county.console.stats import Area, Bar, dashboard, public_figures
+from county.console.web import audit, engine_of, posted, render, require
+from county.models import BenefitItem, Complaint, Notice, Terminal
+from county.notices import KINDS, add_notice, retire_notice
+from county.terminals import fleet
+from kiosk import clock
+from kiosk.money import format_yuan
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+router.include_router(imports_page.router)
+Text = Annotated[str, Query(max_length=60)]
+SILENT_AFTER = timedelta(hours=6)
+READY = ("ready", "")
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One bar as the SVG template draws it."""
+
+    label: str
+    text: str
+    percent: float
+    href: str
+
+
+def chart(bars: list[Bar], *, money: bool = True,
+          href: dict[str, str] | None = None) -> list[ChartRow]:
+    """Bars scaled to the largest, with their value as text and an optional link."""
+    top = max((b.value for b in bars), default=0) or 1
+    return [ChartRow(b.label, format_yuan(b.value) if money else f"{b.value}",
+                     round(100 * b.value / top, 2), (href or {}).get(b.label, ""))
+            for b in bars]
+
+
+@router.get("/", include_in_schema=False)
+def get_root() -> Response:
+    return RedirectResponse("/dashboard", status_code=303)
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def get_dashboard(request: Request, township: Text = "", village: Text = "") -> Response:
+    who = require(request, "it", "inspector", "township", "viewer")
+    engine = engine_of(request)
+    township = who.township_filter(engine, township, what="/dashboard")
+    area = Area(township, village if township else "")
+    data = dashboard(engine, area, now=clock.now())
+    if area.village:
+        links: dict[str, str] = {}
+    elif area.township:
+        links = {b.label: "/dashboard?" + urlencode({"township": township, "village": b.label})
+                 for b in data.by_place}
+    else:
+        links = {b.label: "/dashboard?" + urlencode({"township": b.label})
+                 for b in data.by_place}
+    return render(request, "dashboard.html", who=who, data=data, area=area,
+                  by_year=chart(data.by_year), by_item=chart(data.by_item),
+                  by_place=chart(data.by_place, href=links),
+                  by_department=chart(data.by_department),
+                  complaints=chart(data.complaints_by_month, money=False))
+
+
+def _faulty(row: object) -> bool:
+    return getattr(row, "reader", "") not in READY or getattr(row, "printer", "") not in READY
+
+
+@router.get("/terminals", response_class=HTMLResponse)
+def get_terminals(request: Request, township: Text = "") -> Response:
+    who = require(request, "it", "inspector", "township", "viewer")
+    engine = engine_of(request)
+    township = who.township_filter(engine, township, what="/terminals")
+    rows = [r for r in fleet(engine, now=clock.now(), silent_after=SILENT_AFTER)
+            if not township or r.township == township]
+    rows.sort(key=lambda r: (r.revoked, not (r.silent or _faulty(r)), r.township, r.village,
+                             r.terminal_id))
+    with engine.connect() as conn:
+        townships = sorted(set(conn.execute(select(Terminal.township)).scalars()))
+    return render(request, "terminals.html", who=who, rows=rows, township=township,
+                  townships=townships, faulty=_faulty)
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A notice with how many terminals in its scope have fetched it."""
+
+    id: int
+    kind: str
+    title: str
+    scope: str
+    township: str
+    village: str
+    published_on: date
+    expires_on: date | None
+    retired: bool
+    received: int
+    in_scope: int
+
+
+def _notices(engine: Engine, township: str, *, include_retired: bool) -> list[NoticeView]:
+    query = select(Notice).order_by(Notice.published_on.desc(), Notice.id.desc()).limit(300)
+    if township:
+        query = query.where(or_(Notice.scope == "county", Notice.township == township))
+    if not include_retired:
+        query = query.where(Notice.deleted.is_(False))
+    with engine.connect() as conn:
+        notices = conn.execute(query).all()
+        terminals = conn.execute(select(Terminal.township, Terminal.village, Terminal.cursor)
+                                 .where(Terminal.revoked_at.is_(None))).all()
+    out = []
+    for n in notices:
+        scoped = [t for t in terminals if n.scope == "county" or (
+            t.township == n.township and (n.scope == "township" or t.village == n.village))]
+        got = sum(1 for t in scoped if (cursor_value(t.cursor) or 0) >= n.seq)
+        out.append(NoticeView(n.id, n.kind, n.title, n.scope, n.township, n.village,
+                              n.published_on, n.expires_on, n.deleted, got, len(scoped)))
+    return out
+
+
+@router.get("/notices", response_class=HTMLResponse)
+def get_notices(request: Request, all: int = 0, error: str = "",
+                done: Annotated[str, Query(max_length=40)] = "") -> Response:
+    who = require(request, "it", "inspector", "township", "viewer")
+    engine = engine_of(request)
+    township = who.township_filter(engine, "", what="/notices")
+    return render(request, "notices.html", who=who, kinds=KINDS, done=done, error=error[:200],
+                  notices=_notices(engine, township, include_retired=bool(all)),
+                  show_all=bool(all), today=clock.today())
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+@router.post("/notices", response_class=HTMLResponse)
+async def post_notice(request: Request) -> Response:
+    who, form = await posted(request, "it")
+    fields = {k: str(form.get(k) or "") for k in
+              ("kind", "title", "body", "scope", "township", "village", "published_on",
+               "expires_on")}
+    try:
+        published = _day(fields["published_on"]) or clock.today()
+        notice_id = await run_in_threadpool(
+            add_notice, engine_of(request), kind=fields["kind"], title=fields["title"],
+            body=fields["body"], scope=fields["scope"], township=fields["township"],
+            village=fields["village"], published_on=published,
+            expires_on=_day(fields["expires_on"]), now=clock.now())
+    except ValueError as exc:
+        return RedirectResponse("/notices?" + urlencode({"error": str(exc)}), status_code=303)
+    await run_in_threadpool(audit, request, who, "notice.publish", target=f"notice {notice_id}",
+                            township=fields["township"], after=fields)
+    return RedirectResponse(f"/notices?done=published-{notice_id}", status_code=303)
+
+
+@router.post("/notices/{notice_id}/retire", response_class=HTMLResponse)
+async def post_retire(request: Request, notice_id: int) -> Response:
+    who, _form = await posted(request, "it")
+    if not await run_in_threadpool(retire_notice, engine_of(request), notice_id,
+                                   now=clock.now()):
+        return RedirectResponse("/notices?" + urlencode({"error": f"没有在用的公告 {notice_id}"}),
+                                status_code=303)
+    await run_in_threadpool(audit, request, who, "notice.retire", target=f"notice {notice_id}",
+                            before={"retired": False}, after={"retired": True})
+    return RedirectResponse(f"/notices?done=retired-{notice_id}", status_code=303)
+
+
+@router.get("/complaints", response_class=HTMLResponse)
+def get_complaints(request: Request, township: Text = "") -> Response:
+    who = require(request, "inspector", "township", "viewer")
+    engine = engine_of(request)
+    township = who.township_filter(engine, township, what="/complaints")
+    query = (select(Complaint, Terminal.township, Terminal.village)
+             .join(Terminal, Terminal.id == Complaint.terminal_id)
+             .order_by(Complaint.received_at.desc()).limit(300))
+    if township:
+        query = query.where(and_(Terminal.township == township))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return render(request, "complaints.html", who=who, rows=rows, township=township)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def get_audit(request: Request, before: int | None = None,
+              action: Annotated[str, Query(max_length=40)] = "") -> Response:
+    who = require(request, "it", "inspector")
+    rows = list_audit(engine_of(request), limit=200, before_id=before, action=action or None)
+    return render(request, "audit.html", who=who, rows=rows, action=action)
+
+
+@router.get("/public", response_class=HTMLResponse)
+def get_public(request: Request) -> Response:
+    engine = engine_of(request)
+    figures = public_figures(engine)
+    today = clock.today()
+    with engine.connect() as conn:
+        notices = conn.execute(select(Notice).where(
+            Notice.scope == "county", Notice.deleted.is_(False), Notice.published_on <= today,
+            or_(Notice.expires_on.is_(None), Notice.expires_on >= today))
+            .order_by(Notice.published_on.desc()).limit(50)).all()
+        items = conn.execute(select(BenefitItem).where(BenefitItem.deleted.is_(False))
+                             .order_by(BenefitItem.code)).all()
+    return render(request, "public.html", figures=figures, by_year=chart(figures.by_year),
+                  by_item=chart(figures.by_item), by_township=chart(figures.by_township),
+                  items=items, notices=notices)
+

@@ -1,0 +1,173 @@
+"""Aggregates of the dashboard and the public page: money by year, item, place, department.
+
+One filter, :class:`Area`, narrows every figure to the county, a township
+or a village; a township user's pages always pass their own township. Only
+paid, not withdrawn payments count. SQL through SQLAlchemy Core, so the same
+queries run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, and_, func, select, true
+from sqlalchemy.orm import QueryableAttribute
+
+from county.models import BenefitItem, Complaint, HouseholdMember, Payment, Terminal
+from kiosk.timefmt import to_local
+
+__all__ = ["Area", "Bar", "Dashboard", "dashboard", "public_figures"]
+
+#: A terminal is online when its last heartbeat is younger than this.
+ONLINE_WITHIN = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Area:
+    """County (both empty), a township, or a village of a township."""
+
+    township: str = ""
+    village: str = ""
+
+    def payments(self) -> ColumnElement[bool]:
+        """Filter on paid, live payments in this area."""
+        where = and_(Payment.deleted.is_(False), Payment.status == "paid")
+        if self.township:
+            where = and_(where, Payment.township == self.township)
+        if self.village:
+            where = and_(where, Payment.village == self.village)
+        return where
+
+    def members(self) -> ColumnElement[bool]:
+        """Filter on live household members in this area."""
+        where: ColumnElement[bool] = HouseholdMember.deleted.is_(False)
+        if self.township:
+            where = and_(where, HouseholdMember.township == self.township)
+        if self.village:
+            where = and_(where, HouseholdMember.village == self.village)
+        return where
+
+    def terminals(self) -> ColumnElement[bool]:
+        """Filter on terminals placed in this area."""
+        where: ColumnElement[bool] = true()
+        if self.township:
+            where = and_(where, Terminal.township == self.township)
+        if self.village:
+            where = and_(where, Terminal.village == self.village)
+        return where
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: its label, value (fen or a count), and where a click leads."""
+
+    label: str
+    value: int
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Every figure of /dashboard for one area."""
+
+    area: Area
+    total_fen: int
+    payments: int
+    people: int
+    households: int
+    by_year: list[Bar]
+    by_item: list[Bar]
+    by_place: list[Bar]
+    """Townships of the county, or villages of a township (empty for a village)."""
+    by_department: list[Bar]
+    complaints_by_month: list[Bar]
+    terminals_online: int
+    terminals_total: int
+
+
+def _bars(rows: list[tuple[object, int]]) -> list[Bar]:
+    return [Bar(str(label or "（未填）"), int(value or 0)) for label, value in rows]
+
+
+def _by(conn: Connection, column: ColumnElement[Any] | QueryableAttribute[Any], area: Area, *,
+        order_by_label: bool = False) -> list[tuple[object, int]]:
+    total = func.sum(Payment.amount_fen)
+    query = (select(column, total).where(area.payments()).group_by(column)
+             .order_by(column if order_by_label else total.desc()))
+    return [(label, int(value)) for label, value in conn.execute(query).all()]
+
+
+def _by_item(conn: Connection, area: Area) -> list[Bar]:
+    total = func.sum(Payment.amount_fen)
+    query = (select(Payment.item_code, func.max(BenefitItem.name), total)
+             .outerjoin(BenefitItem, BenefitItem.code == Payment.item_code)
+             .where(area.payments()).group_by(Payment.item_code).order_by(total.desc()))
+    return [Bar(str(name or code), int(value)) for code, name, value in conn.execute(query)]
+
+
+def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Bar]:
+    """The last 12 months (Beijing time), oldest first, including months without any."""
+    local = to_local(now)
+    months = []
+    year, month = local.year, local.month
+    for _ in range(12):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months.reverse()
+    since = now - timedelta(days=372)
+    query = (select(Complaint.received_at).join(Terminal, Terminal.id == Complaint.terminal_id)
+             .where(area.terminals(), Complaint.received_at >= since))
+    counts = Counter((to_local(t).year, to_local(t).month) for t in conn.execute(query).scalars())
+    return [Bar(f"{m}月", counts[(y, m)]) for y, m in months]
+
+
+def dashboard(engine: Engine, area: Area, *, now: datetime) -> Dashboard:
+    """Every dashboard figure for ``area`` at ``now``."""
+    with engine.connect() as conn:
+        total, count = conn.execute(select(func.coalesce(func.sum(Payment.amount_fen), 0),
+                                           func.count()).where(area.payments())).one()
+        people, households = conn.execute(select(
+            func.count(func.distinct(HouseholdMember.id_hash)),
+            func.count(func.distinct(HouseholdMember.household_id))).where(area.members())).one()
+        year = func.extract("year", Payment.paid_on)
+        by_year = [Bar(f"{int(str(y))}年", v) for y, v in _by(conn, year, area, order_by_label=True)
+                   if y is not None]
+        if area.village:
+            by_place: list[Bar] = []
+        else:
+            column = Payment.village if area.township else Payment.township
+            by_place = _bars(_by(conn, column, area))
+        online, terminals = conn.execute(select(
+            func.count().filter(Terminal.last_heartbeat_at > now - ONLINE_WITHIN),
+            func.count()).where(area.terminals(), Terminal.revoked_at.is_(None))).one()
+        return Dashboard(area, int(total), int(count), int(people), int(households), by_year,
+                         _by_item(conn, area), by_place,
+                         _bars(_by(conn, Payment.department, area)),
+                         _complaints_by_month(conn, area, now), int(online), int(terminals))
+
+
+@dataclass(frozen=True)
+class PublicFigures:
+    """What /public shows: aggregates only, never a person."""
+
+    total_fen: int
+    by_year: list[Bar]
+    by_item: list[Bar]
+    by_township: list[Bar]
+
+
+def public_figures(engine: Engine) -> PublicFigures:
+    """County-wide money by year, item and township."""
+    area = Area()
+    with engine.connect() as conn:
+        total = conn.execute(select(func.coalesce(func.sum(Payment.amount_fen), 0))
+                             .where(area.payments())).scalar_one()
+        year = func.extract("year", Payment.paid_on)
+        return PublicFigures(
+            int(total),
+            [Bar(f"{int(str(y))}年", v) for y, v in _by(conn, year, area, order_by_label=True)
+             if y is not None],
+            _by_item(conn, area), _bars(_by(conn, Payment.township, area)))
