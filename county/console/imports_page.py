@@ -15,10 +15,11 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine, Row, insert, select, update
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from county.console.errors import Forbidden
 from county.console.models import ConsoleUpload
@@ -58,7 +59,8 @@ def get_imports(request: Request) -> Response:
 
 
 def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
-         skip_bad: bool = False) -> tuple[Row[Any], ImportResult]:
+         skip_bad: bool = False, accept_warnings: bool = False
+         ) -> tuple[Row[Any], ImportResult]:
     """Run the importer on a stored upload (only its uploader's, or county IT's)."""
     with engine.connect() as conn:
         upload = conn.execute(select(ConsoleUpload).where(ConsoleUpload.id == upload_id)
@@ -66,6 +68,7 @@ def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
     if upload is None or (who.user.role != "it" and upload.user_id != who.user.id):
         raise Forbidden("没有这个上传文件，或它不是您上传的。")
     options = ImportOptions(dry_run=dry_run, skip_bad=skip_bad, actor=who.user.name,
+                            accept_warnings=accept_warnings,
                             department=who.user.department or None)
     with tempfile.TemporaryDirectory(prefix="county-upload-") as tmp:
         path = Path(tmp) / upload.file_name
@@ -100,6 +103,7 @@ async def post_preview(request: Request) -> Response:
                       history=await run_in_threadpool(_history, engine, who),
                       error=f"只能导入 CSV 或 XLSX 文件：{name}")
     content = await upload.read()
+    await upload.close()
 
     def store() -> int:
         with writing(engine) as conn:
@@ -123,6 +127,7 @@ async def post_run(request: Request, upload_id: int) -> Response:
     who, form = await posted(request, *UPLOADERS)
     engine = engine_of(request)
     skip_bad = form.get("skip_bad") == "1"
+    accept_warnings = form.get("accept_warnings") == "1"
 
     def pending() -> bool:
         with engine.connect() as conn:
@@ -134,7 +139,8 @@ async def post_run(request: Request, upload_id: int) -> Response:
         raise Forbidden("这个文件已经导入过了。")
     try:
         upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=False,
-                                                 skip_bad=skip_bad)
+                                                 skip_bad=skip_bad,
+                                                 accept_warnings=accept_warnings)
     except (SourceError, ValueError) as exc:
         return render(request, "imports.html", who=who, status=400, can_upload=True,
                       history=await run_in_threadpool(_history, engine, who),

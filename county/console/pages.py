@@ -22,9 +22,9 @@ from county.console import imports_page
 from county.console.audit import list_audit
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require
-from county.models import BenefitItem, Complaint, Notice, Terminal
+from county.models import BenefitItem, Complaint, Notice, Terminal, server_id
 from county.notices import KINDS, add_notice, retire_notice
-from county.terminals import fleet
+from county.terminals import FleetRow, fleet
 from kiosk import clock
 from kiosk.money import format_yuan
 
@@ -34,7 +34,17 @@ router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
 Text = Annotated[str, Query(max_length=60)]
 SILENT_AFTER = timedelta(hours=6)
-READY = ("ready", "")
+#: Device states a terminal reports (drivers/ enums; the county shares only the wire) in Chinese.
+DEVICE_WORDS = {"ready": "正常", "card_present": "正常（有卡）", "reading": "正常（读卡中）",
+                "paper_near_end": "纸将用完", "paper_out": "缺纸", "cover_open": "机盖未关",
+                "offline": "离线", "unknown": "无应答", "disconnected": "未连接",
+                "unmonitored": "不监测", "stopped": "已停止", "connecting": "连接中",
+                "not_responding": "无应答", "unavailable": "不可用", "sam_fault": "安全模块故障"}
+_READER_OK = ("ready", "card_present", "reading", "")
+_PRINTER_OK = ("ready", "unmonitored", "")
+#: Complaint categories (sync.protocol Category, kiosk.complaints.Reason) for officers.
+CATEGORY_NAMES = {"not_received": "未收到", "wrong_amount": "金额不对", "impersonated": "被冒领",
+                  "not_mine": "不该有我的名字", "conduct": "办事作风", "other": "其他"}
 
 
 @dataclass(frozen=True)
@@ -83,8 +93,15 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "") -> 
                   complaints=chart(data.complaints_by_month, money=False))
 
 
-def _faulty(row: object) -> bool:
-    return getattr(row, "reader", "") not in READY or getattr(row, "printer", "") not in READY
+def _state(row: FleetRow) -> str:
+    """失联 / 故障 / 需换纸 / 正常 (or 已吊销): what an officer needs to know first."""
+    if row.revoked:
+        return "已吊销"
+    if row.silent:
+        return "失联"
+    if row.reader not in _READER_OK or row.printer not in (*_PRINTER_OK, "paper_near_end"):
+        return "故障"
+    return "需换纸" if row.printer == "paper_near_end" else "正常"
 
 
 @router.get("/terminals", response_class=HTMLResponse)
@@ -94,12 +111,12 @@ def get_terminals(request: Request, township: Text = "") -> Response:
     township = who.township_filter(engine, township, what="/terminals")
     rows = [r for r in fleet(engine, now=clock.now(), silent_after=SILENT_AFTER)
             if not township or r.township == township]
-    rows.sort(key=lambda r: (r.revoked, not (r.silent or _faulty(r)), r.township, r.village,
-                             r.terminal_id))
+    order = {"失联": 0, "故障": 1, "需换纸": 2, "正常": 3, "已吊销": 4}
+    rows.sort(key=lambda r: (order[_state(r)], r.township, r.village, r.terminal_id))
     with engine.connect() as conn:
         townships = sorted(set(conn.execute(select(Terminal.township)).scalars()))
     return render(request, "terminals.html", who=who, rows=rows, township=township,
-                  townships=townships, faulty=_faulty)
+                  townships=townships, state=_state, words=DEVICE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -191,14 +208,17 @@ def get_complaints(request: Request, township: Text = "") -> Response:
     who = require(request, "inspector", "township", "viewer")
     engine = engine_of(request)
     township = who.township_filter(engine, township, what="/complaints")
-    query = (select(Complaint, Terminal.township, Terminal.village)
+    query = (select(Complaint.id, Complaint.ticket_no, Complaint.received_at, Complaint.category,
+                    Complaint.text, Complaint.anonymous, Complaint.reply_text,
+                    Terminal.township, Terminal.village)
              .join(Terminal, Terminal.id == Complaint.terminal_id)
              .order_by(Complaint.received_at.desc()).limit(300))
     if township:
         query = query.where(and_(Terminal.township == township))
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    return render(request, "complaints.html", who=who, rows=rows, township=township)
+    return render(request, "complaints.html", who=who, rows=rows, township=township,
+                  server_id=server_id, categories=CATEGORY_NAMES)
 
 
 @router.get("/audit", response_class=HTMLResponse)

@@ -121,7 +121,8 @@ def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Ba
     query = (select(Complaint.received_at).join(Terminal, Terminal.id == Complaint.terminal_id)
              .where(area.terminals(), Complaint.received_at >= since))
     counts = Counter((to_local(t).year, to_local(t).month) for t in conn.execute(query).scalars())
-    return [Bar(f"{m}月", counts[(y, m)]) for y, m in months]
+    # Month numbers only: twelve columns must fit a phone's width (the caption says 月).
+    return [Bar(f"{m}", counts[(y, m)]) for y, m in months]
 
 
 def dashboard(engine: Engine, area: Area, *, now: datetime) -> Dashboard:

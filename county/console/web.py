@@ -41,6 +41,7 @@ _HERE = Path(__file__).parent
 _env = Environment(loader=FileSystemLoader(_HERE / "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters["yuan"] = lambda fen: format_yuan(int(fen))
+_env.filters["thousands"] = lambda n: f"{int(n):,}"
 _env.filters["local"] = lambda moment: "—" if moment is None else format_local(moment)
 
 
@@ -112,6 +113,7 @@ async def checked_form(request: Request, who: Viewer) -> dict[str, Any]:
     form = await request.form()
     sent = form.get("csrf_token")
     if not isinstance(sent, str) or not secrets.compare_digest(sent, who.csrf_token):
+        await form.close()  # uploaded files are not read: let go of their temporary files
         await run_in_threadpool(audit, request, who, "csrf.refused", target=request.url.path)
         raise CsrfRefused("表单缺少有效的校验码（csrf_token），已拒绝。请刷新页面后重试。")
     return dict(form)

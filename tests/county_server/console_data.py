@@ -8,6 +8,7 @@ file for 石桥乡 (two villages) and 龙潭镇 through the real importer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -40,7 +41,7 @@ ITEMS = [("农村最低生活保障金", "县民政局", "386.00"), ("城乡居�
 def valid_id(n: int) -> str:
     """A valid (GB 11643) 18-digit ID number, distinct for each ``n``."""
     birth = date(1940, 1, 1) + timedelta(days=97 * n)
-    first17 = f"431227{birth:%Y%m%d}{n % 1000:03d}"
+    first17 = f"431227{birth:%Y%m%d}123"  # distinct births; never a "…000" Excel warning
     return first17 + check_digit(first17)
 
 
@@ -58,7 +59,7 @@ def township_rows() -> list[list[object]]:
     return rows
 
 
-def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+def write_xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
     """A department workbook: title row, header, ``rows``."""
     book = Workbook()
     sheet = book.active
@@ -67,7 +68,7 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     sheet.append(["县民政局惠民资金发放表"])
     sheet.append(HEADER)
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
     book.save(path)
     return path
 
