@@ -16,7 +16,17 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from county.console.models import AuditEntry
 
-__all__ = ["AuditRow", "list_audit", "record"]
+__all__ = ["ACTION_WORDS", "AuditRow", "list_audit", "record"]
+
+#: What each audited action is called on /audit (the code stays beside it, for filtering).
+ACTION_WORDS = {
+    "login.ok": "登录", "login.fail": "密码错误", "login.locked": "锁定期间尝试登录",
+    "login.disabled": "停用账号尝试登录", "login.throttled": "地址尝试过多被拒",
+    "logout": "退出", "user.add": "新建账号", "user.disable": "停用账号",
+    "user.unlock": "解锁账号", "user.lock": "账号被锁定", "user.reset_password": "重设密码",
+    "access.denied": "越权访问被拒", "csrf.refused": "表单校验失败被拒",
+    "notice.publish": "发布公告", "notice.retire": "撤下公告", "import.run": "导入数据",
+}
 
 
 def _json(value: dict[str, Any] | None) -> str:

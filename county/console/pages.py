@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
 from county.console import imports_page
-from county.console.audit import list_audit
+from county.console.audit import ACTION_WORDS, list_audit
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require
 from county.models import BenefitItem, Complaint, Notice, Terminal, server_id
@@ -226,7 +226,7 @@ def get_audit(request: Request, before: int | None = None,
               action: Annotated[str, Query(max_length=40)] = "") -> Response:
     who = require(request, "it", "inspector")
     rows = list_audit(engine_of(request), limit=200, before_id=before, action=action or None)
-    return render(request, "audit.html", who=who, rows=rows, action=action)
+    return render(request, "audit.html", who=who, rows=rows, action=action, words=ACTION_WORDS)
 
 
 @router.get("/public", response_class=HTMLResponse)
