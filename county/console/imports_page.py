@@ -13,9 +13,9 @@ import os
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine, Row, insert, select, update
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 
 from county.console.errors import Forbidden
 from county.console.models import ConsoleUpload
-from county.console.web import Viewer, audit, engine_of, posted, render, require
+from county.console.web import Viewer, audit, engine_of, posted, render, require, xlsx_download
 from county.importer import ImportOptions, ImportResult, SourceError, import_payments
 from county.models import ImportBatch
 from county.tx import writing
@@ -52,8 +52,16 @@ def _history(engine: Engine, who: Viewer) -> list[Row[Any]]:
 
 
 @router.get("/imports", response_class=HTMLResponse)
-def get_imports(request: Request) -> Response:
+def get_imports(request: Request,
+                format: Annotated[str, Query(max_length=8, pattern="^(|xlsx)$")] = ""
+                ) -> Response:
     who = require(request, "it", "department", "inspector")
+    if format:
+        return xlsx_download(request, who, "导入记录", [("导入记录", (
+            "批次", "文件", "导入人", "时间", "总行数", "新增", "被替换", "拒收", "撤销时间"), [
+            (b.id, b.file_name, b.imported_by, b.imported_at, b.rows_total, b.rows_new,
+             b.rows_superseded, b.rows_rejected, b.reverted_at)
+            for b in _history(engine_of(request), who)])])
     return render(request, "imports.html", who=who, history=_history(engine_of(request), who),
                   can_upload=who.user.role in UPLOADERS, error="")
 

@@ -21,7 +21,7 @@ from county.changes import cursor_value
 from county.console import imports_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.stats import Area, Bar, dashboard, public_figures
-from county.console.web import audit, engine_of, posted, render, require
+from county.console.web import audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Complaint, Notice, Terminal, server_id
 from county.notices import KINDS, add_notice, retire_notice
 from county.terminals import FleetRow, fleet
@@ -33,6 +33,8 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
 Text = Annotated[str, Query(max_length=60)]
+#: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
+Format = Annotated[str, Query(max_length=8, pattern="^(|xlsx)$")]
 SILENT_AFTER = timedelta(hours=6)
 #: Device states a terminal reports (drivers/ enums; the county shares only the wire) in Chinese.
 DEVICE_WORDS = {"ready": "正常", "card_present": "正常（有卡）", "reading": "正常（读卡中）",
@@ -72,12 +74,23 @@ def get_root() -> Response:
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
-def get_dashboard(request: Request, township: Text = "", village: Text = "") -> Response:
+def get_dashboard(request: Request, township: Text = "", village: Text = "",
+                  format: Format = "") -> Response:
     who = require(request, "it", "inspector", "township", "viewer")
     engine = engine_of(request)
     township = who.township_filter(engine, township, what="/dashboard")
     area = Area(township, village if township else "")
     data = dashboard(engine, area, now=clock.now())
+    if format:
+        name = area.village or area.township or "全县"
+        money = ["金额（元）"]
+        return xlsx_download(request, who, f"统计-{name}", [
+            (title, [label, *money], [(b.label, b.value / 100) for b in bars])
+            for title, label, bars in (
+                ("按年度", "年度", data.by_year), ("按项目", "项目", data.by_item),
+                ("按地区", "村" if area.township else "乡镇", data.by_place),
+                ("按部门", "发放部门", data.by_department))] + [
+            ("投诉", ["月", "件数"], [(b.label, b.value) for b in data.complaints_by_month])])
     if area.village:
         links: dict[str, str] = {}
     elif area.township:
@@ -93,6 +106,10 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "") -> 
                   complaints=chart(data.complaints_by_month, money=False))
 
 
+TERMINAL_COLUMNS = ("终端", "乡镇", "村", "状态", "最后心跳", "版本", "待同步", "待上报", "读卡器",
+                    "打印机", "磁盘剩余(GB)")
+
+
 def _state(row: FleetRow) -> str:
     """失联 / 故障 / 需换纸 / 正常 (or 已吊销): what an officer needs to know first."""
     if row.revoked:
@@ -105,7 +122,7 @@ def _state(row: FleetRow) -> str:
 
 
 @router.get("/terminals", response_class=HTMLResponse)
-def get_terminals(request: Request, township: Text = "") -> Response:
+def get_terminals(request: Request, township: Text = "", format: Format = "") -> Response:
     who = require(request, "it", "inspector", "township", "viewer")
     engine = engine_of(request)
     township = who.township_filter(engine, township, what="/terminals")
@@ -113,6 +130,13 @@ def get_terminals(request: Request, township: Text = "") -> Response:
             if not township or r.township == township]
     order = {"失联": 0, "故障": 1, "需换纸": 2, "正常": 3, "已吊销": 4}
     rows.sort(key=lambda r: (order[_state(r)], r.township, r.village, r.terminal_id))
+    if format:
+        return xlsx_download(request, who, "终端", [("终端", TERMINAL_COLUMNS, [
+            (r.terminal_id, r.township, r.village, _state(r), r.last_heartbeat_at, r.version,
+             r.cursor_lag, r.outbox_depth, DEVICE_WORDS.get(r.reader, r.reader),
+             DEVICE_WORDS.get(r.printer, r.printer),
+             None if r.disk_free_bytes is None else round(r.disk_free_bytes / 2**30, 1))
+            for r in rows])])
     with engine.connect() as conn:
         townships = sorted(set(conn.execute(select(Terminal.township)).scalars()))
     return render(request, "terminals.html", who=who, rows=rows, township=township,
@@ -158,10 +182,17 @@ def _notices(engine: Engine, township: str, *, include_retired: bool) -> list[No
 
 @router.get("/notices", response_class=HTMLResponse)
 def get_notices(request: Request, all: int = 0, error: str = "",
-                done: Annotated[str, Query(max_length=40)] = "") -> Response:
+                done: Annotated[str, Query(max_length=40)] = "", format: Format = "") -> Response:
     who = require(request, "it", "inspector", "township", "viewer")
     engine = engine_of(request)
     township = who.township_filter(engine, "", what="/notices")
+    if format:
+        return xlsx_download(request, who, "公告", [("公告", (
+            "编号", "类别", "标题", "范围", "乡镇", "村", "发布", "到期", "已撤下", "已收到的终端",
+            "范围内终端"), [
+            (n.id, n.kind, n.title, n.scope, n.township, n.village, n.published_on,
+             n.expires_on, n.retired, n.received, n.in_scope)
+            for n in _notices(engine, township, include_retired=True)])])
     return render(request, "notices.html", who=who, kinds=KINDS, done=done, error=error[:200],
                   notices=_notices(engine, township, include_retired=bool(all)),
                   show_all=bool(all), today=clock.today())
@@ -204,7 +235,7 @@ async def post_retire(request: Request, notice_id: int) -> Response:
 
 
 @router.get("/complaints", response_class=HTMLResponse)
-def get_complaints(request: Request, township: Text = "") -> Response:
+def get_complaints(request: Request, township: Text = "", format: Format = "") -> Response:
     who = require(request, "inspector", "township", "viewer")
     engine = engine_of(request)
     township = who.township_filter(engine, township, what="/complaints")
@@ -217,15 +248,27 @@ def get_complaints(request: Request, township: Text = "") -> Response:
         query = query.where(and_(Terminal.township == township))
     with engine.connect() as conn:
         rows = conn.execute(query).all()
+    if format:
+        return xlsx_download(request, who, "投诉", [("投诉", (
+            "编号", "回执号", "收到时间", "乡镇", "村", "类别", "内容", "方式", "答复"), [
+            (server_id(c.id), c.ticket_no, c.received_at, c.township, c.village,
+             CATEGORY_NAMES.get(c.category, c.category), c.text,
+             "匿名" if c.anonymous else "实名", c.reply_text or "") for c in rows])])
     return render(request, "complaints.html", who=who, rows=rows, township=township,
                   server_id=server_id, categories=CATEGORY_NAMES)
 
 
 @router.get("/audit", response_class=HTMLResponse)
 def get_audit(request: Request, before: int | None = None,
-              action: Annotated[str, Query(max_length=40)] = "") -> Response:
+              action: Annotated[str, Query(max_length=40)] = "", format: Format = "") -> Response:
     who = require(request, "it", "inspector")
-    rows = list_audit(engine_of(request), limit=200, before_id=before, action=action or None)
+    rows = list_audit(engine_of(request), limit=100_000 if format else 200, before_id=before,
+                      action=action or None)
+    if format:
+        return xlsx_download(request, who, "审计日志", [("审计日志", (
+            "编号", "时间", "操作人", "地址", "操作", "代码", "对象", "乡镇", "变更前", "变更后"), [
+            (r.id, r.at, r.actor, r.address, ACTION_WORDS.get(r.action, r.action), r.action,
+             r.target, r.township, r.before, r.after) for r in rows])])
     return render(request, "audit.html", who=who, rows=rows, action=action, words=ACTION_WORDS)
 
 

@@ -10,10 +10,11 @@ a department file or a user is ever marked safe. Assets are served from
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,13 +26,14 @@ from starlette.concurrency import run_in_threadpool
 from county.console.accounts import ROLES, User, log_in, log_out, session_user
 from county.console.audit import record
 from county.console.errors import ConsoleError, Forbidden, LoginRefused
+from county.spreadsheet import XLSX_MIME, xlsx_bytes
 from county.tx import writing
 from kiosk import clock
 from kiosk.money import format_yuan
 from kiosk.timefmt import format_local
 
 __all__ = ["BODY_LIMITS", "SESSION_COOKIE", "Viewer", "audit", "mount_console", "posted",
-           "render", "require"]
+           "render", "require", "xlsx_download"]
 
 SESSION_COOKIE = "county_session"
 LOGIN_CSRF_COOKIE = "county_login_csrf"
@@ -133,6 +135,20 @@ async def posted(request: Request, *roles: str) -> tuple[Viewer, dict[str, Any]]
     return who, await checked_form(request, who)
 
 
+def xlsx_download(request: Request, who: Viewer, name: str,
+                  sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> Response:
+    """An XLSX attachment of ``sheets`` (built in memory, never on disk), audited as export.
+
+    The caller builds the rows with the same role and township limits as its page.
+    """
+    data = xlsx_bytes(sheets)
+    audit(request, who, "export", target=f"{name}.xlsx", township=who.user.township)
+    stamp = f"{clock.local_now():%Y%m%d-%H%M}"
+    return Response(data, media_type=XLSX_MIME, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{name}-{stamp}.xlsx')}",
+        "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
+
+
 def home_of(user: User) -> str:
     """Where a user lands after logging in."""
     return "/imports" if user.role == "department" else "/dashboard"
@@ -152,8 +168,11 @@ def render(request: Request, template: str, *, who: Viewer | None = None, status
     """``template`` rendered with the viewer, its navigation and ``context``."""
     nav = [] if who is None else [(href, label) for href, label, roles in NAV
                                   if who.user.role in roles]
+    query = {k: v for k, v in request.query_params.items() if k not in ("done", "error")}
+    export_href = f"{request.url.path}?{urlencode({**query, 'format': 'xlsx'})}"
     html = _env.get_template(template).render(request_path=request.url.path, who=who, nav=nav,
-                                              now=clock.now(), **context)
+                                              now=clock.now(), export_href=export_href,
+                                              **context)
     return HTMLResponse(html, status_code=status, headers={
         "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",

@@ -56,6 +56,7 @@ from county.payments import (
     write_members,
     write_payments,
 )
+from county.spreadsheet import neutralise as _safe
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import id_hash
@@ -397,8 +398,3 @@ def _write_rejects(path: Path, rejected: list[tuple[str, list[str], list[Any], B
             writer.writerow([*lead, *(_safe(cell_text(c)) for c in cells), bad.row,
                              f"{bad.code}: {bad.reason}"])
 
-
-def _safe(text: str) -> str:
-    """A cell neutralised for spreadsheets: a leading = + - @ would run as a formula."""
-    risky = text[:1] in ("=", "+", "@") or (text[:1] == "-" and not text[1:2].isdigit())
-    return "'" + text if risky else text

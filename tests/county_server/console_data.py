@@ -102,3 +102,12 @@ def log_in(http: httpx.Client, name: str, password: str = PASSWORD,
     return http.post("/login", data={"username": name, "password": password,
                                      "csrf_token": csrf_of(form.text)},
                      headers=headers, follow_redirects=False)
+
+
+def file_complaint(http: httpx.Client, token: str, *, key: str, text: str) -> None:
+    """Post a complaint as the terminal holding ``token``."""
+    answer = http.post("/api/v1/complaints", headers={"Authorization": f"Bearer {token}"},
+                       json={"idempotency_key": key, "ticket_no": f"T-{key[-4:]}",
+                             "category": "not_received", "text": text,
+                             "created_at": datetime.now(UTC).isoformat()})
+    assert answer.status_code == 200, answer.text
