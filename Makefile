@@ -77,6 +77,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_update.py
 	$(BIN)/python tests/bench/bench_release.py
 	$(BIN)/python tests/bench/bench_ui.py
+	$(BIN)/python tests/bench/bench_console.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
