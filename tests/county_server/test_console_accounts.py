@@ -23,6 +23,7 @@ from county.cli import main as county_main
 from county.console.accounts import ADDRESS_LIMIT, IDLE_TIMEOUT, LOCK_AFTER, LOCK_FOR, get_user
 from county.console.audit import list_audit
 from county.console.models import ConsoleUser
+from county.db import open_county_db
 from county.models import Notice
 from county_server.console_data import PASSWORD, add_townships, add_users, csrf_of, log_in
 from county_server.live import LiveServer
@@ -262,3 +263,23 @@ def test_untrusted_text_is_escaped_and_no_id_number_shown(browser_like: httpx.Cl
                  "/audit", "/public", "/terminals", "/notices", "/imports"):
         body = browser_like.get(path).text
         assert not any(n in body for n in numbers), path
+
+
+def test_a_session_works_on_another_app_process(console: LiveServer, seeded_url: str,
+                                                browser_like: httpx.Client) -> None:
+    """No state in the app: a second app on the same database knows the session."""
+    log_in(browser_like, "insp1")
+    other_engine = open_county_db(seeded_url)
+    try:
+        with LiveServer(other_engine) as other, httpx.Client(
+                base_url=other.url, timeout=30,
+                cookies={"county_session": browser_like.cookies["county_session"]}) as http:
+            page = http.get("/dashboard", follow_redirects=False)
+            assert page.status_code == 200 and "insp1" in page.text
+            token = csrf_of(page.text)
+            assert http.post("/logout", data={"csrf_token": token},
+                             follow_redirects=False).status_code == 303
+    finally:
+        other_engine.dispose()
+    # Logged out through the other process: out here too.
+    assert browser_like.get("/dashboard", follow_redirects=False).status_code == 303
