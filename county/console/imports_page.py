@@ -23,6 +23,7 @@ from starlette.datastructures import UploadFile
 
 from county.console.errors import Forbidden
 from county.console.models import ConsoleUpload
+from county.console.summary import refresh
 from county.console.web import Viewer, audit, engine_of, posted, render, require, xlsx_download
 from county.importer import ImportOptions, ImportResult, SourceError, import_payments
 from county.models import ImportBatch
@@ -88,6 +89,7 @@ def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
         with writing(engine) as conn:
             conn.execute(update(ConsoleUpload).where(ConsoleUpload.id == upload.id)
                          .values(batch_id=result.batch or 0, content=b""))
+        refresh(engine)  # the dashboard's summaries: rebuilt now, not at the next view
     return upload, result
 
 

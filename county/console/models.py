@@ -25,7 +25,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from county.models import Base
 from kiosk.sqltypes import UTCDateTime, utcnow
 
-__all__ = ["AuditEntry", "ConsoleSession", "ConsoleUpload", "ConsoleUser", "LoginFailure"]
+__all__ = ["AuditEntry", "ConsoleSession", "ConsoleUpload", "ConsoleUser", "LoginFailure",
+           "MemberSummary", "PaymentSummary"]
 
 ROLES = ("it", "inspector", "township", "department", "viewer")
 
@@ -111,3 +112,35 @@ class AuditEntry(Base):
                                           doc="the township the event concerns, if one")
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
+
+
+class PaymentSummary(Base):
+    """Paid, live payments summed per village, year, item and department (the dashboard's).
+
+    A cache of ``payment``, rebuilt when the payments' highest ``seq`` moved
+    (county/console/summary.py): a few 10 000 rows instead of millions.
+    """
+
+    __tablename__ = "console_payment_summary"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    township: Mapped[str] = mapped_column(String(60))
+    village: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer)
+    item_code: Mapped[str] = mapped_column(String(32))
+    department: Mapped[str] = mapped_column(String(100))
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    payments: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_console_payment_summary_place", "township", "village"),)
+
+
+class MemberSummary(Base):
+    """People and households per village (a cache of ``household_member``, as above)."""
+
+    __tablename__ = "console_member_summary"
+
+    township: Mapped[str] = mapped_column(String(60), primary_key=True)
+    village: Mapped[str] = mapped_column(String(60), primary_key=True)
+    people: Mapped[int] = mapped_column(BigInteger)
+    households: Mapped[int] = mapped_column(BigInteger)

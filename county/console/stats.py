@@ -2,8 +2,10 @@
 
 One filter, :class:`Area`, narrows every figure to the county, a township
 or a village; a township user's pages always pass their own township. Only
-paid, not withdrawn payments count. SQL through SQLAlchemy Core, so the same
-queries run on SQLite and PostgreSQL.
+paid, not withdrawn payments count. Money and people come from the summary
+tables (county/console/summary.py, refreshed first when payments changed),
+so a page reads a few 10 000 rows, not millions. SQL through SQLAlchemy
+Core, so the same queries run on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, select, true
 from sqlalchemy.orm import QueryableAttribute
 
-from county.models import BenefitItem, Complaint, HouseholdMember, Payment, Terminal
+from county.console.models import MemberSummary, PaymentSummary
+from county.console.summary import refresh
+from county.models import BenefitItem, Complaint, Terminal
 from kiosk.timefmt import to_local
 
 __all__ = ["Area", "Bar", "Dashboard", "dashboard", "public_figures"]
@@ -33,21 +37,21 @@ class Area:
     village: str = ""
 
     def payments(self) -> ColumnElement[bool]:
-        """Filter on paid, live payments in this area."""
-        where = and_(Payment.deleted.is_(False), Payment.status == "paid")
+        """Filter on the payment summary rows of this area."""
+        where: ColumnElement[bool] = true()
         if self.township:
-            where = and_(where, Payment.township == self.township)
+            where = and_(where, PaymentSummary.township == self.township)
         if self.village:
-            where = and_(where, Payment.village == self.village)
+            where = and_(where, PaymentSummary.village == self.village)
         return where
 
     def members(self) -> ColumnElement[bool]:
-        """Filter on live household members in this area."""
-        where: ColumnElement[bool] = HouseholdMember.deleted.is_(False)
+        """Filter on the member summary rows of this area."""
+        where: ColumnElement[bool] = true()
         if self.township:
-            where = and_(where, HouseholdMember.township == self.township)
+            where = and_(where, MemberSummary.township == self.township)
         if self.village:
-            where = and_(where, HouseholdMember.village == self.village)
+            where = and_(where, MemberSummary.village == self.village)
         return where
 
     def terminals(self) -> ColumnElement[bool]:
@@ -94,18 +98,24 @@ def _bars(rows: list[tuple[object, int]]) -> list[Bar]:
 
 def _by(conn: Connection, column: ColumnElement[Any] | QueryableAttribute[Any], area: Area, *,
         order_by_label: bool = False) -> list[tuple[object, int]]:
-    total = func.sum(Payment.amount_fen)
+    total = func.sum(PaymentSummary.total_fen)
     query = (select(column, total).where(area.payments()).group_by(column)
              .order_by(column if order_by_label else total.desc()))
     return [(label, int(value)) for label, value in conn.execute(query).all()]
 
 
 def _by_item(conn: Connection, area: Area) -> list[Bar]:
-    total = func.sum(Payment.amount_fen)
-    query = (select(Payment.item_code, func.max(BenefitItem.name), total)
-             .outerjoin(BenefitItem, BenefitItem.code == Payment.item_code)
-             .where(area.payments()).group_by(Payment.item_code).order_by(total.desc()))
+    total = func.sum(PaymentSummary.total_fen)
+    query = (select(PaymentSummary.item_code, func.max(BenefitItem.name), total)
+             .outerjoin(BenefitItem, BenefitItem.code == PaymentSummary.item_code)
+             .where(area.payments()).group_by(PaymentSummary.item_code)
+             .order_by(total.desc()))
     return [Bar(str(name or code), int(value)) for code, name, value in conn.execute(query)]
+
+
+def _years(conn: Connection, area: Area) -> list[Bar]:
+    return [Bar(f"{y}年", v) for y, v in _by(conn, PaymentSummary.year, area,
+                                             order_by_label=True)]
 
 
 def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Bar]:
@@ -126,27 +136,27 @@ def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Ba
 
 
 def dashboard(engine: Engine, area: Area, *, now: datetime) -> Dashboard:
-    """Every dashboard figure for ``area`` at ``now``."""
+    """Every dashboard figure for ``area`` at ``now`` (refreshing the summaries first)."""
+    refresh(engine)
     with engine.connect() as conn:
-        total, count = conn.execute(select(func.coalesce(func.sum(Payment.amount_fen), 0),
-                                           func.count()).where(area.payments())).one()
+        total, count = conn.execute(select(
+            func.coalesce(func.sum(PaymentSummary.total_fen), 0),
+            func.coalesce(func.sum(PaymentSummary.payments), 0)).where(area.payments())).one()
         people, households = conn.execute(select(
-            func.count(func.distinct(HouseholdMember.id_hash)),
-            func.count(func.distinct(HouseholdMember.household_id))).where(area.members())).one()
-        year = func.extract("year", Payment.paid_on)
-        by_year = [Bar(f"{int(str(y))}年", v) for y, v in _by(conn, year, area, order_by_label=True)
-                   if y is not None]
+            func.coalesce(func.sum(MemberSummary.people), 0),
+            func.coalesce(func.sum(MemberSummary.households), 0)).where(area.members())).one()
+        by_year = _years(conn, area)
         if area.village:
             by_place: list[Bar] = []
         else:
-            column = Payment.village if area.township else Payment.township
+            column = PaymentSummary.village if area.township else PaymentSummary.township
             by_place = _bars(_by(conn, column, area))
         online, terminals = conn.execute(select(
             func.count().filter(Terminal.last_heartbeat_at > now - ONLINE_WITHIN),
             func.count()).where(area.terminals(), Terminal.revoked_at.is_(None))).one()
         return Dashboard(area, int(total), int(count), int(people), int(households), by_year,
                          _by_item(conn, area), by_place,
-                         _bars(_by(conn, Payment.department, area)),
+                         _bars(_by(conn, PaymentSummary.department, area)),
                          _complaints_by_month(conn, area, now), int(online), int(terminals))
 
 
@@ -161,14 +171,11 @@ class PublicFigures:
 
 
 def public_figures(engine: Engine) -> PublicFigures:
-    """County-wide money by year, item and township."""
+    """County-wide money by year, item and township (refreshing the summaries first)."""
     area = Area()
+    refresh(engine)
     with engine.connect() as conn:
-        total = conn.execute(select(func.coalesce(func.sum(Payment.amount_fen), 0))
-                             .where(area.payments())).scalar_one()
-        year = func.extract("year", Payment.paid_on)
-        return PublicFigures(
-            int(total),
-            [Bar(f"{int(str(y))}年", v) for y, v in _by(conn, year, area, order_by_label=True)
-             if y is not None],
-            _by_item(conn, area), _bars(_by(conn, Payment.township, area)))
+        total = conn.execute(select(func.coalesce(func.sum(PaymentSummary.total_fen), 0))
+                             ).scalar_one()
+        return PublicFigures(int(total), _years(conn, area), _by_item(conn, area),
+                             _bars(_by(conn, PaymentSummary.township, area)))

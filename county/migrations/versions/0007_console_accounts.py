@@ -1,11 +1,14 @@
-"""Web console: console_user, console_session, login_failure, console_upload, audit_log
+"""Web console: console_user, console_session, login_failure, console_upload, audit_log, summaries
 
 Revision ID: 0007
 Revises: 0005
 Create Date: 2026-12-03
 
-New tables only. The audit log is append-only in the database itself: a
-trigger refuses every UPDATE and DELETE on it (SQLite and PostgreSQL).
+New tables only. The two summary tables are caches of payment and
+household_member for the dashboard, rebuilt when those tables' highest seq
+moves (county/console/summary.py); they start empty. The audit log is
+append-only in the database itself: a trigger refuses every UPDATE and
+DELETE on it (SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -87,6 +90,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_audit_log_at', 'audit_log', ['at'])
+    op.create_table(
+        'console_payment_summary',
+        sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column('township', sa.String(length=60), nullable=False),
+        sa.Column('village', sa.String(length=60), nullable=False),
+        sa.Column('year', sa.Integer(), nullable=False),
+        sa.Column('item_code', sa.String(length=32), nullable=False),
+        sa.Column('department', sa.String(length=100), nullable=False),
+        sa.Column('total_fen', sa.BigInteger(), nullable=False),
+        sa.Column('payments', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('id'),
+    )
+    op.create_index('ix_console_payment_summary_place', 'console_payment_summary',
+                    ['township', 'village'])
+    op.create_table(
+        'console_member_summary',
+        sa.Column('township', sa.String(length=60), nullable=False),
+        sa.Column('village', sa.String(length=60), nullable=False),
+        sa.Column('people', sa.BigInteger(), nullable=False),
+        sa.Column('households', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('township', 'village'),
+    )
     if op.get_bind().dialect.name == 'sqlite':
         for event in ('UPDATE', 'DELETE'):
             op.execute(f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log "
@@ -99,6 +124,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('console_member_summary')
+    op.drop_index('ix_console_payment_summary_place', table_name='console_payment_summary')
+    op.drop_table('console_payment_summary')
     if op.get_bind().dialect.name != 'sqlite':
         op.execute("DROP TRIGGER audit_log_append_only ON audit_log")
         op.execute("DROP FUNCTION audit_log_append_only()")
