@@ -283,3 +283,15 @@ def test_a_session_works_on_another_app_process(console: LiveServer, seeded_url:
         other_engine.dispose()
     # Logged out through the other process: out here too.
     assert browser_like.get("/dashboard", follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize(("target", "lands"), [("/terminals?township=高村镇", "/terminals?"),
+                                               ("//evil.example/x", "/dashboard"),
+                                               ("https://evil.example/", "/dashboard")])
+def test_login_returns_only_to_a_path_of_this_server(browser_like: httpx.Client, target: str,
+                                                     lands: str) -> None:
+    form = browser_like.get("/login", params={"next": target})
+    answer = browser_like.post("/login", data={
+        "username": "insp1", "password": PASSWORD, "csrf_token": csrf_of(form.text),
+        "next": target}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith(lands)
