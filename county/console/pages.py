@@ -99,7 +99,11 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
     else:
         links = {b.label: "/dashboard?" + urlencode({"township": b.label})
                  for b in data.by_place}
-    return render(request, "dashboard.html", who=who, data=data, area=area,
+    local = clock.local_now()
+    first = (local.year, local.month - 11) if local.month == 12 else (local.year - 1,
+                                                                      local.month + 1)
+    months = f"{first[0]}年{first[1]}月–{local.year}年{local.month}月"
+    return render(request, "dashboard.html", who=who, data=data, area=area, months=months,
                   by_year=chart(data.by_year), by_item=chart(data.by_item),
                   by_place=chart(data.by_place, href=links),
                   by_department=chart(data.by_department),
