@@ -227,6 +227,8 @@ def _attempt(conn: Connection, name: str, password: str, *, address: str,
         return LoginRefused("密码错误次数过多，账号已锁定，请 15 分钟后再试或联系县信息化管理员。",
                             reason="locked")
     if not good:
+        # Failures older than the window count for nothing: the table stays small.
+        conn.execute(delete(LoginFailure).where(LoginFailure.at < now - ADDRESS_WINDOW))
         conn.execute(insert(LoginFailure).values(address=address, name=name[:60], at=now))
         record(conn, actor=name[:60], address=address, action="login.fail", now=now)
         if row is not None:
@@ -246,6 +248,8 @@ def _attempt(conn: Connection, name: str, password: str, *, address: str,
     if _hasher.check_needs_rehash(row.password_hash):
         values["password_hash"] = _hasher.hash(password)
     conn.execute(update(ConsoleUser).where(ConsoleUser.id == row.id).values(**values))
+    # Sessions left idle (never presented again) go here, not one by one.
+    conn.execute(delete(ConsoleSession).where(ConsoleSession.last_seen_at < now - IDLE_TIMEOUT))
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     conn.execute(insert(ConsoleSession).values(
         token_hash=_sha256(token), user_id=row.id, csrf_token=csrf, address=address,

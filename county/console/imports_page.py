@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import Engine, Row, insert, select, update
+from sqlalchemy import Engine, Row, delete, insert, select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -35,6 +36,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 UPLOADERS = ("it", "department")
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
+UPLOAD_KEPT = timedelta(days=1)
 
 
 def _clean_name(raw: str) -> str:
@@ -117,6 +119,10 @@ async def post_preview(request: Request) -> Response:
 
     def store() -> int:
         with writing(engine) as conn:
+            # Previews nobody imported within a day are dropped with their bytes.
+            conn.execute(delete(ConsoleUpload).where(
+                ConsoleUpload.batch_id.is_(None),
+                ConsoleUpload.uploaded_at < clock.now() - UPLOAD_KEPT))
             return int(conn.execute(insert(ConsoleUpload).values(
                 user_id=who.user.id, file_name=name, content=content,
                 uploaded_at=clock.now()).returning(ConsoleUpload.id)).scalar_one())

@@ -166,7 +166,7 @@ def bench(name: str, url: str, people: int, payments: int) -> None:
             raw_s = _median(raw)
             verdict = "goal met" if page_s < 1 and page_s <= 2 * raw_s else "goal NOT met"
             print(f"[{name}] /dashboard {level:8}: page {page_s:.2f} s (median of 3); raw SQL "
-                  f"of the same aggregates {raw_s:.2f} s; ratio ×{page_s / raw_s:.1f} "
+                  f"of the same aggregates {raw_s:.2f} s; ratio ×{page_s / raw_s:.2f} "
                   f"(goal < 1 s on PostgreSQL and ≤ ×2: {verdict})")
     engine.dispose()
 

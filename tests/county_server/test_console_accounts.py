@@ -21,8 +21,10 @@ from sqlalchemy.exc import DBAPIError
 
 from county.cli import main as county_main
 from county.console.accounts import ADDRESS_LIMIT, IDLE_TIMEOUT, LOCK_AFTER, LOCK_FOR, get_user
+from county.console.accounts import log_in as open_session
 from county.console.audit import list_audit
-from county.console.models import ConsoleUser
+from county.console.errors import LoginRefused
+from county.console.models import ConsoleSession, ConsoleUser, LoginFailure
 from county.db import open_county_db
 from county.models import Notice
 from county_server.console_data import PASSWORD, add_townships, add_users, csrf_of, log_in
@@ -295,3 +297,18 @@ def test_login_returns_only_to_a_path_of_this_server(browser_like: httpx.Client,
         "username": "insp1", "password": PASSWORD, "csrf_token": csrf_of(form.text),
         "next": target}, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"].startswith(lands)
+
+
+def test_stale_sessions_and_old_failures_are_pruned(seeded_engine: Engine) -> None:
+    add_users(seeded_engine)
+    start = clock.now()
+    open_session(seeded_engine, "insp1", PASSWORD, address="10.0.0.1", now=start)
+    with pytest.raises(LoginRefused):
+        open_session(seeded_engine, "insp1", "wrong-password", address="10.0.0.1", now=start)
+    later = start + IDLE_TIMEOUT + timedelta(hours=1)
+    with pytest.raises(LoginRefused):
+        open_session(seeded_engine, "it1", "wrong-password", address="10.0.0.2", now=later)
+    open_session(seeded_engine, "it1", PASSWORD, address="10.0.0.2", now=later)
+    with seeded_engine.connect() as conn:
+        assert conn.execute(select(ConsoleSession.address)).scalars().all() == ["10.0.0.2"]
+        assert conn.execute(select(LoginFailure.address)).scalars().all() == ["10.0.0.2"]
