@@ -80,7 +80,8 @@ def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
         raise Forbidden("没有这个上传文件，或它不是您上传的。")
     options = ImportOptions(dry_run=dry_run, skip_bad=skip_bad, actor=who.user.name,
                             accept_warnings=accept_warnings,
-                            department=who.user.department or None)
+                            department=who.user.department or None,
+                            only_department=who.user.department or None)
     with tempfile.TemporaryDirectory(prefix="county-upload-") as tmp:
         path = Path(tmp) / upload.file_name
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -103,8 +104,16 @@ def _summary(result: ImportResult) -> dict[str, object]:
 @router.post("/imports/preview", response_class=HTMLResponse)
 async def post_preview(request: Request) -> Response:
     who, form = await posted(request, *UPLOADERS)
-    engine = engine_of(request)
     upload = form.get("file")
+    try:
+        return await _preview(request, who, upload)
+    finally:
+        if isinstance(upload, UploadFile):
+            await upload.close()
+
+
+async def _preview(request: Request, who: Viewer, upload: object) -> Response:
+    engine = engine_of(request)
     if not isinstance(upload, UploadFile) or not upload.filename:
         return render(request, "imports.html", who=who, status=400, can_upload=True,
                       history=await run_in_threadpool(_history, engine, who),
@@ -115,7 +124,6 @@ async def post_preview(request: Request) -> Response:
                       history=await run_in_threadpool(_history, engine, who),
                       error=f"只能导入 CSV 或 XLSX 文件：{name}")
     content = await upload.read()
-    await upload.close()
 
     def store() -> int:
         with writing(engine) as conn:

@@ -40,7 +40,9 @@ ITEMS = [("农村最低生活保障金", "县民政局", "386.00"), ("城乡居�
 
 def valid_id(n: int) -> str:
     """A valid (GB 11643) 18-digit ID number, distinct for each ``n``."""
-    birth = date(1940, 1, 1) + timedelta(days=97 * n)
+    if not 0 <= n < 600:
+        raise ValueError("n out of range: births must stay distinct and in the past")
+    birth = date(1940, 1, 1) + timedelta(days=41 * n)  # up to 2007
     first17 = f"431227{birth:%Y%m%d}123"  # distinct births; never a "…000" Excel warning
     return first17 + check_digit(first17)
 
