@@ -50,7 +50,9 @@ def chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
         pytest.skip("Debian package `chromium` not installed; `make test` installs it as root")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        # --lang: the browser's own words (file chooser …) in Chinese, as in the offices.
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--lang=zh-CN"])
         yield browser
         browser.close()
 
