@@ -18,10 +18,11 @@ DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # python3-dev to build pyscard (no Linux wheel) against libpcsclite-dev;
 # systemd (systemd-analyze verify, systemd-tmpfiles, systemctl --root) and
 # openssl for the deploy/ tests of install.sh and the units; cage (+ xwayland,
-# and libwayland-cursor0 for Qt) to run the kiosk under the real compositor.
+# and libwayland-cursor0 for Qt) to run the kiosk under the real compositor;
+# chromium for the county console's browser tests (Playwright drives it).
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
-                systemd openssl cage xwayland libwayland-cursor0
+                systemd openssl cage xwayland libwayland-cursor0 chromium
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean
 
@@ -78,6 +79,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_release.py
 	$(BIN)/python tests/bench/bench_ui.py
 	$(BIN)/python tests/bench/bench_theft.py
+	$(BIN)/python tests/bench/bench_console.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

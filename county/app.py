@@ -31,6 +31,7 @@ from county.complaints import (
     TicketNotYoursError,
     receive_complaint,
 )
+from county.console.web import BODY_LIMITS, mount_console
 from county.receipts import check_receipt, receipt_page
 from county.release_download import (
     RangeNotSatisfiable,
@@ -130,7 +131,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
                   redoc_url=None)
     app.state.engine = engine
-    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes, limits=BODY_LIMITS)
 
     @app.exception_handler(ApiError)
     def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -285,4 +286,5 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         """Store the terminal's health; answers pending actions."""
         return record_heartbeat(engine, who, body, now=_now())
 
+    mount_console(app, engine)
     return app

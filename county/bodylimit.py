@@ -8,6 +8,7 @@ terminal (or anyone) cannot make the server buffer megabytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -17,28 +18,34 @@ __all__ = ["BodySizeLimit"]
 
 
 class BodySizeLimit:
-    """Wraps an ASGI app; ``max_bytes`` is the largest body accepted."""
+    """Wraps an ASGI app; ``max_bytes`` is the largest body accepted.
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    ``limits`` maps exact paths to larger (or smaller) limits of their own,
+    e.g. the console's file upload.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int,
+                 limits: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.limits = dict(limits or {})
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, send: Send, limit: int) -> None:
         body = json.dumps({"error": {"code": ErrorCode.TOO_LARGE.value,
-                                     "message": f"request body above {self.max_bytes} bytes"}})
+                                     "message": f"request body above {limit} bytes"}})
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body.encode("utf-8")})
 
-    async def _drain(self, receive: Receive, declared: int) -> None:
+    async def _drain(self, receive: Receive, declared: int, limit: int) -> None:
         """Read and drop the rest of a refused body, up to a cap.
 
         A client still sending when the server answers and closes gets a
         connection reset instead of the 413; draining a moderately large body
         lets it read the answer. Bodies above the cap are cut off regardless.
         """
-        cap = 16 * self.max_bytes
+        cap = 16 * limit
         if declared > cap:
             return
         read = declared
@@ -52,15 +59,16 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limits.get(scope.get("path", ""), self.max_bytes)
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    declared = self.max_bytes + 1
-                if declared > self.max_bytes:
-                    await self._drain(receive, declared)
-                    await self._refuse(send)
+                    declared = limit + 1
+                if declared > limit:
+                    await self._drain(receive, declared, limit)
+                    await self._refuse(send, limit)
                     return
         # Read the whole body first (it is small by definition): an exception
         # raised while the app reads it would be turned into a 400 by FastAPI.
@@ -73,10 +81,10 @@ class BodySizeLimit:
                 return
             chunk = message.get("body", b"")
             seen += len(chunk)
-            if seen > self.max_bytes:
+            if seen > limit:
                 if message.get("more_body", False):
-                    await self._drain(receive, seen)
-                await self._refuse(send)
+                    await self._drain(receive, seen, limit)
+                await self._refuse(send, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):

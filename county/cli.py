@@ -132,7 +132,7 @@ def print_json(data: Any) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``county`` argument parser."""
-    from county import cli_admin, cli_data, cli_receipts, cli_release
+    from county import cli_admin, cli_data, cli_receipts, cli_release, cli_users
 
     parser = argparse.ArgumentParser(
         prog="county", description="village-kiosk county server and administration tools")
@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_data.register(sub)
     cli_receipts.register(sub)
     cli_release.register(sub)
+    cli_users.register(sub)
     return parser
 
 

@@ -90,6 +90,8 @@ class ImportOptions:
     """Only this sheet of a workbook (default: every sheet with a recognisable header)."""
     actor: str = ""
     """Who imports (recorded on the batch and on superseded payments' history)."""
+    only_department: str | None = None
+    """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
 
 
 class _RowError(Exception):
@@ -172,6 +174,9 @@ class _Reader:
             raise _RowError("item.unknown", f"项目 {item_name!r} 不在本县项目目录中"
                             if item_name else "缺少项目（用 --item 指定）")
         department = text("department", "") or self.options.department or item.department
+        only = self.options.only_department
+        if only and department != only:
+            raise _RowError("department.other", f"发放部门 {department} 不是本单位（{only}）的数据")
         who = id_hash(self.key, number)
         head = text("head_id", "")
         household = text("household_id", "")

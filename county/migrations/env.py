@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-import county.release_models  # noqa: F401  (its tables join Base.metadata)
+import county.console.models
+import county.release_models  # noqa: F401
 from county.models import Base
 
 config = context.config

@@ -1,0 +1,261 @@
+"""The console's HTTP side: rendering, the logged-in viewer, CSRF, login/logout, mounting.
+
+Every page handler asks :func:`viewer` (or :func:`require`) for the
+logged-in user first and checks the role before it reads anything (STYLE
+rule 31). Templates are Jinja2 with autoescape on: nothing from a terminal,
+a department file or a user is ever marked safe. Assets are served from
+``static/`` by this server; no page loads anything from elsewhere.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+
+from county.console.accounts import ROLES, User, log_in, log_out, session_user
+from county.console.audit import record
+from county.console.errors import ConsoleError, Forbidden, LoginRefused
+from county.spreadsheet import XLSX_MIME, xlsx_bytes
+from county.tx import writing
+from kiosk import clock
+from kiosk.money import format_yuan
+from kiosk.timefmt import format_local
+
+__all__ = ["BODY_LIMITS", "SESSION_COOKIE", "Viewer", "audit", "mount_console", "posted",
+           "render", "require", "xlsx_download"]
+
+SESSION_COOKIE = "county_session"
+LOGIN_CSRF_COOKIE = "county_login_csrf"
+#: Request body limits above the API's, per console path (uploads of department files).
+BODY_LIMITS = {"/imports/preview": 20 * 1024 * 1024}
+_HERE = Path(__file__).parent
+_env = Environment(loader=FileSystemLoader(_HERE / "templates"),
+                   autoescape=select_autoescape(default=True, default_for_string=True))
+_env.filters["yuan"] = lambda fen: format_yuan(int(fen))
+_env.filters["thousands"] = lambda n: f"{int(n):,}"
+_env.filters["local"] = lambda moment: "—" if moment is None else format_local(moment)
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The logged-in user of one request, with the session's CSRF token and address."""
+
+    user: User
+    csrf_token: str
+    address: str
+
+    def township_filter(self, engine: Engine, asked: str, *, what: str) -> str:
+        """The township a page may show: a township user's own, whatever was asked.
+
+        A township user asking for another township gets :class:`Forbidden`,
+        and the attempt is audited.
+        """
+        if self.user.role != "township":
+            return asked
+        if asked and asked != self.user.township:
+            with writing(engine) as conn:
+                record(conn, actor=self.user.name, address=self.address, now=clock.now(),
+                       action="access.denied", target=what, township=asked)
+            raise Forbidden(f"本账号只能查看{self.user.township}的数据。")
+        return self.user.township
+
+
+class LoginNeeded(ConsoleError):
+    """No live session: the browser goes to /login."""
+
+    code = "console.login_needed"
+
+
+class CsrfRefused(ConsoleError):
+    """A form arrived without the session's CSRF token."""
+
+    code = "console.csrf"
+
+
+def engine_of(request: Request) -> Engine:
+    """The county database engine of the app serving ``request``."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def viewer(request: Request) -> Viewer:
+    """The logged-in user; raises :class:`LoginNeeded` without a live session."""
+    token = request.cookies.get(SESSION_COOKIE, "")
+    found = session_user(engine_of(request), token, now=clock.now()) if token else None
+    if found is None:
+        raise LoginNeeded("login needed")
+    return Viewer(found[0], found[1], _address(request))
+
+
+def require(request: Request, *roles: str) -> Viewer:
+    """The logged-in user if their role is one of ``roles``; else :class:`Forbidden`."""
+    who = viewer(request)
+    if who.user.role not in roles:
+        raise Forbidden("您的账号角色无权查看此页面。")
+    return who
+
+
+async def checked_form(request: Request, who: Viewer) -> dict[str, Any]:
+    """The posted form, after checking its ``csrf_token`` against the session's."""
+    form = await request.form()
+    sent = form.get("csrf_token")
+    if not isinstance(sent, str) or not secrets.compare_digest(sent, who.csrf_token):
+        await form.close()  # uploaded files are not read: let go of their temporary files
+        await run_in_threadpool(audit, request, who, "csrf.refused", target=request.url.path)
+        raise CsrfRefused("表单缺少有效的校验码（csrf_token），已拒绝。请刷新页面后重试。")
+    return dict(form)
+
+
+def audit(request: Request, who: Viewer, action: str, *, target: str = "", township: str = "",
+          before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+    """Append an audit entry for ``who`` in its own transaction."""
+    with writing(engine_of(request)) as conn:
+        record(conn, actor=who.user.name, address=who.address, now=clock.now(), action=action,
+               target=target, township=township, before=before, after=after)
+
+
+async def posted(request: Request, *roles: str) -> tuple[Viewer, dict[str, Any]]:
+    """The viewer (role one of ``roles``) and its CSRF-checked form, for POST handlers."""
+    who = await run_in_threadpool(require, request, *roles)
+    return who, await checked_form(request, who)
+
+
+def xlsx_download(request: Request, who: Viewer, name: str,
+                  sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> Response:
+    """An XLSX attachment of ``sheets`` (built in memory, never on disk), audited as export.
+
+    The caller builds the rows with the same role and township limits as its page.
+    """
+    data = xlsx_bytes(sheets)
+    audit(request, who, "export", target=f"{name}.xlsx", township=who.user.township)
+    stamp = f"{clock.local_now():%Y%m%d-%H%M}"
+    return Response(data, media_type=XLSX_MIME, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{name}-{stamp}.xlsx')}",
+        "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
+
+
+def home_of(user: User) -> str:
+    """Where a user lands after logging in."""
+    return "/imports" if user.role == "department" else "/dashboard"
+
+
+NAV = (("/dashboard", "统计", ("it", "inspector", "township", "viewer")),
+       ("/complaints", "投诉", ("inspector", "township", "viewer")),
+       ("/terminals", "终端", ("it", "inspector", "township", "viewer")),
+       ("/notices", "公告", ("it", "inspector", "township", "viewer")),
+       ("/imports", "数据导入", ("it", "department", "inspector")),
+       ("/audit", "审计日志", ("it", "inspector")),
+       ("/public", "公开页", ("it", "inspector", "township", "department", "viewer")))
+
+
+def render(request: Request, template: str, *, who: Viewer | None = None, status: int = 200,
+           **context: Any) -> HTMLResponse:
+    """``template`` rendered with the viewer, its navigation and ``context``."""
+    nav = [] if who is None else [(href, label) for href, label, roles in NAV
+                                  if who.user.role in roles]
+    query = {k: v for k, v in request.query_params.items() if k not in ("done", "error")}
+    export_href = f"{request.url.path}?{urlencode({**query, 'format': 'xlsx'})}"
+    html = _env.get_template(template).render(request_path=request.url.path, who=who, nav=nav,
+                                              now=clock.now(), export_href=export_href,
+                                              **context)
+    return HTMLResponse(html, status_code=status, headers={
+        "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",
+        "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                                   "style-src 'self'; form-action 'self'; "
+                                   "frame-ancestors 'none'"})
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def _login_page(request: Request, *, error: str = "", status: int = 200,
+                name: str = "") -> HTMLResponse:
+    token = secrets.token_urlsafe(32)
+    response = render(request, "login.html", status=status, error=error, csrf_token=token,
+                      name=name, next=request.query_params.get("next", ""))
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax",
+                        secure=_secure(request), path="/login")
+    return response
+
+
+def _safe_next(target: str) -> str:
+    # Only a path on this server: never an open redirect to another host.
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return ""
+
+
+def mount_console(app: FastAPI, engine: Engine) -> None:
+    """Add the console's pages, static files and error pages to the county ``app``."""
+    from county.console import pages  # the page handlers; they use this module's helpers
+
+    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="console-static")
+
+    @app.exception_handler(LoginNeeded)
+    def _login_needed(request: Request, _exc: LoginNeeded) -> Response:
+        target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+        response = RedirectResponse(f"/login?next={target}", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    @app.exception_handler(Forbidden)
+    def _forbidden(request: Request, exc: Forbidden) -> Response:
+        return render(request, "error.html", status=403, title="无权访问", message=str(exc))
+
+    @app.exception_handler(CsrfRefused)
+    def _csrf(request: Request, exc: CsrfRefused) -> Response:
+        return render(request, "error.html", status=403, title="表单已失效", message=str(exc))
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def get_login(request: Request) -> Response:
+        return _login_page(request)
+
+    @app.post("/login", response_class=HTMLResponse, include_in_schema=False)
+    async def post_login(request: Request) -> Response:
+        form = await request.form()
+        name, password = str(form.get("username") or ""), str(form.get("password") or "")
+        sent, expected = str(form.get("csrf_token") or ""), request.cookies.get(
+            LOGIN_CSRF_COOKIE, "")
+        if not expected or not secrets.compare_digest(sent, expected):
+            return _login_page(request, status=403, name=name,
+                               error="登录表单已失效（缺少校验码），请重新输入。")
+        try:
+            opened = await run_in_threadpool(log_in, engine, name.strip(), password,
+                                             address=_address(request), now=clock.now())
+        except LoginRefused as exc:
+            status = 429 if exc.reason in ("locked", "address") else 401
+            return _login_page(request, error=str(exc), status=status, name=name)
+        target = _safe_next(str(form.get("next") or "")) or home_of(opened.user)
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(SESSION_COOKIE, opened.token, httponly=True, samesite="lax",
+                            secure=_secure(request), path="/")
+        response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+        return response
+
+    @app.post("/logout", include_in_schema=False)
+    async def post_logout(request: Request) -> Response:
+        who, _form = await posted(request, *ROLES)
+        await run_in_threadpool(log_out, engine, request.cookies.get(SESSION_COOKIE, ""))
+        await run_in_threadpool(audit, request, who, "logout")
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    app.include_router(pages.router)

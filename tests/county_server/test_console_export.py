@@ -1,0 +1,130 @@
+"""XLSX export of the console's tables: same role and township limits as the pages,
+formulas neutralised, no ID numbers; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from reference import REFERENCE_DAY
+from sqlalchemy import Engine
+
+from county.console.audit import list_audit
+from county_server.conftest import enroll_terminal
+from county_server.console_data import (
+    add_townships,
+    add_users,
+    csrf_of,
+    file_complaint,
+    log_in,
+    valid_id,
+)
+from county_server.live import LiveServer
+from kiosk.demo_data import generate_village
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveServer:
+    """Users, three townships, a terminal and a complaint in 高村镇 and in 石桥乡."""
+    add_users(seeded_engine)
+    add_townships(seeded_engine, tmp_path)
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        gaocun = enroll_terminal(seeded_engine, http)
+        shiqiao = enroll_terminal(seeded_engine, http, township="石桥乡", village="河湾村")
+        file_complaint(http, gaocun["token"], key="export-gaocun-01",
+                       text='=HYPERLINK("http://evil.example/","点我")\x07响铃')
+        file_complaint(http, shiqiao["token"], key="export-shiqiao-1", text="石桥乡的投诉")
+    return server
+
+
+def _sheets(answer: httpx.Response) -> dict[str, list[tuple[object, ...]]]:
+    assert answer.status_code == 200, answer.text[:500]
+    assert answer.headers["content-type"] == XLSX
+    assert answer.headers["content-disposition"].startswith("attachment; filename*=UTF-8''")
+    book = load_workbook(io.BytesIO(answer.content), read_only=True)
+    try:
+        return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)]
+                for ws in book.worksheets}
+    finally:
+        book.close()
+
+
+@contextmanager
+def _client(console: LiveServer, name: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=console.url, timeout=30) as http:
+        assert log_in(http, name).status_code == 303
+        yield http
+
+
+def test_every_table_exports_for_the_inspector(console: LiveServer) -> None:
+    with _client(console, "insp1") as http:
+        dashboard = _sheets(http.get("/dashboard?format=xlsx"))
+        assert set(dashboard) == {"按年度", "按项目", "按地区", "按部门", "投诉"}
+        places = {row[0] for row in dashboard["按地区"][1:]}
+        assert places == {"高村镇", "石桥乡", "龙潭镇"}
+        terminals = _sheets(http.get("/terminals?format=xlsx"))["终端"]
+        assert terminals[0][:3] == ("终端", "乡镇", "村") and len(terminals) == 3
+        complaints = _sheets(http.get("/complaints?format=xlsx"))["投诉"]
+        assert len(complaints) == 3
+        notices = _sheets(http.get("/notices?format=xlsx"))["公告"]
+        assert len(notices) > 5
+        audit = _sheets(http.get("/audit?format=xlsx"))["审计日志"]
+        assert any(row[5] == "login.ok" for row in audit[1:])
+    with _client(console, "minzheng") as http:
+        imports = _sheets(http.get("/imports?format=xlsx"))["导入记录"]
+        assert imports[0][1] == "文件" and len(imports) == 1  # only its own (none yet)
+    with _client(console, "it1") as http:
+        imports = _sheets(http.get("/imports?format=xlsx"))["导入记录"]
+        assert [row[2] for row in imports[1:]] == ["it1"]
+
+
+def test_township_user_exports_only_its_township(console: LiveServer,
+                                                 seeded_engine: Engine) -> None:
+    with _client(console, "gaocun") as http:
+        terminals = _sheets(http.get("/terminals?format=xlsx"))["终端"]
+        assert [row[1] for row in terminals[1:]] == ["高村镇"]
+        complaints = _sheets(http.get("/complaints?format=xlsx"))["投诉"]
+        assert [row[3] for row in complaints[1:]] == ["高村镇"]
+        dashboard = _sheets(http.get("/dashboard?format=xlsx"))
+        assert dashboard["按地区"][0][0] == "村"
+        assert {row[0] for row in dashboard["按地区"][1:]} == {"青山村"}
+        assert http.get("/terminals?township=石桥乡&format=xlsx").status_code == 403
+        assert http.get("/audit?format=xlsx").status_code == 403
+    exports = list_audit(seeded_engine, action="export")
+    assert {r.target.split("-")[0].removesuffix(".xlsx") for r in exports
+            if r.actor == "gaocun"} == {
+        "终端", "投诉", "统计"}
+
+
+def test_exports_neutralise_formulas_and_carry_no_id_number(console: LiveServer) -> None:
+    with _client(console, "it1") as http:
+        token = csrf_of(http.get("/notices").text)
+        http.post("/notices", data={"kind": "政策", "title": "+1+1 不是公式", "scope": "county",
+                                    "csrf_token": token})
+        notices = _sheets(http.get("/notices?format=xlsx"))["公告"]
+        assert ("'+1+1 不是公式") in [row[2] for row in notices]
+    with _client(console, "insp1") as http:
+        answer = http.get("/complaints?format=xlsx")
+        complaints = _sheets(answer)["投诉"]
+        texts = [row[6] for row in complaints[1:]]
+        assert "'=HYPERLINK(\"http://evil.example/\",\"点我\")响铃" in texts
+        with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        assert "<f>" not in sheet  # no formula cell at all
+        numbers = [p.id_number for p in generate_village(today=REFERENCE_DAY).people]
+        numbers += [valid_id(n) for n in range(100, 120)]
+        for path in ("/dashboard", "/terminals", "/complaints", "/notices", "/audit",
+                     "/imports"):
+            content = http.get(f"{path}?format=xlsx").content
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                              if n.endswith(".xml"))
+            assert not any(n in xml for n in numbers), path
