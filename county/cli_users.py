@@ -12,14 +12,17 @@ import getpass
 import os
 import pwd
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
-from county.console.accounts import ROLES, User, add_user, disable_user, list_users, unlock_user
-from county.console.accounts import reset_password as reset_user_password
 from county.console.errors import AccountError
+from county.console.roles import ROLES
 from kiosk import clock
 from kiosk.textsafe import escape_controls as escape
 from kiosk.timefmt import format_local
+
+if TYPE_CHECKING:
+    from county.console.accounts import User
 
 __all__ = ["register"]
 
@@ -49,6 +52,8 @@ def _plain(user: User) -> dict[str, object]:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from county.console.accounts import add_user
+
     engine = open_db(args)
     try:
         user = add_user(engine, args.name, role=args.role, password=_password(args),
@@ -64,6 +69,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from county.console.accounts import list_users
+
     users = list_users(open_db(args))
     if args.json:
         print_json([_plain(u) for u in users])
@@ -78,8 +85,11 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _change(action: Callable[..., User], verb: str) -> Callable[[argparse.Namespace], int]:
+def _change(action_name: str, verb: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from county.console import accounts
+
+        action: Callable[..., User] = getattr(accounts, action_name)
         try:
             user = action(open_db(args), args.name, actor=_actor(), address="local",
                           now=clock.now())
@@ -91,6 +101,8 @@ def _change(action: Callable[..., User], verb: str) -> Callable[[argparse.Namesp
 
 
 def _reset(args: argparse.Namespace) -> int:
+    from county.console.accounts import reset_password as reset_user_password
+
     engine = open_db(args)
     try:
         reset_user_password(engine, args.name, _password(args, "New password: "),
@@ -118,9 +130,9 @@ def register(sub: Subparsers) -> None:
     add_db_options(ls, json_output=True)
     ls.set_defaults(handler=_list)
     for name, action, verb, text in (
-            ("disable", disable_user, "disabled; its sessions are ended",
+            ("disable", "disable_user", "disabled; its sessions are ended",
              "disable an account (out at its next request)"),
-            ("unlock", unlock_user, "unlocked (and enabled)",
+            ("unlock", "unlock_user", "unlocked (and enabled)",
              "lift a lock-out after wrong passwords, or re-enable")):
         q = actions.add_parser(name, help=text)
         add_db_options(q)

@@ -24,7 +24,8 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, up
 
 from county.console.audit import record
 from county.console.errors import AccountError, LoginRefused
-from county.console.models import ROLES, ConsoleSession, ConsoleUser, LoginFailure
+from county.console.models import ConsoleSession, ConsoleUser, LoginFailure
+from county.console.roles import ROLES
 from county.tx import writing
 
 __all__ = ["ADDRESS_LIMIT", "IDLE_TIMEOUT", "LOCK_AFTER", "LOCK_FOR", "ROLES", "NewSession",

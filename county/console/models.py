@@ -28,8 +28,6 @@ from kiosk.sqltypes import UTCDateTime, utcnow
 __all__ = ["AuditEntry", "ConsoleSession", "ConsoleUpload", "ConsoleUser", "LoginFailure",
            "MemberSummary", "PaymentSummary"]
 
-ROLES = ("it", "inspector", "township", "department", "viewer")
-
 
 class ConsoleUser(Base):
     """A person who logs in to the console; ``password_hash`` is argon2id."""

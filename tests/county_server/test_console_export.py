@@ -115,7 +115,8 @@ def test_exports_neutralise_formulas_and_carry_no_id_number(console: LiveServer)
         answer = http.get("/complaints?format=xlsx")
         complaints = _sheets(answer)["投诉"]
         texts = [row[6] for row in complaints[1:]]
-        assert "'=HYPERLINK(\"http://evil.example/\",\"点我\")响铃" in texts
+        # The bell XLSX cannot hold is shown as an escape, as in every county export.
+        assert "'=HYPERLINK(\"http://evil.example/\",\"点我\")\\x07响铃" in texts
         with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
             sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
         assert "<f>" not in sheet  # no formula cell at all
