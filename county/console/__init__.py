@@ -1,9 +1,11 @@
 """The county web console (DESIGN.md §9): accounts, roles, sessions, audit log and pages.
 
-``models`` the tables; ``accounts`` users, passwords and sessions; ``audit``
-the append-only log; ``stats`` the dashboard's aggregates; ``web`` the
-server-rendered pages mounted into the county FastAPI app by
-:func:`county.console.web.mount_console`. The console keeps no state outside
-the database (sessions and pending uploads are rows), so several app
-processes can serve one PostgreSQL.
+``models`` the tables; ``accounts`` users, passwords, lock-out and sessions;
+``audit`` the append-only log; ``stats`` the dashboard's aggregates, read from
+the ``summary`` tables; ``web`` rendering, CSRF, login and
+:func:`county.console.web.mount_console`, which mounts ``pages`` and
+``imports_page`` into the county FastAPI app; ``errors`` the layer's error
+root. The console keeps no state outside the database (sessions and pending
+uploads are rows), so several app processes can serve one PostgreSQL.
+Officers' guide: docs/console-guide.md.
 """

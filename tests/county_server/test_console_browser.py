@@ -50,9 +50,7 @@ def chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
         pytest.skip("Debian package `chromium` not installed; `make test` installs it as root")
     with sync_playwright() as p:
-        # --lang: the browser's own words (file chooser …) in Chinese, as in the offices.
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--no-sandbox", "--lang=zh-CN"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         yield browser
         browser.close()
 
