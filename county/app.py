@@ -31,7 +31,8 @@ from county.complaints import (
     TicketNotYoursError,
     receive_complaint,
 )
-from county.console.web import BODY_LIMITS, mount_console
+from county.console.mount import mount_console
+from county.console.web import BODY_LIMITS
 from county.receipts import check_receipt, receipt_page
 from county.release_download import (
     RangeNotSatisfiable,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from county.cli.common import CliError, Subparsers, add_db_options, open_db, print_json
 from kiosk.textsafe import say
 
 __all__ = ["register"]

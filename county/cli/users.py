@@ -14,7 +14,7 @@ import pwd
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from county.cli import CliError, Subparsers, add_db_options, open_db, print_json
+from county.cli.common import CliError, Subparsers, add_db_options, open_db, print_json
 from county.console.errors import AccountError
 from county.console.roles import ROLES
 from kiosk import clock

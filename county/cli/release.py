@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from county.cli import (
+from county.cli.common import (
     CliError,
     Subparsers,
     add_config_option,

@@ -1,35 +1,31 @@
-"""`county`: the county server and the tools of county IT staff and the inspection office.
+"""What every `county` command group shares: the error, the options, the database, output.
 
-Every subcommand takes ``--db URL`` (default: ``[county] db`` of ``--config
-FILE``, then ``$VILLAGE_COUNTY_DB``, then ``sqlite:///county.db`` in the
-working directory) and ``--json`` wherever it prints data. Exit codes: 0 ok,
-1 failure (one line on stderr), 2 usage.
-
-The subcommand modules (``cli_admin``, ``cli_data``, ``cli_receipts``,
-``cli_release``) import the database layer, SQLAlchemy, FastAPI and the
-release tools inside their handlers, so that `county --help` and a mistyped
-command answer at once.
+Light on purpose: `county --help` imports this module and every command
+group, so nothing here imports SQLAlchemy, pydantic or the database layer at
+module level.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from kiosk.textsafe import safe_json, say
+from kiosk.textsafe import safe_json
 
 if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
     from sqlalchemy import Engine
 
-__all__ = ["CliError", "add_config_option", "add_db_options", "check_config", "main", "open_db",
-           "print_json"]
+__all__ = ["CliError", "Handler", "Subparsers", "actor_name", "add_config_option",
+           "add_db_options", "check_config", "close_opened", "config_value", "database_url",
+           "local_time", "open_db", "parse_date", "print_json"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -130,53 +126,32 @@ def print_json(data: Any) -> None:
     sys.stdout.write(safe_json(_plain(data)) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full ``county`` argument parser."""
-    from county import cli_admin, cli_data, cli_receipts, cli_release, cli_users
+def local_time(moment: datetime | None) -> str:
+    """``moment`` in Beijing time for a table, ``-`` for none."""
+    from kiosk.timefmt import format_local
 
-    parser = argparse.ArgumentParser(
-        prog="county", description="village-kiosk county server and administration tools")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    cli_admin.register(sub)
-    cli_data.register(sub)
-    cli_receipts.register(sub)
-    cli_release.register(sub)
-    cli_users.register(sub)
-    return parser
+    return "-" if moment is None else format_local(moment)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `county`; returns the exit code."""
-    parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
+def parse_date(text: str) -> date:
+    """An argparse ``type`` for ``YYYY-MM-DD``."""
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        if exc.code == 2 and argv[:1] == ["import"]:
-            # import's exit 2 means "imported, bad rows skipped"; a usage error stores nothing
-            return 1
-        raise
-    handler: Handler = args.handler
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def actor_name(args: argparse.Namespace) -> str:
+    """Who runs the command (``--by``, else the login name): recorded in the history."""
+    if getattr(args, "by", None):
+        return str(args.by)[:60]
     try:
-        return handler(args)
-    except CliError as exc:
-        say(f"county {args.command}: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `county … | head`: the reader left; say nothing more, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
-    finally:
-        while _opened:
-            _opened.pop().dispose()
+        return getpass.getuser()[:60]
+    except (KeyError, OSError):  # no passwd entry (a container)
+        return f"uid {os.getuid()}"
 
 
-if __name__ == "__main__":  # pragma: no cover
-    # Under `python -m county.cli` this file runs as __main__ while the command
-    # modules import county.cli, a second copy: run that copy's main, which
-    # catches the CliError class the commands raise (one line, not a traceback).
-    from county.cli import main as _main
-
-    sys.exit(_main())
+def close_opened() -> None:
+    """Dispose of the engines :func:`open_db` opened (called by ``main`` when a run ends)."""
+    while _opened:
+        _opened.pop().dispose()
