@@ -34,13 +34,13 @@ from county.complaints import (
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
 from county.receipts import check_receipt, receipt_page
-from county.release_download import (
+from county.releases import release_for_download
+from county.releases.download import (
     RangeNotSatisfiable,
     bundle_intact,
     iter_file,
     parse_range,
 )
-from county.releases import release_for_download
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines

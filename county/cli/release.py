@@ -85,8 +85,8 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from county.release_build import BuildError, build_release
     from county.releases import bundle_file_name
+    from county.releases.build import BuildError, build_release
     from sync.protocol.release import DEFAULT_CHANNEL
 
     check_config(args)
