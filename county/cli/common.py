@@ -11,28 +11,32 @@ import argparse
 import getpass
 import os
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from county.errors import CountyError
 from kiosk.textsafe import safe_json
 
 if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
     from sqlalchemy import Engine
 
+    from county.config import CountyConfig
+
 __all__ = ["CliError", "Handler", "Subparsers", "actor_name", "add_config_option",
-           "add_db_options", "check_config", "close_opened", "config_value", "database_url",
+           "add_db_options", "check_config", "close_opened", "county_config", "database_url",
            "local_time", "open_db", "parse_date", "print_json"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-class CliError(Exception):
-    """A failure reported as one line on stderr with exit code 1."""
+class CliError(CountyError):
+    """A failure reported as one line on stderr with exit code 1 (the message as it is)."""
+
+    code = "cli.failed"
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -41,10 +45,21 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
                         help="TOML file with a [county] table (db = URL)")
 
 
+def county_config(args: argparse.Namespace) -> CountyConfig:
+    """The ``[county]`` table of ``--config`` (every key None without the option), checked by
+    :func:`county.config.load_county_config`; raises :class:`CliError` for a bad file."""
+    from county.config import CountyConfigError, load_county_config
+
+    try:
+        return load_county_config(getattr(args, "config", None))
+    except CountyConfigError as exc:
+        raise CliError(str(exc)) from None
+
+
 def check_config(args: argparse.Namespace) -> None:
     """Read ``--config`` (if given) and raise :class:`CliError` if it is unreadable or wrong,
     for subcommands that use no value of it but must not ignore a broken file."""
-    _config_url(getattr(args, "config", None))
+    county_config(args)
 
 
 def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
@@ -57,39 +72,11 @@ def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False
         parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _config_url(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise CliError(f"bad config {path}: {exc}") from None
-    county = data.get("county", {})
-    unknown = (set(county) - {"db", "silent_hours", "releases"} if isinstance(county, dict)
-               else {"county"})
-    if unknown:
-        raise CliError(f"bad config {path}: unknown key(s) {', '.join(sorted(unknown))} "
-                       "in [county] (known: db, silent_hours, releases)")
-    url = county.get("db")
-    if url is not None and not isinstance(url, str):
-        raise CliError(f"bad config {path}: [county] db must be a string")
-    return url
-
-
-def config_value(args: argparse.Namespace, key: str) -> Any:
-    """A value of the ``[county]`` table of ``--config`` (None if absent)."""
-    path = getattr(args, "config", None)
-    if path is None:
-        return None
-    return tomllib.loads(path.read_text(encoding="utf-8")).get("county", {}).get(key)
-
-
 def database_url(args: argparse.Namespace) -> str:
     """The database URL from ``--db``, the config, the environment or the default."""
     from county.db import default_url
 
-    return str(getattr(args, "db", None) or _config_url(getattr(args, "config", None))
-               or default_url())
+    return str(getattr(args, "db", None) or county_config(args).db or default_url())
 
 
 #: Engines opened by :func:`open_db` during this run of :func:`main`.

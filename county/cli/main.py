@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from county.cli.common import CliError, Handler, close_opened
+from county.errors import CountyError
 from kiosk.textsafe import say
 
 __all__ = ["GROUPS", "build_parser", "main"]
@@ -55,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as exc:
         say(f"county {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except CountyError as exc:  # one a handler did not word itself: still one line
+        say(f"county {args.command}: {exc} [{exc.code}]", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

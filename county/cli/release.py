@@ -20,7 +20,7 @@ from county.cli.common import (
     add_config_option,
     add_db_options,
     check_config,
-    config_value,
+    county_config,
     open_db,
     print_json,
 )
@@ -49,7 +49,7 @@ def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
     database, else ``releases/`` in the working directory. Every server
     process must be able to read it (the database stores the full path).
     """
-    chosen = (getattr(args, "releases_dir", None) or config_value(args, "releases")
+    chosen = (getattr(args, "releases_dir", None) or county_config(args).releases
               or os.environ.get("VILLAGE_COUNTY_RELEASES"))
     if chosen:
         return Path(chosen).resolve()

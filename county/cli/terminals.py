@@ -10,7 +10,7 @@ from county.cli.common import (
     CliError,
     Subparsers,
     add_db_options,
-    config_value,
+    county_config,
     local_time,
     open_db,
     print_json,
@@ -51,7 +51,7 @@ def _terminals(args: argparse.Namespace) -> int:
     from county.terminals import fleet
 
     engine = open_db(args)
-    hours = args.silent_hours or config_value(args, "silent_hours") or 6
+    hours = args.silent_hours or county_config(args).silent_hours or 6
     rows = fleet(engine, now=clock.now(), silent_after=timedelta(hours=float(hours)))
     if args.json:
         print_json(rows)
