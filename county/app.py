@@ -33,6 +33,7 @@ from county.complaints import (
 )
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
+from county.errors import CountyError
 from county.receipts import check_receipt, receipt_page
 from county.releases import release_for_download
 from county.releases.download import (
@@ -66,8 +67,10 @@ from sync.protocol import (
 __all__ = ["ApiError", "create_app"]
 
 
-class ApiError(Exception):
-    """An error answer: HTTP status, stable code, message."""
+class ApiError(CountyError):
+    """An error answer: HTTP status, stable code (set on the instance), message."""
+
+    code: ErrorCode = ErrorCode.INTERNAL
 
     def __init__(self, status: int, code: ErrorCode, message: str,
                  headers: dict[str, str] | None = None) -> None:

@@ -17,13 +17,16 @@ from pathlib import Path
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
+from county.errors import CountyError
 from sync.protocol.release import PRODUCT, KeyFileError, Manifest, load_private_key, write_bundle
 
 __all__ = ["BuildError", "build_release", "check_wheels"]
 
 
-class BuildError(Exception):
+class BuildError(CountyError):
     """The bundle cannot be built (message for people)."""
+
+    code = "release.build_failed"
 
 
 def check_wheels(wheels: Sequence[Path], version: str) -> None:

@@ -17,14 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from county.errors import CountyError
+
 __all__ = ["ByteRange", "RangeNotSatisfiable", "bundle_intact", "iter_file", "parse_range"]
 
 _CHUNK = 256 * 1024
 _RANGE = re.compile(r"bytes=(\d{0,19})-(\d{0,19})")
 
 
-class RangeNotSatisfiable(Exception):
+class RangeNotSatisfiable(CountyError):
     """The Range starts at or past the end of the file (HTTP 416)."""
+
+    code = "request.range_not_satisfiable"  # ErrorCode.RANGE, the HTTP answer's code
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from county.errors import CountyError
+
 __all__ = ["PublishError"]
 
 
-class PublishError(Exception):
+class PublishError(CountyError):
     """A release that cannot be published, trusted, pinned or withdrawn (message for people)."""
+
+    code = "release.refused"
