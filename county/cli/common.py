@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
 
 __all__ = ["CliError", "Handler", "Subparsers", "actor_name", "add_config_option",
            "add_db_options", "check_config", "close_opened", "county_config", "database_url",
-           "local_time", "open_db", "parse_date", "print_json"]
+           "local_time", "open_db", "parse_date", "print_json", "read_text_file"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -79,7 +79,7 @@ def database_url(args: argparse.Namespace) -> str:
     return str(getattr(args, "db", None) or county_config(args).db or default_url())
 
 
-#: Engines opened by :func:`open_db` during this run of :func:`main`.
+#: Engines opened by :func:`open_db` during this run of :func:`county.cli.main.main`.
 _opened: list[Engine] = []
 
 
@@ -142,3 +142,14 @@ def close_opened() -> None:
     """Dispose of the engines :func:`open_db` opened (called by ``main`` when a run ends)."""
     while _opened:
         _opened.pop().dispose()
+
+
+def read_text_file(path: str | Path) -> str:
+    """The UTF-8 text of a file named on the command line (``--body-file``, ``--text-file``);
+    raises :class:`CliError` for a file that cannot be read or is not UTF-8."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"cannot read {path}: not UTF-8 text") from None

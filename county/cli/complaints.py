@@ -14,6 +14,7 @@ from county.cli.common import (
     local_time,
     open_db,
     print_json,
+    read_text_file,
 )
 from kiosk import clock
 from kiosk.textsafe import say
@@ -79,7 +80,7 @@ def _complaints_show(args: argparse.Namespace) -> int:
 def _complaints_reply(args: argparse.Namespace) -> int:
     from county.complaints import NoSuchComplaintError, reply_to
 
-    text = args.text if args.text is not None else Path(args.text_file).read_text("utf-8")
+    text = args.text if args.text is not None else read_text_file(args.text_file)
     try:
         c = reply_to(open_db(args), args.server_id, text, now=clock.now())
     except (NoSuchComplaintError, ValueError) as exc:

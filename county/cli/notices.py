@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from county.cli.common import (
     CliError,
@@ -12,6 +11,7 @@ from county.cli.common import (
     open_db,
     parse_date,
     print_json,
+    read_text_file,
 )
 from kiosk import clock
 from kiosk.catalogue import NOTICE_KINDS
@@ -24,7 +24,7 @@ def _notice_add(args: argparse.Namespace) -> int:
     from county.notices import add_notice
 
     body = args.body if args.body is not None else (
-        Path(args.body_file).read_text("utf-8") if args.body_file else "")
+        read_text_file(args.body_file) if args.body_file else "")
     try:
         notice_id = add_notice(open_db(args), kind=args.kind, title=args.title, body=body,
                                scope=args.scope, township=args.township or "",

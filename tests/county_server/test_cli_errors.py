@@ -50,6 +50,10 @@ CASES = [
      "county release: the county trusts no release key yet"),
     (["payments", "withdraw", "999999", "--reason", "test", "--db", "{db}"],
      "county payments: "),
+    (["notice", "add", "--kind", "政策", "--title", "t", "--body-file", "missing.txt",
+      "--db", "{db}"], "county notice: cannot read missing.txt: No such file or directory"),
+    (["complaints", "reply", "C0000001", "--text-file", "keys", "--db", "{db}"],
+     "county complaints: cannot read keys: Is a directory"),
 ]
 
 
