@@ -54,9 +54,8 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
     pin this version, be unexpired and name every scope pinned (or the county);
     it is stored and offered with the release, and terminals roll back only
     with it — a pin without one is recorded but no terminal acts on it. The
-    bundle is copied into
-    ``releases_dir`` (hashed while copied, fsynced, renamed into place)
-    before the database row is written. Runs on the caller's thread; raises
+    bundle is copied into ``releases_dir`` (hashed while copied, fsynced,
+    renamed into place) before the database row is written. Runs on the caller's thread; raises
     :class:`PublishError` (untrusted county, bad bundle, version mismatch,
     withdrawn version) and ``OSError``.
     """
