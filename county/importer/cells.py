@@ -68,7 +68,7 @@ class CellError(CountyError, ValueError):
     """A cell that cannot be read; ``code`` (set on the instance) names the problem (stable,
     for reports)."""
 
-    code = "cell.invalid"
+    code = "import.cell"
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)

@@ -41,7 +41,7 @@ class IdCellError(CountyError, ValueError):
     """An ID cell refused; ``code`` (the case's, set on the instance) is stable, the message
     is for clerks (Chinese)."""
 
-    code = "id.invalid"
+    code = "import.id_cell"
 
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)

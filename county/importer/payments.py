@@ -98,7 +98,7 @@ class ImportOptions:
 class _RowError(CountyError):
     """A bad row; ``code`` (set on the instance) is the cell's or the row's problem."""
 
-    code = "row.invalid"
+    code = "import.row"
 
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
