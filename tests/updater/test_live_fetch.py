@@ -33,7 +33,7 @@ from sync.enroll import enroll_terminal
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import public_key_pem
-from sync.protocol.release_pin import sign_pin
+from sync.protocol.release.pin import sign_pin
 from sync.release_fetch import fetch_release
 from sync.state import read_status
 from updater.conftest import UpdTerminal, write_update_terminal
