@@ -61,7 +61,7 @@ class ReleaseScope(Base):
             "covering a terminal wins)")
     pin_statement: Mapped[str | None] = mapped_column(
         Text, nullable=True,
-        doc="the pin file signed with the release key (sync.protocol.release_pin); terminals "
+        doc="the pin file signed with the release key (sync.protocol.release.pin); terminals "
             "roll back only with it")
 
     __table_args__ = (
