@@ -32,6 +32,7 @@ from county.complaints import (
     receive_complaint,
 )
 from county.console.web import BODY_LIMITS, mount_console
+from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
 from county.release_download import (
     RangeNotSatisfiable,
@@ -218,6 +219,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                          401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_complaint(who: Auth, body: ComplaintSubmission) -> ComplaintAnswer:
         """Store a complaint once per idempotency key; answers its server id."""
+        body = county_holder(engine, who, body)
         try:
             return receive_complaint(engine, who.terminal_id, body, now=_now(),
                                      limits=complaint_limits)

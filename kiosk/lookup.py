@@ -22,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Engine
 
 from kiosk.identity import id_hash, mask_id, validate_id
+from kiosk.person_key import PersonKdf, derive_person_key
 
 __all__ = [
     "STATUS_LABELS_ZH",
@@ -206,7 +207,9 @@ class BenefitLookup:
     to their thread); call :meth:`close` when done.
     """
 
-    def __init__(self, engine: Engine, lookup_key: bytes) -> None:
+    def __init__(self, engine: Engine, lookup_key: bytes | PersonKdf) -> None:
+        """``lookup_key``: the county key (county/township terminal) or, on a village
+        terminal, the village's person-key derivation (one ~100 ms derivation a lookup)."""
         if not lookup_key:
             raise ValueError("lookup key is empty: the terminal is not enrolled")
         self._engine = engine
@@ -234,7 +237,9 @@ class BenefitLookup:
         ``sqlalchemy``/``sqlite3`` errors if the database cannot be read.
         """
         number = validate_id(id_number)
-        params = {"h": id_hash(self._key, number)}
+        key = self._key
+        params = {"h": derive_person_key(key, number) if isinstance(key, PersonKdf)
+                  else id_hash(key, number)}
         cursor = self._cursor()
         try:
             rows = cursor.execute(_SQL, params).fetchall()

@@ -21,7 +21,6 @@ from kiosk.complaints import file_complaint as _file_complaint
 from kiosk.config import Config
 from kiosk.devices import record_device_state
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
-from kiosk.identity import id_hash
 from kiosk.items import ItemInfo, item_info
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.notices import NoticeView, current_notices
@@ -86,13 +85,13 @@ class KioskServices:
         engine, enrollment = self._require()
         lookup = getattr(self, "_lookup", None)
         if lookup is None:
-            lookup = BenefitLookup(engine, enrollment.lookup_key)
+            lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
             self._lookup = lookup
         return lookup.lookup(id_number)
 
     def holder_hash(self, id_number: str) -> str:
         """The keyed hash of a (validated) ID number."""
-        return id_hash(self._require()[1].lookup_key, id_number)
+        return self._require()[1].person_key(id_number)
 
     def item(self, code: str) -> ItemInfo | None:
         """The cached catalogue entry of an item."""

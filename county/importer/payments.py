@@ -42,6 +42,7 @@ from county.importer.cells import (
 )
 from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
 from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
+from county.importer.people import PeopleToKey
 from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
 from county.importer.report import default_reject_path as _reject_path
 from county.importer.sources import Sheet, SourceError, open_workbook
@@ -56,6 +57,7 @@ from county.payments import (
     write_members,
     write_payments,
 )
+from county.person_keys import store_person_keys, villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import id_hash
@@ -137,6 +139,8 @@ class _Reader:
     matcher: ItemMatcher
     key: bytes
     today: date
+    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
+    """Villages with person keys, and their people seen (county/person_keys.py)."""
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
 
@@ -184,6 +188,7 @@ class _Reader:
             head_number, _ = _id_number(head, self.today)
             household = "H" + id_hash(self.key, head_number)[:15]
         township, village = text("township", ""), text("village", "")
+        self.people.see(township, village, who, number)
         member = NewMember(who, household, township, village) if household else None
         payment = NewPayment(
             id_hash=who, household_id=household, item_code=item.code, period=period,
@@ -217,6 +222,7 @@ class _Checked:
     """Good rows with a warning: imported only when warnings are accepted."""
     held_keys: list[str] = field(default_factory=list)
     held_members: dict[str, NewMember] = field(default_factory=dict)
+    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -255,8 +261,10 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
         reject_path = options.reject_file or _reject_path(path)
         _write_rejects(reject_path, checked.rejected)
         result.reject_file = str(reject_path)
-    if result.new or result.superseded or members or corrections:
+    derived = checked.people.derive(engine)
+    if result.new or result.superseded or members or corrections or derived:
         with writing(engine) as conn:
+            store_person_keys(conn, derived)
             if result.new or result.superseded:
                 result.batch = conn.execute(insert(ImportBatch).values(
                     file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
@@ -286,7 +294,8 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
     with writing(engine) as conn:  # the key is created on a county's first use
         key = lookup_key(conn)
     matcher = ItemMatcher(list_items(engine))
-    checked = _Checked(ImportResult(file=path.name))
+    checked = _Checked(ImportResult(file=path.name),
+                       people=PeopleToKey(villages_with_kdf(engine), {}))
     with open_workbook(path) as book:
         seen: list[str] = []
         for sheet in book.sheets:
@@ -308,7 +317,7 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
             reader = _Reader(layout.columns, options, matcher, key,
-                             options.today or now.date())
+                             options.today or now.date(), checked.people)
             _check_rows(checked, path, sheet, layout, reader, report, progress)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
