@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 
 from county.importer import ImportOptions, import_payments
-from county.models import PersonKey
+from county.models import Complaint, PersonKey
 from county.person_keys import DEFAULT_N, DEFAULT_R, ensure_village_kdf, set_default_cost
 from county.state import lookup_key
 from county.tx import writing
@@ -145,7 +145,7 @@ def test_reimport_gives_earlier_people_their_key_and_pages_them_again(
     path = write_payments_csv(tmp_path / "late.csv", late)
     import_payments(seeded_engine, path, ImportOptions(today=NOW.date()), now=NOW)
     with writing(seeded_engine) as conn:
-        conn.execute(PersonKey.__table__.delete().where(
+        conn.execute(delete(PersonKey).where(
             PersonKey.id_hash == id_hash(lookup_key(conn), late[0].number)))
     pages, cursor = _changes(client, terminal, cursor)
     assert not [p for page in pages for p in page.payments]  # no key: not sent
@@ -166,8 +166,6 @@ def test_real_name_complaint_is_filed_under_the_county_hash(
             "created_at": NOW.isoformat()}
     answer = client.post("/api/v1/complaints", json=body, headers=auth(terminal))
     assert answer.status_code == 200, answer.text
-    from county.models import Complaint
-
     with seeded_engine.connect() as conn:
         stored = conn.execute(select(Complaint.id_hash)).scalars().all()
         assert stored == [id_hash(lookup_key(conn), ours[0].number)]
