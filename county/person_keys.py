@@ -94,13 +94,14 @@ def village_kdf(conn: Connection, township: str, village: str) -> PersonKdf | No
     return None if row is None else _kdf_of(row)
 
 
-def ensure_village_kdf(conn: Connection, township: str, village: str, *,
-                       now: datetime) -> PersonKdf:
-    """The village's derivation, created (fresh 16-byte salt, default cost) if missing."""
+def ensure_village_kdf(conn: Connection, township: str, village: str, *, now: datetime,
+                       cost: tuple[int, int, int] | None = None) -> PersonKdf:
+    """The village's derivation, created (fresh 16-byte salt; ``cost`` (N, r, p) or the
+    county's default) if missing."""
     found = village_kdf(conn, township, village)
     if found is not None:
         return found
-    n, r, p = _default_cost(conn)
+    n, r, p = cost or _default_cost(conn)
     kdf = PersonKdf(secrets.token_bytes(16), n, r, p)
     conn.execute(insert(VillageKdf).values(
         township=township, village=village, salt=kdf.to_json()["salt"], n=n, r=r, p=p,

@@ -19,8 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.files import atomic_write_bytes
-from kiosk.identity import id_hash
-from kiosk.person_key import PersonKdf, PersonKdfError, derive_person_key
+from kiosk.person_key import PersonKdf, PersonKdfError
 
 __all__ = ["Enrollment", "EnrollmentError", "NotEnrolledError", "load_enrollment",
            "save_enrollment"]
@@ -54,13 +53,6 @@ class Enrollment:
     """A village terminal's derivation (then ``lookup_key`` is empty)."""
     receipt_secret: bytes = b""
     """A village terminal's receipt-signing key (kiosk.receipt.receipt_key of the county's)."""
-
-    def person_key(self, number: str) -> str:
-        """What the cache knows the holder of ``number`` by: the village person key
-        (one slow derivation, ~100 ms) or, on a county/township terminal, ``id_hash``."""
-        if self.person_kdf is not None:
-            return derive_person_key(self.person_kdf, number)
-        return id_hash(self.lookup_key, number)
 
     def to_json(self) -> dict[str, object]:
         """The file's JSON form (the lookup key in base64)."""

@@ -82,16 +82,20 @@ class KioskServices:
 
     def lookup(self, id_number: str) -> LookupResult:
         """Benefits of the holder of ``id_number`` (validated; raises IdNumberError)."""
+        return self._benefit_lookup().lookup(id_number)
+
+    def _benefit_lookup(self) -> BenefitLookup:
         engine, enrollment = self._require()
         lookup = getattr(self, "_lookup", None)
         if lookup is None:
             lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
             self._lookup = lookup
-        return lookup.lookup(id_number)
+        return lookup
 
     def holder_hash(self, id_number: str) -> str:
-        """The keyed hash of a (validated) ID number."""
-        return self._require()[1].person_key(id_number)
+        """The keyed hash (or, on a village terminal, the person key) of a validated ID
+        number; right after :meth:`lookup` of the same number it costs nothing."""
+        return self._benefit_lookup().holder_key(id_number)
 
     def item(self, code: str) -> ItemInfo | None:
         """The cached catalogue entry of an item."""
