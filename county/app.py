@@ -166,7 +166,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     def post_enroll(body: EnrollRequest) -> EnrollResponse:
         """Trade a one-time enrollment code for the terminal's credentials."""
         try:
-            return enroll(engine, body.code, now=_now())
+            return enroll(engine, body.code, now=_now(), terminal_code=body.terminal_code)
         except EnrollError as exc:
             raise ApiError(403, exc.code, str(exc)) from None
 

@@ -324,6 +324,9 @@ class Terminal(Base):
     update_finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     installed_versions: Mapped[str | None] = mapped_column(
         Text, nullable=True, doc="JSON list of the complete versions on the terminal")
+    code: Mapped[str | None] = mapped_column(
+        String(16), nullable=True,
+        doc="the terminal's [terminal] code, bound at enrollment: its tickets carry it")
     person_keys: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false(),
         doc="a village terminal (wire scope 'village'): only its village's people, keyed by "

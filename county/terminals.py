@@ -112,11 +112,15 @@ def _next_terminal_id(conn: Connection) -> str:
     return f"T{int(count) + 1:05d}"
 
 
-def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
+def enroll(engine: Engine, code: str, *, now: datetime,
+           terminal_code: str = "") -> EnrollResponse:
     """Use a one-time code: create the terminal and return its credentials.
 
     The code is marked used in the same transaction (a second use, even a
-    concurrent one, fails). Raises :class:`EnrollError`.
+    concurrent one, fails). ``terminal_code`` (the terminal's ``[terminal]
+    code``) is bound to the new terminal: from now on only it files tickets
+    under that code (county/complaints.py); a terminal enrolled later with the
+    same code takes it over (a re-enrolled panel). Raises :class:`EnrollError`.
     """
     code_hash = _sha256(normalise_code(code))
     token = secrets.token_urlsafe(32)
@@ -134,10 +138,13 @@ def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
                     .values(used_at=now, terminal_id=terminal_id)).rowcount
                 if used != 1:
                     raise EnrollError("enrollment code already used")
+                if terminal_code:
+                    conn.execute(update(Terminal).where(Terminal.code == terminal_code)
+                                 .values(code=None))
                 conn.execute(insert(Terminal).values(
                     id=terminal_id, township=row.township, village=row.village,
                     scope=row.scope, person_keys=row.person_keys, token_hash=_sha256(token),
-                    enrolled_at=now))
+                    enrolled_at=now, code=terminal_code or None))
                 key = lookup_key(conn)
                 if row.person_keys:
                     return village_enrollment(conn, row, terminal_id, token, key, now=now)

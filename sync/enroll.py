@@ -39,7 +39,7 @@ def enroll_terminal(config: Config, engine: Engine, code: str,
     """
     server = server_url.rstrip("/")
     with CountyClient(server, None, ClientSettings.from_config(config.sync)) as client:
-        answer = client.enroll(code)
+        answer = client.enroll(code, terminal_code=config.terminal.code)
     kdf, receipt = village_material(answer)
     try:
         key = base64.b64decode(answer.lookup_key, validate=True)

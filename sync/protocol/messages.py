@@ -97,6 +97,10 @@ class EnrollRequest(RequestModel):
 
     code: str = Field(min_length=4, max_length=32, examples=["K7QF-9XMP"])
     version: str = Field(default="", max_length=40, description="terminal software version")
+    terminal_code: str = Field(
+        default="", pattern=r"^([A-Z0-9]{2,12})?$", examples=["QS01"],
+        description="the terminal's `[terminal] code`, which its ticket numbers carry: "
+                    "bound to this terminal from now on (empty: older terminals)")
 
 
 class PersonKdfWire(WireModel):

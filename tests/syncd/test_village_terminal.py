@@ -16,9 +16,10 @@ from pathlib import Path
 
 from county_server.live import LiveServer
 from county_server.village_people import people, write_payments_csv
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from county.importer import ImportOptions, import_payments
+from county.models import Terminal as CountyTerminal
 from county.person_keys import set_default_cost
 from county.state import lookup_key
 from county.terminals import new_enrollment_code
@@ -78,6 +79,9 @@ def test_card_read_finds_the_villager_and_no_other_village(
     finally:
         store.dispose()
     assert len(payments) == len(ours) and len(members) == len(ours)
+    # `kiosk enroll` bound the terminal's [terminal] code: its tickets carry it.
+    with county_engine.connect() as conn:
+        assert conn.execute(select(CountyTerminal.code)).scalars().all() == ["QS01"]
 
 
 def test_stolen_disk_holds_no_county_key_and_costs_a_derivation_per_candidate(

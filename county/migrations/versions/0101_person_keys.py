@@ -1,4 +1,4 @@
-"""village_kdf, person_key; terminal/enrollment_code.person_keys (issue 12)
+"""village_kdf, person_key; terminal/enrollment_code.person_keys; terminal.code (issue 12)
 
 Revision ID: 0101
 Revises: 0007
@@ -48,9 +48,13 @@ def upgrade() -> None:
     for table in ('terminal', 'enrollment_code'):
         op.add_column(table, sa.Column('person_keys', sa.Boolean(), nullable=False,
                                        server_default=sa.false()))
+    # The terminal's [terminal] code its ticket numbers carry, bound at enrollment.
+    op.add_column('terminal', sa.Column('code', sa.String(length=16), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('terminal') as batch_op:
+        batch_op.drop_column('code')
     for table in ('enrollment_code', 'terminal'):
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_column('person_keys')
