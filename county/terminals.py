@@ -280,7 +280,8 @@ def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[Fle
             r.update_version or "", r.update_from_version, r.update_result,
             r.update_code or "", r.update_message or "", r.update_finished_at,
             _installed(r.installed_versions))
-        out.append(FleetRow(r.id, r.township, r.village, r.scope, r.enrolled_at,
+        scope = "village" if r.person_keys else r.scope
+        out.append(FleetRow(r.id, r.township, r.village, scope, r.enrolled_at,
                             r.revoked_at is not None, r.last_heartbeat_at, r.version,
                             None if r.last_heartbeat_at is None else lag, r.outbox_depth,
                             r.reader, r.printer, r.disk_free_bytes, silent, last))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from county.importer import ImportOptions, import_payments
 from county.models import Complaint, PersonKey
 from county.person_keys import DEFAULT_N, DEFAULT_R, ensure_village_kdf, set_default_cost
 from county.state import lookup_key
+from county.terminals import fleet
 from county.tx import writing
 from county_server.conftest import auth, enroll_terminal
 from county_server.village_people import VillagePerson, people, write_payments_csv
@@ -93,6 +94,9 @@ def test_village_enrollment_carries_derivation_not_the_lookup_key(
     assert PersonKdf.from_json(other["lookup_kdf"]).salt != kdf.salt
     assert PersonKdf.from_json(again["lookup_kdf"]) == kdf
     assert len(base64.b64decode(answer["receipt_key"])) == 32
+    # `county terminals` shows them as village terminals.
+    rows = fleet(seeded_engine, now=NOW, silent_after=timedelta(hours=1))
+    assert {r.scope for r in rows} == {"village"}
 
 
 def test_default_cost_is_the_deployed_one(seeded_engine: Engine) -> None:
