@@ -25,10 +25,11 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, tuple_, update
 
 from county.models import HouseholdMember, Payment, PersonKey, VillageKdf
 from county.scope import TerminalScope
@@ -42,6 +43,7 @@ __all__ = [
     "DEFAULT_P",
     "DEFAULT_R",
     "Person",
+    "VillageKeys",
     "compute_missing",
     "county_holder",
     "ensure_village_kdf",
@@ -51,6 +53,7 @@ __all__ = [
     "set_default_cost",
     "store_person_keys",
     "village_kdf",
+    "village_keys",
     "villages_with_kdf",
 ]
 
@@ -227,3 +230,42 @@ def county_holder(engine: Engine, scope: TerminalScope,
     with engine.connect() as conn:
         found = hash_of_person_key(conn, scope.township, scope.village, sub.id_hash)
     return sub if found is None else sub.model_copy(update={"id_hash": found})
+
+
+@dataclass(frozen=True)
+class VillageKeys:
+    """One village's derivation and how many of its payees have a person key."""
+
+    township: str
+    village: str
+    n: int
+    r: int
+    p: int
+    generation: int
+    payees: int
+    keyed: int
+
+    @property
+    def missing(self) -> int:
+        """Payees a village terminal cannot find yet (import a file naming them again)."""
+        return self.payees - self.keyed
+
+
+def village_keys(engine: Engine) -> list[VillageKeys]:
+    """Every village with a derivation, with its payees (live payments) keyed and not."""
+    payee = (select(Payment.township, Payment.village, Payment.id_hash)
+             .where(Payment.deleted.is_(False)).distinct().subquery())
+    keyed = (select(payee.c.township, payee.c.village,
+                    func.count().label("payees"), func.count(PersonKey.id_hash).label("keyed"))
+             .select_from(payee.outerjoin(PersonKey, and_(
+                 PersonKey.township == payee.c.township, PersonKey.village == payee.c.village,
+                 PersonKey.id_hash == payee.c.id_hash)))
+             .group_by(payee.c.township, payee.c.village).subquery())
+    query = (select(VillageKdf, keyed.c.payees, keyed.c.keyed)
+             .outerjoin(keyed, and_(keyed.c.township == VillageKdf.township,
+                                    keyed.c.village == VillageKdf.village))
+             .order_by(VillageKdf.township, VillageKdf.village))
+    with engine.connect() as conn:
+        return [VillageKeys(r.township, r.village, r.n, r.r, r.p, r.generation,
+                            int(r.payees or 0), int(r.keyed or 0))
+                for r in conn.execute(query)]

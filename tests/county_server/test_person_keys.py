@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import Engine, delete, func, select
 
+from county.cli import main
 from county.importer import ImportOptions, import_payments
 from county.models import Complaint, PersonKey
 from county.person_keys import DEFAULT_N, DEFAULT_R, ensure_village_kdf, set_default_cost
@@ -173,3 +175,20 @@ def test_real_name_complaint_is_filed_under_the_county_hash(
     with seeded_engine.connect() as conn:
         stored = conn.execute(select(Complaint.id_hash)).scalars().all()
         assert stored == [id_hash(lookup_key(conn), ours[0].number)]
+
+
+def test_person_keys_cli_shows_villages_and_sets_the_cost(
+        seeded_engine: Engine, seeded_url: str, client: httpx.Client, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["person-keys", "cost", "--log2-n", "4", "--r", "1", "--db", seeded_url]) == 0
+    assert main(["person-keys", "cost", "--log2-n", "25", "--db", seeded_url]) == 1
+    _setup(seeded_engine, client, tmp_path)
+    # The demo people of 青山村 were stored before it had a derivation: not keyed.
+    capsys.readouterr()
+    assert main(["person-keys", "status", "--json", "--db", seeded_url]) == 0
+    rows = {(r["township"], r["village"]): r for r in json.loads(capsys.readouterr().out)}
+    assert rows[LANLI] == {"township": LANLI[0], "village": LANLI[1], "n": 16, "r": 1, "p": 1,
+                           "generation": 1, "payees": 4, "keyed": 4, "missing": 0}
+    assert rows[QINGSHAN]["keyed"] == 6 and rows[QINGSHAN]["missing"] > 100
+    assert main(["person-keys", "status", "--db", seeded_url]) == 0
+    assert "not on its terminals until re-imported" in capsys.readouterr().out
