@@ -56,15 +56,15 @@ def _cost(args: argparse.Namespace) -> int:
 
 def register(sub: Subparsers) -> None:
     """Add `person-keys` and its actions."""
-    p = sub.add_parser("person-keys", help="village terminals' person-key derivations")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    status = actions.add_parser("status", help="villages, their cost, payees keyed")
-    add_db_options(status, json_output=True)
-    status.set_defaults(handler=_status)
+    actions = sub.add_parser("person-keys", help="village terminals' person-key derivations"
+                             ).add_subparsers(dest="action", metavar="ACTION", required=True)
     cost = actions.add_parser("cost", help="the scrypt cost new villages get "
                                            "(~100 ms on a terminal: tests/bench/bench_theft.py)")
-    add_db_options(cost)
     cost.add_argument("--log2-n", type=int, required=True, help="N = 2^this (default 15)")
     cost.add_argument("--r", type=int, default=8, help="default 8")
     cost.add_argument("--p", type=int, default=1, help="default 1")
+    add_db_options(cost)
     cost.set_defaults(handler=_cost)
+    status = actions.add_parser("status", help="villages, their cost, payees keyed")
+    add_db_options(status, json_output=True)
+    status.set_defaults(handler=_status)
