@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 
 from county.changes import effective_settings, record_of
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
-from county.person_keys import keyed_select
+from county.person_keys import keyed_select, village_kdf
 from county.scope import TerminalScope
 from county.seq import current_seq
 
@@ -118,7 +118,12 @@ def snapshot_lines(engine: Engine, scope: TerminalScope, *,
         cursor, start, last = parse_resume(resume, current=current)
     else:
         cursor, start, last = current, 0, ""
-    yield _line({"type": "header", "cursor": str(cursor)})
+    header: dict[str, Any] = {"type": "header", "cursor": str(cursor)}
+    if scope.person_keys:  # the derivation the records' keys were made with
+        with engine.connect() as conn:
+            kdf = village_kdf(conn, scope.township, scope.village)
+        header["lookup_kdf"] = kdf.to_json() if kdf is not None else None
+    yield _line(header)
     count = 0
     for index in range(start, len(_SECTIONS)):
         entity = _SECTIONS[index]

@@ -119,6 +119,7 @@ def test_village_terminal_gets_only_its_village_under_person_keys(
     expected = {derive_person_key(kdf, p.number) for p in ours}
     hmacs = {id_hash(county_key, p.number) for p in ours + theirs}
     lines = _snapshot(client, terminal)
+    assert lines[0]["lookup_kdf"] == terminal["lookup_kdf"]  # what the keys were made with
     snap_payments = {ln["data"]["id_hash"] for ln in lines if ln["type"] == "payment"}
     snap_members = {ln["data"]["id_hash"] for ln in lines if ln["type"] == "household_member"}
     # The demo people of 青山村 were imported before the village had a derivation: they

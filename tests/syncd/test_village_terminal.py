@@ -16,10 +16,11 @@ from pathlib import Path
 
 from county_server.live import LiveServer
 from county_server.village_people import people, write_payments_csv
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from county.importer import ImportOptions, import_payments
 from county.models import Terminal as CountyTerminal
+from county.models import VillageKdf
 from county.person_keys import set_default_cost
 from county.state import lookup_key
 from county.terminals import new_enrollment_code
@@ -29,6 +30,7 @@ from kiosk.identity import check_digit, id_hash
 from kiosk.person_key import PersonKdf, derive_person_key, scrypt_memory
 from kiosk.store import open_store
 from kiosk.store.models import HouseholdMember, Payment
+from sync.state import clear_cursor
 from syncd.conftest import Terminal, enrollment_code
 
 NOW = datetime.now(UTC)
@@ -124,3 +126,26 @@ def test_stolen_disk_holds_no_county_key_and_costs_a_derivation_per_candidate(
     assert scrypt_memory(1 << 15, 8) == 32 * 1024 * 1024
     assert derive_person_key(kdf, ours[0]) != derive_person_key(
         PersonKdf(b"another village salt", kdf.n, kdf.r, kdf.p), ours[0])
+
+
+def test_a_snapshot_keyed_with_another_derivation_is_not_applied(
+        county: LiveServer, county_engine: Engine, terminal: Terminal, tmp_path: Path) -> None:
+    ours, _, code = _village_county(county_engine, tmp_path)
+    _enroll_and_sync(county, code, terminal)
+    # The county gives the village another salt (its people need importing again).
+    with writing(county_engine) as conn:
+        conn.execute(update(VillageKdf).values(salt=base64.b64encode(b"x" * 16).decode(),
+                                               generation=2))
+    store = open_store(terminal.db)
+    try:
+        clear_cursor(store)  # the next cycle loads a snapshot
+    finally:
+        store.dispose()
+    again = terminal.run("syncd", "--once")
+    assert again.returncode != 0
+    assert "event=snapshot_applied" not in again.stderr
+    status = json.loads(terminal.run("sync", "status", "--json").stdout)
+    assert status["last_error_code"] == "sync.person_key_changed"
+    # Nothing was applied: the villager is still found with the enrolled derivation.
+    found = json.loads(terminal.run("lookup", ours[0], "--json").stdout)
+    assert found["years"]
