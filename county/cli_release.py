@@ -110,7 +110,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _sign_pin(args: argparse.Namespace) -> int:
     from sync.protocol.release import KeyFileError, key_id, load_private_key
-    from sync.protocol.release_pin import pin_file_name, sign_pin
+    from sync.protocol.release.pin import pin_file_name, sign_pin
 
     check_config(args)
     scopes = [str(s) for s in _scopes(args.scope)] or ["county"]
@@ -163,7 +163,7 @@ def _find_bundle(engine: Engine, version: str, store: Path) -> Path:
 
 def _publish(args: argparse.Namespace) -> int:
     from county.releases import PublishError, publish
-    from sync.protocol.release_pin import pin_file_name
+    from sync.protocol.release.pin import pin_file_name
 
     engine = open_db(args)
     store = releases_dir(args, engine)

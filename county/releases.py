@@ -47,7 +47,7 @@ from sync.protocol.release import (
     public_key_from_text,
     verify_bundle,
 )
-from sync.protocol.release_pin import verify_pin
+from sync.protocol.release.pin import verify_pin
 
 __all__ = [
     "PUBLIC_KEY_STATE",

@@ -36,13 +36,13 @@ from sqlalchemy import (
     text,
 )
 
+from kiosk.logfmt import log_event
 from kiosk.person_key import PersonKdf
 from kiosk.store.engine import create_sqlite_engine
 from kiosk.store.models import UTCDateTime
 from sync.client import CountyClient, describe_validation_error
 from sync.enroll_village import check_person_kdf
 from sync.errors import NetworkError, ProtocolError, RejectedError
-from sync.logfmt import log_event
 from sync.pages import MODELS
 from sync.protocol import (
     BenefitItemRecord,

@@ -15,14 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["VenvBuildError", "build_venv", "clean_env"]
+from update.errors import BuildFailedError
+
+__all__ = ["build_venv", "clean_env"]
 
 #: Longest a pip install may take (seconds): PySide6 wheels are large.
 PIP_TIMEOUT_S = 1800
-
-
-class VenvBuildError(Exception):
-    """The venv could not be built; the message ends with pip's last lines."""
 
 
 def clean_env() -> dict[str, str]:
@@ -39,19 +37,19 @@ def _run(argv: list[str], what: str) -> None:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=PIP_TIMEOUT_S,
                               env=clean_env(), check=False)
     except subprocess.TimeoutExpired:
-        raise VenvBuildError(f"{what}: took longer than {PIP_TIMEOUT_S} s") from None
+        raise BuildFailedError(f"{what}: took longer than {PIP_TIMEOUT_S} s") from None
     except OSError as exc:
-        raise VenvBuildError(f"{what}: {exc.strerror}") from None
+        raise BuildFailedError(f"{what}: {exc.strerror}") from None
     if done.returncode != 0:
         tail = " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
-        raise VenvBuildError(f"{what}: exit {done.returncode}: {tail}")
+        raise BuildFailedError(f"{what}: exit {done.returncode}: {tail}")
 
 
 def build_venv(venv: Path, wheels: Path, *, requirement: str) -> None:
     """Create ``venv`` and install ``requirement`` from ``wheels`` only.
 
     Blocks for seconds (tiny bundles) to minutes (the real one). Raises
-    :class:`VenvBuildError`.
+    :class:`BuildFailedError`.
     """
     python = sys.executable
     common = ["install", "--quiet", "--no-index", "--find-links", str(wheels),

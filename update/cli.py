@@ -4,7 +4,7 @@ Registered through the ``village_kiosk.kiosk_commands`` entry points. `install`
 and `recover` run as root (the village-kiosk-update.path unit runs
 ``kiosk update install --ready`` when syncd drops a verified bundle into the
 spool's ``ready/``; village-kiosk-recover runs ``kiosk update recover`` at
-boot). ``python -m sync.update_cli …`` is the same without loading the other
+boot). ``python -m update.cli …`` is the same without loading the other
 command groups (fast: used by the tests and at boot).
 """
 
@@ -22,19 +22,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
+from kiosk.release_dirs import ReleaseDirs
 from kiosk.textsafe import say
 from kiosk.update_state import StateFiles
-from sync.release_dirs import ReleaseDirs
 
 if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when used
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     from kiosk.config import Config
-    from sync.updater import UpdaterSettings
+    from update.errors import UpdateError
+    from update.installer import UpdaterSettings
 
 __all__ = ["main", "ready_pin_path", "register", "status_json"]
 
-log = logging.getLogger("sync.update_cli")
+log = logging.getLogger("update.cli")
 
 
 def register(sub: Subparsers) -> None:
@@ -77,22 +78,22 @@ def ready_pin_path(bundle: Path) -> Path:
 
 
 def _settings(args: argparse.Namespace, config: Config) -> UpdaterSettings:
-    from sync.updater import UpdaterSettings
+    from update.installer import UpdaterSettings
 
     return UpdaterSettings.from_config(config, getattr(args, "config", None))
 
 
 def _verify(args: argparse.Namespace) -> int:
     from sync.protocol.release import KeyFileError, ReleaseError, load_public_key, verify_bundle
-    from sync.release_trust import UpdateError, load_release_key
+    from update.errors import UpdateError
 
     config = load_cli_config(args)
     try:
-        key = load_public_key(args.pubkey) if args.pubkey else load_release_key(config)
+        key = load_public_key(args.pubkey) if args.pubkey else _release_key(config)
     except (OSError, KeyFileError) as exc:
         raise CliError(f"cannot read --pubkey {args.pubkey}: {exc}") from None
     except UpdateError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(_coded(exc)) from None
     try:
         bundle = verify_bundle(args.bundle, key, now=datetime.now(UTC))
     except ReleaseError as exc:
@@ -106,20 +107,36 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _coded(exc: UpdateError) -> str:
+    """``code: message``, as `kiosk update` prints a refusal."""
+    return f"{exc.code}: {exc.message}"
+
+
+def _release_key(config: Config) -> Ed25519PublicKey:
+    """The trusted release key (sync.protocol.release.trust); raises NoKeyError."""
+    from sync.protocol.release.trust import ReleaseKeyError, load_release_key
+    from update.errors import NoKeyError
+
+    try:
+        return load_release_key(config)
+    except ReleaseKeyError as exc:
+        raise NoKeyError(exc.message) from None
+
+
 def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | None:
     """The version ``ready/V.pin`` lets this terminal roll back to, or None.
 
     The pin counts only if it is signed with the release key, pins V, has not
     expired and names this terminal, its township or the county
-    (sync.protocol.release_pin). Anything else in ``ready/`` — such as the old
+    (sync.protocol.release.pin). Anything else in ``ready/`` — such as the old
     unsigned ``{"pinned": true}`` note — allows nothing.
     """
     from kiosk.enrollment import EnrollmentError, load_enrollment
-    from sync.logfmt import log_event
+    from kiosk.logfmt import log_event
     from sync.protocol.release import ReleaseError
-    from sync.protocol.release_pin import MAX_PIN_BYTES, verify_pin
-    from sync.release_trust import UpdateError
-    from sync.update_spool import open_spool_file
+    from sync.protocol.release.pin import MAX_PIN_BYTES, verify_pin
+    from update.errors import UpdateError
+    from update.spool import open_spool_file
 
     version = bundle.name.removesuffix(".tar")
     try:
@@ -127,7 +144,11 @@ def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | No
                                        max_bytes=MAX_PIN_BYTES)
     except FileNotFoundError:
         return None
-    except (OSError, UpdateError) as exc:
+    except UpdateError as exc:
+        log_event(log, logging.WARNING, "update_pin_ignored", version=version, code=exc.code,
+                  error=exc.message)
+        return None
+    except OSError as exc:
         log_event(log, logging.WARNING, "update_pin_ignored", version=version, error=str(exc))
         return None
     with handle:
@@ -147,16 +168,16 @@ def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | No
 
 
 def _install(args: argparse.Namespace) -> int:
-    from sync.release_trust import UpdateError, load_release_key
-    from sync.update_spool import SpoolFileError, newest_ready, take_bundle
-    from sync.updater import install_bundle
+    from update.errors import SpoolFileError, UpdateError
+    from update.installer import install_bundle
+    from update.spool import newest_ready, take_bundle
 
     config = load_cli_config(args)
     settings = _settings(args, config)
     handed: list[Path] = []
     taken: Path | None = None
     try:
-        key = load_release_key(config)
+        key = _release_key(config)
         pinned_version = None
         if args.ready:
             ready = config.update.spool / "ready"
@@ -175,7 +196,7 @@ def _install(args: argparse.Namespace) -> int:
     except SpoolFileError as exc:
         raise CliError(f"refused [{exc.code}]: {exc.message}") from None
     except UpdateError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(_coded(exc)) from None
     except (OSError, sqlite3.Error) as exc:
         # Typically not root; or the backup could not be restored — the journal
         # stays, and `kiosk update recover` (at the latest the next boot) retries.
@@ -229,7 +250,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    from sync.updater import recover
+    from update.installer import recover
 
     config = load_cli_config(args)
     try:
@@ -244,7 +265,7 @@ def _recover(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m sync.update_cli ACTION …`: this group alone; returns the exit code."""
+    """`python -m update.cli ACTION …`: this group alone; returns the exit code."""
     parser = argparse.ArgumentParser(prog="kiosk")
     register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(["update", *(sys.argv[1:] if argv is None else argv)])

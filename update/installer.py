@@ -40,24 +40,31 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.config import Config
 from kiosk.health import COMPONENTS, read_mark
+from kiosk.logfmt import log_event
+from kiosk.release_dirs import ReleaseDirs
 from kiosk.update_state import Attempt, Journal, Result, StateFiles
-from sync.db_backup import backup_database, revert_database
-from sync.logfmt import log_event
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
-from sync.release_dirs import ReleaseDirs
-from sync.release_trust import UpdateError
-from sync.update_spool import clean_spool
-from sync.venv_build import VenvBuildError, build_venv, clean_env
+from update.db_backup import backup_database, revert_database
+from update.errors import (
+    BuildFailedError,
+    MigrationFailedError,
+    RefusedError,
+    RestartFailedError,
+    UnhealthyError,
+    UnreadableError,
+    UpdateError,
+)
+from update.spool import clean_spool
+from update.venv import build_venv, clean_env
 
 __all__ = [
     "InstallOutcome",
-    "UpdateError",
     "UpdaterSettings",
     "install_bundle",
     "recover",
 ]
 
-log = logging.getLogger("sync.updater")
+log = logging.getLogger("update.installer")
 
 #: Longest the migrations of a new version may run (seconds).
 MIGRATE_TIMEOUT_S = 900
@@ -148,10 +155,10 @@ class _Install:
         target.mkdir()
         try:
             build_venv(target / "venv", stage / "wheels", requirement=bundle.manifest.requirement)
-        except VenvBuildError as exc:
+        except BuildFailedError as exc:
             self.dirs.remove(target)
             self.dirs.remove(stage)
-            raise UpdateError("update.build_failed", f"venv of {version}: {exc}") from None
+            raise BuildFailedError(f"venv of {version}: {exc.message}") from None
         _checkpoint("venv_built")
         for name in ("manifest.json", "manifest.sig"):
             shutil.copyfile(stage / name, target / name)
@@ -170,11 +177,11 @@ class _Install:
             done = subprocess.run(argv, capture_output=True, text=True, env=clean_env(),
                                   timeout=MIGRATE_TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UpdateError("update.migration_failed", f"kiosk db upgrade: {exc}") from None
+            raise MigrationFailedError(f"kiosk db upgrade: {exc}") from None
         if done.returncode != 0:
             tail = " | ".join(done.stderr.strip().splitlines()[-2:])
-            raise UpdateError("update.migration_failed",
-                              f"kiosk db upgrade of {version} exited {done.returncode}: {tail}")
+            raise MigrationFailedError(
+                f"kiosk db upgrade of {version} exited {done.returncode}: {tail}")
 
     def restart(self) -> str | None:
         """Run the restart command; the problem, or None if it exited 0."""
@@ -205,7 +212,7 @@ class _Install:
     def put_back_database(self, journal: Journal) -> str:
         """The pre-update database again, plus what villagers did since the backup.
 
-        One transaction on the live file (sync.db_backup.revert_database):
+        One transaction on the live file (update.db_backup.revert_database):
         the backup's schema and rows, plus the live complaints and counters.
         Rows that do not fit stay in a kept copy for IT staff; a note saying
         so is returned. Idempotent: a crash leaves the live file as it was.
@@ -297,9 +304,9 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
                        message=message)
             log_event(log, logging.ERROR, "update_refused", bundle=bundle_path.name,
                       code=str(exc.code), error=message)
-            raise UpdateError(str(exc.code), message) from None
+            raise RefusedError(message, code=str(exc.code)) from None
         except OSError as exc:
-            raise UpdateError("update.unreadable", f"{bundle_path}: {exc.strerror}") from None
+            raise UnreadableError(f"{bundle_path}: {exc.strerror}") from None
         version = bundle.version
         if version == old:
             return InstallOutcome(version, old, False, f"{version} is already current")
@@ -312,7 +319,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         except ReleaseError as exc:  # the file changed between verify and unpack
             run.record(version, old, result="refused", code=str(exc.code),
                        message=exc.message)
-            raise UpdateError(str(exc.code), exc.message) from None
+            raise RefusedError(exc.message, code=str(exc.code)) from None
 
         journal = Journal(version=version, from_version=old,
                           previous_before=dirs.previous(), phase="backup",
@@ -339,14 +346,14 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         problem = run.restart()
         if problem is not None:
             run.back_out(journal, code="update.restart_failed", message=problem, restart=True)
-            raise UpdateError("update.restart_failed", problem)
+            raise RestartFailedError(problem)
         _checkpoint("restarted")
         missing = run.wait_healthy(version, since)
         if missing:
             message = (f"{', '.join(missing)} did not report {version} healthy within "
                        f"{settings.health_timeout_s:g} s")
             run.back_out(journal, code="update.unhealthy", message=message, restart=True)
-            raise UpdateError("update.unhealthy", message)
+            raise UnhealthyError(message)
         run.state.write_journal(replace(journal, phase="done"))
         _checkpoint("healthy")
         run.record(version, old, result="ok", code="update.ok",

@@ -6,10 +6,9 @@ terminal's updater accepts one only through :func:`verify_bundle` /
 :func:`extract_verified`. A bundle is an uncompressed POSIX (ustar) tar of
 ``manifest.json``, ``manifest.sig`` and ``wheels/*.whl``, in that order.
 
-The strict tar reader and writer are in :mod:`sync.protocol.release_tar`,
-the keys in :mod:`sync.protocol.release_keys`; this module re-exports what
-callers need, so they import from here only. Member data is hashed while it
-is copied out, so a file swapped between the check and the use is caught.
+The manifest is :mod:`.manifest`, the strict tar reader and writer
+:mod:`.tar`, the keys :mod:`.keys`. Member data is hashed while it is copied
+out, so a file swapped between the check and the use is caught.
 
 Pure code: no terminal store, no network. Functions run on the caller's
 thread and do blocking file I/O.
@@ -20,52 +19,35 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_serializer,
-    field_validator,
-    model_validator,
-)
+from pydantic import ValidationError
 
 from kiosk.files import atomic_writer, fsync_dir
-from sync.protocol.messages import CHANNEL_PATTERN
-from sync.protocol.release_keys import (
-    KeyFileError,
-    generate_private_key,
-    key_id,
-    load_private_key,
-    load_public_key,
-    public_key_b64,
-    public_key_from_text,
-    public_key_pem,
-    write_keypair,
+from sync.protocol.release.errors import ReleaseCode, ReleaseError
+from sync.protocol.release.keys import key_id
+from sync.protocol.release.manifest import (
+    FORMAT,
+    MAX_MANIFEST_BYTES,
+    PRODUCT,
+    BundleFile,
+    Manifest,
+    first_error,
 )
-from sync.protocol.release_tar import (
+from sync.protocol.release.tar import (
     BLOCK,
     MANIFEST_NAME,
-    MAX_MEMBERS,
     SIGNATURE_NAME,
-    WHEEL_PATH_RE,
     Member,
-    ReleaseCode,
-    ReleaseError,
     padding,
     read_exact,
     read_member,
@@ -73,123 +55,10 @@ from sync.protocol.release_tar import (
     ustar_header,
 )
 
-__all__ = [
-    "DEFAULT_CHANNEL",
-    "FORMAT",
-    "MANIFEST_NAME",
-    "MAX_MANIFEST_BYTES",
-    "PRODUCT",
-    "SIGNATURE_NAME",
-    "BundleFile",
-    "KeyFileError",
-    "Manifest",
-    "ReleaseCode",
-    "ReleaseError",
-    "VerifiedBundle",
-    "extract_verified",
-    "generate_private_key",
-    "key_id",
-    "load_private_key",
-    "load_public_key",
-    "public_key_b64",
-    "public_key_from_text",
-    "public_key_pem",
-    "verify_bundle",
-    "write_bundle",
-    "write_keypair",
-]
+__all__ = ["VerifiedBundle", "extract_verified", "verify_bundle", "write_bundle"]
 
-#: The bundle format this module reads and writes (``manifest.json`` ``format``).
-FORMAT: Literal[1] = 1
-#: The distribution a bundle installs (``requirement`` is ``PRODUCT==version``).
-PRODUCT: Literal["village-kiosk"] = "village-kiosk"
-DEFAULT_CHANNEL = "stable"
-#: A manifest larger than this is refused unread (thousands of wheels fit in far less).
-MAX_MANIFEST_BYTES = 1 << 20
 _MAX_SIGNATURE_BYTES = 256
 _CHUNK = 1 << 20
-
-# --- the manifest ---------------------------------------------------------------------------
-
-class BundleFile(BaseModel):
-    """One member of the bundle besides the manifest and its signature."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    path: str = Field(pattern=WHEEL_PATH_RE, max_length=200)
-    size: int = Field(ge=0, le=(1 << 33) - 1, description="bytes (below 8 GiB: ustar)")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-
-    @field_validator("path")
-    @classmethod
-    def _wheel_name(cls, value: str) -> str:
-        try:
-            parse_wheel_filename(value.removeprefix("wheels/"))
-        except (InvalidWheelFilename, InvalidVersion) as exc:
-            raise ValueError(f"not a wheel file name: {exc}") from None
-        return value
-
-
-class Manifest(BaseModel):
-    """``manifest.json``, format 1: what the release is and the hash of every file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    format: Literal[1]
-    product: Literal["village-kiosk"]
-    version: str = Field(max_length=64, description="PEP 440, in normalised form")
-    channel: str = Field(pattern=CHANNEL_PATTERN)
-    created_at: AwareDatetime
-    expires_at: AwareDatetime
-    python: str = Field(pattern=r"^cp3[0-9]{1,2}$")
-    requirement: str
-    key_id: str = Field(pattern=r"^[0-9a-f]{16}$")
-    files: tuple[BundleFile, ...] = Field(min_length=1, max_length=MAX_MEMBERS)
-
-    @field_validator("version")
-    @classmethod
-    def _pep440(cls, value: str) -> str:
-        try:
-            normal = str(Version(value))
-        except InvalidVersion:
-            raise ValueError(f"{value!r} is not a PEP 440 version") from None
-        # The normalised form is also a safe directory name on the terminal (releases/V/).
-        if normal != value:
-            raise ValueError(f"version {value!r} is not in normalised form (write {normal!r})")
-        return value
-
-    @field_serializer("created_at", "expires_at")
-    def _utc_z(self, value: datetime) -> str:
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Manifest:
-        if self.requirement != f"{PRODUCT}=={self.version}":
-            raise ValueError(f"requirement must be {PRODUCT}=={self.version}")
-        if self.expires_at <= self.created_at:
-            raise ValueError("expires_at is not after created_at")
-        paths = [f.path for f in self.files]
-        if len(set(paths)) != len(paths):
-            raise ValueError("a file is listed twice")
-        if not any(_is_project_wheel(p, self.version) for p in paths):
-            raise ValueError(f"no {PRODUCT} {self.version} wheel among the files")
-        return self
-
-    @property
-    def parsed_version(self) -> Version:
-        """``version`` as a comparable :class:`packaging.version.Version`."""
-        return Version(self.version)
-
-    def to_bytes(self) -> bytes:
-        """The canonical stored form: UTF-8 JSON, sorted keys, two-space indent, final newline."""
-        text = json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=2,
-                          ensure_ascii=False)
-        return (text + "\n").encode("utf-8")
-
-
-def _is_project_wheel(path: str, version: str) -> bool:
-    name, wheel_version, _build, _tags = parse_wheel_filename(path.removeprefix("wheels/"))
-    return name == canonicalize_name(PRODUCT) and wheel_version == Version(version)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -226,7 +95,7 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
                             python=python, requirement=f"{PRODUCT}=={version}",
                             key_id=key_id(private_key.public_key()), files=tuple(entries))
     except ValidationError as exc:
-        raise ValueError(f"the release manifest would be invalid: {_first_error(exc)}") from None
+        raise ValueError(f"the release manifest would be invalid: {first_error(exc)}") from None
     manifest_bytes = manifest.to_bytes()
     signature = base64.b64encode(private_key.sign(manifest_bytes)) + b"\n"
 
@@ -251,10 +120,6 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     return manifest
 
 
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(part) for part in err["loc"]) or "manifest"
-    return f"{where}: {err['msg']}"
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -324,7 +189,7 @@ def verify_bundle(path: Path, public_key: Ed25519PublicKey, *, now: datetime,
     ``file_mismatch``, ``rollback`` (version lower than
     ``installed_version``, unless ``pinned`` — IT staff at the console — or the
     version is ``pinned_version``, the version of a signed pin the caller
-    verified: sync.protocol.release_pin). Raises ``OSError`` when the file
+    verified: sync.protocol.release.pin). Raises ``OSError`` when the file
     cannot be read. Reads the whole file once.
     """
     with path.open("rb") as handle:
@@ -362,7 +227,7 @@ def _parse_manifest(data: bytes, members: Sequence[Member]) -> Manifest:
     except ValidationError as exc:
         raise ReleaseError(ReleaseCode.MALFORMED,
                            f"{MANIFEST_NAME} is not a format-{FORMAT} manifest: "
-                           f"{_first_error(exc)}") from None
+                           f"{first_error(exc)}") from None
     listed = {entry.path for entry in manifest.files}
     for member in members[2:]:
         if member.name not in listed:

@@ -9,8 +9,8 @@ its checksum holds and no unused field carries anything), only regular
 files with the expected names are accepted, and a file that ends before the
 end-of-archive marker is ``release.truncated``.
 
-Internal to :mod:`sync.protocol.release`, which re-exports the errors; the
-rest of the code base imports from there.
+Internal to :mod:`sync.protocol.release`; the rest of the code base imports
+from the package.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
 from kiosk.files import fsync_dir
+from sync.protocol.release.errors import ReleaseCode, ReleaseError
 
 __all__ = [
     "BLOCK",
@@ -31,8 +31,6 @@ __all__ = [
     "SIGNATURE_NAME",
     "WHEEL_PATH_RE",
     "Member",
-    "ReleaseCode",
-    "ReleaseError",
     "padding",
     "read_exact",
     "read_member",
@@ -49,29 +47,6 @@ BLOCK = 512
 MAX_MEMBERS = 4096
 # A wheel file name as pip writes it: no slash, no leading dot, so no "..".
 WHEEL_PATH_RE = r"^wheels/[A-Za-z0-9_][A-Za-z0-9_.+!-]*\.whl$"
-
-
-class ReleaseCode(StrEnum):
-    """Why a bundle was refused, in the order the checks run (docs/releases.md)."""
-
-    TRUNCATED = "release.truncated"
-    MALFORMED = "release.malformed"
-    WRONG_KEY = "release.wrong_key"
-    BAD_SIGNATURE = "release.bad_signature"
-    EXPIRED = "release.expired"
-    WRONG_CHANNEL = "release.wrong_channel"
-    FILE_MISMATCH = "release.file_mismatch"
-    ROLLBACK = "release.rollback"
-    BAD_PIN = "release.bad_pin"
-
-
-class ReleaseError(Exception):
-    """A bundle refused: ``code`` for programs, ``message`` (English) for people."""
-
-    def __init__(self, code: ReleaseCode, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from sync.protocol.release_tar import write_new
+from sync.protocol.release.tar import write_new
 
 __all__ = [
     "KeyFileError",

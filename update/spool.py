@@ -26,8 +26,8 @@ from typing import BinaryIO
 from packaging.version import InvalidVersion, Version
 
 from kiosk.files import atomic_writer
-from sync.release_dirs import version_key
-from sync.release_trust import UpdateError
+from kiosk.release_dirs import version_key
+from update.errors import SpoolFileError
 
 __all__ = ["MAX_BUNDLE_BYTES", "SpoolFileError", "clean_spool", "newest_ready",
            "open_spool_file", "take_bundle"]
@@ -35,19 +35,6 @@ __all__ = ["MAX_BUNDLE_BYTES", "SpoolFileError", "clean_spool", "newest_ready",
 #: Largest bundle root copies out of the spool (a ustar member is below 8 GiB).
 MAX_BUNDLE_BYTES = 1 << 33
 _COPY_CHUNK = 1 << 20
-
-
-class SpoolFileError(UpdateError):
-    """A spool file root refuses to read: a link, not a regular file, or too large.
-
-    The message names the file by its spool name only (a version number, checked
-    by :func:`newest_ready`) and never quotes its content.
-    """
-
-    code = "update.unsafe_spool_file"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(self.code, message)
 
 
 def open_spool_file(directory: Path, name: str, *, max_bytes: int) -> tuple[BinaryIO, int]:

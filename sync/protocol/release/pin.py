@@ -40,8 +40,8 @@ from pydantic import (
     model_validator,
 )
 
-from sync.protocol.release_keys import key_id
-from sync.protocol.release_tar import ReleaseCode, ReleaseError
+from sync.protocol.release.errors import ReleaseCode, ReleaseError
+from sync.protocol.release.keys import key_id
 
 __all__ = ["MAX_PIN_BYTES", "PinStatement", "pin_file_name", "sign_pin", "verify_pin"]
 
