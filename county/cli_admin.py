@@ -68,8 +68,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _seed_demo(args: argparse.Namespace) -> int:
-    from county.seed import seed_demo, write_cards
-    from kiosk.demo_data import generate_village
+    from county.seed import generate_village, seed_demo, write_cards
 
     engine = open_db(args)
     village = generate_village(today=args.today)

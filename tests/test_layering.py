@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
+PACKAGES = ("kiosk", "drivers", "sync", "ui", "county", "demo")
 
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
-PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
-              "kiosk.demo_notices", "kiosk.clock",
+PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
               "kiosk.textsafe")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
@@ -37,15 +36,17 @@ def _forbidden(module: str, imported: str) -> str | None:
 
     if top in ("PySide6", "shiboken6") and under != "ui":
         return "only ui/ may import PySide6"
-    if under == "kiosk" and top in ("drivers", "ui", "county", "sync"):
+    if under == "kiosk" and top in ("drivers", "ui", "county", "sync", "demo"):
         return f"kiosk/ is the core: it must not import {top}/"
+    if under == "demo" and top in ("drivers", "ui", "county", "sync"):
+        return f"demo/ builds on the core only: it must not import {top}/"
     if under == "drivers":
-        if top in ("ui", "county", "sync", "sqlalchemy", "alembic"):
+        if top in ("ui", "county", "sync", "demo", "sqlalchemy", "alembic"):
             return f"drivers/ know nothing of {top}"
         if top == "kiosk" and not within(*PURE_KIOSK):
             return "drivers/ may use only kiosk's pure modules"
     if under == "sync":
-        if top in ("ui", "drivers", "county"):
+        if top in ("ui", "drivers", "county", "demo"):
             return f"sync/ must not import {top}/"
         if module.startswith("sync.protocol") and top in ("kiosk", "sqlalchemy") \
                 and not within(*PURE_KIOSK):
@@ -53,6 +54,8 @@ def _forbidden(module: str, imported: str) -> str | None:
     if under == "county":
         if top in ("ui", "drivers"):
             return f"county/ must not import {top}/"
+        if top == "demo" and module != "county.seed":
+            return "county/ may use the demo only in county.seed (`county seed-demo`)"
         if top == "sync" and not within("sync.protocol"):
             return "county/ shares only sync.protocol with the terminal"
         if top == "kiosk" and not within(*COUNTY_SHARED):
@@ -119,6 +122,12 @@ def test_layering_holds() -> None:
         ("kiosk", "from ui import app\n"),
         ("kiosk", "from county.cli import main\n"),
         ("kiosk", "import importlib\nimportlib.import_module('drivers.printer')\n"),
+        ("kiosk", "from demo.village import generate_village\n"),
+        ("kiosk", "import demo.terminal\n"),
+        ("demo", "from ui import app\n"),
+        ("demo", "import PySide6\n"),
+        ("county", "from demo.village import generate_village\n"),
+        ("sync", "from demo import village\n"),
         ("drivers", "from PySide6 import QtCore\n"),
         ("drivers", "from kiosk.store import open_store\n"),
         ("drivers", "import sqlalchemy\n"),
@@ -144,4 +153,7 @@ def test_checker_allows_inward_imports(tmp_path: Path) -> None:
     (tmp_path / "county" / "ok.py").write_text("from kiosk.identity import id_hash\n"
                                                "from sync.protocol import models\n")
     (tmp_path / "kiosk" / "ok.py").write_text("from .identity import mask_id\n")
+    (tmp_path / "demo" / "ok.py").write_text("from kiosk.store import open_store\n")
+    (tmp_path / "ui" / "demo_ok.py").write_text("from demo.terminal import seed_demo\n")
+    (tmp_path / "county" / "seed.py").write_text("from demo.village import generate_village\n")
     assert _violations(tmp_path) == []

@@ -24,8 +24,8 @@ from ui.app import prepare_environment
 
 prepare_environment(offscreen=True)
 
+from demo.village import card_profile  # noqa: E402
 from drivers.idcard.cardtext import card_from_profile  # noqa: E402
-from kiosk.demo_data import card_profile  # noqa: E402
 from ui.app import KioskUi  # noqa: E402
 from ui.demo import demo_config  # noqa: E402
 from ui.driver import UiDriver  # noqa: E402
@@ -64,7 +64,7 @@ _COLD = textwrap.dedent("""
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-ui-"))
-    from kiosk.demo_setup import seed_demo
+    from demo.terminal import seed_demo
 
     config = demo_config(work)
     village, _ = seed_demo(config)

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.demo_data import DEMO_LOOKUP_KEY
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.lookup import STATUS_LABELS_ZH
 from kiosk.money import to_capitals
 from kiosk.receipt import (

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from demo.store import seed_complaints, seed_village
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk import clock
 from kiosk.config import Config
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.enrollment import (
     Enrollment,
     EnrollmentError,
@@ -20,7 +21,6 @@ from kiosk.enrollment import (
     save_enrollment,
 )
 from kiosk.store import open_store
-from kiosk.store.seed import seed_complaints, seed_village
 
 __all__ = ["DemoSetupError", "ensure_demo_enrollment", "seed_demo", "write_card_profiles"]
 
