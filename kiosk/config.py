@@ -123,7 +123,7 @@ class PrinterConfig:
 
 @dataclass(frozen=True)
 class ReceiptConfig:
-    """What goes on a receipt (kiosk/receipt.py)."""
+    """What goes on a receipt (kiosk/receipt/)."""
 
     detail_years: int = _opt(2, "Newest years printed line by line (older: one line a year).",
                              min=1, max=50)
