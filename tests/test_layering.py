@@ -19,9 +19,10 @@ PACKAGES = ("kiosk", "drivers", "sync", "ui", "county", "demo")
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
+# kiosk.errors is the error base (CodedError) every layer's root derives from.
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe")
+              "kiosk.textsafe", "kiosk.errors")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
 

@@ -16,6 +16,8 @@ import hmac
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "SIGNATURE_VERSION",
     "ReceiptError",
@@ -33,7 +35,7 @@ SIGNATURE_VERSION = "1"
 _KEY_LABEL = b"village-kiosk/receipt-signature/v1"
 
 
-class ReceiptError(ValueError):
+class ReceiptError(KioskError, ValueError):
     """A receipt URL that cannot be verified; ``code`` is a stable identifier."""
 
     code = "receipt.error"
