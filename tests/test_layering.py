@@ -23,8 +23,9 @@ PACKAGES = ("kiosk", "drivers", "sync", "ui", "county", "demo")
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
               "kiosk.textsafe", "kiosk.errors")
-# The county also shares the column types (SQLAlchemy, no tables, no I/O).
-COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
+# The county also shares the column types and the SQLite connection setup
+# (SQLAlchemy, no tables, no I/O).
+COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes", "kiosk.sqlite")
 
 
 def _forbidden(module: str, imported: str) -> str | None:
