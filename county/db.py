@@ -9,7 +9,6 @@ command can share the file; PostgreSQL needs nothing special.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
@@ -25,6 +24,7 @@ from county.errors import CountyError
 from county.models import BenefitItem
 from county.tx import writing
 from kiosk import clock
+from kiosk.sqlite import configure_sqlite
 
 __all__ = [
     "DEFAULT_URL",
@@ -66,8 +66,7 @@ def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
             engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000,
                                                       "check_same_thread": False},
                                    pool_size=pool_size, max_overflow=pool_size * 3)
-            _sqlite_pragmas(engine)
-            return engine
+            return configure_sqlite(engine, busy_timeout_ms=_SQLITE_BUSY_MS)
         engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
                                pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
@@ -89,28 +88,6 @@ def _binary_arrays(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.adapters.register_dumper(list, ListBinaryDumper)
-
-
-def _sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        # pysqlite's own BEGIN handling is off so that ours (below) can say
-        # BEGIN IMMEDIATE: the county's read-then-write transactions (the
-        # change counter) must take the write lock first, not fail midway.
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-        finally:
-            cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _alembic_config() -> AlembicConfig:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from county.person_keys import compute_missing, ensure_village_kdf, store_person_keys
 from county.tx import writing
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village
 from kiosk.identity import id_hash
 
 __all__ = ["DEMO_COST", "seed_demo_person_keys"]

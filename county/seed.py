@@ -1,4 +1,4 @@
-"""`county seed-demo`: the demo county from kiosk.demo_data, hashed IDs only.
+"""`county seed-demo`: the demo county from demo.village, hashed IDs only.
 
 The same generator seeds the terminal (`kiosk db seed-demo`), so a terminal
 synced from this server sees the same people and payments (same payment ids).
@@ -20,10 +20,11 @@ from county.payments import NewMember, NewPayment, write_members, write_payments
 from county.seq import take_seqs
 from county.state import set_lookup_key, set_state
 from county.tx import writing
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.identity import id_hash
 
-__all__ = ["seed_demo", "write_cards"]
+# generate_village is re-exported: county/ reaches the demo package only through here.
+__all__ = ["generate_village", "seed_demo", "write_cards"]
 
 
 def seed_demo(engine: Engine, *, now: datetime,

@@ -21,6 +21,7 @@ import argparse
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
+from kiosk.errors import KioskError
 from kiosk.timefmt import LOCAL_TZ
 
 __all__ = ["BadDay", "at_local", "local_now", "now", "parse_day", "reset", "set_today", "today",
@@ -75,8 +76,10 @@ def reset() -> None:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class BadDay(argparse.ArgumentTypeError, ValueError):
+class BadDay(KioskError, argparse.ArgumentTypeError, ValueError):
     """Not a ``YYYY-MM-DD`` calendar date (argparse prints the message as it is)."""
+
+    code = "clock.bad_day"
 
 
 def parse_day(text: str) -> date:

@@ -16,6 +16,7 @@ from enum import Enum
 
 from sqlalchemy import Engine, func, insert, select
 
+from kiosk.errors import KioskError
 from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
 from kiosk.store.models import Complaint, utcnow
@@ -48,12 +49,12 @@ class Reason(Enum):
     OTHER = "other"  # 其他
 
 
-class ComplaintError(ValueError):
-    """A complaint that cannot be filed as given; ``code`` is stable."""
+class ComplaintError(KioskError, ValueError):
+    """A complaint that cannot be filed as given; each instance names its reason in
+    ``code`` (``complaint.phone``, ``complaint.text_too_long``, ``complaint.empty``,
+    ``complaint.real_name_without_card``)."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    code = "complaint.invalid"
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def normalise_phone(phone: str | None) -> str | None:
     if not digits:
         return None
     if not _PHONE.fullmatch(digits):
-        raise ComplaintError("complaint.phone", "phone number is not a valid Chinese number")
+        raise ComplaintError("phone number is not a valid Chinese number",
+                             code="complaint.phone")
     return digits
 
 
@@ -112,14 +114,15 @@ def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
     # No plaintext ID number on a terminal: one typed into the text is kept masked.
     text = mask_id_numbers(clean_text(draft.text))
     if len(text) > MAX_TEXT_CHARS:
-        raise ComplaintError("complaint.text_too_long",
-                             f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}")
+        raise ComplaintError(f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}",
+                             code="complaint.text_too_long")
     if draft.reason is Reason.OTHER and not text and draft.item_code is None \
             and draft.payment_id is None:
-        raise ComplaintError("complaint.empty", "an 'other' complaint needs a text or an item")
+        raise ComplaintError("an 'other' complaint needs a text or an item",
+                             code="complaint.empty")
     if not draft.anonymous and not draft.id_hash:
-        raise ComplaintError("complaint.real_name_without_card",
-                             "a real-name complaint needs the card holder's id_hash")
+        raise ComplaintError("a real-name complaint needs the card holder's id_hash",
+                             code="complaint.real_name_without_card")
     return text, normalise_phone(draft.phone)
 
 

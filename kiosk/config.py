@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # pydantic loads when a file is checked, not with every `kios
     from pydantic import BaseModel, ValidationInfo
     from pydantic_core import ErrorDetails
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "DEFAULT_CONFIG_PATH",
     "Config",
@@ -51,8 +53,10 @@ DEFAULT_CONFIG_PATH = Path("/etc/village-kiosk/kiosk.toml")
 CONFIG_ENV = "VILLAGE_KIOSK_CONFIG"
 
 
-class ConfigError(Exception):
+class ConfigError(KioskError):
     """A config file that cannot be used; the message names the file and key."""
+
+    code = "config.invalid"
 
     def __init__(self, source: str, key: str, problem: str) -> None:
         where = f"{source}: {key}: " if key else f"{source}: "
@@ -123,7 +127,7 @@ class PrinterConfig:
 
 @dataclass(frozen=True)
 class ReceiptConfig:
-    """What goes on a receipt (kiosk/receipt.py)."""
+    """What goes on a receipt (kiosk/receipt/)."""
 
     detail_years: int = _opt(2, "Newest years printed line by line (older: one line a year).",
                              min=1, max=50)

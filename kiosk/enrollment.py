@@ -18,22 +18,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.errors import KioskError
 from kiosk.files import atomic_write_bytes
 from kiosk.person_key import PersonKdf, PersonKdfError
 
-__all__ = ["Enrollment", "EnrollmentError", "NotEnrolledError", "load_enrollment",
+__all__ = ["Enrollment", "EnrollmentError", "EnrollmentMissingError", "load_enrollment",
            "save_enrollment"]
 
 log = logging.getLogger(__name__)
 
 
-class EnrollmentError(Exception):
+class EnrollmentError(KioskError):
     """The enrollment file exists but cannot be used."""
 
     code = "enrollment.invalid"
 
 
-class NotEnrolledError(EnrollmentError):
+class EnrollmentMissingError(EnrollmentError):
     """No enrollment file: the terminal has never been enrolled."""
 
     code = "enrollment.missing"
@@ -79,14 +80,14 @@ def save_enrollment(path: Path, enrollment: Enrollment) -> None:
 def load_enrollment(path: Path) -> Enrollment:
     """Read the enrollment file.
 
-    Raises :class:`NotEnrolledError` if it does not exist and
+    Raises :class:`EnrollmentMissingError` if it does not exist and
     :class:`EnrollmentError` (naming the file and the field) if it is not
     valid. Logs a warning if other users may read it.
     """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise NotEnrolledError(
+        raise EnrollmentMissingError(
             f"terminal is not enrolled: {path} does not exist (run `kiosk enroll CODE "
             "--server URL`, or `kiosk db seed-demo` for the demo)") from None
     except OSError as exc:

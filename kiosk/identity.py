@@ -17,6 +17,7 @@ from enum import Enum
 from operator import mul
 
 from kiosk import clock
+from kiosk.errors import KioskError
 
 __all__ = [
     "MSG_ID_INVALID_ZH",
@@ -60,15 +61,17 @@ class IdProblem(Enum):
     CHECK_DIGIT = "id.check_digit"
 
 
-class IdNumberError(ValueError):
+class IdNumberError(KioskError, ValueError):
     """An ID number that is not a valid 18-character GB 11643 number.
 
     The message is English and never contains the number itself (it may end up
-    in a log); ``problem`` carries a stable code.
+    in a log); ``problem`` is the reason, and ``code`` its value (``id.length`` …).
     """
 
+    code = "id.invalid"
+
     def __init__(self, problem: IdProblem, detail: str) -> None:
-        super().__init__(f"invalid ID number ({problem.value}): {detail}")
+        super().__init__(f"invalid ID number: {detail}", code=problem.value)
         self.problem = problem
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "MAX_FEN",
     "AmountError",
@@ -26,8 +28,10 @@ _SMALL_UNITS = ("", "拾", "佰", "仟")
 _SECTION_UNITS = ("", "万", "亿")
 
 
-class AmountError(ValueError):
+class AmountError(KioskError, ValueError):
     """A text that is not a valid non-negative amount of yuan with ≤ 2 decimals."""
+
+    code = "money.bad_amount"
 
 
 def format_yuan(fen: int, *, symbol: bool = True) -> str:

@@ -28,6 +28,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.errors import KioskError
 from kiosk.identity import normalise_id
 
 __all__ = ["SCHEME", "PersonKdf", "PersonKdfError", "derive_person_key", "scrypt_memory"]
@@ -38,7 +39,7 @@ SCHEME = "scrypt"
 _MAX_N, _MAX_R, _MAX_P = 1 << 20, 32, 4
 
 
-class PersonKdfError(ValueError):
+class PersonKdfError(KioskError, ValueError):
     """Derivation parameters that are missing, malformed or out of bounds."""
 
     code = "person_key.invalid"

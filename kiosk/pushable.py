@@ -22,6 +22,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "PUSHABLE",
     "BadSettingValueError",
@@ -36,7 +38,7 @@ __all__ = [
 _WHOLE = re.compile(r"[0-9]{1,9}")
 
 
-class SettingError(ValueError):
+class SettingError(KioskError, ValueError):
     """A pushed setting that cannot be used; the message says why and what would do."""
 
     code = "setting.invalid"

@@ -11,10 +11,10 @@ from hypothesis import settings
 from reference import REFERENCE_DAY, REFERENCE_NOW
 from sqlalchemy import Engine
 
+from demo.store import seed_village
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village
 from kiosk import clock
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village
 from kiosk.store import open_store
-from kiosk.store.seed import seed_village
 
 # No per-example deadline (hypothesis's default is 200 ms): on a loaded CI machine a
 # microsecond-long example can be descheduled for longer, and hypothesis then fails

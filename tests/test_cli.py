@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from reference import REFERENCE_AS_OF, REFERENCE_DAY, TODAY_ARGS
 
-from kiosk.demo_data import DemoVillage, card_profile
+from demo.village import DemoVillage, card_profile
 
 LONG = "43122619560322079X"
 

@@ -14,17 +14,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county")
+PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county", "demo")
 
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
-PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
-              "kiosk.demo_notices", "kiosk.clock",
+# kiosk.errors is the error base (CodedError) every layer's root derives from.
+PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe", "kiosk.person_key")
-# The county also shares the column types (SQLAlchemy, no tables, no I/O).
-COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
+              "kiosk.textsafe", "kiosk.errors", "kiosk.person_key")
+# The county also shares the column types and the SQLite connection setup
+# (SQLAlchemy, no tables, no I/O).
+COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes", "kiosk.sqlite")
+# The county's demo seeding (`county seed-demo` and the generated county of 数据碰撞's
+# tests) is the only county code that may use the demo package.
+COUNTY_DEMO = ("county.seed", "county.demo_keys", "county.demo_county")
 # The terminal's end of the release check (which key it trusts) reads the terminal's
 # config and enrollment; the sync daemon and the installer share it, the county never
 # imports it.
@@ -42,17 +46,19 @@ def _forbidden(module: str, imported: str) -> str | None:
 
     if top in ("PySide6", "shiboken6") and under != "ui":
         return "only ui/ may import PySide6"
-    if under == "kiosk" and top in ("drivers", "ui", "county", "sync", "update"):
+    if under == "kiosk" and top in ("drivers", "ui", "county", "sync", "update", "demo"):
         return f"kiosk/ is the core: it must not import {top}/"
+    if under == "demo" and top in ("drivers", "ui", "county", "sync", "update"):
+        return f"demo/ builds on the core only: it must not import {top}/"
     if under == "drivers":
-        if top in ("ui", "county", "sync", "update", "sqlalchemy", "alembic"):
+        if top in ("ui", "county", "sync", "update", "demo", "sqlalchemy", "alembic"):
             return f"drivers/ know nothing of {top}"
         if top == "kiosk" and not within(*PURE_KIOSK):
             return "drivers/ may use only kiosk's pure modules"
     if under == "sync":
         if top == "update":
             return "sync/ (the daemon, kiosk user) must not import update/ (the installer, root)"
-        if top in ("ui", "drivers", "county"):
+        if top in ("ui", "drivers", "county", "demo"):
             return f"sync/ must not import {top}/"
         if module == RELEASE_TRUST and within(*TRUST_KIOSK):
             return None
@@ -60,7 +66,7 @@ def _forbidden(module: str, imported: str) -> str | None:
                 and not within(*PURE_KIOSK):
             return "sync/protocol is the shared wire schema: no terminal store imports"
     if under == "update":
-        if top in ("ui", "drivers", "county"):
+        if top in ("ui", "drivers", "county", "demo"):
             return f"update/ must not import {top}/"
         if top == "sync" and not within("sync.protocol"):
             return "update/ shares only sync.protocol with the sync daemon"
@@ -69,6 +75,8 @@ def _forbidden(module: str, imported: str) -> str | None:
     if under == "county":
         if top in ("ui", "drivers"):
             return f"county/ must not import {top}/"
+        if top == "demo" and module not in COUNTY_DEMO:
+            return "county/ may use the demo only in county.seed (`county seed-demo`)"
         if top == "update":
             return "county/ must not import update/"
         if top == "sync" and (not within("sync.protocol") or within(RELEASE_TRUST)):
@@ -137,6 +145,12 @@ def test_layering_holds() -> None:
         ("kiosk", "from ui import app\n"),
         ("kiosk", "from county.cli import main\n"),
         ("kiosk", "import importlib\nimportlib.import_module('drivers.printer')\n"),
+        ("kiosk", "from demo.village import generate_village\n"),
+        ("kiosk", "import demo.terminal\n"),
+        ("demo", "from ui import app\n"),
+        ("demo", "import PySide6\n"),
+        ("county", "from demo.village import generate_village\n"),
+        ("sync", "from demo import village\n"),
         ("drivers", "from PySide6 import QtCore\n"),
         ("drivers", "from kiosk.store import open_store\n"),
         ("drivers", "import sqlalchemy\n"),
@@ -195,4 +209,7 @@ def test_checker_allows_inward_imports(tmp_path: Path) -> None:
     (tmp_path / "county" / "ok.py").write_text("from kiosk.identity import id_hash\n"
                                                "from sync.protocol import models\n")
     (tmp_path / "kiosk" / "ok.py").write_text("from .identity import mask_id\n")
+    (tmp_path / "demo" / "ok.py").write_text("from kiosk.store import open_store\n")
+    (tmp_path / "ui" / "demo_ok.py").write_text("from demo.terminal import seed_demo\n")
+    (tmp_path / "county" / "seed.py").write_text("from demo.village import generate_village\n")
     assert _violations(tmp_path) == []

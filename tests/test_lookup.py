@@ -10,8 +10,8 @@ import pytest
 from reference import REFERENCE_AS_OF
 from sqlalchemy import Engine
 
+from demo.village import DEMO_LOOKUP_KEY, DemoPerson, DemoVillage
 from kiosk.catalogue import item_by_code
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoPerson, DemoVillage
 from kiosk.identity import IdNumberError, check_digit, mask_id
 from kiosk.lookup import BenefitLookup
 

@@ -52,6 +52,7 @@ def _heavy(modules: set[str], allowed: tuple[str, ...] = ()) -> list[str]:
     ("kiosk.cli.main", ["idcard", "read", "--help"]),
     ("kiosk.cli.main", ["update", "verify", "--help"]),
     ("kiosk.cli.main", ["print", "--help"]),
+    ("kiosk.cli.main", ["db", "seed-demo", "--help"]),
     ("county.cli", ["--help"]),
     ("county.cli", ["release", "build", "--help"]),
     ("county.cli", ["notice", "add", "--help"]),
@@ -67,7 +68,8 @@ def test_kiosk_help_loads_every_group(tmp_path: Path) -> None:
     code, modules = _loaded("kiosk.cli.main", ["--help"], tmp_path)
     assert code == 0
     for group in ("kiosk.cli.db", "kiosk.cli.lookup", "ui.commands.idcard_cmd",
-                  "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "update.cli"):
+                  "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "update.cli",
+                  "demo.cli"):
         assert group in modules
 
 

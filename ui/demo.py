@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from demo.terminal import seed_demo, write_card_profiles
+from demo.village import COUNTY, TOWNSHIP, VILLAGE, DemoVillage, card_profile
 from drivers.idcard.cardtext import IdCard
 from drivers.idcard.emulator import PtyEmulator, SamEmulator, demo_card
 from drivers.idcard.link import CardLink, link_for
@@ -29,8 +31,6 @@ from kiosk.config import (
     TerminalConfig,
     UiConfig,
 )
-from kiosk.demo_data import COUNTY, TOWNSHIP, VILLAGE, DemoVillage, card_profile
-from kiosk.demo_setup import seed_demo, write_card_profiles
 from kiosk.identity import mask_id
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 

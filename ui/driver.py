@@ -18,11 +18,16 @@ from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
+from ui.errors import UiError
+
 __all__ = ["UiDriver", "UiDriverError"]
 
 
-class UiDriverError(AssertionError):
-    """The window did not reach the expected state in time."""
+class UiDriverError(UiError, AssertionError):
+    """The window did not reach the expected state in time (an assertion of a test or
+    the tour: hence also an AssertionError)."""
+
+    code = "ui.driver_timeout"
 
 
 class UiDriver:

@@ -6,6 +6,9 @@ Qt object that belongs to the GUI thread there, Qt cannot unregister the
 object's timers and the process crashes later in the event loop. The long
 running kiosk therefore switches automatic collection off and collects from a
 GUI-thread timer instead, with the same generation thresholds.
+
+:func:`ui.memory.release_memory` is a full collection on demand, on the same
+thread, after a burst of short-lived allocations (a print job's fonts).
 """
 
 from __future__ import annotations

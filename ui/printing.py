@@ -15,6 +15,7 @@ from datetime import datetime
 import qrcode
 
 from drivers.printer.errors import DisconnectedError, PrinterError, PrinterNotReadyError
+from drivers.printer.fonts import find_fonts
 from drivers.printer.printer import ThermalPrinter
 from drivers.printer.render import ReceiptRenderer, paper_dots
 from drivers.printer.status import PrinterState, PrinterStatus
@@ -38,6 +39,7 @@ from kiosk.receipt import (
     receipt_blocks,
 )
 from kiosk.timefmt import format_local
+from ui.memory import release_memory
 
 __all__ = ["PrintOutcome", "ReceiptService", "qr_png", "test_page_blocks"]
 
@@ -93,16 +95,21 @@ class ReceiptService:
 
     @staticmethod
     def warm_up(paper_mm: int = 80) -> None:
-        """Load fonts, glyph tables and the QR encoder now, on the calling thread.
+        """Import what a render imports lazily (fontTools tables, Pillow plugins, the QR
+        encoder) now, on the calling thread, by rendering a test page once.
 
         Print jobs run on worker threads; the first render imports fontTools
         table modules lazily, and PySide6's import hook is not safe against
         an import on another thread while the GUI thread runs Qt code (seen
         as a segfault). The GUI thread calls this once at start-up (~0.2 s).
         """
-        renderer = ReceiptRenderer(paper_dots(paper_mm))
+        # Its own font set, dropped on return: the fonts and their character maps
+        # (~30 MB) are loaded again by the next print job and released after it.
+        renderer = ReceiptRenderer(paper_dots(paper_mm), find_fonts())
         renderer.render(test_page_blocks("-", renderer.width))
         qr_png("warm-up")
+        del renderer
+        release_memory()  # the fonts' memory (fontTools' tables hold cycles): give it back
 
     def build(self, result: LookupResult, *, holder_name: str, masked_id: str,
               ticket: str | None = None, printed_at: datetime | None = None) -> Receipt:
@@ -139,7 +146,9 @@ class ReceiptService:
         uri = uri or p.uri
         if not uri:
             raise ValueError("no printer configured (printer.uri)")
-        renderer = ReceiptRenderer(paper_dots(paper_mm or p.paper_mm))
+        # Fonts are found and loaded for this job and released with it (kiosk memory:
+        # a terminal prints a few receipts a day; loading takes ~0.1 s).
+        renderer = ReceiptRenderer(paper_dots(paper_mm or p.paper_mm), find_fonts())
         printer = ThermalPrinter(uri, width_dots=renderer.width,
                                  status_timeout_s=p.status_timeout_ms / 1000,
                                  job_timeout_s=p.job_timeout_s)

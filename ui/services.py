@@ -29,6 +29,7 @@ from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
 from kiosk.store.watch import StoreWatch
 from kiosk.update_state import Attempt, StateFiles
+from ui.errors import UiError
 from ui.printing import ReceiptService
 
 __all__ = ["KioskServices", "ServiceUnavailable"]
@@ -36,8 +37,10 @@ __all__ = ["KioskServices", "ServiceUnavailable"]
 log = logging.getLogger(__name__)
 
 
-class ServiceUnavailable(Exception):
+class ServiceUnavailable(UiError):
     """The store or the enrollment cannot be used; the message is for the clerk/logs."""
+
+    code = "ui.service_unavailable"
 
 
 @dataclass

@@ -14,8 +14,7 @@ __all__ = ["register"]
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from county.demo_keys import seed_demo_person_keys
-    from county.seed import seed_demo, write_cards
-    from kiosk.demo_data import generate_village
+    from county.seed import generate_village, seed_demo, write_cards
 
     engine = open_db(args)
     village = generate_village(today=args.today)

@@ -8,7 +8,7 @@ The 1024-byte photo is kept as the card's WLT bytes (see
 :mod:`drivers.idcard.photo`).
 
 ``to_json()`` gives the public JSON contract of a read (DESIGN.md §4); for the
-demo people it equals :func:`kiosk.demo_data.card_profile`.
+demo people it equals :func:`demo.village.card_profile`.
 :func:`card_from_profile` and :func:`encode_text` are the inverse, used by the
 emulators.
 """

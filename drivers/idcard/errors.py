@@ -7,6 +7,8 @@ message.
 
 from __future__ import annotations
 
+from drivers.errors import DriverError
+
 __all__ = [
     "BlockLengthError",
     "CardDataError",
@@ -22,7 +24,7 @@ __all__ = [
 ]
 
 
-class IdCardError(Exception):
+class IdCardError(DriverError):
     """Base of every ID-card driver error; ``code`` is a stable identifier."""
 
     code = "idcard.error"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drivers.errors import DriverError
+
 if TYPE_CHECKING:  # the status module imports nothing from here at run time either
     from drivers.printer.status import PrinterStatus
 
@@ -25,8 +27,8 @@ __all__ = [
 ]
 
 
-class PrinterError(Exception):
-    """Base of every printer-driver error."""
+class PrinterError(DriverError):
+    """Base of every printer-driver error; ``code`` is a stable identifier."""
 
     code = "printer.error"
 

@@ -70,8 +70,8 @@ def raise_for_status(status: PrinterStatus, *, when: str = "before printing") ->
                 status)
 
 
-class _NoAnswer(Exception):
-    """Internal: a status read timed out."""
+class _NoAnswer(PrinterError):
+    """Internal: a status read timed out (never leaves this module: see status())."""
 
 
 class ThermalPrinter:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from drivers.printer.errors import PrinterError
+
 __all__ = ["RASTER_HEADER", "RasterError", "RasterImage", "decode_raster", "iter_raster",
            "stack"]
 
@@ -20,8 +22,10 @@ RASTER_HEADER = b"\x1dv0"
 _INVERT = bytes(range(255, -1, -1))
 
 
-class RasterError(ValueError):
-    """A raster command whose data is cut short."""
+class RasterError(PrinterError, ValueError):
+    """A raster command whose data is cut short, or no raster image at all."""
+
+    code = "printer.bad_raster"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from drivers.printer.fonts import FontSet, find_fonts
-from kiosk.receipt import Block, Gap, QrCode, Row, Rule, Size, Text
+from kiosk.receipt.layout import Block, Gap, QrCode, Row, Rule, Size, Text
 
 __all__ = ["PAPER_DOTS", "ReceiptRenderer", "default_fonts", "paper_dots"]
 

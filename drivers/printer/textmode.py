@@ -27,7 +27,7 @@ from typing import Any
 from escpos.constants import QR_ECLEVEL_M
 from PIL import Image
 
-from kiosk.receipt import Block, Gap, QrCode, Row, Rule, Size, Text
+from kiosk.receipt.layout import Block, Gap, QrCode, Row, Rule, Size, Text
 
 __all__ = ["COLUMNS", "encode_line", "text_job", "text_width", "wrap_columns"]
 

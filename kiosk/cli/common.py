@@ -20,6 +20,8 @@ from kiosk.textsafe import safe_json
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "CliError",
     "Handler",
@@ -36,11 +38,13 @@ Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-class CliError(Exception):
+class CliError(KioskError):
     """A failure to report as one line on stderr, with an exit code."""
 
-    def __init__(self, message: str, *, exit_code: int = 1) -> None:
-        super().__init__(message)
+    code = "cli.failed"
+
+    def __init__(self, message: str, *, exit_code: int = 1, code: str | None = None) -> None:
+        super().__init__(message, code=code)
         self.exit_code = exit_code
 
 

@@ -1,27 +1,31 @@
-"""`kiosk db upgrade|stats|seed-demo`.
+"""`kiosk db upgrade|stats`, and the actions other packages add (`seed-demo`).
 
 The store (SQLAlchemy, Alembic) is imported by the handlers, not here: see
-:mod:`kiosk.cli.main` on start-up time.
+:mod:`kiosk.cli.main` on start-up time. Actions that do not belong to the core
+register themselves in the ``village_kiosk.kiosk_db_commands`` entry-point
+group (pyproject.toml), each a ``register(db_subparsers)`` function, the way
+the command groups do in :mod:`kiosk.cli.main`: the demo's ``seed-demo``
+(demo/cli.py) is one, so the core never imports the demo.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from importlib.metadata import entry_points
 
 from kiosk.cli.common import (
-    CliError,
     Subparsers,
     add_common_options,
-    add_today_option,
-    apply_today,
     load_cli_config,
     open_cli_store,
     print_json,
 )
 from kiosk.textsafe import say
 
-__all__ = ["register"]
+__all__ = ["ACTIONS", "register"]
+
+#: Entry-point group of extra `kiosk db` actions.
+ACTIONS = "village_kiosk.kiosk_db_commands"
 
 
 def register(sub: Subparsers) -> None:
@@ -38,13 +42,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_stats)
 
-    p = dbsub.add_parser("seed-demo", help="load the demo village (and write its card profiles)")
-    add_common_options(p)
-    p.add_argument("--cards", type=Path, metavar="DIR",
-                   help="write one ID-card profile JSON per demo person into DIR")
-    add_today_option(p)
-    p.set_defaults(handler=_seed_demo)
-
+    # More actions plug in from outside the core (the demo's `seed-demo`, demo/cli.py).
+    for ep in sorted(entry_points(group=ACTIONS), key=lambda e: e.name):
+        ep.load()(dbsub)
 
 def _upgrade(args: argparse.Namespace) -> int:
     from kiosk.store import head_revision
@@ -77,25 +77,3 @@ def _stats(args: argparse.Namespace) -> int:
         say(f"  {table:<18}{count:>10,}")
     return 0
 
-
-def _seed_demo(args: argparse.Namespace) -> int:
-    from kiosk.demo_setup import DemoSetupError, seed_demo, write_card_profiles
-    from kiosk.money import format_yuan
-    from kiosk.store import StoreError
-
-    config = load_cli_config(args)
-    apply_today(args)
-    try:
-        village, counts = seed_demo(config)
-    except DemoSetupError as exc:
-        raise CliError(str(exc)) from None
-    except StoreError as exc:
-        raise CliError(f"{exc} [{exc.code}]") from None
-    total = sum(p.amount_fen for p in village.payments if p.status == "paid")
-    say(f"seeded {config.store.path}: {len({p.household_id for p in village.people})} "
-        f"households, {len(village.people)} people, {counts['payment']:,} payments "
-        f"({format_yuan(total)} paid), {counts['notice']} notices")
-    if args.cards:
-        written = write_card_profiles(village, args.cards)
-        say(f"card profiles: {args.cards}/ ({written} files)")
-    return 0

@@ -91,7 +91,7 @@ def _lookup(args: argparse.Namespace) -> int:
     try:
         result = lookup.lookup(args.id_number)
     except IdNumberError as exc:
-        raise CliError(str(exc), exit_code=2) from None
+        raise CliError(f"{exc} [{exc.code}]", exit_code=2) from None
     finally:
         lookup.close()
         engine.dispose()

@@ -1,26 +1,24 @@
 """Opening the SQLite cache: WAL, busy timeout, foreign keys, explicit BEGIN.
 
 Two processes share the file (the kiosk UI and the sync daemon), so every
-connection runs in WAL mode with a busy timeout. pysqlite's own transaction
-handling is switched off and SQLAlchemy's ``begin`` emits ``BEGIN`` itself:
-that makes SAVEPOINTs and transactional DDL work, and lets writers ask for
-``BEGIN IMMEDIATE`` (see :func:`write_connection`) so that a read-then-write
-transaction waits for the lock instead of failing with "database is locked".
+connection runs in WAL mode with a busy timeout: the PRAGMAs and the explicit
+``BEGIN`` are set up by :func:`kiosk.sqlite.configure_sqlite`, the same function
+the county's SQLite engine uses. Writers ask for ``BEGIN IMMEDIATE`` (see
+:func:`write_connection`) so that a read-then-write transaction waits for the
+lock instead of failing with "database is locked".
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine
+
+from kiosk.sqlite import Synchronous, configure_sqlite
 
 __all__ = ["Synchronous", "create_sqlite_engine", "write_connection"]
-
-Synchronous = Literal["OFF", "NORMAL", "FULL"]
 
 
 def create_sqlite_engine(path: Path, *, busy_timeout_ms: int = 5000,
@@ -34,25 +32,7 @@ def create_sqlite_engine(path: Path, *, busy_timeout_ms: int = 5000,
     Does no I/O until the first connection is made.
     """
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute(f"PRAGMA synchronous = {synchronous}")
-        finally:
-            cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
+    return configure_sqlite(engine, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)
 
 
 @contextmanager

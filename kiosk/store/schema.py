@@ -17,6 +17,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 if TYPE_CHECKING:  # Alembic loads only when a database is not at HEAD_REVISION
     from alembic.config import Config as AlembicConfig
 
+from kiosk.errors import KioskError
+
 __all__ = [
     "FutureDatabaseError",
     "StoreError",
@@ -34,7 +36,7 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "0003"
 
 
-class StoreError(Exception):
+class StoreError(KioskError):
     """Base of the store's errors; ``code`` is stable for logs and the clerk screen."""
 
     code = "store.error"

@@ -26,11 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from demo.village import card_profile, generate_village
 from drivers.idcard.cardtext import decode_text
 from drivers.idcard.codec import Command, build_command
 from drivers.idcard.reader import CardListener, CardReader
 from drivers.idcard.serial import SerialLink
-from kiosk.demo_data import card_profile, generate_village
 
 BAUD = 115200
 RESPONSE_BYTES = {  # answer frame sizes: find 15, select 19, read 1295

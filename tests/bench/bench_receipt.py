@@ -23,11 +23,11 @@ import statistics
 import time
 from datetime import UTC, date, datetime
 
+from demo.village import DEMO_LOOKUP_KEY
 from drivers.printer.emulator import EmulatedPrinter
 from drivers.printer.printer import ThermalPrinter
 from drivers.printer.render import PAPER_DOTS, ReceiptRenderer
 from drivers.printer.textmode import text_job
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine, summarise
 from kiosk.receipt import Receipt, build_receipt, receipt_blocks
 

@@ -28,7 +28,7 @@ from county.seed import seed_demo
 from county.terminals import new_enrollment_code
 from county_server.live import LiveServer, seeded_sqlite_county
 from county_server.pgcluster import PgCluster, find_bindir, start_cluster
-from kiosk.demo_data import generate_village
+from demo.village import generate_village
 
 _names = itertools.count(1)
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from county.app import create_app
 from county.db import open_county_db
 from county.seed import seed_demo
-from kiosk.demo_data import generate_village
+from demo.village import generate_village
 
 __all__ = ["LiveServer"]
 

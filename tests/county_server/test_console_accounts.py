@@ -29,8 +29,8 @@ from county.db import open_county_db
 from county.models import Notice
 from county_server.console_data import PASSWORD, add_townships, add_users, csrf_of, log_in
 from county_server.live import LiveServer
+from demo.village import generate_village
 from kiosk import clock
-from kiosk.demo_data import generate_village
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from county_server.console_data import (
     valid_id,
 )
 from county_server.live import LiveServer
-from kiosk.demo_data import generate_village
+from demo.village import generate_village
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

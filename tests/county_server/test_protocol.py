@@ -20,7 +20,7 @@ from county.seq import current_seq
 from county.settings import set_setting
 from county.terminals import fleet, new_enrollment_code, revoke
 from county_server.conftest import auth, enroll_terminal
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage
 from kiosk.identity import id_hash
 from sync.protocol import ChangesPage, ComplaintAnswer, HeartbeatAnswer
 

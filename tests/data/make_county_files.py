@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/data/make_county_files.py
 
-The ID numbers are the demo village's synthetic ones (kiosk.demo_data): valid
+The ID numbers are the demo village's synthetic ones (demo.village): valid
 check digits, belonging to nobody. Each file is messy the way real
 department exports are: full-width digits and brackets, 元 suffixes,
 thousands separators, lower-case x, dates in every common form.

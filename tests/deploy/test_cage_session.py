@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from demo.village import DEMO_LOOKUP_KEY
 from deploy.notifysock import NotifySocket
 from kiosk import __version__
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.health import read_mark
 from kiosk.sqltypes import utcnow

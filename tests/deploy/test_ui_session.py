@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from screens.kiosk_window import open_kiosk
 
+from demo.village import DEMO_LOOKUP_KEY
 from deploy.notifysock import NotifySocket
 from kiosk import __version__
 from kiosk.config import Config, EnrollmentConfig, StoreConfig, UiConfig
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.health import DEFAULT_HEALTH_DIR, read_mark
 from kiosk.sqltypes import utcnow

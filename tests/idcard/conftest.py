@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 
+from demo.village import DemoVillage, card_profile
 from drivers.idcard import pcsc
 from drivers.idcard.cardtext import IdCard, card_from_profile
 from drivers.idcard.emulator import PtyEmulator, SamEmulator, demo_photo
 from drivers.idcard.errors import IdCardError, ReaderUnavailable
 from drivers.idcard.pcsc import PcscLink
 from drivers.idcard.reader import CardListener, ReaderState
-from kiosk.demo_data import DemoVillage, card_profile
 
 #: Seconds per command in tests: short, so fault tests stay fast.
 TIMEOUT = 0.3

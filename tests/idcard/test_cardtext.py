@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from demo.village import DemoVillage, card_profile, iter_profiles
 from drivers.idcard.cardtext import (
     TEXT_SIZE,
     CardType,
@@ -19,7 +20,6 @@ from drivers.idcard.cardtext import (
 )
 from drivers.idcard.errors import CardDataError
 from drivers.idcard.nations import NATIONS, nation_code, nation_name
-from kiosk.demo_data import DemoVillage, card_profile, iter_profiles
 
 
 def u(text: str) -> bytes:

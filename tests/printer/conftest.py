@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from demo.village import DEMO_LOOKUP_KEY
 from drivers.printer.emulator import EmulatedPrinter
 from drivers.printer.fonts import FontSet
 from drivers.printer.render import ReceiptRenderer, default_fonts
 from drivers.printer.worker import PrinterWorker
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine, summarise
 from kiosk.receipt import Receipt, ReceiptPolicy, build_receipt
 

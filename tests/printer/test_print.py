@@ -10,6 +10,7 @@ from PIL import Image, ImageChops
 from pyzbar.pyzbar import ZBarSymbol
 from pyzbar.pyzbar import decode as decode_codes
 
+from demo.village import DEMO_LOOKUP_KEY
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from drivers.printer.errors import (
     CoverOpenError,
@@ -26,7 +27,6 @@ from drivers.printer.raster import decode_raster, iter_raster
 from drivers.printer.render import ReceiptRenderer
 from drivers.printer.status import PrinterState
 from drivers.printer.worker import PrinterWorker
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.receipt import Receipt, receipt_blocks, verify_receipt_url
 
 from .conftest import lookup_result, make_receipt

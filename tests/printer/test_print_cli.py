@@ -13,10 +13,10 @@ from PIL import Image, ImageChops
 from pyzbar.pyzbar import ZBarSymbol
 from pyzbar.pyzbar import decode as decode_codes
 
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, card_profile
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from drivers.printer.raster import decode_raster
 from kiosk.cli.main import main
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, card_profile
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.receipt import verify_receipt_url
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.demo_data import DEMO_LOOKUP_KEY
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.lookup import STATUS_LABELS_ZH
 from kiosk.money import to_capitals
 from kiosk.receipt import (
@@ -127,6 +127,9 @@ def test_altered_urls_are_refused(change: Callable[[str], str], code: str) -> No
     with pytest.raises(ReceiptError) as info:
         verify_receipt_url(change(receipt.verify_url), DEMO_LOOKUP_KEY)
     assert info.value.code == code
+    # The code travels as an attribute; the message says what is wrong, once.
+    assert "receipt." not in str(info.value)
+    assert str(info.value)
 
 
 def test_other_key_does_not_verify() -> None:

@@ -13,6 +13,7 @@ from ui.app import prepare_environment
 
 prepare_environment(offscreen=True)
 
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, card_profile  # noqa: E402
 from drivers.idcard.cardtext import IdCard, card_from_profile  # noqa: E402
 from drivers.printer.emulator import EmulatedPrinter  # noqa: E402
 from kiosk.config import (  # noqa: E402
@@ -23,7 +24,6 @@ from kiosk.config import (  # noqa: E402
     TerminalConfig,
     UiConfig,
 )
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, card_profile  # noqa: E402
 from kiosk.enrollment import Enrollment, save_enrollment  # noqa: E402
 
 LONG = "43122619560322079X"

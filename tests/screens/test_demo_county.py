@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.complaints import ComplaintDraft, Reason, complaints_for_holder, file_complaint
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.identity import id_hash
 from kiosk.store import open_store
 from screens.conftest import LONG

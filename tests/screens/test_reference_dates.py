@@ -20,22 +20,22 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from drivers.idcard.cardtext import card_from_profile
-from kiosk import clock
-from kiosk.complaints import complaints_for_holder
-from kiosk.config import Config, StoreConfig
-from kiosk.demo_data import (
+from demo.store import seed_complaints, seed_village
+from demo.village import (
     DEMO_LOOKUP_KEY,
     PAYMENT_YEARS,
     DemoVillage,
     card_profile,
     generate_village,
 )
+from drivers.idcard.cardtext import card_from_profile
+from kiosk import clock
+from kiosk.complaints import complaints_for_holder
+from kiosk.config import Config, StoreConfig
 from kiosk.identity import id_hash, validate_id
 from kiosk.lookup import BenefitLookup
 from kiosk.notices import current_notices
 from kiosk.store import open_store
-from kiosk.store.seed import seed_complaints, seed_village
 from kiosk.store.stats import read_sync_state
 from kiosk.timefmt import LOCAL_TZ
 from screens.conftest import LONG, FakeClock

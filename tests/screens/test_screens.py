@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reference import REFERENCE_DAY
 from sqlalchemy import update
 
+from demo.village import DEMO_LOOKUP_KEY
 from drivers.idcard.cardtext import (
     CardType,
     ForeignCard,
@@ -28,7 +29,6 @@ from drivers.idcard.reader import CardReadFailed, ReaderState
 from drivers.printer.emulator import EmulatedPrinter, Fault
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import Config, load_config
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.devices import read_device_states
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.store import open_store

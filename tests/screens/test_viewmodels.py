@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.complaints import ComplaintDraft, FiledComplaint, Reason
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.store.models import utcnow
 from screens.conftest import LONG, FakeClock

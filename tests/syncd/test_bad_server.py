@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.config import load_config
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.lookup import BenefitLookup
 from kiosk.store import open_store, write_connection

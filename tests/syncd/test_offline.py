@@ -26,9 +26,9 @@ from sqlalchemy import Engine, Select, func, select, update
 
 from county.complaints import list_complaints, reply_to
 from county.models import ChangeCounter as CountySeq
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import load_config
-from kiosk.demo_data import DEMO_LOOKUP_KEY
 from kiosk.lookup import BenefitLookup
 from kiosk.store import open_store
 from kiosk.store.models import Complaint, SyncState

@@ -141,7 +141,7 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
     try:
         number = validate_id(args.id_number)
     except IdNumberError as exc:
-        raise CliError(str(exc), exit_code=2) from None
+        raise CliError(f"{exc} [{exc.code}]", exit_code=2) from None
     engine = open_cli_store(config)
     lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
     try:

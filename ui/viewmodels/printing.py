@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from ui.memory import release_memory
 from ui.ops import Op, Runner
 from ui.printing import PrintOutcome, qr_png
 from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
@@ -70,6 +71,9 @@ class PrintModel(ViewModel):
             .failure(lambda exc: self._finished(generation, exc)).run()
 
     def _finished(self, generation: int, outcome: object) -> None:
+        # The job's fonts are garbage now, some in cycles (fontTools' tables): free
+        # them here, on the GUI thread (ui/gc_guard.py), not at some later threshold.
+        release_memory()
         if generation != self._generation:  # the session was cleared meanwhile
             return
         if isinstance(outcome, PrintOutcome) and outcome.printed:

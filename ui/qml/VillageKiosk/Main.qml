@@ -127,37 +127,44 @@ Window {
         }
     }
 
-    // The keyboard's height follows its width: keep it to about 45 % of the
-    // screen so the text being typed stays in view above it.
-    InputPanel {
+    // The virtual keyboard (and its pinyin engine's layouts) exists only while a
+    // screen that takes typed text is shown: created when first needed, released
+    // after (kiosk memory, tests/bench/bench_ui.py). The keyboard's height follows
+    // its width: keep it to about 45 % of the screen so the text being typed stays
+    // in view above it.
+    Loader {
         id: keyboard
-        objectName: "keyboard"
         z: 5
+        active: root.app.screen === "complaint"
         width: Math.min(parent.width, parent.height * 1.25)
         x: (parent.width - width) / 2
-        y: active ? parent.height - height : parent.height
+        y: item !== null && (item as InputPanel).active ? parent.height - height : parent.height
+        sourceComponent: InputPanel {
+            id: panel
+            objectName: "keyboard"
 
-        // The stock pinyin candidate bar uses ~18 px type: too small for an
-        // elderly reader to pick the right characters. Keep the stock style
-        // and swap in a taller bar with body-sized candidates.
-        Component.onCompleted: {
-            const style = keyboard.keyboard.style
-            style.selectionListHeight = Qt.binding(() => Theme.compact ? 56 : Theme.target)
-            style.selectionListDelegate = candidateDelegate
-        }
-        Component {
-            id: candidateDelegate
-            SelectionListItem {
-                id: candidate
-                required property string display
-                width: candidateText.implicitWidth + 2 * Theme.margin
-                PlainText {
-                    id: candidateText
-                    anchors.centerIn: parent
-                    text: candidate.display
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.large
-                    color: candidate.ListView.isCurrentItem ? "#FFD54F" : "#FFFFFF"
+            // The stock pinyin candidate bar uses ~18 px type: too small for an
+            // elderly reader to pick the right characters. Keep the stock style
+            // and swap in a taller bar with body-sized candidates.
+            Component.onCompleted: {
+                const style = panel.keyboard.style
+                style.selectionListHeight = Qt.binding(() => Theme.compact ? 56 : Theme.target)
+                style.selectionListDelegate = candidateDelegate
+            }
+            Component {
+                id: candidateDelegate
+                SelectionListItem {
+                    id: candidate
+                    required property string display
+                    width: candidateText.implicitWidth + 2 * Theme.margin
+                    PlainText {
+                        id: candidateText
+                        anchors.centerIn: parent
+                        text: candidate.display
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.large
+                        color: candidate.ListView.isCurrentItem ? "#FFD54F" : "#FFFFFF"
+                    }
                 }
             }
         }

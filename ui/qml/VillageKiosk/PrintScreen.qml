@@ -52,6 +52,7 @@ Rectangle {
             height: width
             fillMode: Image.PreserveAspectFit
             smooth: false
+            cache: false  // released with the screen, not kept in Qt's pixmap cache
         }
     }
 }

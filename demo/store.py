@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, func, insert, select
 
+from demo.village import DemoVillage
 from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
-from kiosk.demo_data import DemoVillage
 from kiosk.identity import id_hash
 from kiosk.store.engine import write_connection
 from kiosk.store.models import (

@@ -9,24 +9,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from demo.store import seed_complaints, seed_village
+from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk import clock
 from kiosk.config import Config
-from kiosk.demo_data import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.enrollment import (
     Enrollment,
     EnrollmentError,
-    NotEnrolledError,
+    EnrollmentMissingError,
     load_enrollment,
     save_enrollment,
 )
+from kiosk.errors import KioskError
 from kiosk.store import open_store
-from kiosk.store.seed import seed_complaints, seed_village
 
 __all__ = ["DemoSetupError", "ensure_demo_enrollment", "seed_demo", "write_card_profiles"]
 
 
-class DemoSetupError(Exception):
+class DemoSetupError(KioskError):
     """The terminal cannot be given demo data (really enrolled, unwritable files)."""
+
+    code = "demo.refused"
 
 
 def ensure_demo_enrollment(path: Path) -> None:
@@ -37,7 +40,7 @@ def ensure_demo_enrollment(path: Path) -> None:
     """
     try:
         current = load_enrollment(path)
-    except NotEnrolledError:
+    except EnrollmentMissingError:
         current = None
     except EnrollmentError as exc:
         raise DemoSetupError(str(exc)) from None

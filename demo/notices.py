@@ -3,7 +3,7 @@
 Notices are in force on the reference day (the two 公示 in the middle of
 their periods), and the demo complaint was filed and answered in the weeks
 before it, so the demo looks alive on whatever day it runs. Pure data, no
-I/O, like :mod:`kiosk.demo_data`.
+I/O, like :mod:`demo.village`.
 """
 
 from __future__ import annotations

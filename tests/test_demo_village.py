@@ -7,8 +7,8 @@ from datetime import date
 
 from reference import REFERENCE_DAY
 
+from demo.village import DemoVillage, card_profile, generate_village
 from kiosk.catalogue import CATALOGUE, item_by_code, match_item_name
-from kiosk.demo_data import DemoVillage, card_profile, generate_village
 from kiosk.identity import validate_id
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
+from demo.notices import DemoComplaint, DemoNotice, demo_complaints, demo_notices
 from kiosk import clock
 from kiosk.catalogue import CATALOGUE, BenefitItemSpec, item_by_code
-from kiosk.demo_notices import DemoComplaint, DemoNotice, demo_complaints, demo_notices
 from kiosk.identity import check_digit
 
 __all__ = [
