@@ -56,6 +56,7 @@ from county.payments import (
     write_members,
     write_payments,
 )
+from county.people import load_vault, remember_people
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import id_hash
@@ -139,6 +140,8 @@ class _Reader:
     today: date
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """id_hash → (ID number, name), kept encrypted by county.people (issue 16)."""
 
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
@@ -191,6 +194,7 @@ class _Reader:
             fund_source=text("fund_source", ""), batch=text("batch", ""),
             township=township, village=village, group=text("group", "")[:60],
             household_size=size, note=text("note", ""))
+        self.people[who] = (number, cell_text(row.get("name", "")))  # issue 16: county.people
         return payment, member, suspect
 
 
@@ -217,6 +221,8 @@ class _Checked:
     """Good rows with a warning: imported only when warnings are accepted."""
     held_keys: list[str] = field(default_factory=list)
     held_members: dict[str, NewMember] = field(default_factory=dict)
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Every good row's payee (county.people, issue 16)."""
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -271,6 +277,11 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
                 assert result.batch is not None
                 supersede(conn, [(row, fresh[i][1]) for i, row in replaced.items()],
                           batch_id=result.batch, actor=options.actor, now=now)
+            # --- issue 16: payees' names and ID numbers, encrypted (county/people.py)
+            remember_people(conn, load_vault(str(engine.url)),
+                            ((h, *checked.people[h]) for h in {p.id_hash for p in good}),
+                            now=now)
+            # --- end issue 16
             if corrections:
                 # Only rows stored before are read again: a fresh file costs no extra pass.
                 stored = [(k, p) for k, p in zip(keys, good, strict=True) if k in present]
@@ -308,7 +319,7 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
             reader = _Reader(layout.columns, options, matcher, key,
-                             options.today or now.date())
+                             options.today or now.date(), people=checked.people)
             _check_rows(checked, path, sheet, layout, reader, report, progress)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
