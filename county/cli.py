@@ -133,6 +133,7 @@ def print_json(data: Any) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The full ``county`` argument parser."""
     from county import cli_admin, cli_data, cli_receipts, cli_release, cli_users
+    from county.collision import cli as collision_cli
 
     parser = argparse.ArgumentParser(
         prog="county", description="village-kiosk county server and administration tools")
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_receipts.register(sub)
     cli_release.register(sub)
     cli_users.register(sub)
+    collision_cli.register(sub)  # issue 16: collide, lead, standard, cards
     return parser
 
 

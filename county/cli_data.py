@@ -235,6 +235,9 @@ def _import(args: argparse.Namespace) -> int:
                        "county import revert BATCH | county import list)")
     if args.reject_file is not None and args.reject_file.suffix.lower() not in EXPORT_SUFFIXES:
         raise CliError("--reject-file must end in .csv or .xlsx")
+    if args.kind != "payments":  # issue 16: reference lists (county/collision/cli.py)
+        from county.collision.cli import import_reference
+        return import_reference(args)
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
@@ -250,10 +253,12 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if close is not None:
             close()
-    if args.json:
-        print_json(result.as_json())
-    else:
+    if not args.json:
         _print_import(result)
+    from county.collision.cli import say_leads_after_import  # issue 16: what the batch raised
+    leads = say_leads_after_import(args, engine, result)
+    if args.json:
+        print_json({**result.as_json(), "leads_new": leads})
     return result.exit_code
 
 
@@ -482,8 +487,10 @@ def register(sub: Subparsers) -> None:
                    help="only this sheet (default: every sheet with a recognisable header)")
     p.add_argument("--accept-warnings", action="store_true",
                    help="import rows with warnings (ID numbers Excel may have rounded)")
-    p.add_argument("--kind", choices=("payments",), default="payments",
-                   help="what the file holds (only payments so far)")
+    p.add_argument("--kind", choices=("payments", "deaths", "officials", "households",
+                                      "employees", "vehicles", "announcements"),
+                   default="payments", help="what the file holds: payments (default) or a "
+                   "reference list the collision rules check payments against")
     p.add_argument("--item", help="item code or name, for files without a 项目 column")
     p.add_argument("--department", help="发放部门, for files without that column")
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
