@@ -15,7 +15,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 
 from county.cli import main
 from county.collision.models import Lead, LeadEvent
@@ -47,7 +47,8 @@ def engine(county_url: str, county: CountyData, tmp_path: Path) -> Iterator[Engi
 
 def _leads(engine: Engine) -> list[tuple[str, str, str]]:
     with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(select(Lead.rule, Lead.id_hash, Lead.status))]
+        return [(r.rule, r.id_hash, r.status)
+                for r in conn.execute(select(Lead.rule, Lead.id_hash, Lead.status))]
 
 
 def test_every_planted_lead_found_none_on_control(engine: Engine, county: CountyData) -> None:
@@ -91,7 +92,7 @@ def test_withdrawn_evidence_closes_the_lead_and_its_return_reopens(engine: Engin
 
 def test_only_named_rules_run_and_since_closes_nothing(engine: Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(Lead.__table__.delete())
+        conn.execute(delete(Lead))
     with writing(engine) as conn:
         run = collide(conn, now=NOW, rules=[r for r in RULES if r.name == "over_standard"])
     assert set(run.new_by_rule) == {"over_standard"} and len(run.new_ids) == SMALL.planted
@@ -140,7 +141,7 @@ def test_pending_payments_listed_first(engine: Engine, county_url: str,
     last = json.loads(evidence)["payments"][-1]
     with engine.begin() as conn:
         conn.execute(update(Payment).where(Payment.id == last).values(status="pending"))
-        conn.execute(Lead.__table__.delete())
+        conn.execute(delete(Lead))
     assert main(["collide", "--db", county_url, "--json"]) == 0
     leads = json.loads(capsys.readouterr().out)
     assert leads[0]["before_payment"] is True and leads[0]["rule"] == "paid_after_death"
