@@ -76,6 +76,20 @@ def test_messy_deaths_list_rows_refused_with_reasons(empty: Engine, tmp_path: Pa
     assert (again.new, again.already_present) == (0, 1)
 
 
+#: Rows only a reference list can get wrong: (kind, header, row, code).
+REFERENCE_BAD_ROWS = [
+    ("households", ["户号", "身份证号", "与户主关系"], ["", LONG, "户主"], "household.missing"),
+]
+
+
+@pytest.mark.parametrize(("kind", "header", "row", "code"), REFERENCE_BAD_ROWS)
+def test_reference_bad_rows(empty: Engine, tmp_path: Path, kind: str, header: list[str],
+                            row: list[str], code: str) -> None:
+    path = _csv(tmp_path / "list.csv", [header, row])
+    result, _ = import_list(empty, path, ReferenceOptions(kind), now=NOW)
+    assert [b.code for b in result.bad] == [code] and result.refused
+
+
 @pytest.mark.parametrize(("kind", "header", "missing"), [
     ("deaths", ["姓名", "身份证号"], "死亡日期"),
     ("households", ["身份证号", "与户主关系"], "户号"),
