@@ -41,9 +41,9 @@ _REGION = "431226"
 YANGLAO_FEN, GAOLING_FEN, DIBAO_PER_HEAD_FEN = 20800, 5000, 42000
 TEKUN_FEN, GENGDI_FEN = 56000, 52500
 #: Benefit standards the generator loads: (item, year, household size (0: any), max fen).
-STANDARDS = (("YANGLAO", 2026, 0, YANGLAO_FEN), ("GAOLING", 2026, 0, 30000),
-             ("TEKUN", 2026, 0, TEKUN_FEN),
-             *(("DIBAO", 2026, n, n * DIBAO_PER_HEAD_FEN) for n in range(1, 9)))
+STANDARDS = tuple(standard for year in (2025, 2026) for standard in (
+    ("YANGLAO", year, 0, YANGLAO_FEN), ("GAOLING", year, 0, 30000), ("TEKUN", year, 0, TEKUN_FEN),
+    *(("DIBAO", year, n, n * DIBAO_PER_HEAD_FEN) for n in range(1, 9))))
 _DEPARTMENT = {"YANGLAO": "县人力资源和社会保障局", "GENGDI": "县农业农村局"}
 
 
@@ -60,7 +60,8 @@ class CountyScale:
     """Innocent look-alikes per rule."""
     year: int = 2026
     months: int = 10
-    """Months of payments, January onwards (the county's reference day is in November)."""
+    """Months of payments, ending in October of ``year`` (the county's reference day is in
+    November); 10 starts in January, 22 in January of the year before."""
     seed: int = 16
 
 
@@ -154,12 +155,22 @@ def _place_names(rng: random.Random, count: int) -> list[str]:
     return names
 
 
-def _period(year: int, month: int) -> str:
-    return f"{year}年{month}月"
+def _ym(scale: CountyScale, m: int) -> tuple[int, int]:
+    """Year and month of payment month ``m`` (1 … ``scale.months``, the last is October)."""
+    index = scale.year * 12 + 9 - (scale.months - m)
+    return index // 12, index % 12 + 1
 
 
-def _paid_on(year: int, month: int) -> date:
-    return date(year, month, 15)
+def _period(scale: CountyScale, m: int) -> str:
+    return "{}年{}月".format(*_ym(scale, m))
+
+
+def _day(scale: CountyScale, m: int, day: int = 15) -> date:
+    year, month = _ym(scale, m)
+    return date(year, month, day)
+
+
+
 
 
 def _base_items(p: CountyPerson, index: int, data: CountyData) -> Iterator[tuple[str, int]]:
@@ -182,8 +193,8 @@ def iter_payments(data: CountyData) -> Iterator[CountyPayment]:
             for month in range(1, data.scale.months + 1):
                 if (index, code, month) in data.skip:
                     continue
-                yield CountyPayment(p.id_number, p.name, code, _period(year, month), fen,
-                                    _paid_on(year, month), "paid", p.township, p.village,
+                yield CountyPayment(p.id_number, p.name, code, _period(data.scale, month), fen,
+                                    _day(data.scale, month), "paid", p.township, p.village,
                                     p.household_id, size)
         if p.relation == "户主" and (index, "GENGDI", 3) not in data.skip:
             yield CountyPayment(p.id_number, p.name, "GENGDI", f"{year}年度", GENGDI_FEN,
@@ -232,9 +243,9 @@ class _Planter:
     def pay(self, index: int, code: str, month: int, fen: int, *, day: int = 15,
             status: str = "paid", size: int | None = None) -> None:
         p = self.data.people[index]
-        year = self.data.scale.year
-        self.data.extra.append(CountyPayment(p.id_number, p.name, code, _period(year, month),
-                                             fen, date(year, month, day), status, p.township,
+        scale = self.data.scale
+        self.data.extra.append(CountyPayment(p.id_number, p.name, code, _period(scale, month),
+                                             fen, _day(scale, month, day), status, p.township,
                                              p.village, p.household_id, size))
 
 
@@ -259,10 +270,10 @@ def generate_county(scale: CountyScale | None = None) -> CountyData:
 
 def _plant_one(data: CountyData, plant: _Planter, rng: random.Random) -> None:
     people, months = data.people, data.scale.months
-    year = data.scale.year
     # paid_after_death: a pensioner who died in month 3; the pension went on.
     i = plant.person(old=True)
-    data.lists["deaths"].append(_row(people[i], 死亡日期=str(date(year, 3, rng.randint(1, 10)))))
+    died = _day(data.scale, 3, rng.randint(1, 10))
+    data.lists["deaths"].append(_row(people[i], 死亡日期=str(died)))
     data.planted["paid_after_death"].add(people[i].id_number)
     # duplicate_in_period: one month's pension paid twice (another day).
     i = plant.person(old=True)
@@ -321,12 +332,14 @@ def _new_member(data: CountyData, head: int, relation: str) -> int:
 
 
 def _control_one(data: CountyData, plant: _Planter, rng: random.Random) -> None:
-    people, year, months = data.people, data.scale.year, data.scale.months
+    people, months = data.people, data.scale.months
     # Died in month 4 after that month's payment: payments stop.
     i = plant.person(old=True)
-    data.lists["deaths"].append(_row(people[i], 死亡日期=str(date(year, 4, 20))))
+    data.lists["deaths"].append(_row(people[i], 死亡日期=str(_day(data.scale, 4, 20))))
     for month in range(5, months + 1):
         data.skip.update({(i, "YANGLAO", month), (i, "GAOLING", month)})
+    if _ym(data.scale, 4) < (data.scale.year, 3):
+        data.skip.add((i, "GENGDI", 3))  # the yearly subsidy falls after the death
     data.control.add(people[i].id_number)
     # A pension exactly at the standard and a 高龄 in the same month: nothing to see.
     i = plant.person(old=True)
@@ -359,7 +372,7 @@ def _control_one(data: CountyData, plant: _Planter, rng: random.Random) -> None:
 def _announce_extra(data: CountyData, index: int, code: str, month: int, fen: int) -> None:
     p = data.people[index]
     data.lists["announcements"].append(_row(p, 项目=code, 金额=f"{fen / 100:.2f}",
-                                            期间=_period(data.scale.year, month)))
+                                            期间=_period(data.scale, month)))
 
 
 def _announce_dibao(data: CountyData) -> None:
