@@ -278,10 +278,10 @@ def bench(name: str, engine: Engine, data: CountyData) -> None:
     with engine.connect() as conn:
         found = {(r.rule, r.id_hash) for r in conn.execute(select(Lead.rule, Lead.id_hash))}
     control = {id_hash(DEMO_LOOKUP_KEY, n) for n in data.control}
-    for rule, planted in data.planted.items():
+    for name_, planted in data.planted.items():
         want = {id_hash(DEMO_LOOKUP_KEY, n) for n in planted}
-        got = {who for r, who in found if r == rule}
-        print(f"  {rule:20} planted {len(want):5}  found {len(got & want):5}  "
+        got = {who for r, who in found if r == name_}
+        print(f"  {name_:20} planted {len(want):5}  found {len(got & want):5}  "
               f"extra {len(got - want):5}  on control {len(got & control)}")
 
 
