@@ -45,7 +45,7 @@ from county.collision.models import BenefitStandard, ReferenceRow
 from county.collision.names import RULE_NAMES
 from county.models import HouseholdMember, Payment
 
-__all__ = ["RULES", "Evidence", "Query", "Rule", "RuleContext", "rule_named"]
+__all__ = ["CHECK_NEXT", "RULES", "Evidence", "Query", "Rule", "RuleContext", "rule_named"]
 
 #: A rule's SELECT (its columns are listed in the module docstring).
 Query: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -262,7 +262,22 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-assert tuple(r.name for r in RULES) == RULE_NAMES  # the contract and the rules agree
+#: What an officer checks next, per rule (docs/collision-rules.md has the long form).
+CHECK_NEXT = {
+    "paid_after_death": (
+        "核对每笔发放所属期间是否在死亡之前（补发）；是否按户发放、户内其他成员是否仍符合条件；"
+        "死亡后资金由谁支取；部门何时得知死亡。"),
+    "duplicate_in_period": "核对两笔发放的部门和批次；银行流水是否两笔都到账；是否经批准的补差。",
+    "over_standard": "核对该笔是否为多月合并补发；家庭保障人数和分类施保档次；发放日适用的标准。",
+    "exclusive_items": "核对两个项目的审批日期；原项目是否已停发；重叠月份的金额。",
+    "officials_kin": (
+        "核对是否已备案、是否公示；评议和审批人是否回避；家庭收入和财产证明。（复核，不等于违规）"),
+    "listed_while_paid": (
+        "核对任职或车辆登记日期与发放期间；申请时签署的承诺；名单上的身份证号与姓名是否一致。"),
+    "announced_not_paid": "核对公示原件（照片、日期）和异议情况；审批记录；发放所属期间是否正确。",
+}
+# The contract, the rules and their advice agree.
+assert tuple(r.name for r in RULES) == RULE_NAMES == tuple(CHECK_NEXT)
 
 
 def rule_named(name: str) -> Rule:
