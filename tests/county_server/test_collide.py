@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -164,3 +165,31 @@ def test_unknown_rule_is_refused(engine: Engine, county_url: str,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["collide", "--db", county_url, "--rule", "paid_after_birth"]) == 1
     assert "paid_after_death" in capsys.readouterr().err
+
+
+def test_collide_dry_run_stores_nothing(engine: Engine, county_url: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(Lead))
+    assert main(["collide", "--db", county_url, "--dry-run"]) == 0
+    said = capsys.readouterr().out
+    assert f"本批次新增疑点 {SMALL.planted * 8} 条" in said and "试运行，未保存" in said
+    assert _leads(engine) == []
+
+
+def test_generated_files_are_messy_and_the_county_repeatable(county: CountyData,
+                                                             tmp_path: Path) -> None:
+    from county.demo_county import write_files
+
+    again = generate_county(SMALL)
+    assert again.people == county.people and again.planted == county.planted
+    files = write_files(county, tmp_path)
+    deaths = files["deaths"].read_text("utf-8")
+    payments = files["payments"].read_text("utf-8")
+    assert oct(files["payments"].stat().st_mode & 0o777) == "0o600"
+    assert any(" " in line.split(",")[0] for line in payments.splitlines()[1:])  # 龙 德 贵
+    ids = [line.split(",")[1] for line in payments.splitlines()[1:]]
+    assert any(i.endswith("x") for i in ids) and any(i.endswith("X") for i in ids)
+    for form in (r"\d{4}-\d{2}-\d{2}", r"\d{4}/\d{1,2}/\d{1,2}", r"\d{4}年\d{1,2}月\d{1,2}日"):
+        assert re.search(form, deaths) and re.search(form, payments), form
+    assert deaths.startswith("2026年死亡人员名单") and "合计" in deaths
