@@ -246,9 +246,11 @@ def _import(args: argparse.Namespace) -> int:
                             sheet=args.sheet, actor=_actor(args))
     progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
                        else (None, None))
+    from county.people import KeyFileError  # issue 16: payees kept encrypted
+
     try:
         result = import_payments(engine, args.file, options, now=_now(), progress=progress)
-    except (SourceError, ValueError) as exc:
+    except (SourceError, ValueError, KeyFileError) as exc:
         raise CliError(str(exc)) from None
     finally:
         if close is not None:

@@ -8,7 +8,9 @@ ID number encrypted with AES-GCM (``cryptography``) and the masked number
 key is a file of its own (32 random bytes, mode 0600), never in the
 database: a copied database or a ``pg_dump`` holds only ciphertext. The key
 file is found by :func:`key_path`: ``$VILLAGE_COUNTY_ID_KEY``, else
-``county-id.key`` beside a SQLite database, else in the working directory.
+``county-id.key`` beside a SQLite database, else in systemd's
+``$STATE_DIRECTORY`` (the county service's /var/lib/village-county), else in
+the working directory.
 
 Only :func:`reveal` decrypts, and it writes who asked into the console's
 append-only audit log in the same transaction (county/console/audit.py).
@@ -64,14 +66,19 @@ def key_path(db_url: str) -> Path:
     url = make_url(db_url)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         return Path(str(url.database)).resolve().with_name("county-id.key")
-    return Path("county-id.key").resolve()
+    state = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+    return (Path(state) if state else Path.cwd()) / "county-id.key"
 
 
 def _create_key(path: Path) -> None:
     """Create the key file whole or not at all: written to a temporary file, then
     hard-linked into place (fails if another process got there first)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise KeyFileError(f"cannot create the ID key file {path}: {exc.strerror} "
+                           f"(set {KEY_ENV} to a writable place)") from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(secrets.token_bytes(_KEY_BYTES))

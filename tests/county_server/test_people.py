@@ -111,3 +111,18 @@ def test_key_file_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path.symlink_to(tmp_path / "elsewhere")
     with pytest.raises(KeyFileError, match="cannot read"):
         load_vault(url)
+
+
+def test_key_path_for_a_server_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(KEY_ENV)
+    url = "postgresql+psycopg://county@/county"
+    monkeypatch.setenv("STATE_DIRECTORY", str(tmp_path / "state"))
+    assert key_path(url) == tmp_path / "state" / "county-id.key"
+    monkeypatch.delenv("STATE_DIRECTORY")
+    monkeypatch.chdir(tmp_path)
+    assert key_path(url) == tmp_path / "county-id.key"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")  # its "directory" cannot be made, even by root
+    monkeypatch.setenv(KEY_ENV, str(blocked / "county-id.key"))
+    with pytest.raises(KeyFileError, match="cannot create"):
+        load_vault(url)
