@@ -16,6 +16,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from county.collision.cards import cards
+from county.collision.life import figures
 from county.collision.models import LEAD_STATES, Lead
 from county.collision.names import RULE_NAMES
 from county.collision.rules import CHECK_NEXT, rule_named
@@ -51,7 +52,10 @@ def get_leads(request: Request, rule: Text = "", township: Text = "",
         views = lead_views(conn, _vault(request), rules=[rule] if rule in RULE_NAMES else None,
                            township=township or None,
                            status=status if status in LEAD_STATES else None, limit=500)
+        totals = [f for f in figures(conn, "township") if f.key and (
+            not township or f.key == township)]
     return render(request, "leads.html", who=who, leads=views, rule=rule, township=township,
+                  totals=totals,
                   state=status, rules=RULE_NAMES, states=STATUS_WORDS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -57,6 +58,10 @@ def test_leads_page_roles_and_township_limit(http: httpx.Client, engine: Engine,
         in_town = conn.execute(select(Lead.id).where(Lead.township == town)).scalars().all()
         other = conn.execute(select(Lead.id).where(Lead.township != town)).scalars().first()
     assert mine.count('href="/leads/') == len(in_town) < len(total)
+    # The headline figures: a township user sees their own township's row only.
+    rows = re.findall(r'<td data-label="乡镇">([^<]+)</td><td data-label="发现线索">(\d+)</td>',
+                      mine)
+    assert rows == [(town, str(len(in_town)))]
     assert http.get(f"/leads/{other}").status_code == 403
     assert http.get(f"/leads/{in_town[0]}").status_code == 200
 

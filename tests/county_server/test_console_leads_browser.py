@@ -35,13 +35,13 @@ def test_inspector_filters_leads_opens_one_and_reveals_the_id(
         live: LiveServer, engine: Engine, page: Page, shoot: Shoot) -> None:  # noqa: F811
     log_in(page, live.url, "insp1")
     page.goto(f"{live.url}/leads")
-    assert page.locator("table.cards tbody tr").count() == SMALL.planted * 8  # 2 kinds of 公示
+    assert page.locator("#leads tbody tr").count() == SMALL.planted * 8  # 2 kinds of 公示
     shoot(page, "leads")
     page.select_option("select[name=rule]", "officials_kin")
     page.click("form.inline button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator("table.cards tbody tr").count() == SMALL.planted
-    page.click("table.cards tbody tr:first-child a")
+    assert page.locator("#leads tbody tr").count() == SMALL.planted
+    page.click("#leads tbody tr:first-child a")
     page.wait_for_load_state()
     assert "村干部及其家庭成员享受" in page.inner_text("h1")
     assert "下一步核查" in page.content()
