@@ -20,6 +20,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +199,7 @@ def stage_reference_list(conn: Connection, path: Path, options: ReferenceOptions
                                   f"header on row {header_number}")
             report = SheetReport(sheet.name, header_number)
             result.sheets.append(report)
-            for number, cells in [*top[best + 1:], *sheet.rows]:
+            for number, cells in chain(top[best + 1:], sheet.rows):
                 if not cell_text(cells[columns["id_number"]]
                                  if columns["id_number"] < len(cells) else ""):
                     continue  # a total, footer or empty template row
