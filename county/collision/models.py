@@ -80,6 +80,8 @@ class ReferenceRow(Base):
     __table_args__ = (
         Index("ix_reference_kind_hash", "kind", "id_hash"),
         Index("ix_reference_kind_household", "kind", "household_id"),
+        # announced_not_paid: was this item's 公示 of this period imported for the township?
+        Index("ix_reference_announced", "kind", "item_code", "period", "township"),
         CheckConstraint("kind IN ('deaths', 'officials', 'households', 'employees', "
                         "'vehicles', 'announcements')", name="kind_valid"),
     )

@@ -193,3 +193,20 @@ def test_generated_files_are_messy_and_the_county_repeatable(county: CountyData,
     for form in (r"\d{4}-\d{2}-\d{2}", r"\d{4}/\d{1,2}/\d{1,2}", r"\d{4}年\d{1,2}月\d{1,2}日"):
         assert re.search(form, deaths) and re.search(form, payments), form
     assert deaths.startswith("2026年死亡人员名单") and "合计" in deaths
+
+
+def test_migration_0301_matches_the_models(county_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from county.models import Base
+
+    eng = open_county_db(county_url)
+    try:
+        with eng.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        eng.dispose()
+    names = ("person", "reference_row", "lead", "benefit_standard", "ix_payment_collide",
+             "ix_payment_item_paid_on")
+    assert [d for d in diff if any(n in repr(d) for n in names)] == []

@@ -58,6 +58,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_reference_kind_hash', 'reference_row', ['kind', 'id_hash'])
     op.create_index('ix_reference_kind_household', 'reference_row', ['kind', 'household_id'])
+    op.create_index('ix_reference_announced', 'reference_row',
+                    ['kind', 'item_code', 'period', 'township'])
     op.create_table(
         'benefit_standard',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
