@@ -16,7 +16,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, update
 
 from county.cli import main
 from county.collision.models import Lead, LeadEvent
@@ -26,6 +26,7 @@ from county.collision.run import collide
 from county.corrections import withdraw_payment
 from county.db import open_county_db
 from county.demo_county import CountyData, generate_county
+from county.models import Payment
 from county.tx import writing
 from county_server.collide_data import NOW, SMALL, hashes, load_county
 
@@ -89,6 +90,13 @@ def test_withdrawn_evidence_closes_the_lead_and_its_return_reopens(engine: Engin
         actions = conn.execute(select(LeadEvent.action).where(LeadEvent.lead_id == lead_id)
                                .order_by(LeadEvent.id)).scalars().all()
     assert actions == ["found", "closed"]
+    with engine.begin() as conn:  # the withdrawal was itself a mistake: the payment is back
+        conn.execute(update(Payment).where(Payment.id == payment_id).values(deleted=False))
+    with writing(engine) as conn:
+        back = collide(conn, now=NOW)
+    assert (back.reopened, back.new_ids, back.closed) == (1, [], 0)
+    with engine.connect() as conn:
+        assert conn.execute(select(Lead.status).where(Lead.id == lead_id)).scalar() == "new"
 
 
 def test_only_named_rules_run_and_since_closes_nothing(engine: Engine) -> None:
@@ -132,10 +140,6 @@ def test_collide_json_shape(engine: Engine, county_url: str, county: CountyData,
 
 def test_pending_payments_listed_first(engine: Engine, county_url: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from sqlalchemy import update
-
-    from county.models import Payment
-
     with engine.connect() as conn:
         evidence = conn.execute(select(Lead.evidence).where(
             Lead.rule == "paid_after_death").order_by(Lead.id.desc()).limit(1)).scalar_one()
