@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
+from county.errors import CountyError
 from county.models import (
     BenefitItem,
     Complaint,
@@ -38,6 +39,7 @@ from sync.protocol import (
     BenefitItemRecord,
     ChangesPage,
     ComplaintReply,
+    ErrorCode,
     HouseholdMemberRecord,
     NoticeRecord,
     PaymentRecord,
@@ -56,8 +58,10 @@ __all__ = [
 ]
 
 
-class CursorError(ValueError):
+class CursorError(CountyError, ValueError):
     """A cursor this server never handed out."""
+
+    code = ErrorCode.CURSOR_INVALID
 
 
 def parse_cursor(text: str | None, *, current: int) -> int:

@@ -38,6 +38,7 @@ from sqlalchemy.engine import make_url
 
 from county.bulk import matching
 from county.collision.models import Person
+from county.errors import CountyError
 from county.tx import writing
 from kiosk.identity import mask_id
 
@@ -52,7 +53,7 @@ _KEY_BYTES = 32
 _NONCE_BYTES = 12
 
 
-class KeyFileError(Exception):
+class KeyFileError(CountyError):
     """The ID key file cannot be used (wrong size, readable by others, unreadable)."""
 
     code = "people.key_file"

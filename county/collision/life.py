@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, case, func, select, update
 
 from county.collision.models import Lead
 from county.collision.run import record_event
+from county.errors import CountyError
 from county.tx import writing
 
 __all__ = ["HANDLED_STATES", "Figures", "LeadError", "assign", "confirm", "dismiss", "figures",
@@ -26,7 +27,7 @@ __all__ = ["HANDLED_STATES", "Figures", "LeadError", "assign", "confirm", "dismi
 HANDLED_STATES = ("confirmed", "dismissed", "recovered")
 
 
-class LeadError(Exception):
+class LeadError(CountyError):
     """A step a lead cannot take (unknown lead, wrong state, missing reason or amount)."""
 
     code = "collision.lead"

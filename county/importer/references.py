@@ -29,6 +29,7 @@ from sqlalchemy import Connection, insert, select
 from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.collision.models import REFERENCE_KINDS, ReferenceRow
+from county.errors import CountyError
 from county.exports import write_table
 from county.importer.cells import (
     HEADER_ALIASES,
@@ -93,7 +94,11 @@ class StagedList:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-class _RowError(Exception):
+class _RowError(CountyError):
+    """A bad row of a list; ``code`` (set on the instance) is the cell's or the row's problem."""
+
+    code = "import.reference_row"
+
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
