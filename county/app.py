@@ -34,6 +34,7 @@ from county.complaints import (
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
 from county.errors import CountyError
+from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
 from county.releases import release_for_download
 from county.releases.download import (
@@ -169,7 +170,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     def post_enroll(body: EnrollRequest) -> EnrollResponse:
         """Trade a one-time enrollment code for the terminal's credentials."""
         try:
-            return enroll(engine, body.code, now=_now())
+            return enroll(engine, body.code, now=_now(), terminal_code=body.terminal_code)
         except EnrollError as exc:
             raise ApiError(403, exc.code, str(exc)) from None
 
@@ -222,6 +223,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                          401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_complaint(who: Auth, body: ComplaintSubmission) -> ComplaintAnswer:
         """Store a complaint once per idempotency key; answers its server id."""
+        body = county_holder(engine, who, body)
         try:
             return receive_complaint(engine, who.terminal_id, body, now=_now(),
                                      limits=complaint_limits)

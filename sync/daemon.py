@@ -115,7 +115,8 @@ class SyncDaemon:
         if read_status(self.engine).cursor is None:
             self.stage.open()
             try:
-                download_snapshot(client, self.stage)
+                download_snapshot(client, self.stage,
+                                  person_kdf=self.enrollment().person_kdf)
                 apply_snapshot(self.engine, self.stage, now=self.now())
                 report.snapshot = True
             finally:

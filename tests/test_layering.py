@@ -22,7 +22,7 @@ PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county")
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
               "kiosk.demo_notices", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe")
+              "kiosk.textsafe", "kiosk.person_key")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
 # The terminal's end of the release check (which key it trusts) reads the terminal's

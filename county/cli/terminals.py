@@ -92,9 +92,10 @@ def register(sub: Subparsers) -> None:
     add_db_options(new, json_output=True)
     new.add_argument("--village", required=True)
     new.add_argument("--township", required=True)
-    new.add_argument("--scope", choices=("county", "township"), default="county",
-                     help="payments the terminal receives: the whole county (default) or "
-                          "only its township")
+    new.add_argument("--scope", choices=("village", "county", "township"), default="village",
+                     help="people the terminal holds: its village's only, under slow per-village "
+                          "person keys, without the county lookup key (default); or (legacy) "
+                          "the whole county / its township, with the lookup key")
     new.add_argument("--valid-hours", type=float, default=72, help="default 72")
     new.add_argument("--no-qr", action="store_true", help="do not print the QR code")
     new.set_defaults(handler=_enroll_new)

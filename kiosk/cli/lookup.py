@@ -87,7 +87,7 @@ def _lookup(args: argparse.Namespace) -> int:
     except EnrollmentError as exc:
         raise CliError(str(exc)) from None
     engine = open_cli_store(config)
-    lookup = BenefitLookup(engine, enrollment.lookup_key)
+    lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
     try:
         result = lookup.lookup(args.id_number)
     except IdNumberError as exc:
