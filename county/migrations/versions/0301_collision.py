@@ -1,7 +1,7 @@
 """数据碰撞: person (encrypted ID), reference_row, benefit_standard, lead, lead_event
 
 Revision ID: 0301
-Revises: 0007
+Revises: 0101
 Create Date: 2026-12-04
 
 New tables and two new indexes on payment (the rules group payments by
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0301'
-down_revision: str | None = '0007'
+down_revision: str | None = '0101'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
