@@ -227,8 +227,7 @@ class _Checked:
     staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
-    payees: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Every good row's payee (county.people, issue 16)."""
+    payees: dict[str, tuple[str, str]] = field(default_factory=dict)  # county.people (issue 16)
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -338,10 +337,9 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
                 write_members(conn, group, now=now)
             for batch in _batches(conn, checked, held=held):
                 _store_batch(conn, checked, batch, options, result, now=now)
-            # --- issue 16: payees' names and ID numbers, encrypted (county/people.py)
+            # issue 16: payees' names and ID numbers, encrypted (county/people.py)
             remember_people(conn, load_vault(str(engine.url)),
                             ((h, *v) for h, v in checked.payees.items()), now=now)
-            # --- end issue 16
     result.imported = True
     return result
 
