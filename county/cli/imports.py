@@ -75,6 +75,9 @@ def _import(args: argparse.Namespace) -> int:
                        "county import revert BATCH | county import list)")
     if args.reject_file is not None and args.reject_file.suffix.lower() not in EXPORT_SUFFIXES:
         raise CliError("--reject-file must end in .csv or .xlsx")
+    if args.kind != "payments":  # issue 16: reference lists (county/cli/collide.py)
+        from county.cli.collide import import_reference
+        return import_reference(args, _print_import)
     engine = open_db(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
@@ -83,17 +86,21 @@ def _import(args: argparse.Namespace) -> int:
                             sheet=args.sheet, actor=actor_name(args))
     progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
                        else (None, None))
+    from county.people import KeyFileError  # issue 16: payees kept encrypted
+
     try:
         result = import_payments(engine, args.file, options, now=clock.now(), progress=progress)
-    except (SourceError, ValueError) as exc:
+    except (SourceError, ValueError, KeyFileError) as exc:
         raise CliError(str(exc)) from None
     finally:
         if close is not None:
             close()
-    if args.json:
-        print_json(result.as_json())
-    else:
+    if not args.json:
         _print_import(result)
+    from county.cli.collide import say_leads_after_import  # issue 16: what the batch raised
+    leads = say_leads_after_import(args, engine, result)
+    if args.json:
+        print_json({**result.as_json(), "leads_new": leads})
     return result.exit_code
 
 
@@ -199,8 +206,10 @@ def register(sub: Subparsers) -> None:
                    help="only this sheet (default: every sheet with a recognisable header)")
     p.add_argument("--accept-warnings", action="store_true",
                    help="import rows with warnings (ID numbers Excel may have rounded)")
-    p.add_argument("--kind", choices=("payments",), default="payments",
-                   help="what the file holds (only payments so far)")
+    p.add_argument("--kind", choices=("payments", "deaths", "officials", "households",
+                                      "employees", "vehicles", "announcements"),
+                   default="payments", help="what the file holds: payments (default) or a "
+                   "reference list the collision rules check payments against")
     p.add_argument("--item", help="item code or name, for files without a 项目 column")
     p.add_argument("--department", help="发放部门, for files without that column")
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")

@@ -26,7 +26,7 @@ ACTION_WORDS = {
     "user.unlock": "解锁账号", "user.lock": "账号被锁定", "user.reset_password": "重设密码",
     "access.denied": "越权访问被拒", "csrf.refused": "表单校验失败被拒",
     "notice.publish": "发布公告", "notice.retire": "撤下公告", "import.run": "导入数据",
-    "export": "导出表格",
+    "export": "导出表格", "id.reveal": "查看完整身份证号",
 }
 
 

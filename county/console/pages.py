@@ -18,7 +18,7 @@ from sqlalchemy import Engine, and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
-from county.console import imports_page
+from county.console import imports_page, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
@@ -32,6 +32,7 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
+router.include_router(leads_page.router)  # issue 16: /leads, /leads/{id}, /cards
 Text = Annotated[str, Query(max_length=60)]
 #: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
 Format = Annotated[str, Query(max_length=8, pattern="^(|xlsx)$")]

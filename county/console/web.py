@@ -160,6 +160,8 @@ NAV = (("/dashboard", "统计", ("it", "inspector", "township", "viewer")),
        ("/terminals", "终端", ("it", "inspector", "township", "viewer")),
        ("/notices", "公告", ("it", "inspector", "township", "viewer")),
        ("/imports", "数据导入", ("it", "department", "inspector")),
+       ("/leads", "问题线索", ("inspector", "township")),
+       ("/cards", "红黄牌", ("it", "inspector", "township", "viewer")),
        ("/audit", "审计日志", ("it", "inspector")),
        ("/public", "公开页", ("it", "inspector", "township", "department", "viewer")))
 

@@ -61,6 +61,7 @@ from county.payments import (
     write_members,
     write_payments,
 )
+from county.people import load_vault, remember_people
 from county.person_keys import store_person_keys, villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
@@ -151,6 +152,8 @@ class _Reader:
     """Villages with person keys, and their people seen (county/person_keys.py)."""
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
+    payees: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """id_hash → (ID number, name), kept encrypted by county.people (issue 16)."""
 
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
@@ -204,6 +207,7 @@ class _Reader:
             fund_source=text("fund_source", ""), batch=text("batch", ""),
             township=township, village=village, group=text("group", "")[:60],
             household_size=size, note=text("note", ""))
+        self.payees[who] = (number, cell_text(row.get("name", "")))  # issue 16: county.people
         return payment, member, suspect
 
 
@@ -223,6 +227,7 @@ class _Checked:
     staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
+    payees: dict[str, tuple[str, str]] = field(default_factory=dict)  # county.people (issue 16)
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -332,6 +337,9 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
                 write_members(conn, group, now=now)
             for batch in _batches(conn, checked, held=held):
                 _store_batch(conn, checked, batch, options, result, now=now)
+            # issue 16: payees' names and ID numbers, encrypted (county/people.py)
+            remember_people(conn, load_vault(str(engine.url)),
+                            ((h, *v) for h, v in checked.payees.items()), now=now)
     result.imported = True
     return result
 
@@ -384,7 +392,8 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
             reader = _Reader(layout.columns, options, matcher, key,
-                             options.today or now.date(), checked.people)
+                             options.today or now.date(), checked.people,
+                             payees=checked.payees)
             _check_rows(checked, path, sheet, layout, reader, report, progress)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "

@@ -19,6 +19,7 @@ from county.importer import ImportOptions, SourceError, import_payments
 from county.importer.cells import CellError, parse_date, parse_household_size, parse_period
 from county.models import HouseholdMember, ImportBatch, Payment
 from county.state import lookup_key
+from county_server.test_leads import REFERENCE_BAD_ROWS
 from kiosk.identity import id_hash
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -180,8 +181,9 @@ def test_every_bad_row_kind_of_the_importer_is_tested() -> None:
                  for sheet in e.get("sheets", {}).values() if sheet
                  for outcome in sheet["rows"].values() if outcome[0] in ("bad", "warn")}
     tested = ({c for _, c in BAD_ROWS} | {c for _, c, _ in MORE_BAD_ROWS} | {NUMBER_CELL[1]}
-              | in_corpus | {c for _, c in CELL_ERRORS})
-    assert len(codes) == 22 and codes == tested
+              | in_corpus | {c for _, c in CELL_ERRORS}
+              | {c for *_, c in REFERENCE_BAD_ROWS})  # reference lists: test_leads.py
+    assert len(codes) == 23 and codes == tested
 
 
 #: Cells of the kept columns that are refused, and their codes.
