@@ -1,6 +1,6 @@
 """County mode of the demo generator: a whole county with planted collision leads.
 
-The village generator (kiosk/demo_data.py) makes one village for a terminal;
+The village generator (demo/village.py) makes one village for a terminal;
 this makes a county for the inspection office: ~20 townships, 200 villages,
 400 000 people (at full scale) with pensions, 低保, 高龄 and 耕地 payments,
 the reference lists departments send (deaths, officials, households,
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from county.collision.names import RULE_NAMES
-from kiosk.demo_data import DEMO_LOOKUP_KEY
+from demo.village import DEMO_LOOKUP_KEY
 from kiosk.identity import check_digit
 
 __all__ = ["DEMO_LOOKUP_KEY", "STANDARDS", "CountyData", "CountyPayment", "CountyPerson",

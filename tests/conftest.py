@@ -35,7 +35,7 @@ def _reference_clock() -> Iterator[None]:
 def _isolated_config(monkeypatch: pytest.MonkeyPatch,
                      tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test may pick up a developer's or the machine's kiosk config, nor write the
-    county's ID key file (county/people.py) into the working directory."""
+    county's ID key file (county/payees.py) into the working directory."""
     monkeypatch.delenv("VILLAGE_KIOSK_CONFIG", raising=False)
     monkeypatch.setenv("VILLAGE_COUNTY_ID_KEY",
                        str(tmp_path_factory.getbasetemp() / "county-id.key"))

@@ -1,7 +1,7 @@
 """`county collide | lead | standard | cards`, and the lead count after `county import`.
 
 Leads name people by name and masked ID number only; a full number is seen
-on the console by the inspector role (county/people.py), never here.
+on the console by the inspector role (county/payees.py), never here.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _fen(text: str) -> int:
 
 
 def _vault(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from county.people import KeyFileError, load_vault
+    from county.payees import KeyFileError, load_vault
 
     try:
         return load_vault(database_url(args))
@@ -70,7 +70,7 @@ def import_reference(args: argparse.Namespace,
     from county.collision.imports import import_list, raised_line
     from county.importer import SourceError
     from county.importer.references import ReferenceOptions
-    from county.people import KeyFileError
+    from county.payees import KeyFileError
 
     engine = open_db(args)
     options = ReferenceOptions(kind=args.kind, skip_bad=args.skip_bad,

@@ -86,7 +86,7 @@ def _import(args: argparse.Namespace) -> int:
                             sheet=args.sheet, actor=actor_name(args))
     progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
                        else (None, None))
-    from county.people import KeyFileError  # issue 16: payees kept encrypted
+    from county.payees import KeyFileError  # issue 16: payees kept encrypted
 
     try:
         result = import_payments(engine, args.file, options, now=clock.now(), progress=progress)

@@ -15,7 +15,7 @@ from county.importer.references import (
     store_reference_list,
 )
 from county.importer.report import ImportResult
-from county.people import load_vault
+from county.payees import load_vault
 from county.tx import writing
 
 __all__ = ["import_list", "leads_after_import", "raised_line"]

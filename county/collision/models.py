@@ -43,7 +43,7 @@ Index("ix_payment_item_paid_on", Payment.item_code, Payment.paid_on)
 
 
 class Person(Base):
-    """A payee: name and ID number sealed with the county ID key (county/people.py)."""
+    """A payee: name and ID number sealed with the county ID key (county/payees.py)."""
 
     __tablename__ = "person"
 

@@ -24,7 +24,7 @@ from county.bulk import matching
 from county.collision.models import Lead, LeadEvent, ReferenceRow
 from county.collision.rules import RULES, Evidence, Rule, RuleContext
 from county.models import BenefitItem, Payment
-from county.people import IdVault, masked_people
+from county.payees import IdVault, masked_people
 
 __all__ = ["OPEN_STATES", "LeadPaymentView", "LeadView", "RunResult", "collide", "lead_views",
            "record_event"]

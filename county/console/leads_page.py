@@ -22,7 +22,7 @@ from county.collision.names import RULE_NAMES
 from county.collision.rules import CHECK_NEXT, rule_named
 from county.collision.run import lead_views
 from county.console.web import engine_of, posted, render, require
-from county.people import KeyFileError, load_vault, reveal
+from county.payees import KeyFileError, load_vault, reveal
 from kiosk import clock
 
 __all__ = ["router"]

@@ -50,6 +50,7 @@ from county.importer.report import default_reject_path as _reject_path
 from county.importer.sources import Sheet, SourceError, open_workbook
 from county.importer.staging import Staging
 from county.models import HouseholdMember, ImportBatch
+from county.payees import load_vault, remember_people
 from county.payments import (
     NewMember,
     NewPayment,
@@ -61,7 +62,6 @@ from county.payments import (
     write_members,
     write_payments,
 )
-from county.people import load_vault, remember_people
 from county.person_keys import store_person_keys, villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
@@ -153,7 +153,7 @@ class _Reader:
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
     payees: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """id_hash → (ID number, name), kept encrypted by county.people (issue 16)."""
+    """id_hash → (ID number, name), kept encrypted by county.payees (issue 16)."""
 
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
@@ -207,7 +207,7 @@ class _Reader:
             fund_source=text("fund_source", ""), batch=text("batch", ""),
             township=township, village=village, group=text("group", "")[:60],
             household_size=size, note=text("note", ""))
-        self.payees[who] = (number, cell_text(row.get("name", "")))  # issue 16: county.people
+        self.payees[who] = (number, cell_text(row.get("name", "")))  # issue 16: county.payees
         return payment, member, suspect
 
 
@@ -227,7 +227,7 @@ class _Checked:
     staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
-    payees: dict[str, tuple[str, str]] = field(default_factory=dict)  # county.people (issue 16)
+    payees: dict[str, tuple[str, str]] = field(default_factory=dict)  # county.payees (issue 16)
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -337,7 +337,7 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
                 write_members(conn, group, now=now)
             for batch in _batches(conn, checked, held=held):
                 _store_batch(conn, checked, batch, options, result, now=now)
-            # issue 16: payees' names and ID numbers, encrypted (county/people.py)
+            # issue 16: payees' names and ID numbers, encrypted (county/payees.py)
             remember_people(conn, load_vault(str(engine.url)),
                             ((h, *v) for h, v in checked.payees.items()), now=now)
     result.imported = True

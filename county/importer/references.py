@@ -8,7 +8,7 @@ Each row is checked with the payment importer's cell checks and refused
 with the same codes and clerk's wording; a file with a bad row stores
 nothing unless ``skip_bad``. Stored rows keep ``id_hash`` (never the
 number); the payee's name and number go encrypted into ``person``
-(county/people.py). The list's other columns are kept as JSON in
+(county/payees.py). The list's other columns are kept as JSON in
 ``detail``, with any ID-number-shaped text masked. A row already stored
 (same content) is not stored twice.
 """
@@ -43,7 +43,7 @@ from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspe
 from county.importer.layout import HEADER_SCAN, footer_word
 from county.importer.report import BadRow, ImportResult, SheetReport, default_reject_path
 from county.importer.sources import SourceError, open_workbook
-from county.people import IdVault, remember_people
+from county.payees import IdVault, remember_people
 from county.state import lookup_key
 from kiosk.identity import id_hash, mask_id_numbers
 from kiosk.money import AmountError, parse_yuan

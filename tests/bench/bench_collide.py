@@ -53,7 +53,7 @@ from county.models import HouseholdMember, Payment  # noqa: E402
 from county.payments import NewPayment, content_key  # noqa: E402
 from county.state import set_lookup_key  # noqa: E402
 from county.tx import writing  # noqa: E402
-from kiosk.demo_data import DEMO_LOOKUP_KEY  # noqa: E402
+from demo.village import DEMO_LOOKUP_KEY  # noqa: E402
 from kiosk.identity import id_hash  # noqa: E402
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

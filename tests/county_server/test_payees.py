@@ -1,4 +1,4 @@
-"""Payees kept for acting on leads: names and ID numbers encrypted at rest (county/people.py)."""
+"""Payees kept for acting on leads: names and ID numbers encrypted at rest (county/payees.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from county.collision.models import Person
 from county.console.audit import list_audit
 from county.db import open_county_db
 from county.importer import ImportOptions, import_payments
-from county.people import (
+from county.payees import (
     KEY_ENV,
     KeyFileError,
     key_path,
