@@ -39,7 +39,8 @@ _NOTICES = or_(
     and_(Notice.scope == "village", Notice.township == _TOWNSHIP, Notice.village == _VILLAGE),
 )
 _SETTINGS = Setting.target.in_(_TARGETS)
-_REPLIES = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None))
+_REPLIES = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None),
+                Complaint.reply_at.is_not(None))
 
 
 @dataclass(frozen=True)

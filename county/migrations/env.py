@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import county.complaint_flow.models
 import county.console.models
 import county.release_models  # noqa: F401
 from county.models import Base
