@@ -40,6 +40,7 @@ __all__ = [
     "list_complaints",
     "parse_server_id",
     "receive_complaint",
+    "view_of",
 ]
 
 
@@ -170,7 +171,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,
         "body_sha256": digest, "ticket_no": sub.ticket_no, "category": sub.category,
         # An ID number typed into the text is masked before it is stored (rows stored
-        # before this rule are masked when read, in _view).
+        # before this rule are masked when read, in view_of).
         "item_code": sub.item_code, "payment_id": sub.payment_id,
         "text": mask_id_numbers(sub.text),
         "phone": sub.phone, "anonymous": sub.anonymous,
@@ -249,7 +250,8 @@ class ComplaintView:
         return self.reply_at is not None
 
 
-def _view(row: Any) -> ComplaintView:
+def view_of(row: Any) -> ComplaintView:
+    """A ``complaint`` row as the view officers see (an ID number in its text masked)."""
     return ComplaintView(make_server_id(row.id), row.terminal_id, row.ticket_no, row.category,
                          row.item_code, row.payment_id, mask_id_numbers(row.text), row.phone,
                          row.anonymous,
@@ -268,7 +270,7 @@ def list_complaints(engine: Engine, *, unreplied: bool = False,
     if terminal_id:
         query = query.where(Complaint.terminal_id == terminal_id)
     with engine.connect() as conn:
-        return [_view(r) for r in conn.execute(query)]
+        return [view_of(r) for r in conn.execute(query)]
 
 
 def get_complaint(engine: Engine, server_id: str) -> ComplaintView:
@@ -278,4 +280,4 @@ def get_complaint(engine: Engine, server_id: str) -> ComplaintView:
                            .where(Complaint.id == parse_server_id(server_id))).first()
     if row is None:
         raise NoSuchComplaintError(f"no complaint {server_id}")
-    return _view(row)
+    return view_of(row)

@@ -359,6 +359,9 @@ class Complaint(Base):
     level_since: Mapped[datetime | None] = mapped_column(
         UTCDateTime, nullable=True, doc="when it reached its level: its time limits run from here")
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    handled_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, doc="assigned in this round (办理); reset when it moves up")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     draft_reply: Mapped[str | None] = mapped_column(Text, nullable=True)
     draft_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
     about_official: Mapped[bool] = mapped_column(Boolean, server_default="0",

@@ -95,6 +95,7 @@ def _apply(conn: Connection, row: Any, action: Action, *, actor: str, now: datet
     values: dict[str, Any] = {"status": nxt.status.value, "level": nxt.level.value}
     if action is Action.ASSIGN:
         values["assignee"] = _text(assignee, "the assignee")[:100]
+        values["handled_at"] = row.handled_at or now
         note = note or values["assignee"]
     elif action is Action.DRAFT:
         values.update(draft_reply=_text(text, "the reply"), draft_by=actor[:60])
@@ -105,7 +106,10 @@ def _apply(conn: Connection, row: Any, action: Action, *, actor: str, now: datet
                       level_since=now)
         note = note or reply
     elif action in (Action.ESCALATE, Action.NOT_SATISFIED):
-        values.update(assignee="", draft_reply=None, draft_by=None, level_since=now)
+        values.update(assignee="", draft_reply=None, draft_by=None, level_since=now,
+                      handled_at=None, closed_at=None)
+    if nxt.status is Status.CLOSED and before is not Status.CLOSED:
+        values["closed_at"] = now
     if action in (Action.SATISFIED, Action.NOT_SATISFIED):
         values["satisfied"] = action is Action.SATISFIED
     # The terminal shows the status: a change of it (or a reply) travels with `changes`.

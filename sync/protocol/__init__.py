@@ -29,6 +29,12 @@ from sync.protocol.messages import (
     Tombstone,
     UpdateReport,
 )
+from sync.protocol.progress import (
+    FEEDBACK_REASONS,
+    ComplaintFeedback,
+    ComplaintProgress,
+    FeedbackAnswer,
+)
 from sync.protocol.records import (
     ENTITIES,
     BenefitItemRecord,
@@ -43,6 +49,7 @@ __all__ = [
     "COMPLAINT_CATEGORIES",
     "DEFAULT_PAGE_LIMIT",
     "ENTITIES",
+    "FEEDBACK_REASONS",
     "MAX_BODY_BYTES",
     "MAX_COMPLAINT_TEXT",
     "MAX_PAGE_LIMIT",
@@ -51,6 +58,8 @@ __all__ = [
     "BenefitItemRecord",
     "ChangesPage",
     "ComplaintAnswer",
+    "ComplaintFeedback",
+    "ComplaintProgress",
     "ComplaintReply",
     "ComplaintSubmission",
     "EnrollRequest",
@@ -58,6 +67,7 @@ __all__ = [
     "ErrorBody",
     "ErrorCode",
     "ErrorDetail",
+    "FeedbackAnswer",
     "HeartbeatAnswer",
     "HeartbeatRequest",
     "HouseholdMemberRecord",

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.protocol.progress import ComplaintProgress
 from sync.protocol.records import (
     BenefitItemRecord,
     Entity,
@@ -148,6 +149,8 @@ class ChangesPage(WireModel):
     payments: list[PaymentRecord] = Field(default_factory=list)
     tombstones: list[Tombstone] = Field(default_factory=list)
     complaint_replies: list[ComplaintReply] = Field(default_factory=list)
+    complaint_progress: list[ComplaintProgress] = Field(
+        default_factory=list, description="status and step dates of this terminal's complaints")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime

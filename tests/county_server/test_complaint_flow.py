@@ -3,11 +3,14 @@ time limits, escalation with a fixed clock, staff-registered channels, villagers
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
 
+from county.app import create_app
 from county.complaint_flow.limits import LimitError, TimeLimit, set_time_limit, urgency
 from county.complaint_flow.service import (
     InputRefused,
@@ -182,3 +185,21 @@ def test_staff_register_complaints_of_other_channels(seeded_engine: Engine) -> N
                 **bad}
         with pytest.raises(InputRefused, match=match):
             register(seeded_engine, actor="insp1", now=T0, **args)  # type: ignore[arg-type]
+
+
+def test_the_server_escalates_overdue_complaints_on_its_own(seeded_engine: Engine) -> None:
+    terminal = new_terminal(seeded_engine)
+    old = file_from(seeded_engine, terminal, 1, at=datetime.now(UTC) - timedelta(days=16))
+    fresh = file_from(seeded_engine, terminal, 2, at=datetime.now(UTC))
+
+    async def serve_until_escalated() -> None:
+        app = create_app(seeded_engine, escalate_every_s=0.05)
+        async with app.router.lifespan_context(app):  # what uvicorn runs around serving
+            deadline = time.monotonic() + 60
+            while get_complaint(seeded_engine, old).level != "county":
+                assert time.monotonic() < deadline, "the server never escalated the complaint"
+                await asyncio.sleep(0.05)
+
+    asyncio.run(serve_until_escalated())
+    assert history(seeded_engine, old)[-1].actor == "system"
+    assert get_complaint(seeded_engine, fresh).level == "township"

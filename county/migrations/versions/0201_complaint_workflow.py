@@ -39,6 +39,8 @@ def _columns() -> tuple[sa.Column[object], ...]:
         sa.Column('assignee', sa.String(length=100), server_default='', nullable=False),
         sa.Column('level_since', sa.DateTime(), nullable=True),
         sa.Column('due_at', sa.DateTime(), nullable=True),
+        sa.Column('handled_at', sa.DateTime(), nullable=True),
+        sa.Column('closed_at', sa.DateTime(), nullable=True),
         sa.Column('draft_reply', sa.Text(), nullable=True),
         sa.Column('draft_by', sa.String(length=60), nullable=True),
         sa.Column('about_official', sa.Boolean(), server_default=sa.false(), nullable=False),
