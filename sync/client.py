@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -38,9 +39,11 @@ from sync.protocol import (
     API_PREFIX,
     ChangesPage,
     ComplaintAnswer,
+    ComplaintFeedback,
     ComplaintSubmission,
     EnrollRequest,
     EnrollResponse,
+    FeedbackAnswer,
     HeartbeatAnswer,
     HeartbeatRequest,
 )
@@ -228,6 +231,12 @@ class CountyClient:
         """``POST /complaints`` (safe to repeat: the idempotency key dedups)."""
         response = self._send(self.session, "POST", "/complaints", body=submission)
         return self._json(response, ComplaintAnswer, "POST /complaints")
+
+    def post_feedback(self, server_id: str, feedback: ComplaintFeedback) -> FeedbackAnswer:
+        """``POST /complaints/{server_id}/feedback`` (safe to repeat: the key dedups)."""
+        path = f"/complaints/{quote(server_id, safe='')}/feedback"
+        response = self._send(self.session, "POST", path, body=feedback)
+        return self._json(response, FeedbackAnswer, f"POST {path}")
 
     def heartbeat(self, beat: HeartbeatRequest) -> HeartbeatAnswer:
         """``POST /heartbeat``."""

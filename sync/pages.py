@@ -30,7 +30,7 @@ from kiosk.store.models import (
 )
 from sync.errors import ProtocolError, SyncError
 from sync.logfmt import log_event
-from sync.protocol import ChangesPage, ComplaintReply
+from sync.protocol import ChangesPage, ComplaintProgress, ComplaintReply
 from sync.rows import TableWriter
 from sync.state import update_state
 
@@ -130,6 +130,29 @@ def apply_replies(conn: Connection, replies: Iterable[ComplaintReply]) -> int:
     return matched
 
 
+def apply_progress(conn: Connection, progress: Iterable[ComplaintProgress]) -> int:
+    """Store where the county has got with this terminal's complaints (status, level, the
+    dates of 受理 / 办理 / 答复 / 办结); returns how many matched an outbox row."""
+    matched = 0
+    for p in progress:
+        values: dict[str, Any] = {
+            "server_id": p.server_id, "status": p.status, "level": p.level,
+            "accepted_at": p.accepted_at, "handled_at": p.handled_at,
+            "replied_at": p.replied_at, "closed_at": p.closed_at,
+            "can_feedback": p.can_feedback}
+        if p.reply_text is not None and p.replied_at is not None:
+            values.update(reply_text=p.reply_text, reply_at=p.replied_at)
+        done = conn.execute(update(Complaint)
+                            .where(Complaint.idempotency_key == p.idempotency_key)
+                            .values(**values)).rowcount
+        if done:
+            matched += 1
+        else:
+            log_event(log, logging.WARNING, "progress_unmatched", server_id=p.server_id,
+                      ticket=p.ticket_no)
+    return matched
+
+
 def apply_page(engine: Engine, page: ChangesPage, *, since: str | None, now: datetime) -> int:
     """Apply one checked page and its cursor in one transaction; returns records applied.
 
@@ -155,6 +178,7 @@ def apply_page(engine: Engine, page: ChangesPage, *, since: str | None, now: dat
                 conn.execute(delete(model).where(column.in_(keys[start:start + 500])))
             count += len(keys)
         count += apply_replies(conn, page.complaint_replies)
+        count += apply_progress(conn, page.complaint_progress)
         update_state(conn, cursor=page.next_cursor, data_as_of=page.server_time,
                      last_attempt_at=now)
     return count
