@@ -114,20 +114,22 @@ def upsert_rows(conn: Connection, entity: str, rows: Sequence[tuple[Any, ...]]) 
         conn.exec_driver_sql(WRITERS[entity].upsert, list(rows))
 
 
+def _update_outbox_row(conn: Connection, key: str, values: dict[str, Any], *, event: str,
+                       server_id: str, ticket: str) -> int:
+    """Update the outbox complaint with idempotency ``key``; 1 if it exists, else log 0."""
+    if conn.execute(update(Complaint).where(Complaint.idempotency_key == key)
+                    .values(**values)).rowcount:
+        return 1
+    log_event(log, logging.WARNING, event, server_id=server_id, ticket=ticket)
+    return 0
+
+
 def apply_replies(conn: Connection, replies: Iterable[ComplaintReply]) -> int:
     """Store the county's replies on the outbox rows they answer; returns how many matched."""
-    matched = 0
-    for reply in replies:
-        done = conn.execute(update(Complaint)
-                            .where(Complaint.idempotency_key == reply.idempotency_key)
-                            .values(reply_text=reply.reply_text, reply_at=reply.reply_at,
-                                    server_id=reply.server_id)).rowcount
-        if done:
-            matched += 1
-        else:
-            log_event(log, logging.WARNING, "reply_unmatched", server_id=reply.server_id,
-                      ticket=reply.ticket_no)
-    return matched
+    return sum(_update_outbox_row(
+        conn, r.idempotency_key,
+        {"reply_text": r.reply_text, "reply_at": r.reply_at, "server_id": r.server_id},
+        event="reply_unmatched", server_id=r.server_id, ticket=r.ticket_no) for r in replies)
 
 
 def apply_progress(conn: Connection, progress: Iterable[ComplaintProgress]) -> int:
@@ -142,14 +144,9 @@ def apply_progress(conn: Connection, progress: Iterable[ComplaintProgress]) -> i
             "can_feedback": p.can_feedback}
         if p.reply_text is not None and p.replied_at is not None:
             values.update(reply_text=p.reply_text, reply_at=p.replied_at)
-        done = conn.execute(update(Complaint)
-                            .where(Complaint.idempotency_key == p.idempotency_key)
-                            .values(**values)).rowcount
-        if done:
-            matched += 1
-        else:
-            log_event(log, logging.WARNING, "progress_unmatched", server_id=p.server_id,
-                      ticket=p.ticket_no)
+        matched += _update_outbox_row(conn, p.idempotency_key, values,
+                                      event="progress_unmatched", server_id=p.server_id,
+                                      ticket=p.ticket_no)
     return matched
 
 
