@@ -53,7 +53,8 @@ def steps_of(c: ComplaintStatus) -> list[dict[str, Any]]:
     """The four steps the villager sees, each done or not, with its date."""
     if c.status is None:  # no word from the county yet: what the terminal knows itself
         dates: list[datetime | None] = [None, None, c.reply_at, None]
-        done = [c.delivery == "sent", False, c.reply_text is not None, False]
+        replied = c.reply_text is not None  # a county that sends no progress yet
+        done = [c.delivery == "sent", replied, replied, False]
     else:
         dates = [c.accepted_at, c.handled_at, c.replied_at, c.closed_at]
         done = [True, c.handled_at is not None, c.replied_at is not None,
@@ -65,10 +66,10 @@ def steps_of(c: ComplaintStatus) -> list[dict[str, Any]]:
 def _status_text(c: ComplaintStatus) -> str:
     if c.status is None:
         return "县纪委已回复" if c.reply_text else _DELIVERY_ZH.get(c.delivery, c.delivery)
+    if c.feedback is not None:  # said here, not yet answered by the county's next step
+        return "您已评价：满意" if c.feedback else "您已评价：不满意，将转到上一级重新办理"
     text = _STATUS_ZH.get(c.status, c.status)
-    if c.feedback is not None:
-        text = "您已评价：满意" if c.feedback else "您已评价：不满意，将转到上一级重新办理"
-    return f"{text}（{_LEVEL_ZH.get(c.level or '', '')}）" if c.level else text
+    return f"{text}（{_LEVEL_ZH[c.level]}）" if c.level in _LEVEL_ZH else text
 
 
 @QmlElement

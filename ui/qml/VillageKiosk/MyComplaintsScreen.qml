@@ -34,7 +34,7 @@ Rectangle {
     ListView {
         id: list
         objectName: "complaintList"
-        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: thanksBar.top; margins: 24 }
         clip: true
         spacing: 16
         model: screen.vm.complaints
@@ -123,15 +123,23 @@ Rectangle {
         }
     }
 
-    PlainText {
-        objectName: "feedbackThanks"
-        visible: screen.vm.thanks !== "" && screen.vm.askingWhy === ""
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 16 }
-        text: screen.vm.thanks
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.body
-        font.bold: true
-        color: Theme.paid
+    // After 满意 / 不满意: a line of thanks under the list (the list makes room for it).
+    Rectangle {
+        id: thanksBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: screen.vm.thanks !== "" ? thanksText.implicitHeight + 24 : 0
+        color: Theme.warningBg
+        PlainText {
+            id: thanksText
+            objectName: "feedbackThanks"
+            visible: screen.vm.thanks !== ""
+            anchors.centerIn: parent
+            text: screen.vm.thanks
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.paid
+        }
     }
 
     // 不满意: why? A short pick-list over the list (no typing needed).
