@@ -41,7 +41,8 @@ def _real_name_complaint(server: LiveServer, engine: Engine) -> tuple[str, Row[A
     return str(filed.json()["server_id"]), paid
 
 
-def _submit(page: Page, step: str, **fields: str) -> None:
+def submit_step(page: Page, step: str, **fields: str) -> None:
+    """Fill and send the form of ``step`` on a complaint's page."""
     form = page.locator(f"form.step-{step}")
     for name, value in fields.items():
         form.locator(f"[name={name}]").fill(value)
@@ -76,7 +77,7 @@ def test_inbox_detail_and_every_step(console: LiveServer, page: Page, seeded_eng
     page.goto(f"{console.url}/complaints/{sid}")
     main = page.locator("main").inner_text()
     assert "这笔钱少发了五十元" in main and "实名：龙德贵" in main
-    concerned = page.locator("table.cards").first.inner_text()
+    concerned = page.locator("table.concerned").inner_text()
     assert str(paid.id) in concerned and paid.id_hash[:6] in concerned
     assert paid.id_hash not in main  # the payee only by a masked tag
     theirs = page.locator("table.theirs tbody tr")
@@ -88,17 +89,17 @@ def test_inbox_detail_and_every_step(console: LiveServer, page: Page, seeded_eng
     offered = [f.get_attribute("class") for f in page.locator(".steps form").all()]
     assert [c.split()[-1] for c in offered if c] == [
         "step-assign", "step-start", "step-draft", "step-reply", "step-escalate"]
-    _submit(page, "start", note="已电话联系")
+    submit_step(page, "start", note="已电话联系")
     assert page.locator("p.ok").inner_text() == "已开始办理"
     # A stale form: another officer replies meanwhile; this one's 'start' is refused clearly.
     stale = page.context.new_page()
     stale.goto(f"{console.url}/complaints/{sid}")
-    _submit(page, "reply", text="经核实，少发的五十元已于本月补发。")
-    _submit(stale, "assign", assignee="县民政局")
+    submit_step(page, "reply", text="经核实，少发的五十元已于本月补发。")
+    submit_step(stale, "assign", assignee="县民政局")
     assert "cannot assign a complaint that is replied" in stale.locator("p.error").inner_text()
     stale.close()
     shoot(page, "complaint-replied")
-    _submit(page, "close")
+    submit_step(page, "close")
     assert "办结" in page.locator(".figures").inner_text()
     assert page.locator(".steps").count() == 0  # nothing follows from closed for officers
     steps = page.locator("table.history tbody tr").all_inner_texts()
@@ -137,7 +138,7 @@ def test_township_users_see_their_own_and_act_at_their_level(
     assert page.goto(f"{console.url}/complaints/{hotline}").status == 403  # type: ignore[union-attr]
     assert page.goto(f"{console.url}/complaints?township=石桥乡").status == 403  # type: ignore[union-attr]
     page.goto(f"{console.url}/complaints/{sid}")
-    _submit(page, "escalate", note="涉及村干部，报县纪委")
+    submit_step(page, "escalate", note="涉及村干部，报县纪委")
     assert "县纪委" in page.locator(".figures").inner_text()
     assert page.locator(".steps").count() == 0  # now the county's: the township only reads
     # A form posted anyway (or without its CSRF token) is refused.
