@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
+from county.complaint_flow.lookup import LookupFailed, LookupLimited, lookup
 from county.complaint_flow.schedule import ESCALATE_EVERY_S, escalation_loop
 from county.complaint_flow.service import feedback
 from county.complaint_flow.states import ComplaintFlowError
@@ -59,6 +60,7 @@ from sync.protocol import (
     ChangesPage,
     ComplaintAnswer,
     ComplaintFeedback,
+    ComplaintLookup,
     ComplaintSubmission,
     EnrollRequest,
     EnrollResponse,
@@ -67,6 +69,7 @@ from sync.protocol import (
     FeedbackAnswer,
     HeartbeatAnswer,
     HeartbeatRequest,
+    LookupAnswer,
 )
 
 __all__ = ["ApiError", "create_app"]
@@ -265,6 +268,24 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         c = result.complaint
         return FeedbackAnswer(server_id=c.server_id, status=c.status,  # type: ignore[arg-type]
                               level=c.level, duplicate=result.duplicate)  # type: ignore[arg-type]
+
+    @app.post(f"{API_PREFIX}/complaints/lookup", response_model=LookupAnswer,
+              responses={404: {"model": ErrorBody,
+                               "description": "no complaint with that ticket and code"},
+                         429: {"model": ErrorBody,
+                               "description": "too many lookups from this terminal, or too "
+                                              "many wrong codes for this ticket"},
+                         401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
+    def post_lookup(who: Auth, body: ComplaintLookup) -> LookupAnswer:
+        """Where a complaint stands, for anyone at any terminal with its ticket and query
+        code (county/complaint_flow/lookup.py); never who filed it."""
+        try:
+            return lookup(engine, who.terminal_id, body.ticket_no, body.query_code, now=_now())
+        except LookupFailed as exc:
+            raise ApiError(404, ErrorCode.LOOKUP_FAILED, str(exc)) from None
+        except LookupLimited as exc:
+            raise ApiError(429, ErrorCode.LOOKUP_RATE, str(exc),
+                           {"Retry-After": str(exc.retry_after_s)}) from None
 
     @app.get("/r/{receipt_id}", response_class=HTMLResponse, include_in_schema=False)
     def verify_receipt(receipt_id: str, request: Request) -> HTMLResponse:

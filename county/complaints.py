@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.complaint_flow.filing import filing_values, record_filing
+from county.complaint_flow.lookup import code_hash
 from county.models import Complaint
 from county.models import server_id as make_server_id
 from county.seq import take_seqs
@@ -120,12 +121,18 @@ def _body_hash(sub: ComplaintSubmission) -> str:
     """SHA-256 of what the complaint means: the same instant written in another UTC
     offset (a terminal whose clock zone changed between tries) is the same complaint."""
     same = sub.model_copy(update={"created_at": sub.created_at.astimezone(UTC)})
-    return hashlib.sha256(same.model_dump_json().encode("utf-8")).hexdigest()
+    return hashlib.sha256(same.model_dump_json(exclude=_unset(sub)).encode("utf-8")).hexdigest()
+
+
+def _unset(sub: ComplaintSubmission) -> set[str] | None:
+    # Without a query code the body means what it meant before query codes existed: the
+    # same digest, so a complaint retried across the county's upgrade is not "reused".
+    return {"query_code"} if sub.query_code is None else None
 
 
 def _legacy_body_hash(sub: ComplaintSubmission) -> str:
     # Rows stored before _body_hash normalised the offset hold this digest.
-    return hashlib.sha256(sub.model_dump_json().encode("utf-8")).hexdigest()
+    return hashlib.sha256(sub.model_dump_json(exclude=_unset(sub)).encode("utf-8")).hexdigest()
 
 
 def _insert_ignoring_conflict(engine: Engine) -> Any:
@@ -179,6 +186,8 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "id_hash": None if sub.anonymous else sub.id_hash,
         "name": None if sub.anonymous else sub.name,
         "created_at": sub.created_at, "received_at": now,
+        "query_code_hash": None if sub.query_code is None else code_hash(sub.ticket_no,
+                                                                          sub.query_code),
     }
     with writing(engine) as conn:
         seen = conn.execute(select(Complaint.id).where(

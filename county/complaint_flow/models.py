@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from county.models import Base
 from kiosk.sqltypes import UTCDateTime, utcnow
 
-__all__ = ["ComplaintFeedback", "ComplaintHistory", "ComplaintTimeLimit"]
+__all__ = ["ComplaintFeedback", "ComplaintHistory", "ComplaintLookup", "ComplaintTimeLimit"]
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
 
@@ -64,3 +73,19 @@ class ComplaintFeedback(Base):
 
     __table_args__ = (UniqueConstraint("complaint_id", "idempotency_key",
                                        name="uq_complaint_feedback_key"),)
+
+
+class ComplaintLookup(Base):
+    """One ``POST /complaints/lookup`` (ticket + query code) from a terminal: counted for its
+    limits (county/complaint_flow/lookup.py); ``ok`` whether the code matched."""
+
+    __tablename__ = "complaint_lookup"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(20))
+    ticket_no: Mapped[str] = mapped_column(String(32))
+    ok: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_complaint_lookup_ticket_at", "ticket_no", "at"),
+                      Index("ix_complaint_lookup_terminal_at", "terminal_id", "at"))

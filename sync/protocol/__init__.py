@@ -32,8 +32,10 @@ from sync.protocol.messages import (
 from sync.protocol.progress import (
     FEEDBACK_REASONS,
     ComplaintFeedback,
+    ComplaintLookup,
     ComplaintProgress,
     FeedbackAnswer,
+    LookupAnswer,
 )
 from sync.protocol.records import (
     ENTITIES,
@@ -59,6 +61,7 @@ __all__ = [
     "ChangesPage",
     "ComplaintAnswer",
     "ComplaintFeedback",
+    "ComplaintLookup",
     "ComplaintProgress",
     "ComplaintReply",
     "ComplaintSubmission",
@@ -71,6 +74,7 @@ __all__ = [
     "HeartbeatAnswer",
     "HeartbeatRequest",
     "HouseholdMemberRecord",
+    "LookupAnswer",
     "NoticeRecord",
     "PaymentRecord",
     "ReleaseInfo",

@@ -196,6 +196,10 @@ class ComplaintSubmission(RequestModel):
     id_hash: IdHash | None = Field(default=None, description="real-name only")
     name: str | None = Field(default=None, max_length=60, description="real-name only")
     created_at: AwareDatetime = Field(description="when the villager filed it, with offset")
+    query_code: str | None = Field(
+        default=None, pattern=r"^[0-9]{6}$",
+        description="printed beside the ticket: with it anyone follows the complaint at any "
+                    "terminal (POST /complaints/lookup); needs a county of this version")
 
     @model_validator(mode="after")
     def _real_name_has_holder(self) -> ComplaintSubmission:

@@ -16,7 +16,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from sync.protocol.records import WireModel
 
-__all__ = ["FEEDBACK_REASONS", "ComplaintFeedback", "ComplaintProgress", "FeedbackAnswer"]
+__all__ = ["FEEDBACK_REASONS", "ComplaintFeedback", "ComplaintLookup", "ComplaintProgress",
+           "FeedbackAnswer", "LookupAnswer"]
 
 Status = Literal["new", "assigned", "in_progress", "replied", "closed", "reopened"]
 #: Why a villager is not satisfied (the kiosk's short pick-list; county FEEDBACK_REASONS).
@@ -69,3 +70,26 @@ class FeedbackAnswer(WireModel):
     status: Status
     level: Literal["township", "county"]
     duplicate: bool
+
+
+class ComplaintLookup(BaseModel):
+    """``POST /api/v1/complaints/lookup``: follow a complaint (anonymous ones too) at any
+    terminal of the county with the ticket number and the query code on its receipt."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ticket_no: str = Field(min_length=1, max_length=32)
+    query_code: str = Field(pattern=r"^[0-9]{6}$")
+
+
+class LookupAnswer(WireModel):
+    """Where a looked-up complaint stands: the steps and the reply, nothing about who filed it."""
+
+    ticket_no: str
+    status: Status
+    level: Literal["township", "county"]
+    accepted_at: datetime
+    handled_at: datetime | None = None
+    replied_at: datetime | None = None
+    closed_at: datetime | None = None
+    reply_text: str | None = None

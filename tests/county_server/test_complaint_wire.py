@@ -77,3 +77,41 @@ def test_feedback_is_only_for_the_terminal_that_filed_and_well_formed(
                              json=bad)
         assert answer.status_code == 422, bad
     assert client.post(f"/api/v1/complaints/{sid}/feedback", json=body).status_code == 401
+
+
+def test_any_terminal_follows_a_complaint_with_ticket_and_code(
+        seeded_engine: Engine, client: httpx.Client, terminal: dict[str, str]) -> None:
+    ticket = f"{terminal['terminal_id']}-000003"
+    filed = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint(
+        "wire-flow-0003", ticket_no=ticket, anonymous=True, id_hash=None, name=None,
+        query_code="407215"))
+    assert filed.status_code == 200, filed.text
+    elsewhere = enroll_terminal(seeded_engine, client, township="石桥乡", village="河湾村")
+
+    def look(code: str, who: dict[str, str] = elsewhere) -> httpx.Response:
+        return client.post("/api/v1/complaints/lookup", headers=auth(who),
+                           json={"ticket_no": ticket, "query_code": code})
+
+    first = look("407215")
+    assert first.status_code == 200, first.text
+    assert (first.json()["status"], first.json()["reply_text"]) == ("new", None)
+    assert "name" not in first.json() and "text" not in first.json()
+    sid = filed.json()["server_id"]
+    act(seeded_engine, sid, Action.ASSIGN, actor="insp1", assignee="高村镇监督组", now=NOW)
+    act(seeded_engine, sid, Action.REPLY, actor="gaocun", text="已查实并纠正", now=NOW)
+    answered = look("407215").json()
+    assert (answered["status"], answered["reply_text"], answered["replied_at"]) == (
+        "replied", "已查实并纠正", "2026-11-22T02:00:00Z")
+    # Wrong codes: the same answer as an unknown ticket, and five of them lock the ticket.
+    for _ in range(5):
+        wrong = look("000000")
+        assert (wrong.status_code, wrong.json()["error"]["code"]) == (
+            404, "complaint.lookup_failed")
+    locked = look("407215", terminal)  # even the right code, from any terminal
+    assert (locked.status_code, locked.json()["error"]["code"]) == (
+        429, "complaint.lookup_limited")
+    assert int(locked.headers["Retry-After"]) > 0
+    assert look("12345").status_code == 422  # not six digits
+    unknown = client.post("/api/v1/complaints/lookup", headers=auth(elsewhere),
+                          json={"ticket_no": "T99999-000001", "query_code": "407215"})
+    assert unknown.status_code == 404

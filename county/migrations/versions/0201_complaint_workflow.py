@@ -1,5 +1,5 @@
 """complaint workflow: status, level, channel, due_at on complaint; history, time limits,
-feedback tables
+feedback and lookup tables
 
 Revision ID: 0201
 Revises: 0007
@@ -105,6 +105,18 @@ def upgrade() -> None:
     )
     op.create_index('ix_complaint_feedback_complaint_id', 'complaint_feedback',
                     ['complaint_id'])
+    op.create_table(
+        'complaint_lookup',
+        sa.Column('id', _ID, autoincrement=True, nullable=False),
+        sa.Column('terminal_id', sa.String(length=20), nullable=False),
+        sa.Column('ticket_no', sa.String(length=32), nullable=False),
+        sa.Column('ok', sa.Boolean(), nullable=False),
+        sa.Column('at', sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint('id'),
+    )
+    op.create_index('ix_complaint_lookup_ticket_at', 'complaint_lookup', ['ticket_no', 'at'])
+    op.create_index('ix_complaint_lookup_terminal_at', 'complaint_lookup',
+                    ['terminal_id', 'at'])
     _backfill()
 
 
@@ -132,6 +144,7 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('complaint_lookup')
     op.drop_index('ix_complaint_feedback_complaint_id', table_name='complaint_feedback')
     op.drop_table('complaint_feedback')
     op.drop_table('complaint_time_limit')
