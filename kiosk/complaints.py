@@ -9,6 +9,7 @@ print even while the terminal is offline. The sync daemon pushes the outbox.
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -82,6 +83,9 @@ class FiledComplaint:
     ticket_no: str
     idempotency_key: str
     created_at: datetime
+    query_code: str = ""
+    """Six digits printed beside the ticket: with both, anyone follows the complaint at
+    any terminal of the county (anonymous ones too)."""
 
 
 def clean_text(text: str) -> str:
@@ -137,6 +141,7 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
     """
     text, phone = _validate(draft)
     key = uuid.uuid4().hex
+    code = f"{secrets.randbelow(10**6):06d}"
     created = utcnow()
     with write_connection(engine, durable=True) as conn:
         sequence = int(conn.execute(select(func.coalesce(func.max(Complaint.id), 0))).scalar_one())
@@ -148,9 +153,9 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
             anonymous=draft.anonymous,
             id_hash=None if draft.anonymous else draft.id_hash,
             name=None if draft.anonymous else (draft.name or None),
-            created_at=created, delivery="pending", attempts=0,
+            created_at=created, delivery="pending", attempts=0, query_code=code,
         ))
-    return FiledComplaint(sequence, ticket, key, created)
+    return FiledComplaint(sequence, ticket, key, created, code)
 
 
 @dataclass(frozen=True)

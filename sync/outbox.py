@@ -51,7 +51,8 @@ def submission_of(row: Complaint) -> ComplaintSubmission:
         "idempotency_key": row.idempotency_key, "ticket_no": row.ticket_no,
         "category": row.category, "item_code": row.item_code, "payment_id": row.payment_id,
         "text": row.text, "phone": row.phone, "anonymous": row.anonymous,
-        "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at})
+        "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at,
+        "query_code": row.query_code})
 
 
 def _oldest_pending(engine: Engine) -> Complaint | None:

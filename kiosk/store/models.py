@@ -152,6 +152,8 @@ class Complaint(Base):
         UTCDateTime, nullable=True, doc="the reply of the current round (None once reopened)")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     can_feedback: Mapped[bool] = mapped_column(default=False, server_default="0")
+    query_code: Mapped[str | None] = mapped_column(
+        String(6), nullable=True, doc="printed beside the ticket; follows it at any terminal")
 
     __table_args__ = (
         CheckConstraint("delivery IN ('pending', 'sent', 'rejected')", name="delivery_valid"),

@@ -3,8 +3,11 @@ villager's 不满意 goes back through the outbox and reopens it one level up.""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
+import httpx
 import pytest
 from county_server.live import LiveServer
 from sqlalchemy import Engine
@@ -21,7 +24,7 @@ from kiosk.complaints import (
     give_feedback,
 )
 from kiosk.store import open_store
-from syncd.conftest import Terminal
+from syncd.conftest import Terminal, write_terminal
 from syncd.test_syncd import _enroll
 
 HOLDER = "cd" * 32
@@ -72,3 +75,32 @@ def test_progress_comes_and_not_satisfied_goes_back(county: LiveServer, county_e
         assert mine.reply_text == "已补发"  # the earlier reply is still readable
     finally:
         engine.dispose()
+
+
+def test_an_anonymous_complaint_is_followed_at_another_terminal_with_its_code(
+        county: LiveServer, county_engine: Engine, terminal: Terminal, tmp_path: Path) -> None:
+    _enroll(terminal, county_engine, county.url)
+    engine = open_store(terminal.db)
+    try:
+        filed = file_complaint(engine, ComplaintDraft(Reason.CONDUCT, text="村干部吃拿卡要"),
+                               terminal_code="QS01")
+    finally:
+        engine.dispose()
+    assert len(filed.query_code) == 6 and filed.query_code.isdigit()
+    assert terminal.run("syncd", "--once").returncode == 0
+    [c] = [c for c in list_complaints(county_engine) if c.ticket_no == filed.ticket_no]
+    assert c.anonymous
+    other = write_terminal(tmp_path / "other")
+    other_id = _enroll(other, county_engine, county.url)
+    token = json.loads(other.enrollment.read_text(encoding="utf-8"))["token"]
+    with httpx.Client(base_url=county.url, timeout=30,
+                      headers={"Authorization": f"Bearer {token}"}) as http:
+        ok = http.post("/api/v1/complaints/lookup",
+                       json={"ticket_no": filed.ticket_no, "query_code": filed.query_code})
+        wrong = http.post("/api/v1/complaints/lookup", json={
+            "ticket_no": filed.ticket_no,
+            "query_code": f"{(int(filed.query_code) + 1) % 10**6:06d}"})
+    assert ok.status_code == 200, ok.text
+    assert (ok.json()["ticket_no"], ok.json()["status"]) == (filed.ticket_no, "new")
+    assert wrong.status_code == 404
+    assert other_id != c.terminal_id

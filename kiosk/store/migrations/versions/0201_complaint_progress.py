@@ -1,5 +1,5 @@
 """complaint progress and feedback: the county's status, level and step dates on each
-complaint; complaint_feedback, the outbox of villagers' 满意 / 不满意
+complaint, its query code; complaint_feedback, the outbox of villagers' 满意 / 不满意
 
 Revision ID: 0201
 Revises: 0003
@@ -28,6 +28,7 @@ def _columns() -> tuple[sa.Column[object], ...]:
         sa.Column("replied_at", sa.DateTime(), nullable=True),
         sa.Column("closed_at", sa.DateTime(), nullable=True),
         sa.Column("can_feedback", sa.Boolean(), server_default="0", nullable=False),
+        sa.Column("query_code", sa.String(length=6), nullable=True),
     )
 
 
