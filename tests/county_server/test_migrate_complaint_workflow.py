@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
@@ -18,21 +16,10 @@ from county.complaints import list_complaints
 from county.db import create_county_engine, open_county_db
 from county.models import Base
 from county.tx import writing
-from county_server.test_migrate_scope_move import MIGRATIONS, _upgrade_to
+from county_server.test_migrate_scope_move import _upgrade_to
+from county_server.test_migrate_scope_pins import _downgrade_to
 
 NOW = datetime(2026, 11, 1, 2, 0)
-
-
-def _downgrade_to(url: str, revision: str) -> None:
-    engine = create_county_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with writing(engine) as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, revision)
-    finally:  # a refused downgrade leaves no connection open
-        engine.dispose()
 
 
 def _seed_at_0007(url: str) -> None:
