@@ -224,6 +224,7 @@ def feedback(engine: Engine, server_id: str, *, terminal_id: str, idempotency_ke
     """
     if reason and reason not in FEEDBACK_REASONS:
         raise InputRefused(f"unknown reason {reason!r}")
+    reason = "" if satisfied else reason  # a reason says why *not* satisfied
     with writing(engine) as conn:
         row = _locked(conn, server_id)
         if row.terminal_id != terminal_id:

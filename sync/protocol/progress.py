@@ -60,7 +60,8 @@ class ComplaintFeedback(BaseModel):
     idempotency_key: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
     satisfied: bool
     reason: Literal["no_answer", "wrong_facts", "too_slow", "attitude", "other"] | None = None
-    created_at: AwareDatetime
+    created_at: AwareDatetime | None = Field(default=None,
+                                             description="when the villager tapped it")
 
 
 class FeedbackAnswer(WireModel):
