@@ -25,7 +25,6 @@ from county.complaint_flow.filing import filing_values, record_filing
 from county.complaint_flow.lookup import code_hash
 from county.models import Complaint
 from county.models import server_id as make_server_id
-from county.seq import take_seqs
 from county.tx import writing
 from kiosk.identity import mask_id_numbers
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
@@ -197,7 +196,6 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
             _check_ticket(conn, terminal_id, sub.ticket_no)
             _check_rate(conn, terminal_id, limits, now=now)
             values.update(filing_values(conn, terminal_id, sub.category, now=now))
-            values["seq"] = take_seqs(conn)  # its progress (受理) travels back to the terminal
         # RETURNING says whether this request inserted (rowcount is not reliable
         # for INSERT … ON CONFLICT across drivers).
         new_id = conn.execute(_insert_ignoring_conflict(engine).values(**values)

@@ -40,9 +40,10 @@ def test_progress_comes_and_not_satisfied_goes_back(county: LiveServer, county_e
             terminal_code="QS01").ticket_no
         assert terminal.run("syncd", "--once").returncode == 0
         [c] = list_complaints(county_engine, terminal_id=terminal_id)
-        assert terminal.run("syncd", "--once").returncode == 0
         [mine] = complaints_for_holder(engine, HOLDER)
-        assert (mine.status, mine.level, mine.can_feedback) == ("new", "township", False)
+        # Received (受理) when the county answered the push; no progress before a step.
+        assert (mine.status, mine.accepted_at, mine.can_feedback) == (None, c.received_at,
+                                                                      False)
         with pytest.raises(ComplaintError) as early:
             give_feedback(engine, ticket, holder_hash=HOLDER, satisfied=False)
         assert early.value.code == "complaint.no_reply"

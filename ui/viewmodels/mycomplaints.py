@@ -51,8 +51,8 @@ def _day(moment: datetime | None) -> str:
 
 def steps_of(c: ComplaintStatus) -> list[dict[str, Any]]:
     """The four steps the villager sees, each done or not, with its date."""
-    if c.status is None:  # no word from the county yet: what the terminal knows itself
-        dates: list[datetime | None] = [None, None, c.reply_at, None]
+    if c.status is None:  # no progress from the county yet: what the terminal knows itself
+        dates: list[datetime | None] = [c.accepted_at, None, c.reply_at, None]
         replied = c.reply_text is not None  # a county that sends no progress yet
         done = [c.delivery == "sent", replied, replied, False]
     else:
