@@ -37,15 +37,17 @@ from county.complaints import (
     TicketNotYoursError,
     receive_complaint,
 )
-from county.console.web import BODY_LIMITS, mount_console
+from county.console.mount import mount_console
+from county.console.web import BODY_LIMITS
+from county.errors import CountyError
 from county.receipts import check_receipt, receipt_page
-from county.release_download import (
+from county.releases import release_for_download
+from county.releases.download import (
     RangeNotSatisfiable,
     bundle_intact,
     iter_file,
     parse_range,
 )
-from county.releases import release_for_download
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
@@ -75,8 +77,10 @@ from sync.protocol import (
 __all__ = ["ApiError", "create_app"]
 
 
-class ApiError(Exception):
-    """An error answer: HTTP status, stable code, message."""
+class ApiError(CountyError):
+    """An error answer: HTTP status, stable code (set on the instance), message."""
+
+    code: ErrorCode = ErrorCode.INTERNAL
 
     def __init__(self, status: int, code: ErrorCode, message: str,
                  headers: dict[str, str] | None = None) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
+from county.errors import CountyError
 from county.models import (
     BenefitItem,
     Complaint,
@@ -39,6 +40,7 @@ from sync.protocol import (
     ChangesPage,
     ComplaintProgress,
     ComplaintReply,
+    ErrorCode,
     HouseholdMemberRecord,
     NoticeRecord,
     PaymentRecord,
@@ -57,8 +59,10 @@ __all__ = [
 ]
 
 
-class CursorError(ValueError):
+class CursorError(CountyError, ValueError):
     """A cursor this server never handed out."""
+
+    code = ErrorCode.CURSOR_INVALID
 
 
 def parse_cursor(text: str | None, *, current: int) -> int:

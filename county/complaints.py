@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from county.complaint_flow.filing import filing_values, record_filing
 from county.complaint_flow.lookup import code_hash
+from county.errors import CountyError
 from county.models import Complaint
 from county.models import server_id as make_server_id
 from county.tx import writing
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 
-class ComplaintConflictError(Exception):
+class ComplaintConflictError(CountyError):
     """The idempotency key was used before for a different complaint."""
 
     code = ErrorCode.KEY_REUSED
@@ -71,7 +72,7 @@ class ComplaintLimits:
 DEFAULT_LIMITS = ComplaintLimits()
 
 
-class ComplaintRateError(Exception):
+class ComplaintRateError(CountyError):
     """This terminal filed more new complaints than :class:`ComplaintLimits` allows.
 
     ``retry_after_s``: when the oldest counted one leaves the window. The
@@ -85,7 +86,7 @@ class ComplaintRateError(Exception):
         self.retry_after_s = retry_after_s
 
 
-class TicketNotYoursError(Exception):
+class TicketNotYoursError(CountyError):
     """The ticket number carries another terminal's code."""
 
     code = ErrorCode.TICKET_TAKEN
@@ -112,8 +113,10 @@ def _check_ticket(conn: Connection, terminal_id: str, ticket_no: str) -> None:
                                   f"{terminal_id}'s")
 
 
-class NoSuchComplaintError(LookupError):
+class NoSuchComplaintError(CountyError, LookupError):
     """No complaint with that server id."""
+
+    code = "complaint.not_found"
 
 
 def _body_hash(sub: ComplaintSubmission) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
+from county.errors import CountyError
 from county.models import BenefitItem
 from county.tx import writing
 from kiosk import clock
@@ -40,7 +41,7 @@ _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_BUSY_MS = 15000
 
 
-class DatabaseError(Exception):
+class DatabaseError(CountyError):
     """The county database cannot be opened or migrated; ``code`` is stable."""
 
     code = "db.unavailable"

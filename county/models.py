@@ -310,7 +310,7 @@ class Terminal(Base):
     disk_free_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     disk_total_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # The last software install attempt the terminal reported (HeartbeatRequest.update);
-    # all None until it reports one. Pins live on release_scope (county/release_models.py).
+    # all None until it reports one. Pins live on release_scope (county/releases/models.py).
     update_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     update_from_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     update_result: Mapped[str | None] = mapped_column(String(10), nullable=True)

@@ -21,9 +21,11 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from county.changes import effective_settings, record_of
+from county.errors import CountyError
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment
 from county.scope import TerminalScope
 from county.seq import current_seq
+from sync.protocol import ErrorCode
 
 __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_lines"]
 
@@ -33,8 +35,10 @@ _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
-class ResumeError(ValueError):
+class ResumeError(CountyError, ValueError):
     """A resume token this server never handed out."""
+
+    code = ErrorCode.RESUME_INVALID
 
 
 def _token(cursor: int, section: int, last: object) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, insert, select, upda
 from sqlalchemy.exc import IntegrityError
 
 from county.changes import cursor_value, effective_settings
+from county.errors import CountyError
 from county.models import EnrollmentCode, Terminal
 from county.releases import offer_for
 from county.scope import TerminalScope
@@ -52,15 +53,18 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LEN = 10
 
 
-class AuthError(Exception):
-    """A request without a valid bearer token; ``code`` is an ErrorCode."""
+class AuthError(CountyError):
+    """A request without a valid bearer token; ``code`` is an ErrorCode (which one is set on
+    the instance: missing, invalid or revoked)."""
+
+    code: ErrorCode = ErrorCode.AUTH_INVALID
 
     def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
 
 
-class EnrollError(Exception):
+class EnrollError(CountyError):
     """An unknown, used or expired enrollment code."""
 
     code = ErrorCode.ENROLL_CODE

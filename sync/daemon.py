@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
+from kiosk.logfmt import log_event
 from kiosk.sdnotify import notify, watchdog_interval
 from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
@@ -33,7 +34,6 @@ from sync.errors import NotEnrolledError, RejectedError, RevokedError, SyncError
 from sync.feedback import feedback_due, push_feedback
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.lock import cycle_lock
-from sync.logfmt import log_event
 from sync.outbox import OutboxResult, outbox_due, push_outbox
 from sync.pages import apply_page
 from sync.snapshot import SnapshotStage, apply_snapshot, download_snapshot, stage_path_for

@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
+from kiosk.logfmt import log_event
 from kiosk.store import write_connection
 from kiosk.store.models import Complaint, ComplaintFeedback
 from sync.client import CountyClient
 from sync.errors import RejectedError, SyncError
-from sync.logfmt import log_event
 from sync.protocol import ComplaintFeedback as FeedbackBody
 
 __all__ = ["feedback_due", "push_feedback"]

@@ -36,11 +36,11 @@ from sqlalchemy import (
     text,
 )
 
+from kiosk.logfmt import log_event
 from kiosk.store.engine import create_sqlite_engine
 from kiosk.store.models import UTCDateTime
 from sync.client import CountyClient, describe_validation_error
 from sync.errors import NetworkError, ProtocolError, RejectedError
-from sync.logfmt import log_event
 from sync.pages import MODELS
 from sync.protocol import (
     BenefitItemRecord,

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from county.errors import CountyError
+
 __all__ = ["ACTION_WORDS", "LEVEL_WORDS", "OPEN", "STATUS_WORDS", "TRANSITIONS", "Action",
            "ComplaintFlowError", "Level", "Status", "Step", "TransitionRefused", "allowed",
            "step"]
@@ -95,7 +97,7 @@ ACTION_WORDS = {Action.FILE: "受理", Action.ASSIGN: "分派", Action.START: "�
                 Action.SATISFIED: "群众满意", Action.NOT_SATISFIED: "群众不满意"}
 
 
-class ComplaintFlowError(Exception):
+class ComplaintFlowError(CountyError):
     """Root of the complaint-handling errors; the message is safe to show to an officer."""
 
     code = "complaint.error"

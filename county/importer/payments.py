@@ -31,6 +31,7 @@ from sqlalchemy import Engine, insert, select
 from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.corrections import find_superseded, supersede
+from county.errors import CountyError
 from county.exports import write_table
 from county.importer.cells import (
     CellError,
@@ -94,7 +95,11 @@ class ImportOptions:
     """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
 
 
-class _RowError(Exception):
+class _RowError(CountyError):
+    """A bad row; ``code`` (set on the instance) is the cell's or the row's problem."""
+
+    code = "import.row"
+
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code

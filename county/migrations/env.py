@@ -6,7 +6,7 @@ from alembic import context
 
 import county.complaint_flow.models
 import county.console.models
-import county.release_models  # noqa: F401
+import county.releases.models  # noqa: F401
 from county.models import Base
 
 config = context.config

@@ -301,7 +301,7 @@ class ReleaseInfo(WireModel):
                                      "(a terminal rolls back only with a valid ``pin``)")
     pin: str | None = Field(default=None, max_length=4096,
                             description="the pin file signed offline with the release key "
-                                        "(sync.protocol.release_pin); without it, or if it "
+                                        "(sync.protocol.release.pin); without it, or if it "
                                         "does not verify, a lower version is refused")
 
 

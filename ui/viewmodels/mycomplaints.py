@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
@@ -21,9 +20,17 @@ __all__ = ["MyComplaintsModel"]
 QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
-ComplaintSource = Callable[[str], list[ComplaintStatus]]
-#: (holder hash, ticket, satisfied, reason) → None; raises ComplaintError.
-FeedbackSink = Callable[[str, str, bool, "str | None"], None]
+
+
+class ComplaintServices(Protocol):
+    """What the screen needs of the kiosk's services (ui.services.KioskServices)."""
+
+    def complaints_for(self, holder_hash: str) -> list[ComplaintStatus]:
+        """The holder's real-name complaints, newest first."""
+
+    def give_feedback(self, holder_hash: str, ticket_no: str, satisfied: bool,
+                      reason: str | None) -> None:
+        """满意 / 不满意 into the outbox; raises ComplaintError."""
 
 _DELIVERY_ZH = {
     "pending": "已登记，等待网络送到县纪委",
@@ -86,20 +93,18 @@ class MyComplaintsModel(ViewModel):
     whyChoices = readonly("QVariantList", "whyChoices", changed)
     thanks = readonly(str, "thanks", changed)
 
-    def __init__(self, source: ComplaintSource, feedback: FeedbackSink | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, services: ComplaintServices, parent: QObject | None = None) -> None:
         super().__init__(parent, complaints=[], replies=0, askingWhy="", thanks="",
                          whyChoices=[{"code": c, "label": _WHY_ZH[c]}
                                      for c in FEEDBACK_REASONS])
-        self._source = source
-        self._feedback = feedback
+        self._services = services
         self._holder: str | None = None
 
     def load(self, holder_hash: str) -> None:
         """Read the holder's complaints. GUI thread; errors leave the list empty."""
         self._holder = holder_hash
         try:
-            rows = self._source(holder_hash)
+            rows = self._services.complaints_for(holder_hash)
         except Exception:
             self.failed.emit("complaints could not be read")
             rows = []
@@ -113,17 +118,17 @@ class MyComplaintsModel(ViewModel):
                 "replyText": c.reply_text or "",
                 "replyDate": format_local(c.reply_at) if c.reply_at else "",
                 "steps": steps_of(c),
-                "canFeedback": c.can_feedback and self._feedback is not None,
+                "canFeedback": c.can_feedback,
             }
             for c in rows
         ]
         self._update(complaints=items, replies=sum(1 for c in rows if c.reply_text))
 
     def _give(self, ticket: str, satisfied: bool, reason: str | None) -> None:
-        if self._holder is None or self._feedback is None:
+        if self._holder is None:
             return
         try:
-            self._feedback(self._holder, ticket, satisfied, reason)
+            self._services.give_feedback(self._holder, ticket, satisfied, reason)
         except ComplaintError as exc:
             self.failed.emit(f"feedback refused: {exc.code}")
         except Exception:
