@@ -8,8 +8,9 @@ Every error answers ``{"error": {"code", "message"}}`` with a stable code.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -23,11 +24,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from county.bodylimit import BodySizeLimit
 from county.changes import CursorError, build_page, parse_cursor
+from county.complaint_flow.lookup import LookupFailed, LookupLimited, lookup
+from county.complaint_flow.schedule import ESCALATE_EVERY_S, escalation_loop
+from county.complaint_flow.service import feedback
+from county.complaint_flow.states import ComplaintFlowError
 from county.complaints import (
     DEFAULT_LIMITS,
     ComplaintConflictError,
     ComplaintLimits,
     ComplaintRateError,
+    NoSuchComplaintError,
     TicketNotYoursError,
     receive_complaint,
 )
@@ -56,13 +62,17 @@ from sync.protocol import (
     MAX_PAGE_LIMIT,
     ChangesPage,
     ComplaintAnswer,
+    ComplaintFeedback,
+    ComplaintLookup,
     ComplaintSubmission,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
     ErrorCode,
+    FeedbackAnswer,
     HeartbeatAnswer,
     HeartbeatRequest,
+    LookupAnswer,
 )
 
 __all__ = ["ApiError", "create_app"]
@@ -115,7 +125,8 @@ Auth = Annotated[TerminalScope, Depends(_terminal)]
 
 def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                threads: int = 8,
-               complaint_limits: ComplaintLimits = DEFAULT_LIMITS) -> FastAPI:
+               complaint_limits: ComplaintLimits = DEFAULT_LIMITS,
+               escalate_every_s: float | None = ESCALATE_EVERY_S) -> FastAPI:
     """The API application on ``engine`` (already migrated).
 
     ``complaint_limits`` caps the new complaints of each terminal (429
@@ -125,12 +136,21 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     endpoints: more threads than that only fight over the GIL and the
     database pool, and throughput drops under load. Scale out with more
     processes instead (``county serve --workers N``).
+
+    ``escalate_every_s``: how often overdue complaints move to the county
+    (county/complaint_flow/schedule.py); None runs no schedule.
     """
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = threads
+        escalation = (None if escalate_every_s is None else
+                      asyncio.create_task(escalation_loop(engine, escalate_every_s)))
         yield
+        if escalation is not None:
+            escalation.cancel()
+            with suppress(asyncio.CancelledError):
+                await escalation
 
     app = FastAPI(title="village-kiosk county server", version="1", lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
@@ -231,6 +251,46 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             raise ApiError(409, exc.code, str(exc)) from None
         except ComplaintRateError as exc:
             raise ApiError(429, exc.code, str(exc),
+                           {"Retry-After": str(exc.retry_after_s)}) from None
+
+    @app.post(f"{API_PREFIX}/complaints/{{server_id}}/feedback", response_model=FeedbackAnswer,
+              responses={404: {"model": ErrorBody,
+                               "description": "no such complaint of this terminal"},
+                         409: {"model": ErrorBody,
+                               "description": "the complaint has no reply to judge"},
+                         401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
+    def post_feedback(who: Auth, body: ComplaintFeedback,
+                      server_id: Annotated[str, Path(max_length=20)]) -> FeedbackAnswer:
+        """The villager's 满意 / 不满意 on a reply, once per idempotency key; 不满意
+        reopens the complaint one level up (county/complaint_flow/service.py)."""
+        try:
+            result = feedback(engine, server_id, terminal_id=who.terminal_id,
+                              idempotency_key=body.idempotency_key, satisfied=body.satisfied,
+                              reason=body.reason or "", now=_now())
+        except NoSuchComplaintError as exc:
+            raise ApiError(404, ErrorCode.NOT_FOUND, str(exc)) from None
+        except ComplaintFlowError as exc:
+            raise ApiError(409, ErrorCode.TRANSITION, str(exc)) from None
+        c = result.complaint
+        return FeedbackAnswer(server_id=c.server_id, status=c.status,  # type: ignore[arg-type]
+                              level=c.level, duplicate=result.duplicate)  # type: ignore[arg-type]
+
+    @app.post(f"{API_PREFIX}/complaints/lookup", response_model=LookupAnswer,
+              responses={404: {"model": ErrorBody,
+                               "description": "no complaint with that ticket and code"},
+                         429: {"model": ErrorBody,
+                               "description": "too many lookups from this terminal, or too "
+                                              "many wrong codes for this ticket"},
+                         401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
+    def post_lookup(who: Auth, body: ComplaintLookup) -> LookupAnswer:
+        """Where a complaint stands, for anyone at any terminal with its ticket and query
+        code (county/complaint_flow/lookup.py); never who filed it."""
+        try:
+            return lookup(engine, who.terminal_id, body.ticket_no, body.query_code, now=_now())
+        except LookupFailed as exc:
+            raise ApiError(404, ErrorCode.LOOKUP_FAILED, str(exc)) from None
+        except LookupLimited as exc:
+            raise ApiError(429, ErrorCode.LOOKUP_RATE, str(exc),
                            {"Retry-After": str(exc.retry_after_s)}) from None
 
     @app.get("/r/{receipt_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -39,6 +39,7 @@ from county.scope import TerminalScope
 from sync.protocol import (
     BenefitItemRecord,
     ChangesPage,
+    ComplaintProgress,
     ComplaintReply,
     ErrorCode,
     HouseholdMemberRecord,
@@ -124,6 +125,22 @@ def reply_record(row: Any) -> ComplaintReply:
                           reply_at=row.reply_at)
 
 
+def progress_record(row: Any) -> ComplaintProgress:
+    """A terminal's complaint as the progress record it receives: the step dates of the
+    current round (a reopened complaint starts its 办理 / 答复 / 办结 again)."""
+    answered = row.status in ("replied", "closed")
+    return ComplaintProgress(
+        server_id=complaint_server_id(row.id), ticket_no=row.ticket_no,
+        idempotency_key=row.idempotency_key, status=row.status, level=row.level,
+        accepted_at=row.received_at, handled_at=row.handled_at,
+        replied_at=row.reply_at if answered else None,
+        closed_at=row.closed_at if row.status == "closed" else None,
+        reply_text=row.reply_text if answered else None,
+        can_feedback=answered,
+        updated_at=max(t for t in (row.received_at, row.level_since, row.handled_at,
+                                   row.reply_at, row.closed_at) if t is not None))
+
+
 def record_of(entity: str, row: Any) -> Any:
     """The wire record of ``row`` of the synced table ``entity``."""
     return _CONVERT[entity](row)
@@ -193,7 +210,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "notice": (Notice, scope.notices()),
         "household_member": (HouseholdMember, scope.members()),
         "payment": (Payment, scope.payments()),
-        "complaint_reply": (Complaint, scope.replies()),
+        "complaint_reply": (Complaint, scope.own_complaints()),  # replies and progress
         "scope_move": (ScopeMove, scope.moves_out()),
     }
     model, condition = tables[entity]
@@ -239,6 +256,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
     page, has_more = hits[:limit], len(hits) > limit
     lists: dict[str, list[Any]] = {name: [] for name in _CONVERT}
     tombstones: list[Tombstone] = []
+    progress: list[ComplaintProgress] = []
     setting_keys: list[str] = []
     moves: dict[str, list[str]] = {}
     for hit in page:
@@ -248,7 +266,9 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
             if hit.row.key not in setting_keys:
                 setting_keys.append(hit.row.key)
         elif hit.entity == "complaint_reply":
-            lists[hit.entity].append(reply_record(hit.row))
+            if hit.row.reply_at is not None:
+                lists[hit.entity].append(reply_record(hit.row))
+            progress.append(progress_record(hit.row))
         elif hit.row.deleted:
             tombstones.append(Tombstone(entity=hit.entity,  # type: ignore[arg-type]
                                         key=str(_key_of(hit.entity, hit.row))))
@@ -271,6 +291,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         benefit_items=lists["benefit_item"], settings=settings, notices=lists["notice"],
         household_members=lists["household_member"], payments=lists["payment"],
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
+        complaint_progress=progress,
         next_cursor=str(cursor), has_more=has_more, server_time=now)
 
 

@@ -4,7 +4,8 @@ A terminal retries a complaint until it has the server's answer, so the same
 complaint may arrive many times, even concurrently. The row is keyed by
 (terminal, idempotency key) with a unique constraint and inserted with
 ``ON CONFLICT DO NOTHING``: whichever request wins, every request answers
-the one stored row's server id. A reply bumps the row's ``seq`` so it
+the one stored row's server id. Handling (assign, reply, close, escalate,
+feedback) is county/complaint_flow/; a reply bumps the row's ``seq`` so it
 travels back to the terminal in its next ``changes`` page.
 """
 
@@ -17,16 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from county.complaint_flow.filing import filing_values, record_filing
+from county.complaint_flow.lookup import code_hash
 from county.errors import CountyError
 from county.models import Complaint, Terminal
 from county.models import server_id as make_server_id
-from county.seq import take_seqs
 from county.tx import writing
 from kiosk.identity import mask_id_numbers
-from kiosk.textsafe import plain_text
 from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
     "list_complaints",
     "parse_server_id",
     "receive_complaint",
-    "reply_to",
+    "view_of",
 ]
 
 
@@ -138,12 +139,18 @@ def _body_hash(sub: ComplaintSubmission) -> str:
     """SHA-256 of what the complaint means: the same instant written in another UTC
     offset (a terminal whose clock zone changed between tries) is the same complaint."""
     same = sub.model_copy(update={"created_at": sub.created_at.astimezone(UTC)})
-    return hashlib.sha256(same.model_dump_json().encode("utf-8")).hexdigest()
+    return hashlib.sha256(same.model_dump_json(exclude=_unset(sub)).encode("utf-8")).hexdigest()
+
+
+def _unset(sub: ComplaintSubmission) -> set[str] | None:
+    # Without a query code the body means what it meant before query codes existed: the
+    # same digest, so a complaint retried across the county's upgrade is not "reused".
+    return {"query_code"} if sub.query_code is None else None
 
 
 def _legacy_body_hash(sub: ComplaintSubmission) -> str:
     # Rows stored before _body_hash normalised the offset hold this digest.
-    return hashlib.sha256(sub.model_dump_json().encode("utf-8")).hexdigest()
+    return hashlib.sha256(sub.model_dump_json(exclude=_unset(sub)).encode("utf-8")).hexdigest()
 
 
 def _insert_ignoring_conflict(engine: Engine) -> Any:
@@ -190,13 +197,15 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,
         "body_sha256": digest, "ticket_no": sub.ticket_no, "category": sub.category,
         # An ID number typed into the text is masked before it is stored (rows stored
-        # before this rule are masked when read, in _view).
+        # before this rule are masked when read, in view_of).
         "item_code": sub.item_code, "payment_id": sub.payment_id,
         "text": mask_id_numbers(sub.text),
         "phone": sub.phone, "anonymous": sub.anonymous,
         "id_hash": None if sub.anonymous else sub.id_hash,
         "name": None if sub.anonymous else sub.name,
         "created_at": sub.created_at, "received_at": now,
+        "query_code_hash": None if sub.query_code is None else code_hash(sub.ticket_no,
+                                                                          sub.query_code),
     }
     with writing(engine) as conn:
         seen = conn.execute(select(Complaint.id).where(
@@ -205,10 +214,14 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         if seen is None:
             _check_ticket(conn, terminal_id, sub.ticket_no)
             _check_rate(conn, terminal_id, limits, now=now)
+            values.update(filing_values(conn, terminal_id, sub.category, now=now))
         # RETURNING says whether this request inserted (rowcount is not reliable
         # for INSERT … ON CONFLICT across drivers).
-        inserted = conn.execute(_insert_ignoring_conflict(engine).values(**values)
-                                .returning(Complaint.id)).first() is not None
+        new_id = conn.execute(_insert_ignoring_conflict(engine).values(**values)
+                              .returning(Complaint.id)).scalar()
+        inserted = new_id is not None
+        if new_id is not None:
+            record_filing(conn, new_id, actor=f"terminal {terminal_id}", now=now)
         row = conn.execute(select(Complaint.id, Complaint.body_sha256, Complaint.received_at)
                            .where(Complaint.terminal_id == terminal_id,
                                   Complaint.idempotency_key == sub.idempotency_key)).one()
@@ -231,7 +244,7 @@ class ComplaintView:
     """A complaint as the inspection office sees it."""
 
     server_id: str
-    terminal_id: str
+    terminal_id: str | None
     ticket_no: str
     category: str
     item_code: str | None
@@ -245,6 +258,19 @@ class ComplaintView:
     received_at: datetime
     reply_text: str | None
     reply_at: datetime | None
+    # Handling (county/complaint_flow/).
+    status: str = "new"
+    level: str = "township"
+    channel: str = "kiosk"
+    township: str = ""
+    village: str = ""
+    assignee: str = ""
+    level_since: datetime | None = None
+    due_at: datetime | None = None
+    draft_reply: str | None = None
+    draft_by: str | None = None
+    about_official: bool = False
+    satisfied: bool | None = None
 
     @property
     def replied(self) -> bool:
@@ -252,12 +278,15 @@ class ComplaintView:
         return self.reply_at is not None
 
 
-def _view(row: Any) -> ComplaintView:
+def view_of(row: Any) -> ComplaintView:
+    """A ``complaint`` row as the view officers see (an ID number in its text masked)."""
     return ComplaintView(make_server_id(row.id), row.terminal_id, row.ticket_no, row.category,
                          row.item_code, row.payment_id, mask_id_numbers(row.text), row.phone,
                          row.anonymous,
                          row.name, row.id_hash, row.created_at, row.received_at,
-                         row.reply_text, row.reply_at)
+                         row.reply_text, row.reply_at, row.status, row.level, row.channel,
+                         row.township, row.village, row.assignee, row.level_since, row.due_at,
+                         row.draft_reply, row.draft_by, row.about_official, row.satisfied)
 
 
 def list_complaints(engine: Engine, *, unreplied: bool = False,
@@ -269,7 +298,7 @@ def list_complaints(engine: Engine, *, unreplied: bool = False,
     if terminal_id:
         query = query.where(Complaint.terminal_id == terminal_id)
     with engine.connect() as conn:
-        return [_view(r) for r in conn.execute(query)]
+        return [view_of(r) for r in conn.execute(query)]
 
 
 def get_complaint(engine: Engine, server_id: str) -> ComplaintView:
@@ -279,23 +308,4 @@ def get_complaint(engine: Engine, server_id: str) -> ComplaintView:
                            .where(Complaint.id == parse_server_id(server_id))).first()
     if row is None:
         raise NoSuchComplaintError(f"no complaint {server_id}")
-    return _view(row)
-
-
-def reply_to(engine: Engine, server_id: str, text: str, *, now: datetime) -> ComplaintView:
-    """Store the county's reply; it reaches the terminal with its next ``changes``.
-
-    Replying again replaces the reply. Raises :class:`NoSuchComplaintError`
-    and ``ValueError`` for an empty text.
-    """
-    text = plain_text(text)  # stored and shown as plain text: no controls, no bidi tricks
-    if not text:
-        raise ValueError("reply text is empty")
-    complaint_id = parse_server_id(server_id)
-    with writing(engine) as conn:
-        exists = conn.execute(select(Complaint.id).where(Complaint.id == complaint_id)).first()
-        if exists is None:
-            raise NoSuchComplaintError(f"no complaint {server_id}")
-        conn.execute(update(Complaint).where(Complaint.id == complaint_id).values(
-            reply_text=text, reply_at=now, seq=take_seqs(conn)))
-    return get_complaint(engine, server_id)
+    return view_of(row)

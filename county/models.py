@@ -336,12 +336,14 @@ class Terminal(Base):
 
 
 class Complaint(Base):
-    """A complaint received from a terminal; replies travel back through changes."""
+    """A complaint received from a terminal (or registered by staff from another channel);
+    replies travel back through changes. Its handling: county/complaint_flow/."""
 
     __tablename__ = "complaint"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminal.id"), nullable=True,
+                                                    doc="None for hotline, letter, visit")
     idempotency_key: Mapped[str] = mapped_column(String(64))
     body_sha256: Mapped[str] = mapped_column(String(64))
     ticket_no: Mapped[str] = mapped_column(String(32), index=True)
@@ -359,9 +361,33 @@ class Complaint(Base):
     reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True,
                                             doc="set when a reply is to travel back")
+    # Handling (county/complaint_flow/states.py, migration 0201).
+    status: Mapped[str] = mapped_column(String(12), server_default="new")
+    level: Mapped[str] = mapped_column(String(10), server_default="township")
+    channel: Mapped[str] = mapped_column(String(10), server_default="kiosk")
+    township: Mapped[str] = mapped_column(String(60), server_default="")
+    village: Mapped[str] = mapped_column(String(60), server_default="")
+    assignee: Mapped[str] = mapped_column(String(100), server_default="")
+    level_since: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, doc="when it reached its level: its time limits run from here")
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    handled_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, doc="assigned in this round (办理); reset when it moves up")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    draft_reply: Mapped[str | None] = mapped_column(Text, nullable=True)
+    draft_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    about_official: Mapped[bool] = mapped_column(Boolean, server_default="0",
+                                                 doc="concerns a township official")
+    satisfied: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    query_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (
         UniqueConstraint("terminal_id", "idempotency_key", name="uq_complaint_key"),
+        CheckConstraint("status IN ('new', 'assigned', 'in_progress', 'replied', 'closed', "
+                        "'reopened')", name="complaint_status_valid"),
+        CheckConstraint("level IN ('township', 'county')", name="complaint_level_valid"),
+        CheckConstraint("channel IN ('kiosk', 'hotline', 'letter', 'visit')",
+                        name="complaint_channel_valid"),
     )
 
     @property

@@ -44,7 +44,8 @@ _NOTICES = or_(
     and_(Notice.scope == "village", Notice.township == _TOWNSHIP, Notice.village == _VILLAGE),
 )
 _SETTINGS = Setting.target.in_(_TARGETS)
-_REPLIES = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None))
+_OWN_COMPLAINTS = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None))
+_REPLIES = and_(_OWN_COMPLAINTS, Complaint.reply_at.is_not(None))
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,7 @@ class TerminalScope:
     def replies(self) -> ColumnElement[bool]:
         """Filter on complaints whose reply travels to this terminal."""
         return _REPLIES
+
+    def own_complaints(self) -> ColumnElement[bool]:
+        """Filter on complaints of this terminal whose progress (or reply) travels to it."""
+        return _OWN_COMPLAINTS

@@ -9,6 +9,7 @@ print even while the terminal is offline. The sync daemon pushes the outbox.
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,10 +20,11 @@ from sqlalchemy import Engine, func, insert, select
 from kiosk.errors import KioskError
 from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
-from kiosk.store.models import Complaint, utcnow
+from kiosk.store.models import Complaint, ComplaintFeedback, utcnow
 from kiosk.textsafe import plain_text
 
 __all__ = [
+    "FEEDBACK_REASONS",
     "MAX_TEXT_CHARS",
     "ComplaintDraft",
     "ComplaintError",
@@ -31,6 +33,7 @@ __all__ = [
     "Reason",
     "complaints_for_holder",
     "file_complaint",
+    "give_feedback",
 ]
 
 #: Longest complaint text accepted (characters, after clean-up).
@@ -81,6 +84,9 @@ class FiledComplaint:
     ticket_no: str
     idempotency_key: str
     created_at: datetime
+    query_code: str = ""
+    """Six digits printed beside the ticket: with both, anyone follows the complaint at
+    any terminal of the county (anonymous ones too)."""
 
 
 def clean_text(text: str) -> str:
@@ -138,6 +144,7 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
     """
     text, phone = _validate(draft)
     key = uuid.uuid4().hex
+    code = f"{secrets.randbelow(10**6):06d}"
     created = utcnow()
     with write_connection(engine, durable=True) as conn:
         sequence = int(conn.execute(select(func.coalesce(func.max(Complaint.id), 0))).scalar_one())
@@ -149,9 +156,9 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
             anonymous=draft.anonymous,
             id_hash=None if draft.anonymous else draft.id_hash,
             name=None if draft.anonymous else (draft.name or None),
-            created_at=created, delivery="pending", attempts=0,
+            created_at=created, delivery="pending", attempts=0, query_code=code,
         ))
-    return FiledComplaint(sequence, ticket, key, created)
+    return FiledComplaint(sequence, ticket, key, created, code)
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,17 @@ class ComplaintStatus:
     """``pending`` (not yet at the county), ``sent`` or ``rejected``."""
     reply_text: str | None
     reply_at: datetime | None
+    # Progress from the county (None until its first word; sync.protocol ComplaintProgress).
+    status: str | None = None
+    level: str | None = None
+    accepted_at: datetime | None = None
+    handled_at: datetime | None = None
+    replied_at: datetime | None = None
+    closed_at: datetime | None = None
+    can_feedback: bool = False
+    """The villager may say 满意 / 不满意 on the current reply now."""
+    feedback: bool | None = None
+    """What the villager said on the current reply (None: nothing yet)."""
 
 
 def complaints_for_holder(engine: Engine, holder_hash: str, *,
@@ -177,8 +195,53 @@ def complaints_for_holder(engine: Engine, holder_hash: str, *,
     """
     query = (select(Complaint.ticket_no, Complaint.category, Complaint.item_code, Complaint.text,
                     Complaint.created_at, Complaint.delivery, Complaint.reply_text,
-                    Complaint.reply_at)
+                    Complaint.reply_at, Complaint.status, Complaint.level,
+                    Complaint.accepted_at, Complaint.handled_at, Complaint.replied_at,
+                    Complaint.closed_at, Complaint.can_feedback, Complaint.id)
              .where(Complaint.id_hash == holder_hash, Complaint.anonymous.is_(False))
              .order_by(Complaint.id.desc()).limit(limit))
     with engine.connect() as conn:
-        return [ComplaintStatus(*row) for row in conn.execute(query)]
+        rows = conn.execute(query).all()
+        said = {r.complaint_id: r.satisfied for r in conn.execute(
+            select(ComplaintFeedback.complaint_id, ComplaintFeedback.satisfied,
+                   ComplaintFeedback.created_at, Complaint.replied_at)
+            .join(Complaint, Complaint.id == ComplaintFeedback.complaint_id)
+            .where(ComplaintFeedback.complaint_id.in_([r.id for r in rows]))
+            .order_by(ComplaintFeedback.id))
+            if r.replied_at is not None and r.created_at >= r.replied_at}
+    return [ComplaintStatus(
+        r.ticket_no, r.category, r.item_code, r.text, r.created_at, r.delivery, r.reply_text,
+        r.reply_at, status=r.status, level=r.level, accepted_at=r.accepted_at,
+        handled_at=r.handled_at, replied_at=r.replied_at, closed_at=r.closed_at,
+        can_feedback=r.can_feedback and r.id not in said, feedback=said.get(r.id))
+        for r in rows]
+
+
+#: Why a villager is not satisfied: the kiosk's pick-list (sync.protocol FEEDBACK_REASONS).
+FEEDBACK_REASONS = ("no_answer", "wrong_facts", "too_slow", "attitude", "other")
+
+
+def give_feedback(engine: Engine, ticket_no: str, *, holder_hash: str, satisfied: bool,
+                  reason: str | None = None) -> None:
+    """Put the villager's 满意 / 不满意 on the reply of their complaint into the outbox
+    (durable before it returns); the sync daemon sends it.
+
+    Raises :class:`ComplaintError`: ``complaint.not_yours`` (no such real-name
+    complaint of this card), ``complaint.no_reply`` (nothing to judge now),
+    ``complaint.reason`` (a reason not in :data:`FEEDBACK_REASONS`).
+    """
+    if reason is not None and (satisfied or reason not in FEEDBACK_REASONS):
+        raise ComplaintError(f"not a reason: {reason!r}", code="complaint.reason")
+    mine = [c for c in complaints_for_holder(engine, holder_hash, limit=1000)
+            if c.ticket_no == ticket_no]
+    if not mine:
+        raise ComplaintError(f"no real-name complaint of this card has ticket {ticket_no}",
+                             code="complaint.not_yours")
+    if not mine[0].can_feedback:
+        raise ComplaintError("this complaint has no reply to judge now", code="complaint.no_reply")
+    with write_connection(engine, durable=True) as conn:
+        complaint_id = conn.execute(select(Complaint.id).where(
+            Complaint.ticket_no == ticket_no)).scalar_one()
+        conn.execute(insert(ComplaintFeedback).values(
+            complaint_id=complaint_id, idempotency_key=uuid.uuid4().hex, satisfied=satisfied,
+            reason=reason, created_at=utcnow(), delivery="pending", attempts=0))

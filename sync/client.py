@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -38,9 +39,11 @@ from sync.protocol import (
     API_PREFIX,
     ChangesPage,
     ComplaintAnswer,
+    ComplaintFeedback,
     ComplaintSubmission,
     EnrollRequest,
     EnrollResponse,
+    FeedbackAnswer,
     HeartbeatAnswer,
     HeartbeatRequest,
 )
@@ -143,10 +146,11 @@ class CountyClient:
     def _send(self, session: requests.Session, method: str, path: str, *,
               params: dict[str, Any] | None = None,
               body: BaseModel | None = None,
-              headers: dict[str, str] | None = None) -> requests.Response:
+              headers: dict[str, str] | None = None,
+              exclude: set[str] | None = None) -> requests.Response:
         """Send one request; return the 2xx response (body not read yet)."""
         what = f"{method} {path}"
-        data = None if body is None else body.model_dump_json().encode("utf-8")
+        data = None if body is None else body.model_dump_json(exclude=exclude).encode("utf-8")
         if data is not None:
             headers = {**(headers or {}), "Content-Type": "application/json"}
         try:
@@ -227,8 +231,17 @@ class CountyClient:
 
     def post_complaint(self, submission: ComplaintSubmission) -> ComplaintAnswer:
         """``POST /complaints`` (safe to repeat: the idempotency key dedups)."""
-        response = self._send(self.session, "POST", "/complaints", body=submission)
+        # A complaint without a query code is sent without the field: a county older than
+        # query codes refuses unknown fields.
+        response = self._send(self.session, "POST", "/complaints", body=submission,
+                              exclude=None if submission.query_code else {"query_code"})
         return self._json(response, ComplaintAnswer, "POST /complaints")
+
+    def post_feedback(self, server_id: str, feedback: ComplaintFeedback) -> FeedbackAnswer:
+        """``POST /complaints/{server_id}/feedback`` (safe to repeat: the key dedups)."""
+        path = f"/complaints/{quote(server_id, safe='')}/feedback"
+        response = self._send(self.session, "POST", path, body=feedback)
+        return self._json(response, FeedbackAnswer, f"POST {path}")
 
     def heartbeat(self, beat: HeartbeatRequest) -> HeartbeatAnswer:
         """``POST /heartbeat``."""

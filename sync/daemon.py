@@ -31,6 +31,7 @@ from kiosk.sdnotify import notify, watchdog_interval
 from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
 from sync.errors import NotEnrolledError, RejectedError, RevokedError, SyncError
+from sync.feedback import feedback_due, push_feedback
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.lock import cycle_lock
 from sync.outbox import OutboxResult, outbox_due, push_outbox
@@ -151,6 +152,8 @@ class SyncDaemon:
         """Push the outbox (see :func:`sync.outbox.push_outbox`)."""
         report.outbox = push_outbox(client, self.engine, now=self.now,
                                     retry_delay=self.retry_delay, force=force)
+        push_feedback(client, self.engine, now=self.now, retry_delay=self.retry_delay,
+                      force=force)
 
     def beat(self, client: CountyClient, report: CycleReport) -> HeartbeatOutcome:
         """Send a heartbeat; a ``resync`` answer forgets the cursor."""
@@ -268,7 +271,8 @@ class SyncDaemon:
                             next_pull = now + self.pull_backoff.next_delay()
                     if not self._revoked(report, enrollment) and now >= next_outbox:
                         force = next_outbox == 0.0
-                        if force or outbox_due(self.engine, self.now()):
+                        if force or outbox_due(self.engine, self.now()) \
+                                or feedback_due(self.engine, self.now()):
                             self._step(report, "push",
                                        partial(self.push, client, report, force=force))
                         next_outbox = now + self.sync.outbox_check_s

@@ -51,7 +51,8 @@ def submission_of(row: Complaint) -> ComplaintSubmission:
         "idempotency_key": row.idempotency_key, "ticket_no": row.ticket_no,
         "category": row.category, "item_code": row.item_code, "payment_id": row.payment_id,
         "text": row.text, "phone": row.phone, "anonymous": row.anonymous,
-        "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at})
+        "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at,
+        "query_code": row.query_code})
 
 
 def _oldest_pending(engine: Engine) -> Complaint | None:
@@ -119,8 +120,9 @@ def push_outbox(client: CountyClient, engine: Engine, *, now: Callable[[], datet
             log_event(log, logging.WARNING, "complaint_deferred", ticket=row.ticket_no,
                       attempts=row.attempts + 1, code=exc.code, retry_in_s=round(delay, 1))
             raise
+        # Received is 受理, the first step 我的投诉 shows (later steps come with `changes`).
         _mark(engine, row.id, delivery="sent", server_id=answer.server_id, last_error=None,
-              next_try_at=None)
+              next_try_at=None, accepted_at=answer.received_at)
         log_event(log, logging.INFO, "complaint_sent", ticket=row.ticket_no,
                   server_id=answer.server_id, duplicate=answer.duplicate,
                   attempts=row.attempts + 1)

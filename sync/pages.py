@@ -30,7 +30,7 @@ from kiosk.store.models import (
     SyncState,
 )
 from sync.errors import ProtocolError, SyncError
-from sync.protocol import ChangesPage, ComplaintReply
+from sync.protocol import ChangesPage, ComplaintProgress, ComplaintReply
 from sync.rows import TableWriter
 from sync.state import update_state
 
@@ -114,19 +114,39 @@ def upsert_rows(conn: Connection, entity: str, rows: Sequence[tuple[Any, ...]]) 
         conn.exec_driver_sql(WRITERS[entity].upsert, list(rows))
 
 
+def _update_outbox_row(conn: Connection, key: str, values: dict[str, Any], *, event: str,
+                       server_id: str, ticket: str) -> int:
+    """Update the outbox complaint with idempotency ``key``; 1 if it exists, else log 0."""
+    if conn.execute(update(Complaint).where(Complaint.idempotency_key == key)
+                    .values(**values)).rowcount:
+        return 1
+    log_event(log, logging.WARNING, event, server_id=server_id, ticket=ticket)
+    return 0
+
+
 def apply_replies(conn: Connection, replies: Iterable[ComplaintReply]) -> int:
     """Store the county's replies on the outbox rows they answer; returns how many matched."""
+    return sum(_update_outbox_row(
+        conn, r.idempotency_key,
+        {"reply_text": r.reply_text, "reply_at": r.reply_at, "server_id": r.server_id},
+        event="reply_unmatched", server_id=r.server_id, ticket=r.ticket_no) for r in replies)
+
+
+def apply_progress(conn: Connection, progress: Iterable[ComplaintProgress]) -> int:
+    """Store where the county has got with this terminal's complaints (status, level, the
+    dates of 受理 / 办理 / 答复 / 办结); returns how many matched an outbox row."""
     matched = 0
-    for reply in replies:
-        done = conn.execute(update(Complaint)
-                            .where(Complaint.idempotency_key == reply.idempotency_key)
-                            .values(reply_text=reply.reply_text, reply_at=reply.reply_at,
-                                    server_id=reply.server_id)).rowcount
-        if done:
-            matched += 1
-        else:
-            log_event(log, logging.WARNING, "reply_unmatched", server_id=reply.server_id,
-                      ticket=reply.ticket_no)
+    for p in progress:
+        values: dict[str, Any] = {
+            "server_id": p.server_id, "status": p.status, "level": p.level,
+            "accepted_at": p.accepted_at, "handled_at": p.handled_at,
+            "replied_at": p.replied_at, "closed_at": p.closed_at,
+            "can_feedback": p.can_feedback}
+        if p.reply_text is not None and p.replied_at is not None:
+            values.update(reply_text=p.reply_text, reply_at=p.replied_at)
+        matched += _update_outbox_row(conn, p.idempotency_key, values,
+                                      event="progress_unmatched", server_id=p.server_id,
+                                      ticket=p.ticket_no)
     return matched
 
 
@@ -155,6 +175,7 @@ def apply_page(engine: Engine, page: ChangesPage, *, since: str | None, now: dat
                 conn.execute(delete(model).where(column.in_(keys[start:start + 500])))
             count += len(keys)
         count += apply_replies(conn, page.complaint_replies)
+        count += apply_progress(conn, page.complaint_progress)
         update_state(conn, cursor=page.next_cursor, data_as_of=page.server_time,
                      last_attempt_at=now)
     return count

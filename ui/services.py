@@ -18,6 +18,7 @@ from kiosk import __version__, clock
 from kiosk.complaints import ComplaintDraft, ComplaintStatus, FiledComplaint
 from kiosk.complaints import complaints_for_holder as _complaints_for_holder
 from kiosk.complaints import file_complaint as _file_complaint
+from kiosk.complaints import give_feedback as _give_feedback
 from kiosk.config import Config
 from kiosk.devices import record_device_state
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
@@ -111,6 +112,12 @@ class KioskServices:
     def complaints_for(self, holder_hash: str) -> list[ComplaintStatus]:
         """Real-name complaints of this holder, newest first."""
         return _complaints_for_holder(self._require()[0], holder_hash)
+
+    def give_feedback(self, holder_hash: str, ticket_no: str, satisfied: bool,
+                      reason: str | None) -> None:
+        """满意 / 不满意 on a reply, into the outbox durably (raises ComplaintError)."""
+        _give_feedback(self._require()[0], ticket_no, holder_hash=holder_hash,
+                       satisfied=satisfied, reason=reason)
 
     def notices(self) -> list[NoticeView]:
         """Notices in force today (Beijing date)."""

@@ -44,15 +44,18 @@ class _Clock:
 
 
 def _simulate_county_reply(db: Path) -> None:
-    """What the sync daemon does when the county answers: delivered, replied (today)."""
+    """What the sync daemon does when the county answers: delivered, handled and replied
+    (today) at the township, the villager asked to say whether it satisfied them."""
     today = clock.today()
     reply = (f"您反映的{today.year}年低保发放问题已收到。经核查，镇民政办已于{today.month}月"
              f"{today.day}日补发，如仍有疑问请拨打12388。——县纪委监委")
     con = sqlite3.connect(db)
     with con:
+        now = clock.now().replace(tzinfo=None).isoformat(sep=" ")
         con.execute("UPDATE complaint SET delivery = 'sent', server_id = 'C-DEMO-2', "
-                    "reply_text = ?, reply_at = ? WHERE reply_text IS NULL",
-                    (reply, clock.now().replace(tzinfo=None).isoformat(sep=" ")))
+                    "reply_text = ?, reply_at = ?, status = 'replied', level = 'township', "
+                    "accepted_at = created_at, handled_at = created_at, replied_at = ?, "
+                    "can_feedback = 1 WHERE reply_text IS NULL", (reply, now, now))
     con.close()
 
 
@@ -181,6 +184,19 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         app.clerk_model.refresh()
         shot("clerk")
         d.click("leaveClerk")
+
+        devices.sam.place(0)  # back to the reply: 不满意, and why
+        screen_is("benefits")
+        d.click("myComplaintsButton")
+        ticket = app.my_complaints_model.complaints[0]["ticketNo"]
+        d.click(f"notSatisfied_{ticket}")
+        d.find("whyPanel")
+        shot("my-complaints-why")
+        d.click("why_no_answer")
+        d.wait_until(lambda: app.my_complaints_model.askingWhy == "", what="reason taken")
+        shot("my-complaints-feedback")
+        d.click("homeButton")
+        lift_card()
     finally:
         ui.stop()
         devices.stop()

@@ -27,6 +27,10 @@ ACTION_WORDS = {
     "access.denied": "越权访问被拒", "csrf.refused": "表单校验失败被拒",
     "notice.publish": "发布公告", "notice.retire": "撤下公告", "import.run": "导入数据",
     "export": "导出表格", "id.reveal": "查看完整身份证号",
+    "complaint.assign": "分派投诉", "complaint.start": "开始办理投诉",
+    "complaint.draft": "拟写投诉答复", "complaint.approve": "审核发出投诉答复",
+    "complaint.reply": "答复投诉", "complaint.close": "办结投诉",
+    "complaint.escalate": "投诉提级", "complaint.register": "登记投诉",
 }
 
 

@@ -1,5 +1,5 @@
-"""Console pages (paths are a contract): /dashboard, /terminals, /notices, /complaints,
-/audit, /public. /imports lives in county/console/imports_page.py.
+"""Console pages (paths are a contract): /dashboard, /terminals, /notices, /audit, /public.
+/imports lives in county/console/imports_page.py, /complaints in complaints_page.py.
 
 Each handler asks for the viewer and its role first, then narrows what it
 reads to a township user's own township (:meth:`Viewer.township_filter`).
@@ -14,15 +14,15 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
-from county.console import imports_page, leads_page
+from county.console import complaints_page, imports_page, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
-from county.models import BenefitItem, Complaint, Notice, Terminal, server_id
+from county.models import BenefitItem, Notice, Terminal
 from county.notices import KINDS, add_notice, retire_notice
 from county.terminals import FleetRow, fleet
 from kiosk import clock
@@ -33,6 +33,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
 router.include_router(leads_page.router)  # issue 16: /leads, /leads/{id}, /cards
+router.include_router(complaints_page.router)
 Text = Annotated[str, Query(max_length=60)]
 #: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
 Format = Annotated[str, Query(max_length=8, pattern="^(|xlsx)$")]
@@ -45,9 +46,6 @@ DEVICE_WORDS = {"ready": "正常", "card_present": "正常（有卡）", "readin
                 "not_responding": "无应答", "unavailable": "不可用", "sam_fault": "安全模块故障"}
 _READER_OK = ("ready", "card_present", "reading", "")
 _PRINTER_OK = ("ready", "unmonitored", "")
-#: Complaint categories (sync.protocol Category, kiosk.complaints.Reason) for officers.
-CATEGORY_NAMES = {"not_received": "未收到", "wrong_amount": "金额不对", "impersonated": "被冒领",
-                  "not_mine": "不该有我的名字", "conduct": "办事作风", "other": "其他"}
 
 
 @dataclass(frozen=True)
@@ -237,30 +235,6 @@ async def post_retire(request: Request, notice_id: int) -> Response:
     await run_in_threadpool(audit, request, who, "notice.retire", target=f"notice {notice_id}",
                             before={"retired": False}, after={"retired": True})
     return RedirectResponse(f"/notices?done=retired-{notice_id}", status_code=303)
-
-
-@router.get("/complaints", response_class=HTMLResponse)
-def get_complaints(request: Request, township: Text = "", format: Format = "") -> Response:
-    who = require(request, "inspector", "township", "viewer")
-    engine = engine_of(request)
-    township = who.township_filter(engine, township, what="/complaints")
-    query = (select(Complaint.id, Complaint.ticket_no, Complaint.received_at, Complaint.category,
-                    Complaint.text, Complaint.anonymous, Complaint.reply_text,
-                    Terminal.township, Terminal.village)
-             .join(Terminal, Terminal.id == Complaint.terminal_id)
-             .order_by(Complaint.received_at.desc()).limit(300))
-    if township:
-        query = query.where(and_(Terminal.township == township))
-    with engine.connect() as conn:
-        rows = conn.execute(query).all()
-    if format:
-        return xlsx_download(request, who, "投诉", [("投诉", (
-            "编号", "回执号", "收到时间", "乡镇", "村", "类别", "内容", "方式", "答复"), [
-            (server_id(c.id), c.ticket_no, c.received_at, c.township, c.village,
-             CATEGORY_NAMES.get(c.category, c.category), c.text,
-             "匿名" if c.anonymous else "实名", c.reply_text or "") for c in rows])])
-    return render(request, "complaints.html", who=who, rows=rows, township=township,
-                  server_id=server_id, categories=CATEGORY_NAMES)
 
 
 @router.get("/audit", response_class=HTMLResponse)

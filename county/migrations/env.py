@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import county.collision.models
+import county.complaint_flow.models
 import county.console.models
 import county.releases.models  # noqa: F401
 from county.models import Base

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     Date,
+    ForeignKey,
     Index,
     Integer,
     String,
@@ -29,6 +30,7 @@ __all__ = [
     "Base",
     "BenefitItem",
     "Complaint",
+    "ComplaintFeedback",
     "DeviceStatus",
     "Event",
     "HouseholdMember",
@@ -141,11 +143,45 @@ class Complaint(Base):
     server_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     reply_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Progress from the county (sync.protocol ComplaintProgress; None until it comes).
+    status: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    level: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    replied_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, nullable=True, doc="the reply of the current round (None once reopened)")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    can_feedback: Mapped[bool] = mapped_column(default=False, server_default="0")
+    query_code: Mapped[str | None] = mapped_column(
+        String(6), nullable=True, doc="printed beside the ticket; follows it at any terminal")
 
     __table_args__ = (
         CheckConstraint("delivery IN ('pending', 'sent', 'rejected')", name="delivery_valid"),
         CheckConstraint("anonymous OR id_hash IS NOT NULL", name="real_name_has_holder"),
         Index("ix_complaint_delivery", "delivery", "id"),
+    )
+
+
+class ComplaintFeedback(Base):
+    """The villager's 满意 / 不满意 on a reply: an outbox row towards the county, pushed
+    after the complaints (sync/outbox.py) to ``POST /complaints/{server_id}/feedback``."""
+
+    __tablename__ = "complaint_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    satisfied: Mapped[bool] = mapped_column()
+    reason: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivery: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint("delivery IN ('pending', 'sent', 'rejected')",
+                        name="feedback_delivery_valid"),
     )
 
 

@@ -19,6 +19,9 @@ class ErrorCode(StrEnum):
     KEY_REUSED = "complaint.key_reused"  # 409: same idempotency key, different complaint
     COMPLAINT_RATE = "complaint.rate_limited"  # 429: too many new complaints from a terminal
     TICKET_TAKEN = "complaint.ticket_not_yours"  # 409: the ticket's code is another terminal's
+    TRANSITION = "complaint.transition_refused"  # 409: feedback on a complaint with no reply
+    LOOKUP_FAILED = "complaint.lookup_failed"  # 404: no complaint with that ticket and code
+    LOOKUP_RATE = "complaint.lookup_limited"  # 429: too many lookups (terminal) or wrong codes
     INVALID = "request.invalid"  # 422: body or query failed validation
     TOO_LARGE = "request.too_large"  # 413: body above MAX_BODY_BYTES
     NOT_FOUND = "request.not_found"  # 404

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.protocol.progress import ComplaintProgress
 from sync.protocol.records import (
     BenefitItemRecord,
     Entity,
@@ -174,6 +175,8 @@ class ChangesPage(WireModel):
     payments: list[PaymentRecord] = Field(default_factory=list)
     tombstones: list[Tombstone] = Field(default_factory=list)
     complaint_replies: list[ComplaintReply] = Field(default_factory=list)
+    complaint_progress: list[ComplaintProgress] = Field(
+        default_factory=list, description="status and step dates of this terminal's complaints")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime
@@ -219,6 +222,10 @@ class ComplaintSubmission(RequestModel):
     id_hash: IdHash | None = Field(default=None, description="real-name only")
     name: str | None = Field(default=None, max_length=60, description="real-name only")
     created_at: AwareDatetime = Field(description="when the villager filed it, with offset")
+    query_code: str | None = Field(
+        default=None, pattern=r"^[0-9]{6}$",
+        description="printed beside the ticket: with it anyone follows the complaint at any "
+                    "terminal (POST /complaints/lookup); needs a county of this version")
 
     @model_validator(mode="after")
     def _real_name_has_holder(self) -> ComplaintSubmission:

@@ -158,6 +158,10 @@ def test_complaints_list_show_reply_export(capsys: pytest.CaptureFixture[str], d
     code, out, _ = run(capsys, "complaints", "show", "C0000001", "--db", db)
     assert code == 0 and "金额不对" in out and "尚未答复" in out
     assert run(capsys, "complaints", "show", "C0000099", "--db", db)[0] == 1
+    code, _, err = run(capsys, "complaints", "reply", "C0000001", "--text", "已补发。", "--db", db)
+    assert code == 1 and "cannot reply a complaint that is new" in err
+    assert run(capsys, "complaints", "assign", "C0000001", "--to", "高村镇监督组",
+               "--db", db)[0] == 0
     assert run(capsys, "complaints", "reply", "C0000001", "--text", "已补发。", "--db", db)[0] == 0
     assert run_json(capsys, "complaints", "list", "--unreplied", "--db", db) == []
     shown = run_json(capsys, "complaints", "show", "1", "--db", db)

@@ -210,7 +210,9 @@ def test_complaint_fields_are_escaped_in_list_and_show(capsys: pytest.CaptureFix
     assert len(capsys.readouterr().out.splitlines()) == 1  # one complaint, one line
     assert main(["complaints", "show", "C0000001", "--db", db]) == 0
     shown = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in shown] == ["投诉编号", "类别", "实名:", "内容:", "答复:"]
+    assert [line.split()[0] for line in shown[:6]] == ["投诉编号", "高村镇", "类别", "实名:",
+                                                       "内容:", "答复:"]
+    assert len(shown) == 7 and "受理" in shown[6]  # the history: one step
 
 
 def test_notices_and_replies_are_stored_as_plain_text(capsys: pytest.CaptureFixture[str],
@@ -218,6 +220,7 @@ def test_notices_and_replies_are_stored_as_plain_text(capsys: pytest.CaptureFixt
     _file(db, text="x", name="y", phone=None)
     assert main(["notice", "add", "--kind", "政策", "--title", "标题\x1b]0;x\x07\u202e反",
                  "--body", "<b>正文</b>\r\n第二行\x00", "--db", db]) == 0
+    assert main(["complaints", "assign", "C0000001", "--to", "组\x1b[8m", "--db", db]) == 0
     assert main(["complaints", "reply", "C0000001", "--text", "\u202e已\x1b[8m办结 ",
                  "--db", db]) == 0
     capsys.readouterr()

@@ -13,7 +13,8 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, func, select
 
-from county.complaints import reply_to
+from county.complaint_flow.service import act
+from county.complaint_flow.states import Action
 from county.models import Complaint, Payment
 from county.notices import add_notice, retire_notice
 from county.seq import current_seq
@@ -141,7 +142,9 @@ def test_changes_carry_notices_settings_tombstones_and_replies(
     set_setting(seeded_engine, "ui.idle_seconds", "20", scope="township:别的镇", now=NOW)
     filed = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint("k-reply-1"))
     server_id = filed.json()["server_id"]
-    reply_to(seeded_engine, server_id, "已核实，将于下月补发。", now=NOW)
+    act(seeded_engine, server_id, Action.ASSIGN, actor="insp1", assignee="高村镇监督组", now=NOW)
+    act(seeded_engine, server_id, Action.REPLY, actor="gaocun", text="已核实，将于下月补发。",
+        now=NOW)
     pages, cursor = _pull_all(client, auth(terminal), since=cursor)
     notices = [n for p in pages for n in p.notices]
     assert [n.id for n in notices] == [notice]

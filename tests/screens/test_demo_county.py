@@ -71,6 +71,7 @@ def test_complaint_round_trip_through_the_demo_county(
 
         _wait(lambda: bool(at_county()), "the complaint at the county")
         server_id = str(at_county()[0]["server_id"])
+        _county("complaints", "assign", server_id, "--db", db_url, "--to", "高村镇监督组")
         _county("complaints", "reply", server_id, "--db", db_url, "--text", "已核实，已补发。")
         _wait(lambda: any(c.reply_text == "已核实，已补发。"
                           for c in complaints_for_holder(engine, holder)),

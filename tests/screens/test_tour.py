@@ -14,7 +14,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail
             "print-paper-out", "complaint-about", "complaint-reason", "complaint-pinyin",
             "complaint-text", "complaint-phone", "complaint-identity", "complaint-confirm",
             "complaint-filed", "benefits-with-reply", "my-complaints", "still-here", "notices",
-            "notice", "read-error", "clerk-pin", "clerk", "unavailable"]
+            "notice", "read-error", "clerk-pin", "clerk", "my-complaints-why",
+            "my-complaints-feedback", "unavailable"]
 
 
 def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:

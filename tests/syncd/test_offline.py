@@ -24,7 +24,9 @@ import pytest
 from county_server.live import LiveServer
 from sqlalchemy import Engine, Select, func, select, update
 
-from county.complaints import list_complaints, reply_to
+from county.complaint_flow.service import act
+from county.complaint_flow.states import Action
+from county.complaints import list_complaints
 from county.models import ChangeCounter as CountySeq
 from demo.village import DEMO_LOOKUP_KEY
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
@@ -109,7 +111,10 @@ def test_week_offline_then_flaky_link(county: LiveServer, county_engine: Engine,
 
             now = datetime.now(UTC)
             for c in stored:
-                reply_to(county_engine, c.server_id, f"已受理 {c.ticket_no}", now=now)
+                act(county_engine, c.server_id, Action.ASSIGN, actor="insp1",
+                    assignee="高村镇监督组", now=now)
+                act(county_engine, c.server_id, Action.REPLY, actor="insp1",
+                    text=f"已受理 {c.ticket_no}", now=now)
             churn(county_engine, rng, payments=300)
             _wait("the replies", lambda: _scalar(
                 engine, select(func.count()).select_from(Complaint)

@@ -13,7 +13,9 @@ from pathlib import Path
 from county_server.live import LiveServer
 from sqlalchemy import Engine, select, update
 
-from county.complaints import ComplaintLimits, list_complaints, reply_to
+from county.complaint_flow.service import act
+from county.complaint_flow.states import Action
+from county.complaints import ComplaintLimits, list_complaints
 from county.terminals import fleet, revoke
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import load_config
@@ -114,7 +116,10 @@ def test_outbox_reaches_county_in_order_and_replies_come_back(
         assert [c.ticket_no for c in stored] == tickets
         assert [c.name for c in stored] == [None, "张三"] * 3
         for c in stored:
-            reply_to(county_engine, c.server_id, f"已核实 {c.ticket_no}", now=datetime.now(UTC))
+            act(county_engine, c.server_id, Action.ASSIGN, actor="insp1", assignee="高村镇监督组",
+                now=datetime.now(UTC))
+            act(county_engine, c.server_id, Action.REPLY, actor="insp1",
+                text=f"已核实 {c.ticket_no}", now=datetime.now(UTC))
         assert terminal.run("syncd", "--once").returncode == 0
         with engine.connect() as conn:
             rows = conn.execute(select(Complaint.ticket_no, Complaint.delivery,

@@ -141,7 +141,7 @@ class AppModel(ViewModel):
         self.detail_model = ItemDetailModel(self)
         self.print_model = PrintModel(printer, self)
         self.complaint_model = ComplaintModel(services.file_complaint, self)
-        self.my_complaints_model = MyComplaintsModel(services.complaints_for, self)
+        self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
                                       attempts=ui.clerk_pin_attempts,

@@ -34,7 +34,7 @@ Rectangle {
     ListView {
         id: list
         objectName: "complaintList"
-        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
+        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: thanksBar.top; margins: 24 }
         clip: true
         spacing: 16
         model: screen.vm.complaints
@@ -65,6 +65,36 @@ Rectangle {
                     font.pixelSize: Theme.body
                     color: card.modelData.replied ? Theme.paid : Theme.textMuted
                 }
+                Row {
+                    objectName: "steps_" + card.modelData.ticketNo
+                    spacing: 8
+                    Repeater {
+                        model: card.modelData.steps
+                        delegate: Rectangle {
+                            id: stepBox
+                            required property var modelData
+                            required property int index
+                            width: 210
+                            height: stepText.implicitHeight + 16
+                            radius: Theme.radius
+                            color: stepBox.modelData.done ? Theme.paid : Theme.background
+                            border.color: stepBox.modelData.done ? Theme.paid : Theme.border
+                            border.width: 2
+                            PlainText {
+                                id: stepText
+                                anchors.centerIn: parent
+                                width: parent.width - 12
+                                horizontalAlignment: Text.AlignHCenter
+                                text: (stepBox.index + 1) + ". " + stepBox.modelData.label
+                                      + (stepBox.modelData.date ? "\n" + stepBox.modelData.date : "")
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.small
+                                font.bold: stepBox.modelData.done
+                                color: stepBox.modelData.done ? Theme.primaryText : Theme.textMuted
+                            }
+                        }
+                    }
+                }
                 PlainText {
                     visible: card.modelData.replied
                     width: parent.width
@@ -74,6 +104,78 @@ Rectangle {
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
+                Row {
+                    visible: card.modelData.canFeedback
+                    spacing: 16
+                    BigButton {
+                        objectName: "satisfied_" + card.modelData.ticketNo
+                        primary: true
+                        text: qsTr("满意")
+                        onClicked: screen.vm.satisfied(card.modelData.ticketNo)
+                    }
+                    BigButton {
+                        objectName: "notSatisfied_" + card.modelData.ticketNo
+                        text: qsTr("不满意")
+                        onClicked: screen.vm.notSatisfied(card.modelData.ticketNo)
+                    }
+                }
+            }
+        }
+    }
+
+    // After 满意 / 不满意: a line of thanks under the list (the list makes room for it).
+    Rectangle {
+        id: thanksBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: screen.vm.thanks !== "" ? thanksText.implicitHeight + 24 : 0
+        color: Theme.warningBg
+        PlainText {
+            id: thanksText
+            objectName: "feedbackThanks"
+            visible: screen.vm.thanks !== ""
+            anchors.centerIn: parent
+            text: screen.vm.thanks
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.paid
+        }
+    }
+
+    // 不满意: why? A short pick-list over the list (no typing needed).
+    Rectangle {
+        objectName: "whyPanel"
+        visible: screen.vm.askingWhy !== ""
+        anchors.fill: parent
+        color: Theme.background
+        Column {
+            anchors.centerIn: parent
+            width: parent.width * 0.7
+            spacing: 16
+            PlainText {
+                width: parent.width
+                text: qsTr("您对哪一点不满意？")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.title
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Repeater {
+                model: screen.vm.whyChoices
+                delegate: BigButton {
+                    required property var modelData
+                    objectName: "why_" + modelData.code
+                    width: parent.width
+                    text: modelData.label
+                    onClicked: screen.vm.because(modelData.code)
+                }
+            }
+            BigButton {
+                objectName: "whyCancel"
+                width: parent.width
+                text: qsTr("返回，不评价")
+                onClicked: screen.vm.cancelWhy()
             }
         }
     }
