@@ -53,11 +53,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('terminal') as batch_op:
-        batch_op.drop_column('code')
+    # Plain DROP COLUMN (SQLite 3.35+), not a batch table copy: once complaints
+    # point at terminal, copying and dropping terminal breaks their foreign key.
+    op.drop_column('terminal', 'code')
     for table in ('enrollment_code', 'terminal'):
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column('person_keys')
+        op.drop_column(table, 'person_keys')
     op.drop_index('ix_person_key_derived', table_name='person_key')
     op.drop_table('person_key')
     op.drop_table('village_kdf')
