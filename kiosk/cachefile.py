@@ -12,11 +12,13 @@ Standard library only: importing it loads no SQLAlchemy (a test checks).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["HEAD_REVISION", "CacheFileError", "open_readonly", "utc_column"]
+__all__ = ["HEAD_REVISION", "CacheFileError", "StoreStats", "open_readonly", "read_store_stats",
+           "utc_column"]
 
 #: The newest revision in kiosk/store/migrations/versions (tests/test_store.py checks it
 #: against Alembic's head). Every start of `kiosk` opens the store: one already at this
@@ -65,3 +67,71 @@ def open_readonly(path: Path, *, busy_timeout_ms: int = 5000) -> sqlite3.Connect
 def utc_column(value: str | None) -> datetime | None:
     """A timestamp column (naive UTC text, as kiosk.sqltypes.UTCDateTime stores it), aware."""
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """A snapshot of the cache's size and sync position."""
+
+    path: str
+    schema_revision: str | None
+    file_bytes: int
+    wal_bytes: int
+    rows: dict[str, int]
+    cursor: str | None
+    data_as_of: datetime | None
+    last_success_at: datetime | None
+    outbox_pending: int
+
+    def to_json(self) -> dict[str, object]:
+        """Plain JSON-able dict (``kiosk db stats --json``)."""
+        return {
+            "path": self.path,
+            "schema_revision": self.schema_revision,
+            "file_bytes": self.file_bytes,
+            "wal_bytes": self.wal_bytes,
+            "rows": self.rows,
+            "cursor": self.cursor,
+            "data_as_of": self.data_as_of.isoformat() if self.data_as_of else None,
+            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
+            "outbox_pending": self.outbox_pending,
+        }
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def read_store_stats(path: Path, *, busy_timeout_ms: int = 5000) -> StoreStats:
+    """Count rows per table and read the sync state (`kiosk db stats`), in one read-only
+    transaction. The tables are the schema's (at :data:`HEAD_REVISION` they are the
+    models'; tests/test_store.py checks), without Alembic's bookkeeping table.
+
+    Raises :class:`CacheFileError` as :func:`open_readonly` does.
+    """
+    conn = open_readonly(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        conn.execute("BEGIN")
+        names = [str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version' "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")]
+        rows = {name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+                for name in names}
+        state = conn.execute("SELECT cursor, data_as_of, last_success_at FROM sync_state "
+                             "WHERE id = 1").fetchone()
+        pending = conn.execute("SELECT count(*) FROM complaint WHERE delivery = 'pending'"
+                               ).fetchone()[0]
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        raise CacheFileError(f"cannot read database {path}: {exc}") from exc
+    finally:
+        conn.close()
+    cursor, data_as_of, success = state if state is not None else (None, None, None)
+    return StoreStats(
+        path=str(path), schema_revision=HEAD_REVISION, file_bytes=_size(path),
+        wal_bytes=_size(path.with_name(path.name + "-wal")), rows=rows, cursor=cursor,
+        data_as_of=utc_column(data_as_of), last_success_at=utc_column(success),
+        outbox_pending=int(pending))

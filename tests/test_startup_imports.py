@@ -103,3 +103,14 @@ def test_sync_status_reads_the_cache_without_sqlalchemy(tmp_path: Path) -> None:
                             tmp_path)
     assert code == 0
     assert _heavy(modules, allowed=("pydantic",)) == []
+
+
+def test_db_stats_reads_the_cache_without_sqlalchemy(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "upgrade", "--config",
+                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    code, modules = _loaded("kiosk.cli.main", ["db", "stats", "--json", "--config", str(config)],
+                            tmp_path)
+    assert code == 0
+    assert _heavy(modules, allowed=("pydantic",)) == []

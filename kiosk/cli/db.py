@@ -56,14 +56,14 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kiosk.store.stats import store_stats
+    # Plain sqlite3, read-only (no SQLAlchemy to import; the cache is never created).
+    from kiosk.cachefile import CacheFileError, read_store_stats
 
     config = load_cli_config(args)
-    engine = open_cli_store(config, migrate=False)
     try:
-        stats = store_stats(engine)
-    finally:
-        engine.dispose()
+        stats = read_store_stats(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms)
+    except CacheFileError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
     if args.json:
         print_json(stats.to_json())
         return 0
