@@ -93,24 +93,15 @@ def test_a_lookup_on_an_up_to_date_store_needs_no_qt_nor_alembic(tmp_path: Path)
     assert _heavy(modules, allowed=("sqlalchemy", "kiosk.store", "pydantic")) == []
 
 
-def test_sync_status_reads_the_cache_without_sqlalchemy(tmp_path: Path) -> None:
-    # What the updater's health checks and scripts run: plain sqlite3, read-only.
+@pytest.mark.parametrize("argv", [["sync", "status"], ["db", "stats", "--json"],
+                                  ["db", "upgrade"]])
+def test_status_commands_read_a_current_cache_without_sqlalchemy(argv: list[str],
+                                                                 tmp_path: Path) -> None:
+    # What the updater's health checks, scripts and clerks run: plain sqlite3, read-only.
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n', encoding="utf-8")
     subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "upgrade", "--config",
                     str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
-    code, modules = _loaded("kiosk.cli.main", ["sync", "status", "--config", str(config)],
-                            tmp_path)
-    assert code == 0
-    assert _heavy(modules, allowed=("pydantic",)) == []
-
-
-def test_db_stats_reads_the_cache_without_sqlalchemy(tmp_path: Path) -> None:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n', encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "upgrade", "--config",
-                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
-    code, modules = _loaded("kiosk.cli.main", ["db", "stats", "--json", "--config", str(config)],
-                            tmp_path)
+    code, modules = _loaded("kiosk.cli.main", [*argv, "--config", str(config)], tmp_path)
     assert code == 0
     assert _heavy(modules, allowed=("pydantic",)) == []

@@ -47,11 +47,14 @@ def register(sub: Subparsers) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from kiosk.store import head_revision
+    from kiosk.cachefile import HEAD_REVISION, CacheFileError, open_readonly
 
     config = load_cli_config(args)
-    open_cli_store(config).dispose()
-    say(f"{config.store.path}: schema at {head_revision()}")
+    try:  # already current (every run but the first after an update): no SQLAlchemy needed
+        open_readonly(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms).close()
+    except CacheFileError:
+        open_cli_store(config).dispose()
+    say(f"{config.store.path}: schema at {HEAD_REVISION}")
     return 0
 
 
