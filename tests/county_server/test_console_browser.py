@@ -7,6 +7,7 @@ docs/screenshots/county/ (full-page PNGs), for people to look at.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import shutil
@@ -27,6 +28,7 @@ from county.console.audit import list_audit
 from county.models import Notice, Payment
 from county_server.conftest import auth, enroll_terminal
 from county_server.console_data import (
+    HEADER,
     PASSWORD,
     add_townships,
     add_users,
@@ -169,7 +171,7 @@ def test_upload_xlsx_with_bad_rows_and_read_the_preview(console: LiveServer, pag
     shoot(page, "imports")
     page.set_input_files("input[name=file]", str(path))
     page.click("text=上传并预览")
-    page.wait_for_url("**/imports/preview")
+    page.wait_for_url("**/imports/*/preview")  # sent with progress (static/upload.js)
     assert "导入预览" in page.locator("h1").inner_text(), page.locator("main").inner_text()
     rows = page.locator("table.bad-rows tbody tr")
     assert rows.count() == 2
@@ -315,3 +317,69 @@ def test_terminals_complaints_and_public_pages(console: LiveServer, page: Page,
     assert page.locator("figure.chart").count() == 3
     assert "村民" not in page.locator("main").inner_text()  # aggregates only, no names
     shoot(page, "public")
+
+
+def test_a_large_upload_shows_its_progress_then_the_preview(console: LiveServer, page: Page,
+                                                            seeded_engine: Engine,
+                                                            tmp_path: Path) -> None:
+    # ~2.5 MB of CSV: 400 people × 60 months of 低保 (a department's five-year file).
+    path = tmp_path / "民政-五年.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for n in range(400):
+            for month in range(60):
+                writer.writerow([f"大批户{n}", valid_id(n + 150), "农村最低生活保障金",
+                                 f"{2021 + month // 12}年{month % 12 + 1}月", "386.00",
+                                 f"{2021 + month // 12}-{month % 12 + 1:02d}-10", "县民政局",
+                                 "龙潭镇", "龙潭村", f"B{n:04d}-备注：按月发放，一卡通到户"])
+    assert path.stat().st_size > 2 * 2**20
+    with seeded_engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(Payment)).scalar_one()
+    log_in(page, console.url, "minzheng")
+    seen: list[str] = []
+    page.expose_function("progressSeen", lambda value: seen.append(str(value)))
+    page.evaluate("""() => {
+        const bar = document.getElementById('upload-progress');
+        new MutationObserver(() => window.progressSeen(bar.getAttribute('value')))
+            .observe(bar, {attributes: true, attributeFilter: ['value']});
+    }""")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("text=上传并预览")
+    page.wait_for_url("**/imports/*/preview", timeout=300_000)
+    assert "导入预览" in page.locator("h1").inner_text(), page.locator("main").inner_text()
+    assert seen and seen[-1] == "100", seen  # the bar went to the end before the preview
+    assert [int(v) for v in seen] == sorted(int(v) for v in seen), seen  # never backwards
+    figures = page.locator("section.figures").inner_text()
+    assert "24000" in figures.replace(",", ""), figures
+    assert page.locator("table.bad-rows").count() == 0
+    with seeded_engine.connect() as conn:  # a preview stores nothing
+        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() == before
+    page.click("text=确认导入")
+    page.wait_for_load_state()
+    assert "已导入" in page.locator("p.ok").inner_text(timeout=300_000), \
+        page.locator("main").inner_text()
+    with seeded_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() \
+            == before + 24_000
+    page.goto(f"{console.url}/imports")
+    assert "民政-五年.csv" in page.locator("table tbody tr").first.inner_text()
+
+
+def test_upload_without_javascript_still_previews(console: LiveServer, chromium: Browser,
+                                                  tmp_path: Path) -> None:
+    # The form works without the script (rule 31): a plain multipart POST.
+    path = write_xlsx(tmp_path / "民政.xlsx", [[
+        "新户", valid_id(500), "农村最低生活保障金", "2025年6月", "386.00", "2025-06-10",
+        "县民政局", "龙潭镇", "龙潭村", "N500"]])
+    context = chromium.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    try:
+        log_in(page, console.url, "minzheng")
+        page.set_input_files("input[name=file]", str(path))
+        page.click("text=上传并预览")
+        page.wait_for_url("**/imports/preview")
+        assert "导入预览" in page.locator("h1").inner_text()
+        assert page.locator("#upload-status").is_hidden()
+    finally:
+        context.close()
