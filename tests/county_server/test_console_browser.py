@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from syncd.conftest import enrollment_code, write_terminal
 from county.cli import main as county_main
 from county.console.audit import list_audit
 from county.models import Notice, Payment
+from county.notices import add_notice
 from county_server.conftest import auth, enroll_terminal
 from county_server.console_data import (
     HEADER,
@@ -212,7 +214,8 @@ def test_published_notice_reaches_a_real_syncd_terminal(console: LiveServer, pag
         notice_id = conn.execute(select(Notice.id).where(
             Notice.title == "青山村2026年冬季低保评议结果公示")).scalar_one()
     terminal = write_terminal(tmp_path / "terminal")
-    enrolled = terminal.run("enroll", enrollment_code(seeded_engine), "--server", console.url)
+    enrolled = terminal.run("enroll", enrollment_code(seeded_engine), "--server", console.url,
+                            "--json")
     assert enrolled.returncode == 0, enrolled.stderr[-2000:]
     synced = terminal.run("syncd", "--once")
     assert synced.returncode == 0, synced.stderr[-2000:]
@@ -227,7 +230,15 @@ def test_published_notice_reaches_a_real_syncd_terminal(console: LiveServer, pag
                    "评议结果见村务公开栏，有异议请于7日内向村委会反映。")
     page.reload()
     row = page.locator("tr", has_text="青山村2026年冬季低保评议结果公示")
-    assert row.locator("td").nth(6).inner_text() == "1 / 2"  # the new terminal has it
+    assert row.locator(".reach-count").inner_text() == "1 / 2"  # the new terminal has it
+    row.locator("details.reach summary").click()
+    received = row.locator(".reach-received li").all_inner_texts()
+    waiting = row.locator(".reach-waiting li").all_inner_texts()
+    assert [t.split()[1:] for t in received] == [["高村镇", "青山村"]], received
+    assert received[0].split()[0] == json.loads(enrolled.stdout)["terminal_id"]
+    # The fixture's terminal of 青山村 has not synced since: listed as waiting, with its code.
+    assert len(waiting) == 1 and waiting[0].split()[1:3] == ["高村镇", "青山村"], waiting
+    assert waiting[0].split()[0] != received[0].split()[0]
     shoot(page, "notices")
 
 
@@ -383,3 +394,35 @@ def test_upload_without_javascript_still_previews(console: LiveServer, chromium:
         assert page.locator("#upload-status").is_hidden()
     finally:
         context.close()
+
+
+def test_notice_lists_the_terminals_by_code_and_village_escaped(
+        console: LiveServer, page: Page, seeded_engine: Engine, shoot: Shoot) -> None:
+    hostile = "<b>河湾</b>村&amp;"
+    with httpx.Client(base_url=console.url, timeout=30) as http:
+        marked = enroll_terminal(seeded_engine, http, township="石桥乡", village=hostile)
+    notice_id = add_notice(seeded_engine, kind="政策", title="全县冬季取暖补贴申领通知",
+                           body="请于12月31日前到村委会申领。", scope="county",
+                           published_on=datetime.now(UTC).date(), now=datetime.now(UTC))
+    log_in(page, console.url, "it1")
+    page.goto(f"{console.url}/notices")
+    row = page.locator("tr", has_text="全县冬季取暖补贴申领通知")
+    assert row.locator(".reach-count").inner_text() == "0 / 3"  # nobody synced since
+    row.locator("details.reach summary").click()
+    waiting = row.locator(".reach-waiting li")
+    texts = waiting.all_inner_texts()
+    assert len(texts) == 3 and row.locator(".reach-received li").count() == 0
+    mine = [t for t in texts if t.startswith(marked["terminal_id"] + " ")]
+    assert len(mine) == 1 and f"石桥乡 {hostile}" in mine[0], texts  # shown as typed
+    assert row.locator(".reach-waiting b").count() == 0  # never markup
+    assert all("最近联系" in t for t in texts)
+    shoot(page, "notices-terminals")
+    # A township user sees its own township's terminals only, in the list and the count.
+    log_in(page, console.url, "gaocun")
+    page.goto(f"{console.url}/notices")
+    row = page.locator("tr", has_text="全县冬季取暖补贴申领通知")
+    assert row.locator(".reach-count").inner_text() == "0 / 1"
+    row.locator("details.reach summary").click()
+    assert [t.split()[1] for t in row.locator(".reach-waiting li").all_inner_texts()] == [
+        "高村镇"]
+    assert notice_id > 0
