@@ -105,3 +105,11 @@ def test_status_commands_read_a_current_cache_without_sqlalchemy(argv: list[str]
     code, modules = _loaded("kiosk.cli.main", [*argv, "--config", str(config)], tmp_path)
     assert code == 0
     assert _heavy(modules, allowed=("pydantic",)) == []
+
+
+def test_county_commands_open_a_current_database_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/county.db"
+    assert _loaded("county.cli", ["item", "list", "--db", url], tmp_path)[0] == 0  # migrates
+    code, modules = _loaded("county.cli", ["item", "list", "--db", url], tmp_path)
+    assert code == 0
+    assert not any(m == "alembic" or m.startswith("alembic.") for m in modules)
