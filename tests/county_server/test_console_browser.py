@@ -17,6 +17,7 @@ from contextlib import redirect_stdout
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -86,8 +87,13 @@ def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveSe
 def page(chromium: Browser) -> Iterator[Page]:
     """A fresh browser context (no cookies) at 1366×768, Chinese locale."""
     context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    # Every script, style, font and chart comes from the county server itself (no CDN).
+    elsewhere: list[str] = []
+    context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "about") or
+               urlsplit(r.url).hostname == "127.0.0.1" else elsewhere.append(r.url))
     yield context.new_page()
     context.close()
+    assert elsewhere == [], elsewhere
 
 
 @pytest.fixture
