@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["HEAD_REVISION", "CacheFileError", "StoreStats", "open_readonly", "read_store_stats",
-           "utc_column"]
+__all__ = ["HEAD_REVISION", "CacheFileError", "ReadOnlyCache", "StoreStats", "open_readonly",
+           "read_store_stats", "utc_column"]
 
 #: The newest revision in kiosk/store/migrations/versions (tests/test_store.py checks it
 #: against Alembic's head). Every start of `kiosk` opens the store: one already at this
@@ -62,6 +62,21 @@ def open_readonly(path: Path, *, busy_timeout_ms: int = 5000) -> sqlite3.Connect
         conn.close()
         raise
     return conn
+
+
+@dataclass(frozen=True)
+class ReadOnlyCache:
+    """Read-only connections to a current cache, for :class:`kiosk.lookup.BenefitLookup`
+    in place of an engine (`kiosk lookup` then needs no SQLAlchemy)."""
+
+    path: Path
+    busy_timeout_ms: int = 5000
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """A new read-only connection in autocommit mode; raises :class:`CacheFileError`."""
+        conn = open_readonly(self.path, busy_timeout_ms=self.busy_timeout_ms)
+        conn.isolation_level = None
+        return conn
 
 
 def utc_column(value: str | None) -> datetime | None:

@@ -17,9 +17,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, cast
-
-from sqlalchemy import Engine
+from typing import Any, Protocol, cast
 
 from kiosk.identity import id_hash, mask_id, validate_id
 
@@ -199,6 +197,14 @@ def summarise(lines: list[PaymentLine], *, ordered: bool = False) -> tuple[YearS
     return tuple(years)
 
 
+class ConnectionSource(Protocol):
+    """What the lookup needs of its database: a SQLAlchemy ``Engine`` (the kiosk UI) or
+    :class:`kiosk.cachefile.ReadOnlyCache` (`kiosk lookup`, which must start fast)."""
+
+    def raw_connection(self) -> Any:
+        """A DBAPI (sqlite3) connection, in autocommit mode, closed by the caller."""
+
+
 class BenefitLookup:
     """Looks up a card holder's benefits in the cache.
 
@@ -206,7 +212,7 @@ class BenefitLookup:
     to their thread); call :meth:`close` when done.
     """
 
-    def __init__(self, engine: Engine, lookup_key: bytes) -> None:
+    def __init__(self, engine: ConnectionSource, lookup_key: bytes) -> None:
         if not lookup_key:
             raise ValueError("lookup key is empty: the terminal is not enrolled")
         self._engine = engine
