@@ -12,7 +12,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-import yaml
+import yaml  # type: ignore[import-untyped]  # no stubs installed; only safe_load is used
 
 _PROBE = ("import os, drivers.printer.transports, escpos.capabilities as c; "
           "print(os.environ.get('ESCPOS_CAPABILITIES_PICKLE_DIR', '')); "
