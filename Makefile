@@ -61,7 +61,7 @@ lint: deps
 	$(BIN)/ruff check .
 
 typecheck: deps
-	$(BIN)/mypy kiosk drivers sync ui county tests
+	$(BIN)/mypy kiosk drivers sync update ui county tests
 
 pytest: deps
 	$(BIN)/python -m pytest

@@ -31,15 +31,18 @@ from county.complaints import (
     TicketNotYoursError,
     receive_complaint,
 )
-from county.console.web import BODY_LIMITS, mount_console
+from county.console.mount import mount_console
+from county.console.web import BODY_LIMITS
+from county.errors import CountyError
+from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
-from county.release_download import (
+from county.releases import release_for_download
+from county.releases.download import (
     RangeNotSatisfiable,
     bundle_intact,
     iter_file,
     parse_range,
 )
-from county.releases import release_for_download
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
@@ -65,8 +68,10 @@ from sync.protocol import (
 __all__ = ["ApiError", "create_app"]
 
 
-class ApiError(Exception):
-    """An error answer: HTTP status, stable code, message."""
+class ApiError(CountyError):
+    """An error answer: HTTP status, stable code (set on the instance), message."""
+
+    code: ErrorCode = ErrorCode.INTERNAL
 
     def __init__(self, status: int, code: ErrorCode, message: str,
                  headers: dict[str, str] | None = None) -> None:
@@ -165,7 +170,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     def post_enroll(body: EnrollRequest) -> EnrollResponse:
         """Trade a one-time enrollment code for the terminal's credentials."""
         try:
-            return enroll(engine, body.code, now=_now())
+            return enroll(engine, body.code, now=_now(), terminal_code=body.terminal_code)
         except EnrollError as exc:
             raise ApiError(403, exc.code, str(exc)) from None
 
@@ -218,6 +223,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                          401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_complaint(who: Auth, body: ComplaintSubmission) -> ComplaintAnswer:
         """Store a complaint once per idempotency key; answers its server id."""
+        body = county_holder(engine, who, body)
         try:
             return receive_complaint(engine, who.terminal_id, body, now=_now(),
                                      limits=complaint_limits)

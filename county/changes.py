@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
+from county.errors import CountyError
 from county.models import (
     BenefitItem,
     Complaint,
@@ -33,11 +34,13 @@ from county.models import (
 )
 from county.models import server_id as complaint_server_id
 from county.moves import still_in_township
+from county.person_keys import keyed_select, person_keys_of
 from county.scope import TerminalScope
 from sync.protocol import (
     BenefitItemRecord,
     ChangesPage,
     ComplaintReply,
+    ErrorCode,
     HouseholdMemberRecord,
     NoticeRecord,
     PaymentRecord,
@@ -56,8 +59,10 @@ __all__ = [
 ]
 
 
-class CursorError(ValueError):
+class CursorError(CountyError, ValueError):
     """A cursor this server never handed out."""
+
+    code = ErrorCode.CURSOR_INVALID
 
 
 def parse_cursor(text: str | None, *, current: int) -> int:
@@ -178,9 +183,10 @@ _SETTINGS_OF_KEYS = _SETTINGS_ALL.where(Setting.key.in_(bindparam("keys", expand
 
 
 @functools.cache
-def _page_query(entity: str, township_scope: bool) -> Any:
+def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any:
     """The prebuilt query of one table's changes after ``:after`` (bound parameters)."""
-    scope = TerminalScope("", "", "", "township" if township_scope else "county")
+    scope = TerminalScope("", "", "", "township" if township_scope else "county",
+                          person_keys=village)
     tables: dict[str, tuple[Any, Any]] = {
         "benefit_item": (BenefitItem, None),
         "setting": (Setting, scope.settings()),
@@ -197,7 +203,9 @@ def _page_query(entity: str, township_scope: bool) -> Any:
     # committed between two of them would otherwise move the cursor past a
     # change of an earlier-queried table, or make a moved row both an upsert
     # and a tombstone in one page).
-    query = select(model).where(model.seq > _AFTER, model.seq <= _HEAD)
+    keyed = village and entity in ("payment", "household_member")
+    query = (keyed_select(model) if keyed else select(model)).where(
+        model.seq > _AFTER, model.seq <= _HEAD)
     if condition is not None:
         query = query.where(condition)
     return query.order_by(model.seq).limit(_LIMIT)
@@ -210,9 +218,10 @@ _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
                 limit: int) -> Iterator[_Hit]:
     params = {**scope.params(), "after": after, "head": head, "limit": limit + 1}
-    township = scope.scope == "township"
-    for entity in (*_ENTITIES, "scope_move") if township else _ENTITIES:
-        query = _page_query(entity, township)
+    township = scope.scope == "township" and not scope.person_keys
+    moves = township or scope.person_keys
+    for entity in (*_ENTITIES, "scope_move") if moves else _ENTITIES:
+        query = _page_query(entity, township, scope.person_keys)
         for row in conn.execute(query, params):
             yield _Hit(row.seq, entity, row)
 
@@ -284,6 +293,15 @@ def _move_tombstones(conn: Connection, scope: TerminalScope, moves: dict[str, li
     for entity in _MOVABLE:
         keys = moves.get(entity, [])
         if not keys:
+            continue
+        if scope.person_keys and entity == "household_member":
+            # The move log holds county hashes; the village knows its people by person key.
+            known = person_keys_of(conn, scope.township, scope.village, keys)
+            back = still_in_township(conn, entity, list(known), scope.township)
+            carried = {r.id_hash for r in lists[entity]}
+            carried.update(t.key for t in tombstones if t.entity == entity)
+            out += [Tombstone(entity=entity, key=known[k]) for k in dict.fromkeys(keys)
+                    if k in known and k not in back and known[k] not in carried]
             continue
         column = _KEY_COLUMN[entity]
         carried = {str(getattr(r, column)) for r in lists[entity]}

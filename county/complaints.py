@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from county.models import Complaint
+from county.errors import CountyError
+from county.models import Complaint, Terminal
 from county.models import server_id as make_server_id
 from county.seq import take_seqs
 from county.tx import writing
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 
-class ComplaintConflictError(Exception):
+class ComplaintConflictError(CountyError):
     """The idempotency key was used before for a different complaint."""
 
     code = ErrorCode.KEY_REUSED
@@ -70,7 +71,7 @@ class ComplaintLimits:
 DEFAULT_LIMITS = ComplaintLimits()
 
 
-class ComplaintRateError(Exception):
+class ComplaintRateError(CountyError):
     """This terminal filed more new complaints than :class:`ComplaintLimits` allows.
 
     ``retry_after_s``: when the oldest counted one leaves the window. The
@@ -84,7 +85,7 @@ class ComplaintRateError(Exception):
         self.retry_after_s = retry_after_s
 
 
-class TicketNotYoursError(Exception):
+class TicketNotYoursError(CountyError):
     """The ticket number carries another terminal's code."""
 
     code = ErrorCode.TICKET_TAKEN
@@ -95,13 +96,29 @@ _TERMINAL_ID = re.compile(r"^T[0-9]{5,}$")
 
 def _check_ticket(conn: Connection, terminal_id: str, ticket_no: str) -> None:
     """Raise :class:`TicketNotYoursError` unless the code of ``ticket_no`` (what comes
-    before its last ``-``) is this terminal's: a code that is another terminal's id, or
-    that another terminal's complaints already carry, is not. A villager quotes the
-    ticket number: it must lead to the one terminal that filed it."""
+    before its last ``-``) is this terminal's. A villager quotes the ticket number: it
+    must lead to the one terminal that filed it.
+
+    This terminal's codes are its id and the ``[terminal] code`` bound to it at
+    enrollment (``Terminal.code``): nothing else, once it has one. A terminal enrolled
+    before codes were bound (none) may use a code that is neither another terminal's
+    id or bound code, nor carried by other terminals' complaints already."""
     code = ticket_no.rpartition("-")[0]
-    if _TERMINAL_ID.match(code) and code != terminal_id:
+    if code == terminal_id:
+        return
+    if _TERMINAL_ID.match(code):
         raise TicketNotYoursError(f"ticket {ticket_no} carries terminal {code}'s code, "
                                   f"not {terminal_id}'s")
+    bound = conn.execute(select(Terminal.code).where(Terminal.id == terminal_id)).scalar()
+    if bound:
+        if code != bound:
+            raise TicketNotYoursError(f"ticket {ticket_no} carries code {code}; terminal "
+                                      f"{terminal_id}'s code is {bound}")
+        return
+    holder = conn.execute(select(Terminal.id).where(Terminal.code == code)).scalar()
+    if holder is not None:
+        raise TicketNotYoursError(f"ticket code {code} is terminal {holder}'s, not "
+                                  f"{terminal_id}'s")
     # Tickets of the code: from "CODE-" up to (not including) "CODE." ('.' follows '-').
     other = conn.execute(select(Complaint.terminal_id).where(
         Complaint.ticket_no >= f"{code}-", Complaint.ticket_no < f"{code}.",
@@ -111,8 +128,10 @@ def _check_ticket(conn: Connection, terminal_id: str, ticket_no: str) -> None:
                                   f"{terminal_id}'s")
 
 
-class NoSuchComplaintError(LookupError):
+class NoSuchComplaintError(CountyError, LookupError):
     """No complaint with that server id."""
+
+    code = "complaint.not_found"
 
 
 def _body_hash(sub: ComplaintSubmission) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from county.bulk import matching
+from county.errors import CountyError
 from county.models import ImportBatch, Payment, PaymentChange
 from county.payments import NewPayment, content_key
 from county.seq import take_seqs
@@ -53,7 +54,7 @@ TRACKED = ("amount_fen", "paid_on", "status", "period", "department", "fund_sour
            "household_size", "deleted")
 
 
-class CorrectionError(ValueError):
+class CorrectionError(CountyError, ValueError):
     """A correction, withdrawal or revert that was not made (nothing changed)."""
 
     code = "correction.failed"

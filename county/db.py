@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
+from county.errors import CountyError
 from county.models import BenefitItem
 from county.tx import writing
 from kiosk import clock
@@ -51,7 +52,7 @@ _VERSION_TABLE = table("alembic_version", column("version_num"))
 _SQLITE_BUSY_MS = 15000
 
 
-class DatabaseError(Exception):
+class DatabaseError(CountyError):
     """The county database cannot be opened or migrated; ``code`` is stable."""
 
     code = "db.unavailable"

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from county.errors import CountyError
 from kiosk.files import atomic_writer
 from kiosk.textsafe import spreadsheet_cell
 
@@ -28,7 +29,7 @@ __all__ = ["EXPORT_SUFFIXES", "ExportFormatError", "write_table"]
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 
 
-class ExportFormatError(ValueError):
+class ExportFormatError(CountyError, ValueError):
     """The output file name ends in neither .csv nor .xlsx."""
 
     code = "export.format"

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -43,9 +44,11 @@ __all__ = [
     "Notice",
     "Payment",
     "PaymentChange",
+    "PersonKey",
     "ScopeMove",
     "Setting",
     "Terminal",
+    "VillageKdf",
     "utcnow",
 ]
 
@@ -281,6 +284,8 @@ class EnrollmentCode(Base):
     township: Mapped[str] = mapped_column(String(60))
     village: Mapped[str] = mapped_column(String(60))
     scope: Mapped[str] = mapped_column(String(10), default="county")
+    person_keys: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
+                                              doc="village terminal: see Terminal.person_keys")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -310,7 +315,7 @@ class Terminal(Base):
     disk_free_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     disk_total_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # The last software install attempt the terminal reported (HeartbeatRequest.update);
-    # all None until it reports one. Pins live on release_scope (county/release_models.py).
+    # all None until it reports one. Pins live on release_scope (county/releases/models.py).
     update_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     update_from_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     update_result: Mapped[str | None] = mapped_column(String(10), nullable=True)
@@ -319,6 +324,13 @@ class Terminal(Base):
     update_finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     installed_versions: Mapped[str | None] = mapped_column(
         Text, nullable=True, doc="JSON list of the complete versions on the terminal")
+    code: Mapped[str | None] = mapped_column(
+        String(16), nullable=True,
+        doc="the terminal's [terminal] code, bound at enrollment: its tickets carry it")
+    person_keys: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(),
+        doc="a village terminal (wire scope 'village'): only its village's people, keyed by "
+            "the village's slow derivation (county/person_keys.py); never the lookup key")
 
     __table_args__ = (CheckConstraint("scope IN ('county', 'township')", name="scope_valid"),)
 
@@ -361,3 +373,41 @@ class Complaint(Base):
 def server_id(complaint_id: int) -> str:
     """A complaint's public id from its row id: 42 → ``C0000042``."""
     return f"C{complaint_id:07d}"
+
+
+class VillageKdf(Base):
+    """One village's person-key derivation: salt and scrypt cost (kiosk/person_key.py).
+
+    Created when the county first derives keys for the village; ``generation``
+    grows on a salt rotation.
+    """
+
+    __tablename__ = "village_kdf"
+
+    township: Mapped[str] = mapped_column(String(60), primary_key=True)
+    village: Mapped[str] = mapped_column(String(60), primary_key=True)
+    salt: Mapped[str] = mapped_column(String(64), doc="base64")
+    n: Mapped[int] = mapped_column(Integer)
+    r: Mapped[int] = mapped_column(Integer)
+    p: Mapped[int] = mapped_column(Integer)
+    generation: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PersonKey(Base):
+    """The cached slow derivation of one person's ID number for one village.
+
+    Computed once (≈ 100 ms each) when an import first sees the person in the
+    village, while the plaintext number is in hand; village terminals receive
+    ``derived`` in place of ``id_hash``. County-only: never synced as such.
+    """
+
+    __tablename__ = "person_key"
+
+    township: Mapped[str] = mapped_column(String(60), primary_key=True)
+    village: Mapped[str] = mapped_column(String(60), primary_key=True)
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)
+    derived: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_person_key_derived", "township", "village", "derived"),)

@@ -2,7 +2,9 @@
 
 Payments and household members go to every terminal of a county-scoped
 enrollment, or only to terminals of the same township for a township-scoped
-one. Notices follow their own scope (village / township / county); settings
+one, or — for a village terminal (``person_keys``, issue 12) — only to the
+terminals of the same village, under the village's person keys. Notices
+follow their own scope (village / township / county); settings
 their ``target``; complaint replies go to the terminal the complaint came
 from. The same filters serve ``changes`` and ``snapshot``.
 
@@ -32,6 +34,9 @@ _TERMINAL = bindparam("scope_terminal", type_=String())
 _TARGETS: BindParameter[list[str]] = bindparam("scope_targets", expanding=True)
 _PAYMENTS_OF_TOWNSHIP = Payment.township == _TOWNSHIP
 _MEMBERS_OF_TOWNSHIP = HouseholdMember.township == _TOWNSHIP
+_PAYMENTS_OF_VILLAGE = and_(Payment.township == _TOWNSHIP, Payment.village == _VILLAGE)
+_MEMBERS_OF_VILLAGE = and_(HouseholdMember.township == _TOWNSHIP,
+                           HouseholdMember.village == _VILLAGE)
 _MOVES_OUT = ScopeMove.township == _TOWNSHIP
 _NOTICES = or_(
     Notice.scope == "county",
@@ -54,6 +59,9 @@ class TerminalScope:
     township: str
     village: str
     scope: str  # "county" | "township"
+    person_keys: bool = False
+    """A village terminal: only its village's people, under their person keys
+    (county/person_keys.py); ``scope`` then governs nothing personal."""
 
     def params(self) -> dict[str, object]:
         """Values of the filters' bound parameters."""
@@ -63,10 +71,14 @@ class TerminalScope:
 
     def payments(self) -> ColumnElement[bool]:
         """Filter on ``payment`` rows this terminal receives."""
+        if self.person_keys:
+            return _PAYMENTS_OF_VILLAGE
         return _PAYMENTS_OF_TOWNSHIP if self.scope == "township" else true()
 
     def members(self) -> ColumnElement[bool]:
         """Filter on ``household_member`` rows this terminal receives."""
+        if self.person_keys:
+            return _MEMBERS_OF_VILLAGE
         return _MEMBERS_OF_TOWNSHIP if self.scope == "township" else true()
 
     def moves_out(self) -> ColumnElement[bool]:
@@ -75,7 +87,7 @@ class TerminalScope:
         Only township-scoped terminals read the move log: a county-scoped
         one keeps a moved row, which reaches it as an upsert.
         """
-        return _MOVES_OUT if self.scope == "township" else false()
+        return _MOVES_OUT if self.scope == "township" or self.person_keys else false()
 
     def notices(self) -> ColumnElement[bool]:
         """Filter on ``notice`` rows for this terminal's village, township or county."""

@@ -21,9 +21,12 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from county.changes import effective_settings, record_of
-from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment
+from county.errors import CountyError
+from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
+from county.person_keys import keyed_select, village_kdf
 from county.scope import TerminalScope
 from county.seq import current_seq
+from sync.protocol import ErrorCode
 
 __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_lines"]
 
@@ -33,8 +36,10 @@ _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
-class ResumeError(ValueError):
+class ResumeError(CountyError, ValueError):
     """A resume token this server never handed out."""
+
+    code = ErrorCode.RESUME_INVALID
 
 
 def _token(cursor: int, section: int, last: object) -> str:
@@ -117,7 +122,12 @@ def snapshot_lines(engine: Engine, scope: TerminalScope, *,
         cursor, start, last = parse_resume(resume, current=current)
     else:
         cursor, start, last = current, 0, ""
-    yield _line({"type": "header", "cursor": str(cursor)})
+    header: dict[str, Any] = {"type": "header", "cursor": str(cursor)}
+    if scope.person_keys:  # the derivation the records' keys were made with
+        with engine.connect() as conn:
+            kdf = village_kdf(conn, scope.township, scope.village)
+        header["lookup_kdf"] = kdf.to_json() if kdf is not None else None
+    yield _line(header)
     count = 0
     for index in range(start, len(_SECTIONS)):
         entity = _SECTIONS[index]
@@ -134,8 +144,12 @@ def snapshot_lines(engine: Engine, scope: TerminalScope, *,
             yield _line({"type": "checkpoint", "resume": _token(cursor, index + 1, "")})
             continue
         model, key = _keyed(entity)
+        keyed = scope.person_keys and entity in ("payment", "household_member")
+        if keyed and entity == "household_member":
+            key = PersonKey.derived  # a village terminal's members page by person key
         while True:
-            query = select(model).where(_section_filter(entity, scope))
+            query = (keyed_select(model) if keyed else select(model)).where(
+                _section_filter(entity, scope))
             if last:
                 bound: object = int(last) if key.type.python_type is int else last
                 query = query.where(key > bound)
@@ -146,7 +160,7 @@ def snapshot_lines(engine: Engine, scope: TerminalScope, *,
                 yield _record_line(entity, record_of(entity, row))
             if not rows:
                 break
-            last = str(getattr(row, key.key))
+            last = str(row.id_hash if key is PersonKey.derived else getattr(row, key.key))
             yield _line({"type": "checkpoint", "resume": _token(cursor, index, last)})
             if len(rows) < PAGE_ROWS:
                 break

@@ -18,12 +18,15 @@ from sqlalchemy import Connection, Engine, bindparam, func, insert, select, upda
 from sqlalchemy.exc import IntegrityError
 
 from county.changes import cursor_value, effective_settings
+from county.errors import CountyError
 from county.models import EnrollmentCode, Terminal
+from county.person_keys import ensure_village_kdf
 from county.releases import offer_for
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.state import get_state, lookup_key
 from county.tx import writing
+from county.village_enroll import village_enrollment
 from sync.protocol import (
     Action,
     EnrollResponse,
@@ -52,15 +55,18 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LEN = 10
 
 
-class AuthError(Exception):
-    """A request without a valid bearer token; ``code`` is an ErrorCode."""
+class AuthError(CountyError):
+    """A request without a valid bearer token; ``code`` is an ErrorCode (which one is set on
+    the instance: missing, invalid or revoked)."""
+
+    code: ErrorCode = ErrorCode.AUTH_INVALID
 
     def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
 
 
-class EnrollError(Exception):
+class EnrollError(CountyError):
     """An unknown, used or expired enrollment code."""
 
     code = ErrorCode.ENROLL_CODE
@@ -82,17 +88,26 @@ def new_enrollment_code(engine: Engine, *, township: str, village: str, scope: s
 
     The code is shown as ``XXXXX-XXXXX`` (50 bits of entropy); only its hash
     is stored. Raises ``ValueError`` for an empty village/township or a bad scope.
+
+    ``scope="village"`` makes a village terminal (issue 12): it receives only
+    the village's people under their person keys, and the village gets its
+    derivation now (county/person_keys.py), so imports from here on derive
+    its people's keys. Stored as scope ``township`` with ``person_keys``.
     """
     if not township.strip() or not village.strip():
         raise ValueError("village and township must not be empty")
-    if scope not in ("county", "township"):
-        raise ValueError("scope must be 'county' or 'township'")
+    if scope not in ("county", "township", "village"):
+        raise ValueError("scope must be 'county', 'township' or 'village'")
+    person_keys = scope == "village"
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(_CODE_LEN))
     expires = now + valid_for
     with writing(engine) as conn:
         conn.execute(insert(EnrollmentCode).values(
             code_hash=_sha256(raw), township=township.strip(), village=village.strip(),
-            scope=scope, created_at=now, expires_at=expires))
+            scope="township" if person_keys else scope, person_keys=person_keys,
+            created_at=now, expires_at=expires))
+        if person_keys:
+            ensure_village_kdf(conn, township.strip(), village.strip(), now=now)
     return f"{raw[:5]}-{raw[5:]}", expires
 
 
@@ -101,11 +116,15 @@ def _next_terminal_id(conn: Connection) -> str:
     return f"T{int(count) + 1:05d}"
 
 
-def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
+def enroll(engine: Engine, code: str, *, now: datetime,
+           terminal_code: str = "") -> EnrollResponse:
     """Use a one-time code: create the terminal and return its credentials.
 
     The code is marked used in the same transaction (a second use, even a
-    concurrent one, fails). Raises :class:`EnrollError`.
+    concurrent one, fails). ``terminal_code`` (the terminal's ``[terminal]
+    code``) is bound to the new terminal: from now on only it files tickets
+    under that code (county/complaints.py); a terminal enrolled later with the
+    same code takes it over (a re-enrolled panel). Raises :class:`EnrollError`.
     """
     code_hash = _sha256(normalise_code(code))
     token = secrets.token_urlsafe(32)
@@ -123,10 +142,16 @@ def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
                     .values(used_at=now, terminal_id=terminal_id)).rowcount
                 if used != 1:
                     raise EnrollError("enrollment code already used")
+                if terminal_code:
+                    conn.execute(update(Terminal).where(Terminal.code == terminal_code)
+                                 .values(code=None))
                 conn.execute(insert(Terminal).values(
                     id=terminal_id, township=row.township, village=row.village,
-                    scope=row.scope, token_hash=_sha256(token), enrolled_at=now))
+                    scope=row.scope, person_keys=row.person_keys, token_hash=_sha256(token),
+                    enrolled_at=now, code=terminal_code or None))
                 key = lookup_key(conn)
+                if row.person_keys:
+                    return village_enrollment(conn, row, terminal_id, token, key, now=now)
                 return EnrollResponse(
                     terminal_id=terminal_id, token=token,
                     lookup_key=base64.b64encode(key).decode("ascii"),
@@ -139,7 +164,8 @@ def enroll(engine: Engine, code: str, *, now: datetime) -> EnrollResponse:
 
 
 _BY_TOKEN = select(Terminal.id, Terminal.township, Terminal.village, Terminal.scope,
-                   Terminal.revoked_at).where(Terminal.token_hash == bindparam("token_hash"))
+                   Terminal.person_keys, Terminal.revoked_at).where(
+                       Terminal.token_hash == bindparam("token_hash"))
 
 
 def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
@@ -154,7 +180,8 @@ def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
         raise AuthError(ErrorCode.AUTH_INVALID, "unknown token")
     if row.revoked_at is not None:
         raise AuthError(ErrorCode.AUTH_REVOKED, "this terminal was revoked")
-    return TerminalScope(row.id, row.township, row.village, row.scope)
+    return TerminalScope(row.id, row.township, row.village, row.scope,
+                         person_keys=bool(row.person_keys))
 
 
 def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatRequest, *,
@@ -257,7 +284,8 @@ def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[Fle
             r.update_version or "", r.update_from_version, r.update_result,
             r.update_code or "", r.update_message or "", r.update_finished_at,
             _installed(r.installed_versions))
-        out.append(FleetRow(r.id, r.township, r.village, r.scope, r.enrolled_at,
+        scope = "village" if r.person_keys else r.scope
+        out.append(FleetRow(r.id, r.township, r.village, scope, r.enrolled_at,
                             r.revoked_at is not None, r.last_heartbeat_at, r.version,
                             None if r.last_heartbeat_at is None else lag, r.outbox_depth,
                             r.reader, r.printer, r.disk_free_bytes, silent, last))

@@ -2,6 +2,10 @@
 
 Kept in their own JSON file with mode 0600, apart from the database: the
 database holds only keyed hashes, and without the key they are useless.
+
+A village terminal (issue 12) holds no lookup key: its file carries the
+village's person-key derivation (``person_kdf``, kiosk/person_key.py), which
+is not secret — its strength is its cost — and the receipt-signing key.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.files import atomic_write_bytes
+from kiosk.person_key import PersonKdf, PersonKdfError
 
 __all__ = ["Enrollment", "EnrollmentError", "NotEnrolledError", "load_enrollment",
            "save_enrollment"]
@@ -44,10 +49,14 @@ class Enrollment:
     server_url: str
     release_public_key: str
     enrolled_at: datetime
+    person_kdf: PersonKdf | None = None
+    """A village terminal's derivation (then ``lookup_key`` is empty)."""
+    receipt_secret: bytes = b""
+    """A village terminal's receipt-signing key (kiosk.receipt.receipt_key of the county's)."""
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, object]:
         """The file's JSON form (the lookup key in base64)."""
-        return {
+        out: dict[str, object] = {
             "terminal_id": self.terminal_id,
             "token": self.token,
             "lookup_key": base64.b64encode(self.lookup_key).decode("ascii"),
@@ -55,6 +64,10 @@ class Enrollment:
             "release_public_key": self.release_public_key,
             "enrolled_at": self.enrolled_at.isoformat(),
         }
+        if self.person_kdf is not None:
+            out["person_kdf"] = self.person_kdf.to_json()
+            out["receipt_key"] = base64.b64encode(self.receipt_secret).decode("ascii")
+        return out
 
 
 def save_enrollment(path: Path, enrollment: Enrollment) -> None:
@@ -92,12 +105,20 @@ def load_enrollment(path: Path) -> Enrollment:
                 raise EnrollmentError(f"{path}: {key}: missing or not a string")
             fields[key] = value
         key_bytes = base64.b64decode(fields["lookup_key"], validate=True)
-        if len(key_bytes) < 16:
+        kdf, receipt = None, b""
+        if "person_kdf" in data:
+            kdf = PersonKdf.from_json(data["person_kdf"])
+            receipt = base64.b64decode(str(data.get("receipt_key", "")), validate=True)
+            if len(receipt) < 16:
+                raise EnrollmentError(f"{path}: receipt_key: shorter than 16 bytes")
+        elif len(key_bytes) < 16:
             raise EnrollmentError(f"{path}: lookup_key: shorter than 16 bytes")
         enrolled_at = datetime.fromisoformat(fields["enrolled_at"])
     except json.JSONDecodeError as exc:
         raise EnrollmentError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    except PersonKdfError as exc:
+        raise EnrollmentError(f"{path}: person_kdf: {exc}") from None
     except (binascii.Error, ValueError) as exc:
         raise EnrollmentError(f"{path}: bad value: {exc}") from None
     return Enrollment(fields["terminal_id"], fields["token"], key_bytes, fields["server_url"],
-                      fields["release_public_key"], enrolled_at)
+                      fields["release_public_key"], enrolled_at, kdf, receipt)

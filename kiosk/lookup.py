@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol, cast
 
 from kiosk.identity import id_hash, mask_id, validate_id
+from kiosk.person_key import PersonKdf, derive_person_key
 
 __all__ = [
     "STATUS_LABELS_ZH",
@@ -212,7 +213,9 @@ class BenefitLookup:
     to their thread); call :meth:`close` when done.
     """
 
-    def __init__(self, engine: ConnectionSource, lookup_key: bytes) -> None:
+    def __init__(self, engine: ConnectionSource, lookup_key: bytes | PersonKdf) -> None:
+        """``lookup_key``: the county key (county/township terminal) or, on a village
+        terminal, the village's person-key derivation (one ~100 ms derivation a lookup)."""
         if not lookup_key:
             raise ValueError("lookup key is empty: the terminal is not enrolled")
         self._engine = engine
@@ -220,6 +223,7 @@ class BenefitLookup:
         self._local = threading.local()
         self._connections: list[Any] = []
         self._lock = threading.Lock()
+        self._last: tuple[str, str] | None = None
 
     def _cursor(self) -> sqlite3.Cursor:
         conn = getattr(self._local, "conn", None)
@@ -240,7 +244,7 @@ class BenefitLookup:
         ``sqlalchemy``/``sqlite3`` errors if the database cannot be read.
         """
         number = validate_id(id_number)
-        params = {"h": id_hash(self._key, number)}
+        params = {"h": self.holder_key(number)}
         cursor = self._cursor()
         try:
             rows = cursor.execute(_SQL, params).fetchall()
@@ -257,6 +261,25 @@ class BenefitLookup:
         ]
         return LookupResult(mask_id(number), household_id, _parse_as_of(as_of),
                             summarise(lines, ordered=True))
+
+    def holder_key(self, number: str) -> str:
+        """What the cache knows the holder of (validated) ``number`` by.
+
+        On a village terminal that is one slow derivation (~100 ms); the last
+        answer is remembered, so a card read derives once although the lookup
+        and the holder's complaints both need the key. Any thread.
+        """
+        key = self._key
+        if not isinstance(key, PersonKdf):
+            return id_hash(key, number)
+        with self._lock:
+            last = self._last
+        if last is not None and last[0] == number:
+            return last[1]
+        derived = derive_person_key(key, number)
+        with self._lock:
+            self._last = (number, derived)
+        return derived
 
     def close(self) -> None:
         """Return every connection this lookup opened to the pool."""

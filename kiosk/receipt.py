@@ -196,9 +196,13 @@ def _payload(receipt_id: str, terminal_id: str, masked_id: str, total_fen: int) 
 
 
 def sign_receipt(lookup_key: bytes, receipt_id: str, terminal_id: str, masked_id: str,
-                 total_fen: int) -> str:
-    """The URL-safe signature (128-bit truncated HMAC-SHA256, 22 characters)."""
-    mac = hmac.new(receipt_key(lookup_key),
+                 total_fen: int, *, signing_key: bytes | None = None) -> str:
+    """The URL-safe signature (128-bit truncated HMAC-SHA256, 22 characters).
+
+    ``signing_key``: the receipt key itself (a village terminal holds it, not
+    the lookup key it is derived from); otherwise derived from ``lookup_key``.
+    """
+    mac = hmac.new(signing_key or receipt_key(lookup_key),
                    _payload(receipt_id, terminal_id, masked_id, total_fen),
                    hashlib.sha256).digest()[:16]
     return base64.urlsafe_b64encode(mac).decode("ascii").rstrip("=")
@@ -280,7 +284,8 @@ def build_receipt(result: _LookupLike, *, holder_name: str, masked_id: str,
                   terminal_code: str, terminal_id: str, village: str, township: str,
                   county: str, printed_at: datetime, lookup_key: bytes, verify_base_url: str,
                   status_labels: Mapping[str, str], complaint_ticket: str | None = None,
-                  policy: ReceiptPolicy | None = None) -> Receipt:
+                  policy: ReceiptPolicy | None = None,
+                  signing_key: bytes | None = None) -> Receipt:
     """The receipt for one card holder.
 
     ``result`` is a :class:`kiosk.lookup.LookupResult` (or anything shaped
@@ -295,7 +300,8 @@ def build_receipt(result: _LookupLike, *, holder_name: str, masked_id: str,
     receipt_id = f"{terminal_code}-{local:%Y%m%d%H%M%S}"
     years = _years(result, status_labels, policy or ReceiptPolicy())
     total = sum(y.paid_fen for y in years)
-    signature = sign_receipt(lookup_key, receipt_id, terminal_id, masked_id, total)
+    signature = sign_receipt(lookup_key, receipt_id, terminal_id, masked_id, total,
+                             signing_key=signing_key)
     url = _verify_url(verify_base_url, receipt_id, terminal_id, masked_id, total, signature)
     return Receipt(receipt_id, terminal_id, village, township, county, printed_at,
                    result.as_of, holder_name, masked_id, years, total, complaint_ticket, url)

@@ -204,14 +204,15 @@ class CountyClient:
 
     # --- endpoints -----------------------------------------------------------------------
 
-    def enroll(self, code: str) -> EnrollResponse:
+    def enroll(self, code: str, *, terminal_code: str = "") -> EnrollResponse:
         """``POST /enroll``. Not retried once the request may have reached the server
         (the code is single-use). Raises RejectedError (403 ``enroll.invalid_code``),
         NetworkError, ServerError, ProtocolError."""
         session = self._session(None, statuses=False)
         try:
             response = self._send(session, "POST", "/enroll",
-                                  body=EnrollRequest(code=code, version=__version__))
+                                  body=EnrollRequest(code=code, version=__version__,
+                                                     terminal_code=terminal_code))
             return self._json(response, EnrollResponse, "POST /enroll")
         finally:
             session.close()

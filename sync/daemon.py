@@ -26,13 +26,13 @@ from sqlalchemy.exc import OperationalError
 from kiosk import clock
 from kiosk.config import Config
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
+from kiosk.logfmt import log_event
 from kiosk.sdnotify import notify, watchdog_interval
 from sync.backoff import Backoff
 from sync.client import ClientSettings, CountyClient
 from sync.errors import NotEnrolledError, RejectedError, RevokedError, SyncError
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.lock import cycle_lock
-from sync.logfmt import log_event
 from sync.outbox import OutboxResult, outbox_due, push_outbox
 from sync.pages import apply_page
 from sync.snapshot import SnapshotStage, apply_snapshot, download_snapshot, stage_path_for
@@ -115,7 +115,8 @@ class SyncDaemon:
         if read_status(self.engine).cursor is None:
             self.stage.open()
             try:
-                download_snapshot(client, self.stage)
+                download_snapshot(client, self.stage,
+                                  person_kdf=self.enrollment().person_kdf)
                 apply_snapshot(self.engine, self.stage, now=self.now())
                 report.snapshot = True
             finally:

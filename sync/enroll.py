@@ -18,6 +18,7 @@ from kiosk.config import Config
 from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.store import write_connection
 from sync.client import ClientSettings, CountyClient
+from sync.enroll_village import village_material
 from sync.errors import ProtocolError
 from sync.protocol import EnrollResponse
 from sync.snapshot import SnapshotStage, stage_path_for
@@ -38,16 +39,17 @@ def enroll_terminal(config: Config, engine: Engine, code: str,
     """
     server = server_url.rstrip("/")
     with CountyClient(server, None, ClientSettings.from_config(config.sync)) as client:
-        answer = client.enroll(code)
+        answer = client.enroll(code, terminal_code=config.terminal.code)
+    kdf, receipt = village_material(answer)
     try:
         key = base64.b64decode(answer.lookup_key, validate=True)
     except binascii.Error:
         raise ProtocolError("POST /enroll: lookup_key is not base64") from None
-    if len(key) < 16:
+    if len(key) < 16 and kdf is None:
         raise ProtocolError("POST /enroll: lookup_key is shorter than 16 bytes")
     save_enrollment(config.enrollment.file, Enrollment(
         answer.terminal_id, answer.token, key, server, answer.release_public_key,
-        clock.now()))
+        clock.now(), kdf, receipt))
     SnapshotStage(stage_path_for(config.store.path)).discard()
     with write_connection(engine) as conn:
         update_state(conn, cursor=None, last_error=None, last_error_code=None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "NetworkError",
     "NotEnrolledError",
+    "PersonKeyChangedError",
     "ProtocolError",
     "RejectedError",
     "RevokedError",
@@ -86,4 +87,14 @@ class NotEnrolledError(SyncError):
     """No usable enrollment file: nothing to sync with."""
 
     code = "sync.not_enrolled"
+    retry = False
+
+
+class PersonKeyChangedError(SyncError):
+    """A village terminal's snapshot is keyed with another derivation than its
+    enrollment file's (the county changed the village's salt or cost, or the
+    terminal's kind): its lookups would find nobody, so nothing is applied.
+    Enroll the terminal again (`kiosk enroll CODE --server URL`)."""
+
+    code = "sync.person_key_changed"
     retry = False

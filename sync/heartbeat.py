@@ -18,10 +18,10 @@ from kiosk import __version__
 from kiosk.config import Config
 from kiosk.devices import read_device_states
 from kiosk.health import mark_healthy
+from kiosk.logfmt import log_event
 from kiosk.store import write_connection
 from sync.client import CountyClient
 from sync.errors import NetworkError, ServerError, SyncError
-from sync.logfmt import log_event
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
 from sync.release_fetch import FetchResult, fetch_release
 from sync.state import read_status, record_error, update_state

@@ -22,11 +22,11 @@ from datetime import datetime, timedelta
 from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 
+from kiosk.logfmt import log_event
 from kiosk.store import write_connection
 from kiosk.store.models import Complaint
 from sync.client import CountyClient, describe_validation_error
 from sync.errors import RateLimitedError, RejectedError, SyncError
-from sync.logfmt import log_event
 from sync.protocol import ComplaintSubmission
 
 __all__ = ["OutboxResult", "outbox_due", "push_outbox", "submission_of"]

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, select, update
 
+from kiosk.logfmt import log_event
 from kiosk.store import write_connection
 from kiosk.store.models import (
     Base,
@@ -29,7 +30,6 @@ from kiosk.store.models import (
     SyncState,
 )
 from sync.errors import ProtocolError, SyncError
-from sync.logfmt import log_event
 from sync.protocol import ChangesPage, ComplaintReply
 from sync.rows import TableWriter
 from sync.state import update_state

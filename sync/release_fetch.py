@@ -8,7 +8,7 @@ ReleaseInfo, verifies it completely with the enrollment's release key
 (sync.protocol.release), and renames it to ``SPOOL/ready/V.tar``. The
 root-owned village-kiosk-update.path unit sees it there and runs
 ``kiosk update install --ready``. When the county pinned V, its signed pin
-(sync.protocol.release_pin) goes beside it as ``ready/V.pin``: only a pin
+(sync.protocol.release.pin) goes beside it as ``ready/V.pin``: only a pin
 that verifies with the release key lets a lower version be installed, here
 and again by root.
 
@@ -32,14 +32,14 @@ from kiosk import __version__
 from kiosk.config import Config
 from kiosk.enrollment import EnrollmentError, load_enrollment
 from kiosk.files import atomic_write_bytes
+from kiosk.logfmt import log_event
 from kiosk.update_state import StateFiles
 from sync.client import CountyClient
 from sync.errors import ProtocolError, RejectedError, SyncError
-from sync.logfmt import log_event
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import ReleaseError, verify_bundle
-from sync.protocol.release_pin import verify_pin
-from sync.release_trust import UpdateError, load_release_key
+from sync.protocol.release.pin import verify_pin
+from sync.protocol.release.trust import ReleaseKeyError, load_release_key
 
 __all__ = ["FetchResult", "fetch_release"]
 
@@ -161,7 +161,7 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
         verify_bundle(part, key, now=now, channel=config.update.channel,
                       installed_version=__version__,
                       pinned_version=version if pin is not None else None)
-    except UpdateError as exc:
+    except ReleaseKeyError as exc:
         raise SyncError(exc.message, code=exc.code) from None
     except ReleaseError as exc:
         part.unlink()

@@ -36,11 +36,13 @@ from sqlalchemy import (
     text,
 )
 
+from kiosk.logfmt import log_event
+from kiosk.person_key import PersonKdf
 from kiosk.store.engine import create_sqlite_engine
 from kiosk.store.models import UTCDateTime
 from sync.client import CountyClient, describe_validation_error
+from sync.enroll_village import check_person_kdf
 from sync.errors import NetworkError, ProtocolError, RejectedError
-from sync.logfmt import log_event
 from sync.pages import MODELS
 from sync.protocol import (
     BenefitItemRecord,
@@ -175,6 +177,8 @@ class _Control(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     type: Literal["header", "checkpoint", "end"]
+    lookup_kdf: dict[str, Any] | None = None
+    """Header of a village terminal's snapshot: the derivation its keys were made with."""
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None
@@ -225,11 +229,14 @@ def _parse(raw: bytes, number: int) -> _Control | _RecordLine:
         raise ProtocolError(f"snapshot line {number}: {describe_validation_error(exc)}") from None
 
 
-def download_snapshot(client: CountyClient, stage: SnapshotStage) -> str:
+def download_snapshot(client: CountyClient, stage: SnapshotStage, *,
+                      person_kdf: PersonKdf | None = None) -> str:
     """Download (or resume) the snapshot into ``stage``; return its cursor once complete.
 
     Raises NetworkError/ServerError on a cut (progress up to the last
-    checkpoint is kept), ProtocolError for a malformed stream, RevokedError.
+    checkpoint is kept), ProtocolError for a malformed stream, RevokedError,
+    PersonKeyChangedError when the header's derivation is not ``person_kdf``
+    (the enrollment file's; None for a county/township terminal).
     An expired resume token starts the download over.
     """
     meta = stage.meta()
@@ -237,16 +244,16 @@ def download_snapshot(client: CountyClient, stage: SnapshotStage) -> str:
         return meta.cursor
     resume = meta.resume if meta.cursor is not None else None
     try:
-        return _stream(client, stage, meta, resume)
+        return _stream(client, stage, meta, resume, person_kdf)
     except RejectedError as exc:
         if resume is None or exc.code != "snapshot.invalid_resume":
             raise
         log_event(log, logging.WARNING, "snapshot_resume_refused", code=exc.code)
-        return _stream(client, stage, StageMeta(None, None, False), None)
+        return _stream(client, stage, StageMeta(None, None, False), None, person_kdf)
 
 
 def _stream(client: CountyClient, stage: SnapshotStage, meta: StageMeta,
-            resume: str | None) -> str:
+            resume: str | None, person_kdf: PersonKdf | None) -> str:
     buffer: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _RECORDS}
     cursor: str | None = None
     received = staged = 0
@@ -258,6 +265,7 @@ def _stream(client: CountyClient, stage: SnapshotStage, meta: StageMeta,
                 if not isinstance(line, _Control) or line.type != "header" or not line.cursor:
                     raise ProtocolError("snapshot line 1: expected a header with a cursor")
                 cursor = line.cursor
+                check_person_kdf(line.lookup_kdf, person_kdf)
                 if resume is None:
                     stage.restart(cursor)
                 elif cursor != meta.cursor:

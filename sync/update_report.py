@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kiosk.logfmt import log_event
+from kiosk.release_dirs import ReleaseDirs
 from kiosk.update_state import StateFiles
-from sync.logfmt import log_event
 from sync.protocol import UpdateReport
 from sync.protocol.messages import MAX_REPORTED_VERSIONS
-from sync.release_dirs import ReleaseDirs
 
 __all__ = ["update_report"]
 

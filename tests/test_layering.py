@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
+PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county")
 
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
@@ -22,9 +22,14 @@ PACKAGES = ("kiosk", "drivers", "sync", "ui", "county")
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.demo_data",
               "kiosk.demo_notices", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe")
+              "kiosk.textsafe", "kiosk.person_key")
 # The county also shares the column types (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes")
+# The terminal's end of the release check (which key it trusts) reads the terminal's
+# config and enrollment; the sync daemon and the installer share it, the county never
+# imports it.
+RELEASE_TRUST = "sync.protocol.release.trust"
+TRUST_KIOSK = ("kiosk.config", "kiosk.enrollment")
 
 
 def _forbidden(module: str, imported: str) -> str | None:
@@ -37,24 +42,37 @@ def _forbidden(module: str, imported: str) -> str | None:
 
     if top in ("PySide6", "shiboken6") and under != "ui":
         return "only ui/ may import PySide6"
-    if under == "kiosk" and top in ("drivers", "ui", "county", "sync"):
+    if under == "kiosk" and top in ("drivers", "ui", "county", "sync", "update"):
         return f"kiosk/ is the core: it must not import {top}/"
     if under == "drivers":
-        if top in ("ui", "county", "sync", "sqlalchemy", "alembic"):
+        if top in ("ui", "county", "sync", "update", "sqlalchemy", "alembic"):
             return f"drivers/ know nothing of {top}"
         if top == "kiosk" and not within(*PURE_KIOSK):
             return "drivers/ may use only kiosk's pure modules"
     if under == "sync":
+        if top == "update":
+            return "sync/ (the daemon, kiosk user) must not import update/ (the installer, root)"
         if top in ("ui", "drivers", "county"):
             return f"sync/ must not import {top}/"
+        if module == RELEASE_TRUST and within(*TRUST_KIOSK):
+            return None
         if module.startswith("sync.protocol") and top in ("kiosk", "sqlalchemy") \
                 and not within(*PURE_KIOSK):
             return "sync/protocol is the shared wire schema: no terminal store imports"
+    if under == "update":
+        if top in ("ui", "drivers", "county"):
+            return f"update/ must not import {top}/"
+        if top == "sync" and not within("sync.protocol"):
+            return "update/ shares only sync.protocol with the sync daemon"
+    if under == "ui" and top == "update":
+        return "ui/ must not import update/ (update state is read through kiosk.update_state)"
     if under == "county":
         if top in ("ui", "drivers"):
             return f"county/ must not import {top}/"
-        if top == "sync" and not within("sync.protocol"):
-            return "county/ shares only sync.protocol with the terminal"
+        if top == "update":
+            return "county/ must not import update/"
+        if top == "sync" and (not within("sync.protocol") or within(RELEASE_TRUST)):
+            return "county/ shares only sync.protocol (not its terminal trust) with the terminal"
         if top == "kiosk" and not within(*COUNTY_SHARED):
             return "county/ may use only kiosk's pure modules"
     return None
@@ -125,20 +143,53 @@ def test_layering_holds() -> None:
         ("county", "from kiosk.store.models import Payment\n"),
         ("county", "from sync.daemon import run\n"),
         ("sync", "from PySide6.QtCore import QObject\n"),
+        ("sync", "from update.installer import install_bundle\n"),
+        ("sync", "import update.spool\n"),
+        ("sync/protocol", "from update.errors import UpdateError\n"),
+        ("sync/protocol", "from kiosk.config import Config\n"),
+        ("update", "from sync.daemon import SyncDaemon\n"),
+        ("update", "from sync.release_fetch import fetch_release\n"),
+        ("update", "from ui import app\n"),
+        ("update", "from drivers.printer import open_printer\n"),
+        ("update", "from county.releases import publish\n"),
+        ("ui", "from update.cli import status_json\n"),
+        ("kiosk", "from update.errors import UpdateError\n"),
+        ("drivers", "import update\n"),
+        ("county", "from update.installer import recover\n"),
+        ("county", "from sync.protocol.release.trust import load_release_key\n"),
     ],
 )
 def test_checker_catches_violations(tmp_path: Path, package: str, source: str) -> None:
-    for name in PACKAGES:
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "__init__.py").write_text("")
-    (tmp_path / package / "bad.py").write_text(source)
+    _empty_tree(tmp_path)
+    where = tmp_path / package
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "__init__.py").touch()
+    (where / "bad.py").write_text(source)
     assert len(_violations(tmp_path)) >= 1
 
 
-def test_checker_allows_inward_imports(tmp_path: Path) -> None:
+def _empty_tree(root: Path) -> None:
     for name in PACKAGES:
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "__init__.py").write_text("")
+        (root / name).mkdir()
+        (root / name / "__init__.py").write_text("")
+
+
+def test_checker_allows_inward_imports(tmp_path: Path) -> None:
+    _empty_tree(tmp_path)
+    trust = tmp_path / "sync" / "protocol" / "release"
+    trust.mkdir(parents=True)
+    for package in (trust.parent, trust):
+        (package / "__init__.py").write_text("")
+    (trust / "trust.py").write_text("from kiosk.config import Config\n"
+                                    "from kiosk.enrollment import load_enrollment\n")
+    (tmp_path / "update" / "ok.py").write_text(
+        "from kiosk.update_state import StateFiles\nfrom kiosk.release_dirs import ReleaseDirs\n"
+        "from sync.protocol.release import verify_bundle\n"
+        "from sync.protocol.release.trust import load_release_key\n")
+    (tmp_path / "sync" / "ok.py").write_text(
+        "from kiosk.release_dirs import ReleaseDirs\n"
+        "from sync.protocol.release.trust import load_release_key\n")
+    (tmp_path / "ui" / "clerk.py").write_text("from kiosk.update_state import Attempt\n")
     (tmp_path / "ui" / "ok.py").write_text("import PySide6\nfrom kiosk.lookup import x\n"
                                            "from drivers.idcard import y\n")
     (tmp_path / "county" / "ok.py").write_text("from kiosk.identity import id_hash\n"

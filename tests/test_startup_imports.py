@@ -67,7 +67,7 @@ def test_kiosk_help_loads_every_group(tmp_path: Path) -> None:
     code, modules = _loaded("kiosk.cli.main", ["--help"], tmp_path)
     assert code == 0
     for group in ("kiosk.cli.db", "kiosk.cli.lookup", "ui.commands.idcard_cmd",
-                  "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "sync.update_cli"):
+                  "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "update.cli"):
         assert group in modules
 
 

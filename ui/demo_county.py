@@ -119,9 +119,12 @@ class DemoCounty:
             cls._wait_for(url, server)
             marker = root / ".enrolled-with-county"
             if fresh or not marker.exists():
+                # County scope (with the lookup key), not the village default: the demo
+                # terminal's seeded complaints are keyed by the demo lookup key.
                 answer = json.loads(_run("county.cli", "enroll", "new", "--db", db_url,
                                          "--village", config.terminal.village, "--township",
-                                         config.terminal.township, "--json", "--no-qr"))
+                                         config.terminal.township, "--scope", "county",
+                                         "--json", "--no-qr"))
                 _run("kiosk.cli.main", "enroll", answer["code"], "--server", url,
                      "--config", str(toml))
                 marker.write_text(url)

@@ -113,6 +113,7 @@ class ReceiptService:
             terminal_id=self._enrollment.terminal_id, village=t.village, township=t.township,
             county=t.county, printed_at=printed_at or clock.now(),
             lookup_key=self._enrollment.lookup_key,
+            signing_key=self._enrollment.receipt_secret or None,
             verify_base_url=r.verify_base_url or self._enrollment.server_url,
             status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,
             policy=ReceiptPolicy(r.detail_years, r.max_detail_lines))

@@ -21,7 +21,6 @@ from kiosk.complaints import file_complaint as _file_complaint
 from kiosk.config import Config
 from kiosk.devices import record_device_state
 from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
-from kiosk.identity import id_hash
 from kiosk.items import ItemInfo, item_info
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.notices import NoticeView, current_notices
@@ -83,16 +82,20 @@ class KioskServices:
 
     def lookup(self, id_number: str) -> LookupResult:
         """Benefits of the holder of ``id_number`` (validated; raises IdNumberError)."""
+        return self._benefit_lookup().lookup(id_number)
+
+    def _benefit_lookup(self) -> BenefitLookup:
         engine, enrollment = self._require()
         lookup = getattr(self, "_lookup", None)
         if lookup is None:
-            lookup = BenefitLookup(engine, enrollment.lookup_key)
+            lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
             self._lookup = lookup
-        return lookup.lookup(id_number)
+        return lookup
 
     def holder_hash(self, id_number: str) -> str:
-        """The keyed hash of a (validated) ID number."""
-        return id_hash(self._require()[1].lookup_key, id_number)
+        """The keyed hash (or, on a village terminal, the person key) of a validated ID
+        number; right after :meth:`lookup` of the same number it costs nothing."""
+        return self._benefit_lookup().holder_key(id_number)
 
     def item(self, code: str) -> ItemInfo | None:
         """The cached catalogue entry of an item."""

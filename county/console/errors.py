@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from county.errors import CountyError
+
 __all__ = ["AccountError", "ConsoleError", "Forbidden", "LoginRefused"]
 
 
-class ConsoleError(Exception):
+class ConsoleError(CountyError):
     """Root of console errors; the message is safe to show to an officer."""
 
     code = "console.error"

@@ -1,4 +1,4 @@
-"""The console's HTTP side: rendering, the logged-in viewer, CSRF, login/logout, mounting.
+"""The console's HTTP helpers: rendering, the logged-in viewer, CSRF, audit, downloads.
 
 Every page handler asks :func:`viewer` (or :func:`require`) for the
 logged-in user first and checks the role before it reads anything (STYLE
@@ -16,24 +16,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from county.console.accounts import ROLES, User, log_in, log_out, session_user
+from county.console.accounts import User, session_user
 from county.console.audit import record
-from county.console.errors import ConsoleError, Forbidden, LoginRefused
+from county.console.errors import ConsoleError, Forbidden
 from county.spreadsheet import XLSX_MIME, xlsx_bytes
 from county.tx import writing
 from kiosk import clock
 from kiosk.money import format_yuan
 from kiosk.timefmt import format_local
 
-__all__ = ["BODY_LIMITS", "SESSION_COOKIE", "Viewer", "audit", "mount_console", "posted",
-           "render", "require", "xlsx_download"]
+__all__ = ["BODY_LIMITS", "LOGIN_CSRF_COOKIE", "SESSION_COOKIE", "CsrfRefused", "LoginNeeded",
+           "Viewer", "audit", "client_address", "engine_of", "home_of", "posted", "render",
+           "require", "xlsx_download"]
 
 SESSION_COOKIE = "county_session"
 LOGIN_CSRF_COOKIE = "county_login_csrf"
@@ -47,7 +47,8 @@ _env.filters["thousands"] = lambda n: f"{int(n):,}"
 _env.filters["local"] = lambda moment: "—" if moment is None else format_local(moment)
 
 
-def _address(request: Request) -> str:
+def client_address(request: Request) -> str:
+    """The address a request came from (behind the proxy: its X-Forwarded-For)."""
     return request.client.host if request.client else ""
 
 
@@ -99,7 +100,7 @@ def viewer(request: Request) -> Viewer:
     found = session_user(engine_of(request), token, now=clock.now()) if token else None
     if found is None:
         raise LoginNeeded("login needed")
-    return Viewer(found[0], found[1], _address(request))
+    return Viewer(found[0], found[1], client_address(request))
 
 
 def require(request: Request, *roles: str) -> Viewer:
@@ -179,83 +180,3 @@ def render(request: Request, template: str, *, who: Viewer | None = None, status
         "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                    "style-src 'self'; form-action 'self'; "
                                    "frame-ancestors 'none'"})
-
-
-def _secure(request: Request) -> bool:
-    return request.url.scheme == "https"
-
-
-def _login_page(request: Request, *, error: str = "", status: int = 200,
-                name: str = "") -> HTMLResponse:
-    token = secrets.token_urlsafe(32)
-    response = render(request, "login.html", status=status, error=error, csrf_token=token,
-                      name=name, next=request.query_params.get("next", ""))
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax",
-                        secure=_secure(request), path="/login")
-    return response
-
-
-def _safe_next(target: str) -> str:
-    # Only a path on this server: never an open redirect to another host.
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return ""
-
-
-def mount_console(app: FastAPI, engine: Engine) -> None:
-    """Add the console's pages, static files and error pages to the county ``app``."""
-    from county.console import pages  # the page handlers; they use this module's helpers
-
-    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="console-static")
-
-    @app.exception_handler(LoginNeeded)
-    def _login_needed(request: Request, _exc: LoginNeeded) -> Response:
-        target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-        response = RedirectResponse(f"/login?next={target}", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
-        return response
-
-    @app.exception_handler(Forbidden)
-    def _forbidden(request: Request, exc: Forbidden) -> Response:
-        return render(request, "error.html", status=403, title="无权访问", message=str(exc))
-
-    @app.exception_handler(CsrfRefused)
-    def _csrf(request: Request, exc: CsrfRefused) -> Response:
-        return render(request, "error.html", status=403, title="表单已失效", message=str(exc))
-
-    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
-    def get_login(request: Request) -> Response:
-        return _login_page(request)
-
-    @app.post("/login", response_class=HTMLResponse, include_in_schema=False)
-    async def post_login(request: Request) -> Response:
-        form = await request.form()
-        name, password = str(form.get("username") or ""), str(form.get("password") or "")
-        sent, expected = str(form.get("csrf_token") or ""), request.cookies.get(
-            LOGIN_CSRF_COOKIE, "")
-        if not expected or not secrets.compare_digest(sent, expected):
-            return _login_page(request, status=403, name=name,
-                               error="登录表单已失效（缺少校验码），请重新输入。")
-        try:
-            opened = await run_in_threadpool(log_in, engine, name.strip(), password,
-                                             address=_address(request), now=clock.now())
-        except LoginRefused as exc:
-            status = 429 if exc.reason in ("locked", "address") else 401
-            return _login_page(request, error=str(exc), status=status, name=name)
-        target = _safe_next(str(form.get("next") or "")) or home_of(opened.user)
-        response = RedirectResponse(target, status_code=303)
-        response.set_cookie(SESSION_COOKIE, opened.token, httponly=True, samesite="lax",
-                            secure=_secure(request), path="/")
-        response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
-        return response
-
-    @app.post("/logout", include_in_schema=False)
-    async def post_logout(request: Request) -> Response:
-        who, _form = await posted(request, *ROLES)
-        await run_in_threadpool(log_out, engine, request.cookies.get(SESSION_COOKIE, ""))
-        await run_in_threadpool(audit, request, who, "logout")
-        response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
-        return response
-
-    app.include_router(pages.router)

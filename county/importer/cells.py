@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from county.errors import CountyError
+
 __all__ = [
     "FIELDS",
     "HEADER_ALIASES",
@@ -62,8 +64,11 @@ _PARENS = str.maketrans({"（": "(", "）": ")", "\u3000": "", " ": "", "\ufeff"
                          "\n": "", "\r": "", "\t": "", "*": "", "＊": "", "：": "", ":": ""})
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; ``code`` names the problem (stable, for reports)."""
+class CellError(CountyError, ValueError):
+    """A cell that cannot be read; ``code`` (set on the instance) names the problem (stable,
+    for reports)."""
+
+    code = "import.cell"
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)

@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import Any
 
+from county.errors import CountyError
 from county.importer.cells import cell_text
 from kiosk.identity import IdNumberError, validate_id
 
@@ -36,8 +37,11 @@ _PLAIN = {
 }
 
 
-class IdCellError(ValueError):
-    """An ID cell refused; ``code`` is stable, the message is for clerks (Chinese)."""
+class IdCellError(CountyError, ValueError):
+    """An ID cell refused; ``code`` (the case's, set on the instance) is stable, the message
+    is for clerks (Chinese)."""
+
+    code = "import.id_cell"
 
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
+from county.errors import CountyError
 from county.importer.cells import FIELDS, HEADER_ALIASES, cell_text, normalise_header
 
 __all__ = [
@@ -51,12 +52,16 @@ NOT_STORED = {
 }
 
 
-class LayoutError(ValueError):
+class LayoutError(CountyError, ValueError):
     """The sheet's layout cannot be used (no header, header row given is wrong, unit)."""
+
+    code = "import.layout"
 
 
 class UnitError(LayoutError):
     """The sheet states its amounts in another unit than 元: the whole file is refused."""
+
+    code = "import.unit"
 
 
 @dataclass(frozen=True)

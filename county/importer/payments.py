@@ -19,6 +19,7 @@ plaintext ID number never reaches the database, the report or a log.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -26,11 +27,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.corrections import find_superseded, supersede
+from county.errors import CountyError
 from county.exports import write_table
 from county.importer.cells import (
     CellError,
@@ -42,13 +44,16 @@ from county.importer.cells import (
 )
 from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
 from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
+from county.importer.people import PeopleToKey
 from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
 from county.importer.report import default_reject_path as _reject_path
 from county.importer.sources import Sheet, SourceError, open_workbook
+from county.importer.staging import Staging
 from county.models import HouseholdMember, ImportBatch
 from county.payments import (
     NewMember,
     NewPayment,
+    StoredPlace,
     content_key,
     correct_places,
     place_corrections,
@@ -56,6 +61,7 @@ from county.payments import (
     write_members,
     write_payments,
 )
+from county.person_keys import store_person_keys, villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import id_hash
@@ -94,7 +100,11 @@ class ImportOptions:
     """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
 
 
-class _RowError(Exception):
+class _RowError(CountyError):
+    """A bad row; ``code`` (set on the instance) is the cell's or the row's problem."""
+
+    code = "import.row"
+
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
@@ -137,6 +147,8 @@ class _Reader:
     matcher: ItemMatcher
     key: bytes
     today: date
+    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
+    """Villages with person keys, and their people seen (county/person_keys.py)."""
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
 
@@ -184,6 +196,7 @@ class _Reader:
             head_number, _ = _id_number(head, self.today)
             household = "H" + id_hash(self.key, head_number)[:15]
         township, village = text("township", ""), text("village", "")
+        self.people.see(township, village, who, number)
         member = NewMember(who, household, township, village) if household else None
         payment = NewPayment(
             id_hash=who, household_id=household, item_code=item.code, period=period,
@@ -204,19 +217,12 @@ def _file_sha256(path: Path) -> str:
 
 @dataclass
 class _Checked:
-    """Every sheet's rows, checked."""
+    """Every sheet's rows, checked; the good (and held) ones staged on disk."""
 
     result: ImportResult
-    good: list[NewPayment] = field(default_factory=list)
-    members: dict[str, NewMember] = field(default_factory=dict)
-    first_row: dict[str, tuple[str, int]] = field(default_factory=dict)
+    staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
-    good_keys: list[str] = field(default_factory=list)
-    """The content keys of ``good``, in its order."""
-    held: list[NewPayment] = field(default_factory=list)
-    """Good rows with a warning: imported only when warnings are accepted."""
-    held_keys: list[str] = field(default_factory=list)
-    held_members: dict[str, NewMember] = field(default_factory=dict)
+    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -228,65 +234,135 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     :class:`county.importer.sources.SourceError` for an unreadable file or
     one without any recognisable header, and ``ValueError`` for a bad column
     mapping or missing required columns.
+
+    Rows stream: the checked ones wait in a staging file
+    (county/importer/staging.py) and are counted and stored batch by batch,
+    all in one transaction, so memory does not grow with the file.
     """
-    checked = _check_file(engine, path, options, now=now, progress=progress)
+    with tempfile.TemporaryDirectory(prefix="county-import-") as tmp:
+        staging = Staging(Path(tmp))
+        try:
+            checked = _check_file(engine, path, options, now=now, progress=progress,
+                                  staging=staging)
+            return _store(engine, path, options, checked, now=now)
+        finally:
+            staging.close()
+
+
+@dataclass
+class _Batch:
+    """One batch of staged rows as the county stands: what is stored, what is new."""
+
+    keys: list[str]
+    payments: list[NewPayment]
+    present: dict[str, StoredPlace]
+    ids: list[int]
+
+
+def _batches(conn: Connection, checked: _Checked, *, held: bool) -> Iterator[_Batch]:
+    """The staged rows in batches, households filled, with their stored places."""
+    for rows in checked.staging.batches(held=held):
+        payments = _fill_households(conn, checked.staging, [p for _, _, p in rows], held=held)
+        keys = [k for _, k, _ in rows]
+        yield _Batch(keys, payments, stored_places(conn, keys), [i for i, _, _ in rows])
+
+
+def _supersede_key(p: NewPayment) -> str | None:
+    return "\x1f".join((p.id_hash, p.item_code, p.period, p.department)) if p.period else None
+
+
+def _superseding(conn: Connection, checked: _Checked, batch: _Batch) -> list[tuple[Any, int]]:
+    """(stored row, index in the batch) of the batch's fresh rows that supersede one.
+
+    As county.corrections.find_superseded over the whole file: a supersede key
+    that two fresh rows of the file share supersedes nothing.
+    """
+    fresh = [i for i, k in enumerate(batch.keys) if k not in batch.present]
+    unique = checked.staging.unique_supersede_keys(
+        [k for i in fresh if (k := _supersede_key(batch.payments[i])) is not None])
+    candidates = [i for i in fresh if _supersede_key(batch.payments[i]) in unique]
+    found = find_superseded(conn, [batch.payments[i] for i in candidates])
+    return [(row, candidates[j]) for j, row in found.items()]
+
+
+def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked, *,
+           now: datetime) -> ImportResult:
     result = checked.result
     result.dry_run, result.skip_bad = options.dry_run, options.skip_bad
-    result.warnings_accepted = options.accept_warnings
-    good = checked.good + (checked.held if options.accept_warnings else [])
-    # household_id and place are not part of the key: filling households keeps it.
-    keys = checked.good_keys + (checked.held_keys if options.accept_warnings else [])
-    members = {**checked.members, **(checked.held_members if options.accept_warnings else {})}
-    _fill_households(engine, good, members)
-    result.good = len(checked.good) + len(checked.held)
+    result.warnings_accepted = held = options.accept_warnings
+    staging = checked.staging
+    result.good = staging.count()
+    # Counting pass: what the file adds, supersedes, corrects (as before storing anything).
+    present = withdrawn = corrected = superseded = fresh = 0
     with engine.connect() as conn:
-        present = stored_places(conn, keys)
-        fresh = [(k, p) for k, p in zip(keys, good, strict=True) if k not in present]
-        replaced = find_superseded(conn, [p for _, p in fresh])
-    corrections = place_corrections(present, good, keys)
-    result.withdrawn_before = sum(1 for s in present.values() if s.deleted)
-    result.already_present = len(present) - result.withdrawn_before
-    result.superseded = len(replaced)
-    result.new = len(fresh) - len(replaced)
-    result.corrected = len(corrections)
+        for batch in _batches(conn, checked, held=held):
+            staging.mark_fresh([(batch.ids[i], _supersede_key(p))
+                                for i, (k, p) in enumerate(zip(batch.keys, batch.payments,
+                                                               strict=True))
+                                if k not in batch.present])
+            fresh += len(batch.keys) - len(batch.present)
+            present += len(batch.present)
+            withdrawn += sum(1 for s in batch.present.values() if s.deleted)
+            corrected += len(place_corrections(batch.present, batch.payments, batch.keys))
+        for batch in _batches(conn, checked, held=held):
+            superseded += len(_superseding(conn, checked, batch))
+    result.withdrawn_before = withdrawn
+    result.already_present = present - withdrawn
+    result.superseded = superseded
+    result.new = fresh - superseded
+    result.corrected = corrected
     if options.dry_run or result.refused:
         return result
     if checked.rejected:
         reject_path = options.reject_file or _reject_path(path)
         _write_rejects(reject_path, checked.rejected)
         result.reject_file = str(reject_path)
-    if result.new or result.superseded or members or corrections:
+    derived = checked.people.derive(engine)
+    members = staging.has_members(held=held)
+    if result.new or result.superseded or members or corrected or derived:
         with writing(engine) as conn:
+            store_person_keys(conn, derived)
             if result.new or result.superseded:
                 result.batch = conn.execute(insert(ImportBatch).values(
                     file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
                     rows_new=result.new, rows_rejected=len(result.bad),
                     rows_superseded=result.superseded, imported_by=options.actor,
                     imported_at=now).returning(ImportBatch.id)).scalar_one()
-            write_members(conn, list(members.values()), now=now)
-            adding = [(k, p) for i, (k, p) in enumerate(fresh) if i not in replaced]
-            write_payments(conn, [p for _, p in adding], now=now, import_id=result.batch,
-                           keys=[k for k, _ in adding], unstored=True)
-            if replaced:
-                assert result.batch is not None
-                supersede(conn, [(row, fresh[i][1]) for i, row in replaced.items()],
-                          batch_id=result.batch, actor=options.actor, now=now)
-            if corrections:
-                # Only rows stored before are read again: a fresh file costs no extra pass.
-                stored = [(k, p) for k, p in zip(keys, good, strict=True) if k in present]
-                correct_places(conn, [p for _, p in stored], now=now,
-                               keys=[k for k, _ in stored])
+            for group in staging.member_batches(held=held):
+                write_members(conn, group, now=now)
+            for batch in _batches(conn, checked, held=held):
+                _store_batch(conn, checked, batch, options, result, now=now)
     result.imported = True
     return result
 
 
+def _store_batch(conn: Connection, checked: _Checked, batch: _Batch, options: ImportOptions,
+                 result: ImportResult, *, now: datetime) -> None:
+    """Store one batch (in the import's transaction): new rows, supersessions, moves."""
+    replaced = _superseding(conn, checked, batch)
+    skip = {i for _, i in replaced}
+    adding = [(k, p) for i, (k, p) in enumerate(zip(batch.keys, batch.payments, strict=True))
+              if k not in batch.present and i not in skip]
+    write_payments(conn, [p for _, p in adding], now=now, import_id=result.batch,
+                   keys=[k for k, _ in adding], unstored=True)
+    if replaced:
+        assert result.batch is not None
+        supersede(conn, [(row, batch.payments[i]) for row, i in replaced],
+                  batch_id=result.batch, actor=options.actor, now=now)
+    if place_corrections(batch.present, batch.payments, batch.keys):
+        stored = [(k, p) for k, p in zip(batch.keys, batch.payments, strict=True)
+                  if k in batch.present]
+        correct_places(conn, [p for _, p in stored], now=now, keys=[k for k, _ in stored])
+
+
 def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
-                progress: Callable[[int], None] | None) -> _Checked:
+                progress: Callable[[int], None] | None, staging: Staging) -> _Checked:
     """Read and check every sheet (refusing the file for a layout problem)."""
     with writing(engine) as conn:  # the key is created on a county's first use
         key = lookup_key(conn)
     matcher = ItemMatcher(list_items(engine))
-    checked = _Checked(ImportResult(file=path.name))
+    checked = _Checked(ImportResult(file=path.name), staging,
+                       people=PeopleToKey(villages_with_kdf(engine), {}))
     with open_workbook(path) as book:
         seen: list[str] = []
         for sheet in book.sheets:
@@ -308,7 +384,7 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
             reader = _Reader(layout.columns, options, matcher, key,
-                             options.today or now.date())
+                             options.today or now.date(), checked.people)
             _check_rows(checked, path, sheet, layout, reader, report, progress)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
@@ -356,11 +432,11 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
         try:
             payment, member, suspect = reader.row(row)
             ckey = content_key(payment)
-            if ckey in checked.first_row:
-                other_sheet, other_row = checked.first_row[ckey]
+            first = checked.staging.first_row(ckey)
+            if first is not None:
+                other_sheet, other_row = first
                 where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
                 raise _RowError("row.duplicate", f"与{where}第 {other_row} 行重复")
-            checked.first_row[ckey] = (sheet.name, number)
         except _RowError as exc:
             bad = BadRow(path.name, number, exc.code, str(exc), sheet.name)
             result.bad.append(bad)
@@ -368,36 +444,30 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
             checked.rejected.append((sheet.name, header, cells, bad))
             continue
         report.good += 1
-        if suspect:
+        if suspect:  # held: imported only when warnings are accepted
             result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
                                           sheet.name))
-            checked.held.append(payment)
-            checked.held_keys.append(ckey)
-            if member is not None:
-                checked.held_members[member.id_hash] = member
-            continue
-        checked.good.append(payment)
-        checked.good_keys.append(ckey)
+        checked.staging.add(ckey, sheet.name, number, payment, held=suspect)
         if member is not None:
-            checked.members[member.id_hash] = member
+            checked.staging.add_member(member, held=suspect)
 
 
-def _fill_households(engine: Engine, good: list[NewPayment],
-                     members: dict[str, NewMember]) -> None:
-    """Payments without a household column take the recipient's known household."""
-    unknown = sorted({p.id_hash for p in good if not p.household_id and p.id_hash not in members})
-    if not unknown:
-        return
+def _fill_households(conn: Connection, staging: Staging, good: list[NewPayment], *,
+                     held: bool) -> list[NewPayment]:
+    """Payments without a household column take the recipient's known household
+    (unless the file itself gives the recipient's household)."""
+    missing = sorted({p.id_hash for p in good if not p.household_id})
+    if not missing:
+        return good
+    in_file = staging.members_among(missing, held=held)
+    unknown = [h for h in missing if h not in in_file]
     found: dict[str, str] = {}
-    with engine.connect() as conn:
-        for where in matching(conn, HouseholdMember.id_hash, unknown):
-            for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
-                                    .where(where)):
-                found[row.id_hash] = row.household_id
-    if found:
-        for index, p in enumerate(good):
-            if not p.household_id and p.id_hash in found:
-                good[index] = replace(p, household_id=found[p.id_hash])
+    for where in matching(conn, HouseholdMember.id_hash, unknown) if unknown else ():
+        for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
+                                .where(where)):
+            found[row.id_hash] = row.household_id
+    return [replace(p, household_id=found[p.id_hash])
+            if not p.household_id and p.id_hash in found else p for p in good]
 
 
 def _write_rejects(path: Path, rejected: list[tuple[str, list[str], list[Any], BadRow]]) -> None:

@@ -19,11 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from county.errors import CountyError
+
 __all__ = ["Sheet", "SourceError", "Workbook", "open_workbook"]
 
 
-class SourceError(ValueError):
+class SourceError(CountyError, ValueError):
     """A file that cannot be read as a table (format, encoding, no header)."""
+
+    code = "import.source"
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import county.console.models
-import county.release_models  # noqa: F401
+import county.releases.models  # noqa: F401
 from county.models import Base
 
 config = context.config

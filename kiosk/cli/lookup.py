@@ -95,7 +95,7 @@ def _lookup(args: argparse.Namespace) -> int:
         cache.raw_connection().close()
     except CacheFileError:
         engine = open_cli_store(config)
-    lookup = BenefitLookup(engine or cache, enrollment.lookup_key)
+    lookup = BenefitLookup(engine or cache, enrollment.person_kdf or enrollment.lookup_key)
     try:
         result = lookup.lookup(args.id_number)
     except IdNumberError as exc:

@@ -40,6 +40,7 @@ __all__ = [
     "ErrorDetail",
     "HeartbeatAnswer",
     "HeartbeatRequest",
+    "PersonKdfWire",
     "ReleaseInfo",
     "RequestModel",
     "SnapshotLine",
@@ -96,21 +97,46 @@ class EnrollRequest(RequestModel):
 
     code: str = Field(min_length=4, max_length=32, examples=["K7QF-9XMP"])
     version: str = Field(default="", max_length=40, description="terminal software version")
+    terminal_code: str = Field(
+        default="", pattern=r"^([A-Z0-9]{2,12})?$", examples=["QS01"],
+        description="the terminal's `[terminal] code`, which its ticket numbers carry: "
+                    "bound to this terminal from now on (empty: older terminals)")
+
+
+class PersonKdfWire(WireModel):
+    """A village's person-key derivation (kiosk/person_key.py): scrypt over the ID number."""
+
+    scheme: Literal["scrypt"] = "scrypt"
+    salt: str = Field(description="base64, ≥ 16 bytes, one per village")
+    n: int = Field(ge=2, le=1 << 20, description="scrypt N, a power of two")
+    r: int = Field(ge=1, le=32)
+    p: int = Field(ge=1, le=4)
+    generation: int = Field(ge=1, description="grows when the county rotates the salt")
 
 
 class EnrollResponse(WireModel):
-    """The terminal's credentials; the token is shown only this once."""
+    """The terminal's credentials; the token is shown only this once.
+
+    A village terminal (``scope`` ``village``) gets no ``lookup_key`` (empty)
+    but ``lookup_kdf`` and ``receipt_key`` instead (issue 12).
+    """
 
     terminal_id: str = Field(examples=["T00001"])
     token: str = Field(description="bearer token for every later request")
-    lookup_key: str = Field(description="county lookup key, base64 (≥ 16 bytes)")
+    lookup_key: str = Field(default="", description="county lookup key, base64 (≥ 16 bytes); "
+                                                    "empty for a village terminal")
+    lookup_kdf: PersonKdfWire | None = Field(
+        default=None, description="village terminal: the village's person-key derivation")
+    receipt_key: str = Field(default="", description="village terminal: the receipt-signing "
+                                                     "key, base64")
     release_public_key: str = Field(description="Ed25519 public key of releases, base64; "
                                                 "empty while the county has none")
     county: str = ""
     township: str
     village: str
-    scope: Literal["county", "township"] = Field(
-        description="which payments the terminal receives: the whole county or its township")
+    scope: Literal["county", "township", "village"] = Field(
+        description="which payments the terminal receives: the whole county, its township, "
+                    "or its village's under person keys")
 
 
 # --- changes and snapshot -------------------------------------------------------------------
@@ -294,7 +320,7 @@ class ReleaseInfo(WireModel):
                                      "(a terminal rolls back only with a valid ``pin``)")
     pin: str | None = Field(default=None, max_length=4096,
                             description="the pin file signed offline with the release key "
-                                        "(sync.protocol.release_pin); without it, or if it "
+                                        "(sync.protocol.release.pin); without it, or if it "
                                         "does not verify, a lower version is refused")
 
 

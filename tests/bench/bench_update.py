@@ -35,7 +35,7 @@ from updater.conftest import write_update_terminal
 from updater.fakerelease import build_wheel, make_bundle
 
 from sync.protocol.release import generate_private_key
-from sync.venv_build import build_venv, clean_env
+from update.venv import build_venv, clean_env
 
 
 def _timed(action: Callable[[], object]) -> float:

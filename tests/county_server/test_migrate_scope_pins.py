@@ -17,7 +17,7 @@ from sqlalchemy import inspect, select, text
 
 from county.db import create_county_engine, open_county_db
 from county.models import Base
-from county.release_models import ReleaseScope
+from county.releases.models import ReleaseScope
 from county.tx import writing
 from county_server.test_migrate_scope_move import MIGRATIONS, _upgrade_to
 

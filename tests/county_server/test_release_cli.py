@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from releases.helpers import make_wheels
 
-from county.cli import build_parser, main
+from county.cli.main import build_parser, main
 from sync.protocol.release import load_public_key, verify_bundle
 
 # A PEP 517 backend inside the throwaway project: pip builds it offline with nothing installed.

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from releases.helpers import good_bundle
 from sqlalchemy import Engine
 
-from county.release_download import ByteRange, RangeNotSatisfiable, parse_range
 from county.releases import (
     PublishError,
     Scope,
@@ -30,6 +29,7 @@ from county.releases import (
     unpin,
     withdraw,
 )
+from county.releases.download import ByteRange, RangeNotSatisfiable, parse_range
 from county_server.conftest import auth, enroll_terminal
 from sync.protocol import HeartbeatAnswer
 from sync.protocol.release import generate_private_key, public_key_b64, public_key_pem

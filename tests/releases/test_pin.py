@@ -1,4 +1,4 @@
-"""Signed pins (sync.protocol.release_pin): what makes one count, and what does not."""
+"""Signed pins (sync.protocol.release.pin): what makes one count, and what does not."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import ReleaseCode, ReleaseError, generate_private_key
-from sync.protocol.release_pin import MAX_PIN_BYTES, sign_pin, verify_pin
+from sync.protocol.release.pin import MAX_PIN_BYTES, sign_pin, verify_pin
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 

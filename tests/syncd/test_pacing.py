@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.logfmt import log_event
 from sync.backoff import Backoff
 from sync.errors import SyncError
 from sync.lock import cycle_lock, lock_path_for
-from sync.logfmt import log_event
 from sync.pages import cursor_order
 
 

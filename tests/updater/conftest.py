@@ -25,15 +25,15 @@ from reference import system_clock  # noqa: F401  (this directory runs on the sy
 from syncd.conftest import _county_template, county_engine
 
 from kiosk.config import load_config
+from kiosk.release_dirs import ReleaseDirs
 from sync.protocol.release import generate_private_key, public_key_pem
-from sync.release_dirs import ReleaseDirs
-from sync.release_trust import load_release_key
-from sync.updater import InstallOutcome, UpdaterSettings, install_bundle
+from sync.protocol.release.trust import load_release_key
+from update.installer import InstallOutcome, UpdaterSettings, install_bundle
 from updater.fakerelease import Behaviour, make_bundle
 
 __all__ = ["_county_template", "county_engine"]  # fixtures pytest finds here
 
-UPDATE_CLI = [sys.executable, "-m", "sync.update_cli"]
+UPDATE_CLI = [sys.executable, "-m", "update.cli"]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.db_backup import Reverted, backup_database, revert_database
+from update.db_backup import Reverted, backup_database, revert_database
 
 _OLD = """
 CREATE TABLE complaint (id INTEGER PRIMARY KEY, ticket_no TEXT UNIQUE NOT NULL,

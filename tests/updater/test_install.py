@@ -15,9 +15,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
-from sync.protocol.release_pin import sign_pin
-from sync.update_cli import status_json
-from sync.updater import UpdateError
+from sync.protocol.release.pin import sign_pin
+from update.cli import status_json
+from update.errors import UpdateError
 from updater.conftest import UpdTerminal, tree_fingerprint, write_update_terminal
 from updater.fakerelease import db_marker, make_bundle
 

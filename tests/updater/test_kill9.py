@@ -22,8 +22,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sync.release_dirs import VERIFIED
-from sync.updater import UpdateError, recover
+from kiosk.release_dirs import VERIFIED
+from update.errors import UpdateError
+from update.installer import recover
 from updater.conftest import UpdTerminal, write_update_terminal
 from updater.fakerelease import db_marker, make_bundle
 
@@ -57,7 +58,7 @@ def _spawn_install(term: UpdTerminal, bundle: Path, *, crash_at: str | None) -> 
         try:
             os.setpgid(0, 0)
             if crash_at:
-                installer_log = logging.getLogger("sync.updater")
+                installer_log = logging.getLogger("update.installer")
                 installer_log.setLevel(logging.DEBUG)
                 installer_log.addHandler(_PowerCutAt(crash_at))
             term.install(bundle, pinned=True)

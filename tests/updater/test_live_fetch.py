@@ -33,7 +33,7 @@ from sync.enroll import enroll_terminal
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.protocol import ReleaseInfo
 from sync.protocol.release import public_key_pem
-from sync.protocol.release_pin import sign_pin
+from sync.protocol.release.pin import sign_pin
 from sync.release_fetch import fetch_release
 from sync.state import read_status
 from updater.conftest import UpdTerminal, write_update_terminal
@@ -186,3 +186,28 @@ def test_an_unsigned_pin_from_the_server_allows_no_rollback(
     assert outcome.answer.release is not None and outcome.answer.release.pin is None
     assert outcome.fetched is None
     assert not (term.spool / "ready" / "0.0.1.tar").exists()
+
+
+def test_without_a_release_key_nothing_is_handed_to_root(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    now = datetime.now(UTC)
+    trust_key(county_engine, public_key_pem(release_key.public_key()))
+    bundle = make_bundle(tmp_path / "build", "2.0.0", key=release_key)
+    publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
+            scopes=[Scope("county")], pin=False, now=now)
+    term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
+    config = load_config(term.config)
+    engine = open_store(term.db)
+    with LiveServer(county_engine) as county:
+        enroll_terminal(config, engine, enrollment_code(county_engine), county.url)
+        enrollment = term.dir / "enrollment.json"
+        saved = json.loads(enrollment.read_text())
+        saved["release_public_key"] = ""  # enrolled before the county trusted a key
+        enrollment.write_text(json.dumps(saved))
+        with CountyClient(county.url, saved["token"], ClientSettings()) as client:
+            outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
+    assert outcome.fetched is None
+    status = read_status(engine)
+    engine.dispose()
+    assert status.last_error_code == "update.no_key"
+    assert not (term.spool / "ready").exists()

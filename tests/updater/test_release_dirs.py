@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sync.release_dirs import VERIFIED, ReleaseDirs
+from kiosk.release_dirs import VERIFIED, ReleaseDirs
 from updater.conftest import write_update_terminal
 
 

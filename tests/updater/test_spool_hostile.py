@@ -19,7 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
-from sync.protocol.release_pin import sign_pin
+from sync.protocol.release.pin import sign_pin
 from updater.conftest import UpdTerminal
 
 

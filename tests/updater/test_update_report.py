@@ -22,12 +22,12 @@ from syncd.conftest import enrollment_code
 from county.cli import main as county_main
 from county.db import open_county_db
 from kiosk.config import load_config
+from kiosk.release_dirs import VERIFIED, ReleaseDirs
 from kiosk.store import open_store
 from kiosk.update_state import Attempt, Result, StateFiles
 from sync.client import ClientSettings, CountyClient
 from sync.enroll import enroll_terminal
 from sync.heartbeat import send_heartbeat
-from sync.release_dirs import VERIFIED, ReleaseDirs
 from sync.update_report import update_report
 from updater.conftest import write_update_terminal
 

@@ -143,7 +143,7 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
     except IdNumberError as exc:
         raise CliError(str(exc), exit_code=2) from None
     engine = open_cli_store(config)
-    lookup = BenefitLookup(engine, enrollment.lookup_key)
+    lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
     try:
         result = lookup.lookup(number)
     finally:

@@ -1,0 +1,130 @@
+"""An import's checked rows on disk, so memory stays flat however long the file.
+
+Checking a file and storing it are separate passes (a file with a bad row
+stores nothing unless ``skip_bad``), so the checked rows must wait
+somewhere: here, in a private SQLite file in a temporary directory (0700),
+deleted with it. It holds what the import would store — ``id_hash``, never a
+plaintext ID number. Duplicate rows of the file are found through its
+unique content-key index rather than a dictionary in memory.
+
+Rows come back in file order, in batches (``BATCH_ROWS``).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from county.payments import NewMember, NewPayment
+
+__all__ = ["BATCH_ROWS", "Staged", "Staging"]
+
+#: Rows a batch holds in memory while the import checks or stores it.
+BATCH_ROWS = 5000
+
+Staged = tuple[int, str, NewPayment]
+"""(staging row id, content key, payment)."""
+
+
+class Staging:
+    """The checked rows of one import (good, and held for a warning) and its memberships."""
+
+    def __init__(self, directory: Path) -> None:
+        self._db = sqlite3.connect(directory / "staging.db", isolation_level=None)
+        self._db.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE row (id INTEGER PRIMARY KEY, ckey TEXT NOT NULL UNIQUE,
+                              sheet TEXT NOT NULL, line INTEGER NOT NULL, held INTEGER NOT NULL,
+                              payment BLOB NOT NULL, fresh INTEGER, super TEXT);
+            CREATE TABLE member (id_hash TEXT NOT NULL, held INTEGER NOT NULL,
+                                 member BLOB NOT NULL, PRIMARY KEY (id_hash, held));
+            CREATE INDEX row_super ON row (super);
+            BEGIN;
+        """)
+
+    def close(self) -> None:
+        """Close the file (the caller removes its directory)."""
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        self._db.close()
+
+    def first_row(self, ckey: str) -> tuple[str, int] | None:
+        """(sheet, row number) of the staged row with content key ``ckey``, if any."""
+        found = self._db.execute("SELECT sheet, line FROM row WHERE ckey = ?", (ckey,)).fetchone()
+        return None if found is None else (str(found[0]), int(found[1]))
+
+    def add(self, ckey: str, sheet: str, line: int, payment: NewPayment, *, held: bool) -> None:
+        """Stage a checked row (its content key not staged yet: see :meth:`first_row`)."""
+        self._db.execute("INSERT INTO row (ckey, sheet, line, held, payment) VALUES (?,?,?,?,?)",
+                         (ckey, sheet, line, int(held), pickle.dumps(payment)))
+
+    def add_member(self, member: NewMember, *, held: bool) -> None:
+        """Stage a membership (a later row of the same person replaces it; good and held
+        rows' apart)."""
+        self._db.execute("INSERT OR REPLACE INTO member (id_hash, held, member) VALUES (?,?,?)",
+                         (member.id_hash, int(held), pickle.dumps(member)))
+
+    def count(self) -> int:
+        """Rows staged, held ones included."""
+        return int(self._db.execute("SELECT count(*) FROM row").fetchone()[0])
+
+    def has_members(self, *, held: bool) -> bool:
+        """Whether any membership would be stored."""
+        return self._db.execute("SELECT 1 FROM member WHERE held <= ? LIMIT 1",
+                                (int(held),)).fetchone() is not None
+
+    def batches(self, *, held: bool, only_fresh: bool = False) -> Iterator[list[Staged]]:
+        """The rows to store (``held``: with the held ones), in file order, in batches."""
+        last = 0
+        fresh = " AND fresh = 1" if only_fresh else ""
+        while True:
+            rows = self._db.execute(
+                f"SELECT id, ckey, payment FROM row WHERE id > ? AND held <= ?{fresh} "
+                "ORDER BY id LIMIT ?", (last, int(held), BATCH_ROWS)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [(int(r[0]), str(r[1]), pickle.loads(r[2])) for r in rows]
+
+    def member_batches(self, *, held: bool) -> Iterator[list[NewMember]]:
+        """The memberships to store, in batches (a held row's beats a good row's)."""
+        last = ""
+        while True:
+            rows = self._db.execute(
+                "SELECT id_hash, member FROM member AS m WHERE id_hash > ? AND held <= ? "
+                "AND NOT (held = 0 AND ? AND EXISTS (SELECT 1 FROM member AS h "
+                "WHERE h.id_hash = m.id_hash AND h.held = 1)) "
+                "ORDER BY id_hash LIMIT ?", (last, int(held), int(held), BATCH_ROWS)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [pickle.loads(r[1]) for r in rows]
+
+    def members_among(self, hashes: Sequence[str], *, held: bool) -> set[str]:
+        """Which of ``hashes`` the file gives a membership for."""
+        found: set[str] = set()
+        for start in range(0, len(hashes), 900):
+            chunk = list(hashes[start:start + 900])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._db.execute(
+                f"SELECT id_hash FROM member WHERE held <= ? AND id_hash IN ({marks})",
+                (int(held), *chunk)))
+        return found
+
+    def mark_fresh(self, rows: Sequence[tuple[int, str | None]]) -> None:
+        """Mark rows (id, supersede key or None) as not stored in the county yet."""
+        self._db.executemany("UPDATE row SET fresh = 1, super = ? WHERE id = ?",
+                             [(key, row_id) for row_id, key in rows])
+
+    def unique_supersede_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` exactly one fresh row of the file has."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 900):
+            chunk = list(keys[start:start + 900])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._db.execute(
+                f"SELECT super FROM row WHERE fresh = 1 AND super IN ({marks}) "
+                "GROUP BY super HAVING count(*) = 1", chunk))
+        return found

@@ -1,0 +1,106 @@
+"""``county release build``: turn a folder of wheels or a project checkout into a signed bundle.
+
+Runs on the offline machine that holds the private key. A project checkout
+is built with ``python -m pip wheel`` (the project and every dependency,
+pinned by what pip resolves); ``--find-links DIR`` makes that build offline.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
+from packaging.version import InvalidVersion, Version
+
+from county.errors import CountyError
+from sync.protocol.release import PRODUCT, KeyFileError, Manifest, load_private_key, write_bundle
+
+__all__ = ["BuildError", "build_release", "check_wheels"]
+
+
+class BuildError(CountyError):
+    """The bundle cannot be built (message for people)."""
+
+    code = "release.build_failed"
+
+
+def check_wheels(wheels: Sequence[Path], version: str) -> None:
+    """Refuse a wheel set without exactly one village-kiosk wheel of ``version``.
+
+    Also refuses two wheels of one distribution (pip would install either)
+    and names that are not wheel names. Raises :class:`BuildError`.
+    """
+    seen: dict[str, str] = {}
+    project: list[str] = []
+    for wheel in wheels:
+        try:
+            name, wheel_version, _build, _tags = parse_wheel_filename(wheel.name)
+        except (InvalidWheelFilename, InvalidVersion) as exc:
+            raise BuildError(f"{wheel.name}: not a wheel file name ({exc})") from None
+        if name in seen:
+            raise BuildError(f"two wheels of {name}: {seen[name]} and {wheel.name}")
+        seen[name] = wheel.name
+        if name == canonicalize_name(PRODUCT):
+            project.append(str(wheel_version))
+    if not project:
+        raise BuildError(f"no {PRODUCT} wheel among {len(wheels)} wheel(s)")
+    if Version(project[0]) != Version(version):
+        raise BuildError(f"the {PRODUCT} wheel is version {project[0]}, not {version}")
+
+
+def _pip_wheel(checkout: Path, into: Path, *, find_links: Path | None,
+               no_build_isolation: bool) -> None:
+    command = [sys.executable, "-m", "pip", "wheel", str(checkout), "--wheel-dir", str(into),
+               "--disable-pip-version-check", "--no-input", "--quiet"]
+    if find_links is not None:
+        command += ["--no-index", "--find-links", str(find_links)]
+    if no_build_isolation:
+        command.append("--no-build-isolation")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tail = (result.stderr or result.stdout).strip().splitlines()[-8:]
+        raise BuildError("pip wheel failed:\n  " + "\n  ".join(tail))
+
+
+def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel: str,
+                  expires_days: int, now: datetime, python: str = "cp311",
+                  find_links: Path | None = None,
+                  no_build_isolation: bool = False) -> Manifest:
+    """Build the bundle ``out`` of release ``version`` from ``src``; returns its manifest.
+
+    ``src`` is a folder of ``.whl`` files (used as they are) or a project
+    checkout (a folder with ``pyproject.toml`` or ``setup.py``, built with
+    pip). Blocks for as long as pip takes. Raises :class:`BuildError`.
+    """
+    try:
+        key = load_private_key(key_path)
+    except (OSError, KeyFileError) as exc:
+        raise BuildError(f"cannot read the signing key: {exc}") from None
+    if expires_days < 1:
+        raise BuildError("--expires-days must be at least 1")
+    if not src.is_dir():
+        raise BuildError(f"{src} is not a folder (of wheels, or a project checkout)")
+    with tempfile.TemporaryDirectory(prefix="release-build-") as tmp:
+        if (src / "pyproject.toml").is_file() or (src / "setup.py").is_file():
+            _pip_wheel(src, Path(tmp), find_links=find_links,
+                       no_build_isolation=no_build_isolation)
+            wheels = sorted(Path(tmp).glob("*.whl"))
+        else:
+            wheels = sorted(src.glob("*.whl"))
+            if not wheels:
+                raise BuildError(f"{src} holds no .whl files and no pyproject.toml")
+        check_wheels(wheels, version)
+        # The project wheel first: people reading the manifest look for it.
+        wheels.sort(key=lambda w: (parse_wheel_filename(w.name)[0] != canonicalize_name(PRODUCT),
+                                   w.name))
+        try:
+            return write_bundle(out, wheels, version=version, channel=channel,
+                                expires_at=now + timedelta(days=expires_days),
+                                private_key=key, python=python, now=now)
+        except ValueError as exc:
+            raise BuildError(str(exc)) from None
