@@ -9,14 +9,20 @@ command can share the file; PostgreSQL needs nothing special.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import (
+    Engine,
+    column,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    table,
+)
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
@@ -25,6 +31,9 @@ from county.models import BenefitItem
 from county.tx import writing
 from kiosk import clock
 from kiosk.sqlite import configure_sqlite
+
+if TYPE_CHECKING:  # Alembic loads only when the database is not at the scripts' head
+    from alembic.config import Config as AlembicConfig
 
 __all__ = [
     "DEFAULT_URL",
@@ -38,6 +47,7 @@ __all__ = [
 
 DEFAULT_URL = "sqlite:///county.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_VERSION_TABLE = table("alembic_version", column("version_num"))
 _SQLITE_BUSY_MS = 15000
 
 
@@ -90,7 +100,45 @@ def _binary_arrays(engine: Engine) -> None:
         dbapi_conn.adapters.register_dumper(list, ListBinaryDumper)
 
 
+#: A migration script's ``revision = '0007'`` / ``down_revision: str | None = '0006'`` line.
+_HEADER = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*"""
+                     r"""(?:None|'([^'\n]*)'|"([^"\n]*)")\s*$""", re.MULTILINE)
+
+
+def plain_head() -> str | None:
+    """The newest migration as the scripts' text names it, read without importing them.
+
+    Each file's ``revision`` and ``down_revision`` lines are read; None when the
+    chain is not one plain line of single revisions (a merge, a tuple, a header
+    written otherwise): then Alembic decides. A test checks it against Alembic's head.
+    """
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in (_MIGRATIONS / "versions").glob("*.py"):
+        fields = {m.group(1): m.group(2) or m.group(3)
+                  for m in _HEADER.finditer(path.read_text(encoding="utf-8"))}
+        revision = fields.get("revision")
+        if not revision or "down_revision" not in fields or revision in revisions:
+            return None
+        revisions.add(revision)
+        if fields["down_revision"]:
+            downs.add(str(fields["down_revision"]))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 and downs <= revisions else None
+
+
+def _current_revision(engine: Engine) -> str | None:
+    """The revision recorded in ``alembic_version`` (None: none, or not exactly one)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(select(_VERSION_TABLE.c.version_num)).all()
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def _alembic_config() -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     return cfg
@@ -102,11 +150,20 @@ def upgrade(engine: Engine) -> str:
     Raises :class:`FutureSchemaError` for a database from a newer release and
     :class:`DatabaseError` if it cannot be reached.
     """
-    script = ScriptDirectory.from_config(_alembic_config())
-    head = script.get_current_head()
-    assert head is not None
-    known = {rev.revision for rev in script.walk_revisions()}
     try:
+        # A database at the scripts' head (every start but the first after an update):
+        # no Alembic to import and no scripts to load.
+        plain = plain_head()
+        if plain is not None and _current_revision(engine) == plain:
+            return plain
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_alembic_config())
+        head = script.get_current_head()
+        assert head is not None
+        known = {rev.revision for rev in script.walk_revisions()}
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
         if current is not None and current not in known:

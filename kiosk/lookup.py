@@ -17,9 +17,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, cast
-
-from sqlalchemy import Engine
+from typing import Any, Protocol, cast
 
 from kiosk.identity import id_hash, mask_id, validate_id
 from kiosk.person_key import PersonKdf, derive_person_key
@@ -200,6 +198,14 @@ def summarise(lines: list[PaymentLine], *, ordered: bool = False) -> tuple[YearS
     return tuple(years)
 
 
+class ConnectionSource(Protocol):
+    """What the lookup needs of its database: a SQLAlchemy ``Engine`` (the kiosk UI) or
+    :class:`kiosk.cachefile.ReadOnlyCache` (`kiosk lookup`, which must start fast)."""
+
+    def raw_connection(self) -> Any:
+        """A DBAPI (sqlite3) connection, in autocommit mode, closed by the caller."""
+
+
 class BenefitLookup:
     """Looks up a card holder's benefits in the cache.
 
@@ -207,7 +213,7 @@ class BenefitLookup:
     to their thread); call :meth:`close` when done.
     """
 
-    def __init__(self, engine: Engine, lookup_key: bytes | PersonKdf) -> None:
+    def __init__(self, engine: ConnectionSource, lookup_key: bytes | PersonKdf) -> None:
         """``lookup_key``: the county key (county/township terminal) or, on a village
         terminal, the village's person-key derivation (one ~100 ms derivation a lookup)."""
         if not lookup_key:

@@ -19,7 +19,9 @@ Pure: standard library only, no I/O (the county imports it).
 from __future__ import annotations
 
 import difflib
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.errors import KioskError
@@ -33,6 +35,7 @@ __all__ = [
     "check_setting",
     "config_bounds",
     "find_pushable",
+    "usable_values",
 ]
 
 _WHOLE = re.compile(r"[0-9]{1,9}")
@@ -128,3 +131,18 @@ def config_bounds(config_key: str) -> dict[str, int]:
     config's field declaration. Raises ``KeyError`` if no pushable setting overrides it."""
     entry = _BY_CONFIG_KEY[config_key]
     return {"min": entry.minimum, "max": entry.maximum}
+
+
+def usable_values(rows: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Config key → value of each stored (pushed name, text value) row that this version
+    takes; an unknown name or a bad value is logged and left out (the config file's value
+    stays in force)."""
+    out: dict[str, int] = {}
+    for key, value in rows:
+        try:
+            entry = find_pushable(key)
+            out[entry.config_key] = entry.parse(value)
+        except SettingError as exc:
+            logging.getLogger("kiosk.settings").warning("pushed setting ignored [%s]: %s",
+                                                        exc.code, exc)
+    return out

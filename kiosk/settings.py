@@ -10,20 +10,16 @@ logged and ignored: the config file's value stays in force.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import Engine, select
 
 from kiosk.config import Config
-from kiosk.pushable import SettingError, find_pushable
+from kiosk.pushable import usable_values
 from kiosk.store.models import Setting
 
 __all__ = ["apply_pushed", "pushed_values"]
-
-log = logging.getLogger(__name__)
-
 
 def pushed_values(engine: Engine) -> dict[str, int]:
     """Config key → pushed value of every usable pushed setting (one small query).
@@ -33,14 +29,7 @@ def pushed_values(engine: Engine) -> dict[str, int]:
     """
     with engine.connect() as conn:
         rows = conn.execute(select(Setting.key, Setting.value).order_by(Setting.key)).all()
-    out: dict[str, int] = {}
-    for key, value in rows:
-        try:
-            entry = find_pushable(key)
-            out[entry.config_key] = entry.parse(value)
-        except SettingError as exc:
-            log.warning("pushed setting ignored [%s]: %s", exc.code, exc)
-    return out
+    return usable_values(rows)
 
 
 def apply_pushed(config: Config, values: Mapping[str, int]) -> Config:

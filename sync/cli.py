@@ -26,7 +26,7 @@ from kiosk.textsafe import say
 
 if TYPE_CHECKING:  # the daemon's modules load only when its commands run (kiosk.cli.main)
     from sync.daemon import CycleReport
-    from sync.state import SyncStatus
+    from sync.status_file import SyncStatus
 
 __all__ = ["register_enroll", "register_sync", "register_syncd"]
 
@@ -150,16 +150,17 @@ def status_json(status: SyncStatus, *, now: datetime,
 
 
 def _status(args: argparse.Namespace) -> int:
-    from kiosk.settings import pushed_values
-    from sync.state import read_status
+    # Plain sqlite3, read-only: status checks must start fast (no SQLAlchemy) and never
+    # create or write the cache.
+    from kiosk.cachefile import CacheFileError
+    from sync.status_file import read_status_file
 
     config = load_cli_config(args)
-    engine = open_cli_store(config, migrate=False)
     try:
-        status = read_status(engine)
-        pushed = pushed_values(engine)
-    finally:
-        engine.dispose()
+        status, pushed = read_status_file(config.store.path,
+                                          busy_timeout_ms=config.store.busy_timeout_ms)
+    except CacheFileError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
     data = status_json(status, now=clock.now(), pushed=pushed)
     if args.json:
         print_json(data)

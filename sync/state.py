@@ -7,7 +7,6 @@ filing a complaint at the same moment).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.store import write_connection
 from kiosk.store.models import Complaint, Setting, SyncState
+from sync.status_file import SyncStatus
 
 __all__ = [
     "SyncStatus",
@@ -25,29 +25,6 @@ __all__ = [
     "record_success",
     "update_state",
 ]
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """Where the terminal's sync stands (``kiosk sync status``)."""
-
-    cursor: str | None
-    data_as_of: datetime | None
-    last_attempt_at: datetime | None
-    last_success_at: datetime | None
-    last_error: str | None
-    last_error_code: str | None
-    last_heartbeat_at: datetime | None
-    settings_version: int | None
-    local_settings_version: int
-    release_available: str | None
-    outbox_depth: int
-    outbox_rejected: int
-
-    @property
-    def revoked(self) -> bool:
-        """The county refused this terminal's token (re-enroll)."""
-        return self.last_error_code == "sync.revoked"
 
 
 def update_state(conn: Connection, **values: Any) -> None:

@@ -80,7 +80,7 @@ def test_a_command_loads_only_its_group(tmp_path: Path) -> None:
     assert not {"kiosk.cli.db", "sync.cli", "ui.commands.print_cmd"} & modules
 
 
-def test_a_lookup_on_an_up_to_date_store_needs_no_qt_nor_alembic(tmp_path: Path) -> None:
+def test_a_lookup_on_an_up_to_date_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
                       f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
@@ -89,7 +89,27 @@ def test_a_lookup_on_an_up_to_date_store_needs_no_qt_nor_alembic(tmp_path: Path)
     code, modules = _loaded("kiosk.cli.main",
                             ["lookup", "43122619560322079X", "--config", str(config)], tmp_path)
     assert code == 0
-    # The store is needed (SQLAlchemy), and pydantic checks the config file; the
-    # migrations are not: the schema is current.
-    assert "sqlalchemy" in modules
-    assert _heavy(modules, allowed=("sqlalchemy", "kiosk.store", "pydantic")) == []
+    # A current cache is read with plain sqlite3; pydantic checks the config file.
+    assert _heavy(modules, allowed=("pydantic",)) == []
+
+
+@pytest.mark.parametrize("argv", [["sync", "status"], ["db", "stats", "--json"],
+                                  ["db", "upgrade"]])
+def test_status_commands_read_a_current_cache_without_sqlalchemy(argv: list[str],
+                                                                 tmp_path: Path) -> None:
+    # What the updater's health checks, scripts and clerks run: plain sqlite3, read-only.
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "upgrade", "--config",
+                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    code, modules = _loaded("kiosk.cli.main", [*argv, "--config", str(config)], tmp_path)
+    assert code == 0
+    assert _heavy(modules, allowed=("pydantic",)) == []
+
+
+def test_county_commands_open_a_current_database_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/county.db"
+    assert _loaded("county.cli", ["item", "list", "--db", url], tmp_path)[0] == 0  # migrates
+    code, modules = _loaded("county.cli", ["item", "list", "--db", url], tmp_path)
+    assert code == 0
+    assert not any(m == "alembic" or m.startswith("alembic.") for m in modules)

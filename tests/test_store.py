@@ -137,3 +137,18 @@ def test_stats_on_seeded_store(seeded_engine: Engine) -> None:
     assert stats.data_as_of is not None and stats.data_as_of.tzinfo is not None
     assert stats.file_bytes > 0
     assert stats.to_json()["rows"] == stats.rows
+
+
+def test_stats_name_every_model_table(seeded_engine: Engine) -> None:
+    # `kiosk db stats` lists the schema's tables (plain sqlite3): the models' tables.
+    from kiosk.store.models import Base
+
+    assert sorted(store_stats(seeded_engine).rows) == sorted(Base.metadata.tables)
+
+
+def test_stats_of_a_missing_cache_create_nothing(tmp_path: Path) -> None:
+    from kiosk.cachefile import CacheFileError, read_store_stats
+
+    with pytest.raises(CacheFileError, match="kiosk db upgrade"):
+        read_store_stats(tmp_path / "var" / "kiosk.db")
+    assert not (tmp_path / "var").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine, Row, delete, insert, select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -37,6 +37,8 @@ router = APIRouter(include_in_schema=False)
 UPLOADERS = ("it", "department")
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
 UPLOAD_KEPT = timedelta(days=1)
+#: Request header static/upload.js sets: answer with the preview's address, not the page.
+PROGRESS_HEADER = "X-Upload-Progress"
 
 
 def _clean_name(raw: str) -> str:
@@ -136,14 +138,42 @@ async def _preview(request: Request, who: Viewer, upload: object) -> Response:
                 uploaded_at=clock.now()).returning(ConsoleUpload.id)).scalar_one())
 
     upload_id = await run_in_threadpool(store)
+    if request.headers.get(PROGRESS_HEADER) == "1":
+        # static/upload.js sent it (showing the upload's progress): the browser goes on to
+        # the preview page, whose load is the check of the file.
+        return JSONResponse({"next": f"/imports/{upload_id}/preview"},
+                            headers={"Cache-Control": "no-store"})
+    return await _dry_run_page(request, who, upload_id, name)
+
+
+async def _dry_run_page(request: Request, who: Viewer, upload_id: int, name: str) -> Response:
+    """The preview of a stored upload: every bad row with its reason, nothing stored."""
+    engine = engine_of(request)
     try:
-        _upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=True)
+        upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=True)
     except (SourceError, ValueError) as exc:
         return render(request, "imports.html", who=who, status=400, can_upload=True,
                       history=await run_in_threadpool(_history, engine, who),
                       error=f"无法读取 {name}：{exc}")
     return render(request, "import_preview.html", who=who, result=result, upload_id=upload_id,
-                  name=name)
+                  name=upload.file_name)
+
+
+@router.get("/imports/{upload_id}/preview", response_class=HTMLResponse)
+async def get_preview(request: Request, upload_id: int) -> Response:
+    """The preview of an upload sent with progress (static/upload.js)."""
+    who = await run_in_threadpool(require, request, *UPLOADERS)
+    name = await run_in_threadpool(_pending, engine_of(request), upload_id)
+    if name is None:
+        raise Forbidden("这个文件已经导入过了，或预览已过期（保留一天），请重新上传。")
+    return await _dry_run_page(request, who, upload_id, name)
+
+
+def _pending(engine: Engine, upload_id: int) -> str | None:
+    """The file name of an upload not imported yet (None: imported, dropped or never)."""
+    with engine.connect() as conn:
+        return conn.execute(select(ConsoleUpload.file_name).where(
+            ConsoleUpload.id == upload_id, ConsoleUpload.batch_id.is_(None))).scalar()
 
 
 @router.post("/imports/{upload_id}/run", response_class=HTMLResponse)
@@ -153,13 +183,7 @@ async def post_run(request: Request, upload_id: int) -> Response:
     skip_bad = form.get("skip_bad") == "1"
     accept_warnings = form.get("accept_warnings") == "1"
 
-    def pending() -> bool:
-        with engine.connect() as conn:
-            return conn.execute(select(ConsoleUpload.id).where(
-                ConsoleUpload.id == upload_id,
-                ConsoleUpload.batch_id.is_(None))).first() is not None
-
-    if not await run_in_threadpool(pending):
+    if await run_in_threadpool(_pending, engine, upload_id) is None:
         raise Forbidden("这个文件已经导入过了。")
     try:
         upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=False,

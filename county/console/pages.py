@@ -8,7 +8,7 @@ reads to a township user's own township (:meth:`Viewer.township_filter`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -147,8 +147,19 @@ def get_terminals(request: Request, township: Text = "", format: Format = "") ->
 
 
 @dataclass(frozen=True)
+class NoticeTerminal:
+    """A terminal in a notice's scope: its code, its village, when it last called in."""
+
+    id: str
+    township: str
+    village: str
+    last_seen_at: datetime | None
+
+
+@dataclass(frozen=True)
 class NoticeView:
-    """A notice with how many terminals in its scope have fetched it."""
+    """A notice with the terminals in its scope that have fetched it and those that have not
+    (a township user's: only its own township's terminals)."""
 
     id: int
     kind: str
@@ -159,28 +170,48 @@ class NoticeView:
     published_on: date
     expires_on: date | None
     retired: bool
-    received: int
-    in_scope: int
+    received_by: tuple[NoticeTerminal, ...]
+    waiting: tuple[NoticeTerminal, ...]
+
+    @property
+    def received(self) -> int:
+        """How many terminals in scope have it."""
+        return len(self.received_by)
+
+    @property
+    def in_scope(self) -> int:
+        """How many terminals are in its scope."""
+        return len(self.received_by) + len(self.waiting)
 
 
 def _notices(engine: Engine, township: str, *, include_retired: bool) -> list[NoticeView]:
     query = select(Notice).order_by(Notice.published_on.desc(), Notice.id.desc()).limit(300)
+    terminal_query = select(Terminal.id, Terminal.township, Terminal.village, Terminal.cursor,
+                            Terminal.last_seen_at).where(Terminal.revoked_at.is_(None))
     if township:
         query = query.where(or_(Notice.scope == "county", Notice.township == township))
+        terminal_query = terminal_query.where(Terminal.township == township)
     if not include_retired:
         query = query.where(Notice.deleted.is_(False))
     with engine.connect() as conn:
         notices = conn.execute(query).all()
-        terminals = conn.execute(select(Terminal.township, Terminal.village, Terminal.cursor)
-                                 .where(Terminal.revoked_at.is_(None))).all()
+        terminals = conn.execute(terminal_query.order_by(
+            Terminal.township, Terminal.village, Terminal.id)).all()
     out = []
     for n in notices:
         scoped = [t for t in terminals if n.scope == "county" or (
             t.township == n.township and (n.scope == "township" or t.village == n.village))]
-        got = sum(1 for t in scoped if (cursor_value(t.cursor) or 0) >= n.seq)
+        got = [(cursor_value(t.cursor) or 0) >= n.seq for t in scoped]
+        refs = [NoticeTerminal(t.id, t.township, t.village, t.last_seen_at) for t in scoped]
         out.append(NoticeView(n.id, n.kind, n.title, n.scope, n.township, n.village,
-                              n.published_on, n.expires_on, n.deleted, got, len(scoped)))
+                              n.published_on, n.expires_on, n.deleted,
+                              tuple(r for r, has in zip(refs, got, strict=True) if has),
+                              tuple(r for r, has in zip(refs, got, strict=True) if not has)))
     return out
+
+
+def _codes(terminals: tuple[NoticeTerminal, ...]) -> str:
+    return "; ".join(f"{t.id} {t.township}{t.village}" for t in terminals)
 
 
 @router.get("/notices", response_class=HTMLResponse)
@@ -192,9 +223,10 @@ def get_notices(request: Request, all: int = 0, error: str = "",
     if format:
         return xlsx_download(request, who, "公告", [("公告", (
             "编号", "类别", "标题", "范围", "乡镇", "村", "发布", "到期", "已撤下", "已收到的终端",
-            "范围内终端"), [
+            "范围内终端", "尚未收到的终端", "已收到的终端编号"), [
             (n.id, n.kind, n.title, n.scope, n.township, n.village, n.published_on,
-             n.expires_on, n.retired, n.received, n.in_scope)
+             n.expires_on, n.retired, n.received, n.in_scope, _codes(n.waiting),
+             _codes(n.received_by))
             for n in _notices(engine, township, include_retired=True)])])
     return render(request, "notices.html", who=who, kinds=KINDS, done=done, error=error[:200],
                   notices=_notices(engine, township, include_retired=bool(all)),

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+# First: python-escpos must find its printer database cached (see the module).
+from drivers.printer import _escpos_cache  # noqa: F401
 from drivers.printer.errors import (
     CoverOpenError,
     DisconnectedError,

@@ -14,6 +14,7 @@ import argparse
 from importlib.metadata import entry_points
 
 from kiosk.cli.common import (
+    CliError,
     Subparsers,
     add_common_options,
     load_cli_config,
@@ -47,23 +48,26 @@ def register(sub: Subparsers) -> None:
         ep.load()(dbsub)
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from kiosk.store import head_revision
+    from kiosk.cachefile import HEAD_REVISION, CacheFileError, open_readonly
 
     config = load_cli_config(args)
-    open_cli_store(config).dispose()
-    say(f"{config.store.path}: schema at {head_revision()}")
+    try:  # already current (every run but the first after an update): no SQLAlchemy needed
+        open_readonly(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms).close()
+    except CacheFileError:
+        open_cli_store(config).dispose()
+    say(f"{config.store.path}: schema at {HEAD_REVISION}")
     return 0
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kiosk.store.stats import store_stats
+    # Plain sqlite3, read-only (no SQLAlchemy to import; the cache is never created).
+    from kiosk.cachefile import CacheFileError, read_store_stats
 
     config = load_cli_config(args)
-    engine = open_cli_store(config, migrate=False)
     try:
-        stats = store_stats(engine)
-    finally:
-        engine.dispose()
+        stats = read_store_stats(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms)
+    except CacheFileError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
     if args.json:
         print_json(stats.to_json())
         return 0

@@ -77,6 +77,7 @@ def render_table(result: LookupResult) -> str:
 
 def _lookup(args: argparse.Namespace) -> int:
     # Here, not at the top: `kiosk --help` must not pay for SQLAlchemy (kiosk.cli.main).
+    from kiosk.cachefile import CacheFileError, ReadOnlyCache
     from kiosk.enrollment import EnrollmentError, load_enrollment
     from kiosk.identity import IdNumberError
     from kiosk.lookup import BenefitLookup
@@ -86,15 +87,23 @@ def _lookup(args: argparse.Namespace) -> int:
         enrollment = load_enrollment(config.enrollment.file)
     except EnrollmentError as exc:
         raise CliError(str(exc)) from None
-    engine = open_cli_store(config)
-    lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
+    # A current cache is read with plain sqlite3, read-only (no SQLAlchemy to import);
+    # any other is opened (and migrated) through the store as on every start.
+    cache = ReadOnlyCache(config.store.path, config.store.busy_timeout_ms)
+    engine = None
+    try:
+        cache.raw_connection().close()
+    except CacheFileError:
+        engine = open_cli_store(config)
+    lookup = BenefitLookup(engine or cache, enrollment.person_kdf or enrollment.lookup_key)
     try:
         result = lookup.lookup(args.id_number)
     except IdNumberError as exc:
         raise CliError(f"{exc} [{exc.code}]", exit_code=2) from None
     finally:
         lookup.close()
-        engine.dispose()
+        if engine is not None:
+            engine.dispose()
     log.info("lookup for %s: %d payment(s) in %d year(s)", result.masked_id,
              sum(len(y.payments) for y in result.years), len(result.years))
     if args.json:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from kiosk.cachefile import HEAD_REVISION  # kept there: read-only status checks need no SQLAlchemy
+
 if TYPE_CHECKING:  # Alembic loads only when a database is not at HEAD_REVISION
     from alembic.config import Config as AlembicConfig
 
@@ -30,10 +32,6 @@ __all__ = [
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
-#: The newest revision in migrations/versions (tests/test_store.py checks it against
-#: Alembic's head). Every start of `kiosk` opens the store: one already at this
-#: revision is opened without loading Alembic and the migration scripts (~0.1 s).
-HEAD_REVISION = "0201"
 
 
 class StoreError(KioskError):

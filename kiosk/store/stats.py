@@ -8,39 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from kiosk.store.models import Base, Complaint, SyncState
-from kiosk.store.schema import current_revision
+from kiosk.cachefile import StoreStats, read_store_stats
+from kiosk.store.models import Complaint, SyncState
 
 __all__ = ["REJECTED_SHOWN", "StoreStats", "SyncSnapshot", "read_sync_state", "store_stats"]
-
-
-@dataclass(frozen=True)
-class StoreStats:
-    """A snapshot of the cache's size and sync position."""
-
-    path: str
-    schema_revision: str | None
-    file_bytes: int
-    wal_bytes: int
-    rows: dict[str, int]
-    cursor: str | None
-    data_as_of: datetime | None
-    last_success_at: datetime | None
-    outbox_pending: int
-
-    def to_json(self) -> dict[str, object]:
-        """Plain JSON-able dict (``kiosk db stats --json``)."""
-        return {
-            "path": self.path,
-            "schema_revision": self.schema_revision,
-            "file_bytes": self.file_bytes,
-            "wal_bytes": self.wal_bytes,
-            "rows": self.rows,
-            "cursor": self.cursor,
-            "data_as_of": self.data_as_of.isoformat() if self.data_as_of else None,
-            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
-            "outbox_pending": self.outbox_pending,
-        }
 
 
 @dataclass(frozen=True)
@@ -80,34 +51,7 @@ def read_sync_state(engine: Engine) -> SyncSnapshot:
                         state.last_error_code if state else None)
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return 0
-
-
 def store_stats(engine: Engine) -> StoreStats:
-    """Count rows per table and read the sync state (one read transaction)."""
-    path = Path(str(engine.url.database))
-    revision = current_revision(engine)
-    with engine.connect() as conn:
-        rows = {
-            name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-            for name, table in sorted(Base.metadata.tables.items())
-        }
-        state = conn.execute(select(SyncState.__table__).where(SyncState.id == 1)).first()
-        pending = conn.execute(
-            select(func.count()).select_from(Complaint).where(Complaint.delivery == "pending")
-        ).scalar_one()
-    return StoreStats(
-        path=str(path),
-        schema_revision=revision,
-        file_bytes=_size(path),
-        wal_bytes=_size(path.with_name(path.name + "-wal")),
-        rows=rows,
-        cursor=state.cursor if state else None,
-        data_as_of=state.data_as_of if state else None,
-        last_success_at=state.last_success_at if state else None,
-        outbox_pending=int(pending),
-    )
+    """Count rows per table and read the sync state of the cache ``engine`` is on (one
+    read-only transaction: :func:`kiosk.cachefile.read_store_stats`)."""
+    return read_store_stats(Path(str(engine.url.database)))

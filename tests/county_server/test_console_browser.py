@@ -7,7 +7,9 @@ docs/screenshots/county/ (full-page PNGs), for people to look at.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -15,6 +17,7 @@ from contextlib import redirect_stdout
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -25,8 +28,10 @@ from syncd.conftest import enrollment_code, write_terminal
 from county.cli import main as county_main
 from county.console.audit import list_audit
 from county.models import Notice, Payment
+from county.notices import add_notice
 from county_server.conftest import auth, enroll_terminal
 from county_server.console_data import (
+    HEADER,
     PASSWORD,
     add_townships,
     add_users,
@@ -82,8 +87,13 @@ def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveSe
 def page(chromium: Browser) -> Iterator[Page]:
     """A fresh browser context (no cookies) at 1366×768, Chinese locale."""
     context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    # Every script, style, font and chart comes from the county server itself (no CDN).
+    elsewhere: list[str] = []
+    context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "about") or
+               urlsplit(r.url).hostname == "127.0.0.1" else elsewhere.append(r.url))
     yield context.new_page()
     context.close()
+    assert elsewhere == [], elsewhere
 
 
 @pytest.fixture
@@ -169,7 +179,7 @@ def test_upload_xlsx_with_bad_rows_and_read_the_preview(console: LiveServer, pag
     shoot(page, "imports")
     page.set_input_files("input[name=file]", str(path))
     page.click("text=上传并预览")
-    page.wait_for_url("**/imports/preview")
+    page.wait_for_url("**/imports/*/preview")  # sent with progress (static/upload.js)
     assert "导入预览" in page.locator("h1").inner_text(), page.locator("main").inner_text()
     rows = page.locator("table.bad-rows tbody tr")
     assert rows.count() == 2
@@ -210,7 +220,8 @@ def test_published_notice_reaches_a_real_syncd_terminal(console: LiveServer, pag
         notice_id = conn.execute(select(Notice.id).where(
             Notice.title == "青山村2026年冬季低保评议结果公示")).scalar_one()
     terminal = write_terminal(tmp_path / "terminal")
-    enrolled = terminal.run("enroll", enrollment_code(seeded_engine), "--server", console.url)
+    enrolled = terminal.run("enroll", enrollment_code(seeded_engine), "--server", console.url,
+                            "--json")
     assert enrolled.returncode == 0, enrolled.stderr[-2000:]
     synced = terminal.run("syncd", "--once")
     assert synced.returncode == 0, synced.stderr[-2000:]
@@ -225,7 +236,15 @@ def test_published_notice_reaches_a_real_syncd_terminal(console: LiveServer, pag
                    "评议结果见村务公开栏，有异议请于7日内向村委会反映。")
     page.reload()
     row = page.locator("tr", has_text="青山村2026年冬季低保评议结果公示")
-    assert row.locator("td").nth(6).inner_text() == "1 / 2"  # the new terminal has it
+    assert row.locator(".reach-count").inner_text() == "1 / 2"  # the new terminal has it
+    row.locator("details.reach summary").click()
+    received = row.locator(".reach-received li").all_inner_texts()
+    waiting = row.locator(".reach-waiting li").all_inner_texts()
+    assert [t.split()[1:] for t in received] == [["高村镇", "青山村"]], received
+    assert received[0].split()[0] == json.loads(enrolled.stdout)["terminal_id"]
+    # The fixture's terminal of 青山村 has not synced since: listed as waiting, with its code.
+    assert len(waiting) == 1 and waiting[0].split()[1:3] == ["高村镇", "青山村"], waiting
+    assert waiting[0].split()[0] != received[0].split()[0]
     shoot(page, "notices")
 
 
@@ -315,3 +334,101 @@ def test_terminals_complaints_and_public_pages(console: LiveServer, page: Page,
     assert page.locator("figure.chart").count() == 3
     assert "村民" not in page.locator("main").inner_text()  # aggregates only, no names
     shoot(page, "public")
+
+
+def test_a_large_upload_shows_its_progress_then_the_preview(console: LiveServer, page: Page,
+                                                            seeded_engine: Engine,
+                                                            tmp_path: Path) -> None:
+    # ~2.5 MB of CSV: 400 people × 60 months of 低保 (a department's five-year file).
+    path = tmp_path / "民政-五年.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for n in range(400):
+            for month in range(60):
+                writer.writerow([f"大批户{n}", valid_id(n + 150), "农村最低生活保障金",
+                                 f"{2021 + month // 12}年{month % 12 + 1}月", "386.00",
+                                 f"{2021 + month // 12}-{month % 12 + 1:02d}-10", "县民政局",
+                                 "龙潭镇", "龙潭村", f"B{n:04d}-备注：按月发放，一卡通到户"])
+    assert path.stat().st_size > 2 * 2**20
+    with seeded_engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(Payment)).scalar_one()
+    log_in(page, console.url, "minzheng")
+    seen: list[str] = []
+    page.expose_function("progressSeen", lambda value: seen.append(str(value)))
+    page.evaluate("""() => {
+        const bar = document.getElementById('upload-progress');
+        new MutationObserver(() => window.progressSeen(bar.getAttribute('value')))
+            .observe(bar, {attributes: true, attributeFilter: ['value']});
+    }""")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("text=上传并预览")
+    page.wait_for_url("**/imports/*/preview", timeout=300_000)
+    assert "导入预览" in page.locator("h1").inner_text(), page.locator("main").inner_text()
+    assert seen and seen[-1] == "100", seen  # the bar went to the end before the preview
+    assert [int(v) for v in seen] == sorted(int(v) for v in seen), seen  # never backwards
+    figures = page.locator("section.figures").inner_text()
+    assert "24000" in figures.replace(",", ""), figures
+    assert page.locator("table.bad-rows").count() == 0
+    with seeded_engine.connect() as conn:  # a preview stores nothing
+        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() == before
+    page.click("text=确认导入")
+    page.wait_for_load_state()
+    assert "已导入" in page.locator("p.ok").inner_text(timeout=300_000), \
+        page.locator("main").inner_text()
+    with seeded_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() \
+            == before + 24_000
+    page.goto(f"{console.url}/imports")
+    assert "民政-五年.csv" in page.locator("table tbody tr").first.inner_text()
+
+
+def test_upload_without_javascript_still_previews(console: LiveServer, chromium: Browser,
+                                                  tmp_path: Path) -> None:
+    # The form works without the script (rule 31): a plain multipart POST.
+    path = write_xlsx(tmp_path / "民政.xlsx", [[
+        "新户", valid_id(500), "农村最低生活保障金", "2025年6月", "386.00", "2025-06-10",
+        "县民政局", "龙潭镇", "龙潭村", "N500"]])
+    context = chromium.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    try:
+        log_in(page, console.url, "minzheng")
+        page.set_input_files("input[name=file]", str(path))
+        page.click("text=上传并预览")
+        page.wait_for_url("**/imports/preview")
+        assert "导入预览" in page.locator("h1").inner_text()
+        assert page.locator("#upload-status").is_hidden()
+    finally:
+        context.close()
+
+
+def test_notice_lists_the_terminals_by_code_and_village_escaped(
+        console: LiveServer, page: Page, seeded_engine: Engine, shoot: Shoot) -> None:
+    hostile = "<b>河湾</b>村&amp;"
+    with httpx.Client(base_url=console.url, timeout=30) as http:
+        marked = enroll_terminal(seeded_engine, http, township="石桥乡", village=hostile)
+    notice_id = add_notice(seeded_engine, kind="政策", title="全县冬季取暖补贴申领通知",
+                           body="请于12月31日前到村委会申领。", scope="county",
+                           published_on=datetime.now(UTC).date(), now=datetime.now(UTC))
+    log_in(page, console.url, "it1")
+    page.goto(f"{console.url}/notices")
+    row = page.locator("tr", has_text="全县冬季取暖补贴申领通知")
+    assert row.locator(".reach-count").inner_text() == "0 / 3"  # nobody synced since
+    row.locator("details.reach summary").click()
+    waiting = row.locator(".reach-waiting li")
+    texts = waiting.all_inner_texts()
+    assert len(texts) == 3 and row.locator(".reach-received li").count() == 0
+    mine = [t for t in texts if t.startswith(marked["terminal_id"] + " ")]
+    assert len(mine) == 1 and f"石桥乡 {hostile}" in mine[0], texts  # shown as typed
+    assert row.locator(".reach-waiting b").count() == 0  # never markup
+    assert all("最近联系" in t for t in texts)
+    shoot(page, "notices-terminals")
+    # A township user sees its own township's terminals only, in the list and the count.
+    log_in(page, console.url, "gaocun")
+    page.goto(f"{console.url}/notices")
+    row = page.locator("tr", has_text="全县冬季取暖补贴申领通知")
+    assert row.locator(".reach-count").inner_text() == "0 / 1"
+    row.locator("details.reach summary").click()
+    assert [t.split()[1] for t in row.locator(".reach-waiting li").all_inner_texts()] == [
+        "高村镇"]
+    assert notice_id > 0

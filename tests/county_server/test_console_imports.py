@@ -97,3 +97,37 @@ def test_preview_refuses_other_files_and_big_bodies(console: LiveServer, tmp_pat
         # Other console forms keep the API's small limit.
         big_notice = http.post("/notices", data={"csrf_token": token, "title": "x" * 100_000})
         assert big_notice.status_code == 413
+
+
+def test_an_upload_sent_with_progress_is_previewed_by_its_uploader_only(
+        console: LiveServer, tmp_path: Path, seeded_engine: Engine) -> None:
+    # What static/upload.js does: the POST answers with the preview's address.
+    path = write_xlsx(tmp_path / "progress.xlsx", [_row(420, "县民政局"), _row(421, "县民政局")])
+    before = _count(seeded_engine)
+    with httpx.Client(base_url=console.url, timeout=30) as http:
+        log_in(http, "minzheng")
+        token = csrf_of(http.get("/imports").text)
+        sent = http.post("/imports/preview", data={"csrf_token": token},
+                         files={"file": (path.name, path.read_bytes(), XLSX)},
+                         headers={"X-Upload-Progress": "1"})
+        assert sent.status_code == 200 and sent.headers["content-type"] == "application/json"
+        target = sent.json()["next"]
+        assert re.fullmatch(r"/imports/\d+/preview", target), target
+        assert _count(seeded_engine) == before  # nothing checked nor stored yet
+        preview = http.get(target)
+        assert preview.status_code == 200 and "导入预览" in preview.text
+        assert "progress.xlsx" in preview.text
+        with httpx.Client(base_url=console.url, timeout=30) as other:
+            log_in(other, "renshe")  # another department: not its upload
+            assert other.get(target).status_code == 403
+            log_in(other, "gaocun")  # a township user uploads nothing
+            assert other.get(target).status_code == 403
+        run = http.post(target.replace("/preview", "/run"),
+                        data={"csrf_token": csrf_of(preview.text)})
+        assert run.status_code == 200 and "已导入" in run.text
+        assert http.get(target).status_code == 403  # imported: no second preview
+        refused = http.post("/imports/preview", data={"csrf_token": token},
+                            files={"file": ("notes.txt", b"hello", "text/plain")},
+                            headers={"X-Upload-Progress": "1"})
+        assert refused.status_code == 400 and "只能导入 CSV 或 XLSX 文件" in refused.text
+    assert _count(seeded_engine) == before + 2
