@@ -1,5 +1,5 @@
 """What each screen says aloud (kiosk.speech.text): exact strings for real-looking
-payment lists, computed by hand from the lists below (not from the code)."""
+payment lists (speech/payments.py), computed by hand from the lists, not from the code."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kiosk.complaints import ComplaintStatus
-from kiosk.lookup import LookupResult, PaymentLine, summarise
 from kiosk.speech.text import (
     FIXED_PROMPTS,
     benefits_text,
@@ -19,55 +18,11 @@ from kiosk.speech.text import (
     notices_text,
     print_text,
 )
+from speech.payments import Payments, tan_kaisheng
 
 _ASK = "如果有不对的地方，可以点投诉，也可以拨打一二三八八。"
-_DEPT = {"DIBAO": "县民政局", "YANGLAO": "县人力资源和社会保障局", "GENGDI": "县农业农村局",
-         "GONGYILIN": "县林业局", "GAOLING": "县民政局", "JIANGLI": "县卫生健康局",
-         "CJ_HULI": "县民政局"}
-_NAMES = {"DIBAO": "农村最低生活保障金", "YANGLAO": "城乡居民基础养老金",
-          "GENGDI": "耕地地力保护补贴", "GONGYILIN": "生态公益林补偿", "GAOLING": "高龄津贴",
-          "JIANGLI": "农村计划生育家庭奖励扶助金", "CJ_HULI": "重度残疾人护理补贴"}
-
-
-class _Payments:
-    def __init__(self) -> None:
-        self.lines: list[PaymentLine] = []
-
-    def add(self, code: str, paid_on: date, fen: int, status: str = "paid") -> None:
-        self.lines.append(PaymentLine(
-            len(self.lines) + 1, code, _NAMES[code], f"{paid_on.year}年{paid_on.month}月", fen,
-            paid_on, status, _DEPT[code], "财政资金", code in ("DIBAO", "GENGDI", "GONGYILIN")))
-
-    def result(self) -> LookupResult:
-        return LookupResult("431226********079X", "H0001", None, summarise(self.lines))
-
-
-def _tan_kaisheng() -> _Payments:
-    """An 81-year-old in a 低保 household with farmland and forest, as of 2026-11-20.
-
-    Paid in 2026: 低保 11 × 360.00, pension 11 × 208.00, forest 1530.00, farmland
-    1255.80 (11.96 亩 × 105), family-planning award 960.00, 高龄 3 × 150.00
-    = 10 443.80; pending: 低保 360.00 + pension 250.00 + 高龄 150.00 = 760.00.
-    """
-    p = _Payments()
-    for month in range(1, 12):
-        p.add("DIBAO", date(2026, month, 10), 36000)
-        p.add("YANGLAO", date(2026, month, 15), 20800)
-    p.add("DIBAO", date(2026, 12, 10), 36000, "pending")
-    p.add("YANGLAO", date(2026, 12, 15), 25000, "pending")
-    p.add("GONGYILIN", date(2026, 6, 30), 153000)
-    p.add("GENGDI", date(2026, 5, 20), 125580)
-    p.add("JIANGLI", date(2026, 3, 31), 96000)
-    for month in (3, 6, 9):
-        p.add("GAOLING", date(2026, month, 25), 15000)
-    p.add("GAOLING", date(2026, 12, 25), 15000, "pending")
-    for month in range(1, 13):
-        p.add("YANGLAO", date(2025, month, 15), 19800)
-    return p
-
-
 def test_the_issues_example() -> None:
-    assert benefits_text(_tan_kaisheng().result(), name="谭开生") == (
+    assert benefits_text(tan_kaisheng().result(), name="谭开生") == (
         "谭开生，您二零二六年已经收到惠民资金一万零四百四十三元八角，还有七百六十元待发放。"
         "其中，农村最低生活保障金三千九百六十元，城乡居民基础养老金两千两百八十八元，"
         "生态公益林补偿一千五百三十元，耕地地力保护补贴一千两百五十五元八角，"
@@ -77,17 +32,17 @@ def test_the_issues_example() -> None:
 
 def test_an_earlier_year_on_screen() -> None:
     # 2025: 12 × 198.00 = 2 376.00 of pension, nothing pending.
-    assert benefits_text(_tan_kaisheng().result(), name="谭开生", year=2025) == (
+    assert benefits_text(tan_kaisheng().result(), name="谭开生", year=2025) == (
         "谭开生，您二零二五年已经收到惠民资金两千三百七十六元。"
         "其中，城乡居民基础养老金两千三百七十六元。屏幕上还可以看二零二六年的记录。" + _ASK)
     with pytest.raises(ValueError, match="2019"):
-        benefits_text(_tan_kaisheng().result(), year=2019)
+        benefits_text(tan_kaisheng().result(), year=2019)
 
 
 def test_returned_and_small_amounts_without_a_name() -> None:
     # A disability nursing allowance: January paid, February returned (closed bank card),
     # a 0.05 rounding top-up paid in March.
-    p = _Payments()
+    p = Payments()
     p.add("CJ_HULI", date(2026, 1, 20), 8000)
     p.add("CJ_HULI", date(2026, 2, 20), 8000, "returned")
     p.add("CJ_HULI", date(2026, 3, 20), 5)
@@ -97,19 +52,19 @@ def test_returned_and_small_amounts_without_a_name() -> None:
 
 
 def test_only_pending() -> None:
-    p = _Payments()
+    p = Payments()
     p.add("GENGDI", date(2026, 11, 28), 52500, "pending")
     assert benefits_text(p.result(), name="龙秀英") == (
         "龙秀英，您二零二六年还没有收到惠民资金，有五百二十五元待发放。" + _ASK)
 
 
 def test_nothing_on_record() -> None:
-    assert benefits_text(_Payments().result(), name="单德贵") == (
+    assert benefits_text(Payments().result(), name="单德贵") == (
         "单德贵，没有查到您的补贴发放记录。如果您认为有误，可以在本机上投诉，或拨打一二三八八。")
 
 
 def test_item_detail_reads_the_latest_three_and_the_standard() -> None:
-    lines = [line for line in _tan_kaisheng().lines if line.item_code == "GAOLING"]
+    lines = [line for line in tan_kaisheng().lines if line.item_code == "GAOLING"]
     assert detail_text("高龄津贴", lines, standard="80–89 岁每人每月 50 元") == (
         "高龄津贴，一共有四笔记录，已经发放四百五十元。最近三笔："
         "二零二六年十二月二十五日，一百五十元，等待发放；"
@@ -153,5 +108,5 @@ def test_complaints_receipt_and_errors() -> None:
 
 
 def test_no_digit_reaches_the_engine() -> None:
-    texts = [*FIXED_PROMPTS.values(), benefits_text(_tan_kaisheng().result(), name="谭开生")]
+    texts = [*FIXED_PROMPTS.values(), benefits_text(tan_kaisheng().result(), name="谭开生")]
     assert not [t for t in texts if any(ch.isdigit() for ch in t)]
