@@ -82,6 +82,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_ui.py
 	$(BIN)/python tests/bench/bench_theft.py
 	$(BIN)/python tests/bench/bench_console.py
+	$(BIN)/python tests/bench/bench_speech.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

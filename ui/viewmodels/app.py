@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -19,6 +20,7 @@ from PySide6.QtQml import QmlElement
 from drivers.idcard.cardtext import CardType
 from drivers.idcard.errors import BlockLengthError, ReaderTimeout
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
+from drivers.speech import EspeakSpeaker, Speaker
 from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import format_local
@@ -33,6 +35,7 @@ from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
+from ui.viewmodels.speech import SpeechModel, utterance_for
 from ui.wording import (
     CARD_NOT_SUPPORTED,
     CARD_READ_FAILED,
@@ -113,14 +116,18 @@ class AppModel(ViewModel):
     myComplaints = Property(QObject, lambda self: self._sub("myComplaints"), constant=True)
     notices = Property(QObject, lambda self: self._sub("notices"), constant=True)
     clerk = Property(QObject, lambda self: self._sub("clerk"), constant=True)
+    speech = Property(QObject, lambda self: self._sub("speech"), constant=True)
 
     sessionCleared = Signal()
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
                  backlight: Backlight | None = None, printer: Runner | None = None,
+                 speaker: Speaker | None = None, speech_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
-        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests)."""
+        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests);
+        ``speaker`` reads screens aloud (default: espeak-ng) into WAVs in ``speech_dir``
+        (default: a private temporary directory)."""
         ui = services.config.ui
         super().__init__(parent, screen=Screen.WELCOME, village=services.config.terminal.village,
                          dateText="", timeText="", asOfText="", message="", readerProblem="",
@@ -130,6 +137,7 @@ class AppModel(ViewModel):
         self._idle_s = ui.idle_timeout_s
         self._complaint_idle_s = ui.complaint_idle_timeout_s
         self._countdown_s = ui.countdown_s
+        self._speak_after_card = bool(ui.speak_after_card_read)
         self._pushed_failed = False
         self._last_touch = clock()
         self._holder_hash: str | None = None
@@ -147,11 +155,14 @@ class AppModel(ViewModel):
                                       attempts=ui.clerk_pin_attempts,
                                       lockout_s=ui.clerk_lockout_s, backlight=backlight,
                                       parent=self)
+        self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
+                                        workdir=speech_dir, parent=self)
+        self.speech_model.set_screen(True)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
-            "clerk": self.clerk_model,
+            "clerk": self.clerk_model, "speech": self.speech_model,
         }
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -168,8 +179,22 @@ class AppModel(ViewModel):
         self.tick()
 
     def stop(self) -> None:
-        """Stop the clock/idle timer (before the window is torn down)."""
+        """Stop the clock/idle timer and any speech (before the window is torn down)."""
         self._timer.stop()
+        self.speech_model.close()
+
+    @property
+    def holder_name(self) -> str | None:
+        """The card holder's name while a session is open (from the card), else None."""
+        return self._holder_name
+
+    def _update(self, **values: Any) -> bool:
+        before = self._state["screen"]
+        dirty = super()._update(**values)
+        if self._state["screen"] is not before:
+            # Speech belongs to the screen it describes (issue 18).
+            self.speech_model.set_screen(self._state["screen"] is not Screen.CLERK)
+        return dirty
 
     def refresh_welcome(self) -> None:
         """Re-read notices and the data-as-of time (cheap; after syncs and sessions)."""
@@ -220,6 +245,7 @@ class AppModel(ViewModel):
         if config is None:
             return
         ui = config.ui
+        self._speak_after_card = bool(ui.speak_after_card_read)
         limits = (ui.idle_timeout_s, ui.complaint_idle_timeout_s, ui.countdown_s)
         if limits != (self._idle_s, self._complaint_idle_s, self._countdown_s):
             log.info("idle timeout now %d s (complaint %d s), countdown %d s", *limits)
@@ -294,11 +320,14 @@ class AppModel(ViewModel):
         self.benefits_model.load(result, holder_name=card.name, replies=replies)
         log.info("card read: %s, %d year(s) of payments", mask_id(number), len(result.years))
         self._go(Screen.BENEFITS, reset_history=True)
+        if self._speak_after_card:
+            self.speech_model.speak()
 
     @Slot()
     def onCardRemoved(self) -> None:
         """The card left the reader: clear, unless a complaint is being written."""
         self._card_present = False
+        self.speech_model.stop()
         screen = self._state["screen"]
         if screen is Screen.READING:
             self._go(Screen.WELCOME, reset_history=True)
@@ -482,6 +511,7 @@ class AppModel(ViewModel):
     def end_session(self, *, go_home: bool = True) -> None:
         """Forget everything personal in every view-model."""
         self._holder_hash = self._holder_name = None
+        self.speech_model.stop()
         self.benefits_model.clear()
         self.detail_model.clear()
         self.print_model.clear()

@@ -48,6 +48,12 @@ class MyComplaintsModel(ViewModel):
     def __init__(self, source: ComplaintSource, parent: QObject | None = None) -> None:
         super().__init__(parent, complaints=[], replies=0)
         self._source = source
+        self._rows: list[ComplaintStatus] = []
+
+    @property
+    def statuses(self) -> list[ComplaintStatus]:
+        """The complaints on show (for the read-aloud)."""
+        return list(self._rows)
 
     def load(self, holder_hash: str) -> None:
         """Read the holder's complaints. GUI thread; errors leave the list empty."""
@@ -69,8 +75,10 @@ class MyComplaintsModel(ViewModel):
             }
             for c in rows
         ]
+        self._rows = list(rows)
         self._update(complaints=items, replies=sum(1 for c in rows if c.reply_text))
 
     def clear(self) -> None:
         """Forget the holder's complaints."""
+        self._rows = []
         self._update(complaints=[], replies=0)

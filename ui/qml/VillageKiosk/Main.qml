@@ -19,7 +19,7 @@ Window {
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.compact ? 60 : 72
+        height: Theme.compact ? 72 : 84
         color: Theme.primary
         PlainText {
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
@@ -36,6 +36,12 @@ Window {
             color: Theme.primaryText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.body
+        }
+        // Read-aloud, on every villager screen: what the screen says, in Mandarin.
+        SpeakerButton {
+            anchors.centerIn: parent
+            height: parent.height - 8
+            speech: root.app.speech
         }
         // The clerk's hidden gesture: hold the top-left corner for three seconds.
         MouseArea {
