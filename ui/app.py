@@ -32,6 +32,7 @@ from drivers.speech import Speaker
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
 from ui.brightness import find_backlight
+from ui.i18n import SOURCE_LANGUAGE, Translations
 from ui.ops import Op
 from ui.playback import audio_output_problem
 from ui.printing import ReceiptService, test_page_blocks
@@ -113,6 +114,9 @@ class KioskUi:
                                   printer=self.printer, speaker=speaker)
         self.bridge = ReaderBridge()
         self.bridge.connect_to(self.app_model)
+        self.translations = Translations()
+        self.translations.switch(services.config.ui.language)
+        self.app_model.languageRequested.connect(self._switch_language)
         clerk = self.app_model.clerk_model
         clerk.testPrintRequested.connect(self._test_print)
         clerk.syncRequested.connect(self._sync_now)
@@ -172,6 +176,8 @@ class KioskUi:
             self._reader = None
         self.app_model.end_session(go_home=False)
         self.app_model.stop()
+        # The translator belongs to the application, which outlives this window.
+        self.translations.switch(SOURCE_LANGUAGE)
         # A print or probe still running would hand its result to objects
         # about to go; see ui.workers for why waiting matters.
         self.printer.stop(_WORKER_GRACE_S)
@@ -228,6 +234,10 @@ class KioskUi:
         if not speech.available:
             return f"{speech.problem}（朗读按钮已隐藏）"
         return audio_output_problem() or "正常（espeak-ng，普通话）"
+
+    def _switch_language(self, code: str) -> None:
+        self.translations.switch(code)
+        self.engine.retranslate()
 
     def _on_clerk_changed(self) -> None:
         unlocked = self.app_model.clerk_model.unlocked

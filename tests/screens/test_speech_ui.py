@@ -15,10 +15,15 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from drivers.idcard.cardtext import IdCard
+from drivers.idcard.reader import CardReadFailed
 from drivers.speech import EspeakSpeaker
 from kiosk.config import Config
+from kiosk.speech.numbers import spoken_numbers_in
+from kiosk.speech.text import FIXED_PROMPTS
 from screens.conftest import PIN
 from screens.kiosk_window import open_kiosk, unlock_clerk
+from ui.viewmodels.speech import utterance_for
+from ui.wording import CARD_READ_FAILED
 
 
 def _seconds(path: Path) -> float:
@@ -88,3 +93,45 @@ def test_no_engine_hides_the_button_and_the_clerk_screen_says_why(
         assert info["朗读"] == ("朗读不可用：espeak-ng-missing is not installed (Debian: "
                               "espeak-ng)（朗读按钮已隐藏）")
         assert d.items("speakButton") == []  # nothing read on the clerk screen either
+
+
+def test_every_villager_screen_has_its_own_speech(qtbot: QtBot, kiosk_config: Config,
+                                                  card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        app = ui.app_model
+
+        def says() -> str:
+            utterance = utterance_for(app)
+            assert utterance is not None, app.screen
+            assert not any(ch.isdigit() for ch in utterance.text), utterance.text
+            return utterance.text
+
+        d.find("welcomeScreen")
+        assert says() == FIXED_PROMPTS["welcome"]
+        ui.bridge.cardPresent.emit()
+        d.find("readingScreen")
+        assert says() == FIXED_PROMPTS["reading"]
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        assert says().startswith(f"{card.name}，您二零二六年已经收到惠民资金")
+        app.openSection(app.benefits_model.payments[0]["itemName"])
+        d.find("detailScreen")
+        assert says().startswith(app.detail_model.itemName + "，一共有")
+        d.click("backButton")
+        d.click("complainButton")
+        d.find("complaintScreen")
+        assert says() == FIXED_PROMPTS["complaint_about"]
+        d.click("about_0")
+        assert says() == FIXED_PROMPTS["complaint"]
+        d.click("reason_not_received")
+        assert says() == FIXED_PROMPTS["complaint_text"]
+        d.click("homeButton")
+        d.click("noticesButton")
+        d.find("noticesScreen")
+        assert says().startswith("现在有") and says().endswith("点一下标题可以看全文。")
+        d.click("notice_0")
+        assert says().startswith(spoken_numbers_in(app.notices_model.title))
+        d.click("homeButton")
+        ui.bridge.readerError.emit(CardReadFailed("interrupted", "card left mid-read"))
+        d.find("readErrorScreen")
+        assert says() == CARD_READ_FAILED

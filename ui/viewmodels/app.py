@@ -25,6 +25,7 @@ from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import format_local
 from ui.brightness import Backlight
+from ui.i18n import LANGUAGES, RIGHT_TO_LEFT
 from ui.ops import Runner
 from ui.printing import PrintOutcome
 from ui.services import KioskServices
@@ -101,6 +102,11 @@ class AppModel(ViewModel):
     readerProblem = readonly(str, "readerProblem", changed)
     countdown = readonly(int, "countdown", changed)
     printerAvailable = readonly(bool, "printerAvailable", changed)
+    highContrast = readonly(bool, "highContrast", changed)
+    largeText = readonly(bool, "largeText", changed)
+    language = readonly(str, "language", changed)
+    rightToLeft = readonly(bool, "rightToLeft", changed)
+    languages = readonly("QVariantList", "languages", changed)
 
     def _sub(self, name: str) -> QObject:
         return self._models[name]
@@ -119,6 +125,8 @@ class AppModel(ViewModel):
     speech = Property(QObject, lambda self: self._sub("speech"), constant=True)
 
     sessionCleared = Signal()
+    #: A language was chosen (code); the window installs its translation (ui.app).
+    languageRequested = Signal(str)
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
@@ -131,7 +139,12 @@ class AppModel(ViewModel):
         ui = services.config.ui
         super().__init__(parent, screen=Screen.WELCOME, village=services.config.terminal.village,
                          dateText="", timeText="", asOfText="", message="", readerProblem="",
-                         countdown=-1, printerAvailable=bool(services.config.printer.uri))
+                         countdown=-1, printerAvailable=bool(services.config.printer.uri),
+                         highContrast=ui.theme == "high-contrast", largeText=False,
+                         language=ui.language, rightToLeft=ui.language in RIGHT_TO_LEFT,
+                         languages=[{"code": code, "label": label}
+                                    for code, label in LANGUAGES.items()])
+        self._terminal_language = ui.language
         self._services = services
         self._clock = clock
         self._idle_s = ui.idle_timeout_s
@@ -264,6 +277,9 @@ class AppModel(ViewModel):
         if left <= 0:
             log.info("idle timeout on %s: clearing the session", screen.value)
             self.home()
+            # The next villager starts with the terminal's own type size and language.
+            self._update(largeText=False)
+            self.setLanguage(self._terminal_language)
         elif left <= self._countdown_s:
             self._update(countdown=int(left + 0.999))
         else:
@@ -275,6 +291,22 @@ class AppModel(ViewModel):
         self._last_touch = self._clock()
         if self._state["countdown"] >= 0:
             self._update(countdown=-1)
+
+    @Slot()
+    def toggleLargeText(self) -> None:
+        """The "字大一点" button: every type size ×1.25 on every screen, or back."""
+        self.touched()
+        self._update(largeText=not self._state["largeText"])
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        """A language button of the welcome screen (or the session's end): the window
+        switches its translation (``languageRequested``); unknown codes are ignored."""
+        if code not in LANGUAGES:
+            return
+        self.touched()
+        if self._update(language=code, rightToLeft=code in RIGHT_TO_LEFT):
+            self.languageRequested.emit(code)
 
     @Slot()
     def stillHere(self) -> None:

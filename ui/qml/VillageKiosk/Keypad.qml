@@ -16,7 +16,7 @@ GridLayout {
         BigButton {
             required property string modelData
             objectName: "key_" + modelData
-            Layout.preferredWidth: 170
+            Layout.preferredWidth: Math.max(170, contentItem.implicitWidth + leftPadding + rightPadding)
             Layout.preferredHeight: 88
             visible: modelData !== "ok" || pad.showOk
             primary: modelData === "ok"

@@ -22,26 +22,43 @@ Window {
         height: Theme.compact ? 72 : 84
         color: Theme.primary
         PlainText {
+            id: villageText
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.village !== "" ? qsTr("%1 便民服务站").arg(root.app.village) : qsTr("便民服务站")
             color: Theme.primaryText
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.header
             font.bold: true
         }
         PlainText {
+            id: clockText
             objectName: "clockText"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.dateText + "  " + root.app.timeText
             color: Theme.primaryText
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.header
         }
-        // Read-aloud, on every villager screen: what the screen says, in Mandarin.
-        SpeakerButton {
-            anchors.centerIn: parent
+        // Read-aloud, on every villager screen: what the screen says, in Mandarin,
+        // and a larger type size that holds on every screen until the session times out.
+        // Centred in the gap between the village and the clock.
+        Row {
+            readonly property real gapLeft: villageText.x + villageText.width
+            x: gapLeft + Math.max(16, (clockText.x - gapLeft - width) / 2)
+            anchors.verticalCenter: parent.verticalCenter
             height: parent.height - 8
-            speech: root.app.speech
+            spacing: 12
+            SpeakerButton {
+                height: parent.height
+                speech: root.app.speech
+            }
+            HeaderToggle {
+                objectName: "largeTextButton"
+                height: parent.height
+                checked: root.app.largeText
+                text: root.app.largeText ? qsTr("字小一点") : qsTr("字大一点")
+                onClicked: root.app.toggleLargeText()
+            }
         }
         // The clerk's hidden gesture: hold the top-left corner for three seconds.
         MouseArea {
@@ -168,6 +185,9 @@ Window {
             }
         }
     }
+
+    Binding { target: Theme; property: "highContrast"; value: root.app.highContrast }
+    Binding { target: Theme; property: "largeText"; value: root.app.largeText }
 
     onHeightChanged: Theme.compact = height < 900
     Component.onCompleted: {
