@@ -4,7 +4,9 @@ The QML's ``qsTr()`` strings are extracted into ``ui/i18n/village_kiosk_LANG.ts`
 (``make ts``, pyside6-lupdate), translated there, and compiled to ``.qm`` files
 beside them by ``make`` (pyside6-lrelease). Chinese is the source language: it
 needs no file. Uyghur is written right to left: the layout is mirrored
-(``rightToLeft`` of the root view-model drives QML's ``LayoutMirroring``).
+(``rightToLeft`` of the root view-model drives QML's ``LayoutMirroring``; the
+application's own layout direction stays left to right, which QtVirtualKeyboard's
+pinyin panel needs to open).
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 __all__ = ["I18N_DIR", "LANGUAGES", "RIGHT_TO_LEFT", "SOURCE_LANGUAGE", "Translations"]
 
@@ -58,7 +59,4 @@ class Translations:
             QCoreApplication.installTranslator(translator)
         self._translator = translator
         self.language = code
-        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft
-                                           if code in RIGHT_TO_LEFT
-                                           else Qt.LayoutDirection.LeftToRight)
         return True

@@ -65,6 +65,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
     config = with_settings(demo, settings)
     if look.theme is not None:
         config = replace(config, ui=replace(config.ui, theme=look.theme))
+    if look.language is not None:
+        config = replace(config, ui=replace(config.ui, language=look.language))
     idle = _Clock()
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=idle)
     ui.start()
@@ -209,11 +211,13 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
 
 @dataclass(frozen=True)
 class Look:
-    """How the tour's terminal looks: its ``[ui] theme`` (None: the config's) and whether
-    the villager pressed "字大一点" first."""
+    """How the tour's terminal looks: its ``[ui] theme`` (None: the config's), whether
+    the villager pressed "字大一点" first, and its language."""
 
     theme: Literal["default", "high-contrast"] | None = None
     large_text: bool = False
+    language: Literal["zh_CN", "en", "ug"] | None = None
+    """The terminal's ``[ui] language`` (None: the config's)."""
 
 
 def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,

@@ -1,9 +1,10 @@
 """The speaker button drives the real espeak-ng into a WAV and plays it (issue 18).
 
 No mock engine: the view-model's speaker is :class:`drivers.speech.EspeakSpeaker`
-(what the kiosk runs), its WAV is checked with the ``wave`` module while it plays,
-and QtMultimedia plays it (to no device on a test machine, reaching the end all the
-same).
+(what the kiosk runs), its WAV is checked with the ``wave`` module while it plays.
+QtMultimedia plays it on a machine with a sound device; without one (a test machine)
+ui.playback times the WAV instead: nothing could be heard, and QtMultimedia's FFmpeg
+backend was seen to hang stopping playback to no device.
 """
 
 from __future__ import annotations

@@ -68,6 +68,8 @@ def register_tour(sub: Subparsers) -> None:
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
     p.add_argument("--theme", choices=("default", "high-contrast"),
                    help="the terminal's colours ([ui] theme; default: the config's)")
+    p.add_argument("--lang", choices=("zh_CN", "en", "ug"),
+                   help="the terminal's language ([ui] language; default: the config's)")
     p.add_argument("--large-text", action="store_true",
                    help="press 字大一点 first: every screen in the larger type")
     add_today_option(p, help="take the tour at 10:00 (Beijing) on this day, with the demo "
@@ -211,10 +213,11 @@ def _tour(args: argparse.Namespace) -> int:
     if args.today is not None:
         # At a fixed time of day too, so screenshots made twice are the same pictures.
         clock.travel_to(clock.at_local(args.today, 10))
-    from ui.tour import Look  # Qt: only when the tour runs
+    settings = _settings(args)  # a bad config stops here, before Qt loads
+    from ui.tour import Look
 
-    return _tour_into(args.out, sizes, _settings(args),
-                      Look(theme=args.theme, large_text=args.large_text))
+    return _tour_into(args.out, sizes, settings,
+                      Look(theme=args.theme, large_text=args.large_text, language=args.lang))
 
 
 def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,

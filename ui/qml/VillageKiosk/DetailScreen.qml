@@ -28,6 +28,10 @@ Rectangle {
             Layout.preferredWidth: parent.width * 0.5
             Layout.fillHeight: true
             contentWidth: availableWidth
+            // Not mirrored in right-to-left languages: a mirrored ScrollView draws its
+            // scroll bar over the start of the text (the column itself moves right).
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
             // Always shown when the column does not fit (large type): more below.
             ScrollBar.vertical.policy: contentHeight > availableHeight ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             Column {

@@ -9,6 +9,9 @@ GridLayout {
     property bool showOk: true
     signal keyPressed(string key)
     columns: 3
+    // Digits stay 1 2 3 from left to right in right-to-left languages too, as on phones.
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
     rowSpacing: 12
     columnSpacing: 12
     Repeater {

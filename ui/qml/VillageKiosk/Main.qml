@@ -21,6 +21,9 @@ Window {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: Theme.compact ? 72 : 84
         color: Theme.primary
+        // Uyghur is written right to left: the header and every screen are mirrored.
+        LayoutMirroring.enabled: root.app.rightToLeft
+        LayoutMirroring.childrenInherit: true
         PlainText {
             id: villageText
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
@@ -43,8 +46,10 @@ Window {
         // and a larger type size that holds on every screen until the session times out.
         // Centred in the gap between the village and the clock.
         Row {
-            readonly property real gapLeft: villageText.x + villageText.width
-            x: gapLeft + Math.max(16, (clockText.x - gapLeft - width) / 2)
+            readonly property Item leftText: root.app.rightToLeft ? clockText : villageText
+            readonly property Item rightText: root.app.rightToLeft ? villageText : clockText
+            readonly property real gapLeft: leftText.x + leftText.width
+            x: gapLeft + Math.max(16, (rightText.x - gapLeft - width) / 2)
             anchors.verticalCenter: parent.verticalCenter
             height: parent.height - 8
             spacing: 12
@@ -74,6 +79,8 @@ Window {
         id: screenLoader
         objectName: "screenLoader"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: keyboard.top }
+        LayoutMirroring.enabled: root.app.rightToLeft
+        LayoutMirroring.childrenInherit: true
         sourceComponent: {
             switch (root.app.screen) {
             case "reading": return readingScreen
@@ -118,7 +125,15 @@ Window {
     Component { id: complaintScreen; ComplaintScreen { app: root.app } }
     Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
     Component { id: noticesScreen; NoticesScreen { app: root.app } }
-    Component { id: clerkScreen; ClerkScreen { app: root.app } }
+    // The clerk's screen is for staff and stays Chinese: never mirrored.
+    Component {
+        id: clerkScreen
+        ClerkScreen {
+            app: root.app
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
+        }
+    }
 
     // "Still here?" in the last seconds before a personal screen clears.
     Rectangle {
@@ -134,6 +149,10 @@ Window {
             PlainText {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("还在吗？%1 秒后自动退出，保护您的信息。").arg(root.app.countdown)
+                // Wrapped, not cut, when a translation is longer than the screen is wide.
+                width: Math.min(implicitWidth, root.width - 2 * Theme.margin)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
                 color: "#FFFFFF"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title

@@ -118,6 +118,23 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.small
                 color: Theme.textMuted
+                wrapMode: Text.WordWrap
+            }
+            // The terminal's languages, each written in itself (中文 / English / ئۇيغۇرچە).
+            Row {
+                objectName: "languageButtons"
+                spacing: 12
+                Repeater {
+                    model: screen.app.languages
+                    HeaderToggle {
+                        required property var modelData
+                        objectName: "language_" + modelData.code
+                        implicitWidth: Math.max(140, implicitContentWidth + leftPadding + rightPadding)
+                        text: modelData.label
+                        checked: screen.app.language === modelData.code
+                        onClicked: screen.app.setLanguage(modelData.code)
+                    }
+                }
             }
             BigButton {
                 objectName: "noticesButton"
