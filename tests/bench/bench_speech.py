@@ -5,7 +5,9 @@ software renderer, QtMultimedia playing to whatever output the machine has):
 
 * tap → playback started (QMediaPlayer in PlayingState: the first audio handed to
   the output), through the real path: text, pinyin, espeak-ng writing the WAV on a
-  worker thread, QtMultimedia opening it;
+  worker thread, QtMultimedia opening it. On a machine without a sound device the
+  player only times the WAV (ui/playback.py), so the figure stops at the WAV
+  written; the output says which;
 * espeak-ng alone on the same pinyin, in the same run: to the WAV file complete
   (``-w``), and to its first WAV bytes on stdout (``--stdout``), which is the least
   any engine-as-a-subprocess design could wait;
@@ -125,7 +127,10 @@ def main() -> None:
 
     print(f"benefit summary: {len(utterance.text)} characters, {len(pinyin.split())} syllables "
           f"({counts[heavy]} payments on record)")
-    print(f"tap → playback started (kiosk)      {_ms(tap_to_sound)}")
+    from ui.playback import audio_output_problem
+
+    how = "no sound device: WAV timed" if audio_output_problem() else "QtMultimedia"
+    print(f"tap → playback started (kiosk)      {_ms(tap_to_sound)}   ({how})")
     print(f"espeak-ng alone → WAV file written  {_ms(to_file)}")
     print(f"espeak-ng alone → first WAV bytes   {_ms(first_bytes)}")
     print(f"text → pinyin, warm                 {_ms(warm)}   "
