@@ -19,12 +19,14 @@ DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # systemd (systemd-analyze verify, systemd-tmpfiles, systemctl --root) and
 # openssl for the deploy/ tests of install.sh and the units; cage (+ xwayland,
 # and libwayland-cursor0 for Qt) to run the kiosk under the real compositor;
-# chromium for the county console's browser tests (Playwright drives it).
+# chromium for the county console's browser tests (Playwright drives it);
+# espeak-ng (voice cmn-latn-pinyin) for the read-aloud of villager screens.
 APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
-                systemd openssl cage xwayland libwayland-cursor0 chromium
+                systemd openssl cage xwayland libwayland-cursor0 chromium \
+                espeak-ng
 
-.PHONY: all deps system-deps demo test lint typecheck pytest bench clean
+.PHONY: all deps system-deps demo test lint typecheck pytest bench clean translations ts
 
 all: test
 
@@ -42,12 +44,28 @@ $(VENV)/.system-deps: Makefile
 	fi
 	@touch $@
 
-deps: $(VENV)/.installed
+deps: $(VENV)/.installed translations
 $(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
+
+# The second languages (ui/i18n, Qt's translation system): .ts files hold the
+# translations (committed), .qm files are built from them here (not committed).
+# `make ts` refreshes the .ts files from the QML's qsTr() strings, keeping what is
+# translated; new strings show as unfinished in Qt Linguist (pyside6-linguist).
+TS_FILES := ui/i18n/village_kiosk_en.ts ui/i18n/village_kiosk_ug.ts
+QM_FILES := $(TS_FILES:.ts=.qm)
+translations: $(QM_FILES)
+ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+ts: $(VENV)/.installed
+	for ts in $(TS_FILES); do \
+	  lang=$${ts##*_}; lang=$${lang%.ts}; \
+	  $(BIN)/pyside6-lupdate ui/qml/VillageKiosk/*.qml -source-language zh_CN \
+	    -target-language $$lang -ts $$ts; \
+	done
 
 # Seeds the demo village, shows one person's benefits in the terminal, then
 # opens the kiosk window with an emulated card reader and printer (on a
@@ -80,6 +98,7 @@ bench: deps
 	$(BIN)/python tests/bench/bench_ui.py
 	$(BIN)/python tests/bench/bench_theft.py
 	$(BIN)/python tests/bench/bench_console.py
+	$(BIN)/python tests/bench/bench_speech.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -141,7 +141,7 @@ class ReceiptConfig:
 class UiConfig:
     """The touch screen: timeouts, the clerk's PIN, window mode."""
 
-    # The county may push these three (kiosk/pushable.py, which holds their bounds).
+    # The county may push these four (kiosk/pushable.py, which holds their bounds).
     idle_timeout_s: int = _opt(60, "Seconds without a touch before a personal screen clears.",
                                **config_bounds("ui.idle_timeout_s"))
     complaint_idle_timeout_s: int = _opt(
@@ -149,6 +149,15 @@ class UiConfig:
         **config_bounds("ui.complaint_idle_timeout_s"))
     countdown_s: int = _opt(10, "Visible countdown with a 'still here?' button before clearing.",
                             **config_bounds("ui.countdown_s"))
+    speak_after_card_read: int = _opt(
+        0, "1: read the benefits summary aloud right after a card read; 0: only on the "
+           "speaker button.", **config_bounds("ui.speak_after_card_read"))
+    theme: Literal["default", "high-contrast"] = _opt(
+        "default", "Screen colours: default, or high-contrast (white and yellow on black) for "
+                   "villages with many weak-sighted elders.")
+    language: Literal["zh_CN", "en", "ug"] = _opt(
+        "zh_CN", "The screens' language: zh_CN, en (English) or ug (Uyghur, right to left); "
+                 "villagers can switch on the welcome screen until their session ends.")
     clerk_pin: str = _opt("", "The clerk screen's PIN (4-8 digits); empty disables the screen.",
                           pattern=r"(|[0-9]{4,8})")
     clerk_pin_attempts: int = _opt(5, "Wrong PINs allowed before the clerk screen locks.",

@@ -8,6 +8,7 @@ goes through :class:`decimal.Decimal`, arithmetic stays in integers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from kiosk.errors import KioskError
@@ -16,6 +17,8 @@ __all__ = [
     "MAX_FEN",
     "AmountError",
     "format_yuan",
+    "join_digits",
+    "join_sections",
     "parse_yuan",
     "to_capitals",
 ]
@@ -45,8 +48,12 @@ def format_yuan(fen: int, *, symbol: bool = True) -> str:
     return f"{sign}{'¥' if symbol else ''}{yuan:,}.{cents:02d}"
 
 
-def _section_to_capitals(section: int) -> str:
-    """0 < section < 10000 in capitals without leading zero: 1015 → 壹仟零壹拾伍."""
+def join_digits(section: int, words: Callable[[int, int], str]) -> str:
+    """0 < section < 10000 without a leading zero, one ``零`` for each run of inner zeros.
+
+    ``words(digit, position)`` writes one non-zero digit with its unit (position 0:
+    none, 1: 拾/十, 2: 佰/百, 3: 仟/千).
+    """
     out: list[str] = []
     pending_zero = False
     for position in range(3, -1, -1):
@@ -57,16 +64,26 @@ def _section_to_capitals(section: int) -> str:
         if pending_zero:
             out.append("零")
             pending_zero = False
-        # Financial writing always writes 壹 before 拾 (壹拾伍, never 拾伍),
-        # so nobody can turn 拾伍 into 叁拾伍 with a pen.
-        out.append(_DIGITS[digit] + _SMALL_UNITS[position])
+        out.append(words(digit, position))
     return "".join(out)
 
 
-def _integer_to_capitals(value: int) -> str:
-    """Whole yuan in capitals with 万/亿 sections; 0 → ``零``."""
-    if value == 0:
-        return "零"
+def _section_to_capitals(section: int) -> str:
+    """0 < section < 10000 in capitals without leading zero: 1015 → 壹仟零壹拾伍."""
+    # Financial writing always writes 壹 before 拾 (壹拾伍, never 拾伍),
+    # so nobody can turn 拾伍 into 叁拾伍 with a pen.
+    return join_digits(section, lambda digit, position: _DIGITS[digit]
+                       + _SMALL_UNITS[position])
+
+
+def join_sections(value: int, words: Callable[[int, int], str]) -> str:
+    """A whole number > 0 written in 万 sections of four digits, with one ``零`` for each
+    gap of zeros (an empty section, or a section's own leading zeros): rule 2 of the
+    支付结算办法 writing rules, and how numbers are read aloud too.
+
+    ``words(section, index)`` writes one non-zero section (0 < section < 10000) with
+    its unit (index 0: none, 1: 万, 2: 亿 …).
+    """
     sections: list[int] = []
     while value:
         value, section = divmod(value, 10_000)
@@ -78,14 +95,19 @@ def _integer_to_capitals(value: int) -> str:
         if section == 0:
             zero_gap = bool(out)
             continue
-        # A gap of zeros before this section (a whole empty section, or the
-        # section's own leading zeros) is written as one 零 (rule 2 of the
-        # 支付结算办法 writing rules).
         if out and (zero_gap or section < 1000):
             out.append("零")
         zero_gap = False
-        out.append(_section_to_capitals(section) + _SECTION_UNITS[index])
+        out.append(words(section, index))
     return "".join(out)
+
+
+def _integer_to_capitals(value: int) -> str:
+    """Whole yuan in capitals with 万/亿 sections; 0 → ``零``."""
+    if value == 0:
+        return "零"
+    return join_sections(value, lambda section, index: _section_to_capitals(section)
+                         + _SECTION_UNITS[index])
 
 
 def to_capitals(fen: int) -> str:

@@ -71,18 +71,23 @@ class Pushable:
     maximum: int
     doc: str
     """What it does, in the words of the IT staff guide."""
+    unit: str = "seconds"
+    """What the whole number counts (``seconds``; ``0 off, 1 on`` for a switch)."""
 
     def parse(self, text: str) -> int:
-        """The value of ``text`` (a whole number of seconds within the bounds).
+        """The value of ``text`` (a whole number of :attr:`unit` within the bounds).
 
         Raises :class:`BadSettingValueError` naming the setting and its range.
         """
         value = text.strip()
         if not _WHOLE.fullmatch(value) or not self.minimum <= int(value) <= self.maximum:
             raise BadSettingValueError(
-                f"{self.name} takes a whole number of seconds from {self.minimum} to "
+                f"{self.name} takes a whole number {self._what()}from {self.minimum} to "
                 f"{self.maximum}, got {text!r}")
         return int(value)
+
+    def _what(self) -> str:
+        return "of seconds " if self.unit == "seconds" else f"({self.unit}) "
 
 
 PUSHABLE: tuple[Pushable, ...] = (
@@ -93,6 +98,10 @@ PUSHABLE: tuple[Pushable, ...] = (
     Pushable("ui.countdown_seconds", "ui.countdown_s", 3, 60,
              "The last seconds before clearing, shown as a countdown with a 'still here?' "
              "button."),
+    Pushable("ui.speak_after_card", "ui.speak_after_card_read", 0, 1,
+             "1: read the benefits summary aloud as soon as a card is read (for villages "
+             "where many cannot read); 0: only when the speaker button is touched.",
+             unit="0 off, 1 on"),
 )
 
 _BY_NAME = {p.name: p for p in PUSHABLE}

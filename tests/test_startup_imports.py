@@ -29,7 +29,7 @@ with open({out!r}, "w") as f:
 #: Heavy libraries (and our own layers over them) that no help text needs.
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "escpos", "PIL", "fastapi", "pydantic",
          "cryptography", "serial", "smartcard", "drivers.printer", "sync.daemon",
-         "kiosk.store", "county.db")
+         "kiosk.store", "county.db", "pypinyin", "drivers.speech")
 
 
 def _loaded(module: str, argv: list[str], tmp_path: Path) -> tuple[object, set[str]]:
@@ -53,6 +53,7 @@ def _heavy(modules: set[str], allowed: tuple[str, ...] = ()) -> list[str]:
     ("kiosk.cli.main", ["update", "verify", "--help"]),
     ("kiosk.cli.main", ["print", "--help"]),
     ("kiosk.cli.main", ["db", "seed-demo", "--help"]),
+    ("kiosk.cli.main", ["say", "--help"]),
     ("county.cli", ["--help"]),
     ("county.cli", ["release", "build", "--help"]),
     ("county.cli", ["notice", "add", "--help"]),
@@ -69,7 +70,7 @@ def test_kiosk_help_loads_every_group(tmp_path: Path) -> None:
     assert code == 0
     for group in ("kiosk.cli.db", "kiosk.cli.lookup", "ui.commands.idcard_cmd",
                   "ui.commands.print_cmd", "ui.commands.ui_cmd", "sync.cli", "update.cli",
-                  "demo.cli"):
+                  "demo.cli", "ui.commands.say_cmd"):
         assert group in modules
 
 

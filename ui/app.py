@@ -28,10 +28,13 @@ from drivers.printer.errors import DisconnectedError, PrinterError, PrinterNotRe
 from drivers.printer.printer import probe_status
 from drivers.printer.status import PrinterState
 from drivers.printer.worker import PrinterWorker
+from drivers.speech import Speaker
 from kiosk.timefmt import format_local
 from ui.bridge import ReaderBridge
 from ui.brightness import find_backlight
+from ui.i18n import SOURCE_LANGUAGE, Translations
 from ui.ops import Op
+from ui.playback import audio_output_problem
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.viewmodels import qml_types
@@ -93,12 +96,14 @@ class KioskUi:
 
     def __init__(self, services: KioskServices, *, link_factory: Callable[[], CardLink] | None,
                  size: tuple[int, int] | None = None, fullscreen: bool = False,
-                 clock: Callable[[], float] | None = None) -> None:
+                 clock: Callable[[], float] | None = None,
+                 speaker: Speaker | None = None) -> None:
         """Load the QML module and wire the view-models; the reader starts in :meth:`start`.
 
         Requires a QGuiApplication. ``link_factory`` makes the reader's link
         (None: no reader, e.g. tests that inject card events themselves).
-        Raises ``RuntimeError`` if the QML fails to load.
+        ``speaker`` reads the screens aloud (default: espeak-ng). Raises
+        ``RuntimeError`` if the QML fails to load.
         """
         self.services = services
         self._printer_text = "未检查"
@@ -106,9 +111,12 @@ class KioskUi:
         self.printer = PrinterWorker()
         self.app_model = AppModel(services, clerk_status=self._clerk_status,
                                   clock=clock or time.monotonic, backlight=find_backlight(),
-                                  printer=self.printer)
+                                  printer=self.printer, speaker=speaker)
         self.bridge = ReaderBridge()
         self.bridge.connect_to(self.app_model)
+        self.translations = Translations()
+        self.translations.switch(services.config.ui.language)
+        self.app_model.languageRequested.connect(self._switch_language)
         clerk = self.app_model.clerk_model
         clerk.testPrintRequested.connect(self._test_print)
         clerk.syncRequested.connect(self._sync_now)
@@ -153,6 +161,7 @@ class KioskUi:
         """Start the clock, the printer worker and, if configured, the card reader's worker."""
         ReceiptService.warm_up(self.services.config.printer.paper_mm)
         self.printer.start()
+        self.app_model.speech_model.warm_up()
         self.app_model.start()
         if self._link_factory is not None:
             self._reader = CardReader(self._link_factory(), self.bridge.listener(),
@@ -167,6 +176,8 @@ class KioskUi:
             self._reader = None
         self.app_model.end_session(go_home=False)
         self.app_model.stop()
+        # The translator belongs to the application, which outlives this window.
+        self.translations.switch(SOURCE_LANGUAGE)
         # A print or probe still running would hand its result to objects
         # about to go; see ui.workers for why waiting matters.
         self.printer.stop(_WORKER_GRACE_S)
@@ -201,6 +212,7 @@ class KioskUi:
                                            s.config.terminal.village)) or "—",
             "reader": self.app_model.reader_text,
             "printer": self._printer_text,
+            "speech": self._speech_text(),
             "version": s.version(),
             "update": update_attempt_text(s.update_attempt()),
             "database": "正常" if s.usable else f"不可用：{s.problem}",
@@ -216,6 +228,16 @@ class KioskUi:
             status["rejected"] = rejected_complaints_text(state.outbox_rejected,
                                                           state.rejected_tickets)
         return status
+
+    def _speech_text(self) -> str:
+        speech = self.app_model.speech_model
+        if not speech.available:
+            return f"{speech.problem}（朗读按钮已隐藏）"
+        return audio_output_problem() or "正常（espeak-ng，普通话）"
+
+    def _switch_language(self, code: str) -> None:
+        self.translations.switch(code)
+        self.engine.retranslate()
 
     def _on_clerk_changed(self) -> None:
         unlocked = self.app_model.clerk_model.unlocked

@@ -12,8 +12,9 @@ import logging
 import sqlite3
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
@@ -25,7 +26,7 @@ from ui.demo_settings import with_settings
 from ui.driver import UiDriver, UiDriverError
 from ui.services import KioskServices
 
-__all__ = ["SIZES", "run_tour"]
+__all__ = ["SIZES", "Look", "run_tour"]
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +61,22 @@ def _simulate_county_reply(db: Path) -> None:
 
 
 def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
-                   settings: Config | None) -> list[Path]:
+                   settings: Config | None, look: Look) -> list[Path]:
     # A reader at 9 600 baud takes about 1.4 s over the card's text and photo: long
     # enough for the "reading" screen to be caught (at 115 200 it shows for 0.1 s).
     devices, demo = DemoDevices.start(work, baud=9600)
     config = with_settings(demo, settings)
+    if look.theme is not None:
+        config = replace(config, ui=replace(config.ui, theme=look.theme))
+    if look.language is not None:
+        config = replace(config, ui=replace(config.ui, language=look.language))
     idle = _Clock()
     ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=idle)
     ui.start()
     d = UiDriver(ui.window)
     app = ui.app_model
+    if look.large_text:
+        d.click("largeTextButton")
     shots: list[Path] = []
     cut: dict[str, list[str]] = {}
 
@@ -218,8 +225,19 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
     return shots
 
 
+@dataclass(frozen=True)
+class Look:
+    """How the tour's terminal looks: its ``[ui] theme`` (None: the config's), whether
+    the villager pressed "字大一点" first, and its language."""
+
+    theme: Literal["default", "high-contrast"] | None = None
+    large_text: bool = False
+    language: Literal["zh_CN", "en", "ug"] | None = None
+    """The terminal's ``[ui] language`` (None: the config's)."""
+
+
 def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,
-             settings: Config | None = None) -> list[Path]:
+             settings: Config | None = None, look: Look = Look()) -> list[Path]:
     """Screenshots of every screen for each size, under ``out/WIDTHxHEIGHT/``.
 
     ``settings``: a terminal's config whose settings the demo terminal takes
@@ -231,5 +249,6 @@ def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,
     shots: list[Path] = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as work:
-            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work), settings)
+            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work), settings,
+                                    look)
     return shots

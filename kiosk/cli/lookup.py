@@ -20,7 +20,7 @@ from kiosk.textsafe import say
 if TYPE_CHECKING:
     from kiosk.lookup import LookupResult
 
-__all__ = ["register", "render_table"]
+__all__ = ["register", "render_table", "run_lookup"]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,9 @@ def render_table(result: LookupResult) -> str:
     return "\n".join(lines)
 
 
-def _lookup(args: argparse.Namespace) -> int:
+def run_lookup(args: argparse.Namespace) -> LookupResult:
+    """The lookup for ``args.id_number`` with the config, enrollment and store named by
+    ``args`` (``--config``, ``--db``). Raises :class:`CliError` (exit 2 for a bad ID)."""
     # Here, not at the top: `kiosk --help` must not pay for SQLAlchemy (kiosk.cli.main).
     from kiosk.cachefile import CacheFileError, ReadOnlyCache
     from kiosk.enrollment import EnrollmentError, load_enrollment
@@ -97,13 +99,17 @@ def _lookup(args: argparse.Namespace) -> int:
         engine = open_cli_store(config)
     lookup = BenefitLookup(engine or cache, enrollment.person_kdf or enrollment.lookup_key)
     try:
-        result = lookup.lookup(args.id_number)
+        return lookup.lookup(args.id_number)
     except IdNumberError as exc:
         raise CliError(f"{exc} [{exc.code}]", exit_code=2) from None
     finally:
         lookup.close()
         if engine is not None:
             engine.dispose()
+
+
+def _lookup(args: argparse.Namespace) -> int:
+    result = run_lookup(args)
     log.info("lookup for %s: %d payment(s) in %d year(s)", result.masked_id,
              sum(len(y.payments) for y in result.years), len(result.years))
     if args.json:

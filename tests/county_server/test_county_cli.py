@@ -107,7 +107,7 @@ def _setting_typos_are_refused(capsys: pytest.CaptureFixture[str], db: str, *,
     assert (again["value"], again["version"] > stored) == ("90", True)
     keys = {k.pop("key"): k for k in run_json(capsys, "setting", "keys")}
     assert sorted(keys) == ["ui.complaint_idle_seconds", "ui.countdown_seconds",
-                            "ui.idle_seconds"]
+                            "ui.idle_seconds", "ui.speak_after_card"]
     assert (keys["ui.idle_seconds"]["config_key"], keys["ui.idle_seconds"]["min"],
             keys["ui.idle_seconds"]["max"]) == ("ui.idle_timeout_s", 15, 600)
 

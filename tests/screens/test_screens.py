@@ -35,7 +35,7 @@ from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from kiosk.update_state import Attempt, StateFiles
 from screens.conftest import PIN, FakeClock
-from screens.kiosk_window import open_kiosk
+from screens.kiosk_window import open_kiosk, unlock_clerk
 from ui.app import KioskUi
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_county import DemoCounty
@@ -392,12 +392,7 @@ def test_long_and_emoji_complaint_text(qtbot: QtBot, kiosk_config: Config, card:
 
 
 def _unlock_clerk(ui: KioskUi, d: UiDriver, *, pin: str = PIN) -> None:
-    d.press_and_hold("clerkCorner", 3.3)
-    d.find("clerkScreen")
-    for key in pin:
-        d.click(f"key_{key}")
-    d.click("key_ok")
-    d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="unlocked")
+    unlock_clerk(ui, d, pin)
 
 
 def _clerk_info(ui: KioskUi) -> dict[str, str]:

@@ -40,3 +40,22 @@ def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:
     assert json.loads((folder / "truncated.json").read_text(encoding="utf-8")) == {}
     assert (folder / "receipt-printed.png").exists()
     assert (folder / "receipt-complaint.png").exists()
+
+
+def test_tour_in_high_contrast_with_large_text(tmp_path: Path) -> None:
+    # Issue 18: both switches hold on every screen, and the larger type cuts nothing off.
+    proc = subprocess.run([sys.executable, "-m", "kiosk.cli.main", "tour", "--out",
+                           str(tmp_path), "--size", "1280x800", "--theme", "high-contrast",
+                           "--large-text", *TODAY_ARGS],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    folder = tmp_path / "1280x800"
+    assert json.loads((folder / "truncated.json").read_text(encoding="utf-8")) == {}
+    for name in EXPECTED:
+        if name == "still-here":  # the countdown overlay dims the screen
+            continue
+        path = next(folder.glob(f"[0-9][0-9]-{name}.png"))
+        image = Image.open(path).convert("L")
+        # White and yellow on black: most of the screen is black.
+        black = sum(image.histogram()[:16])
+        assert black > image.width * image.height * 0.4, f"{path.name} is not high contrast"

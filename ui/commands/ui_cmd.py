@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # Qt is imported only when a UI command runs
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import Config
+    from ui.tour import Look
 
 __all__ = ["register_demo", "register_run", "register_tour"]
 
@@ -65,6 +66,12 @@ def register_tour(sub: Subparsers) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p.add_argument("--size", action="append", metavar="WxH",
                    help="panel size (repeatable; default 1920x1080 and 1280x800)")
+    p.add_argument("--theme", choices=("default", "high-contrast"),
+                   help="the terminal's colours ([ui] theme; default: the config's)")
+    p.add_argument("--lang", choices=("zh_CN", "en", "ug"),
+                   help="the terminal's language ([ui] language; default: the config's)")
+    p.add_argument("--large-text", action="store_true",
+                   help="press 字大一点 first: every screen in the larger type")
     add_today_option(p, help="take the tour at 10:00 (Beijing) on this day, with the demo "
                              "village as it stands then, so the screenshots do not change "
                              "with the calendar (default: now)")
@@ -206,11 +213,15 @@ def _tour(args: argparse.Namespace) -> int:
     if args.today is not None:
         # At a fixed time of day too, so screenshots made twice are the same pictures.
         clock.travel_to(clock.at_local(args.today, 10))
-    return _tour_into(args.out, sizes, _settings(args))
+    settings = _settings(args)  # a bad config stops here, before Qt loads
+    from ui.tour import Look
+
+    return _tour_into(args.out, sizes, settings,
+                      Look(theme=args.theme, large_text=args.large_text, language=args.lang))
 
 
 def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
-               settings: Config | None) -> int:
+               settings: Config | None, look: Look | None = None) -> int:
     from kiosk.logs import setup_logging
     from ui.app import prepare_environment
 
@@ -219,10 +230,11 @@ def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="kiosk-tour-cache-"))
     prepare_environment(offscreen=True)
     from ui.driver import UiDriverError
-    from ui.tour import SIZES, run_tour
+    from ui.tour import SIZES, Look, run_tour
 
     try:
-        shots = run_tour(out, sizes=sizes or SIZES, settings=settings)
+        shots = run_tour(out, sizes=sizes or SIZES, settings=settings,
+                         look=look or Look())
     except UiDriverError as exc:
         raise CliError(f"tour failed: {exc}") from None
     say(f"{len(shots)} screenshots in {out}/")

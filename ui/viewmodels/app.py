@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -19,10 +20,12 @@ from PySide6.QtQml import QmlElement
 from drivers.idcard.cardtext import CardType
 from drivers.idcard.errors import BlockLengthError, ReaderTimeout
 from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
+from drivers.speech import EspeakSpeaker, Speaker
 from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
 from kiosk.timefmt import format_local
 from ui.brightness import Backlight
+from ui.i18n import LANGUAGES, RIGHT_TO_LEFT
 from ui.ops import Runner
 from ui.printing import PrintOutcome
 from ui.services import KioskServices
@@ -33,6 +36,7 @@ from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
+from ui.viewmodels.speech import SpeechModel, utterance_for
 from ui.wording import (
     CARD_NOT_SUPPORTED,
     CARD_READ_FAILED,
@@ -98,6 +102,11 @@ class AppModel(ViewModel):
     readerProblem = readonly(str, "readerProblem", changed)
     countdown = readonly(int, "countdown", changed)
     printerAvailable = readonly(bool, "printerAvailable", changed)
+    highContrast = readonly(bool, "highContrast", changed)
+    largeText = readonly(bool, "largeText", changed)
+    language = readonly(str, "language", changed)
+    rightToLeft = readonly(bool, "rightToLeft", changed)
+    languages = readonly("QVariantList", "languages", changed)
 
     def _sub(self, name: str) -> QObject:
         return self._models[name]
@@ -113,23 +122,35 @@ class AppModel(ViewModel):
     myComplaints = Property(QObject, lambda self: self._sub("myComplaints"), constant=True)
     notices = Property(QObject, lambda self: self._sub("notices"), constant=True)
     clerk = Property(QObject, lambda self: self._sub("clerk"), constant=True)
+    speech = Property(QObject, lambda self: self._sub("speech"), constant=True)
 
     sessionCleared = Signal()
+    #: A language was chosen (code); the window installs its translation (ui.app).
+    languageRequested = Signal(str)
 
     def __init__(self, services: KioskServices, *, clerk_status: Callable[[], dict[str, str]],
                  clock: Callable[[], float] = time.monotonic,
                  backlight: Backlight | None = None, printer: Runner | None = None,
+                 speaker: Speaker | None = None, speech_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
-        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests)."""
+        """``printer`` runs print jobs (the printer worker; None: a thread each, for tests);
+        ``speaker`` reads screens aloud (default: espeak-ng) into WAVs in ``speech_dir``
+        (default: a private temporary directory)."""
         ui = services.config.ui
         super().__init__(parent, screen=Screen.WELCOME, village=services.config.terminal.village,
                          dateText="", timeText="", asOfText="", message="", readerProblem="",
-                         countdown=-1, printerAvailable=bool(services.config.printer.uri))
+                         countdown=-1, printerAvailable=bool(services.config.printer.uri),
+                         highContrast=ui.theme == "high-contrast", largeText=False,
+                         language=ui.language, rightToLeft=ui.language in RIGHT_TO_LEFT,
+                         languages=[{"code": code, "label": label}
+                                    for code, label in LANGUAGES.items()])
+        self._terminal_language = ui.language
         self._services = services
         self._clock = clock
         self._idle_s = ui.idle_timeout_s
         self._complaint_idle_s = ui.complaint_idle_timeout_s
         self._countdown_s = ui.countdown_s
+        self._speak_after_card = bool(ui.speak_after_card_read)
         self._pushed_failed = False
         self._last_touch = clock()
         self._holder_hash: str | None = None
@@ -147,11 +168,14 @@ class AppModel(ViewModel):
                                       attempts=ui.clerk_pin_attempts,
                                       lockout_s=ui.clerk_lockout_s, backlight=backlight,
                                       parent=self)
+        self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
+                                        workdir=speech_dir, parent=self)
+        self.speech_model.set_screen(True)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
-            "clerk": self.clerk_model,
+            "clerk": self.clerk_model, "speech": self.speech_model,
         }
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -168,8 +192,22 @@ class AppModel(ViewModel):
         self.tick()
 
     def stop(self) -> None:
-        """Stop the clock/idle timer (before the window is torn down)."""
+        """Stop the clock/idle timer and any speech (before the window is torn down)."""
         self._timer.stop()
+        self.speech_model.close()
+
+    @property
+    def holder_name(self) -> str | None:
+        """The card holder's name while a session is open (from the card), else None."""
+        return self._holder_name
+
+    def _update(self, **values: Any) -> bool:
+        before = self._state["screen"]
+        dirty = super()._update(**values)
+        if self._state["screen"] is not before:
+            # Speech belongs to the screen it describes (issue 18).
+            self.speech_model.set_screen(self._state["screen"] is not Screen.CLERK)
+        return dirty
 
     def refresh_welcome(self) -> None:
         """Re-read notices and the data-as-of time (cheap; after syncs and sessions)."""
@@ -220,6 +258,7 @@ class AppModel(ViewModel):
         if config is None:
             return
         ui = config.ui
+        self._speak_after_card = bool(ui.speak_after_card_read)
         limits = (ui.idle_timeout_s, ui.complaint_idle_timeout_s, ui.countdown_s)
         if limits != (self._idle_s, self._complaint_idle_s, self._countdown_s):
             log.info("idle timeout now %d s (complaint %d s), countdown %d s", *limits)
@@ -238,6 +277,9 @@ class AppModel(ViewModel):
         if left <= 0:
             log.info("idle timeout on %s: clearing the session", screen.value)
             self.home()
+            # The next villager starts with the terminal's own type size and language.
+            self._update(largeText=False)
+            self.setLanguage(self._terminal_language)
         elif left <= self._countdown_s:
             self._update(countdown=int(left + 0.999))
         else:
@@ -249,6 +291,22 @@ class AppModel(ViewModel):
         self._last_touch = self._clock()
         if self._state["countdown"] >= 0:
             self._update(countdown=-1)
+
+    @Slot()
+    def toggleLargeText(self) -> None:
+        """The "字大一点" button: every type size ×1.25 on every screen, or back."""
+        self.touched()
+        self._update(largeText=not self._state["largeText"])
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        """A language button of the welcome screen (or the session's end): the window
+        switches its translation (``languageRequested``); unknown codes are ignored."""
+        if code not in LANGUAGES:
+            return
+        self.touched()
+        if self._update(language=code, rightToLeft=code in RIGHT_TO_LEFT):
+            self.languageRequested.emit(code)
 
     @Slot()
     def stillHere(self) -> None:
@@ -294,11 +352,14 @@ class AppModel(ViewModel):
         self.benefits_model.load(result, holder_name=card.name, replies=replies)
         log.info("card read: %s, %d year(s) of payments", mask_id(number), len(result.years))
         self._go(Screen.BENEFITS, reset_history=True)
+        if self._speak_after_card:
+            self.speech_model.speak()
 
     @Slot()
     def onCardRemoved(self) -> None:
         """The card left the reader: clear, unless a complaint is being written."""
         self._card_present = False
+        self.speech_model.stop()
         screen = self._state["screen"]
         if screen is Screen.READING:
             self._go(Screen.WELCOME, reset_history=True)
@@ -482,6 +543,7 @@ class AppModel(ViewModel):
     def end_session(self, *, go_home: bool = True) -> None:
         """Forget everything personal in every view-model."""
         self._holder_hash = self._holder_name = None
+        self.speech_model.stop()
         self.benefits_model.clear()
         self.detail_model.clear()
         self.print_model.clear()

@@ -32,8 +32,8 @@ ClerkStatus = Callable[[], dict[str, str]]
 #: How long a job's result stays in its row, in seconds.
 RESULT_S = 60.0
 
-_KEYS = ("terminal", "village", "database", "reader", "printer", "lastSync", "outbox",
-         "rejected", "version", "update")
+_KEYS = ("terminal", "village", "database", "reader", "printer", "speech", "lastSync",
+         "outbox", "rejected", "version", "update")
 
 
 @QmlElement
@@ -154,7 +154,7 @@ class ClerkModel(ViewModel):
         labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
                   "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
                   "rejected": "被退回投诉", "version": "软件版本", "update": "上次更新",
-                  "database": "数据库"}
+                  "database": "数据库", "speech": "朗读"}
         brightness = -1
         if self._backlight is not None:
             try:

@@ -99,6 +99,12 @@ class MyComplaintsModel(ViewModel):
                                      for c in FEEDBACK_REASONS])
         self._services = services
         self._holder: str | None = None
+        self._rows: list[ComplaintStatus] = []
+
+    @property
+    def statuses(self) -> list[ComplaintStatus]:
+        """The complaints on show (for the read-aloud)."""
+        return list(self._rows)
 
     def load(self, holder_hash: str) -> None:
         """Read the holder's complaints. GUI thread; errors leave the list empty."""
@@ -122,6 +128,7 @@ class MyComplaintsModel(ViewModel):
             }
             for c in rows
         ]
+        self._rows = list(rows)
         self._update(complaints=items, replies=sum(1 for c in rows if c.reply_text))
 
     def _give(self, ticket: str, satisfied: bool, reason: str | None) -> None:
@@ -163,4 +170,5 @@ class MyComplaintsModel(ViewModel):
     def clear(self) -> None:
         """Forget the holder's complaints."""
         self._holder = None
+        self._rows = []
         self._update(complaints=[], replies=0, askingWhy="", thanks="")

@@ -59,6 +59,11 @@ class NoticesModel(ViewModel):
         self._update(ticker="　　".join(titles))
         self.selectKind(self._state["kindIndex"])
 
+    def shown(self) -> list[NoticeView]:
+        """The notices of the selected kind, in list order (for the read-aloud)."""
+        kind = KINDS[self._state["kindIndex"]]
+        return [n for n in self._all if n.kind == kind]
+
     @Slot(int)
     def selectKind(self, index: int) -> None:
         """Show the notices of ``KINDS[index]``."""

@@ -90,6 +90,11 @@ Rectangle {
             contentHeight: leftColumn.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
+            // Shown when the column does not fit (large type on a small panel): more below.
+            ScrollBar.vertical: ScrollBar {
+                width: 16
+                policy: left.contentHeight > left.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+            }
             ColumnLayout {
                 id: leftColumn
                 width: left.width
@@ -207,11 +212,15 @@ Rectangle {
                     id: sectionHeader
                     required property string section
                     width: list.width - 30
-                    height: 76
-                    color: "#E8EEF5"
+                    height: Math.max(76, sectionLabel.implicitHeight + 16)
+                    color: Theme.sectionBg
                     radius: 8
                     PlainText {
+                        id: sectionLabel
                         anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
+                        // Wrapped beside the policy link when the type is large (字大一点).
+                        width: parent.width - policyLink.implicitWidth - 48
+                        wrapMode: Text.WrapAnywhere
                         text: sectionHeader.section
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.large
@@ -219,6 +228,7 @@ Rectangle {
                         color: Theme.secondary
                     }
                     PlainText {
+                        id: policyLink
                         anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
                         text: qsTr("政策说明 ›")
                         font.family: Theme.fontFamily
@@ -250,6 +260,8 @@ Rectangle {
                 Layout.fillWidth: true
                 PlainText {
                     text: row.modelData.period
+                    width: parent.width
+                    wrapMode: Text.WrapAnywhere
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
                     color: Theme.text
@@ -260,6 +272,8 @@ Rectangle {
                     width: parent.width
                     PlainText {
                         text: row.modelData.paidOn
+                        width: Math.min(implicitWidth, texts.width)
+                        wrapMode: Text.WrapAnywhere
                         rightPadding: 24
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
@@ -287,21 +301,22 @@ Rectangle {
                 font.strikeout: row.modelData.status === "returned"
             }
             Rectangle {
-                Layout.preferredWidth: 150
-                Layout.preferredHeight: 56
-                radius: 28
+                Layout.preferredWidth: Math.max(150, badgeText.implicitWidth + 32)
+                Layout.preferredHeight: Math.max(56, badgeText.implicitHeight + 8)
+                radius: height / 2
                 color: row.modelData.status === "paid" ? Theme.paid
                      : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
                 PlainText {
+                    id: badgeText
                     anchors.centerIn: parent
                     text: (row.modelData.status === "paid" ? "✓ " : "! ") + row.modelData.statusText
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.small
                     font.bold: true
-                    color: "#FFFFFF"
+                    color: Theme.badgeText
                 }
             }
         }
-        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#DDDDDD" }
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
     }
 }

@@ -147,6 +147,11 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: 80
+                // Not mirrored in right-to-left languages: a mirrored Flickable places the
+                // TextArea's input area away from where it is drawn, and taps miss it.
+                // The text itself still runs in its own direction.
+                LayoutMirroring.enabled: false
+                LayoutMirroring.childrenInherit: true
                 TextArea {
                     id: area
                     objectName: "complaintText"

@@ -28,7 +28,12 @@ Rectangle {
             Layout.preferredWidth: parent.width * 0.5
             Layout.fillHeight: true
             contentWidth: availableWidth
-            ScrollBar.vertical.policy: ScrollBar.AsNeeded
+            // Not mirrored in right-to-left languages: a mirrored ScrollView draws its
+            // scroll bar over the start of the text (the column itself moves right).
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
+            // Always shown when the column does not fit (large type): more below.
+            ScrollBar.vertical.policy: contentHeight > availableHeight ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             Column {
                 width: parent.width
                 spacing: 20
@@ -73,25 +78,30 @@ Rectangle {
                         id: row
                         required property var modelData
                         width: list.width - 30
-                        height: 96
+                        height: Math.max(96, rowLayout.implicitHeight + 16)
                         color: "transparent"
-                        PlainText {
-                            anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
-                            text: row.modelData.period + "\n" + row.modelData.paidOn
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.small
-                            color: Theme.text
+                        RowLayout {
+                            id: rowLayout
+                            anchors { left: parent.left; right: parent.right; margins: 8; verticalCenter: parent.verticalCenter }
+                            spacing: 16
+                            PlainText {
+                                Layout.fillWidth: true
+                                text: row.modelData.period + "\n" + row.modelData.paidOn
+                                wrapMode: Text.WrapAnywhere
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.small
+                                color: Theme.text
+                            }
+                            PlainText {
+                                text: row.modelData.amountText + "  " + row.modelData.statusText
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.large
+                                font.bold: true
+                                color: row.modelData.status === "paid" ? Theme.text
+                                     : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
+                            }
                         }
-                        PlainText {
-                            anchors { right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
-                            text: row.modelData.amountText + "  " + row.modelData.statusText
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.large
-                            font.bold: true
-                            color: row.modelData.status === "paid" ? Theme.text
-                                 : (row.modelData.status === "pending" ? Theme.pending : Theme.returned)
-                        }
-                        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#DDDDDD" }
+                        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
                     }
                 }
             }

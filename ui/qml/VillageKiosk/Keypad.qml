@@ -9,6 +9,9 @@ GridLayout {
     property bool showOk: true
     signal keyPressed(string key)
     columns: 3
+    // Digits stay 1 2 3 from left to right in right-to-left languages too, as on phones.
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
     rowSpacing: 12
     columnSpacing: 12
     Repeater {
@@ -16,7 +19,7 @@ GridLayout {
         BigButton {
             required property string modelData
             objectName: "key_" + modelData
-            Layout.preferredWidth: 170
+            Layout.preferredWidth: Math.max(170, contentItem.implicitWidth + leftPadding + rightPadding)
             Layout.preferredHeight: 88
             visible: modelData !== "ok" || pad.showOk
             primary: modelData === "ok"

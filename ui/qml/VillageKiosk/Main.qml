@@ -19,23 +19,51 @@ Window {
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.compact ? 60 : 72
+        height: Theme.compact ? 72 : 84
         color: Theme.primary
+        // Uyghur is written right to left: the header and every screen are mirrored.
+        LayoutMirroring.enabled: root.app.rightToLeft
+        LayoutMirroring.childrenInherit: true
         PlainText {
+            id: villageText
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.village !== "" ? qsTr("%1 便民服务站").arg(root.app.village) : qsTr("便民服务站")
             color: Theme.primaryText
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.header
             font.bold: true
         }
         PlainText {
+            id: clockText
             objectName: "clockText"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             text: root.app.dateText + "  " + root.app.timeText
             color: Theme.primaryText
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.header
+        }
+        // Read-aloud, on every villager screen: what the screen says, in Mandarin,
+        // and a larger type size that holds on every screen until the session times out.
+        // Centred in the gap between the village and the clock.
+        Row {
+            readonly property Item leftText: root.app.rightToLeft ? clockText : villageText
+            readonly property Item rightText: root.app.rightToLeft ? villageText : clockText
+            readonly property real gapLeft: leftText.x + leftText.width
+            x: gapLeft + Math.max(16, (rightText.x - gapLeft - width) / 2)
+            anchors.verticalCenter: parent.verticalCenter
+            height: parent.height - 8
+            spacing: 12
+            SpeakerButton {
+                height: parent.height
+                speech: root.app.speech
+            }
+            HeaderToggle {
+                objectName: "largeTextButton"
+                height: parent.height
+                checked: root.app.largeText
+                text: root.app.largeText ? qsTr("字小一点") : qsTr("字大一点")
+                onClicked: root.app.toggleLargeText()
+            }
         }
         // The clerk's hidden gesture: hold the top-left corner for three seconds.
         MouseArea {
@@ -51,6 +79,8 @@ Window {
         id: screenLoader
         objectName: "screenLoader"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: keyboard.top }
+        LayoutMirroring.enabled: root.app.rightToLeft
+        LayoutMirroring.childrenInherit: true
         sourceComponent: {
             switch (root.app.screen) {
             case "reading": return readingScreen
@@ -95,7 +125,15 @@ Window {
     Component { id: complaintScreen; ComplaintScreen { app: root.app } }
     Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
     Component { id: noticesScreen; NoticesScreen { app: root.app } }
-    Component { id: clerkScreen; ClerkScreen { app: root.app } }
+    // The clerk's screen is for staff and stays Chinese: never mirrored.
+    Component {
+        id: clerkScreen
+        ClerkScreen {
+            app: root.app
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
+        }
+    }
 
     // "Still here?" in the last seconds before a personal screen clears.
     Rectangle {
@@ -111,6 +149,10 @@ Window {
             PlainText {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("还在吗？%1 秒后自动退出，保护您的信息。").arg(root.app.countdown)
+                // Wrapped, not cut, when a translation is longer than the screen is wide.
+                width: Math.min(implicitWidth, root.width - 2 * Theme.margin)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
                 color: "#FFFFFF"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.title
@@ -169,6 +211,9 @@ Window {
             }
         }
     }
+
+    Binding { target: Theme; property: "highContrast"; value: root.app.highContrast }
+    Binding { target: Theme; property: "largeText"; value: root.app.largeText }
 
     onHeightChanged: Theme.compact = height < 900
     Component.onCompleted: {

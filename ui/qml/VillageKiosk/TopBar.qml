@@ -10,9 +10,11 @@ Rectangle {
     property bool showHome: true
     signal backClicked()
     signal homeClicked()
-    implicitHeight: Theme.compact ? 100 : 120
+    // Taller when the type is large (字大一点): nothing of the bar is cut off.
+    implicitHeight: Math.max(Theme.compact ? 100 : 120, barRow.implicitHeight + 32)
     color: Theme.secondary
     RowLayout {
+        id: barRow
         anchors.fill: parent
         anchors.margins: 16
         spacing: 24
@@ -20,7 +22,7 @@ Rectangle {
             objectName: "backButton"
             visible: bar.showBack
             text: qsTr("‹ 返回")
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Math.max(220, implicitWidth)
             onClicked: bar.backClicked()
         }
         PlainText {
@@ -37,7 +39,7 @@ Rectangle {
             objectName: "homeButton"
             visible: bar.showHome
             text: qsTr("结束，退出")
-            Layout.preferredWidth: 260
+            Layout.preferredWidth: Math.max(260, implicitWidth)
             onClicked: bar.homeClicked()
         }
     }

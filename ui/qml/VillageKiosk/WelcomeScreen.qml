@@ -37,11 +37,11 @@ Rectangle {
                 width: Math.min(parent.width * 0.45, 560)
                 height: Math.min(parent.height * 0.4, 140)
                 radius: 16
-                color: "#3B3B3B"
+                color: Theme.readerBg
                 PlainText {
                     anchors.centerIn: parent
                     text: qsTr("读卡区")
-                    color: "#FFFFFF"
+                    color: Theme.readerText
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.large
                     font.bold: true
@@ -53,7 +53,7 @@ Rectangle {
                 width: reader.width * 0.62
                 height: width * 0.63
                 radius: 12
-                color: "#D8ECFA"
+                color: Theme.cardBg
                 border.color: Theme.secondary
                 border.width: 4
                 x: (parent.width - width) / 2
@@ -118,6 +118,23 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.small
                 color: Theme.textMuted
+                wrapMode: Text.WordWrap
+            }
+            // The terminal's languages, each written in itself (中文 / English / ئۇيغۇرچە).
+            Row {
+                objectName: "languageButtons"
+                spacing: 12
+                Repeater {
+                    model: screen.app.languages
+                    HeaderToggle {
+                        required property var modelData
+                        objectName: "language_" + modelData.code
+                        implicitWidth: Math.max(140, implicitContentWidth + leftPadding + rightPadding)
+                        text: modelData.label
+                        checked: screen.app.language === modelData.code
+                        onClicked: screen.app.setLanguage(modelData.code)
+                    }
+                }
             }
             BigButton {
                 objectName: "noticesButton"

@@ -1,0 +1,103 @@
+"""espeak-ng as a subprocess, voice ``cmn-latn-pinyin`` (Mandarin read from pinyin).
+
+The voice reads tone-numbered pinyin exactly as given (``tan2 kai1 sheng1``);
+:func:`kiosk.speech.pinyin.to_pinyin` makes it. Output is 22 050 Hz mono 16-bit
+WAV. No shell: the text goes to espeak-ng on stdin, never on its command line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+from drivers.speech.speaker import SpeechFailed, SpeechUnavailable
+
+__all__ = ["ENGLISH_FALLBACK", "VOICE", "EspeakSpeaker"]
+
+VOICE = "cmn-latn-pinyin"
+#: What ``espeak-ng -x`` prints where it switched to English for a word it could not read.
+ENGLISH_FALLBACK = "(en)"
+_TIMEOUT_S = 20.0
+#: Shorter output is no speech (espeak-ng writes a header or a click for empty text).
+_MIN_SECONDS = 0.05
+
+
+class EspeakSpeaker:
+    """:class:`drivers.speech.speaker.Speaker` over the ``espeak-ng`` program.
+
+    ``program`` is the executable (default: ``espeak-ng`` on PATH); ``speed`` in
+    words per minute (espeak's default is 175; elderly listeners want it slower);
+    ``pitch`` 0–99. Thread-safe: each call runs its own process.
+    """
+
+    def __init__(self, program: str = "espeak-ng", *, speed: int = 150, pitch: int = 50) -> None:
+        self._program = program
+        self._speed = speed
+        self._pitch = pitch
+        self._checked: str | None = None
+
+    def _path(self) -> str:
+        path = shutil.which(self._program)
+        if path is None:
+            raise SpeechUnavailable(f"{self._program} is not installed (Debian: espeak-ng)")
+        return path
+
+    def why_unusable(self) -> str:
+        """Empty if espeak-ng and its pinyin voice are there, else why not (English)."""
+        if self._checked is None:
+            try:
+                path = self._path()
+                voices = subprocess.run([path, "--voices=cmn"], capture_output=True, text=True,
+                                        timeout=_TIMEOUT_S, check=False).stdout
+                self._checked = "" if VOICE in voices.split() else (
+                    f"{self._program} has no voice {VOICE}")
+            except (SpeechUnavailable, OSError, subprocess.TimeoutExpired) as exc:
+                self._checked = str(exc) or type(exc).__name__
+        return self._checked
+
+    def is_usable(self) -> bool:
+        """True if espeak-ng with the voice ``cmn-latn-pinyin`` is installed."""
+        return not self.why_unusable()
+
+    def _command(self, *extra: str) -> list[str]:
+        return [self._path(), "-v", VOICE, "-s", str(self._speed), "-p", str(self._pitch),
+                *extra]
+
+    def _run(self, command: list[str], pinyin: str) -> subprocess.CompletedProcess[bytes]:
+        try:
+            done = subprocess.run(command, input=pinyin.encode("utf-8"), capture_output=True,
+                                  timeout=_TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise SpeechFailed(f"espeak-ng took longer than {_TIMEOUT_S:.0f} s") from None
+        except OSError as exc:
+            raise SpeechUnavailable(f"cannot run espeak-ng: {exc}") from None
+        if done.returncode != 0:
+            raise SpeechFailed(f"espeak-ng exited with status {done.returncode}: "
+                               f"{done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+        return done
+
+    def synthesize(self, pinyin: str, out: Path) -> Path:
+        """Speak ``pinyin`` into the WAV file ``out`` (see :class:`Speaker`)."""
+        self._run(self._command("-w", str(out)), pinyin)
+        try:
+            with wave.open(str(out), "rb") as wav:
+                seconds = wav.getnframes() / wav.getframerate()
+        except (OSError, EOFError, wave.Error) as exc:
+            raise SpeechFailed(f"espeak-ng wrote no readable WAV: {exc}") from None
+        if seconds < _MIN_SECONDS:
+            raise SpeechFailed(f"espeak-ng wrote {seconds:.3f} s of audio: nothing to say")
+        return out
+
+    def synthesize_stream(self, pinyin: str) -> subprocess.Popen[bytes]:
+        """Start speaking ``pinyin`` as WAV on the returned process's stdout (the
+        first bytes come before the whole text is synthesized). The caller reads
+        and waits for it."""
+        return subprocess.Popen(self._command("--stdout"), stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def phonemes(self, pinyin: str) -> str:
+        """The phonemes espeak-ng would speak (``-x -q``); ``(en)`` in them marks a
+        word read as English."""
+        return self._run(self._command("-x", "-q"), pinyin).stdout.decode("utf-8", "replace")

@@ -1,0 +1,46 @@
+"""The interface every speech engine offers, and the speech driver's errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+__all__ = ["Speaker", "SpeechError", "SpeechFailed", "SpeechUnavailable"]
+
+
+class SpeechError(Exception):
+    """Base of the speech driver's errors; ``code`` is a stable identifier."""
+
+    code = "speech.error"
+
+
+class SpeechUnavailable(SpeechError):
+    """No usable engine (program or voice missing)."""
+
+    code = "speech.unavailable"
+
+
+class SpeechFailed(SpeechError):
+    """The engine ran but produced no sound (exit status, timeout, empty output)."""
+
+    code = "speech.failed"
+
+
+class Speaker(Protocol):
+    """Turns tone-numbered pinyin into a WAV file."""
+
+    def is_usable(self) -> bool:
+        """True if :meth:`synthesize` can work here (checked once, then cached)."""
+        ...
+
+    def why_unusable(self) -> str:
+        """English reason for the clerk screen and logs; empty when usable."""
+        ...
+
+    def synthesize(self, pinyin: str, out: Path) -> Path:
+        """Write ``pinyin`` spoken as a WAV file at ``out`` and return ``out``.
+
+        Blocks for the synthesis (tens of milliseconds a sentence); call it off the
+        GUI thread. Raises :class:`SpeechUnavailable` or :class:`SpeechFailed`.
+        """
+        ...
