@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from drivers.errors import DriverError
+
 __all__ = ["Speaker", "SpeechError", "SpeechFailed", "SpeechUnavailable"]
 
 
-class SpeechError(Exception):
+class SpeechError(DriverError):
     """Base of the speech driver's errors; ``code`` is a stable identifier."""
 
     code = "speech.error"

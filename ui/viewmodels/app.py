@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from drivers.idcard.cardtext import CardType
-from drivers.idcard.errors import BlockLengthError, ReaderTimeout
-from drivers.idcard.reader import ERROR_STATES, CardReadFailed, ReaderState
+from drivers.idcard.reader import ERROR_STATES, ReaderState
 from drivers.speech import EspeakSpeaker, Speaker
 from kiosk import clock
 from kiosk.identity import IdNumberError, mask_id, validate_id
@@ -27,21 +25,27 @@ from kiosk.timefmt import format_local
 from ui.brightness import Backlight
 from ui.i18n import LANGUAGES, RIGHT_TO_LEFT
 from ui.ops import Runner
-from ui.printing import PrintOutcome
 from ui.services import KioskServices
 from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
 from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
 from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
+from ui.viewmodels.idle import IdleClock
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
+from ui.viewmodels.reader_events import read_error_message
+from ui.viewmodels.screens import (
+    CARD_OPENS_FROM,
+    PERSONAL_SCREENS,
+    TIMED_SCREENS,
+    Screen,
+    header_texts,
+)
 from ui.viewmodels.speech import SpeechModel, utterance_for
 from ui.wording import (
     CARD_NOT_SUPPORTED,
-    CARD_READ_FAILED,
     READER_STATE_ZH,
-    READER_TIMEOUT,
     READER_UNAVAILABLE,
     SERVICE_UNAVAILABLE,
 )
@@ -55,35 +59,10 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 
-class Screen(Enum):
-    """The kiosk's screens; QML's ``app.screen`` is the value (Main.qml picks the view by it)."""
-
-    WELCOME = "welcome"
-    READING = "reading"
-    READ_ERROR = "readError"
-    UNAVAILABLE = "unavailable"
-    BENEFITS = "benefits"
-    DETAIL = "detail"
-    PRINT = "print"
-    COMPLAINT = "complaint"
-    MY_COMPLAINTS = "myComplaints"
-    NOTICES = "notices"
-    CLERK = "clerk"
 
 
-#: Screens that show a card holder's data: they time out and clear.
-PERSONAL_SCREENS = frozenset({Screen.BENEFITS, Screen.DETAIL, Screen.PRINT, Screen.COMPLAINT,
-                              Screen.MY_COMPLAINTS})
-#: Screens left for the welcome screen when nobody touches them for a while.
-TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.CLERK}
-#: Screens a card laid on the reader replaces with the reading screen.
-CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES})
-#: Screens a failed read replaces with the read-error screen.
-READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
-#: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
-#: card is being read; on the welcome screen the reader problem line says it.
-STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
-_WEEKDAYS = "一二三四五六日"
+def _sub_model(name: str) -> Property:  # a sub-view-model, e.g. ``app.benefits``
+    return Property(QObject, lambda self: self._models[name], constant=True)
 
 
 @QmlElement
@@ -108,21 +87,13 @@ class AppModel(ViewModel):
     rightToLeft = readonly(bool, "rightToLeft", changed)
     languages = readonly("QVariantList", "languages", changed)
 
-    def _sub(self, name: str) -> QObject:
-        return self._models[name]
-
     # Declared as QObject, not as their classes: PySide6 6.12 registers e.g. `ClerkModel*`
     # for QML but has no converter back to Python, so QObject.property() and
     # QMetaProperty.read() (the privacy tests walk them) raise. QML still checks the
     # type where a screen declares it: `readonly property ClerkModel vm: app.clerk`.
-    benefits = Property(QObject, lambda self: self._sub("benefits"), constant=True)
-    detail = Property(QObject, lambda self: self._sub("detail"), constant=True)
-    printing = Property(QObject, lambda self: self._sub("printing"), constant=True)
-    complaint = Property(QObject, lambda self: self._sub("complaint"), constant=True)
-    myComplaints = Property(QObject, lambda self: self._sub("myComplaints"), constant=True)
-    notices = Property(QObject, lambda self: self._sub("notices"), constant=True)
-    clerk = Property(QObject, lambda self: self._sub("clerk"), constant=True)
-    speech = Property(QObject, lambda self: self._sub("speech"), constant=True)
+    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech = map(
+        _sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints", "notices",
+                     "clerk", "speech"))
 
     sessionCleared = Signal()
     #: A language was chosen (code); the window installs its translation (ui.app).
@@ -146,13 +117,9 @@ class AppModel(ViewModel):
                                     for code, label in LANGUAGES.items()])
         self._terminal_language = ui.language
         self._services = services
-        self._clock = clock
-        self._idle_s = ui.idle_timeout_s
-        self._complaint_idle_s = ui.complaint_idle_timeout_s
-        self._countdown_s = ui.countdown_s
+        self._idle = IdleClock(ui, clock)
         self._speak_after_card = bool(ui.speak_after_card_read)
         self._pushed_failed = False
-        self._last_touch = clock()
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
         self._card_present = False
@@ -232,9 +199,8 @@ class AppModel(ViewModel):
         """Once a second: the clock, settings the county pushed, the idle countdown, the
         clerk's results expiring."""
         now = clock.local_now()
-        weekday = _WEEKDAYS[now.weekday()]
-        self._update(dateText=f"{now.year}年{now.month}月{now.day}日 星期{weekday}",
-                     timeText=f"{now:%H:%M}")
+        date_text, time_text = header_texts(now)
+        self._update(dateText=date_text, timeText=time_text)
         self._apply_pushed()
         self.check_idle()
         self.clerk_model.tick()
@@ -259,13 +225,8 @@ class AppModel(ViewModel):
             return
         ui = config.ui
         self._speak_after_card = bool(ui.speak_after_card_read)
-        limits = (ui.idle_timeout_s, ui.complaint_idle_timeout_s, ui.countdown_s)
-        if limits != (self._idle_s, self._complaint_idle_s, self._countdown_s):
-            log.info("idle timeout now %d s (complaint %d s), countdown %d s", *limits)
-            self._idle_s, self._complaint_idle_s, self._countdown_s = limits
-
-    def _idle_limit(self) -> int:
-        return self._complaint_idle_s if self._state["screen"] is Screen.COMPLAINT else self._idle_s
+        if self._idle.apply(ui):
+            log.info("idle timeout now %d s (complaint %d s), countdown %d s", *self._idle.limits)
 
     def check_idle(self) -> None:
         """Count down in the last seconds of a personal screen; clear at zero."""
@@ -273,14 +234,14 @@ class AppModel(ViewModel):
         if screen not in TIMED_SCREENS:
             self._update(countdown=-1)
             return
-        left = self._idle_limit() - (self._clock() - self._last_touch)
+        left = self._idle.left(complaint=screen is Screen.COMPLAINT)
         if left <= 0:
             log.info("idle timeout on %s: clearing the session", screen.value)
             self.home()
             # The next villager starts with the terminal's own type size and language.
             self._update(largeText=False)
             self.setLanguage(self._terminal_language)
-        elif left <= self._countdown_s:
+        elif left <= self._idle.countdown_s:
             self._update(countdown=int(left + 0.999))
         else:
             self._update(countdown=-1)
@@ -288,7 +249,7 @@ class AppModel(ViewModel):
     @Slot()
     def touched(self) -> None:
         """Any touch, click or key: the person is still there."""
-        self._last_touch = self._clock()
+        self._idle.touch()
         if self._state["countdown"] >= 0:
             self._update(countdown=-1)
 
@@ -373,20 +334,9 @@ class AppModel(ViewModel):
     @Slot(object)
     def onReaderError(self, error: Any) -> None:
         """A read failed (card moved) or the reader has a problem."""
-        if isinstance(error, CardReadFailed):
-            if self._state["screen"] in READ_ERROR_FROM:
-                self._read_error(CARD_READ_FAILED)
-            return
-        if isinstance(error, ReaderTimeout | BlockLengthError):
-            log.warning("reader error: %s", error.code)
-            # A card lies on a reader that stopped answering (lifting it and laying
-            # it down again starts afresh), or one whose blocks the configured
-            # layout does not describe (only the staff can fix that).
-            if self._state["screen"] in STUCK_READER_FROM:
-                self._read_error(READER_TIMEOUT if isinstance(error, ReaderTimeout)
-                                 else READER_UNAVAILABLE)
-            return
-        log.warning("reader error: %s", getattr(error, "code", error))
+        message = read_error_message(error, self._state["screen"])
+        if message is not None:
+            self._read_error(message)
 
     @Slot(object)
     def onReaderState(self, state: Any) -> None:
@@ -417,11 +367,8 @@ class AppModel(ViewModel):
             self._history = []
         elif self._state["screen"] != screen:
             self._history.append(self._state["screen"])
-        self._last_touch = self._clock()
+        self._idle.touch()
         self._update(screen=screen, countdown=-1)
-
-    def _has_session(self) -> bool:
-        return self._holder_hash is not None
 
     @Slot(str)
     def openItem(self, code: str) -> None:
@@ -434,14 +381,8 @@ class AppModel(ViewModel):
         except Exception:
             log.exception("reading item %s failed", code)
             info = None
-        lines = [p for y in result.years for p in y.payments if p.item_code == code]
-        if not lines and info is None:
-            return
-        self.detail_model.load(code=code, name=info.name if info else lines[0].item_name,
-                               department=info.department if info else lines[0].department,
-                               standard=info.standard if info else "",
-                               policy=info.policy if info else "", lines=lines)
-        self._go(Screen.DETAIL)
+        if self.detail_model.show_item(result, code, info):
+            self._go(Screen.DETAIL)
 
     @Slot(str)
     def openSection(self, label: str) -> None:
@@ -468,13 +409,8 @@ class AppModel(ViewModel):
             log.exception("building the receipt failed")
             self._fail_service()
             return
-        def job() -> PrintOutcome:  # on the print worker: no Qt here
-            outcome = service.print_receipt(receipt)
-            if outcome.state is not None:
-                self._services.record_device("printer", outcome.state.value)
-            return outcome
-
-        self.print_model.start(job, what="投诉回执" if ticket else "凭条")
+        self.print_model.start_receipt(service, receipt, what="投诉回执" if ticket else "凭条",
+                                       record_device=self._services.record_device)
         self._go(Screen.PRINT)
 
     @Slot()
@@ -508,7 +444,7 @@ class AppModel(ViewModel):
     @Slot()
     def openClerk(self) -> None:
         """The hidden clerk gesture: show the PIN pad."""
-        if self._has_session():
+        if self._holder_hash is not None:
             return
         self.clerk_model.reset()
         self._go(Screen.CLERK, reset_history=True)
@@ -529,8 +465,8 @@ class AppModel(ViewModel):
             self.print_model.clear()
         while self._history:
             previous = self._history.pop()
-            if previous not in PERSONAL_SCREENS or self._has_session():
-                self._last_touch = self._clock()
+            if previous not in PERSONAL_SCREENS or self._holder_hash is not None:
+                self._idle.touch()
                 self._update(screen=previous, countdown=-1)
                 return
         self.home()

@@ -144,6 +144,18 @@ class ItemDetailModel(ViewModel):
                      policy=policy or "—", payments=rows,
                      totalText=f"共 {len(rows)} 笔，已发放 {format_yuan(paid)}")
 
+    def show_item(self, result: LookupResult, code: str, info: Any) -> bool:
+        """Show item ``code`` of ``result`` with its catalogue entry ``info`` (None when
+        unknown); False when there is nothing to show (no payment and no entry)."""
+        lines = [p for y in result.years for p in y.payments if p.item_code == code]
+        if not lines and info is None:
+            return False
+        self.load(code=code, name=info.name if info else lines[0].item_name,
+                  department=info.department if info else lines[0].department,
+                  standard=info.standard if info else "",
+                  policy=info.policy if info else "", lines=lines)
+        return True
+
     def clear(self) -> None:
         """Forget the holder's payments."""
         self._update(**_DETAIL_BLANK)

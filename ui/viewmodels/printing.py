@@ -70,6 +70,18 @@ class PrintModel(ViewModel):
             .success(lambda outcome: self._finished(generation, outcome)) \
             .failure(lambda exc: self._finished(generation, exc)).run()
 
+    def start_receipt(self, service: Any, receipt: Any, *,
+                      record_device: Callable[[str, str], None], what: str) -> None:
+        """Print ``receipt`` through the receipt ``service`` (ui.printing), recording the
+        printer's state for the heartbeat."""
+        def job() -> PrintOutcome:  # on the print worker: no Qt here
+            outcome: PrintOutcome = service.print_receipt(receipt)
+            if outcome.state is not None:
+                record_device("printer", outcome.state.value)
+            return outcome
+
+        self.start(job, what=what)
+
     def _finished(self, generation: int, outcome: object) -> None:
         # The job's fonts are garbage now, some in cycles (fontTools' tables): free
         # them here, on the GUI thread (ui/gc_guard.py), not at some later threshold.

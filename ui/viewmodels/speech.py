@@ -13,33 +13,17 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from drivers.speech import Speaker
-from kiosk.speech.numbers import spoken_numbers_in
 from kiosk.speech.pinyin import to_pinyin
-from kiosk.speech.text import (
-    FIXED_PROMPTS,
-    benefits_text,
-    complaint_filed_text,
-    detail_text,
-    error_text,
-    my_complaints_text,
-    notices_text,
-)
 from ui.ops import Op
 from ui.playback import WavPlayer
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
-from ui.wording import REASON_LABELS_ZH
-
-if TYPE_CHECKING:
-    from ui.viewmodels.app import AppModel
+from ui.viewmodels.utterance import Utterance, UtteranceSource, utterance_for
 
 __all__ = ["SpeechModel", "Utterance", "utterance_for"]
 
@@ -48,56 +32,6 @@ QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Utterance:
-    """What to say, and the people's names in it (their surnames read as surnames)."""
-
-    text: str
-    names: tuple[str, ...] = ()
-
-
-UtteranceSource = Callable[[], "Utterance | None"]
-_REASONS = {reason.value: label for reason, label in REASON_LABELS_ZH.items()}
-
-
-def utterance_for(app: AppModel) -> Utterance | None:
-    """What the screen on show says aloud; None where nothing is read (the clerk's)."""
-    screen = app.screen
-    name = app.holder_name or ""
-    names = (name,) if name else ()
-    if screen in ("welcome", "reading"):
-        return Utterance(FIXED_PROMPTS[screen])
-    if screen in ("readError", "unavailable"):
-        return Utterance(error_text(app.message))
-    result = app.benefits_model.result
-    if screen == "benefits" and result is not None:
-        index = app.benefits_model.yearIndex
-        year = result.years[index].year if 0 <= index < len(result.years) else None
-        return Utterance(benefits_text(result, name=name, year=year), names)
-    if screen == "detail" and result is not None:
-        detail = app.detail_model
-        lines = [p for y in result.years for p in y.payments if p.item_code == detail.itemCode]
-        standard = "" if detail.standard == "—" else detail.standard
-        return Utterance(detail_text(detail.itemName, lines, standard=standard))
-    if screen == "print" and app.print_model.message:
-        return Utterance(error_text(app.print_model.message))
-    if screen == "complaint":
-        complaint = app.complaint_model
-        if complaint.step == "done":
-            return Utterance(complaint_filed_text(complaint.ticketNo))
-        key = "complaint" if complaint.step == "reason" else f"complaint_{complaint.step}"
-        return Utterance(FIXED_PROMPTS.get(key, FIXED_PROMPTS["complaint"]))
-    if screen == "myComplaints":
-        return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
-    if screen == "notices":
-        notices = app.notices_model
-        if notices.openIndex >= 0:
-            return Utterance(spoken_numbers_in(f"{notices.title}。{notices.body}"))
-        return Utterance(notices_text([(n.kind, n.title, n.published_on)
-                                       for n in notices.shown()]))
-    return None
 
 
 @QmlElement

@@ -1,0 +1,46 @@
+"""The kiosk's screens and which rules apply on each (the root view-model's tables)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+__all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "READ_ERROR_FROM", "STUCK_READER_FROM",
+           "TIMED_SCREENS", "Screen", "header_texts"]
+
+
+class Screen(Enum):
+    """The kiosk's screens; QML's ``app.screen`` is the value (Main.qml picks the view by it)."""
+
+    WELCOME = "welcome"
+    READING = "reading"
+    READ_ERROR = "readError"
+    UNAVAILABLE = "unavailable"
+    BENEFITS = "benefits"
+    DETAIL = "detail"
+    PRINT = "print"
+    COMPLAINT = "complaint"
+    MY_COMPLAINTS = "myComplaints"
+    NOTICES = "notices"
+    CLERK = "clerk"
+
+
+#: Screens that show a card holder's data: they time out and clear.
+PERSONAL_SCREENS = frozenset({Screen.BENEFITS, Screen.DETAIL, Screen.PRINT, Screen.COMPLAINT,
+                              Screen.MY_COMPLAINTS})
+#: Screens left for the welcome screen when nobody touches them for a while.
+TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.CLERK}
+#: Screens a card laid on the reader replaces with the reading screen.
+CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES})
+#: Screens a failed read replaces with the read-error screen.
+READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
+#: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
+#: card is being read; on the welcome screen the reader problem line says it.
+STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
+_WEEKDAYS = "一二三四五六日"
+
+
+def header_texts(now: datetime) -> tuple[str, str]:
+    """The header's date (``2026年11月20日 星期五``) and time (``10:00``) for local ``now``."""
+    return (f"{now.year}年{now.month}月{now.day}日 星期{_WEEKDAYS[now.weekday()]}",
+            f"{now:%H:%M}")

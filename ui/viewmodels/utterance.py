@@ -1,0 +1,106 @@
+"""What the screen on show says aloud (issue 18): a table from the screen to its text.
+
+The texts themselves are :mod:`kiosk.speech.text`; :class:`ui.viewmodels.speech.SpeechModel`
+speaks what :func:`utterance_for` returns. The root view-model is seen through
+:class:`OnScreen`, so this module does not import it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kiosk.speech.numbers import spoken_numbers_in
+from kiosk.speech.text import (
+    FIXED_PROMPTS,
+    benefits_text,
+    complaint_filed_text,
+    detail_text,
+    error_text,
+    my_complaints_text,
+    notices_text,
+)
+from ui.wording import REASON_LABELS_ZH
+
+if TYPE_CHECKING:
+    from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
+    from ui.viewmodels.complaint import ComplaintModel
+    from ui.viewmodels.mycomplaints import MyComplaintsModel
+    from ui.viewmodels.notices import NoticesModel
+    from ui.viewmodels.printing import PrintModel
+
+__all__ = ["OnScreen", "Utterance", "UtteranceSource", "utterance_for"]
+
+
+class OnScreen(Protocol):
+    """What the root view-model (ui.viewmodels.app.AppModel) shows, as read here."""
+
+    @property
+    def screen(self) -> Any: ...
+    @property
+    def holder_name(self) -> str | None: ...
+    @property
+    def message(self) -> Any: ...
+    @property
+    def benefits_model(self) -> BenefitsModel: ...
+    @property
+    def detail_model(self) -> ItemDetailModel: ...
+    @property
+    def print_model(self) -> PrintModel: ...
+    @property
+    def complaint_model(self) -> ComplaintModel: ...
+    @property
+    def my_complaints_model(self) -> MyComplaintsModel: ...
+    @property
+    def notices_model(self) -> NoticesModel: ...
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """What to say, and the people's names in it (their surnames read as surnames)."""
+
+    text: str
+    names: tuple[str, ...] = ()
+
+
+UtteranceSource = Callable[[], "Utterance | None"]
+_REASONS = {reason.value: label for reason, label in REASON_LABELS_ZH.items()}
+
+
+def utterance_for(app: OnScreen) -> Utterance | None:
+    """What the screen on show says aloud; None where nothing is read (the clerk's)."""
+    screen = app.screen
+    name = app.holder_name or ""
+    names = (name,) if name else ()
+    if screen in ("welcome", "reading"):
+        return Utterance(FIXED_PROMPTS[screen])
+    if screen in ("readError", "unavailable"):
+        return Utterance(error_text(app.message))
+    result = app.benefits_model.result
+    if screen == "benefits" and result is not None:
+        index = app.benefits_model.yearIndex
+        year = result.years[index].year if 0 <= index < len(result.years) else None
+        return Utterance(benefits_text(result, name=name, year=year), names)
+    if screen == "detail" and result is not None:
+        detail = app.detail_model
+        lines = [p for y in result.years for p in y.payments if p.item_code == detail.itemCode]
+        standard = "" if detail.standard == "—" else detail.standard
+        return Utterance(detail_text(detail.itemName, lines, standard=standard))
+    if screen == "print" and app.print_model.message:
+        return Utterance(error_text(app.print_model.message))
+    if screen == "complaint":
+        complaint = app.complaint_model
+        if complaint.step == "done":
+            return Utterance(complaint_filed_text(complaint.ticketNo))
+        key = "complaint" if complaint.step == "reason" else f"complaint_{complaint.step}"
+        return Utterance(FIXED_PROMPTS.get(key, FIXED_PROMPTS["complaint"]))
+    if screen == "myComplaints":
+        return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
+    if screen == "notices":
+        notices = app.notices_model
+        if notices.openIndex >= 0:
+            return Utterance(spoken_numbers_in(f"{notices.title}。{notices.body}"))
+        return Utterance(notices_text([(n.kind, n.title, n.published_on)
+                                       for n in notices.shown()]))
+    return None
