@@ -152,8 +152,8 @@ class _Reader:
     """Villages with person keys, and their people seen (county/person_keys.py)."""
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
-    payees: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """id_hash → (ID number, name), kept encrypted by county.payees (issue 16)."""
+    payees: Staging | None = None
+    """Where payees' numbers and names wait, for county.payees (issue 16)."""
 
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
@@ -207,7 +207,8 @@ class _Reader:
             fund_source=text("fund_source", ""), batch=text("batch", ""),
             township=township, village=village, group=text("group", "")[:60],
             household_size=size, note=text("note", ""))
-        self.payees[who] = (number, cell_text(row.get("name", "")))  # issue 16: county.payees
+        if self.payees is not None:  # issue 16: county.payees
+            self.payees.add_payee(who, number, cell_text(row.get("name", "")))
         return payment, member, suspect
 
 
@@ -227,7 +228,6 @@ class _Checked:
     staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
-    payees: dict[str, tuple[str, str]] = field(default_factory=dict)  # county.payees (issue 16)
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -337,9 +337,9 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
                 write_members(conn, group, now=now)
             for batch in _batches(conn, checked, held=held):
                 _store_batch(conn, checked, batch, options, result, now=now)
-            # issue 16: payees' names and ID numbers, encrypted (county/payees.py)
-            remember_people(conn, load_vault(str(engine.url)),
-                            ((h, *v) for h, v in checked.payees.items()), now=now)
+            vault = load_vault(str(engine.url))  # issue 16: payees, encrypted (county/payees.py)
+            for payees in checked.staging.payee_batches():
+                remember_people(conn, vault, payees, now=now)
     result.imported = True
     return result
 
@@ -393,7 +393,7 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             report.columns = list(layout.report)
             reader = _Reader(layout.columns, options, matcher, key,
                              options.today or now.date(), checked.people,
-                             payees=checked.payees)
+                             payees=checked.staging)
             _check_rows(checked, path, sheet, layout, reader, report, progress)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "

@@ -4,14 +4,17 @@ Checking a file and storing it are separate passes (a file with a bad row
 stores nothing unless ``skip_bad``), so the checked rows must wait
 somewhere: here, in a private SQLite file in a temporary directory (0700),
 deleted with it. It holds what the import would store — ``id_hash``, never a
-plaintext ID number. Duplicate rows of the file are found through its
-unique content-key index rather than a dictionary in memory.
+plaintext ID number: the payees' numbers and names (kept by county/payees.py)
+wait here sealed with a key that lives only in this process's memory.
+Duplicate rows of the file are found through its unique content-key index
+rather than a dictionary in memory.
 
 Rows come back in file order, in batches (``BATCH_ROWS``).
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -41,8 +44,12 @@ class Staging:
             CREATE TABLE member (id_hash TEXT NOT NULL, held INTEGER NOT NULL,
                                  member BLOB NOT NULL, PRIMARY KEY (id_hash, held));
             CREATE INDEX row_super ON row (super);
+            CREATE TABLE payee (id_hash TEXT PRIMARY KEY, sealed BLOB NOT NULL);
             BEGIN;
         """)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self._sealer = AESGCM(AESGCM.generate_key(bit_length=128))
 
     def close(self) -> None:
         """Close the file (the caller removes its directory)."""
@@ -65,6 +72,29 @@ class Staging:
         rows' apart)."""
         self._db.execute("INSERT OR REPLACE INTO member (id_hash, held, member) VALUES (?,?,?)",
                          (member.id_hash, int(held), pickle.dumps(member)))
+
+    def add_payee(self, who: str, number: str, name: str) -> None:
+        """Stage a payee's ID number and name (a later row of the same person replaces it)."""
+        nonce = os.urandom(12)
+        sealed = nonce + self._sealer.encrypt(nonce, f"{number}\x1f{name}".encode(), who.encode())
+        self._db.execute("INSERT OR REPLACE INTO payee (id_hash, sealed) VALUES (?, ?)",
+                         (who, sealed))
+
+    def payee_batches(self) -> Iterator[list[tuple[str, str, str]]]:
+        """The staged payees as ``(id_hash, ID number, name)``, in batches."""
+        last = ""
+        while True:
+            rows = self._db.execute("SELECT id_hash, sealed FROM payee WHERE id_hash > ? "
+                                    "ORDER BY id_hash LIMIT ?", (last, BATCH_ROWS)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            batch = []
+            for who, sealed in rows:
+                plain = self._sealer.decrypt(sealed[:12], sealed[12:], who.encode()).decode()
+                number, _, name = plain.partition("\x1f")
+                batch.append((str(who), number, name))
+            yield batch
 
     def count(self) -> int:
         """Rows staged, held ones included."""
