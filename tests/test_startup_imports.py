@@ -133,7 +133,8 @@ NOT_FOR_LISTINGS = ("fastapi", "starlette", "pydantic", "sync.protocol.messages"
 
 
 @pytest.mark.parametrize("argv", [["item", "list"], ["notice", "list"], ["setting", "list"],
-                                  ["terminals"], ["complaints", "list"], ["user", "list"]])
+                                  ["terminals"], ["complaints", "list"], ["user", "list"],
+                                  ["import", "list"], ["release", "list"]])
 def test_county_listings_load_no_web_or_wire_layer(argv: list[str], county_url: str,
                                                    tmp_path: Path) -> None:
     code, modules = _loaded("county.cli", [*argv, "--db", county_url], tmp_path)

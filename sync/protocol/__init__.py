@@ -9,8 +9,9 @@ docs/sync-protocol.md shows example bodies.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.lazy_names import lazy_names
 
 # The pydantic models load on first use (PEP 562), not when a light submodule such as
 # sync.protocol.errors is imported: a `county` listing needs ErrorCode, not pydantic.
@@ -112,14 +113,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME))
+__getattr__, __dir__ = lazy_names(__name__, _HOME)
