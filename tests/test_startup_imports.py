@@ -159,3 +159,18 @@ def test_user_list_hashes_no_password(county_url: str, tmp_path: Path) -> None:
              + code + "\nassert calls == [], calls\n")
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=120,
                    stdout=subprocess.DEVNULL)
+
+
+def test_a_receipt_printed_from_a_current_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    # The receipt's lookup reads a current cache with plain sqlite3, as `kiosk lookup` does.
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
+                      f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "seed-demo", "--config",
+                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    code, modules = _loaded("kiosk.cli.main",
+                            ["print", "receipt", "43122619560322079X", "--printer",
+                             f"file://{tmp_path}/printer.bin", "--config", str(config)], tmp_path)
+    assert code == 0
+    assert (tmp_path / "printer.bin").stat().st_size > 0
+    assert not any(m == "sqlalchemy" or m.startswith("sqlalchemy.") for m in modules)
