@@ -81,12 +81,18 @@ def test_a_command_loads_only_its_group(tmp_path: Path) -> None:
     assert not {"kiosk.cli.db", "sync.cli", "ui.commands.print_cmd"} & modules
 
 
-def test_a_lookup_on_an_up_to_date_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+def _demo_kiosk(tmp_path: Path) -> Path:
+    """A config whose store holds the demo village (seeded, so current)."""
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
                       f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
     subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "seed-demo", "--config",
                     str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    return config
+
+
+def test_a_lookup_on_an_up_to_date_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    config = _demo_kiosk(tmp_path)
     code, modules = _loaded("kiosk.cli.main",
                             ["lookup", "43122619560322079X", "--config", str(config)], tmp_path)
     assert code == 0
@@ -163,11 +169,7 @@ def test_user_list_hashes_no_password(county_url: str, tmp_path: Path) -> None:
 
 def test_a_receipt_printed_from_a_current_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
     # The receipt's lookup reads a current cache with plain sqlite3, as `kiosk lookup` does.
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
-                      f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "seed-demo", "--config",
-                    str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    config = _demo_kiosk(tmp_path)
     code, modules = _loaded("kiosk.cli.main",
                             ["print", "receipt", "43122619560322079X", "--printer",
                              f"file://{tmp_path}/printer.bin", "--config", str(config)], tmp_path)
