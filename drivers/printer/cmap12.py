@@ -23,7 +23,7 @@ def format12_code_points(table: bytes) -> frozenset[int] | None:
     or None if it has none (or the table is not what it claims)."""
     try:
         _, count = struct.unpack_from(">HH", table, 0)
-        offsets = {}
+        offsets: dict[tuple[int, int], int] = {}
         for i in range(count):
             platform, encoding, offset = struct.unpack_from(">HHI", table, 4 + 8 * i)
             offsets.setdefault((platform, encoding), offset)
