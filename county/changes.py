@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
+from county.cursor import cursor_value
 from county.errors import CountyError
 from county.models import (
     BenefitItem,
@@ -79,13 +80,6 @@ def parse_cursor(text: str | None, *, current: int) -> int:
     if value > current:
         raise CursorError("cursor is ahead of this server (was the database restored?)")
     return value
-
-
-def cursor_value(text: str | None) -> int | None:
-    """The seq a cursor stands for, or None if it is not one (no range check)."""
-    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
-        return None
-    return int(text)
 
 
 def payment_record(row: Any) -> PaymentRecord:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -28,7 +28,10 @@ from county.models import Complaint, Terminal
 from county.models import server_id as make_server_id
 from county.tx import writing
 from kiosk.identity import mask_id_numbers
-from sync.protocol import ComplaintAnswer, ComplaintSubmission, ErrorCode
+from sync.protocol.errors import ErrorCode
+
+if TYPE_CHECKING:  # pydantic loads only when a terminal's complaint is received
+    from sync.protocol import ComplaintAnswer, ComplaintSubmission
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -192,6 +195,8 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
     key seen before is always answered), :class:`TicketNotYoursError` when the
     ticket number carries another terminal's code.
     """
+    from sync.protocol import ComplaintAnswer
+
     digest = _body_hash(sub)
     values = {
         "terminal_id": terminal_id, "idempotency_key": sub.idempotency_key,

@@ -13,27 +13,22 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from county.changes import cursor_value, effective_settings
+from county.cursor import cursor_value
 from county.errors import CountyError
 from county.models import EnrollmentCode, Terminal
-from county.person_keys import ensure_village_kdf
-from county.releases import offer_for
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.state import get_state, lookup_key
 from county.tx import writing
-from county.village_enroll import village_enrollment
-from sync.protocol import (
-    Action,
-    EnrollResponse,
-    ErrorCode,
-    HeartbeatAnswer,
-    HeartbeatRequest,
-)
+from sync.protocol.errors import ErrorCode
+
+if TYPE_CHECKING:  # the wire models (pydantic) and releases load when a terminal calls
+    from sync.protocol import EnrollResponse, HeartbeatAnswer, HeartbeatRequest
 
 __all__ = [
     "CODE_ALPHABET",
@@ -107,6 +102,8 @@ def new_enrollment_code(engine: Engine, *, township: str, village: str, scope: s
             scope="township" if person_keys else scope, person_keys=person_keys,
             created_at=now, expires_at=expires))
         if person_keys:
+            from county.person_keys import ensure_village_kdf
+
             ensure_village_kdf(conn, township.strip(), village.strip(), now=now)
     return f"{raw[:5]}-{raw[5:]}", expires
 
@@ -126,6 +123,9 @@ def enroll(engine: Engine, code: str, *, now: datetime,
     under that code (county/complaints.py); a terminal enrolled later with the
     same code takes it over (a re-enrolled panel). Raises :class:`EnrollError`.
     """
+    from county.village_enroll import village_enrollment
+    from sync.protocol import EnrollResponse
+
     code_hash = _sha256(normalise_code(code))
     token = secrets.token_urlsafe(32)
     for _attempt in range(5):
@@ -191,6 +191,10 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
     The last install attempt is kept as reported; a heartbeat without one
     (an older terminal, or one that never tried) leaves the stored one.
     """
+    from county.changes import effective_settings
+    from county.releases import offer_for
+    from sync.protocol import Action, HeartbeatAnswer
+
     values: dict[str, object] = dict(
         last_seen_at=now, last_heartbeat_at=now, version=beat.version,
         uptime_s=beat.uptime_s, reader=beat.reader, printer=beat.printer,

@@ -81,12 +81,18 @@ def test_a_command_loads_only_its_group(tmp_path: Path) -> None:
     assert not {"kiosk.cli.db", "sync.cli", "ui.commands.print_cmd"} & modules
 
 
-def test_a_lookup_on_an_up_to_date_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+def _demo_kiosk(tmp_path: Path) -> Path:
+    """A config whose store holds the demo village (seeded, so current)."""
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[store]\npath = "{tmp_path}/kiosk.db"\n'
                       f'[enrollment]\nfile = "{tmp_path}/enrollment.json"\n', encoding="utf-8")
     subprocess.run([sys.executable, "-m", "kiosk.cli.main", "db", "seed-demo", "--config",
                     str(config)], check=True, timeout=300, stdout=subprocess.DEVNULL)
+    return config
+
+
+def test_a_lookup_on_an_up_to_date_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    config = _demo_kiosk(tmp_path)
     code, modules = _loaded("kiosk.cli.main",
                             ["lookup", "43122619560322079X", "--config", str(config)], tmp_path)
     assert code == 0
@@ -114,3 +120,59 @@ def test_county_commands_open_a_current_database_without_alembic(tmp_path: Path)
     code, modules = _loaded("county.cli", ["item", "list", "--db", url], tmp_path)
     assert code == 0
     assert not any(m == "alembic" or m.startswith("alembic.") for m in modules)
+
+
+@pytest.fixture(scope="module")
+def county_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A demo county database, migrated and seeded once for the listing probes."""
+    path = tmp_path_factory.mktemp("county") / "county.db"
+    url = f"sqlite:///{path}"
+    subprocess.run([sys.executable, "-m", "county.cli", "seed-demo", "--db", url], check=True,
+                   timeout=300, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return url
+
+
+#: What a county listing needs none of: the web layer, the wire models, the tools.
+NOT_FOR_LISTINGS = ("fastapi", "starlette", "pydantic", "sync.protocol.messages",
+                    "county.app", "county.console.app", "county.collision.run", "openpyxl",
+                    "cryptography", "alembic")
+
+
+@pytest.mark.parametrize("argv", [["item", "list"], ["notice", "list"], ["setting", "list"],
+                                  ["terminals"], ["complaints", "list"], ["user", "list"],
+                                  ["import", "list"], ["release", "list"]])
+def test_county_listings_load_no_web_or_wire_layer(argv: list[str], county_url: str,
+                                                   tmp_path: Path) -> None:
+    code, modules = _loaded("county.cli", [*argv, "--db", county_url], tmp_path)
+    assert code == 0
+    assert sorted(m for m in modules for h in NOT_FOR_LISTINGS
+                  if m == h or m.startswith(h + ".")) == []
+
+
+def test_the_wire_package_loads_its_models_on_first_use() -> None:
+    # sync.protocol.errors (ErrorCode) must not drag pydantic in; every exported name resolves.
+    probe = ("import sys, sync.protocol.errors; assert 'pydantic' not in sys.modules; "
+             "import sync.protocol as p; assert all(getattr(p, n) is not None for n in p.__all__)")
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
+
+
+def test_user_list_hashes_no_password(county_url: str, tmp_path: Path) -> None:
+    # The dummy hash (for unknown login names) is made on first login, not at import.
+    code = _PROBE.format(module="county.cli", argv=["user", "list", "--db", county_url],
+                         out=str(tmp_path / "modules.json"))
+    probe = ("import argon2\ncalls = []\n_hash = argon2.PasswordHasher.hash\n"
+             "argon2.PasswordHasher.hash = lambda self, p: calls.append(p) or _hash(self, p)\n"
+             + code + "\nassert calls == [], calls\n")
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=120,
+                   stdout=subprocess.DEVNULL)
+
+
+def test_a_receipt_printed_from_a_current_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    # The receipt's lookup reads a current cache with plain sqlite3, as `kiosk lookup` does.
+    config = _demo_kiosk(tmp_path)
+    code, modules = _loaded("kiosk.cli.main",
+                            ["print", "receipt", "43122619560322079X", "--printer",
+                             f"file://{tmp_path}/printer.bin", "--config", str(config)], tmp_path)
+    assert code == 0
+    assert (tmp_path / "printer.bin").stat().st_size > 0
+    assert not any(m == "sqlalchemy" or m.startswith("sqlalchemy.") for m in modules)

@@ -63,13 +63,13 @@ def _progress_bar(name: str) -> tuple[Callable[[int], None], Callable[[], None]]
 
 
 def _import(args: argparse.Namespace) -> int:
-    from county.exports import EXPORT_SUFFIXES
-    from county.importer import ImportOptions, SourceError, import_payments
-
     if str(args.file) == "revert":
         return _import_revert(args)
     if str(args.file) == "list" and args.batch is None:
         return _import_list(args)
+    from county.exports import EXPORT_SUFFIXES  # the importer loads for an import only
+    from county.importer import ImportOptions, SourceError, import_payments
+
     if args.batch is not None:
         raise CliError(f"unexpected argument {args.batch!r} (county import FILE | "
                        "county import revert BATCH | county import list)")

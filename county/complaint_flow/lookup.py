@@ -17,6 +17,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, insert, select
 
@@ -24,7 +25,9 @@ from county.complaint_flow.models import ComplaintLookup
 from county.complaint_flow.states import ComplaintFlowError
 from county.models import Complaint
 from county.tx import writing
-from sync.protocol import LookupAnswer
+
+if TYPE_CHECKING:  # pydantic loads only when a lookup is answered
+    from sync.protocol import LookupAnswer
 
 __all__ = ["LookupFailed", "LookupLimited", "LookupLimits", "code_hash", "lookup"]
 
@@ -66,6 +69,8 @@ def lookup(engine: Engine, terminal_id: str, ticket_no: str, query_code: str, *,
     Raises :class:`LookupLimited` (checked first, recorded nothing) and
     :class:`LookupFailed` (recorded as a wrong code).
     """
+    from sync.protocol import LookupAnswer
+
     since = now - limits.window
     wait = int(limits.window.total_seconds())
     with writing(engine) as conn:

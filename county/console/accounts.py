@@ -12,6 +12,7 @@ next request of any app process.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -42,8 +43,17 @@ MIN_PASSWORD = 8
 _TOUCH_EVERY = timedelta(seconds=60)
 
 _hasher = PasswordHasher()
-#: Verified against when the name is unknown, so that the answer takes as long.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against when no such user exists (the same work either way).
+
+    Made on first use, not at import: hashing takes tens of milliseconds that
+    `county user list` and every other command importing this module would pay.
+    """
+    return _hasher.hash("not a password of anyone")
+
 
 ROLE_NAMES = {"it": "信息化管理员", "inspector": "纪委监委", "township": "乡镇监督组",
               "department": "职能部门", "viewer": "只读"}
@@ -213,8 +223,9 @@ def _attempt(conn: Connection, name: str, password: str, *, address: str,
         record(conn, actor=name[:60], address=address, action="login.throttled", now=now)
         return LoginRefused("此地址密码错误次数过多，请 15 分钟后再试。", reason="address")
     row = conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
+    dummy = _dummy_hash()  # made (once) whether or not the user exists: no timing tell
     try:
-        _hasher.verify(row.password_hash if row is not None else _DUMMY_HASH, password)
+        _hasher.verify(row.password_hash if row is not None else dummy, password)
         good = row is not None
     except (VerificationError, InvalidHashError):
         good = False

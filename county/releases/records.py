@@ -19,8 +19,6 @@ from county.models import Terminal
 from county.releases.errors import PublishError
 from county.releases.models import Release, ReleaseScope
 from county.releases.scope import Scope, covers, rows_within, terminals_in
-from county.releases.store import store_bundle
-from county.releases.verify import checked_pin, trusted_key, verified_bundle
 from county.tx import writing
 
 __all__ = ["PublishResult", "ReleaseRow", "UnpinResult", "list_releases", "publish",
@@ -59,6 +57,10 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
     :class:`PublishError` (untrusted county, bad bundle, version mismatch,
     withdrawn version) and ``OSError``.
     """
+    # The signature checks (cryptography) load to publish, not to list releases.
+    from county.releases.store import store_bundle
+    from county.releases.verify import checked_pin, trusted_key, verified_bundle
+
     with engine.connect() as conn:
         key = trusted_key(conn)
         existing = conn.execute(select(Release).where(Release.version == version)).first()

@@ -21,6 +21,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
+from drivers.printer.cmap12 import format12_code_points
 from drivers.printer.errors import FontMissingError
 
 __all__ = ["FONT_DIRS_ENV", "FontFace", "FontSet", "find_fonts", "font_dirs"]
@@ -93,6 +94,10 @@ class FontSet:
             if found is None:
                 try:
                     with TTFont(str(face.path), fontNumber=face.index, lazy=True) as tt:
+                        found = format12_code_points(tt.reader["cmap"])  # ranges: fast
+                        if found is not None:
+                            self._cmaps[face] = found
+                            return found
                         # Only the code points matter, not glyph names: a stand-in glyph
                         # order keeps fontTools from parsing the CFF table of 65 000
                         # glyphs for their names (twice the time, ~15 MB more memory).

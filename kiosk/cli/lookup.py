@@ -18,6 +18,7 @@ from kiosk.cli.common import (
 from kiosk.textsafe import say
 
 if TYPE_CHECKING:
+    from kiosk.config import Config
     from kiosk.lookup import LookupResult
 
 __all__ = ["register", "render_table", "run_lookup"]
@@ -75,16 +76,17 @@ def render_table(result: LookupResult) -> str:
     return "\n".join(lines)
 
 
-def run_lookup(args: argparse.Namespace) -> LookupResult:
+def run_lookup(args: argparse.Namespace, config: Config | None = None) -> LookupResult:
     """The lookup for ``args.id_number`` with the config, enrollment and store named by
-    ``args`` (``--config``, ``--db``). Raises :class:`CliError` (exit 2 for a bad ID)."""
+    ``args`` (``--config``, ``--db``; ``config`` if already loaded). Raises
+    :class:`CliError` (exit 2 for a bad ID)."""
     # Here, not at the top: `kiosk --help` must not pay for SQLAlchemy (kiosk.cli.main).
     from kiosk.cachefile import CacheFileError, ReadOnlyCache
     from kiosk.enrollment import EnrollmentError, load_enrollment
     from kiosk.identity import IdNumberError
     from kiosk.lookup import BenefitLookup
 
-    config = load_cli_config(args)
+    config = config or load_cli_config(args)
     try:
         enrollment = load_enrollment(config.enrollment.file)
     except EnrollmentError as exc:

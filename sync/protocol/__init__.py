@@ -9,42 +9,49 @@ docs/sync-protocol.md shows example bodies.
 
 from __future__ import annotations
 
-from sync.protocol.errors import ErrorCode
-from sync.protocol.messages import (
-    COMPLAINT_CATEGORIES,
-    MAX_COMPLAINT_TEXT,
-    Action,
-    ChangesPage,
-    ComplaintAnswer,
-    ComplaintReply,
-    ComplaintSubmission,
-    EnrollRequest,
-    EnrollResponse,
-    ErrorBody,
-    ErrorDetail,
-    HeartbeatAnswer,
-    HeartbeatRequest,
-    ReleaseInfo,
-    SnapshotLine,
-    Tombstone,
-    UpdateReport,
-)
-from sync.protocol.progress import (
-    FEEDBACK_REASONS,
-    ComplaintFeedback,
-    ComplaintLookup,
-    ComplaintProgress,
-    FeedbackAnswer,
-    LookupAnswer,
-)
-from sync.protocol.records import (
-    ENTITIES,
-    BenefitItemRecord,
-    HouseholdMemberRecord,
-    NoticeRecord,
-    PaymentRecord,
-    SettingRecord,
-)
+from typing import TYPE_CHECKING
+
+from kiosk.lazy_names import lazy_names
+
+# The pydantic models load on first use (PEP 562), not when a light submodule such as
+# sync.protocol.errors is imported: a `county` listing needs ErrorCode, not pydantic.
+if TYPE_CHECKING:
+    from sync.protocol.errors import ErrorCode
+    from sync.protocol.messages import (
+        COMPLAINT_CATEGORIES,
+        MAX_COMPLAINT_TEXT,
+        Action,
+        ChangesPage,
+        ComplaintAnswer,
+        ComplaintReply,
+        ComplaintSubmission,
+        EnrollRequest,
+        EnrollResponse,
+        ErrorBody,
+        ErrorDetail,
+        HeartbeatAnswer,
+        HeartbeatRequest,
+        ReleaseInfo,
+        SnapshotLine,
+        Tombstone,
+        UpdateReport,
+    )
+    from sync.protocol.progress import (
+        FEEDBACK_REASONS,
+        ComplaintFeedback,
+        ComplaintLookup,
+        ComplaintProgress,
+        FeedbackAnswer,
+        LookupAnswer,
+    )
+    from sync.protocol.records import (
+        ENTITIES,
+        BenefitItemRecord,
+        HouseholdMemberRecord,
+        NoticeRecord,
+        PaymentRecord,
+        SettingRecord,
+    )
 
 __all__ = [
     "API_PREFIX",
@@ -90,3 +97,20 @@ API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024
 DEFAULT_PAGE_LIMIT = 500
 MAX_PAGE_LIMIT = 5000
+
+#: Where each lazily loaded name lives.
+_HOME = {
+    "ErrorCode": "errors",
+    **dict.fromkeys(("COMPLAINT_CATEGORIES", "MAX_COMPLAINT_TEXT", "Action", "ChangesPage",
+                     "ComplaintAnswer", "ComplaintReply", "ComplaintSubmission", "EnrollRequest",
+                     "EnrollResponse", "ErrorBody", "ErrorDetail", "HeartbeatAnswer",
+                     "HeartbeatRequest", "ReleaseInfo", "SnapshotLine", "Tombstone",
+                     "UpdateReport"), "messages"),
+    **dict.fromkeys(("FEEDBACK_REASONS", "ComplaintFeedback", "ComplaintLookup",
+                     "ComplaintProgress", "FeedbackAnswer", "LookupAnswer"), "progress"),
+    **dict.fromkeys(("ENTITIES", "BenefitItemRecord", "HouseholdMemberRecord", "NoticeRecord",
+                     "PaymentRecord", "SettingRecord"), "records"),
+}
+
+
+__getattr__, __dir__ = lazy_names(__name__, _HOME)

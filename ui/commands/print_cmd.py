@@ -23,7 +23,6 @@ from kiosk.cli.common import (
     Subparsers,
     add_common_options,
     load_cli_config,
-    open_cli_store,
     print_json,
 )
 from kiosk.textsafe import say
@@ -129,9 +128,9 @@ def _holder_name(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace, config: Config) -> Receipt:
+    from kiosk.cli.lookup import run_lookup
     from kiosk.enrollment import EnrollmentError, load_enrollment
     from kiosk.identity import IdNumberError, mask_id, validate_id
-    from kiosk.lookup import BenefitLookup
     from ui.printing import ReceiptService
 
     try:
@@ -142,13 +141,7 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
         number = validate_id(args.id_number)
     except IdNumberError as exc:
         raise CliError(f"{exc} [{exc.code}]", exit_code=2) from None
-    engine = open_cli_store(config)
-    lookup = BenefitLookup(engine, enrollment.person_kdf or enrollment.lookup_key)
-    try:
-        result = lookup.lookup(number)
-    finally:
-        lookup.close()
-        engine.dispose()
+    result = run_lookup(args, config)  # a current cache: plain sqlite3, no SQLAlchemy
     return ReceiptService(config, enrollment).build(
         result, holder_name=_holder_name(args), masked_id=mask_id(number), ticket=args.ticket)
 
