@@ -19,10 +19,11 @@ PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county", "demo")
 # kiosk modules with no I/O and no database that the other ends may share.
 # kiosk.files is stdlib-only crash-safe file writing (fsync), shared for the same reason.
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
+# kiosk.lazy_names loads a package's exported names on first use (stdlib only).
 # kiosk.errors is the error base (CodedError) every layer's root derives from.
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe", "kiosk.errors", "kiosk.person_key")
+              "kiosk.textsafe", "kiosk.errors", "kiosk.person_key", "kiosk.lazy_names")
 # The county also shares the column types and the SQLite connection setup
 # (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes", "kiosk.sqlite")
