@@ -112,7 +112,8 @@ class ReceiptService:
         release_memory()  # the fonts' memory (fontTools' tables hold cycles): give it back
 
     def build(self, result: LookupResult, *, holder_name: str, masked_id: str,
-              ticket: str | None = None, printed_at: datetime | None = None) -> Receipt:
+              ticket: str | None = None, query_code: str = "",
+              printed_at: datetime | None = None) -> Receipt:
         """The receipt for a lookup result (name and masked ID from the card)."""
         t, r = self._config.terminal, self._config.receipt
         return build_receipt(
@@ -123,6 +124,7 @@ class ReceiptService:
             signing_key=self._enrollment.receipt_secret or None,
             verify_base_url=r.verify_base_url or self._enrollment.server_url,
             status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,
+            complaint_query_code=query_code,
             policy=ReceiptPolicy(r.detail_years, r.max_detail_lines))
 
     def send(self, blocks: tuple[Block, ...], *, uri: str | None = None,

@@ -404,7 +404,8 @@ class AppModel(ViewModel):
         try:
             service = self._services.receipts()
             receipt = service.build(result, holder_name=self._holder_name,
-                                    masked_id=result.masked_id, ticket=ticket)
+                                    masked_id=result.masked_id, ticket=ticket,
+                                    query_code=self.complaint_model.queryCode if ticket else "")
         except Exception:
             log.exception("building the receipt failed")
             self._fail_service()
