@@ -145,7 +145,7 @@ def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
             blocks += [
                 Text(f"查询码：{receipt.complaint_query_code}", size="title", bold=True),
                 Text("请保管好本回执，不要给别人看查询码。凭受理号和查询码，在本县任何一台"
-                     "终端点“查询投诉”，不用身份证就能看办理进度和答复。", size="small"),
+                     "终端点查询投诉，不用身份证就能看办理进度和答复。", size="small"),
             ]
         else:
             blocks.append(Text("凭此号可在本机查询办理结果。", size="small"))

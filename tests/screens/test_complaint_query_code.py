@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from drivers.idcard.cardtext import IdCard
 from drivers.printer.emulator import EmulatedPrinter
+from drivers.printer.fonts import find_fonts
 from drivers.printer.raster import decode_raster
-from drivers.printer.render import ReceiptRenderer, default_fonts, paper_dots
+from drivers.printer.render import ReceiptRenderer, paper_dots
 from kiosk.config import Config
 from kiosk.receipt import Text
 from screens.kiosk_window import open_kiosk
@@ -58,7 +59,8 @@ def test_anonymous_filed_screen_and_receipt_show_the_code(
     con.close()
     assert (shown, anonymous) == (stored, 1) and len(shown) == 6 and shown.isdigit()
     printed = decode_raster(printer.received)
-    renderer = ReceiptRenderer(paper_dots(kiosk_config.printer.paper_mm), default_fonts())
+    # Its own font set, not the process-wide one: other tests count font sets left alive.
+    renderer = ReceiptRenderer(paper_dots(kiosk_config.printer.paper_mm), find_fonts())
     assert _found_in(printed, renderer, Text(f"投诉受理号：{ticket}", size="large", bold=True))
     assert _found_in(printed, renderer, Text(f"查询码：{shown}", size="title", bold=True))
     other = f"{(int(shown) + 1) % 10**6:06d}"

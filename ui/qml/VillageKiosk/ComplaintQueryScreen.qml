@@ -40,6 +40,18 @@ Rectangle {
         color: Theme.text
         wrapMode: Text.WordWrap
     }
+    // What to type, or (in its place, so the keypads keep their room) what went wrong.
+    component Ask: PlainText {
+        property string prompt: ""
+        objectName: "queryError"
+        Layout.fillWidth: true
+        text: screen.vm.error !== "" ? screen.vm.error : prompt
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.large
+        font.bold: screen.vm.error !== ""
+        color: screen.vm.error !== "" ? Theme.returned : Theme.text
+        wrapMode: Text.WordWrap
+    }
     component Typed: PlainText {
         Layout.fillWidth: true
         font.family: Theme.fontFamily
@@ -49,25 +61,12 @@ Rectangle {
         color: Theme.primary
         horizontalAlignment: Text.AlignHCenter
     }
-    component Problem: PlainText {
-        objectName: "queryError"
-        Layout.fillWidth: true
-        visible: text !== ""
-        text: screen.vm.error
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.body
-        font.bold: true
-        color: Theme.returned
-        wrapMode: Text.WordWrap
-    }
-
     Component {
         id: ticketStep
         ColumnLayout {
             spacing: 12
-            Prompt { text: qsTr("请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：") }
+            Ask { prompt: qsTr("请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：") }
             Typed { objectName: "queryTicket"; text: screen.vm.ticket || " " }
-            Problem { }
             RowLayout {
                 Layout.alignment: Qt.AlignHCenter
                 spacing: 32
@@ -98,27 +97,28 @@ Rectangle {
 
     Component {
         id: codeStep
-        ColumnLayout {
-            spacing: 12
-            Prompt { text: qsTr("投诉受理号：%1。请输入回执上的6位“查询码”：").arg(screen.vm.ticket) }
-            Typed { objectName: "queryCodeTyped"; text: screen.vm.code || " " }
-            Problem { }
-            RowLayout {
-                Layout.alignment: Qt.AlignHCenter
-                spacing: 32
-                Keypad {
-                    objectName: "codeKeypad"
-                    okText: qsTr("查询")
-                    onKeyPressed: function(key) { screen.vm.codeKey(key) }
-                }
+        RowLayout {
+            spacing: 32
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 16
+                Prompt { text: qsTr("投诉受理号：%1").arg(screen.vm.ticket); font.bold: true }
+                Ask { prompt: qsTr("请输入回执上的6位“查询码”：") }
+                Typed { objectName: "queryCodeTyped"; text: screen.vm.code || " " }
                 BigButton {
                     objectName: "editTicket"
-                    Layout.alignment: Qt.AlignTop
                     text: qsTr("改受理号")
                     onClicked: screen.vm.editTicket()
                 }
+                Item { Layout.fillHeight: true }
             }
-            Item { Layout.fillHeight: true }
+            Keypad {
+                objectName: "codeKeypad"
+                Layout.alignment: Qt.AlignTop
+                okText: qsTr("查询")
+                onKeyPressed: function(key) { screen.vm.codeKey(key) }
+            }
         }
     }
 
