@@ -82,3 +82,14 @@ def test_the_end_of_the_session_forgets_ticket_and_code(qtbot: QtBot) -> None:
     _keys(model, list("1234"), code=True)
     session.cleared.emit()
     assert (model.step, model.ticket, model.code, model.error) == ("ticket", "", "", "")
+
+
+def test_read_aloud_says_what_to_type_and_never_the_code(qtbot: QtBot) -> None:
+    model, _, _ = _model()
+    model.open()
+    assert "投诉受理号" in model.spoken()
+    _keys(model, ["7", "ok"])
+    _keys(model, list("90817"), code=True)
+    assert "6位查询码" in model.spoken() and "90817" not in model.spoken()
+    model.codeKey("ok")
+    assert model.spoken() == "查询码是6位数字，请输完整。"

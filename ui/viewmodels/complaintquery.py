@@ -185,6 +185,21 @@ class ComplaintQueryModel(ViewModel):
         self._update(step="code", code="", error=QUERY_ERRORS.get(code, _FAILED))
         self.failed.emit(f"complaint lookup: {code or type(exc).__name__}")
 
+    def spoken(self) -> str:
+        """What the read-aloud says on this screen (the code typed is never read out)."""
+        step, error = self._get("step"), self._get("error")
+        if step == "result":
+            reply = self._get("replyText")
+            return (f"投诉受理号{self._get('ticket')}。{self._get('statusText')}。"
+                    + (f"答复：{reply}" if reply else "还没有答复。"))
+        if step == "busy":
+            return "正在向县里查询，请稍等。"
+        if error:
+            return str(error)
+        if step == "code":
+            return "请用数字键输入回执上的6位查询码，再按查询。"
+        return "请输入回执上的投诉受理号，再按下一步。本机的编号只要输后面的数字。"
+
     def clear(self) -> None:
         """Forget the ticket, the code and the answer (idle timeout, leaving the screen)."""
         self._generation += 1
