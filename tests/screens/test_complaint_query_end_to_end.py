@@ -8,6 +8,7 @@ A terminal that cannot reach the county says so."""
 from __future__ import annotations
 
 import io
+import logging
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -88,7 +89,8 @@ def _asked(ui: object, d: UiDriver) -> None:
 
 def test_anonymous_complaint_followed_with_ticket_and_code_on_another_terminal(
         qtbot: QtBot, server: LiveServer, seeded_engine: Engine, seeded_url: str,
-        tmp_path: Path, card: IdCard) -> None:
+        tmp_path: Path, card: IdCard, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     filing = _terminal(tmp_path, "filing", "QS07", seeded_engine, server.url)
 
     # 1. The villager files an anonymous complaint on the kiosk and notes ticket and code.
@@ -163,6 +165,7 @@ def test_anonymous_complaint_followed_with_ticket_and_code_on_another_terminal(
         ui.app_model.home()
         d.find("welcomeScreen")
         assert (vm.ticket, vm.code, vm.replyText, vm.error) == ("", "", "", "")
+    assert code not in caplog.text  # the kiosk, its client and the county log no code
 
 
 def test_a_terminal_that_cannot_reach_the_county_says_so(

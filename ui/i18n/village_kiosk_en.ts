@@ -117,9 +117,13 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Follow a complaint</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
         <source>请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：</source>
-        <translation>Enter the complaint number from the receipt (for this terminal's, only the digits at the end):</translation>
+        <translation type="vanished">Enter the complaint number from the receipt (for this terminal&apos;s, only the digits at the end):</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
+        <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
+        <translation>Enter the complaint number from the receipt (this terminal's: digits only):</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
@@ -312,22 +316,25 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="285"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <source>您的投诉编号</source>
+        <translation>Your complaint number</translation>
+    </message>
+    <message>
         <source>您的投诉已经登记。</source>
-        <translation>Your complaint has been registered.</translation>
+        <translation type="vanished">Your complaint has been registered.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="298"/>
         <source>投诉编号</source>
-        <translation>Complaint number</translation>
+        <translation type="vanished">Complaint number</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="322"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
         <source>查询码（请保管好）</source>
         <translation>Query code (keep it safe)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="345"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
         <translation>Write down or photograph the number and the query code; show the code to nobody. With both, tap “Follow a complaint” on any terminal of the county to see the progress and the reply, no ID card needed. You can also call 12388.</translation>
     </message>
@@ -340,12 +347,12 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation type="vanished">Write the number down or take a photo of it. You can also call 12388.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="359"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
         <source>打印投诉回执</source>
         <translation>Print complaint receipt</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="366"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
         <source>完成，退出</source>
         <translation>Done, exit</translation>
     </message>

@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
-        <source>请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：</source>
+        <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -312,22 +312,17 @@
         <translation>يوللاش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="285"/>
-        <source>您的投诉已经登记。</source>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <source>您的投诉编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="298"/>
-        <source>投诉编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="322"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
         <source>查询码（请保管好）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="345"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,12 +335,12 @@
         <translation type="vanished">بۇ نومۇرنى يېزىۋېلىڭ ياكى تېلېفونىڭىز بىلەن رەسىمگە تارتىۋېلىڭ. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="359"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
         <source>打印投诉回执</source>
         <translation>ئەرز تالونىنى بېسىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="366"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
         <source>完成，退出</source>
         <translation>تامام، چىقىش</translation>
     </message>

@@ -55,7 +55,7 @@ Rectangle {
     component Typed: PlainText {
         Layout.fillWidth: true
         font.family: Theme.fontFamily
-        font.pixelSize: 72
+        font.pixelSize: 60
         font.bold: true
         font.letterSpacing: 6
         color: Theme.primary
@@ -64,8 +64,8 @@ Rectangle {
     Component {
         id: ticketStep
         ColumnLayout {
-            spacing: 12
-            Ask { prompt: qsTr("请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：") }
+            spacing: 8
+            Ask { prompt: qsTr("请输入回执上的投诉受理号（本机的只输数字）：") }
             Typed { objectName: "queryTicket"; text: screen.vm.ticket || " " }
             RowLayout {
                 Layout.alignment: Qt.AlignHCenter

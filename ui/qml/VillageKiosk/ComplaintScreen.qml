@@ -279,15 +279,7 @@ Rectangle {
     Component {
         id: doneStep
         ColumnLayout {
-            spacing: 16
-            PlainText {
-                Layout.fillWidth: true
-                text: qsTr("您的投诉已经登记。")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.large
-                color: Theme.text
-                horizontalAlignment: Text.AlignHCenter
-            }
+            spacing: 10
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 48
@@ -295,7 +287,7 @@ Rectangle {
                     Layout.fillWidth: true
                     PlainText {
                         Layout.fillWidth: true
-                        text: qsTr("投诉编号")
+                        text: qsTr("您的投诉编号")
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.large
                         color: Theme.text
@@ -306,7 +298,7 @@ Rectangle {
                         Layout.fillWidth: true
                         text: screen.vm.ticketNo
                         font.family: Theme.fontFamily
-                        font.pixelSize: 96
+                        font.pixelSize: 80
                         font.bold: true
                         color: Theme.primary
                         horizontalAlignment: Text.AlignHCenter
@@ -330,7 +322,7 @@ Rectangle {
                         Layout.fillWidth: true
                         text: screen.vm.queryCode
                         font.family: Theme.fontFamily
-                        font.pixelSize: 96
+                        font.pixelSize: 80
                         font.bold: true
                         font.letterSpacing: 8
                         color: Theme.primary
