@@ -40,12 +40,14 @@ from sync.protocol import (
     ChangesPage,
     ComplaintAnswer,
     ComplaintFeedback,
+    ComplaintLookup,
     ComplaintSubmission,
     EnrollRequest,
     EnrollResponse,
     FeedbackAnswer,
     HeartbeatAnswer,
     HeartbeatRequest,
+    LookupAnswer,
 )
 
 __all__ = ["ClientSettings", "CountyClient", "describe_validation_error"]
@@ -242,6 +244,15 @@ class CountyClient:
         path = f"/complaints/{quote(server_id, safe='')}/feedback"
         response = self._send(self.session, "POST", path, body=feedback)
         return self._json(response, FeedbackAnswer, f"POST {path}")
+
+    def lookup_complaint(self, ticket_no: str, query_code: str) -> LookupAnswer:
+        """``POST /complaints/lookup``: where a complaint stands, by ticket and query code
+        (the code is in the body only, never in a message). Raises RejectedError (404
+        ``complaint.lookup_failed``), RateLimitedError (429), NetworkError, ServerError,
+        ProtocolError, RevokedError."""
+        body = ComplaintLookup(ticket_no=ticket_no, query_code=query_code)
+        response = self._send(self.session, "POST", "/complaints/lookup", body=body)
+        return self._json(response, LookupAnswer, "POST /complaints/lookup")
 
     def heartbeat(self, beat: HeartbeatRequest) -> HeartbeatAnswer:
         """``POST /heartbeat``."""

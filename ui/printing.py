@@ -112,8 +112,10 @@ class ReceiptService:
         release_memory()  # the fonts' memory (fontTools' tables hold cycles): give it back
 
     def build(self, result: LookupResult, *, holder_name: str, masked_id: str,
-              ticket: str | None = None, printed_at: datetime | None = None) -> Receipt:
-        """The receipt for a lookup result (name and masked ID from the card)."""
+              ticket: str | None = None, code: str = "",
+              printed_at: datetime | None = None) -> Receipt:
+        """The receipt for a lookup result (name and masked ID from the card); ``code`` is
+        the complaint's query code, printed beside ``ticket`` (dropped without one)."""
         t, r = self._config.terminal, self._config.receipt
         return build_receipt(
             result, holder_name=holder_name, masked_id=masked_id, terminal_code=t.code,
@@ -123,6 +125,7 @@ class ReceiptService:
             signing_key=self._enrollment.receipt_secret or None,
             verify_base_url=r.verify_base_url or self._enrollment.server_url,
             status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,
+            complaint_query_code=code,
             policy=ReceiptPolicy(r.detail_years, r.max_detail_lines))
 
     def send(self, blocks: tuple[Block, ...], *, uri: str | None = None,

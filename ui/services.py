@@ -30,6 +30,8 @@ from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
 from kiosk.store.watch import StoreWatch
 from kiosk.update_state import Attempt, StateFiles
+from sync.protocol import LookupAnswer
+from ui.complaint_lookup import lookup_complaint
 from ui.errors import UiError
 from ui.printing import ReceiptService
 
@@ -118,6 +120,10 @@ class KioskServices:
         """满意 / 不满意 on a reply, into the outbox durably (raises ComplaintError)."""
         _give_feedback(self._require()[0], ticket_no, holder_hash=holder_hash,
                        satisfied=satisfied, reason=reason)
+
+    def lookup_complaint(self, ticket_no: str, query_code: str) -> LookupAnswer:
+        """查询投诉 at the county (blocks: run on an Op; raises ui.complaint_lookup errors)."""
+        return lookup_complaint(self.config, self.enrollment, ticket_no, query_code)
 
     def notices(self) -> list[NoticeView]:
         """Notices in force today (Beijing date)."""

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -20,7 +21,9 @@ from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
 from kiosk import clock
 from kiosk.config import Config
+from sync.protocol import LookupAnswer
 from ui.app import KioskUi
+from ui.complaint_lookup import LookupWrong
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_settings import with_settings
 from ui.driver import UiDriver, UiDriverError
@@ -60,6 +63,27 @@ def _simulate_county_reply(db: Path) -> None:
     con.close()
 
 
+class _TourServices(KioskServices):
+    """The demo terminal's services, with the county's answer to 查询投诉 simulated from
+    the terminal's own store (the tour has no county, as for the reply above)."""
+
+    def lookup_complaint(self, ticket_no: str, query_code: str) -> LookupAnswer:
+        """The county's answer for a complaint of this terminal (see the class)."""
+        con = sqlite3.connect(self.config.store.path)
+        try:
+            row = con.execute("SELECT query_code, status, level, accepted_at, handled_at, "
+                              "replied_at, reply_text FROM complaint WHERE ticket_no = ?",
+                              (ticket_no,)).fetchone()
+        finally:
+            con.close()
+        if row is None or row[0] != query_code:
+            raise LookupWrong("no complaint has that ticket number and query code")
+        at = [datetime.fromisoformat(v).replace(tzinfo=UTC) if v else None for v in row[3:6]]
+        return LookupAnswer(ticket_no=ticket_no, status=row[1] or "new",
+                            level=row[2] or "township", accepted_at=at[0] or clock.now(),
+                            handled_at=at[1], replied_at=at[2], reply_text=row[6])
+
+
 def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
                    settings: Config | None, look: Look) -> list[Path]:
     # A reader at 9 600 baud takes about 1.4 s over the card's text and photo: long
@@ -71,7 +95,7 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
     if look.language is not None:
         config = replace(config, ui=replace(config.ui, language=look.language))
     idle = _Clock()
-    ui = KioskUi(KioskServices.open(config), link_factory=devices.link, size=size, clock=idle)
+    ui = KioskUi(_TourServices.open(config), link_factory=devices.link, size=size, clock=idle)
     ui.start()
     d = UiDriver(ui.window)
     app = ui.app_model
@@ -204,6 +228,31 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         shot("my-complaints-feedback")
         d.click("homeButton")
         lift_card()
+
+        # 查询投诉 without a card: the complaint filed above, by its number and code.
+        screen_is("welcome")
+        con = sqlite3.connect(config.store.path)
+        [(ticket, code)] = con.execute("SELECT ticket_no, query_code FROM complaint WHERE "
+                                       "query_code IS NOT NULL ORDER BY id DESC LIMIT 1")
+        con.close()
+        d.click("complaintQueryButton")
+        for key in str(int(ticket.rsplit("-", 1)[1])):  # this terminal's: the number only
+            d.click(f"key_{key}")
+        shot("complaint-query-ticket")
+        d.click("key_ok")
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        for key in wrong:
+            d.click(f"key_{key}")
+        shot("complaint-query-code")
+        d.click("key_ok")
+        d.wait_until(lambda: app.query_model.error != "", timeout=15, what="wrong code")
+        shot("complaint-query-wrong")
+        for key in code:
+            d.click(f"key_{key}")
+        d.click("key_ok")
+        d.wait_until(lambda: app.query_model.step == "result", timeout=15, what="answer")
+        shot("complaint-query-result")
+        d.click("homeButton")
     finally:
         ui.stop()
         devices.stop()

@@ -140,9 +140,16 @@ def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
     if receipt.complaint_ticket:
         blocks += [
             Text(f"投诉受理号：{receipt.complaint_ticket}", size="large", bold=True),
-            Text("凭此号可在本机查询办理结果。", size="small"),
-            Rule(),
         ]
+        if receipt.complaint_query_code:
+            blocks += [
+                Text(f"查询码：{receipt.complaint_query_code}", size="title", bold=True),
+                Text("请保管好本回执，不要给别人看查询码。凭受理号和查询码，在本县任何一台"
+                     "终端点查询投诉，不用身份证就能看办理进度和答复。", size="small"),
+            ]
+        else:
+            blocks.append(Text("凭此号可在本机查询办理结果。", size="small"))
+        blocks.append(Rule())
     blocks += [
         Text(f"发现问题请拨打监督举报电话 {receipt.hotline}", bold=True),
         Gap(0.3),

@@ -140,6 +140,9 @@ class Receipt:
     complaint_ticket: str | None
     verify_url: str
     hotline: str = HOTLINE
+    complaint_query_code: str = ""
+    """Six digits printed beside the complaint ticket: ticket + code follow the
+    complaint at any terminal of the county (查询投诉), no ID card needed."""
 
     @property
     def line_count(self) -> int:
@@ -172,6 +175,7 @@ def build_receipt(result: _LookupLike, *, holder_name: str, masked_id: str,
                   terminal_code: str, terminal_id: str, village: str, township: str,
                   county: str, printed_at: datetime, lookup_key: bytes, verify_base_url: str,
                   status_labels: Mapping[str, str], complaint_ticket: str | None = None,
+                  complaint_query_code: str = "",
                   policy: ReceiptPolicy | None = None,
                   signing_key: bytes | None = None) -> Receipt:
     """The receipt for one card holder.
@@ -192,4 +196,5 @@ def build_receipt(result: _LookupLike, *, holder_name: str, masked_id: str,
                              signing_key=signing_key)
     url = receipt_url(verify_base_url, receipt_id, terminal_id, masked_id, total, signature)
     return Receipt(receipt_id, terminal_id, village, township, county, printed_at,
-                   result.as_of, holder_name, masked_id, years, total, complaint_ticket, url)
+                   result.as_of, holder_name, masked_id, years, total, complaint_ticket, url,
+                   complaint_query_code=complaint_query_code if complaint_ticket else "")

@@ -43,14 +43,14 @@ def lookup_result(years: range, *, monthly: bool = True) -> LookupResult:
 
 
 def make_receipt(result: LookupResult, *, name: str = "刘䶮", ticket: str | None = None,
-                 policy: ReceiptPolicy | None = None) -> Receipt:
+                 policy: ReceiptPolicy | None = None, query_code: str = "") -> Receipt:
     """A receipt for ``result`` printed on the demo terminal."""
     return build_receipt(result, holder_name=name, masked_id=result.masked_id,
                          terminal_code="DEMO01", terminal_id="DEMO-0001", village="青山村",
                          township="高村镇", county="麻阳苗族自治县", printed_at=PRINTED_AT,
                          lookup_key=DEMO_LOOKUP_KEY, verify_base_url="http://127.0.0.1:8470",
                          status_labels=STATUS_LABELS_ZH, complaint_ticket=ticket,
-                         policy=policy)
+                         complaint_query_code=query_code, policy=policy)
 
 
 @pytest.fixture(scope="session")

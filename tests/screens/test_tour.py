@@ -15,7 +15,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail
             "complaint-text", "complaint-phone", "complaint-identity", "complaint-confirm",
             "complaint-filed", "benefits-with-reply", "my-complaints", "still-here", "notices",
             "notice", "read-error", "clerk-pin", "clerk", "my-complaints-why",
-            "my-complaints-feedback", "unavailable"]
+            "my-complaints-feedback", "complaint-query-ticket", "complaint-query-code",
+            "complaint-query-wrong", "complaint-query-result", "unavailable"]
 
 
 def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:

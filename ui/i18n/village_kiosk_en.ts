@@ -110,6 +110,78 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     </message>
 </context>
 <context>
+    <name>ComplaintQueryScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="19"/>
+        <source>查询投诉</source>
+        <translation>Follow a complaint</translation>
+    </message>
+    <message>
+        <source>请输入回执上的“投诉受理号”（本机的编号只要输后面的数字）：</source>
+        <translation type="vanished">Enter the complaint number from the receipt (for this terminal&apos;s, only the digits at the end):</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
+        <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
+        <translation>Enter the complaint number from the receipt (this terminal's: digits only):</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="106"/>
+        <source>投诉受理号：%1</source>
+        <translation>Complaint number: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="107"/>
+        <source>请输入回执上的6位“查询码”：</source>
+        <translation>Enter the 6-digit query code from the receipt:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="111"/>
+        <source>改受理号</source>
+        <translation>Change number</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="119"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="131"/>
+        <source>正在向县里查询，请稍等……</source>
+        <translation>Asking the county, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="143"/>
+        <source>投诉受理号 %1</source>
+        <translation>Complaint number %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="154"/>
+        <source>答复（%1）：%2</source>
+        <translation>Reply (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="155"/>
+        <source>还没有答复。办理有了结果，这里会显示答复。</source>
+        <translation>No reply yet. When the complaint has been handled, the reply shows here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="168"/>
+        <source>再查一件</source>
+        <translation>Look up another</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="175"/>
+        <source>完成，退出</source>
+        <translation>Done, exit</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintScreen</name>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="13"/>
@@ -244,22 +316,43 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="285"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <source>您的投诉编号</source>
+        <translation>Your complaint number</translation>
+    </message>
+    <message>
+        <source>您的投诉已经登记。</source>
+        <translation type="vanished">Your complaint has been registered.</translation>
+    </message>
+    <message>
+        <source>投诉编号</source>
+        <translation type="vanished">Complaint number</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
+        <source>查询码（请保管好）</source>
+        <translation>Query code (keep it safe)</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
+        <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
+        <translation>Write down or photograph the number and the query code; show the code to nobody. With both, tap “Follow a complaint” on any terminal of the county to see the progress and the reply, no ID card needed. You can also call 12388.</translation>
+    </message>
+    <message>
         <source>您的投诉已经登记。投诉编号是：</source>
-        <translation>Your complaint is filed. Its number is:</translation>
+        <translation type="vanished">Your complaint is filed. Its number is:</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="303"/>
         <source>请记下或用手机拍下这个编号。也可以拨打 12388 反映。</source>
-        <translation>Write the number down or take a photo of it. You can also call 12388.</translation>
+        <translation type="vanished">Write the number down or take a photo of it. You can also call 12388.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="317"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
         <source>打印投诉回执</source>
         <translation>Print complaint receipt</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="324"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
         <source>完成，退出</source>
         <translation>Done, exit</translation>
     </message>
@@ -290,22 +383,22 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
 <context>
     <name>DetailScreen</name>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="36"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="40"/>
         <source>发放部门</source>
         <translation>Paid by</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="37"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="41"/>
         <source>补贴标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="38"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="42"/>
         <source>政策说明</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="43"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="47"/>
         <source>对这项补贴有疑问，我要投诉</source>
         <translation>Complain about this benefit</translation>
     </message>
@@ -351,22 +444,22 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="108"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="109"/>
         <source>没有读到身份证</source>
         <translation>The ID card was not read</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="117"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="118"/>
         <source>暂停服务</source>
         <translation>Out of service</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>Still there? Leaving in %1 s to protect your information.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="167"/>
         <source>我还在，继续</source>
         <translation>I&apos;m here, go on</translation>
     </message>
@@ -399,9 +492,29 @@ Anonymous complaints are not shown here.</translation>
         <translation>No. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
         <source>回复（%1）：%2</source>
         <translation>Reply (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <source>您对哪一点不满意？</source>
+        <translation>What are you not satisfied with?</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <source>返回，不评价</source>
+        <translation>Back, no rating</translation>
     </message>
 </context>
 <context>
@@ -517,7 +630,17 @@ Anonymous complaints are not shown here.</translation>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="147"/>
+        <source>查询投诉</source>
+        <translation>Follow a complaint</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="148"/>
+        <source>凭受理号和查询码，不用身份证</source>
+        <translation>With number and query code, no ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>
         <source>通知：</source>
         <translation>Notices: </translation>
     </message>

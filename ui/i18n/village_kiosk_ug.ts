@@ -110,6 +110,74 @@
     </message>
 </context>
 <context>
+    <name>ComplaintQueryScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="19"/>
+        <source>查询投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
+        <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
+        <source>下一步</source>
+        <translation type="unfinished">كېيىنكى</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="106"/>
+        <source>投诉受理号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="107"/>
+        <source>请输入回执上的6位“查询码”：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="111"/>
+        <source>改受理号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="119"/>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="131"/>
+        <source>正在向县里查询，请稍等……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="143"/>
+        <source>投诉受理号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="154"/>
+        <source>答复（%1）：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="155"/>
+        <source>还没有答复。办理有了结果，这里会显示答复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="168"/>
+        <source>再查一件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="175"/>
+        <source>完成，退出</source>
+        <translation type="unfinished">تامام، چىقىش</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintScreen</name>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="13"/>
@@ -244,22 +312,35 @@
         <translation>يوللاش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="285"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <source>您的投诉编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
+        <source>查询码（请保管好）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
+        <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>您的投诉已经登记。投诉编号是：</source>
-        <translation>ئەرزىڭىز تىزىملاندى. نومۇرى:</translation>
+        <translation type="vanished">ئەرزىڭىز تىزىملاندى. نومۇرى:</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="303"/>
         <source>请记下或用手机拍下这个编号。也可以拨打 12388 反映。</source>
-        <translation>بۇ نومۇرنى يېزىۋېلىڭ ياكى تېلېفونىڭىز بىلەن رەسىمگە تارتىۋېلىڭ. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
+        <translation type="vanished">بۇ نومۇرنى يېزىۋېلىڭ ياكى تېلېفونىڭىز بىلەن رەسىمگە تارتىۋېلىڭ. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="317"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
         <source>打印投诉回执</source>
         <translation>ئەرز تالونىنى بېسىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="324"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
         <source>完成，退出</source>
         <translation>تامام، چىقىش</translation>
     </message>
@@ -290,22 +371,22 @@
 <context>
     <name>DetailScreen</name>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="36"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="40"/>
         <source>发放部门</source>
         <translation>تارقاتقان ئورۇن</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="37"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="41"/>
         <source>补贴标准</source>
         <translation>ئۆلچىمى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="38"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="42"/>
         <source>政策说明</source>
         <translation>سىياسەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="43"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="47"/>
         <source>对这项补贴有疑问，我要投诉</source>
         <translation>بۇ ياردەم پۇلى توغرىسىدا ئەرز قىلىش</translation>
     </message>
@@ -351,22 +432,22 @@
         <translation>چوڭ خەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="108"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="109"/>
         <source>没有读到身份证</source>
         <translation>كىملىك ئوقۇلمىدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="117"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="118"/>
         <source>暂停服务</source>
         <translation>مۇلازىمەت توختىتىلدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="167"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -399,9 +480,29 @@
         <translation>نومۇر ⁦%1⁩ · ⁦%2⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
         <source>回复（%1）：%2</source>
         <translation>جاۋاب (⁦%1⁩): ⁦%2⁩</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <source>您对哪一点不满意？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <source>返回，不评价</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -517,7 +618,17 @@
         <translation>كىملىك كېرەك ئەمەس</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="147"/>
+        <source>查询投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="148"/>
+        <source>凭受理号和查询码，不用身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>
         <source>通知：</source>
         <translation>ئۇقتۇرۇش: </translation>
     </message>

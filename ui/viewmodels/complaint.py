@@ -36,7 +36,7 @@ Filer = Callable[[ComplaintDraft], FiledComplaint]
 _BLANK: dict[str, Any] = dict(
     step="about", options=[], aboutIndex=-1, aboutLabel="", reason="", reasonLabel="",
     text="", textCount="", phone="", phoneError="", anonymous=False, identityChosen=False,
-    ticketNo="", error="", busy=False,
+    ticketNo="", queryCode="", error="", busy=False,
 )
 
 
@@ -60,6 +60,8 @@ class ComplaintModel(ViewModel):
     anonymous = readonly(bool, "anonymous", changed)
     identityChosen = readonly(bool, "identityChosen", changed)
     ticketNo = readonly(str, "ticketNo", changed)
+    #: The six-digit query code of the complaint just filed (shown and printed, never logged).
+    queryCode = readonly(str, "queryCode", changed)
     error = readonly(str, "error", changed)
     busy = readonly(bool, "busy", changed)
 
@@ -203,7 +205,8 @@ class ComplaintModel(ViewModel):
                                            "或请工作人员帮助。")
             self.failed.emit("complaint could not be stored")
             return
-        self._update(busy=False, ticketNo=filed.ticket_no, step="done", error="")
+        self._update(busy=False, ticketNo=filed.ticket_no, queryCode=filed.query_code,
+                     step="done", error="")
         self.filed.emit(filed.ticket_no)
 
     def clear(self) -> None:

@@ -26,6 +26,7 @@ from ui.wording import REASON_LABELS_ZH
 if TYPE_CHECKING:
     from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
     from ui.viewmodels.complaint import ComplaintModel
+    from ui.viewmodels.complaintquery import ComplaintQueryModel
     from ui.viewmodels.mycomplaints import MyComplaintsModel
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
@@ -54,6 +55,8 @@ class OnScreen(Protocol):
     def my_complaints_model(self) -> MyComplaintsModel: ...
     @property
     def notices_model(self) -> NoticesModel: ...
+    @property
+    def query_model(self) -> ComplaintQueryModel: ...
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def utterance_for(app: OnScreen) -> Utterance | None:
         return Utterance(FIXED_PROMPTS.get(key, FIXED_PROMPTS["complaint"]))
     if screen == "myComplaints":
         return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
+    if screen == "complaintQuery":
+        return Utterance(spoken_numbers_in(app.query_model.spoken()))
     if screen == "notices":
         notices = app.notices_model
         if notices.openIndex >= 0:

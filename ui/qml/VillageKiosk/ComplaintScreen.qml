@@ -279,28 +279,62 @@ Rectangle {
     Component {
         id: doneStep
         ColumnLayout {
-            spacing: 20
-            PlainText {
+            spacing: 10
+            RowLayout {
                 Layout.fillWidth: true
-                text: qsTr("您的投诉已经登记。投诉编号是：")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.large
-                color: Theme.text
-                horizontalAlignment: Text.AlignHCenter
+                spacing: 48
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    PlainText {
+                        Layout.fillWidth: true
+                        text: qsTr("您的投诉编号")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.large
+                        color: Theme.text
+                        horizontalAlignment: Text.AlignHCenter
+                    }
+                    PlainText {
+                        objectName: "ticketNo"
+                        Layout.fillWidth: true
+                        text: screen.vm.ticketNo
+                        font.family: Theme.fontFamily
+                        font.pixelSize: 80
+                        font.bold: true
+                        color: Theme.primary
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 48
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    visible: screen.vm.queryCode !== ""
+                    PlainText {
+                        Layout.fillWidth: true
+                        text: qsTr("查询码（请保管好）")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.large
+                        color: Theme.text
+                        horizontalAlignment: Text.AlignHCenter
+                    }
+                    PlainText {
+                        objectName: "queryCode"
+                        Layout.fillWidth: true
+                        text: screen.vm.queryCode
+                        font.family: Theme.fontFamily
+                        font.pixelSize: 80
+                        font.bold: true
+                        font.letterSpacing: 8
+                        color: Theme.primary
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 48
+                    }
+                }
             }
             PlainText {
-                objectName: "ticketNo"
                 Layout.fillWidth: true
-                text: screen.vm.ticketNo
-                font.family: Theme.fontFamily
-                font.pixelSize: 110
-                font.bold: true
-                color: Theme.primary
-                horizontalAlignment: Text.AlignHCenter
-            }
-            PlainText {
-                Layout.fillWidth: true
-                text: qsTr("请记下或用手机拍下这个编号。也可以拨打 12388 反映。")
+                text: qsTr("请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.body
                 color: Theme.textMuted

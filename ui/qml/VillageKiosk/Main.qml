@@ -92,6 +92,7 @@ Window {
             case "complaint": return complaintScreen
             case "myComplaints": return myComplaintsScreen
             case "notices": return noticesScreen
+            case "complaintQuery": return complaintQueryScreen
             case "clerk": return clerkScreen
             default: return welcomeScreen
             }
@@ -125,6 +126,7 @@ Window {
     Component { id: complaintScreen; ComplaintScreen { app: root.app } }
     Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
     Component { id: noticesScreen; NoticesScreen { app: root.app } }
+    Component { id: complaintQueryScreen; ComplaintQueryScreen { app: root.app } }
     // The clerk's screen is for staff and stays Chinese: never mirrored.
     Component {
         id: clerkScreen

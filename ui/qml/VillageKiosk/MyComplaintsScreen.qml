@@ -65,35 +65,9 @@ Rectangle {
                     font.pixelSize: Theme.body
                     color: card.modelData.replied ? Theme.paid : Theme.textMuted
                 }
-                Row {
+                ComplaintSteps {
                     objectName: "steps_" + card.modelData.ticketNo
-                    spacing: 8
-                    Repeater {
-                        model: card.modelData.steps
-                        delegate: Rectangle {
-                            id: stepBox
-                            required property var modelData
-                            required property int index
-                            width: 210
-                            height: stepText.implicitHeight + 16
-                            radius: Theme.radius
-                            color: stepBox.modelData.done ? Theme.paid : Theme.background
-                            border.color: stepBox.modelData.done ? Theme.paid : Theme.border
-                            border.width: 2
-                            PlainText {
-                                id: stepText
-                                anchors.centerIn: parent
-                                width: parent.width - 12
-                                horizontalAlignment: Text.AlignHCenter
-                                text: (stepBox.index + 1) + ". " + stepBox.modelData.label
-                                      + (stepBox.modelData.date ? "\n" + stepBox.modelData.date : "")
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.small
-                                font.bold: stepBox.modelData.done
-                                color: stepBox.modelData.done ? Theme.primaryText : Theme.textMuted
-                            }
-                        }
-                    }
+                    steps: card.modelData.steps
                 }
                 PlainText {
                     visible: card.modelData.replied

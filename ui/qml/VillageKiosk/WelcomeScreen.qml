@@ -142,6 +142,12 @@ Rectangle {
                 hint: qsTr("不用身份证")
                 onClicked: screen.app.openNotices()
             }
+            BigButton {
+                objectName: "complaintQueryButton"
+                text: qsTr("查询投诉")
+                hint: qsTr("凭受理号和查询码，不用身份证")
+                onClicked: screen.app.query.open()
+            }
         }
 
         // The notices ticker: titles of the newest notices scrolling by.
