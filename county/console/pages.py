@@ -20,6 +20,8 @@ from starlette.concurrency import run_in_threadpool
 from county.changes import cursor_value
 from county.console import complaints_page, imports_page, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
+from county.console.complaint_stats import complaint_figures
+from county.console.complaints_page import CATEGORY_NAMES
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Notice, Terminal
@@ -106,7 +108,9 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                   by_year=chart(data.by_year), by_item=chart(data.by_item),
                   by_place=chart(data.by_place, href=links),
                   by_department=chart(data.by_department),
-                  complaints=chart(data.complaints_by_month, money=False))
+                  complaints=chart(data.complaints_by_month, money=False),
+                  handling=complaint_figures(engine, area, now=clock.now()),
+                  category_names=CATEGORY_NAMES)
 
 
 TERMINAL_COLUMNS = ("终端", "乡镇", "村", "状态", "最后心跳", "版本", "待同步", "待上报", "读卡器",
