@@ -24,20 +24,17 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Engine, and_, select, true
+from sqlalchemy import Engine, and_, select
 
 from county.complaint_flow.limits import DEFAULT_LIMIT
 from county.complaint_flow.models import ComplaintFeedback, ComplaintHistory, ComplaintTimeLimit
 from county.complaint_flow.states import Action
+from county.console.stats import Area, last_months
 from county.models import Complaint
 from kiosk.timefmt import to_local
 
-if TYPE_CHECKING:
-    from county.console.stats import Area
-
-__all__ = ["ComplaintFigures", "MonthRow", "complaint_figures", "last_months"]
+__all__ = ["ComplaintFigures", "MonthRow", "complaint_figures", "export_sheets"]
 
 #: Steps that restart the reply clock (the complaint reaches a new level).
 _RESTART = (Action.ESCALATE.value, Action.NOT_SATISFIED.value)
@@ -89,26 +86,6 @@ class ComplaintFigures:
         return self.reopened / self.replied if self.replied else None
 
 
-def last_months(now: datetime) -> tuple[tuple[int, int], ...]:
-    """The 12 (year, month) of Beijing time up to ``now``'s month, oldest first."""
-    local = to_local(now)
-    year, month = local.year, local.month
-    months = []
-    for _ in range(12):
-        months.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return tuple(reversed(months))
-
-
-def _where(area: Area) -> ColumnElement[bool]:
-    where: ColumnElement[bool] = true()
-    if area.township:
-        where = and_(where, Complaint.township == area.township)
-    if area.village:
-        where = and_(where, Complaint.village == area.village)
-    return where
-
-
 def _rows(counts: Counter[tuple[str, tuple[int, int]]],
           months: tuple[tuple[int, int], ...]) -> tuple[MonthRow, ...]:
     labels = sorted({label for label, _ in counts},
@@ -122,7 +99,7 @@ def complaint_figures(engine: Engine, area: Area, *, now: datetime) -> Complaint
     months = last_months(now)
     first = to_local(now).replace(year=months[0][0], month=months[0][1], day=1, hour=0,
                                   minute=0, second=0, microsecond=0)
-    where = and_(_where(area), Complaint.received_at >= first)
+    where = and_(area.complaints(), Complaint.received_at >= first)
     with engine.connect() as conn:
         complaints = conn.execute(select(
             Complaint.id, Complaint.category, Complaint.township, Complaint.received_at)
@@ -166,3 +143,27 @@ def complaint_figures(engine: Engine, area: Area, *, now: datetime) -> Complaint
         len(first_reply), statistics.median(hours) if hours else None,
         sum(1 for _, ok in first_reply.values() if ok), len(feedback),
         sum(1 for s in feedback if s), len(reopened & set(first_reply)))
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def export_sheets(figures: ComplaintFigures, names: dict[str, str]
+                  ) -> list[tuple[str, list[str], list[list[object]]]]:
+    """The figures as XLSX sheets (headline figures, the two month tables); ``names`` turns
+    category codes into their Chinese names."""
+    hours = figures.median_reply_hours
+    head: list[list[object]] = [["受理件数", figures.received], ["已答复件数", figures.replied],
+            ["答复用时中位数（小时）", "—" if hours is None else round(hours, 1)],
+            ["按期答复", f"{figures.on_time} / {figures.replied}"],
+            ["按期答复率", _share(figures.on_time_share)],
+            ["群众评价（满意 / 全部）", f"{figures.satisfied} / {figures.feedback}"],
+            ["群众满意率", _share(figures.satisfaction_rate)],
+            ["重新办理件数", figures.reopened], ["重新办理占比", _share(figures.reopened_share)]]
+    months = [f"{y}年{m}月" for y, m in figures.months]
+    return [("投诉办理", ["指标", "数值"], head),
+            *[(title, [label, *months, "合计"],
+               [[names.get(r.label, r.label), *r.counts, r.total] for r in rows])
+              for title, label, rows in (("投诉按类别", "类别", figures.by_category),
+                                         ("投诉按乡镇", "乡镇", figures.by_township))]]

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from county.changes import cursor_value
 from county.console import complaints_page, imports_page, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
-from county.console.complaint_stats import complaint_figures
+from county.console.complaint_stats import complaint_figures, export_sheets
 from county.console.complaints_page import CATEGORY_NAMES
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
@@ -82,6 +82,7 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
     township = who.township_filter(engine, township, what="/dashboard")
     area = Area(township, village if township else "")
     data = dashboard(engine, area, now=clock.now())
+    handling = complaint_figures(engine, area, now=clock.now())
     if format:
         name = area.village or area.township or "全县"
         money = ["金额（元）"]
@@ -91,7 +92,8 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                 ("按年度", "年度", data.by_year), ("按项目", "项目", data.by_item),
                 ("按地区", "村" if area.township else "乡镇", data.by_place),
                 ("按部门", "发放部门", data.by_department))] + [
-            ("投诉", ["月", "件数"], [(b.label, b.value) for b in data.complaints_by_month])])
+            ("投诉", ["月", "件数"], [(b.label, b.value) for b in data.complaints_by_month]),
+            *export_sheets(handling, CATEGORY_NAMES)])
     if area.village:
         links: dict[str, str] = {}
     elif area.township:
@@ -109,7 +111,7 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                   by_place=chart(data.by_place, href=links),
                   by_department=chart(data.by_department),
                   complaints=chart(data.complaints_by_month, money=False),
-                  handling=complaint_figures(engine, area, now=clock.now()),
+                  handling=handling,
                   category_names=CATEGORY_NAMES)
 
 

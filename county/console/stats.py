@@ -23,7 +23,7 @@ from county.console.summary import refresh
 from county.models import BenefitItem, Complaint, Terminal
 from kiosk.timefmt import to_local
 
-__all__ = ["Area", "Bar", "Dashboard", "dashboard", "public_figures"]
+__all__ = ["Area", "Bar", "Dashboard", "dashboard", "last_months", "public_figures"]
 
 #: A terminal is online when its last heartbeat is younger than this.
 ONLINE_WITHIN = timedelta(hours=6)
@@ -38,29 +38,27 @@ class Area:
 
     def payments(self) -> ColumnElement[bool]:
         """Filter on the payment summary rows of this area."""
-        where: ColumnElement[bool] = true()
-        if self.township:
-            where = and_(where, PaymentSummary.township == self.township)
-        if self.village:
-            where = and_(where, PaymentSummary.village == self.village)
-        return where
+        return self._on(PaymentSummary.township, PaymentSummary.village)
 
     def members(self) -> ColumnElement[bool]:
         """Filter on the member summary rows of this area."""
-        where: ColumnElement[bool] = true()
-        if self.township:
-            where = and_(where, MemberSummary.township == self.township)
-        if self.village:
-            where = and_(where, MemberSummary.village == self.village)
-        return where
+        return self._on(MemberSummary.township, MemberSummary.village)
+
+    def complaints(self) -> ColumnElement[bool]:
+        """Filter on complaints of this area (by their own place: any channel)."""
+        return self._on(Complaint.township, Complaint.village)
 
     def terminals(self) -> ColumnElement[bool]:
         """Filter on terminals placed in this area."""
+        return self._on(Terminal.township, Terminal.village)
+
+    def _on(self, township: QueryableAttribute[str],
+            village: QueryableAttribute[str]) -> ColumnElement[bool]:
         where: ColumnElement[bool] = true()
         if self.township:
-            where = and_(where, Terminal.township == self.township)
+            where = and_(where, township == self.township)
         if self.village:
-            where = and_(where, Terminal.village == self.village)
+            where = and_(where, village == self.village)
         return where
 
 
@@ -118,18 +116,23 @@ def _years(conn: Connection, area: Area) -> list[Bar]:
                                              order_by_label=True)]
 
 
-def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Bar]:
-    """The last 12 months (Beijing time), oldest first, including months without any."""
+def last_months(now: datetime) -> tuple[tuple[int, int], ...]:
+    """The 12 (year, month) of Beijing time up to ``now``'s month, oldest first."""
     local = to_local(now)
-    months = []
     year, month = local.year, local.month
+    months = []
     for _ in range(12):
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    months.reverse()
+    return tuple(reversed(months))
+
+
+def _complaints_by_month(conn: Connection, area: Area, now: datetime) -> list[Bar]:
+    """Complaints of every channel in the last 12 months (Beijing time), oldest first,
+    including months without any."""
+    months = last_months(now)
     since = now - timedelta(days=372)
-    query = (select(Complaint.received_at).join(Terminal, Terminal.id == Complaint.terminal_id)
-             .where(area.terminals(), Complaint.received_at >= since))
+    query = select(Complaint.received_at).where(area.complaints(), Complaint.received_at >= since)
     counts = Counter((to_local(t).year, to_local(t).month) for t in conn.execute(query).scalars())
     # Month numbers only: twelve columns must fit a phone's width (the caption says 月).
     return [Bar(f"{m}", counts[(y, m)]) for y, m in months]

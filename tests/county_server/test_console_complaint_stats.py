@@ -4,20 +4,22 @@ function and on the page (real HTTP); a township user sees only its township's."
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from county.complaint_flow.limits import TimeLimit, set_time_limit
 from county.complaint_flow.service import act, feedback, register
 from county.complaint_flow.states import Action
 from county.complaints import get_complaint
-from county.console.complaint_stats import complaint_figures, last_months
-from county.console.stats import Area
+from county.console.complaint_stats import complaint_figures
+from county.console.stats import Area, last_months
 from county_server.conftest import auth, enroll_terminal
 from county_server.console_data import add_townships, add_users, log_in
 from county_server.live import LiveServer
@@ -150,3 +152,26 @@ def test_page_shows_the_figures_of_the_viewers_area(seeded: datetime, server: Li
         assert "<th scope=\"row\">高村镇</th>" in html
         # Asking for another township is refused, as for the rest of the page.
         assert http.get("/dashboard", params={"township": "石桥乡"}).status_code == 403
+
+
+def test_export_carries_the_figures_of_the_viewers_area(seeded: datetime,
+                                                         server: LiveServer) -> None:
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        assert log_in(http, "gaocun").status_code == 303
+        answer = http.get("/dashboard", params={"format": "xlsx"})
+        assert answer.status_code == 200
+    book = load_workbook(io.BytesIO(answer.content), read_only=True)
+    try:
+        sheets = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)]
+                  for ws in book.worksheets}
+    finally:
+        book.close()
+    head = dict(sheets["投诉办理"][1:])
+    assert head["受理件数"] == 3 and head["答复用时中位数（小时）"] == 41
+    assert (head["按期答复"], head["按期答复率"]) == ("1 / 2", "50.0%")
+    assert (head["群众评价（满意 / 全部）"], head["重新办理件数"]) == ("1 / 2", 1)
+    townships = sheets["投诉按乡镇"]
+    assert len(townships[0]) == 14 and [r[0] for r in townships[1:]] == ["高村镇"]
+    assert townships[1][-1] == 3
+    categories = {r[0]: r[-1] for r in sheets["投诉按类别"][1:]}
+    assert categories == {"未收到": 2, "金额不对": 1}

@@ -67,7 +67,9 @@ def _client(console: LiveServer, name: str) -> Iterator[httpx.Client]:
 def test_every_table_exports_for_the_inspector(console: LiveServer) -> None:
     with _client(console, "insp1") as http:
         dashboard = _sheets(http.get("/dashboard?format=xlsx"))
-        assert set(dashboard) == {"按年度", "按项目", "按地区", "按部门", "投诉"}
+        assert set(dashboard) == {"按年度", "按项目", "按地区", "按部门", "投诉", "投诉办理",
+                                  "投诉按类别", "投诉按乡镇"}
+        assert {row[0] for row in dashboard["投诉按乡镇"][1:]} == {"高村镇", "石桥乡"}
         places = {row[0] for row in dashboard["按地区"][1:]}
         assert places == {"高村镇", "石桥乡", "龙潭镇"}
         terminals = _sheets(http.get("/terminals?format=xlsx"))["终端"]
