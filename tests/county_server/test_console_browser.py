@@ -139,7 +139,10 @@ def test_log_in_and_see_dashboard_charts(console: LiveServer, page: Page, shoot:
     for township in ("高村镇", "石桥乡", "龙潭镇"):
         assert place_chart.locator("svg a text.label", has_text=township).count() == 1
     assert page.locator("svg rect.bar").count() > 10
-    assert "1 / 2" in page.locator(".figures").inner_text()  # terminals online / enrolled
+    assert "1 / 2" in page.locator(".figures").first.inner_text()  # terminals online / enrolled
+    handling = page.locator("table.handling")
+    assert handling.count() == 2  # by category and by township, per month
+    assert handling.last.locator("tbody th").all_text_contents() == ["高村镇"]
     shoot(page, "dashboard")
 
 
@@ -156,7 +159,7 @@ def test_drill_down_from_county_to_village(console: LiveServer, page: Page, shoo
     page.wait_for_url("**village=*")
     assert page.locator("h1").inner_text() == "河湾村 资金发放统计"
     expected = sum(int(Decimal(str(r[4])) * 100) for r in township_rows() if r[8] == "河湾村")
-    assert format_yuan(expected) in page.locator(".figures").inner_text()
+    assert format_yuan(expected) in page.locator(".figures").first.inner_text()
     assert page.locator(".crumbs").inner_text().split() == ["全县", "›", "石桥乡", "›", "河湾村"]
     shoot(page, "dashboard-village")
 
