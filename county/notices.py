@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
@@ -13,7 +14,7 @@ from county.tx import writing
 from kiosk.catalogue import NOTICE_KINDS
 from kiosk.textsafe import plain_text
 
-__all__ = ["KINDS", "NoticeRow", "add_notice", "list_notices", "retire_notice"]
+__all__ = ["KINDS", "NoticeRow", "add_notice", "list_notices", "notice_row", "retire_notice"]
 
 KINDS = NOTICE_KINDS
 SCOPES = ("village", "township", "county")
@@ -32,6 +33,12 @@ class NoticeRow:
     published_on: date
     expires_on: date | None
     retired: bool
+
+
+def notice_row(r: Any) -> NoticeRow:
+    """The `NoticeRow` of a selected `Notice` row."""
+    return NoticeRow(r.id, r.kind, r.title, r.scope, r.township, r.village,
+                     r.published_on, r.expires_on, r.deleted)
 
 
 def add_notice(engine: Engine, *, kind: str, title: str, body: str, scope: str,
@@ -72,8 +79,7 @@ def list_notices(engine: Engine, *, include_retired: bool = False) -> list[Notic
     if not include_retired:
         query = query.where(Notice.deleted.is_(False))
     with engine.connect() as conn:
-        return [NoticeRow(r.id, r.kind, r.title, r.scope, r.township, r.village,
-                          r.published_on, r.expires_on, r.deleted) for r in conn.execute(query)]
+        return [notice_row(r) for r in conn.execute(query)]
 
 
 def retire_notice(engine: Engine, notice_id: int, *, now: datetime) -> bool:

@@ -7,7 +7,7 @@ reads to a township user's own township (:meth:`Viewer.township_filter`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
@@ -25,7 +25,7 @@ from county.console.complaints_page import CATEGORY_NAMES
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Notice, Terminal
-from county.notices import KINDS, add_notice, retire_notice
+from county.notices import KINDS, NoticeRow, add_notice, notice_row, retire_notice
 from county.terminals import FleetRow, fleet
 from kiosk import clock
 from kiosk.money import format_yuan
@@ -163,19 +163,10 @@ class NoticeTerminal:
 
 
 @dataclass(frozen=True)
-class NoticeView:
+class NoticeView(NoticeRow):
     """A notice with the terminals in its scope that have fetched it and those that have not
     (a township user's: only its own township's terminals)."""
 
-    id: int
-    kind: str
-    title: str
-    scope: str
-    township: str
-    village: str
-    published_on: date
-    expires_on: date | None
-    retired: bool
     received_by: tuple[NoticeTerminal, ...]
     waiting: tuple[NoticeTerminal, ...]
 
@@ -209,10 +200,10 @@ def _notices(engine: Engine, township: str, *, include_retired: bool) -> list[No
             t.township == n.township and (n.scope == "township" or t.village == n.village))]
         got = [(cursor_value(t.cursor) or 0) >= n.seq for t in scoped]
         refs = [NoticeTerminal(t.id, t.township, t.village, t.last_seen_at) for t in scoped]
-        out.append(NoticeView(n.id, n.kind, n.title, n.scope, n.township, n.village,
-                              n.published_on, n.expires_on, n.deleted,
-                              tuple(r for r, has in zip(refs, got, strict=True) if has),
-                              tuple(r for r, has in zip(refs, got, strict=True) if not has)))
+        out.append(NoticeView(
+            **asdict(notice_row(n)),
+            received_by=tuple(r for r, has in zip(refs, got, strict=True) if has),
+            waiting=tuple(r for r, has in zip(refs, got, strict=True) if not has)))
     return out
 
 
