@@ -27,7 +27,7 @@ from county.cli.common import (
 from kiosk import clock
 from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
-from kiosk.timefmt import format_local
+from kiosk.timefmt import format_local_zoned
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -103,7 +103,7 @@ def _build(args: argparse.Namespace) -> int:
         print_json(manifest.model_dump(mode="json"))
         return 0
     say(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
-        f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
+        f"signed by key {manifest.key_id}, expires {format_local_zoned(manifest.expires_at)}) "
         f"written to {out}")
     return 0
 
@@ -209,7 +209,7 @@ def _list(args: argparse.Namespace) -> int:
         pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
                 f"terminal(s))" if r.pinned_scopes else "")
         say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
-            f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
+            f"expires {format_local_zoned(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
             f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
     return 0
 
