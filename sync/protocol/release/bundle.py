@@ -3,7 +3,7 @@
 Shared by both ends: ``county release build`` writes bundles with
 :func:`write_bundle`, the county checks one before publishing it, and the
 terminal's updater accepts one only through :func:`verify_bundle` /
-:func:`extract_verified`. A bundle is an uncompressed POSIX (ustar) tar of
+:func:`extract_verified`. A bundle is an uncompressed POSIX (pax) tar of
 ``manifest.json``, ``manifest.sig`` and ``wheels/*.whl``, in that order.
 
 The manifest is :mod:`.manifest`, the strict tar reader and writer
@@ -52,7 +52,7 @@ from sync.protocol.release.tar import (
     read_exact,
     read_member,
     scan_structure,
-    ustar_header,
+    member_headers,
 )
 
 __all__ = ["VerifiedBundle", "extract_verified", "verify_bundle", "write_bundle"]
@@ -81,7 +81,7 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     renamed over it, so a crash leaves the old file or the new one. Raises
     ``ValueError`` for a manifest that would not verify (version not PEP 440
     normal form, no ``village_kiosk-VERSION`` wheel, two wheels of one name,
-    bad channel, expiry not after ``now``, a wheel name too long for ustar)
+    bad channel, expiry not after ``now``, a wheel name over 255 bytes)
     or a wheel that changed while it was being written, and ``OSError``.
     """
     created = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -103,10 +103,10 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     mtime = int(created.timestamp())
     with atomic_writer(out_path, mode=0o644) as out:  # a signed bundle is public
         for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
-            out.write(ustar_header(name, len(data), mtime))
+            out.write(member_headers(name, len(data), mtime))
             out.write(data + padding(len(data)))
         for wheel, entry in zip(wheel_paths, entries, strict=True):
-            out.write(ustar_header(entry.path, entry.size, mtime))
+            out.write(member_headers(entry.path, entry.size, mtime))
             copy_hash, copied = hashlib.sha256(), 0
             with wheel.open("rb") as handle:
                 while chunk := handle.read(min(_CHUNK, entry.size - copied)):
@@ -316,7 +316,7 @@ def _stream(handle: BinaryIO, members: Sequence[Member], manifest: Manifest,
         return data
 
     for member in members:
-        if take(BLOCK, f"the header of {member.name!r}") != member.header:
+        if take(len(member.header), f"the header of {member.name!r}") != member.header:
             raise ReleaseError(ReleaseCode.FILE_MISMATCH,
                                f"{member.name}: the bundle changed while it was being read")
         out = None
