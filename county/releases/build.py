@@ -79,18 +79,18 @@ _NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "venv", "build", "dist", "
 
 
 def stamped_checkout(checkout: Path, version: str, scratch: Path) -> Path:
-    """``checkout`` itself when its version is ``version``, else a copy under ``scratch``
+    """``checkout`` itself when its version is ``version`` (or it has not both version
+    lines: another project, whose wheel check then speaks), else a copy under ``scratch``
     with ``version`` written into ``pyproject.toml`` and ``kiosk/__init__.py`` (the
-    version the wheel gets and the one the running kiosk reports). Raises BuildError."""
+    version the wheel gets and the one the running kiosk reports)."""
     found: list[str] = []
     for name, pattern in _VERSION_LINES:
         path = checkout / name
         match = pattern.search(path.read_text("utf-8")) if path.is_file() else None
         if match is None:
-            raise BuildError(f"{path}: no version line to set (expected {pattern.pattern})")
+            return checkout
         found.append(match.group(1))
-    if all(Version(v) == Version(version) for v in found if _is_version(v)) and \
-            all(_is_version(v) for v in found):
+    if all(_is_version(v) and Version(v) == Version(version) for v in found):
         return checkout
     copy = scratch / "checkout"
     shutil.copytree(checkout, copy, ignore=_NOT_COPIED, symlinks=True)
@@ -98,7 +98,8 @@ def stamped_checkout(checkout: Path, version: str, scratch: Path) -> Path:
         path = copy / name
         text = path.read_text("utf-8")
         line = pattern.search(text)
-        assert line is not None
+        if line is None:  # the copy differs from what was just read: someone edits it
+            raise BuildError(f"{checkout / name} changed while it was being copied")
         path.write_text(text[:line.start(1)] + version + text[line.end(1):], "utf-8")
     return copy
 
