@@ -21,6 +21,7 @@ from pathlib import Path
 
 from county_server.live import LiveServer
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import FastAPI
 from sqlalchemy import Engine
 from syncd.conftest import enrollment_code
 from syncd.faultproxy import FaultProxy
@@ -129,3 +130,34 @@ def test_a_second_release_fetches_only_the_changed_file(
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_county_without_small_updates_sends_the_whole_bundle(
+        tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    now = datetime.now(UTC)
+    trust_key(county_engine, public_key_pem(release_key.public_key()))
+    bundles = _bundles(tmp_path / "build", release_key, ["2.0.0"])
+    publish(county_engine, "2.0.0", bundles["2.0.0"], releases_dir=tmp_path / "county",
+            scopes=[Scope("county")], pin=False, now=now)
+    term = write_update_terminal(tmp_path / "terminal", release_key)
+    config = load_config(term.config)
+    engine = open_store(term.db)
+    county = LiveServer(county_engine)
+    # The county as it was before small updates: the same app without the two routes.
+    app = county._server.config.app
+    assert isinstance(app, FastAPI)
+    app.router.routes[:] = [r for r in app.router.routes
+                            if "/files/" not in getattr(r, "path", "")
+                            and not getattr(r, "path", "").endswith("/manifest")]
+    with county, FaultProxy(county.port, seed=1) as proxy:
+        enroll_terminal(config, engine, enrollment_code(county_engine), proxy.url)
+        token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
+        with CountyClient(proxy.url, token, ClientSettings(retries=0)) as client:
+            outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
+        sent = bytes(proxy.client_bytes).decode("latin-1")
+    engine.dispose()
+    assert outcome.fetched is not None and outcome.fetched.action == "ready"
+    assert outcome.fetched.files is None  # not file by file
+    assert re.findall(r"GET (/api/v1/releases/\S+) HTTP", sent) == [
+        "/api/v1/releases/2.0.0/manifest", "/api/v1/releases/2.0.0"]
+    assert (term.spool / "ready" / "2.0.0.tar").read_bytes() == bundles["2.0.0"].read_bytes()
