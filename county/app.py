@@ -42,6 +42,7 @@ from county.console.web import BODY_LIMITS
 from county.errors import CountyError
 from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
+from county.release_files_api import mount_release_files
 from county.releases import release_for_download
 from county.releases.download import (
     RangeNotSatisfiable,
@@ -345,6 +346,8 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         headers["Content-Length"] = str(length)
         return StreamingResponse(iter_file(stored.path, start, length), status_code=status,
                                  media_type="application/x-tar", headers=headers)
+
+    mount_release_files(app, engine, _terminal, _ERRORS)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import requests
@@ -49,6 +49,9 @@ from sync.protocol import (
     HeartbeatRequest,
     LookupAnswer,
 )
+
+if TYPE_CHECKING:
+    from sync.protocol.release.delta import ManifestAnswer
 
 __all__ = ["ClientSettings", "CountyClient", "describe_validation_error"]
 
@@ -285,6 +288,17 @@ class CountyClient:
                     raise ProtocolError(f"{what}: 206 without a usable Content-Range")
                 start = int(match.group(1))
             yield start, _chunks(response, what)
+
+    def release_manifest(self, url: str) -> ManifestAnswer:
+        """``GET /releases/V/manifest``: the signed manifest of the release at ``url`` (the
+        ReleaseInfo path), to fetch only the files it lists that the terminal lacks (the
+        files themselves: :meth:`release_chunks` of ``url + "/files/SHA256"``). A county
+        without small updates answers 404: RejectedError with status 404."""
+        from sync.protocol.release.delta import ManifestAnswer
+
+        path = url.removeprefix(API_PREFIX) + "/manifest"
+        response = self._send(self.session, "GET", path)
+        return self._json(response, ManifestAnswer, f"GET {path}")
 
     @contextmanager
     def snapshot_lines(self, resume: str | None) -> Iterator[Iterator[bytes]]:

@@ -256,7 +256,10 @@ def register(sub: Subparsers) -> None:
     a.add_argument("src", type=Path, metavar="SRC_DIR",
                    help="a folder of wheels, or a project checkout (built with pip wheel)")
     a.add_argument("--version", required=True, metavar="V",
-                   help="the release version; the village-kiosk wheel must have it")
+                   help="the release version (PEP 440, e.g. 1.4.0). From a checkout the "
+                        "bundle is built at V (written into a copy of pyproject.toml and "
+                        "kiosk/__init__.py); from a folder of wheels the village-kiosk "
+                        "wheel must have it")
     a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
     a.add_argument("--out", type=Path, metavar="BUNDLE",
                    help="where to write the bundle (default: village-kiosk-V.bundle in the "
