@@ -21,7 +21,7 @@ DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # and libwayland-cursor0 for Qt) to run the kiosk under the real compositor;
 # chromium for the county console's browser tests (Playwright drives it);
 # espeak-ng (voice cmn-latn-pinyin) for the read-aloud of villager screens.
-APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
+APT_PACKAGES := fonts-noto-cjk libpulse0 pulseaudio pulseaudio-utils opus-tools libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
                 systemd openssl cage xwayland libwayland-cursor0 chromium \
                 espeak-ng
