@@ -129,7 +129,7 @@ class AppModel(ViewModel):
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
         self.print_model = PrintModel(printer, self)
-        self.complaint_model = ComplaintModel(services.file_complaint, self)
+        self.complaint_model = ComplaintModel(services.file_complaint, self, services.voice_dir)
         self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.query_model = ComplaintQueryModel(services, self._go, self.sessionCleared, self)
