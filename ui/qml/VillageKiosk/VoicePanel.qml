@@ -24,6 +24,7 @@ RowLayout {
         onClicked: panel.vm.record()
     }
     BigButton {
+        id: stopButton
         objectName: "voiceStop"
         Layout.fillWidth: true
         visible: panel.vm.state === "recording"
@@ -36,7 +37,7 @@ RowLayout {
         objectName: "voiceLevel"
         visible: panel.vm.state === "recording"
         Layout.preferredWidth: 40
-        Layout.fillHeight: true
+        Layout.preferredHeight: stopButton.implicitHeight  // beside the button, not taller
         color: Theme.surface
         border.color: Theme.border
         border.width: 2
