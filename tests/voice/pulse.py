@@ -53,6 +53,12 @@ class VirtualMic:
         thread.start()
         self._threads.append(thread)
 
+    def wait_quiet(self) -> None:
+        """Wait until everything said so far has gone into the microphone."""
+        for thread in self._threads:
+            thread.join(60)
+        self._threads.clear()
+
     def listening(self) -> bool:
         """True once a program records from the microphone (a source output exists)."""
         out = subprocess.run(["pactl", "list", "short", "source-outputs"], env=self.env,

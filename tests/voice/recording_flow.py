@@ -10,8 +10,10 @@ loopback, which reads its duration from the recording itself.
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from county_server.live import LiveServer
 from pytestqt.qtbot import QtBot
 from screens.conftest import card  # noqa: F401  (fixture)
@@ -33,8 +35,10 @@ from kiosk.config import load_config
 from kiosk.store import open_store
 from kiosk.store.models import ComplaintVoice
 from kiosk.voice_store import voice_dir
+from kiosk.voiceclip import inspect_clip
+from ui.viewmodels.voice_complaint import VoiceComplaintModel
 from voice.clips import decoded_rms, tone_pcm
-from voice.pulse import virtual_microphone
+from voice.pulse import VirtualMic, virtual_microphone
 
 
 def _sync(terminal: Terminal) -> None:  # noqa: F811 (the fixture's name, a parameter)
@@ -42,14 +46,21 @@ def _sync(terminal: Terminal) -> None:  # noqa: F811 (the fixture's name, a para
     assert done.returncode == 0, done.stderr[-2000:]
 
 
+@pytest.fixture(scope="module")
+def mic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualMic]:
+    """The virtual microphone, up before anything in this process looks for devices."""
+    with virtual_microphone(tmp_path_factory.mktemp("pulse")) as virtual:
+        yield virtual
+
+
 def test_spoken_complaint_recorded_filed_and_checked_at_the_county(
-        qtbot: QtBot, county: LiveServer, county_engine: Engine,  # noqa: F811
+        qtbot: QtBot, mic: VirtualMic, county: LiveServer, county_engine: Engine,  # noqa: F811
         terminal: Terminal, card: IdCard, tmp_path: Path) -> None:  # noqa: F811
     enrolled = terminal.run("enroll", enrollment_code(county_engine), "--server", county.url)
     assert enrolled.returncode == 0, enrolled.stderr[-2000:]
     _sync(terminal)
     config = load_config(terminal.config)
-    with virtual_microphone(tmp_path / "pulse") as mic, open_kiosk(config) as (ui, d):
+    with open_kiosk(config) as (ui, d):
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
         d.click("complainButton")
@@ -96,3 +107,23 @@ def test_spoken_complaint_recorded_filed_and_checked_at_the_county(
     [filed] = [c for c in list_complaints(county_engine) if c.ticket_no == ticket]
     assert voice_duration_ms(county_engine, filed.server_id) == 3000
     assert decoded_rms(clip_of(county_engine, filed.server_id), tmp_path / "rms") > 0.15
+
+
+def test_the_recording_stops_by_itself_at_its_limit(qtbot: QtBot, mic: VirtualMic,
+                                                     tmp_path: Path) -> None:
+    # The view-model alone (no QML), with a 2 s limit for speed: 3 s of sound arrive.
+    # (Last in this module: PulseAudio keeps ~0.1 s of what nobody recorded for the next.)
+    vm = VoiceComplaintModel(lambda: tmp_path / "voice", max_seconds=2)
+    vm.refresh()
+    assert (vm.state, vm.message) == ("ready", "")
+    vm.record()
+    qtbot.waitUntil(mic.listening, timeout=30_000)
+    mic.say(tone_pcm(3.0))
+    qtbot.waitUntil(lambda: vm.state == "recorded", timeout=30_000)
+    assert (vm.seconds, vm.secondsText, vm.clipSeconds) == (2, "已录 2 秒，最多 2 秒", 2)
+    clip = vm.clip
+    assert clip is not None and inspect_clip(clip).duration_ms == 2000
+    vm.discard()
+    assert (vm.state, vm.clip) == ("ready", None)
+    qtbot.waitUntil(lambda: not list((tmp_path / "voice").iterdir()), timeout=30_000)
+    mic.wait_quiet()

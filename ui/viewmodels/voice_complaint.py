@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 NO_MICROPHONE = "这台机器没有麦克风，请用手写或找工作人员"
 NO_RECORDING = "这台机器不能录音，请用手写或找工作人员"
 _BYTES_PER_SECOND = RATE * 2
-_MAX_BYTES = MAX_SECONDS * _BYTES_PER_SECOND
 
 _BLANK: dict[str, Any] = dict(state="ready", message="", seconds=0, secondsText="", level=0.0,
                               clipSeconds=0)
@@ -66,9 +65,12 @@ class VoiceComplaintModel(ViewModel):
     clipSeconds = readonly(int, "clipSeconds", changed)
 
     def __init__(self, folder: Callable[[], Path], parent: QObject | None = None, *,
-                 worker: RecordingWorker | None = None) -> None:
-        """``folder()``: the data directory's ``voice/`` (kiosk.voice_store.voice_dir)."""
+                 worker: RecordingWorker | None = None, max_seconds: int = MAX_SECONDS) -> None:
+        """``folder()``: the data directory's ``voice/`` (kiosk.voice_store.voice_dir);
+        ``max_seconds``: the longest recording (at most kiosk.voiceclip.MAX_SECONDS)."""
         super().__init__(parent, **{**_BLANK, "state": "unavailable"})
+        self._max_seconds = min(max_seconds, MAX_SECONDS)
+        self._max_bytes = self._max_seconds * _BYTES_PER_SECOND
         self._folder = folder
         self._worker = worker or RecordingWorker()
         self._files: ClipFiles | None = None
@@ -129,7 +131,7 @@ class VoiceComplaintModel(ViewModel):
         if self._io is None or self._files is None:
             return
         pcm = bytes(self._io.readAll().data())
-        room = _MAX_BYTES - self._captured
+        room = self._max_bytes - self._captured
         pcm = pcm[: max(0, room) // 2 * 2]
         if pcm:
             self._captured += len(pcm)
@@ -138,12 +140,11 @@ class VoiceComplaintModel(ViewModel):
         seconds = self._captured // _BYTES_PER_SECOND
         self._update(seconds=seconds, secondsText=self._seconds_text(seconds),
                      level=round(peak_of(pcm), 2))
-        if self._captured >= _MAX_BYTES:
+        if self._captured >= self._max_bytes:
             self.stop()
 
-    @staticmethod
-    def _seconds_text(seconds: int) -> str:
-        return f"已录 {seconds} 秒，最多 {MAX_SECONDS} 秒"
+    def _seconds_text(self, seconds: int) -> str:
+        return f"已录 {seconds} 秒，最多 {self._max_seconds} 秒"
 
     def _close_source(self) -> None:
         if self._source is not None:
@@ -158,7 +159,7 @@ class VoiceComplaintModel(ViewModel):
         """Stop recording and prepare the recording (encoded on the worker)."""
         if self._state["state"] != "recording" or self._files is None:
             return
-        if self._io is not None and self._captured < _MAX_BYTES:
+        if self._io is not None and self._captured < self._max_bytes:
             self._on_audio()  # what came since the last readyRead
         self._close_source()
         files, generation = self._files, self._generation
