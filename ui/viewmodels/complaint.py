@@ -195,6 +195,7 @@ class ComplaintModel(ViewModel):
         step = self._state["step"]
         if step in ("about", "done"):
             return
+        self._voice.stop()  # a recording ends with its step (kept for when they come back)
         previous = STEPS[STEPS.index(step) - 1]
         self._update(step=previous, error="")
 
