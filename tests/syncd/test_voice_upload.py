@@ -25,6 +25,7 @@ from sync.outbox import push_outbox
 from sync.protocol.voice import VOICE_CHUNK_BYTES
 from sync.voice_upload import push_voices
 from syncd.conftest import Terminal
+from syncd.faultproxy import FaultProxy
 from syncd.test_syncd import _enroll
 
 
@@ -45,21 +46,30 @@ def test_resumed_after_a_cut_and_checked_at_the_county(
         county: LiveServer, county_engine: Engine, terminal: Terminal, tmp_path: Path) -> None:
     clip = tone_clip(tmp_path / "clips", 20.0)  # ≈ 60 KB: two pieces
     assert VOICE_CHUNK_BYTES < len(clip) <= 2 * VOICE_CHUNK_BYTES
-    _enroll(terminal, county_engine, county.url)
+    with FaultProxy(county.port) as proxy:  # the daemon's way to the county; it keeps the bytes
+        _enroll(terminal, county_engine, proxy.url)
+        engine = open_store(terminal.db)
+        try:
+            file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, voice=clip),
+                           terminal_code="QS01")
+            with _client(terminal, county.url) as client:
+                server_id = _push_complaints(client, engine)
+                # The first half goes, then the daemon dies before it could note it.
+                half = client.put_voice_piece(server_id, offset=0, total=len(clip),
+                                              sha256=_sha(clip), piece=clip[:VOICE_CHUNK_BYTES])
+                assert (half.received, half.complete) == (VOICE_CHUNK_BYTES, False)
+                assert voice_duration_ms(county_engine, server_id) is None  # not kept half-way
+            # The real daemon resumes from what the county holds: only the second half goes.
+            done = terminal.run("syncd", "--once")
+            assert done.returncode == 0, done.stderr[-2000:]
+            sent = bytes(proxy.client_bytes)
+        finally:
+            engine.dispose()
+    assert clip[VOICE_CHUNK_BYTES + 1000: VOICE_CHUNK_BYTES + 1200] in sent
+    assert clip[1000:1200] not in sent
+    assert sent.count(b"PUT /api/v1/complaints/") == 1
     engine = open_store(terminal.db)
     try:
-        file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, voice=clip),
-                       terminal_code="QS01")
-        with _client(terminal, county.url) as client:
-            server_id = _push_complaints(client, engine)
-            # The first half goes, then the daemon dies before it could note it.
-            half = client.put_voice_piece(server_id, offset=0, total=len(clip),
-                                          sha256=_sha(clip), piece=clip[:VOICE_CHUNK_BYTES])
-            assert (half.received, half.complete) == (VOICE_CHUNK_BYTES, False)
-            assert voice_duration_ms(county_engine, server_id) is None  # not kept half-way
-        # The real daemon resumes from what the county holds.
-        done = terminal.run("syncd", "--once")
-        assert done.returncode == 0, done.stderr[-2000:]
         assert voice_duration_ms(county_engine, server_id) == 20_000
         assert clip_of(county_engine, server_id) == clip
         assert decoded_rms(clip_of(county_engine, server_id), tmp_path / "rms") > 0.15
