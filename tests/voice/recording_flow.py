@@ -24,9 +24,9 @@ from syncd.conftest import (  # noqa: F401  (fixtures)
     _county_template,
     county,
     county_engine,
-    enrollment_code,
     terminal,
 )
+from syncd.test_syncd import _enroll
 
 from county.complaints import list_complaints
 from county.voice.store import clip_of, voice_duration_ms
@@ -56,8 +56,7 @@ def mic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualMic]:
 def test_spoken_complaint_recorded_filed_and_checked_at_the_county(
         qtbot: QtBot, mic: VirtualMic, county: LiveServer, county_engine: Engine,  # noqa: F811
         terminal: Terminal, card: IdCard, tmp_path: Path) -> None:  # noqa: F811
-    enrolled = terminal.run("enroll", enrollment_code(county_engine), "--server", county.url)
-    assert enrolled.returncode == 0, enrolled.stderr[-2000:]
+    _enroll(terminal, county_engine, county.url)  # in-process: a process start is slow
     _sync(terminal)
     config = load_config(terminal.config)
     with open_kiosk(config) as (ui, d):
@@ -116,11 +115,14 @@ def test_the_recording_stops_by_itself_at_its_limit(qtbot: QtBot, mic: VirtualMi
     vm = VoiceComplaintModel(lambda: tmp_path / "voice", max_seconds=2)
     vm.refresh()
     assert (vm.state, vm.message) == ("ready", "")
+    heard: list[int] = []
+    vm.activity.connect(lambda: heard.append(vm.seconds))
     vm.record()
     qtbot.waitUntil(mic.listening, timeout=30_000)
     mic.say(tone_pcm(3.0))
     qtbot.waitUntil(lambda: vm.state == "recorded", timeout=30_000)
     assert (vm.seconds, vm.secondsText, vm.clipSeconds) == (2, "已录 2 秒，最多 2 秒", 2)
+    assert len(heard) > 2 and 0 in heard  # sound kept the session awake all along
     clip = vm.clip
     assert clip is not None and inspect_clip(clip).duration_ms == 2000
     vm.discard()

@@ -63,6 +63,8 @@ class VoiceComplaintModel(ViewModel):
     level = readonly(float, "level", changed)
     #: Length of the finished recording (s), for the confirm step.
     clipSeconds = readonly(int, "clipSeconds", changed)
+    #: Sound arrived while recording: the villager is there (the idle timeout waits).
+    activity = Signal()
 
     def __init__(self, folder: Callable[[], Path], parent: QObject | None = None, *,
                  worker: RecordingWorker | None = None, max_seconds: int = MAX_SECONDS) -> None:
@@ -137,6 +139,7 @@ class VoiceComplaintModel(ViewModel):
             self._captured += len(pcm)
             files = self._files
             self._worker.submit(lambda: files.write(pcm))
+            self.activity.emit()
         seconds = self._captured // _BYTES_PER_SECOND
         self._update(seconds=seconds, secondsText=self._seconds_text(seconds),
                      level=round(peak_of(pcm), 2))
