@@ -9,7 +9,10 @@ RowLayout {
     id: panel
     required property VoiceComplaintModel vm
     spacing: 16
-    visible: panel.vm.state !== "unavailable" || panel.vm.message !== ""
+    // Hidden while the keyboard is up (the villager is writing: the text box needs the
+    // room), unless a recording is under way.
+    visible: (panel.vm.state !== "unavailable" || panel.vm.message !== "")
+             && (!Qt.inputMethod.visible || panel.vm.state === "recording")
 
     BigButton {
         objectName: "voiceRecord"
