@@ -89,7 +89,9 @@ class ComplaintModel(ViewModel):
         return self._voice
 
     #: The spoken complaint of this draft (说出您的问题).
-    voice: Any = Property(VoiceComplaintModel, _voice_model, constant=True)
+    # Typed QObject like AppModel's view-model properties (a subclass type here cannot be
+    # read through QMetaProperty); QML sees the VoiceComplaintModel all the same.
+    voice: Any = Property(QObject, _voice_model, constant=True)
 
     @Slot(result="QVariantList")
     def reasons(self) -> list[dict[str, str]]:

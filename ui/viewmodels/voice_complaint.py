@@ -220,12 +220,12 @@ class VoiceComplaintModel(ViewModel):
         self._recorded = None
 
     def clear(self) -> None:
-        """Stop everything and delete the files (complaint filed, flow left, session over)."""
+        """Stop everything, delete the files, forget the microphone check (complaint filed,
+        flow left, session over)."""
         self._generation += 1
         self._close_source()
         if self._player is not None:
             self._player.stop()
         self._discard_files()
-        unavailable = self._state["state"] == "unavailable"
-        self._update(**{**_BLANK, "state": "unavailable" if unavailable else "ready",
-                        "message": self._state["message"] if unavailable else ""})
+        # Back to how it started: the next complaint checks the microphone again (refresh).
+        self._update(**{**_BLANK, "state": "unavailable"})
