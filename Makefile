@@ -21,8 +21,11 @@ DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # and libwayland-cursor0 for Qt) to run the kiosk under the real compositor;
 # chromium for the county console's browser tests (Playwright drives it);
 # espeak-ng (voice cmn-latn-pinyin) for the read-aloud of villager screens;
+# pulseaudio (a private server with a tone as its microphone, in tests) and
+# opus-tools (opusenc/opusdec) for spoken complaints;
 # nginx to run the IT-staff guide's proxy config in front of the county server.
-APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
+APT_PACKAGES := fonts-noto-cjk libpulse0 pulseaudio pulseaudio-utils opus-tools \
+                libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
                 systemd openssl cage xwayland libwayland-cursor0 chromium \
                 espeak-ng nginx

@@ -54,6 +54,7 @@ from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
 from county.terminals import AuthError, EnrollError, authenticate, enroll, record_heartbeat
+from county.voice.api import install_voice_api
 from kiosk import clock
 from kiosk.receipt import ReceiptError
 from sync.protocol import (
@@ -355,5 +356,6 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         """Store the terminal's health; answers pending actions."""
         return record_heartbeat(engine, who, body, now=_now())
 
+    install_voice_api(app, engine, terminal=_terminal, now=_now)
     mount_console(app, engine)
     return app
