@@ -33,6 +33,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print the documented JSON shape")
     add_common_options(p)
     p.set_defaults(handler=_lookup)
+    from kiosk.cli.disclosure import register as register_disclosure
+
+    register_disclosure(sub)  # `roll`, `powers`: the public screens' commands
 
 
 def _width(text: str) -> int:
