@@ -11,8 +11,11 @@ import argparse
 from kiosk.cli.common import (
     Subparsers,
     add_common_options,
+    add_today_option,
+    apply_today,
     load_cli_config,
     open_cli_store,
+    pad,
     print_json,
 )
 from kiosk.textsafe import say
@@ -27,6 +30,9 @@ def register(sub: Subparsers) -> None:
                                                 "that have one are named)")
     p.add_argument("--json", action="store_true", help="print the documented JSON shape")
     add_common_options(p)
+    add_today_option(p, help="the roll as it stands on this day (entries past their "
+                             "disclosure period are hidden even before the county's "
+                             "tombstone arrives; default: today)")
     p.set_defaults(handler=_roll)
     p = sub.add_parser("powers", help="the micro-power list (小微权力清单)")
     p.add_argument("--json", action="store_true", help="print the documented JSON shape")
@@ -36,10 +42,10 @@ def register(sub: Subparsers) -> None:
 
 def _roll(args: argparse.Namespace) -> int:
     from kiosk import clock
-    from kiosk.cli.lookup import _pad
     from kiosk.money import format_yuan
     from kiosk.rolls import public_items, read_roll
 
+    apply_today(args)
     engine = open_cli_store(load_cli_config(args))
     try:
         today = clock.today()
@@ -59,7 +65,7 @@ def _roll(args: argparse.Namespace) -> int:
     for r in roll.rows:
         size = f"{r.household_size}人" if roll.household and r.household_size else ""
         cells = ((r.group, 10), (r.name, 10), (size, 6), (r.period, 16))
-        say("".join(_pad(c, w) for c, w in cells) + _pad(format_yuan(r.amount_fen), 14,
+        say("".join(pad(c, w) for c, w in cells) + pad(format_yuan(r.amount_fen), 14,
                                                            right=True))
     return 0
 
