@@ -143,6 +143,12 @@ Rectangle {
                 onClicked: screen.app.openNotices()
             }
             BigButton {
+                objectName: "publicButton"
+                text: qsTr("村务公开")
+                hint: qsTr("公示名单 · 办事流程")
+                onClicked: screen.app.public.open()
+            }
+            BigButton {
                 objectName: "complaintQueryButton"
                 text: qsTr("查询投诉")
                 hint: qsTr("凭受理号和查询码，不用身份证")
