@@ -38,9 +38,11 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
+            ScrollBar.vertical.policy: ScrollBar.AsNeeded
+            ScrollBar.vertical.width: 24
             Column {
                 width: parent.width
-                spacing: 18
+                spacing: 10
                 PlainText {
                     objectName: "pageText"
                     visible: screen.vm.pageText !== ""
@@ -58,7 +60,7 @@ Rectangle {
                         id: info
                         required property var modelData
                         width: parent.width
-                        spacing: 4
+                        spacing: 0
                         PlainText {
                             width: parent.width
                             text: info.modelData.label
