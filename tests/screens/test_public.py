@@ -16,6 +16,7 @@ from kiosk.rolls import surname_initial
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from screens.kiosk_window import open_kiosk
+from ui.viewmodels.utterance import utterance_for
 
 
 def test_a_roll_browsed_and_a_line_questioned_without_a_card(
@@ -32,6 +33,9 @@ def test_a_roll_browsed_and_a_line_questioned_without_a_card(
         d.click("choice_0")
         d.find("rollScreen")
         assert d.text("rollTotal") == format_yuan(sum(e.amount_fen for e in dibao))
+        spoken = utterance_for(ui.app_model)  # 读给我听: the roll's size and total in words
+        assert spoken is not None and spoken.text.startswith("农村最低生活保障金公示名单")
+        assert "全村合计" in spoken.text and not any(c.isdigit() for c in spoken.text)
         assert len(vm.rows) == len(dibao)
         groups = [r["group"] for r in vm.rows]
         assert groups == sorted(groups, key=lambda g: int(g.rstrip("组")))
@@ -80,6 +84,8 @@ def test_the_micro_power_list_step_by_step(qtbot: QtBot, kiosk_config: Config) -
         d.click("choice_0")
         d.find("powerScreen")
         assert d.text("pageTitle") == "第1步  提出申请"
+        spoken = utterance_for(ui.app_model)
+        assert spoken is not None and spoken.text.startswith("第一步")
         for _ in range(vm.pages - 1):
             d.click("nextPage")
         assert d.text("pageTitle") == "办理须知"

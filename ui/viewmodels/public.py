@@ -24,6 +24,7 @@ from PySide6.QtQml import QmlElement
 from kiosk.money import format_yuan
 from kiosk.powers import PowerView
 from kiosk.rolls import Roll, RollItem
+from kiosk.speech.numbers import spoken_amount, spoken_count, spoken_numbers_in
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.screens import Screen
@@ -237,3 +238,28 @@ class PublicModel(ViewModel):
             ("需要带的材料", "、".join(power.documents)), ("谁来决定", power.decides),
             ("办理时限", power.time_limit), ("有问题找谁", power.complain)) if text]
         self._update(page=page, pageTitle="办理须知", pageText="", pageLines=lines)
+
+    # --- read aloud (ui/viewmodels/utterance.py) ------------------------------------------
+
+    def spoken(self, screen: Screen) -> str:
+        """What ``screen`` (one of the 村务公开 screens) says aloud, numbers in words."""
+        if screen is Screen.PUBLIC:
+            return "村务公开。" + "，".join(label for _, label, _ in SECTIONS) + "，不用身份证。"
+        if screen is Screen.ROLL_ITEMS:
+            names = "，".join(i["label"] for i in self._get("items"))
+            return f"公示花名册：{names}。" if names else "本村现在没有正在公示的名单。"
+        roll, row = self._roll, self._get("row")
+        if screen is Screen.ROLL and roll is not None:
+            return (f"{roll.item_name}公示名单，{spoken_count(len(roll.rows))}条，全村合计"
+                    f"{spoken_amount(roll.total_fen)}。")
+        if screen is Screen.ROLL_ROW and row and roll is not None:
+            line = next((r for r in roll.rows if r.id == row["id"]), None)
+            money = spoken_amount(line.amount_fen) if line is not None else ""
+            return spoken_numbers_in(f"{row['name']}，{row['group']}，{row['period']}，") + \
+                f"{money}。如果这一笔不对，可以点“这一笔有问题”。"
+        if screen is Screen.POWERS:
+            return "小微权力清单：" + "，".join(p.name for p in self._powers) + "。"
+        if screen is Screen.POWER:
+            lines = "。".join(f"{line['label']}：{line['text']}" for line in self._get("pageLines"))
+            return spoken_numbers_in(f"{self._get('pageTitle')}。{self._get('pageText')}{lines}")
+        return ""
