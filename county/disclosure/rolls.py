@@ -14,9 +14,11 @@ so this module never holds the key. A payment whose payee has no known name
 is left off the roll (a roll row without a name tells a villager nothing).
 
 The server runs :func:`refresh_if_due` before each ``changes`` page: it does
-the work at most once per day and change of the county's data (a marker in
-``county_state``), so a day boundary or an import reaches terminals without
-a separate timer.
+the work at most once per day and change of the payments (a marker in
+``county_state``: the day and the newest payment and roll seqs; a new
+disclosure setting clears it), so a day boundary, an import or a correction
+reaches terminals without a separate timer. A new name alone (a payee's name
+filled in by a later import of other payments) waits for the next of those.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from county.disclosure.models import ItemDisclosure, RollEntry
 from county.models import BenefitItem, CountyState, Payment
-from county.seq import current_seq, take_seqs
+from county.seq import take_seqs
 from county.tx import writing
 from kiosk.clock import add_months
 
@@ -165,18 +167,20 @@ def refresh_rolls(conn: Connection, *, today: date, now: datetime,
     total = len(fresh) + len(upserts) + len(gone)
     if total:
         seq = take_seqs(conn, total)
-        for row in fresh:
-            conn.execute(insert(RollEntry).values(**row, seq=seq, deleted=False, updated_at=now))
-            seq += 1
+        if fresh:
+            conn.execute(insert(RollEntry), [
+                {**row, "seq": seq + i, "deleted": False, "updated_at": now}
+                for i, row in enumerate(fresh)])
+            seq += len(fresh)
         for row in upserts:
             conn.execute(update(RollEntry).where(RollEntry.id == row["id"]).values(
                 **{k: v for k, v in row.items() if k != "id"}, seq=seq, deleted=False,
                 updated_at=now))
             seq += 1
-        for pid in gone:  # the tombstone keeps no name
-            conn.execute(update(RollEntry).where(RollEntry.id == pid).values(
-                name="", seq=seq, deleted=True, updated_at=now))
-            seq += 1
+        if gone:  # the tombstones keep no name
+            conn.execute(update(RollEntry).where(RollEntry.id == bindparam("pid")).values(
+                name="", seq=bindparam("s"), deleted=True, updated_at=now),
+                [{"pid": pid, "s": seq + i} for i, pid in enumerate(gone)])
     return RefreshResult(len(fresh), len(upserts), len(gone))
 
 
@@ -184,8 +188,13 @@ def _forget_marker(conn: Connection) -> None:
     conn.execute(update(CountyState).where(CountyState.key == _MARKER).values(value=""))
 
 
-def _marker(today: date, head: int) -> str:
-    return f"{today.isoformat()} {head}"
+def _marker(today: date, conn: Connection) -> str:
+    """The day and the newest change of payments and roll entries: a refresh is due when
+    either moved (other changes, e.g. complaint replies, leave the rolls alone; a new
+    disclosure setting clears the marker)."""
+    payments = conn.execute(select(func.max(Payment.seq))).scalar() or 0
+    rolls = conn.execute(select(func.max(RollEntry.seq))).scalar() or 0
+    return f"{today.isoformat()} {payments} {rolls}"
 
 
 def refresh_if_due(engine: Engine, *, today: date, now: datetime,
@@ -195,7 +204,7 @@ def refresh_if_due(engine: Engine, *, today: date, now: datetime,
     with engine.connect() as conn:
         stored = conn.execute(select(CountyState.value).where(
             CountyState.key == _MARKER)).scalar()
-        if stored == _marker(today, current_seq(conn)):
+        if stored == _marker(today, conn):
             return None
     try:
         with writing(engine) as conn:
@@ -203,11 +212,11 @@ def refresh_if_due(engine: Engine, *, today: date, now: datetime,
                 CountyState.key == _MARKER).with_for_update()).scalar()
             if stored is None:
                 conn.execute(insert(CountyState).values(key=_MARKER, value=""))
-            elif stored == _marker(today, current_seq(conn)):
+            elif stored == _marker(today, conn):
                 return None
             result = refresh_rolls(conn, today=today, now=now, names=names)
             conn.execute(update(CountyState).where(CountyState.key == _MARKER)
-                         .values(value=_marker(today, current_seq(conn))))
+                         .values(value=_marker(today, conn)))
             return result
     except IntegrityError:  # another request inserted the marker first and did the work
         return None
