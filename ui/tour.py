@@ -287,7 +287,7 @@ def _tour_public(d: UiDriver, shot: Callable[[str], None]) -> None:
     d.find("rollScreen")
     shot("roll")
     d.click("bySurname")
-    d.click("initial_1")
+    d.click("initial_0")
     shot("roll-by-surname")
     d.click("rollRow_0")
     shot("roll-line")

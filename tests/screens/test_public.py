@@ -39,12 +39,14 @@ def test_a_roll_browsed_and_a_line_questioned_without_a_card(
         assert len(vm.rows) == len(dibao)
         groups = [r["group"] for r in vm.rows]
         assert groups == sorted(groups, key=lambda g: int(g.rstrip("组")))
-        d.click("group_2")  # the second 组 on the roll
-        wanted = vm.groups[2]
+        d.click("group_1")  # the second 组 on the roll
+        wanted = vm.groups[1]
         assert {r["group"] for r in vm.rows} == {wanted}
         assert len(vm.rows) == sum(1 for e in dibao if e.village_group == wanted)
+        d.click("filterAll")
+        assert len(vm.rows) == len(dibao)
         d.click("bySurname")
-        d.click("initial_1")
+        d.click("initial_0")
         letter = vm.initials[0]
         assert vm.rows and {surname_initial(r["name"]) for r in vm.rows} == {letter}
         first = vm.rows[0]

@@ -42,7 +42,6 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("rolls", "公示花名册", "本村谁领了哪项补贴、领了多少"),
     ("powers", "小微权力清单", "村里的事怎么办、谁来定、去哪里反映"),
 )
-ALL = "全部"
 
 
 class PublicServices(Protocol):
@@ -60,7 +59,7 @@ class PublicServices(Protocol):
 
 _BLANK: dict[str, Any] = dict(
     items=[], itemName="", household=False, totalText="", countText="", rows=[], groups=[],
-    initials=[], filterText=ALL, row={}, powers=[], powerName="", page=0, pages=0,
+    initials=[], filter="", row={}, powers=[], powerName="", page=0, pages=0,
     pageTitle="", pageText="", pageLines=[], error="")
 
 
@@ -86,7 +85,8 @@ class PublicModel(ViewModel):
     rows = readonly("QVariantList", "rows", changed)
     groups = readonly("QVariantList", "groups", changed)
     initials = readonly("QVariantList", "initials", changed)
-    filterText = readonly(str, "filterText", changed)
+    filter = readonly(str, "filter", changed)
+    """What the roll is narrowed to: ``""`` (all), ``g:<组>`` or ``i:<initial>``."""
     row = readonly("QVariantMap", "row", changed)
     powers = readonly("QVariantList", "powers", changed)
     powerName = readonly(str, "powerName", changed)
@@ -160,7 +160,7 @@ class PublicModel(ViewModel):
             self._roll = roll
             self._update(itemName=roll.item_name, household=roll.household,
                          totalText=format_yuan(roll.total_fen),
-                         groups=[ALL, *roll.groups], initials=list(roll.initials))
+                         groups=list(roll.groups), initials=list(roll.initials))
             self.showAll()
         self._read(load)
         self._go(Screen.ROLL)
@@ -168,29 +168,26 @@ class PublicModel(ViewModel):
     @Slot()
     def showAll(self) -> None:
         """The whole roll."""
-        self._show(ALL, lambda _line: True)
+        self._show("", "", lambda _line: True)
 
     @Slot(str)
     def showGroup(self, group: str) -> None:
-        """Only the lines of one 组 (``全部``: all)."""
-        if group == ALL:
-            self.showAll()
-        else:
-            self._show(group, lambda line: line.group == group)
+        """Only the lines of one 组."""
+        self._show(f"g:{group}", group, lambda line: line.group == group)
 
     @Slot(str)
     def showInitial(self, letter: str) -> None:
         """Only the names whose surname starts with ``letter`` (拼音首字母)."""
-        self._show(f"姓 {letter}", lambda line: line.initial == letter)
+        self._show(f"i:{letter}", f"姓 {letter}", lambda line: line.initial == letter)
 
-    def _show(self, label: str, keep: Callable[[Any], bool]) -> None:
+    def _show(self, key: str, label: str, keep: Callable[[Any], bool]) -> None:
         roll = self._roll
         if roll is None:
             return
         lines = [line for line in roll.rows if keep(line)]
-        count = f"{len(lines)} 条" if label == ALL else f"{label}：{len(lines)} 条，" \
+        count = f"{len(lines)} 条" if not key else f"{label}：{len(lines)} 条，" \
             f"{format_yuan(sum(line.amount_fen for line in lines))}"
-        self._update(filterText=label, countText=count,
+        self._update(filter=key, countText=count,
                      rows=[_row(line, roll.household) for line in lines])
 
     @Slot(int)

@@ -89,8 +89,17 @@ Rectangle {
                     id: filters
                     width: parent.width
                     spacing: 10
+                    BigButton {
+                        objectName: "filterAll"
+                        width: Theme.compact ? 104 : 132
+                        horizontalPadding: 4
+                        font.pixelSize: Theme.body
+                        text: qsTr("全部")
+                        primary: screen.vm.filter === ""
+                        onClicked: screen.vm.showAll()
+                    }
                     Repeater {
-                        model: screen.bySurname ? [qsTr("全部")].concat(screen.vm.initials) : screen.vm.groups
+                        model: screen.bySurname ? screen.vm.initials : screen.vm.groups
                         BigButton {
                             required property var modelData
                             required property int index
@@ -99,15 +108,9 @@ Rectangle {
                             horizontalPadding: 4
                             font.pixelSize: Theme.body
                             text: modelData
-                            primary: screen.bySurname
-                                     ? (index === 0 ? screen.vm.filterText === qsTr("全部")
-                                                    : screen.vm.filterText === qsTr("姓 %1").arg(modelData))
-                                     : screen.vm.filterText === modelData
-                            onClicked: {
-                                if (!screen.bySurname) screen.vm.showGroup(modelData)
-                                else if (index === 0) screen.vm.showAll()
-                                else screen.vm.showInitial(modelData)
-                            }
+                            primary: screen.vm.filter === (screen.bySurname ? "i:" : "g:") + modelData
+                            onClicked: screen.bySurname ? screen.vm.showInitial(modelData)
+                                                        : screen.vm.showGroup(modelData)
                         }
                     }
                 }
