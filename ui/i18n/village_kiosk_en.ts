@@ -756,7 +756,7 @@ Anonymous complaints are not shown here.</translation>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
         <source>公示名单 · 办事流程</source>
-        <translation>Rolls · how things work</translation>
+        <translation>Rolls, procedures</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>
