@@ -39,6 +39,7 @@ from county.complaints import (
 )
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
+from county.disclosure.rolls import payee_names, refresh_if_due
 from county.errors import CountyError
 from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
@@ -158,6 +159,12 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
                   redoc_url=None)
     app.state.engine = engine
+    roll_names = payee_names(engine.url.render_as_string(hide_password=False))
+
+    def refresh_rolls() -> None:
+        # Public rolls follow the calendar and the data: brought up to date (at most once
+        # per day and change) before a terminal reads (county/disclosure/rolls.py).
+        refresh_if_due(engine, today=clock.today(), now=_now(), names=roll_names)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes, limits=BODY_LIMITS)
 
     @app.exception_handler(ApiError)
@@ -205,6 +212,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
     ) -> Response:
         """Ordered changes after ``since`` for this terminal, at most ``limit`` records."""
+        refresh_rolls()
         with engine.connect() as conn:
             try:
                 head = current_seq(conn)
@@ -224,6 +232,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         who: Auth, resume: Annotated[str | None, Query(max_length=100)] = None,
     ) -> StreamingResponse:
         """The full data set for this terminal; resumable with ``?resume=TOKEN``."""
+        refresh_rolls()
         if resume:
             try:
                 with engine.connect() as conn:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
 from county.cursor import cursor_value
+from county.disclosure.models import Power, RollEntry
 from county.errors import CountyError
 from county.models import (
     BenefitItem,
@@ -46,6 +47,8 @@ from sync.protocol import (
     HouseholdMemberRecord,
     NoticeRecord,
     PaymentRecord,
+    PowerRecord,
+    RollEntryRecord,
     SettingRecord,
     Tombstone,
 )
@@ -112,6 +115,21 @@ def notice_record(row: Any) -> NoticeRecord:
                         expires_on=row.expires_on, updated_at=row.updated_at)
 
 
+def roll_record(row: Any) -> RollEntryRecord:
+    """A live roll_entry row as its wire record (no id_hash, no ID number)."""
+    return RollEntryRecord(id=row.id, item_code=row.item_code, name=row.name,
+                           amount_fen=row.amount_fen, period=row.period,
+                           village_group=row.village_group, household_size=row.household_size,
+                           paid_on=row.paid_on, public_until=row.public_until,
+                           updated_at=row.updated_at)
+
+
+def power_record(row: Any) -> PowerRecord:
+    """A power row as its wire record."""
+    return PowerRecord(code=row.code, name=row.name, position=row.position, body=row.body,
+                       updated_at=row.updated_at)
+
+
 def reply_record(row: Any) -> ComplaintReply:
     """A replied complaint as the reply record its terminal receives."""
     return ComplaintReply(server_id=complaint_server_id(row.id), ticket_no=row.ticket_no,
@@ -141,7 +159,8 @@ def record_of(entity: str, row: Any) -> Any:
 
 
 _CONVERT = {"payment": payment_record, "household_member": member_record,
-            "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record}
+            "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record,
+            "roll_entry": roll_record, "power": power_record}
 
 
 def effective_settings(conn: Connection, scope: TerminalScope,
@@ -206,6 +225,8 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "payment": (Payment, scope.payments()),
         "complaint_reply": (Complaint, scope.own_complaints()),  # replies and progress
         "scope_move": (ScopeMove, scope.moves_out()),
+        "roll_entry": (RollEntry, scope.rolls()),
+        "power": (Power, None),
     }
     model, condition = tables[entity]
     # Bounded by the head read before the page: every seq up to it is
@@ -223,7 +244,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
 
 
 _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply")
+             "complaint_reply", "roll_entry", "power")
 
 
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
@@ -253,6 +274,8 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
     progress: list[ComplaintProgress] = []
     setting_keys: list[str] = []
     moves: dict[str, list[str]] = {}
+    roll_gone: list[int] = []
+    power_gone: list[str] = []
     for hit in page:
         if hit.entity == "scope_move":
             moves.setdefault(hit.row.entity, []).append(hit.row.key)
@@ -263,6 +286,10 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
             if hit.row.reply_at is not None:
                 lists[hit.entity].append(reply_record(hit.row))
             progress.append(progress_record(hit.row))
+        elif hit.entity == "roll_entry" and hit.row.deleted:
+            roll_gone.append(hit.row.id)
+        elif hit.entity == "power" and hit.row.deleted:
+            power_gone.append(hit.row.code)
         elif hit.row.deleted:
             tombstones.append(Tombstone(entity=hit.entity,  # type: ignore[arg-type]
                                         key=str(_key_of(hit.entity, hit.row))))
@@ -285,7 +312,8 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         benefit_items=lists["benefit_item"], settings=settings, notices=lists["notice"],
         household_members=lists["household_member"], payments=lists["payment"],
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
-        complaint_progress=progress,
+        complaint_progress=progress, roll_entries=lists["roll_entry"],
+        roll_tombstones=roll_gone, powers=lists["power"], power_tombstones=power_gone,
         next_cursor=str(cursor), has_more=has_more, server_time=now)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import BindParameter, ColumnElement, String, and_, bindparam, false, or_, true
 
+from county.disclosure.models import RollEntry
 from county.models import Complaint, HouseholdMember, Notice, Payment, ScopeMove, Setting
 
 __all__ = ["TerminalScope"]
@@ -43,6 +44,7 @@ _NOTICES = or_(
     and_(Notice.scope == "township", Notice.township == _TOWNSHIP),
     and_(Notice.scope == "village", Notice.township == _TOWNSHIP, Notice.village == _VILLAGE),
 )
+_ROLLS = and_(RollEntry.township == _TOWNSHIP, RollEntry.village == _VILLAGE)
 _SETTINGS = Setting.target.in_(_TARGETS)
 _OWN_COMPLAINTS = and_(Complaint.terminal_id == _TERMINAL, Complaint.seq.is_not(None))
 _REPLIES = and_(_OWN_COMPLAINTS, Complaint.reply_at.is_not(None))
@@ -93,6 +95,11 @@ class TerminalScope:
     def notices(self) -> ColumnElement[bool]:
         """Filter on ``notice`` rows for this terminal's village, township or county."""
         return _NOTICES
+
+    def rolls(self) -> ColumnElement[bool]:
+        """Filter on ``roll_entry`` rows: this terminal's own village only, whatever its
+        scope (a public roll is the village's business, not the township's)."""
+        return _ROLLS
 
     def setting_targets(self) -> tuple[str, ...]:
         """Setting targets that apply here, least specific first (the last one wins)."""

@@ -11,20 +11,24 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.catalogue import ensure_catalogue
-from county.models import Notice
+from county.disclosure.models import ItemDisclosure
+from county.disclosure.powers import publish_powers
+from county.disclosure.rolls import names_from, refresh_rolls
+from county.models import Notice, Payment
 from county.payments import NewMember, NewPayment, write_members, write_payments
 from county.seq import take_seqs
 from county.state import set_lookup_key, set_state
 from county.tx import writing
+from demo.disclosure import DISCLOSED, group_of, household_sizes, powers_json
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.identity import id_hash
 
 # generate_village is re-exported: county/ reaches the demo package only through here.
-__all__ = ["generate_village", "seed_demo", "write_cards"]
+__all__ = ["generate_village", "seed_demo", "seed_demo_disclosure", "write_cards"]
 
 
 def seed_demo(engine: Engine, *, now: datetime,
@@ -69,6 +73,38 @@ def seed_demo(engine: Engine, *, now: datetime,
                                  "(SELECT max(id) FROM payment))")
     return {"benefit_item": items, "household_member": members, "payment": payments,
             "notice": len(fresh)}
+
+
+def seed_demo_disclosure(engine: Engine, *, now: datetime,
+                         village: DemoVillage | None = None) -> dict[str, int]:
+    """The demo county's 村务公开 on top of :func:`seed_demo`: the 组 and household size of
+    the demo payments, the items whose rolls are public (demo.disclosure.DISCLOSED) with
+    their rolls as of the village's day, and the micro-power list. Returns rows added.
+
+    Names come from the demo data in clear (a real county's come from its payee
+    register, county/payees.py). Idempotent.
+    """
+    v = village or generate_village()
+    people = {p.id_number: p for p in v.people}
+    hashes = {p.id_number: id_hash(DEMO_LOOKUP_KEY, p.id_number) for p in v.people}
+    sizes = household_sizes(v)
+    household_items = {s.code for s in v.catalogue if s.scope == "household"}
+    with writing(engine) as conn:
+        conn.execute(update(Payment).where(Payment.id == bindparam("pid")).values(
+            village_group=bindparam("g"), household_size=bindparam("n")), [
+            {"pid": p.id, "g": group_of(people[p.id_number]),
+             "n": sizes.get(p.household_id) if p.item_code in household_items else None}
+            for p in v.payments])
+        have = set(conn.execute(select(ItemDisclosure.item_code)).scalars())
+        for code, (days, months) in DISCLOSED.items():
+            if code not in have:
+                conn.execute(insert(ItemDisclosure).values(
+                    item_code=code, public=True, period_days=days, period_months=months,
+                    updated_at=now))
+        names = names_from((hashes[p.id_number], p.name) for p in v.people)
+        rolls = refresh_rolls(conn, today=v.today, now=now, names=names).added
+    powers = publish_powers(engine, powers_json(), now=now)
+    return {"roll_entry": rolls, "power": powers["added"]}
 
 
 def write_cards(directory: Path, *, village: DemoVillage | None = None) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from county.changes import effective_settings, record_of
+from county.disclosure.models import Power, RollEntry
 from county.errors import CountyError
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
 from county.person_keys import keyed_select, village_kdf
@@ -31,8 +32,9 @@ from sync.protocol import ErrorCode
 __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_lines"]
 
 PAGE_ROWS = 2000
+# New sections go at the end: resume tokens name sections by index.
 _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply")
+             "complaint_reply", "roll_entry", "power")
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
@@ -92,6 +94,8 @@ def _keyed(entity: str) -> tuple[Any, Any]:
         "household_member": (HouseholdMember, HouseholdMember.id_hash),
         "payment": (Payment, Payment.id),
         "complaint_reply": (Complaint, Complaint.id),
+        "roll_entry": (RollEntry, RollEntry.id),
+        "power": (Power, Power.code),
     }[entity]
 
 
@@ -106,6 +110,8 @@ def _section_filter(entity: str, scope: TerminalScope) -> Any:
         return base & scope.members()
     if entity == "payment":
         return base & scope.payments()
+    if entity == "roll_entry":
+        return base & scope.rolls()
     return base
 
 

@@ -7,11 +7,13 @@ hashed IDs only, one transaction, replacing whatever synced data was there
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, func, insert, select
 
+from demo.disclosure import powers_json, roll_entries
 from demo.village import DemoVillage
 from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
@@ -23,6 +25,8 @@ from kiosk.store.models import (
     HouseholdMember,
     Notice,
     Payment,
+    Power,
+    RollEntry,
     SyncState,
 )
 
@@ -62,17 +66,33 @@ def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dic
          "published_on": n.published_on, "expires_on": n.expires_on, "updated_at": now}
         for n in village.notices
     ]
+    rolls = [{**vars(r), "updated_at": now} for r in roll_entries(village)]
+    powers = _powers(now)
     with write_connection(engine) as conn:
-        for model in (Payment, HouseholdMember, Notice, BenefitItem, SyncState):
+        for model in (Payment, HouseholdMember, Notice, BenefitItem, SyncState, RollEntry,
+                      Power):
             conn.execute(delete(model))
         conn.execute(insert(BenefitItem), _items(village.catalogue, now))
         conn.execute(insert(HouseholdMember), members)
         conn.execute(insert(Payment), payments)
         conn.execute(insert(Notice), notices)
+        if rolls:
+            conn.execute(insert(RollEntry), rolls)
+        conn.execute(insert(Power), powers)
         conn.execute(insert(SyncState), [{"id": 1, "cursor": None,
                                           "data_as_of": village.as_of.astimezone(UTC)}])
     return {"benefit_item": len(village.catalogue), "household_member": len(members),
-            "payment": len(payments), "notice": len(notices)}
+            "payment": len(payments), "notice": len(notices), "roll_entry": len(rolls),
+            "power": len(powers)}
+
+
+def _powers(now: datetime) -> list[dict[str, object]]:
+    """The demo micro-power list as the terminal stores it (the county's wire form)."""
+    listed = json.loads(powers_json())["powers"]
+    return [{"code": p["code"], "name": p["name"], "position": i, "updated_at": now,
+             "body": json.dumps({k: v for k, v in p.items() if k not in ("code", "name")},
+                                ensure_ascii=False, sort_keys=True)}
+            for i, p in enumerate(listed)]
 
 
 def seed_complaints(engine: Engine, village: DemoVillage, lookup_key: bytes, *,

@@ -18,14 +18,15 @@ Pure and stdlib-only, so the county may share it. Not thread-safe to
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from kiosk.errors import KioskError
 from kiosk.timefmt import LOCAL_TZ
 
-__all__ = ["BadDay", "at_local", "local_now", "now", "parse_day", "reset", "set_today", "today",
-           "travel_to"]
+__all__ = ["BadDay", "add_months", "at_local", "local_now", "now", "parse_day", "reset",
+           "set_today", "today", "travel_to"]
 
 #: How far this process's clock is moved from the system clock (zero in production).
 _offset = timedelta(0)
@@ -95,3 +96,12 @@ def parse_day(text: str) -> date:
 def at_local(day: date, hour: int, minute: int = 0) -> datetime:
     """``day`` at ``hour:minute`` Beijing time, timezone-aware."""
     return datetime.combine(day, time(hour, minute), LOCAL_TZ)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved on by ``months`` calendar months (the 31st becomes the month's last
+    day: 2026-01-31 + 1 → 2026-02-28)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))

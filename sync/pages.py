@@ -26,6 +26,8 @@ from kiosk.store.models import (
     HouseholdMember,
     Notice,
     Payment,
+    Power,
+    RollEntry,
     Setting,
     SyncState,
 )
@@ -45,6 +47,8 @@ MODELS: dict[str, tuple[type[Base], str]] = {
     "notice": (Notice, "id"),
     "household_member": (HouseholdMember, "id_hash"),
     "payment": (Payment, "id"),
+    "roll_entry": (RollEntry, "id"),
+    "power": (Power, "code"),
 }
 
 
@@ -89,6 +93,8 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
             "household_member": [WRITERS["household_member"].row(r)
                                  for r in page.household_members],
             "payment": [WRITERS["payment"].row(r) for r in page.payments],
+            "roll_entry": [WRITERS["roll_entry"].row(r) for r in page.roll_entries],
+            "power": [WRITERS["power"].row(r) for r in page.powers],
         }
     except ValueError as exc:
         raise ProtocolError(f"changes: {exc}") from None
@@ -100,6 +106,12 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
                 raise ProtocolError(f"changes: tombstones.{i}: {tomb.entity} key is not an id")
             key = int(tomb.key)
         deletes.setdefault(tomb.entity, []).append(key)
+    # Public rolls and powers travel with tombstone lists of their own (older terminals,
+    # whose Tombstone.entity knows neither, ignore those fields).
+    if page.roll_tombstones:
+        deletes["roll_entry"] = list(page.roll_tombstones)
+    if page.power_tombstones:
+        deletes["power"] = list(page.power_tombstones)
     for entity, keys in deletes.items():
         at = WRITERS[entity].columns.index(MODELS[entity][1])
         doomed = {str(k) for k in keys}

@@ -50,6 +50,8 @@ from sync.protocol import (
     HouseholdMemberRecord,
     NoticeRecord,
     PaymentRecord,
+    PowerRecord,
+    RollEntryRecord,
     SettingRecord,
 )
 from sync.rows import TableWriter
@@ -62,7 +64,7 @@ log = logging.getLogger("sync.snapshot")
 _RECORDS: dict[str, type[BaseModel]] = {
     "benefit_item": BenefitItemRecord, "setting": SettingRecord, "notice": NoticeRecord,
     "household_member": HouseholdMemberRecord, "payment": PaymentRecord,
-    "complaint_reply": ComplaintReply,
+    "complaint_reply": ComplaintReply, "roll_entry": RollEntryRecord, "power": PowerRecord,
 }
 #: Staged rows are flushed at least this often even between checkpoints (bounded memory).
 _FLUSH_ROWS = 5000
@@ -217,7 +219,18 @@ class _ReplyLine(BaseModel):
     data: ComplaintReply
 
 
-_RecordLine = _ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
+class _RollLine(BaseModel):
+    type: Literal["roll_entry"]
+    data: RollEntryRecord
+
+
+class _PowerLine(BaseModel):
+    type: Literal["power"]
+    data: PowerRecord
+
+
+_RecordLine = (_ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
+               | _RollLine | _PowerLine)
 _LINE: TypeAdapter[_Control | _RecordLine] = TypeAdapter(
     Annotated[_Control | _RecordLine, Field(discriminator="type")])
 

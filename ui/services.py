@@ -26,6 +26,8 @@ from kiosk.enrollment import Enrollment, EnrollmentError, load_enrollment
 from kiosk.items import ItemInfo, item_info
 from kiosk.lookup import BenefitLookup, LookupResult
 from kiosk.notices import NoticeView, current_notices
+from kiosk.powers import PowerView, read_powers
+from kiosk.rolls import Roll, RollItem, public_items, read_roll
 from kiosk.settings import apply_pushed, pushed_values
 from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
@@ -134,6 +136,18 @@ class KioskServices:
     def notices(self) -> list[NoticeView]:
         """Notices in force today (Beijing date)."""
         return current_notices(self._require()[0], today=self.today())
+
+    def public_items(self) -> list[RollItem]:
+        """Items with a public roll (公示花名册) in force today."""
+        return public_items(self._require()[0], today=self.today())
+
+    def roll(self, item_code: str) -> Roll:
+        """This village's roll of ``item_code`` in force today."""
+        return read_roll(self._require()[0], item_code, today=self.today())
+
+    def powers(self) -> list[PowerView]:
+        """The micro-power list (小微权力清单)."""
+        return read_powers(self._require()[0])
 
     def sync_state(self) -> SyncSnapshot:
         """Data-as-of time, last sync, outbox depth, complaints the county refused."""

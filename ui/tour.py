@@ -11,6 +11,7 @@ import logging
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -252,6 +253,7 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         d.wait_until(lambda: app.query_model.step == "result", timeout=15, what="answer")
         shot("complaint-query-result")
         d.click("homeButton")
+        _tour_public(d, shot)
     finally:
         ui.stop()
         devices.stop()
@@ -280,6 +282,36 @@ class TourResult:
 
     shots: tuple[Path, ...]
     cut: dict[str, tuple[str, ...]]
+
+
+def _tour_public(d: UiDriver, shot: Callable[[str], None]) -> None:
+    """村务公开 without a card: the hub, the rolls (whole, by surname, one line), the
+    micro-power list (a step, then 办理须知); back on the welcome screen after."""
+    d.click("publicButton")
+    shot("public")
+    d.click("choice_0")
+    shot("roll-items")
+    d.click("choice_0")
+    d.find("rollScreen")
+    shot("roll")
+    d.click("bySurname")
+    d.click("initial_0")
+    shot("roll-by-surname")
+    d.click("rollRow_0")
+    shot("roll-line")
+    d.click("homeButton")
+    d.click("publicButton")
+    d.click("choice_1")
+    shot("powers")
+    d.click("choice_0")
+    d.click("nextPage")
+    shot("power-step")
+    for _ in range(5):
+        if d.find("nextPage").property("enabled"):
+            d.click("nextPage")
+    shot("power-info")
+    d.click("homeButton")
+    d.find("welcomeScreen")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""`county item list | add`: the benefit catalogue."""
+"""`county item list | add | disclose | disclosures`: the benefit catalogue."""
 
 from __future__ import annotations
 
@@ -57,3 +57,6 @@ def register(sub: Subparsers) -> None:
     add.add_argument("--standard", default="")
     add.add_argument("--policy", default="")
     add.set_defaults(handler=_item_add)
+    from county.cli.disclosure import register_item_actions
+
+    register_item_actions(actions)

@@ -14,12 +14,13 @@ __all__ = ["register"]
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from county.demo_keys import seed_demo_person_keys
-    from county.seed import generate_village, seed_demo, write_cards
+    from county.seed import generate_village, seed_demo, seed_demo_disclosure, write_cards
 
     engine = open_db(args)
     village = generate_village(today=args.today)
     counts = seed_demo(engine, now=clock.now(), village=village)
     counts["person_key"] = seed_demo_person_keys(engine, now=clock.now(), village=village)
+    counts.update(seed_demo_disclosure(engine, now=clock.now(), village=village))
     cards = write_cards(args.cards, village=village) if args.cards else None
     if args.json:
         print_json({"added": counts, "cards": cards})

@@ -31,6 +31,7 @@ __all__ = [
     "apply_today",
     "load_cli_config",
     "open_cli_store",
+    "pad",
     "print_json",
 ]
 
@@ -101,3 +102,13 @@ def print_json(data: Any) -> None:
     """Print ``data`` as UTF-8 JSON (Chinese unescaped) on stdout, with no character left
     raw that could drive a terminal (kiosk.textsafe.safe_json)."""
     sys.stdout.write(safe_json(data) + "\n")
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (CJK characters take two),
+    on the right or, with ``right``, on the left."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - used)
+    return fill + text if right else text + fill

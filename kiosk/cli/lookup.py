@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import unicodedata
 from typing import TYPE_CHECKING
 
 from kiosk.cli.common import (
@@ -13,6 +12,7 @@ from kiosk.cli.common import (
     add_common_options,
     load_cli_config,
     open_cli_store,
+    pad,
     print_json,
 )
 from kiosk.textsafe import say
@@ -33,15 +33,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print the documented JSON shape")
     add_common_options(p)
     p.set_defaults(handler=_lookup)
+    from kiosk.cli.disclosure import register as register_disclosure
 
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * max(0, width - _width(text))
-    return fill + text if right else text + fill
+    register_disclosure(sub)  # `roll`, `powers`: the public screens' commands
 
 
 def render_table(result: LookupResult) -> str:
@@ -65,13 +59,13 @@ def render_table(result: LookupResult) -> str:
             extra += f"，被退回 {format_yuan(year.returned_fen)}"
         lines.append("")
         lines.append(f"{year.year}年  已发放合计 {format_yuan(year.total_fen)}{extra}")
-        lines.append("  " + "".join(_pad(h, w, right=i == 3) + " " for i, (h, w) in
+        lines.append("  " + "".join(pad(h, w, right=i == 3) + " " for i, (h, w) in
                                     enumerate(zip(headers, widths, strict=True))))
         for p in year.payments:
             name = p.item_name + ("（户）" if p.household else "")
             cells = (name, p.period, p.paid_on.isoformat(), format_yuan(p.amount_fen),
                      STATUS_LABELS_ZH.get(p.status, p.status), p.department)
-            lines.append("  " + "".join(_pad(c, w, right=i == 3) + " " for i, (c, w) in
+            lines.append("  " + "".join(pad(c, w, right=i == 3) + " " for i, (c, w) in
                                         enumerate(zip(cells, widths, strict=True))).rstrip())
     return "\n".join(lines)
 

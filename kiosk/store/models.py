@@ -2,8 +2,10 @@
 
 Synced tables (payment, household_member, benefit_item, notice, setting,
 sync_state) are written only by the sync daemon; the UI writes only the
-outbox (complaint) and usage events. No plaintext ID number and no payee name
-is ever stored: people are known by ``id_hash`` only. The complaint outbox
+outbox (complaint) and usage events. No plaintext ID number is ever stored,
+and no payee name but on the village's own public rolls (``roll_entry``,
+公示花名册, published by the county for everyone to read): people are known by
+``id_hash`` only. The complaint outbox
 keeps the name a villager chose to give for a real-name complaint.
 
 Money is integer fen, dates are ``date``, timestamps are UTC ``datetime``.
@@ -37,6 +39,8 @@ __all__ = [
     "HouseholdMember",
     "Notice",
     "Payment",
+    "Power",
+    "RollEntry",
     "Setting",
     "SyncState",
     "UTCDateTime",
@@ -113,6 +117,36 @@ class Notice(Base):
     scope: Mapped[str] = mapped_column(String(10), default="village")
     published_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RollEntry(Base):
+    """A payment on this village's public roll (公示花名册): name, amount, period, 组,
+    household size; no ID number, no id_hash. Hidden after ``public_until``."""
+
+    __tablename__ = "roll_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    item_code: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(40), default="")
+    village_group: Mapped[str] = mapped_column(String(60), default="")
+    household_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    public_until: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Power(Base):
+    """A village-level power of the micro-power list (小微权力清单); ``body`` is JSON."""
+
+    __tablename__ = "power"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    body: Mapped[str] = mapped_column(Text, default="{}")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
         HouseholdMemberRecord,
         NoticeRecord,
         PaymentRecord,
+        PowerRecord,
+        RollEntryRecord,
         SettingRecord,
     )
 
@@ -84,7 +86,9 @@ __all__ = [
     "LookupAnswer",
     "NoticeRecord",
     "PaymentRecord",
+    "PowerRecord",
     "ReleaseInfo",
+    "RollEntryRecord",
     "SettingRecord",
     "SnapshotLine",
     "Tombstone",
@@ -109,7 +113,8 @@ _HOME = {
     **dict.fromkeys(("FEEDBACK_REASONS", "ComplaintFeedback", "ComplaintLookup",
                      "ComplaintProgress", "FeedbackAnswer", "LookupAnswer"), "progress"),
     **dict.fromkeys(("ENTITIES", "BenefitItemRecord", "HouseholdMemberRecord", "NoticeRecord",
-                     "PaymentRecord", "SettingRecord"), "records"),
+                     "PaymentRecord", "PowerRecord", "RollEntryRecord", "SettingRecord"),
+                    "records"),
 }
 
 

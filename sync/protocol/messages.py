@@ -21,6 +21,8 @@ from sync.protocol.records import (
     IdHash,
     NoticeRecord,
     PaymentRecord,
+    PowerRecord,
+    RollEntryRecord,
     SettingRecord,
     WireModel,
 )
@@ -177,6 +179,15 @@ class ChangesPage(WireModel):
     complaint_replies: list[ComplaintReply] = Field(default_factory=list)
     complaint_progress: list[ComplaintProgress] = Field(
         default_factory=list, description="status and step dates of this terminal's complaints")
+    roll_entries: list[RollEntryRecord] = Field(
+        default_factory=list, description="this village's public roll entries (公示花名册)")
+    roll_tombstones: list[int] = Field(
+        default_factory=list, description="ids of roll entries to remove (period over, item "
+                                          "no longer public, payment withdrawn)")
+    powers: list[PowerRecord] = Field(default_factory=list,
+                                      description="the micro-power list (小微权力清单)")
+    power_tombstones: list[str] = Field(default_factory=list,
+                                        description="codes of powers withdrawn")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime
@@ -194,7 +205,7 @@ class SnapshotLine(WireModel):
     """
 
     type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
-                  "household_member", "payment", "complaint_reply"]
+                  "household_member", "payment", "complaint_reply", "roll_entry", "power"]
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None

@@ -3,9 +3,10 @@
 Field names and types mirror the terminal's tables (kiosk/store/models.py)
 one to one, so the daemon can insert ``record.model_dump()`` as is. Money is
 integer fen, dates are ISO ``YYYY-MM-DD``, timestamps ISO 8601 with offset.
-No record carries a plaintext ID number or a payee's name: people are known
-by ``id_hash`` (HMAC-SHA256 of the normalised number with the county lookup
-key, kiosk.identity.id_hash).
+No record carries a plaintext ID number, and none but a public roll entry
+(:class:`RollEntryRecord`, sent only to the terminals of its own village)
+carries a payee's name: people are known by ``id_hash`` (HMAC-SHA256 of the
+normalised number with the county lookup key, kiosk.identity.id_hash).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ __all__ = [
     "IdHash",
     "NoticeRecord",
     "PaymentRecord",
+    "PowerRecord",
+    "RollEntryRecord",
     "SettingRecord",
     "WireModel",
 ]
@@ -107,4 +110,39 @@ class SettingRecord(WireModel):
     key: str = Field(max_length=100)
     value: str
     version: int = Field(ge=0, description="grows whenever the value in force changes")
+    updated_at: datetime
+
+
+class RollEntryRecord(WireModel):
+    """One payment on the village's public roll (公示花名册; terminal table ``roll_entry``).
+
+    Only a terminal of the payment's own village receives it, and only while
+    the item is public and ``public_until`` has not passed. No ID number, no
+    ``id_hash``: the name is what the roll shows.
+    """
+
+    id: int = Field(ge=1, description="the payment's server id")
+    item_code: str = Field(max_length=32)
+    name: str = Field(min_length=1, max_length=60)
+    amount_fen: int = Field(ge=0)
+    period: str = Field(default="", max_length=40)
+    village_group: str = Field(default="", max_length=60, description="组 / 村民小组")
+    household_size: int | None = Field(default=None, ge=0, le=99, description="家庭人口")
+    paid_on: date
+    public_until: date = Field(description="last day on the roll (inclusive)")
+    updated_at: datetime
+
+
+class PowerRecord(WireModel):
+    """A village-level power of the micro-power list (小微权力清单; terminal table ``power``).
+
+    ``body`` is a JSON object: ``steps`` (list of ``{"title", "detail"}``),
+    ``decides``, ``time_limit``, ``documents`` (list of text), ``complain``
+    (kiosk/powers.py reads it; unknown keys are ignored).
+    """
+
+    code: str = Field(max_length=32)
+    name: str = Field(max_length=100)
+    position: int = Field(default=0, ge=0)
+    body: str = Field(default="{}", max_length=20000)
     updated_at: datetime

@@ -442,22 +442,62 @@
         <translation>چوڭ خەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="109"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="115"/>
         <source>没有读到身份证</source>
         <translation>كىملىك ئوقۇلمىدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="118"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="124"/>
         <source>暂停服务</source>
         <translation>مۇلازىمەت توختىتىلدى</translation>
     </message>
     <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="142"/>
+        <source>村务公开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <source>本村公开的事项，谁都可以看，不用身份证。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <source>公示花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
+        <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
+        <source>本村现在没有正在公示的名单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="168"/>
+        <source>小微权力清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
+        <source>村里这些事怎么办：一步一步看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
+        <source>县里还没有发布小微权力清单。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/Main.qml" line="200"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="167"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="214"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -534,6 +574,29 @@
     </message>
 </context>
 <context>
+    <name>PowerScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/PowerScreen.qml" line="90"/>
+        <source>‹ 上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/PowerScreen.qml" line="96"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/PowerScreen.qml" line="106"/>
+        <source>办理须知 ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/PowerScreen.qml" line="106"/>
+        <source>下一步 ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintScreen</name>
     <message>
         <location filename="../qml/VillageKiosk/PrintScreen.qml" line="15"/>
@@ -562,6 +625,62 @@
         <location filename="../qml/VillageKiosk/ReadingScreen.qml" line="13"/>
         <source>正在读卡，请不要移动身份证……</source>
         <translation>كىملىك ئوقۇلۇۋاتىدۇ، قىمىرلاتماڭ…</translation>
+    </message>
+</context>
+<context>
+    <name>RollRowScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="17"/>
+        <source>公示名单：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="48"/>
+        <source>家庭人口 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
+        <source>如果这一笔不对（不该领、冒领、金额不对），可以反映，不用留名字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="71"/>
+        <source>这一笔有问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RollScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="20"/>
+        <source>公示名单：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="36"/>
+        <source>全村合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="69"/>
+        <source>按组看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="78"/>
+        <source>按姓氏看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="97"/>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/RollScreen.qml" line="129"/>
+        <source>本村现在没有这项的公示名单。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -636,52 +755,62 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="19"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="21"/>
         <source>惠民惠农补贴 查询</source>
         <translation>دېھقانلارغا ياردەم پۇلى سۈرۈشتۈرۈش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="43"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="45"/>
         <source>读卡区</source>
         <translation>كىملىك قويۇش ئورنى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="62"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="64"/>
         <source>身份证</source>
         <translation>كىملىك</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="80"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="82"/>
         <source>请将身份证放在读卡区</source>
         <translation>كىملىكىڭىزنى ئوقۇغۇچقا قويۇڭ</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="117"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="119"/>
         <source>数据更新于 %1</source>
         <translation>سانلىق مەلۇمات ⁦%1⁩ دە يېڭىلاندى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="141"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="151"/>
         <source>看通知公告</source>
         <translation>ئۇقتۇرۇشلار</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="152"/>
         <source>不用身份证</source>
         <translation>كىملىك كېرەك ئەمەس</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="147"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="159"/>
+        <source>村务公开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
+        <source>公示名单 · 办事流程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>
         <source>查询投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="148"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="168"/>
         <source>凭受理号和查询码，不用身份证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="186"/>
         <source>通知：</source>
         <translation>ئۇقتۇرۇش: </translation>
     </message>

@@ -35,6 +35,7 @@ from ui.viewmodels.idle import IdleClock
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
+from ui.viewmodels.public import PublicModel
 from ui.viewmodels.reader_events import read_error_message
 from ui.viewmodels.screens import (
     CARD_OPENS_FROM,
@@ -58,8 +59,6 @@ QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
-
-
 
 
 def _sub_model(name: str) -> Property:  # a sub-view-model, e.g. ``app.benefits``
@@ -92,9 +91,9 @@ class AppModel(ViewModel):
     # for QML but has no converter back to Python, so QObject.property() and
     # QMetaProperty.read() (the privacy tests walk them) raise. QML still checks the
     # type where a screen declares it: `readonly property ClerkModel vm: app.clerk`.
-    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query = map(
-        _sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints", "notices",
-                     "clerk", "speech", "query"))
+    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query, \
+        public = map(_sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints",
+                                  "notices", "clerk", "speech", "query", "public"))
 
     sessionCleared = Signal()
     #: A language was chosen (code); the window installs its translation (ui.app).
@@ -134,6 +133,7 @@ class AppModel(ViewModel):
         self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.query_model = ComplaintQueryModel(services, self._go, self.sessionCleared, self)
+        self.public_model = PublicModel(services, self._go, self.complaint_model, self)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
                                       attempts=ui.clerk_pin_attempts, lockout_s=ui.clerk_lockout_s,
                                       backlight=backlight, parent=self)
@@ -145,7 +145,7 @@ class AppModel(ViewModel):
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
             "clerk": self.clerk_model, "speech": self.speech_model, "query": self.query_model,
-        }
+            "public": self.public_model}
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)

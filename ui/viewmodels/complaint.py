@@ -125,6 +125,15 @@ class ComplaintModel(ViewModel):
         if item_code in seen:
             self.chooseAbout(list(seen).index(item_code))
 
+    def start_about(self, label: str, *, item_code: str, payment_id: int) -> None:
+        """Begin an anonymous complaint about one payment that is not the villager's own:
+        a line of a public roll (这一笔有问题). It carries the item and the payment's id,
+        so the county knows which line; the reason comes next. GUI thread."""
+        self._holder_hash = self._holder_name = None
+        self._choices = [(item_code, payment_id)]
+        self._update(**{**_BLANK, "options": [{"label": label, "detail": "公示名单上的这一笔"}]})
+        self.chooseAbout(0)
+
     @Slot(int)
     def chooseAbout(self, index: int) -> None:
         """Pick what the complaint is about (index into ``options``)."""

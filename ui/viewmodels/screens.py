@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-__all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "READ_ERROR_FROM", "STUCK_READER_FROM",
-           "TIMED_SCREENS", "Screen", "header_texts"]
+__all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "PUBLIC_SCREENS", "READ_ERROR_FROM",
+           "STUCK_READER_FROM", "TIMED_SCREENS", "Screen", "header_texts"]
 
 
 class Screen(Enum):
@@ -24,16 +24,28 @@ class Screen(Enum):
     NOTICES = "notices"
     COMPLAINT_QUERY = "complaintQuery"
     CLERK = "clerk"
+    PUBLIC = "public"
+    ROLL_ITEMS = "rollItems"
+    ROLL = "roll"
+    ROLL_ROW = "rollRow"
+    POWERS = "powers"
+    POWER = "power"
+
+
+#: The 村务公开 screens (ui/viewmodels/public.py): no card needed, like the notices.
+PUBLIC_SCREENS = frozenset({Screen.PUBLIC, Screen.ROLL_ITEMS, Screen.ROLL, Screen.ROLL_ROW,
+                            Screen.POWERS, Screen.POWER})
 
 
 #: Screens that show a card holder's data: they time out and clear.
 PERSONAL_SCREENS = frozenset({Screen.BENEFITS, Screen.DETAIL, Screen.PRINT, Screen.COMPLAINT,
                               Screen.MY_COMPLAINTS})
 #: Screens left for the welcome screen when nobody touches them for a while.
-TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.COMPLAINT_QUERY, Screen.CLERK}
+TIMED_SCREENS = PERSONAL_SCREENS | PUBLIC_SCREENS | {Screen.NOTICES, Screen.COMPLAINT_QUERY,
+                                                     Screen.CLERK}
 #: Screens a card laid on the reader replaces with the reading screen.
 CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES,
-                             Screen.COMPLAINT_QUERY})
+                             Screen.COMPLAINT_QUERY, *PUBLIC_SCREENS})
 #: Screens a failed read replaces with the read-error screen.
 READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
 #: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a

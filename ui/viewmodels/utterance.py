@@ -21,6 +21,7 @@ from kiosk.speech.text import (
     my_complaints_text,
     notices_text,
 )
+from ui.viewmodels.screens import PUBLIC_SCREENS, Screen
 from ui.wording import REASON_LABELS_ZH
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ui.viewmodels.mycomplaints import MyComplaintsModel
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
+    from ui.viewmodels.public import PublicModel
 
 __all__ = ["OnScreen", "Utterance", "UtteranceSource", "utterance_for"]
 
@@ -57,6 +59,8 @@ class OnScreen(Protocol):
     def notices_model(self) -> NoticesModel: ...
     @property
     def query_model(self) -> ComplaintQueryModel: ...
+    @property
+    def public_model(self) -> PublicModel: ...
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class Utterance:
 
 
 UtteranceSource = Callable[[], "Utterance | None"]
+_PUBLIC = frozenset(s.value for s in PUBLIC_SCREENS)
 _REASONS = {reason.value: label for reason, label in REASON_LABELS_ZH.items()}
 
 
@@ -102,6 +107,8 @@ def utterance_for(app: OnScreen) -> Utterance | None:
         return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
     if screen == "complaintQuery":
         return Utterance(spoken_numbers_in(app.query_model.spoken()))
+    if screen in _PUBLIC:
+        return Utterance(app.public_model.spoken(Screen(screen)))
     if screen == "notices":
         notices = app.notices_model
         if notices.openIndex >= 0:

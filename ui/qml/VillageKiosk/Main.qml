@@ -94,6 +94,12 @@ Window {
             case "notices": return noticesScreen
             case "complaintQuery": return complaintQueryScreen
             case "clerk": return clerkScreen
+            case "public": return publicScreen
+            case "rollItems": return rollItemsScreen
+            case "roll": return rollScreen
+            case "rollRow": return rollRowScreen
+            case "powers": return powersScreen
+            case "power": return powerScreen
             default: return welcomeScreen
             }
         }
@@ -127,6 +133,47 @@ Window {
     Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
     Component { id: noticesScreen; NoticesScreen { app: root.app } }
     Component { id: complaintQueryScreen; ComplaintQueryScreen { app: root.app } }
+    // 村务公开 (issue 17): the hub, the public rolls, the micro-power list.
+    Component {
+        id: publicScreen
+        ChoiceScreen {
+            objectName: "publicScreen"
+            app: root.app
+            title: qsTr("村务公开")
+            intro: qsTr("本村公开的事项，谁都可以看，不用身份证。")
+            choices: root.app.public.sections
+            onChosen: (index) => root.app.public.openSection(root.app.public.sections[index].key)
+        }
+    }
+    Component {
+        id: rollItemsScreen
+        ChoiceScreen {
+            objectName: "rollItemsScreen"
+            app: root.app
+            title: qsTr("公示花名册")
+            intro: qsTr("县里公开的补贴名单：本村谁领了、领了多少。")
+            emptyText: qsTr("本村现在没有正在公示的名单。")
+            error: root.app.public.error
+            choices: root.app.public.items
+            onChosen: (index) => root.app.public.openItem(index)
+        }
+    }
+    Component { id: rollScreen; RollScreen { app: root.app } }
+    Component { id: rollRowScreen; RollRowScreen { app: root.app } }
+    Component {
+        id: powersScreen
+        ChoiceScreen {
+            objectName: "powersScreen"
+            app: root.app
+            title: qsTr("小微权力清单")
+            intro: qsTr("村里这些事怎么办：一步一步看。")
+            emptyText: qsTr("县里还没有发布小微权力清单。")
+            error: root.app.public.error
+            choices: root.app.public.powers
+            onChosen: (index) => root.app.public.openPower(index)
+        }
+    }
+    Component { id: powerScreen; PowerScreen { app: root.app } }
     // The clerk's screen is for staff and stays Chinese: never mirrored.
     Component {
         id: clerkScreen

@@ -7,12 +7,14 @@ Rectangle {
     id: screen
     objectName: "welcomeScreen"
     required property AppModel app
+    // Large type on a 1280x800 panel leaves no room for the buttons' hint lines.
+    readonly property bool roomy: !(Theme.compact && Theme.largeText)
     color: Theme.background
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: 24
+        spacing: Theme.compact ? 14 : 24
 
         PlainText {
             Layout.fillWidth: true
@@ -136,16 +138,34 @@ Rectangle {
                     }
                 }
             }
+        }
+
+        // What needs no card, side by side: the notices, 村务公开 and 查询投诉.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 24
             BigButton {
                 objectName: "noticesButton"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: qsTr("看通知公告")
-                hint: qsTr("不用身份证")
+                hint: screen.roomy ? qsTr("不用身份证") : ""
                 onClicked: screen.app.openNotices()
             }
             BigButton {
+                objectName: "publicButton"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("村务公开")
+                hint: screen.roomy ? qsTr("公示名单 · 办事流程") : ""
+                onClicked: screen.app.public.open()
+            }
+            BigButton {
                 objectName: "complaintQueryButton"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1.5  // its hint is the longest: one line at 1280 px
                 text: qsTr("查询投诉")
-                hint: qsTr("凭受理号和查询码，不用身份证")
+                hint: screen.roomy ? qsTr("凭受理号和查询码，不用身份证") : ""
                 onClicked: screen.app.query.open()
             }
         }
