@@ -39,8 +39,12 @@ from county.complaints import (
 )
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
+from county.emptypoll import empty_poll, not_modified, poll_etag
 from county.errors import CountyError
+from county.heartbeats import HeartbeatBuffer
 from county.person_keys import county_holder
+from county.pollcache import PollCache
+from county.querycount import from_env as query_counter
 from county.receipts import check_receipt, receipt_page
 from county.releases import release_for_download
 from county.releases.download import (
@@ -126,7 +130,8 @@ Auth = Annotated[TerminalScope, Depends(_terminal)]
 def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                threads: int = 8,
                complaint_limits: ComplaintLimits = DEFAULT_LIMITS,
-               escalate_every_s: float | None = ESCALATE_EVERY_S) -> FastAPI:
+               escalate_every_s: float | None = ESCALATE_EVERY_S,
+               heartbeat_every_s: float | None = None) -> FastAPI:
     """The API application on ``engine`` (already migrated).
 
     ``complaint_limits`` caps the new complaints of each terminal (429
@@ -139,18 +144,35 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
 
     ``escalate_every_s``: how often overdue complaints move to the county
     (county/complaint_flow/schedule.py); None runs no schedule.
+
+    ``heartbeat_every_s``: write heartbeats in batches this often
+    (county/heartbeats.py; flushed at shutdown); None writes each at once.
+    Empty polls are answered from the process's cached head
+    (county/pollcache.py) while the lifespan runs.
     """
+    polls = PollCache(engine)
+    beats = None if heartbeat_every_s is None else HeartbeatBuffer(
+        engine, every_s=heartbeat_every_s)
+    counter = query_counter(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = threads
         escalation = (None if escalate_every_s is None else
                       asyncio.create_task(escalation_loop(engine, escalate_every_s)))
+        polls.start()
+        if beats is not None:
+            beats.start()
         yield
         if escalation is not None:
             escalation.cancel()
             with suppress(asyncio.CancelledError):
                 await escalation
+        polls.close()
+        if beats is not None:
+            await to_thread.run_sync(beats.close)
+        if counter is not None:
+            counter.write()
 
     app = FastAPI(title="village-kiosk county server", version="1", lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
@@ -198,20 +220,44 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
              responses={400: {"model": ErrorBody, "description": "bad cursor"},
                         401: _ERRORS[401], 422: _ERRORS[422]})
     def get_changes(
-        who: Auth,
+        request: Request,
         since: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
+        authorization: Annotated[str | None, Header()] = None,
+        if_none_match: Annotated[str | None, Header(max_length=200)] = None,
     ) -> Response:
-        """Ordered changes after ``since`` for this terminal, at most ``limit`` records."""
+        """Ordered changes after ``since`` for this terminal, at most ``limit`` records.
+
+        The answer carries ``ETag: "SINCE-HEAD"``; sent back as ``If-None-Match``
+        with the same ``since`` while nothing changed, it answers 304 (no body).
+        """
+        if counter is not None:
+            counter.bump("polls")
+        answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
+        if answer is not None:
+            if counter is not None:
+                counter.bump("empty_polls")
+                answer.headers["X-County-Process"] = str(counter.pid)
+            return answer
+        who = _terminal(request, authorization)
+        polls.remember(authorization, who)
         with engine.connect() as conn:
             try:
                 head = current_seq(conn)
                 after = parse_cursor(since, current=head)
             except CursorError as exc:
                 raise ApiError(400, ErrorCode.CURSOR_INVALID, str(exc)) from None
+            polls.note(head)
+            etag = poll_etag(after, head)
+            if after == head and if_none_match == etag:
+                return not_modified(etag)
             page = build_page(conn, who, after=after, limit=limit, now=_now(), head=head)
         # Serialised here, once: FastAPI would validate the big page a second time.
-        return Response(page.model_dump_json(), media_type="application/json")
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if counter is not None:
+            headers["X-County-Process"] = str(counter.pid)
+        return Response(page.model_dump_json(), media_type="application/json",
+                        headers=headers)
 
     @app.get(f"{API_PREFIX}/snapshot", response_class=StreamingResponse,
              responses={200: {"content": {"application/x-ndjson": {}},
@@ -350,7 +396,9 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_heartbeat(who: Auth, body: HeartbeatRequest) -> HeartbeatAnswer:
         """Store the terminal's health; answers pending actions."""
-        return record_heartbeat(engine, who, body, now=_now())
+        if counter is not None:
+            counter.bump("heartbeats")
+        return record_heartbeat(engine, who, body, now=_now(), buffer=beats)
 
     mount_console(app, engine)
     return app
