@@ -7,7 +7,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 from reference import REFERENCE_DAY
@@ -24,7 +24,8 @@ __all__ = ["LiveServer"]
 class LiveServer:
     """uvicorn serving :func:`county.app.create_app` on ``engine``; use as a context manager."""
 
-    def __init__(self, engine: Engine, *, lifespan: str = "off", **app_options: Any) -> None:
+    def __init__(self, engine: Engine, *, lifespan: Literal["on", "off"] = "off",
+                 **app_options: Any) -> None:
         """``app_options`` go to :func:`county.app.create_app` (e.g. ``complaint_limits``);
         ``lifespan="on"`` runs the app's start-up and shutdown (poll cache, batches)."""
         self.engine = engine

@@ -163,8 +163,8 @@ def test_etag_poll_and_batched_heartbeats(
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
     with seeded_engine.connect() as conn:
-        stored: dict[str, int] = dict(conn.execute(select(Terminal.id, Terminal.uptime_s)
-                                   .where(Terminal.id.in_(list(beats)))).all())
+        stored = {row.id: row.uptime_s for row in conn.execute(
+            select(Terminal.id, Terminal.uptime_s).where(Terminal.id.in_(list(beats))))}
     # Sent concurrently: each terminal's stored beat is one of its own, none is lost.
     for terminal_id, uptime in stored.items():
         sent = {100 + i for i in range(_TERMINALS * 4)
