@@ -1,6 +1,6 @@
 """Province benchmark (issue 19): many terminals polling, on 1 and 2 app processes.
 
-    .venv/bin/python tests/bench/bench_province.py [--terminals 1000] [--seconds 8]
+    .venv/bin/python tests/bench/bench_province.py [--terminals 500] [--seconds 8]
         [--concurrency 50] [--change-share 0.05] [--workers 1,2] [--backend sqlite|postgresql|both]
 
 Bounded and on loopback only. For each backend (SQLite file; PostgreSQL in a
@@ -242,7 +242,9 @@ def bench(name: str, url: str, args: argparse.Namespace) -> None:
               f"{fleet.bytes / max(n, 1):.0f} body bytes/poll; {published[0]} changes published,"
               f" {1 - share - empty_share:.1%} of polls fetched a real page")
         print(f"[{name} ×{workers}]   DB statements per poll {queries / max(polls, 1):.2f} "
-              f"(polls {polls} incl. warm-up, {empty} answered from memory)")
+              f"({queries} statements, {polls} polls incl. warm-up; {empty} answered from "
+              f"memory with none, the others "
+              f"{queries / max(polls - empty, 1):.1f} each incl. the token check)")
         print(f"[{name} ×{workers}]   reference, same server: /openapi.json {docs_rate:.0f}/s, "
               f"p50 {_pct(docs, 50):.1f} ms → polls ×{rate / max(docs_rate, 1):.2f} of it; "
               f"{rate * FLEET_POLL_S:.0f} terminals polling once a minute")
@@ -251,7 +253,7 @@ def bench(name: str, url: str, args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--terminals", type=int, default=1000)
+    parser.add_argument("--terminals", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--change-share", type=float, default=0.05,
