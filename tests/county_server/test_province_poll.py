@@ -30,6 +30,7 @@ from county.notices import KINDS, add_notice
 from county.querycount import ENV as COUNT_ENV
 from county_server.conftest import auth, enroll_terminal
 from county_server.live import LiveServer
+from sync.client import ClientSettings, CountyClient
 from sync.protocol import ChangesPage
 
 _TERMINALS = 3
@@ -199,8 +200,20 @@ def test_empty_poll_sends_no_query(seeded_engine: Engine) -> None:
                              headers={**headers, "If-None-Match": empty.headers["ETag"]})
         finally:
             event.remove(seeded_engine, "before_cursor_execute", count)
+        # The terminal's own client sends the ETag back and takes the 304 as an empty page.
+        statuses: list[int] = []
+        memo: dict[str, tuple[str, str]] = {}
+        for _cycle in range(2):  # the daemon makes a client per cycle and keeps the memo
+            with CountyClient(live.url, terminal["token"], ClientSettings(),
+                              unchanged=memo) as county:
+                county.session.hooks["response"].append(
+                    lambda r, *_a, **_k: statuses.append(r.status_code))
+                pages = [county.changes(cursor, 100) for _ in range(2)]
+                assert all(p.next_cursor == cursor and not p.has_more and p.notices == []
+                           for p in pages)
     assert empty.status_code == 200 and again.status_code == 304
     assert statements == []
+    assert statuses == [200, 304, 304, 304]
     # The hand-written empty page is the model's own serialisation.
     page = ChangesPage.model_validate_json(empty.content)
     assert json.loads(empty.content) == json.loads(page.model_dump_json())
