@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, suppress
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -40,8 +40,12 @@ from county.complaints import (
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
 from county.disclosure.rolls import payee_names, refresh_if_due
+from county.emptypoll import empty_poll, not_modified, poll_etag
 from county.errors import CountyError
+from county.heartbeats import HeartbeatBuffer
 from county.person_keys import county_holder
+from county.pollcache import PollCache
+from county.querycount import from_env as query_counter
 from county.receipts import check_receipt, receipt_page
 from county.release_files_api import mount_release_files
 from county.releases import release_for_download
@@ -129,7 +133,8 @@ Auth = Annotated[TerminalScope, Depends(_terminal)]
 def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                threads: int = 8,
                complaint_limits: ComplaintLimits = DEFAULT_LIMITS,
-               escalate_every_s: float | None = ESCALATE_EVERY_S) -> FastAPI:
+               escalate_every_s: float | None = ESCALATE_EVERY_S,
+               heartbeat_every_s: float | None = None) -> FastAPI:
     """The API application on ``engine`` (already migrated).
 
     ``complaint_limits`` caps the new complaints of each terminal (429
@@ -142,18 +147,35 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
 
     ``escalate_every_s``: how often overdue complaints move to the county
     (county/complaint_flow/schedule.py); None runs no schedule.
+
+    ``heartbeat_every_s``: write heartbeats in batches this often
+    (county/heartbeats.py; flushed at shutdown); None writes each at once.
+    Empty polls are answered from the process's cached head
+    (county/pollcache.py) while the lifespan runs.
     """
+    polls = PollCache(engine)
+    beats = None if heartbeat_every_s is None else HeartbeatBuffer(
+        engine, every_s=heartbeat_every_s)
+    counter = query_counter(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = threads
         escalation = (None if escalate_every_s is None else
                       asyncio.create_task(escalation_loop(engine, escalate_every_s)))
+        polls.start()
+        if beats is not None:
+            beats.start()
         yield
         if escalation is not None:
             escalation.cancel()
             with suppress(asyncio.CancelledError):
                 await escalation
+        polls.close()
+        if beats is not None:
+            await to_thread.run_sync(beats.close)
+        if counter is not None:
+            counter.write()
 
     app = FastAPI(title="village-kiosk county server", version="1", lifespan=lifespan,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
@@ -161,10 +183,20 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     app.state.engine = engine
     roll_names = payee_names(engine.url.render_as_string(hide_password=False))
 
+    checked_rolls: list[tuple[date, int]] = []
+
     def refresh_rolls() -> None:
         # Public rolls follow the calendar and the data: brought up to date (at most once
-        # per day and change) before a terminal reads (county/disclosure/rolls.py).
-        refresh_if_due(engine, today=clock.today(), now=_now(), names=roll_names)
+        # per day and change) before a terminal reads (county/disclosure/rolls.py). The
+        # database is asked only when this process has not checked on this day at this
+        # change number, so an empty poll still costs no query (a disclosure setting
+        # moves the change counter too).
+        today, head = clock.today(), polls.head()
+        if head is not None and checked_rolls == [(today, head)]:
+            return
+        refresh_if_due(engine, today=today, now=_now(), names=roll_names)
+        if head is not None:
+            checked_rolls[:] = [(today, head)]
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes, limits=BODY_LIMITS)
 
     @app.exception_handler(ApiError)
@@ -207,21 +239,45 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
              responses={400: {"model": ErrorBody, "description": "bad cursor"},
                         401: _ERRORS[401], 422: _ERRORS[422]})
     def get_changes(
-        who: Auth,
+        request: Request,
         since: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
+        authorization: Annotated[str | None, Header()] = None,
+        if_none_match: Annotated[str | None, Header(max_length=200)] = None,
     ) -> Response:
-        """Ordered changes after ``since`` for this terminal, at most ``limit`` records."""
+        """Ordered changes after ``since`` for this terminal, at most ``limit`` records.
+
+        The answer carries ``ETag: "SINCE-HEAD"``; sent back as ``If-None-Match``
+        with the same ``since`` while nothing changed, it answers 304 (no body).
+        """
         refresh_rolls()
+        if counter is not None:
+            counter.bump("polls")
+        answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
+        if answer is not None:
+            if counter is not None:
+                counter.bump("empty_polls")
+                answer.headers["X-County-Process"] = str(counter.pid)
+            return answer
+        who = _terminal(request, authorization)
+        polls.remember(authorization, who)
         with engine.connect() as conn:
             try:
                 head = current_seq(conn)
                 after = parse_cursor(since, current=head)
             except CursorError as exc:
                 raise ApiError(400, ErrorCode.CURSOR_INVALID, str(exc)) from None
+            polls.note(head)
+            etag = poll_etag(after, head)
+            if after == head and if_none_match == etag:
+                return not_modified(etag)
             page = build_page(conn, who, after=after, limit=limit, now=_now(), head=head)
         # Serialised here, once: FastAPI would validate the big page a second time.
-        return Response(page.model_dump_json(), media_type="application/json")
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if counter is not None:
+            headers["X-County-Process"] = str(counter.pid)
+        return Response(page.model_dump_json(), media_type="application/json",
+                        headers=headers)
 
     @app.get(f"{API_PREFIX}/snapshot", response_class=StreamingResponse,
              responses={200: {"content": {"application/x-ndjson": {}},
@@ -363,7 +419,9 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_heartbeat(who: Auth, body: HeartbeatRequest) -> HeartbeatAnswer:
         """Store the terminal's health; answers pending actions."""
-        return record_heartbeat(engine, who, body, now=_now())
+        if counter is not None:
+            counter.bump("heartbeats")
+        return record_heartbeat(engine, who, body, now=_now(), buffer=beats)
 
     install_voice_api(app, engine, terminal=_terminal, now=_now)
     mount_console(app, engine)

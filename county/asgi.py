@@ -21,4 +21,5 @@ def app_from_env() -> FastAPI:
     """The API on ``$VILLAGE_COUNTY_DB`` (migrated already by the parent process)."""
     engine = open_county_db(default_url(), migrate=False)
     limit = int(os.environ.get("VILLAGE_COUNTY_MAX_BODY", MAX_BODY_BYTES))
-    return create_app(engine, max_body_bytes=limit)
+    flush = float(os.environ.get("VILLAGE_COUNTY_HEARTBEAT_FLUSH", "2.0"))
+    return create_app(engine, max_body_bytes=limit, heartbeat_every_s=flush)

@@ -30,13 +30,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 from sqlalchemy.engine import make_url
 
-from county.bulk import matching
+from county.bulk import insert_new, matching
 from county.collision.models import Person
 from county.errors import CountyError
 from county.tx import writing
@@ -158,11 +159,13 @@ def remember_people(conn: Connection, vault: IdVault,
     for where in matching(conn, Person.id_hash, list(rows)):
         stored.update((r.id_hash, r.name_enc) for r in conn.execute(
             select(Person.id_hash, Person.name_enc).where(where)))
-    fresh = [{"id_hash": who, "id_enc": vault.seal(who, number), "masked_id": mask_id(number),
-              "name_enc": vault.seal(who, name) if name else "", "updated_at": now}
+    fresh = [(who, vault.seal(who, number), mask_id(number),
+              vault.seal(who, name) if name else "", now)
              for who, (number, name) in rows.items() if who not in stored]
-    if fresh:
-        conn.execute(insert(Person), fresh)
+    if fresh:  # COPY on PostgreSQL; a person a concurrent import stored meanwhile is kept
+        insert_new(conn, cast(Table, Person.__table__),
+                   ("id_hash", "id_enc", "masked_id", "name_enc", "updated_at"),
+                   lambda: fresh, unique="id_hash")
     renamed = [{"h": who, "n": vault.seal(who, name), "t": now}
                for who, (_, name) in rows.items() if who in stored and name]
     if renamed:

@@ -28,6 +28,7 @@ from county.tx import writing
 from sync.protocol.errors import ErrorCode
 
 if TYPE_CHECKING:  # the wire models (pydantic) and releases load when a terminal calls
+    from county.heartbeats import HeartbeatBuffer
     from sync.protocol import EnrollResponse, HeartbeatAnswer, HeartbeatRequest
 
 __all__ = [
@@ -185,11 +186,13 @@ def authenticate(conn: Connection, authorization: str | None) -> TerminalScope:
 
 
 def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatRequest, *,
-                     now: datetime) -> HeartbeatAnswer:
+                     now: datetime, buffer: HeartbeatBuffer | None = None) -> HeartbeatAnswer:
     """Store the terminal's health and tell it what to do next.
 
     The last install attempt is kept as reported; a heartbeat without one
     (an older terminal, or one that never tried) leaves the stored one.
+    With ``buffer`` the health is written with the next batch
+    (county/heartbeats.py) and the answer needs only reads.
     """
     from county.changes import effective_settings
     from county.releases import offer_for
@@ -206,8 +209,12 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
                       update_result=report.result, update_code=report.code,
                       update_message=report.message, update_finished_at=report.finished_at,
                       installed_versions=json.dumps(report.installed, ensure_ascii=False))
-    with writing(engine) as conn:
-        conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id).values(values))
+    if buffer is not None:
+        buffer.add(scope.terminal_id, values)
+    with writing(engine) if buffer is None else engine.connect() as conn:
+        if buffer is None:
+            conn.execute(update(Terminal).where(Terminal.id == scope.terminal_id)
+                         .values(values))
         settings = effective_settings(conn, scope)
         head = current_seq(conn)
         release = offer_for(conn, scope, running=beat.version, channel=beat.channel, now=now)

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
@@ -122,11 +123,16 @@ class CountyClient:
     classes named on each method.
     """
 
-    def __init__(self, server_url: str, token: str | None, settings: ClientSettings) -> None:
+    def __init__(self, server_url: str, token: str | None, settings: ClientSettings, *,
+                 unchanged: dict[str, tuple[str, str]] | None = None) -> None:
+        """``unchanged``: where the last empty ``changes`` answer's (cursor, ETag) is
+        kept, to outlive this client (the daemon makes one per cycle)."""
         self.base = server_url.rstrip("/") + API_PREFIX
         self.settings = settings
         self.timeout = (settings.connect_timeout_s, settings.read_timeout_s)
         self.session = self._session(token, statuses=True)
+        #: "changes" -> (since, ETag) of the last empty answer: sent back as If-None-Match.
+        self._unchanged = {} if unchanged is None else unchanged
 
     def _session(self, token: str | None, *, statuses: bool) -> requests.Session:
         session = requests.Session()
@@ -173,8 +179,8 @@ class CountyClient:
             raise NetworkError(f"{what}: {_reason(exc)}") from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{what}: {type(exc).__name__}") from None
-        if response.status_code < 300:
-            return response
+        if response.status_code < 300 or response.status_code == 304:
+            return response  # 304 only ever answers an If-None-Match (``changes``)
         try:
             code, message = self._error_of(response)
         finally:
@@ -235,12 +241,33 @@ class CountyClient:
             session.close()
 
     def changes(self, since: str | None, limit: int) -> ChangesPage:
-        """``GET /changes?since=…&limit=…``: one validated page."""
+        """``GET /changes?since=…&limit=…``: one validated page.
+
+        Polling again from the cursor of an empty answer sends its ETag back; the
+        server's 304 (nothing new) becomes an empty page at the same cursor, as of
+        the answer's ``Date`` (docs/sync-protocol.md, "Empty polls, ETag and 304").
+        """
         params: dict[str, Any] = {"limit": limit}
+        headers = None
         if since is not None:
             params["since"] = since
-        response = self._send(self.session, "GET", "/changes", params=params)
-        return self._json(response, ChangesPage, f"GET /changes since={since}")
+            last = self._unchanged.get("changes")
+            if last is not None and last[0] == since:
+                headers = {"If-None-Match": last[1]}
+        what = f"GET /changes since={since}"
+        response = self._send(self.session, "GET", "/changes", params=params, headers=headers)
+        if response.status_code == 304:
+            response.close()
+            if since is None or headers is None:
+                raise ProtocolError(f"{what}: 304 to a request without If-None-Match")
+            return _unchanged_page(since, response.headers.get("Date"), what)
+        etag = response.headers.get("ETag")
+        page = self._json(response, ChangesPage, what)
+        if since is not None and etag and len(etag) <= 100 and page.next_cursor == since:
+            self._unchanged["changes"] = (since, etag)
+        else:
+            self._unchanged.pop("changes", None)
+        return page
 
     def post_complaint(self, submission: ComplaintSubmission) -> ComplaintAnswer:
         """``POST /complaints`` (safe to repeat: the idempotency key dedups)."""
@@ -341,6 +368,18 @@ class CountyClient:
                 raise ProtocolError(f"GET /snapshot: expected application/x-ndjson, got "
                                     f"{ctype or 'none'!r}")
             yield _lines(response)
+
+
+def _unchanged_page(since: str, date: str | None, what: str) -> ChangesPage:
+    """The empty page a 304 stands for: same cursor, server time from ``Date``."""
+    try:
+        when = parsedate_to_datetime(date or "")
+    except (TypeError, ValueError):
+        raise ProtocolError(f"{what}: 304 without a valid Date header") from None
+    return ChangesPage(benefit_items=[], settings=[], notices=[], household_members=[],
+                       payments=[], tombstones=[], complaint_replies=[],
+                       complaint_progress=[], next_cursor=since, has_more=False,
+                       server_time=when)
 
 
 def _chunks(response: requests.Response, what: str) -> Iterator[bytes]:

@@ -78,6 +78,8 @@ class SyncDaemon:
         self.now = now
         self.sync = config.sync
         self.settings = ClientSettings.from_config(config.sync)
+        #: The last empty changes answer's (cursor, ETag), kept across cycles' clients.
+        self.unchanged: dict[str, tuple[str, str]] = {}
         self.stage = SnapshotStage(stage_path_for(config.store.path))
         self.started = time.monotonic()
         self.rng = rng or random.Random()
@@ -102,7 +104,8 @@ class SyncDaemon:
 
     def client(self, enrollment: Enrollment) -> CountyClient:
         """A client for the enrolled server with the terminal's token."""
-        return CountyClient(enrollment.server_url, enrollment.token, self.settings)
+        return CountyClient(enrollment.server_url, enrollment.token, self.settings,
+                            unchanged=self.unchanged)
 
     def retry_delay(self, attempts: int) -> float:
         """Full-jitter delay (seconds) before a complaint's next try after ``attempts``."""

@@ -31,9 +31,11 @@ def _serve(args: argparse.Namespace) -> int:
         engine.dispose()
         os.environ["VILLAGE_COUNTY_DB"] = database_url(args)
         os.environ["VILLAGE_COUNTY_MAX_BODY"] = str(args.max_body)
+        os.environ["VILLAGE_COUNTY_HEARTBEAT_FLUSH"] = str(args.heartbeat_flush)
         uvicorn.run("county.asgi:app_from_env", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(engine, max_body_bytes=args.max_body), **options)
+        uvicorn.run(create_app(engine, max_body_bytes=args.max_body,
+                               heartbeat_every_s=args.heartbeat_flush), **options)
     return 0
 
 
@@ -49,6 +51,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--workers", type=int, default=1,
                    help="server processes (default 1); the app keeps no state outside the "
                         "database, so more processes serve more terminals")
+    p.add_argument("--heartbeat-flush", type=float, default=2.0, metavar="SECONDS",
+                   help="write terminals' heartbeats in one batch this often (default 2); "
+                        "a killed process loses at most that much, resent with the next beat")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"))
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1",

@@ -186,6 +186,9 @@ def refresh_rolls(conn: Connection, *, today: date, now: datetime,
 
 def _forget_marker(conn: Connection) -> None:
     conn.execute(update(CountyState).where(CountyState.key == _MARKER).values(value=""))
+    # Moving the change counter tells every server process (county/app.py checks the
+    # rolls again only when the day or the counter moved) that a refresh is due.
+    take_seqs(conn)
 
 
 def _marker(today: date, conn: Connection) -> str:

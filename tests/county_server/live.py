@@ -7,7 +7,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 from reference import REFERENCE_DAY
@@ -24,8 +24,10 @@ __all__ = ["LiveServer"]
 class LiveServer:
     """uvicorn serving :func:`county.app.create_app` on ``engine``; use as a context manager."""
 
-    def __init__(self, engine: Engine, **app_options: Any) -> None:
-        """``app_options`` go to :func:`county.app.create_app` (e.g. ``complaint_limits``)."""
+    def __init__(self, engine: Engine, *, lifespan: Literal["on", "off"] = "off",
+                 **app_options: Any) -> None:
+        """``app_options`` go to :func:`county.app.create_app` (e.g. ``complaint_limits``);
+        ``lifespan="on"`` runs the app's start-up and shutdown (poll cache, batches)."""
         self.engine = engine
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -33,7 +35,7 @@ class LiveServer:
         self.port = int(self._sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(create_app(engine, **app_options), log_level="warning",
-                                lifespan="off", access_log=False)
+                                lifespan=lifespan, access_log=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._sock]}, daemon=True)

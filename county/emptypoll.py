@@ -1,0 +1,57 @@
+"""A `changes` poll with nothing new, answered without the database (issue 19).
+
+A terminal whose cursor is the county's latest change number (as this
+process knows it, county/pollcache.py) and whose token was seen valid a
+moment ago gets an empty page, or 304 if it sent back the page's ETag, with
+no query. The ETag of a page is ``"SINCE-HEAD"``: the same cursor at the same
+head means the same (empty) answer. Anything else goes the long way.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi.responses import Response
+from pydantic import TypeAdapter
+
+from county.cursor import cursor_value
+from county.pollcache import PollCache
+
+__all__ = ["empty_poll", "not_modified", "poll_etag"]
+
+_CACHE_CONTROL = "no-cache"
+_TIME = TypeAdapter(datetime)  # the wire's own datetime form ("Z" for UTC, as pydantic)
+
+
+def poll_etag(after: int, head: int) -> str:
+    """The ETag of the page after ``after`` read at ``head``."""
+    return f'"{after}-{head}"'
+
+
+def not_modified(etag: str) -> Response:
+    """304: the terminal's last (empty) page still holds."""
+    return Response(status_code=304, headers={"ETag": etag, "Cache-Control": _CACHE_CONTROL})
+
+
+def empty_poll(cache: PollCache, authorization: str | None, since: str | None,
+               if_none_match: str | None, *, now: datetime) -> Response | None:
+    """The answer to a poll with nothing new, or None when it needs the database."""
+    after = cursor_value(since)
+    if after is None:
+        return None
+    head = cache.head()
+    if head is None or after != head:
+        return None
+    if cache.terminal(authorization) is None:
+        return None
+    etag = poll_etag(after, head)
+    if if_none_match == etag:
+        return not_modified(etag)
+    # The empty ChangesPage, written out: building the pydantic model costs more than
+    # the whole answer. tests/county_server/test_province_poll.py checks it validates.
+    body = ('{"benefit_items":[],"settings":[],"notices":[],"household_members":[],'
+            '"payments":[],"tombstones":[],"complaint_replies":[],"complaint_progress":[],'
+            f'"next_cursor":"{head}","has_more":false,"server_time":'
+            f'{_TIME.dump_json(now).decode("ascii")}}}')
+    return Response(body, media_type="application/json",
+                    headers={"ETag": etag, "Cache-Control": _CACHE_CONTROL})
