@@ -220,7 +220,8 @@ Rectangle {
                         anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
                         // Wrapped beside the policy link when the type is large (字大一点).
                         width: parent.width - policyLink.implicitWidth - 48
-                        wrapMode: Text.WrapAnywhere
+                        // At word boundaries (English), anywhere where there are none (Chinese).
+                        wrapMode: Text.Wrap
                         text: sectionHeader.section
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.large
