@@ -66,37 +66,37 @@
     <message>
         <location filename="../tr.py" line="30"/>
         <source>星期一</source>
-        <translation>Monday</translation>
+        <translation>Mon</translation>
     </message>
     <message>
         <location filename="../tr.py" line="30"/>
         <source>星期二</source>
-        <translation>Tuesday</translation>
+        <translation>Tue</translation>
     </message>
     <message>
         <location filename="../tr.py" line="30"/>
         <source>星期三</source>
-        <translation>Wednesday</translation>
+        <translation>Wed</translation>
     </message>
     <message>
         <location filename="../tr.py" line="31"/>
         <source>星期四</source>
-        <translation>Thursday</translation>
+        <translation>Thu</translation>
     </message>
     <message>
         <location filename="../tr.py" line="31"/>
         <source>星期五</source>
-        <translation>Friday</translation>
+        <translation>Fri</translation>
     </message>
     <message>
         <location filename="../tr.py" line="31"/>
         <source>星期六</source>
-        <translation>Saturday</translation>
+        <translation>Sat</translation>
     </message>
     <message>
         <location filename="../tr.py" line="32"/>
         <source>星期日</source>
-        <translation>Sunday</translation>
+        <translation>Sun</translation>
     </message>
     <message>
         <location filename="../tr.py" line="52"/>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../tr.py" line="58"/>
         <source>{date} {weekday}</source>
-        <translation>{weekday}, {date}</translation>
+        <translation>{weekday} {date}</translation>
     </message>
     <message>
         <location filename="../wording.py" line="36"/>
@@ -895,7 +895,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Data as of %1</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="233"/>
+        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="234"/>
         <source>政策说明 ›</source>
         <translation>Policy ›</translation>
     </message>
@@ -1336,27 +1336,27 @@ Anonymous complaints are not shown here.</translation>
         <translation>No. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="77"/>
         <source>回复（%1）：%2</source>
         <translation>Reply (%1): %2</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="89"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="94"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="133"/>
         <source>您对哪一点不满意？</source>
         <translation>What are you not satisfied with?</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="153"/>
         <source>返回，不评价</source>
         <translation>Back, no rating</translation>
     </message>

@@ -895,7 +895,7 @@
         <translation>سانلىق مەلۇمات ⁦%1⁩ دە يېڭىلاندى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="233"/>
+        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="234"/>
         <source>政策说明 ›</source>
         <translation>سىياسەت ›</translation>
     </message>
@@ -958,67 +958,67 @@
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="19"/>
         <source>查询投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
         <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
-        <translation type="unfinished"></translation>
+        <translation>تالوندىكى ئەرز نومۇرىنى كىرگۈزۈڭ (بۇ ماشىنىنىڭكى پەقەت سان):</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
         <source>下一步</source>
-        <translation type="unfinished">كېيىنكى</translation>
+        <translation>كېيىنكى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="106"/>
         <source>投诉受理号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="107"/>
         <source>请输入回执上的6位“查询码”：</source>
-        <translation type="unfinished"></translation>
+        <translation>تالوندىكى 6 خانىلىق «سۈرۈشتۈرۈش كودى» نى كىرگۈزۈڭ:</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="111"/>
         <source>改受理号</source>
-        <translation type="unfinished"></translation>
+        <translation>نومۇرنى ئۆزگەرتىش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="119"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="131"/>
         <source>正在向县里查询，请稍等……</source>
-        <translation type="unfinished"></translation>
+        <translation>ناھىيەدىن سۈرۈشتۈرۈۋاتىدۇ، سەل ساقلاڭ…</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="143"/>
         <source>投诉受理号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="154"/>
         <source>答复（%1）：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>جاۋاب (⁦%1⁩): %2</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="155"/>
         <source>还没有答复。办理有了结果，这里会显示答复。</source>
-        <translation type="unfinished"></translation>
+        <translation>تېخى جاۋاب يوق. نەتىجە چىققاندا جاۋاب بۇ يەردە كۆرۈنىدۇ.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="168"/>
         <source>再查一件</source>
-        <translation type="unfinished"></translation>
+        <translation>يەنە بىرنى سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="175"/>
         <source>完成，退出</source>
-        <translation type="unfinished">تامام، چىقىش</translation>
+        <translation>تامام، چىقىش</translation>
     </message>
 </context>
 <context>
@@ -1158,17 +1158,17 @@
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
         <source>您的投诉编号</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرىڭىز</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
         <source>查询码（请保管好）</source>
-        <translation type="unfinished"></translation>
+        <translation>سۈرۈشتۈرۈش كودى (ياخشى ساقلاڭ)</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
-        <translation type="unfinished"></translation>
+        <translation>نومۇر ۋە سۈرۈشتۈرۈش كودىنى يېزىۋېلىڭ ياكى يانفون بىلەن رەسىمگە تارتىۋېلىڭ، كودنى باشقىلارغا كۆرسەتمەڭ. بۇ ئىككى نومۇر بىلەن ناھىيەدىكى ھەر قانداق ماشىنىدا «ئەرز سۈرۈشتۈرۈش» نى بېسىپ، كىملىكسىزلا ئەھۋال ۋە جاۋابنى كۆرەلەيسىز. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
         <source>您的投诉已经登记。投诉编号是：</source>
@@ -1324,29 +1324,29 @@
         <translation>نومۇر ⁦%1⁩ · ⁦%2⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="77"/>
         <source>回复（%1）：%2</source>
         <translation>جاۋاب (⁦%1⁩): ⁦%2⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="89"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>رازى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="94"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>نارازى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="133"/>
         <source>您对哪一点不满意？</source>
-        <translation type="unfinished"></translation>
+        <translation>قايسى جەھەتتىن نارازى؟</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="153"/>
         <source>返回，不评价</source>
-        <translation type="unfinished"></translation>
+        <translation>قايتىش، باھا بەرمەسلىك</translation>
     </message>
 </context>
 <context>
@@ -1464,12 +1464,12 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="147"/>
         <source>查询投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="148"/>
         <source>凭受理号和查询码，不用身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى ۋە كود بىلەن، كىملىكسىز</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>

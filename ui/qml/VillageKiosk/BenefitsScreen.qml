@@ -274,7 +274,7 @@ Rectangle {
                     PlainText {
                         text: row.modelData.paidOn
                         width: Math.min(implicitWidth, texts.width)
-                        wrapMode: Text.WrapAnywhere
+                        wrapMode: Text.Wrap
                         rightPadding: 24
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
