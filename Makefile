@@ -64,10 +64,12 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 translations: $(QM_FILES)
 ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+# Python modules with villager-visible text marked by ui.tr (tr(), QT_TR_NOOP).
+TR_PY = ui/tr.py ui/wording.py ui/app.py ui/playback.py ui/viewmodels/*.py
 ts: $(VENV)/.installed
 	for ts in $(TS_FILES); do \
 	  lang=$${ts##*_}; lang=$${lang%.ts}; \
-	  $(BIN)/pyside6-lupdate ui/qml/VillageKiosk/*.qml -source-language zh_CN \
+	  $(BIN)/pyside6-lupdate ui/qml/VillageKiosk/*.qml $(TR_PY) -source-language zh_CN \
 	    -target-language $$lang -ts $$ts; \
 	done
 

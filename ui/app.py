@@ -37,6 +37,7 @@ from ui.ops import Op
 from ui.playback import audio_output_problem
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
+from ui.tr import QT_TR_NOOP, tr
 from ui.viewmodels import qml_types
 from ui.viewmodels.app import AppModel
 from ui.wording import (
@@ -207,7 +208,7 @@ class KioskUi:
         enrollment = s.enrollment
         status = {
             "terminal": f"{s.config.terminal.code}（{enrollment.terminal_id}）" if enrollment
-            else f"{s.config.terminal.code}（未注册）",
+            else tr("{code}（未注册）").format(code=s.config.terminal.code),
             "village": "".join(x for x in (s.config.terminal.township,
                                            s.config.terminal.village)) or "—",
             "reader": self.app_model.reader_text,
@@ -215,16 +216,18 @@ class KioskUi:
             "speech": self._speech_text(),
             "version": s.version(),
             "update": update_attempt_text(s.update_attempt()),
-            "database": "正常" if s.usable else f"不可用：{s.problem}",
+            "database": QT_TR_NOOP("正常") if s.usable
+            else tr("不可用：{problem}").format(problem=s.problem),
         }
         if s.usable:
             state = s.sync_state()
             status["lastSync"] = (format_local(state.last_success_at)
-                                  if state.last_success_at else "从未同步")
+                                  if state.last_success_at else QT_TR_NOOP("从未同步"))
             if state.last_error:
                 why = sync_error_text(state.last_error_code, state.last_error)
-                status["lastSync"] += f"（上次错误：{why}）"
-            status["outbox"] = f"{state.outbox_pending} 条"
+                status["lastSync"] = tr(status["lastSync"]) + tr("（上次错误：{why}）").format(
+                    why=why)
+            status["outbox"] = tr("{count} 条").format(count=state.outbox_pending)
             status["rejected"] = rejected_complaints_text(state.outbox_rejected,
                                                           state.rejected_tickets)
         return status
@@ -232,12 +235,20 @@ class KioskUi:
     def _speech_text(self) -> str:
         speech = self.app_model.speech_model
         if not speech.available:
-            return f"{speech.problem}（朗读按钮已隐藏）"
-        return audio_output_problem() or "正常（espeak-ng，普通话）"
+            return tr("{problem}（朗读按钮已隐藏）").format(problem=speech.problem)
+        return tr(audio_output_problem() or QT_TR_NOOP("正常（espeak-ng，普通话）"))
 
     def _switch_language(self, code: str) -> None:
         self.translations.switch(code)
         self.engine.retranslate()
+        # The texts Python formatted (ui.tr): the welcome screen's are made again; those
+        # translated as QML reads them (readonly_tr) are read again. The other screens'
+        # are made afresh when the villager opens them (the language buttons are on the
+        # welcome screen only, and the session's end clears them).
+        self.app_model.tick()
+        self.app_model.refresh_welcome()
+        self.app_model.changed.emit()
+        self.app_model.query_model.changed.emit()
 
     def _on_clerk_changed(self) -> None:
         unlocked = self.app_model.clerk_model.unlocked
@@ -248,7 +259,7 @@ class KioskUi:
     def _probe_printer(self) -> None:
         uri = self.services.config.printer.uri
         if not uri:
-            self._printer_text = "没有设置打印机"
+            self._printer_text = QT_TR_NOOP("没有设置打印机")
             return
         timeout = self.services.config.printer.status_timeout_ms / 1000
 
@@ -256,7 +267,7 @@ class KioskUi:
             try:
                 status = probe_status(uri, timeout_s=timeout)
             except PrinterError as exc:
-                return f"不可用（{exc.code}）"
+                return tr("不可用（{code}）").format(code=exc.code)
             self.services.record_device("printer", status.state.value)
             return PRINTER_STATE_ZH.get(status.state, status.state.value)
 
@@ -268,13 +279,13 @@ class KioskUi:
         self.app_model.clerk_model.refresh()
 
     def _show_printer_state_failed(self, exc: Exception) -> None:
-        self._show_printer_state(f"失败：{exc}")
+        self._show_printer_state(tr("失败：{error}").format(error=exc))
 
     def _test_print(self) -> None:
         uri = self.services.config.printer.uri
         clerk = self.app_model.clerk_model
         if not uri:
-            clerk.show_result("printer", "没有设置打印机")
+            clerk.show_result("printer", tr("没有设置打印机"))
             return
         receipts = self.services.receipts()
 
@@ -283,16 +294,17 @@ class KioskUi:
                 status = receipts.send(test_page_blocks(uri, 576))
             except PrinterNotReadyError as exc:
                 state = exc.status.state if exc.status else None
-                return f"失败（{exc.code}）", self._record_printer(state)
+                return _failed(exc.code), self._record_printer(state)
             except DisconnectedError as exc:
-                return f"失败（{exc.code}）", self._record_printer(PrinterState.DISCONNECTED)
+                return _failed(exc.code), self._record_printer(PrinterState.DISCONNECTED)
             except PrinterError as exc:
-                return f"失败（{exc.code}）", None
-            return "已打印", self._record_printer(status.state)
+                return _failed(exc.code), None
+            return QT_TR_NOOP("已打印"), self._record_printer(status.state)
 
         Op(test_page, name="test-print", runner=self.printer, owner=self.app_model) \
             .success(self._show_test_print) \
-            .failure(lambda exc: clerk.show_result("printer", f"失败：{exc}")).run()
+            .failure(lambda exc: clerk.show_result("printer", tr("失败：{error}").format(
+                error=exc))).run()
 
     def _record_printer(self, state: PrinterState | None) -> PrinterState | None:
         if state is not None:
@@ -303,7 +315,9 @@ class KioskUi:
         text, state = outcome
         if state is not None:  # what the row shows once the result has expired
             self._printer_text = PRINTER_STATE_ZH.get(state, state.value)
-        self.app_model.clerk_model.show_result("printer", text)
+        if text.startswith("失败（"):  # the worker's (see _failed)
+            text = tr("失败") + text.removeprefix("失败")
+        self.app_model.clerk_model.show_result("printer", tr(text))
 
     def _sync_now(self) -> None:
         config = self.services.config
@@ -318,20 +332,27 @@ class KioskUi:
             proc = subprocess.run(command, capture_output=True, text=True, timeout=600,
                                   check=False)
             if proc.returncode == 0:
-                return "同步成功"
+                return QT_TR_NOOP("同步成功")
             # `syncd --once` prints each failed step as "error [code]: …" on stdout,
             # the first one the cause; stderr has the log or a CLI error (bad config).
             errors = [line for line in proc.stdout.splitlines() if line.startswith("error [")]
             why = errors[0] if errors else (proc.stderr.strip().splitlines() or ["?"])[-1]
-            return f"同步失败：{why[-120:]}"
+            return QT_TR_NOOP("同步失败：") + why[-120:]
 
-        self.app_model.clerk_model.show_result("lastSync", "正在同步……", running=True)
+        self.app_model.clerk_model.show_result("lastSync", tr("正在同步……"), running=True)
         Op(sync, name="sync-now", owner=self.app_model).success(self._show_sync) \
-            .failure(lambda exc: self._show_sync(f"同步失败：{exc}")).run()
+            .failure(lambda exc: self._show_sync(QT_TR_NOOP("同步失败：") + str(exc))).run()
 
     def _show_sync(self, text: str) -> None:
         self.app_model.refresh_welcome()
-        self.app_model.clerk_model.show_result("lastSync", text)
+        if text.startswith("同步失败："):  # the worker's: translated here, on the GUI thread
+            text = tr("同步失败：") + text.removeprefix("同步失败：")
+        self.app_model.clerk_model.show_result("lastSync", tr(text))
+
+
+def _failed(code: str) -> str:
+    """A job's failure for the clerk (on a worker: translated on the GUI thread)."""
+    return QT_TR_NOOP("失败") + f"（{code}）"
 
 
 def load_window_for_tests(services: KioskServices, **kwargs: Any) -> KioskUi:

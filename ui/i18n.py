@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from ui.tr import set_language
+
 __all__ = ["I18N_DIR", "LANGUAGES", "RIGHT_TO_LEFT", "SOURCE_LANGUAGE", "Translations"]
 
 log = logging.getLogger(__name__)
@@ -59,4 +61,5 @@ class Translations:
             QCoreApplication.installTranslator(translator)
         self._translator = translator
         self.language = code
+        set_language(code)
         return True

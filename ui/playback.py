@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
+from ui.tr import QT_TR_NOOP
+
 if TYPE_CHECKING:  # QtMultimedia loads (and logs about) its backend: only when used
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
@@ -32,7 +34,7 @@ def audio_output_problem() -> str:
     """Empty if the machine has a sound output, else why not (Chinese, for the clerk)."""
     from PySide6.QtMultimedia import QMediaDevices
 
-    return "" if QMediaDevices.audioOutputs() else "没有找到声音输出设备（音箱或耳机）"
+    return "" if QMediaDevices.audioOutputs() else QT_TR_NOOP("没有找到声音输出设备（音箱或耳机）")
 
 
 class WavPlayer(QObject):

@@ -6,6 +6,7 @@ The ``.qm`` files are built from ui/i18n/*.ts by ``make`` (``make translations``
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -17,6 +18,7 @@ from screens.conftest import FakeClock
 from screens.kiosk_window import open_kiosk
 from ui.driver import UiDriver
 from ui.i18n import qm_file
+from ui.untranslated import DataText, han_runs, shown_texts, untranslated
 
 
 @pytest.fixture(autouse=True)
@@ -44,11 +46,17 @@ def test_switching_language_on_the_welcome_screen(qtbot: QtBot, kiosk_config: Co
         assert d.text("largeTextButton") == "Larger text"
         assert not _clock_on_the_left(d)
         assert d.truncated_texts() == []
+        # The header's date, made in Python, follows at once (not at the next tick).
+        assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]+ \d{4}  \d\d:\d\d",
+                            d.text("clockText")), d.text("clockText")
 
-        # The language holds through the villager's session.
+        # The language holds through the villager's session, and the Python-made texts
+        # (totals, dates, statuses) are English too: only data is left in Chinese.
         ui.bridge.cardRead.emit(card)
         d.find("benefitsScreen")
         assert d.text("homeButton") == "Finish, exit"
+        data = DataText(kiosk_config.store.path, extra=[card.name, kiosk_config.terminal.village])
+        assert untranslated(shown_texts(d.window), data) == []
         d.click("homeButton")
 
         d.click("language_ug")
@@ -57,6 +65,7 @@ def test_switching_language_on_the_welcome_screen(qtbot: QtBot, kiosk_config: Co
         # Right to left: the header is mirrored, the clock moves to the left.
         assert _clock_on_the_left(d)
         assert d.truncated_texts() == []
+        assert han_runs(d.text("clockText")) == [], d.text("clockText")
 
         # The next villager gets the terminal's language back when the session times out.
         ui.bridge.cardRead.emit(card)
@@ -65,6 +74,7 @@ def test_switching_language_on_the_welcome_screen(qtbot: QtBot, kiosk_config: Co
         ui.app_model.check_idle()
         d.wait_until(lambda: d.text("instruction") == "请将身份证放在读卡区", what="Chinese")
         assert not _clock_on_the_left(d)
+        assert "星期" in d.text("clockText")
 
 
 def test_the_terminals_language_from_its_config(qtbot: QtBot, kiosk_config: Config) -> None:

@@ -243,4 +243,8 @@ def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
         for where, texts in sorted(tour.cut.items()):
             say(f"text cut off on {where}: {'; '.join(texts)}", file=sys.stderr)
         raise CliError(f"text is cut off on {len(tour.cut)} screen(s); see above")
+    if tour.untranslated:
+        for where, texts in sorted(tour.untranslated.items()):
+            say(f"untranslated text on {where}: {'; '.join(texts)}", file=sys.stderr)
+        raise CliError(f"Chinese left on {len(tour.untranslated)} screen(s); see above")
     return 0

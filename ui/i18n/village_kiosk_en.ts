@@ -2,6 +2,850 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>1月</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>2月</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>3月</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>4月</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>6月</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>7月</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>8月</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>9月</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>10月</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>11月</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>12月</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="32"/>
+        <source>星期日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="52"/>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{day} {month_name} {year}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="58"/>
+        <source>{date} {weekday}</source>
+        <translation>{weekday} {date}</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="36"/>
+        <source>没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。</source>
+        <translation>The ID card could not be read. Lay it flat on the reader, keep it still, and try again.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="37"/>
+        <source>这种证件暂时不能查询。请使用第二代居民身份证，或请工作人员帮助。</source>
+        <translation>This card cannot be used here. Please use a second-generation resident ID card, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="38"/>
+        <source>读卡器暂时不能使用，请告诉村里的工作人员。</source>
+        <translation>The card reader is not working at the moment. Please tell the village staff.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="40"/>
+        <source>读卡器没有反应，请把身份证拿起来重新放一下。</source>
+        <extracomment>The reader stopped answering while a card lay on it (idcard.timeout).</extracomment>
+        <translation>The card reader does not respond. Lift the ID card and lay it down again.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="41"/>
+        <source>查询服务暂时不能使用，请告诉村里的工作人员。</source>
+        <translation>The lookup service is not available at the moment. Please tell the village staff.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="44"/>
+        <source>读卡器未启动</source>
+        <translation>Reader not started</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="45"/>
+        <source>正在连接读卡器</source>
+        <translation>Connecting to the reader</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="46"/>
+        <source>读卡器正常</source>
+        <translation>Reader working</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="47"/>
+        <source>读卡器正常（有卡）</source>
+        <translation>Reader working (card on it)</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="48"/>
+        <source>正在读卡</source>
+        <translation>Reading a card</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="49"/>
+        <source>读卡器没有响应</source>
+        <translation>Reader not responding</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="50"/>
+        <source>读卡器已断开，正在重新连接</source>
+        <translation>Reader disconnected, reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="51"/>
+        <source>找不到读卡器</source>
+        <translation>No reader found</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="52"/>
+        <source>读卡器安全模块故障</source>
+        <translation>Reader security module (SAM) fault</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="56"/>
+        <location filename="../wording.py" line="68"/>
+        <source>打印机正常</source>
+        <extracomment>The printer&apos;s states as a villager reads them (the clerk&apos;s table above stays Chinese).</extracomment>
+        <translation>The printer is working</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="57"/>
+        <location filename="../wording.py" line="69"/>
+        <source>打印纸快用完了</source>
+        <translation>The printer paper is running out</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="58"/>
+        <location filename="../wording.py" line="70"/>
+        <source>打印机没有纸了</source>
+        <translation>The printer is out of paper</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="59"/>
+        <location filename="../wording.py" line="71"/>
+        <source>打印机盖子没有关好</source>
+        <translation>The printer&apos;s cover is open</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="60"/>
+        <location filename="../wording.py" line="72"/>
+        <source>打印机离线</source>
+        <translation>The printer is offline</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="61"/>
+        <location filename="../wording.py" line="73"/>
+        <source>打印机没有响应</source>
+        <translation>The printer does not respond</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="62"/>
+        <location filename="../wording.py" line="74"/>
+        <source>打印机没有连接</source>
+        <translation>The printer is not connected</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="63"/>
+        <location filename="../wording.py" line="75"/>
+        <source>打印机状态无法查询</source>
+        <translation>The printer&apos;s state cannot be checked</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="79"/>
+        <source>钱没有收到</source>
+        <translation>Money not received</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="80"/>
+        <source>金额不对</source>
+        <translation>Wrong amount</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="81"/>
+        <source>被别人冒领</source>
+        <translation>Taken by someone else</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="82"/>
+        <source>不该有我的名字</source>
+        <translation>My name should not be on it</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="83"/>
+        <source>办事作风问题</source>
+        <translation>Officials&apos; conduct</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="84"/>
+        <source>其他问题</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="92"/>
+        <source>打印机出了问题</source>
+        <translation>The printer has a problem</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="93"/>
+        <source>这台机器没有接打印机</source>
+        <translation>This kiosk has no printer</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="94"/>
+        <source>{what}，不能打印。请用手机扫描下面的二维码保存凭条，或请工作人员帮助。</source>
+        <translation>{what}: cannot print. Scan the QR code below with your phone to keep the receipt, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="101"/>
+        <source>没有</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="102"/>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="103"/>
+        <source>{count} 条：{tickets}{more}，请把编号报给县里</source>
+        <translation>{count}: {tickets}{more}; please report the numbers to the county</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="104"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="109"/>
+        <source>县里暂时不再接收本机的新投诉（短时间内太多）。投诉都保存在本机，稍后会自动再发，不会丢失；如一直如此，请告诉县里。</source>
+        <extracomment>What the clerk reads for a sync error code whose English message says nothing to them.</extracomment>
+        <translation>The county is not taking new complaints from this kiosk for now (too many in a short time). They are all kept here and will be sent again later, none is lost; if this goes on, tell the county.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="123"/>
+        <source>没有更新记录</source>
+        <translation>No update yet</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="131"/>
+        <source>{version} 已装好（{when}）</source>
+        <translation>{version} installed ({when})</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="133"/>
+        <source>{version} 没有通过校验，没有安装（{code}）</source>
+        <translation>{version} failed verification, not installed ({code})</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="135"/>
+        <source>原版本</source>
+        <translation> the previous version</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="136"/>
+        <source>{version} 没装成，已退回{back}（{code}）</source>
+        <translation>{version} not installed, back to{back} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="138"/>
+        <source>{version} 没装成，仍用原版本（{code}）</source>
+        <translation>{version} not installed, the previous version still runs ({code})</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/app.py" line="182"/>
+        <location filename="../viewmodels/benefits.py" line="94"/>
+        <source>尚未同步</source>
+        <extracomment>A language was chosen (code); the window installs its translation (ui.app).</extracomment>
+        <translation>not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="35"/>
+        <source>已发放</source>
+        <extracomment>The payment statuses as the screen shows them (kiosk.lookup.STATUS_LABELS_ZH, marked for translation; the speech keeps the Chinese table).</extracomment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="35"/>
+        <source>待发放</source>
+        <translation>To be paid</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="36"/>
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="44"/>
+        <source>（全户）</source>
+        <translation> (whole household)</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="89"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="96"/>
+        <source>您有 {count} 条投诉已经有了回复，请点“我的投诉”查看。</source>
+        <translation>Complaints answered: {count}. Tap &quot;My complaints&quot; to read the replies.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="114"/>
+        <source>还有 {amount} 待发放</source>
+        <translation>{amount} still to be paid</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="116"/>
+        <source>有 {amount} 被银行退回</source>
+        <translation>{amount} returned by the bank</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="117"/>
+        <source>{year}年已发放合计</source>
+        <translation>Paid in {year}, in all</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="120"/>
+        <source>，</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="154"/>
+        <source>共 {count} 笔，已发放 {amount}</source>
+        <translation>{count} payments, {amount} paid</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="101"/>
+        <source>关于这项补贴</source>
+        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox.</extracomment>
+        <translation>About this benefit</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="103"/>
+        <source>别的事情</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="103"/>
+        <source>没有列出的补贴，或其他问题</source>
+        <translation>A benefit not listed, or another problem</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="133"/>
+        <source>，太长了，请删减</source>
+        <translation>, too long, please shorten it</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="134"/>
+        <source>{count} / {most} 字{over}</source>
+        <translation>{count} / {most} characters{over}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="153"/>
+        <source>没有读到身份证，只能匿名反映。</source>
+        <translation>No ID card was read: the complaint can only be anonymous.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="163"/>
+        <source>内容太长了，最多 {most} 个字。</source>
+        <translation>The text is too long: at most {most} characters.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="170"/>
+        <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
+        <translation>That phone number is not right. A mobile number has 11 digits and starts with 1. You may also leave no number.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="201"/>
+        <source>内容有问题，请检查后再提交。</source>
+        <translation>Something in the complaint is not right: please check it and submit again.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="206"/>
+        <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
+        <translation>The complaint was not submitted; what you wrote is kept. Tap &quot;Submit&quot; again, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="45"/>
+        <source>编号或查询码不对，没有查到这件投诉。请对照回执上的“投诉受理号”和“查询码”再输一次。</source>
+        <extracomment>What the screen says when the county found nothing, by the error&apos;s code.</extracomment>
+        <translation>No complaint has that number and query code. Check the complaint number and the query code on the receipt and enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="47"/>
+        <source>这件投诉的查询码输错次数太多，已暂时锁定。请一小时后再试，或请工作人员帮助。</source>
+        <translation>The query code of this complaint was entered wrongly too often; it is locked for now. Try again in an hour, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="49"/>
+        <source>现在连不上县里，请稍后再试。</source>
+        <translation>The county cannot be reached now; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="50"/>
+        <source>本机现在不能查询投诉，请工作人员处理。</source>
+        <translation>This kiosk cannot look up complaints now; please ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="52"/>
+        <source>编号不对。编号在回执“投诉受理号”后面，像 QS01-000001。</source>
+        <translation>That number is not right. It is printed after &quot;Complaint number&quot; on the receipt, like QS01-000001.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="53"/>
+        <source>查询码是6位数字，请输完整。</source>
+        <translation>The query code has 6 digits: please enter all of them.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="54"/>
+        <source>没有查到，请稍后再试，或请工作人员帮助。</source>
+        <translation>Nothing was found; please try again later, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="55"/>
+        <location filename="../viewmodels/mycomplaints.py" line="41"/>
+        <source>已受理，等待分派</source>
+        <translation>Accepted, waiting to be assigned</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="55"/>
+        <location filename="../viewmodels/complaintquery.py" line="56"/>
+        <location filename="../viewmodels/mycomplaints.py" line="41"/>
+        <location filename="../viewmodels/mycomplaints.py" line="42"/>
+        <source>正在办理</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="56"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="57"/>
+        <location filename="../viewmodels/mycomplaints.py" line="43"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="57"/>
+        <location filename="../viewmodels/mycomplaints.py" line="43"/>
+        <source>重新办理中</source>
+        <translation>Being handled again</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="37"/>
+        <source>已登记，等待网络送到县纪委</source>
+        <translation>Recorded; waiting for the network to send it to the county</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="38"/>
+        <source>已送到县纪委，正在办理</source>
+        <translation>Sent to the county, being handled</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="39"/>
+        <source>没有送达，请工作人员处理</source>
+        <translation>Not delivered: please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="42"/>
+        <source>已答复，请您评价</source>
+        <translation>Answered: please say if you are satisfied</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="44"/>
+        <source>乡镇办理</source>
+        <translation>by the township</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="44"/>
+        <source>县纪委办理</source>
+        <translation>by the county discipline office</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="45"/>
+        <source>没有解决问题</source>
+        <translation>The problem is not solved</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="45"/>
+        <source>答复与事实不符</source>
+        <translation>The answer does not match the facts</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="46"/>
+        <source>办理太慢</source>
+        <translation>Too slow</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="46"/>
+        <source>态度不好</source>
+        <translation>Unfriendly</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="47"/>
+        <source>其他原因</source>
+        <translation>Another reason</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>办理</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="78"/>
+        <source>县纪委已回复</source>
+        <translation>The county has replied</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="80"/>
+        <source>您已评价：满意</source>
+        <translation>You said: satisfied</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="80"/>
+        <source>您已评价：不满意，将转到上一级重新办理</source>
+        <translation>You said: not satisfied; it goes to the next level up to be handled again</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="89"/>
+        <source>{status}（{level}）</source>
+        <translation>{status} ({level})</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="130"/>
+        <source>提交于 {time}</source>
+        <translation>Submitted {time}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="154"/>
+        <source>谢谢您的评价。</source>
+        <translation>Thank you for your answer.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="155"/>
+        <source>您的投诉将转到上一级重新办理。</source>
+        <translation>Your complaint goes to the next level up to be handled again.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>政策</source>
+        <extracomment>The kinds&apos; names on the tabs (kiosk.catalogue.NOTICE_KINDS, marked for translation).</extracomment>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>村务公开</source>
+        <translation>Village affairs</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>村级财务</source>
+        <translation>Village finances</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="31"/>
+        <source>公示</source>
+        <translation>Public notices</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="95"/>
+        <source>，有效期至 {date}</source>
+        <translation>, valid until {date}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="98"/>
+        <source>{kind} · 发布于 {date}{until}</source>
+        <translation>{kind} · published {date}{until}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="21"/>
+        <source>打印好了，请从出纸口取走凭条。</source>
+        <translation>Printed: please take the receipt from the slot.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="47"/>
+        <source>凭条</source>
+        <extracomment>Builds and prints the current receipt; runs on the printer worker, must not touch Qt. What is printed (ui.viewmodels.app), marked for translation.</extracomment>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="47"/>
+        <source>投诉回执</source>
+        <translation>complaint receipt</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="74"/>
+        <source>正在打印{what}，请稍等……</source>
+        <translation>Printing the {what}, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="211"/>
+        <source>{code}（未注册）</source>
+        <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
+        <translation>{code} (not enrolled)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="219"/>
+        <source>正常</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="220"/>
+        <source>不可用：{problem}</source>
+        <translation>Not usable: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="225"/>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="228"/>
+        <source>（上次错误：{why}）</source>
+        <translation> (last error: {why})</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="230"/>
+        <source>{count} 条</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="238"/>
+        <source>{problem}（朗读按钮已隐藏）</source>
+        <translation>{problem} (the read-aloud button is hidden)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="239"/>
+        <source>正常（espeak-ng，普通话）</source>
+        <translation>Working (espeak-ng, Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="262"/>
+        <location filename="../app.py" line="288"/>
+        <source>没有设置打印机</source>
+        <translation>No printer configured</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="270"/>
+        <source>不可用（{code}）</source>
+        <translation>Not usable ({code})</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="282"/>
+        <location filename="../app.py" line="306"/>
+        <source>失败：{error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="302"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="319"/>
+        <location filename="../app.py" line="355"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="335"/>
+        <source>同步成功</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="344"/>
+        <location filename="../app.py" line="349"/>
+        <source>同步失败：</source>
+        <translation>Sync failed: </translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="342"/>
+        <source>正在同步……</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="37"/>
+        <source>没有找到声音输出设备（音箱或耳机）</source>
+        <translation>No sound output found (speaker or headphones)</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="83"/>
+        <source>本机没有设置管理密码，管理界面已关闭。</source>
+        <extracomment>Reads the terminal&apos;s state for the clerk (database, devices, sync): a dict of texts. How long a job&apos;s result stays in its row, in seconds.</extracomment>
+        <translation>This kiosk has no staff PIN set: the staff screen is closed.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="90"/>
+        <source>密码错误次数太多，请 {minutes} 分钟后再试。</source>
+        <translation>Too many wrong PINs: try again in {minutes} min.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="124"/>
+        <source>密码不对，还可以再试 {left} 次。</source>
+        <translation>Wrong PIN; {left} more tries.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="153"/>
+        <source>读取状态失败：{error}</source>
+        <translation>Could not read the state: {error}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="156"/>
+        <source>终端编号</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="156"/>
+        <source>所在村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="157"/>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="157"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="158"/>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="158"/>
+        <source>待发送投诉</source>
+        <translation>Complaints to send</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="159"/>
+        <source>被退回投诉</source>
+        <translation>Complaints refused</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="159"/>
+        <source>软件版本</source>
+        <translation>Software version</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="160"/>
+        <source>上次更新</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="160"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="161"/>
+        <source>朗读</source>
+        <translation>Read-aloud</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="183"/>
+        <source>不能调节亮度：{error}</source>
+        <translation>Cannot change the brightness: {error}</translation>
+    </message>
+</context>
+<context>
     <name>BenefitsScreen</name>
     <message>
         <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="17"/>
@@ -51,7 +895,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Data as of %1</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="233"/>
+        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="234"/>
         <source>政策说明 ›</source>
         <translation>Policy ›</translation>
     </message>
@@ -542,27 +1386,27 @@ Anonymous complaints are not shown here.</translation>
         <translation>No. %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="77"/>
         <source>回复（%1）：%2</source>
         <translation>Reply (%1): %2</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="89"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="94"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="133"/>
         <source>您对哪一点不满意？</source>
         <translation>What are you not satisfied with?</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="153"/>
         <source>返回，不评价</source>
         <translation>Back, no rating</translation>
     </message>

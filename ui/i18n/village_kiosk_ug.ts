@@ -2,6 +2,850 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ug" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>1月</source>
+        <translation>يانۋار</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>2月</source>
+        <translation>فېۋرال</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>3月</source>
+        <translation>مارت</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="27"/>
+        <source>4月</source>
+        <translation>ئاپرېل</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>5月</source>
+        <translation>ماي</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>6月</source>
+        <translation>ئىيۇن</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>7月</source>
+        <translation>ئىيۇل</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="28"/>
+        <source>8月</source>
+        <translation>ئاۋغۇست</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>9月</source>
+        <translation>سېنتەبىر</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>10月</source>
+        <translation>ئۆكتەبىر</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>11月</source>
+        <translation>نويابىر</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="29"/>
+        <source>12月</source>
+        <translation>دېكابىر</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期一</source>
+        <translation>دۈشەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期二</source>
+        <translation>سەيشەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="30"/>
+        <source>星期三</source>
+        <translation>چارشەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期四</source>
+        <translation>پەيشەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期五</source>
+        <translation>جۈمە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="31"/>
+        <source>星期六</source>
+        <translation>شەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="32"/>
+        <source>星期日</source>
+        <translation>يەكشەنبە</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="52"/>
+        <source>{year}年{month}月{day}日</source>
+        <translation>⁦{year}⁩-يىلى ⁦{day}⁩-{month_name}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="58"/>
+        <source>{date} {weekday}</source>
+        <translation>{date}، {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="36"/>
+        <source>没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。</source>
+        <translation>كىملىك ئوقۇلمىدى. كىملىكنى ئوقۇغۇچقا تۈز قويۇڭ، مىدىرلاتماڭ، قايتا سىناڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="37"/>
+        <source>这种证件暂时不能查询。请使用第二代居民身份证，或请工作人员帮助。</source>
+        <translation>بۇ خىل گۇۋاھنامە بىلەن سۈرۈشتۈرگىلى بولمايدۇ. ئىككىنچى ئەۋلاد كىملىكنى ئىشلىتىڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="38"/>
+        <source>读卡器暂时不能使用，请告诉村里的工作人员。</source>
+        <translation>كارتا ئوقۇغۇچ ھازىر ئىشلىمەيۋاتىدۇ، كەنتتىكى خىزمەتچىگە ئېيتىڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="40"/>
+        <source>读卡器没有反应，请把身份证拿起来重新放一下。</source>
+        <extracomment>The reader stopped answering while a card lay on it (idcard.timeout).</extracomment>
+        <translation>كارتا ئوقۇغۇچ جاۋاب بەرمىدى. كىملىكنى ئېلىپ قايتا قويۇڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="41"/>
+        <source>查询服务暂时不能使用，请告诉村里的工作人员。</source>
+        <translation>سۈرۈشتۈرۈش مۇلازىمىتى ھازىر ئىشلىمەيۋاتىدۇ، كەنتتىكى خىزمەتچىگە ئېيتىڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="44"/>
+        <source>读卡器未启动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="45"/>
+        <source>正在连接读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="46"/>
+        <source>读卡器正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="47"/>
+        <source>读卡器正常（有卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="48"/>
+        <source>正在读卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="49"/>
+        <source>读卡器没有响应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="50"/>
+        <source>读卡器已断开，正在重新连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="51"/>
+        <source>找不到读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="52"/>
+        <source>读卡器安全模块故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="56"/>
+        <location filename="../wording.py" line="68"/>
+        <source>打印机正常</source>
+        <extracomment>The printer&apos;s states as a villager reads them (the clerk&apos;s table above stays Chinese).</extracomment>
+        <translation>پرىنتېر نورمال</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="57"/>
+        <location filename="../wording.py" line="69"/>
+        <source>打印纸快用完了</source>
+        <translation>پرىنتېر قەغىزى تۈگەي دەپ قالدى</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="58"/>
+        <location filename="../wording.py" line="70"/>
+        <source>打印机没有纸了</source>
+        <translation>پرىنتېردا قەغەز قالمىدى</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="59"/>
+        <location filename="../wording.py" line="71"/>
+        <source>打印机盖子没有关好</source>
+        <translation>پرىنتېرنىڭ قاپقىقى ياخشى يېپىلمىغان</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="60"/>
+        <location filename="../wording.py" line="72"/>
+        <source>打印机离线</source>
+        <translation>پرىنتېر ئۇلانمىغان</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="61"/>
+        <location filename="../wording.py" line="73"/>
+        <source>打印机没有响应</source>
+        <translation>پرىنتېر جاۋاب بەرمىدى</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="62"/>
+        <location filename="../wording.py" line="74"/>
+        <source>打印机没有连接</source>
+        <translation>پرىنتېر ئۇلانمىغان</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="63"/>
+        <location filename="../wording.py" line="75"/>
+        <source>打印机状态无法查询</source>
+        <translation>پرىنتېرنىڭ ھالىتىنى تەكشۈرگىلى بولمايدۇ</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="79"/>
+        <source>钱没有收到</source>
+        <translation>پۇل تېگىپ باقمىدى</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="80"/>
+        <source>金额不对</source>
+        <translation>سوممىسى خاتا</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="81"/>
+        <source>被别人冒领</source>
+        <translation>باشقىلار ئالىۋالغان</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="82"/>
+        <source>不该有我的名字</source>
+        <translation>ئىسمىم بولماسلىقى كېرەك</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="83"/>
+        <source>办事作风问题</source>
+        <translation>خىزمەت ئىستىلى مەسىلىسى</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="84"/>
+        <source>其他问题</source>
+        <translation>باشقا مەسىلە</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="92"/>
+        <source>打印机出了问题</source>
+        <translation>پرىنتېردا مەسىلە بار</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="93"/>
+        <source>这台机器没有接打印机</source>
+        <translation>بۇ ماشىنىغا پرىنتېر ئۇلانمىغان</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="94"/>
+        <source>{what}，不能打印。请用手机扫描下面的二维码保存凭条，或请工作人员帮助。</source>
+        <translation>{what}، باسقىلى بولمايدۇ. تالوننى ساقلاش ئۈچۈن تۆۋەندىكى QR كودنى يانفونىڭىز بىلەن سكانېرلاڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="101"/>
+        <source>没有</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="102"/>
+        <source>等</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="103"/>
+        <source>{count} 条：{tickets}{more}，请把编号报给县里</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="104"/>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="109"/>
+        <source>县里暂时不再接收本机的新投诉（短时间内太多）。投诉都保存在本机，稍后会自动再发，不会丢失；如一直如此，请告诉县里。</source>
+        <extracomment>What the clerk reads for a sync error code whose English message says nothing to them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="123"/>
+        <source>没有更新记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="131"/>
+        <source>{version} 已装好（{when}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="133"/>
+        <source>{version} 没有通过校验，没有安装（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="135"/>
+        <source>原版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="136"/>
+        <source>{version} 没装成，已退回{back}（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="138"/>
+        <source>{version} 没装成，仍用原版本（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/app.py" line="182"/>
+        <location filename="../viewmodels/benefits.py" line="94"/>
+        <source>尚未同步</source>
+        <extracomment>A language was chosen (code); the window installs its translation (ui.app).</extracomment>
+        <translation>تېخى ماس قەدەملەنمىگەن</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="35"/>
+        <source>已发放</source>
+        <extracomment>The payment statuses as the screen shows them (kiosk.lookup.STATUS_LABELS_ZH, marked for translation; the speech keeps the Chinese table).</extracomment>
+        <translation>تارقىتىلدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="35"/>
+        <source>待发放</source>
+        <translation>تارقىتىلىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="36"/>
+        <source>被退回</source>
+        <translation>قايتۇرۇلدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="44"/>
+        <source>（全户）</source>
+        <translation> (پۈتۈن ئائىلە)</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="89"/>
+        <source>{year}年</source>
+        <translation>⁦{year}⁩-يىل</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="96"/>
+        <source>您有 {count} 条投诉已经有了回复，请点“我的投诉”查看。</source>
+        <translation>ئەرزلىرىڭىزدىن ⁦{count}⁩ سىغا جاۋاب كەلدى، «ئەرزلىرىم» نى بېسىپ كۆرۈڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="114"/>
+        <source>还有 {amount} 待发放</source>
+        <translation>⁦{amount}⁩ تېخى تارقىتىلمىدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="116"/>
+        <source>有 {amount} 被银行退回</source>
+        <translation>⁦{amount}⁩ بانكا تەرىپىدىن قايتۇرۇلدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="117"/>
+        <source>{year}年已发放合计</source>
+        <translation>⁦{year}⁩-يىلى جەمئىي تارقىتىلغىنى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="120"/>
+        <source>，</source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="154"/>
+        <source>共 {count} 笔，已发放 {amount}</source>
+        <translation>جەمئىي ⁦{count}⁩ قېتىم، ⁦{amount}⁩ تارقىتىلدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="101"/>
+        <source>关于这项补贴</source>
+        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox.</extracomment>
+        <translation>بۇ ياردەم پۇلى توغرىسىدا</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="103"/>
+        <source>别的事情</source>
+        <translation>باشقا ئىش</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="103"/>
+        <source>没有列出的补贴，或其他问题</source>
+        <translation>تىزىملانمىغان ياردەم پۇلى ياكى باشقا مەسىلە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="133"/>
+        <source>，太长了，请删减</source>
+        <translation>، بەك ئۇزۇن، قىسقارتىڭ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="134"/>
+        <source>{count} / {most} 字{over}</source>
+        <translation>⁦{count}⁩ / ⁦{most}⁩ ھەرپ{over}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="153"/>
+        <source>没有读到身份证，只能匿名反映。</source>
+        <translation>كىملىك ئوقۇلمىدى، پەقەت نامسىز ئەرز قىلغىلى بولىدۇ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="163"/>
+        <source>内容太长了，最多 {most} 个字。</source>
+        <translation>مەزمۇن بەك ئۇزۇن، ئەڭ كۆپ بولغاندا ⁦{most}⁩ ھەرپ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="170"/>
+        <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
+        <translation>تېلېفون نومۇرى خاتا. يانفون نومۇرى 1 بىلەن باشلىنىدىغان 11 خانىلىق سان. تېلېفون قالدۇرماسلىقىڭىزمۇ مۇمكىن.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="201"/>
+        <source>内容有问题，请检查后再提交。</source>
+        <translation>مەزمۇندا مەسىلە بار، تەكشۈرۈپ ئاندىن يوللاڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="206"/>
+        <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
+        <translation>يوللانمىدى، يازغانلىرىڭىز ساقلاندى. «يوللاش» نى قايتا بېسىڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="45"/>
+        <source>编号或查询码不对，没有查到这件投诉。请对照回执上的“投诉受理号”和“查询码”再输一次。</source>
+        <extracomment>What the screen says when the county found nothing, by the error&apos;s code.</extracomment>
+        <translation>نومۇر ياكى سۈرۈشتۈرۈش كودى خاتا، بۇ ئەرز تېپىلمىدى. تالوندىكى ئەرز نومۇرى ۋە سۈرۈشتۈرۈش كودىنى سېلىشتۇرۇپ قايتا كىرگۈزۈڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="47"/>
+        <source>这件投诉的查询码输错次数太多，已暂时锁定。请一小时后再试，或请工作人员帮助。</source>
+        <translation>بۇ ئەرزنىڭ سۈرۈشتۈرۈش كودى كۆپ قېتىم خاتا كىرگۈزۈلدى، ۋاقتىنچە قۇلۇپلاندى. بىر سائەتتىن كېيىن قايتا سىناڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="49"/>
+        <source>现在连不上县里，请稍后再试。</source>
+        <translation>ھازىر ناھىيەگە ئۇلىنالمىدى، سەل تۇرۇپ قايتا سىناڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="50"/>
+        <source>本机现在不能查询投诉，请工作人员处理。</source>
+        <translation>بۇ ماشىنا ھازىر ئەرز سۈرۈشتۈرەلمەيدۇ، خىزمەتچىگە ئېيتىڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="52"/>
+        <source>编号不对。编号在回执“投诉受理号”后面，像 QS01-000001。</source>
+        <translation>نومۇر خاتا. نومۇر تالوندىكى «ئەرز نومۇرى» نىڭ كەينىدە، مەسىلەن ⁦QS01-000001⁩.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="53"/>
+        <source>查询码是6位数字，请输完整。</source>
+        <translation>سۈرۈشتۈرۈش كودى 6 خانىلىق سان، تولۇق كىرگۈزۈڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="54"/>
+        <source>没有查到，请稍后再试，或请工作人员帮助。</source>
+        <translation>تېپىلمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="55"/>
+        <location filename="../viewmodels/mycomplaints.py" line="41"/>
+        <source>已受理，等待分派</source>
+        <translation>قوبۇل قىلىندى، تەقسىملىنىشنى كۈتمەكتە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="55"/>
+        <location filename="../viewmodels/complaintquery.py" line="56"/>
+        <location filename="../viewmodels/mycomplaints.py" line="41"/>
+        <location filename="../viewmodels/mycomplaints.py" line="42"/>
+        <source>正在办理</source>
+        <translation>بىر تەرەپ قىلىنىۋاتىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="56"/>
+        <source>已答复</source>
+        <translation>جاۋاب بېرىلدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="57"/>
+        <location filename="../viewmodels/mycomplaints.py" line="43"/>
+        <source>已办结</source>
+        <translation>تاماملاندى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaintquery.py" line="57"/>
+        <location filename="../viewmodels/mycomplaints.py" line="43"/>
+        <source>重新办理中</source>
+        <translation>قايتا بىر تەرەپ قىلىنىۋاتىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="37"/>
+        <source>已登记，等待网络送到县纪委</source>
+        <translation>خاتىرىلەندى، تور ئارقىلىق ناھىيەگە يوللىنىشنى كۈتمەكتە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="38"/>
+        <source>已送到县纪委，正在办理</source>
+        <translation>ناھىيەگە يوللاندى، بىر تەرەپ قىلىنىۋاتىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="39"/>
+        <source>没有送达，请工作人员处理</source>
+        <translation>يەتكۈزۈلمىدى، خىزمەتچىگە ئېيتىڭ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="42"/>
+        <source>已答复，请您评价</source>
+        <translation>جاۋاب بېرىلدى، باھا بېرىڭ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="44"/>
+        <source>乡镇办理</source>
+        <translation>يېزا بىر تەرەپ قىلىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="44"/>
+        <source>县纪委办理</source>
+        <translation>ناھىيە بىر تەرەپ قىلىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="45"/>
+        <source>没有解决问题</source>
+        <translation>مەسىلە ھەل بولمىدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="45"/>
+        <source>答复与事实不符</source>
+        <translation>جاۋاب پاكىتقا ماس ئەمەس</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="46"/>
+        <source>办理太慢</source>
+        <translation>بەك ئاستا</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="46"/>
+        <source>态度不好</source>
+        <translation>پوزىتسىيىسى ياخشى ئەمەس</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="47"/>
+        <source>其他原因</source>
+        <translation>باشقا سەۋەب</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>受理</source>
+        <translation>قوبۇل</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>办理</source>
+        <translation>بىر تەرەپ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>答复</source>
+        <translation>جاۋاب</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="48"/>
+        <source>办结</source>
+        <translation>تامام</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="78"/>
+        <source>县纪委已回复</source>
+        <translation>ناھىيە جاۋاب بەردى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="80"/>
+        <source>您已评价：满意</source>
+        <translation>باھايىڭىز: رازى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="80"/>
+        <source>您已评价：不满意，将转到上一级重新办理</source>
+        <translation>باھايىڭىز: نارازى، يۇقىرى دەرىجىگە يوللىنىپ قايتا بىر تەرەپ قىلىنىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="89"/>
+        <source>{status}（{level}）</source>
+        <translation>{status} ({level})</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="130"/>
+        <source>提交于 {time}</source>
+        <translation>يوللانغان ۋاقتى: ⁦{time}⁩</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="154"/>
+        <source>谢谢您的评价。</source>
+        <translation>باھايىڭىزغا رەھمەت.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/mycomplaints.py" line="155"/>
+        <source>您的投诉将转到上一级重新办理。</source>
+        <translation>ئەرزىڭىز يۇقىرى دەرىجىگە يوللىنىپ قايتا بىر تەرەپ قىلىنىدۇ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>政策</source>
+        <extracomment>The kinds&apos; names on the tabs (kiosk.catalogue.NOTICE_KINDS, marked for translation).</extracomment>
+        <translation>سىياسەت</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>村务公开</source>
+        <translation>كەنت ئىشلىرى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="30"/>
+        <source>村级财务</source>
+        <translation>كەنت مالىيىسى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="31"/>
+        <source>公示</source>
+        <translation>ئاشكارىلاش</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="95"/>
+        <source>，有效期至 {date}</source>
+        <translation>، {date} گىچە كۈچكە ئىگە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/notices.py" line="98"/>
+        <source>{kind} · 发布于 {date}{until}</source>
+        <translation>{kind} · {date} ئېلان قىلىنغان{until}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="21"/>
+        <source>打印好了，请从出纸口取走凭条。</source>
+        <translation>بېسىلدى، تالوننى قەغەز چىقىش ئېغىزىدىن ئېلىڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="47"/>
+        <source>凭条</source>
+        <extracomment>Builds and prints the current receipt; runs on the printer worker, must not touch Qt. What is printed (ui.viewmodels.app), marked for translation.</extracomment>
+        <translation>تالون</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="47"/>
+        <source>投诉回执</source>
+        <translation>ئەرز تالونى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/printing.py" line="74"/>
+        <source>正在打印{what}，请稍等……</source>
+        <translation>{what} بېسىلىۋاتىدۇ، سەل ساقلاڭ…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="211"/>
+        <source>{code}（未注册）</source>
+        <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="219"/>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="220"/>
+        <source>不可用：{problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="225"/>
+        <source>从未同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="228"/>
+        <source>（上次错误：{why}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="230"/>
+        <source>{count} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="238"/>
+        <source>{problem}（朗读按钮已隐藏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="239"/>
+        <source>正常（espeak-ng，普通话）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="262"/>
+        <location filename="../app.py" line="288"/>
+        <source>没有设置打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="270"/>
+        <source>不可用（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="282"/>
+        <location filename="../app.py" line="306"/>
+        <source>失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="302"/>
+        <source>已打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="319"/>
+        <location filename="../app.py" line="355"/>
+        <source>失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="335"/>
+        <source>同步成功</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="344"/>
+        <location filename="../app.py" line="349"/>
+        <source>同步失败：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="342"/>
+        <source>正在同步……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="37"/>
+        <source>没有找到声音输出设备（音箱或耳机）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="83"/>
+        <source>本机没有设置管理密码，管理界面已关闭。</source>
+        <extracomment>Reads the terminal&apos;s state for the clerk (database, devices, sync): a dict of texts. How long a job&apos;s result stays in its row, in seconds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="90"/>
+        <source>密码错误次数太多，请 {minutes} 分钟后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="124"/>
+        <source>密码不对，还可以再试 {left} 次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="153"/>
+        <source>读取状态失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="156"/>
+        <source>终端编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="156"/>
+        <source>所在村</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="157"/>
+        <source>读卡器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="157"/>
+        <source>打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="158"/>
+        <source>上次同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="158"/>
+        <source>待发送投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="159"/>
+        <source>被退回投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="159"/>
+        <source>软件版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="160"/>
+        <source>上次更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="160"/>
+        <source>数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="161"/>
+        <source>朗读</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="183"/>
+        <source>不能调节亮度：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BenefitsScreen</name>
     <message>
         <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="17"/>
@@ -51,7 +895,7 @@
         <translation>سانلىق مەلۇمات ⁦%1⁩ دە يېڭىلاندى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="233"/>
+        <location filename="../qml/VillageKiosk/BenefitsScreen.qml" line="234"/>
         <source>政策说明 ›</source>
         <translation>سىياسەت ›</translation>
     </message>
@@ -114,67 +958,67 @@
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="19"/>
         <source>查询投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
         <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
-        <translation type="unfinished"></translation>
+        <translation>تالوندىكى ئەرز نومۇرىنى كىرگۈزۈڭ (بۇ ماشىنىنىڭكى پەقەت سان):</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
         <source>下一步</source>
-        <translation type="unfinished">كېيىنكى</translation>
+        <translation>كېيىنكى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="106"/>
         <source>投诉受理号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="107"/>
         <source>请输入回执上的6位“查询码”：</source>
-        <translation type="unfinished"></translation>
+        <translation>تالوندىكى 6 خانىلىق «سۈرۈشتۈرۈش كودى» نى كىرگۈزۈڭ:</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="111"/>
         <source>改受理号</source>
-        <translation type="unfinished"></translation>
+        <translation>نومۇرنى ئۆزگەرتىش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="119"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="131"/>
         <source>正在向县里查询，请稍等……</source>
-        <translation type="unfinished"></translation>
+        <translation>ناھىيەدىن سۈرۈشتۈرۈۋاتىدۇ، سەل ساقلاڭ…</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="143"/>
         <source>投诉受理号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="154"/>
         <source>答复（%1）：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>جاۋاب (⁦%1⁩): %2</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="155"/>
         <source>还没有答复。办理有了结果，这里会显示答复。</source>
-        <translation type="unfinished"></translation>
+        <translation>تېخى جاۋاب يوق. نەتىجە چىققاندا جاۋاب بۇ يەردە كۆرۈنىدۇ.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="168"/>
         <source>再查一件</source>
-        <translation type="unfinished"></translation>
+        <translation>يەنە بىرنى سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="175"/>
         <source>完成，退出</source>
-        <translation type="unfinished">تامام، چىقىش</translation>
+        <translation>تامام، چىقىش</translation>
     </message>
 </context>
 <context>
@@ -324,17 +1168,17 @@
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="301"/>
         <source>您的投诉编号</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرىڭىز</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="325"/>
         <source>查询码（请保管好）</source>
-        <translation type="unfinished"></translation>
+        <translation>سۈرۈشتۈرۈش كودى (ياخشى ساقلاڭ)</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="348"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
-        <translation type="unfinished"></translation>
+        <translation>نومۇر ۋە سۈرۈشتۈرۈش كودىنى يېزىۋېلىڭ ياكى يانفون بىلەن رەسىمگە تارتىۋېلىڭ، كودنى باشقىلارغا كۆرسەتمەڭ. بۇ ئىككى نومۇر بىلەن ناھىيەدىكى ھەر قانداق ماشىنىدا «ئەرز سۈرۈشتۈرۈش» نى بېسىپ، كىملىكسىزلا ئەھۋال ۋە جاۋابنى كۆرەلەيسىز. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
         <source>您的投诉已经登记。投诉编号是：</source>
@@ -530,29 +1374,29 @@
         <translation>نومۇر ⁦%1⁩ · ⁦%2⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="75"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="77"/>
         <source>回复（%1）：%2</source>
         <translation>جاۋاب (⁦%1⁩): ⁦%2⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="87"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="89"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>رازى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="92"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="94"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>نارازى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="133"/>
         <source>您对哪一点不满意？</source>
-        <translation type="unfinished"></translation>
+        <translation>قايسى جەھەتتىن نارازى؟</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="151"/>
+        <location filename="../qml/VillageKiosk/MyComplaintsScreen.qml" line="153"/>
         <source>返回，不评价</source>
-        <translation type="unfinished"></translation>
+        <translation>قايتىش، باھا بەرمەسلىك</translation>
     </message>
 </context>
 <context>
@@ -802,12 +1646,12 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>
         <source>查询投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز سۈرۈشتۈرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="168"/>
         <source>凭受理号和查询码，不用身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەرز نومۇرى ۋە كود بىلەن، كىملىكسىز</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="186"/>

@@ -26,7 +26,8 @@ from ui.brightness import Backlight
 from ui.i18n import LANGUAGES, RIGHT_TO_LEFT
 from ui.ops import Runner
 from ui.services import KioskServices
-from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
+from ui.tr import tr
+from ui.viewmodels.base import ViewModel, readonly, readonly_enum, readonly_tr, uncreatable
 from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
 from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
@@ -45,12 +46,7 @@ from ui.viewmodels.screens import (
     header_texts,
 )
 from ui.viewmodels.speech import SpeechModel, utterance_for
-from ui.wording import (
-    CARD_NOT_SUPPORTED,
-    READER_STATE_ZH,
-    READER_UNAVAILABLE,
-    SERVICE_UNAVAILABLE,
-)
+from ui.wording import CARD_NOT_SUPPORTED, READER_STATE_ZH, READER_UNAVAILABLE, SERVICE_UNAVAILABLE
 
 __all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "TIMED_SCREENS", "AppModel", "Screen"]
 
@@ -77,8 +73,7 @@ class AppModel(ViewModel):
     dateText = readonly(str, "dateText", changed)
     timeText = readonly(str, "timeText", changed)
     asOfText = readonly(str, "asOfText", changed)
-    message = readonly(str, "message", changed)
-    readerProblem = readonly(str, "readerProblem", changed)
+    message, readerProblem = readonly_tr("message", changed), readonly_tr("readerProblem", changed)
     countdown = readonly(int, "countdown", changed)
     printerAvailable = readonly(bool, "printerAvailable", changed)
     highContrast = readonly(bool, "highContrast", changed)
@@ -184,7 +179,7 @@ class AppModel(ViewModel):
             return
         try:
             state = self._services.sync_state()
-            as_of = format_local(state.data_as_of) if state.data_as_of else "尚未同步"
+            as_of = format_local(state.data_as_of) if state.data_as_of else tr("尚未同步")
         except Exception:
             log.exception("reading the sync state failed")
             self._fail_service()
@@ -352,6 +347,11 @@ class AppModel(ViewModel):
                 self._services.record_device("reader", state.value)
         else:
             self._reader_text = str(state)
+
+    @property
+    def message_source(self) -> str:
+        """The message in Chinese (``message`` is translated; the read-aloud speaks Mandarin)."""
+        return str(self._state["message"])
 
     @property
     def reader_text(self) -> str:

@@ -18,7 +18,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-__all__ = ["MADE_IN_PYTHON", "ViewModel", "readonly", "readonly_enum", "uncreatable"]
+from ui.tr import tr
+
+__all__ = ["MADE_IN_PYTHON", "ViewModel", "readonly", "readonly_enum", "readonly_tr",
+           "uncreatable"]
 
 QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -86,3 +89,10 @@ def readonly_enum(key: str, notify: Any) -> Any:
     Python keeps states as enums (STYLE rule 29); QML compares their values.
     """
     return Property(str, lambda self: self._state[key].value, notify=notify)
+
+
+def readonly_tr(key: str, notify: Any) -> Any:
+    """A QML string property: ``self._state[key]`` (a Chinese source text, see ui.tr)
+    translated when QML reads it, so that emitting ``notify`` after a language switch
+    is all it takes to show it in the new language."""
+    return Property(str, lambda self: tr(self._state[key]), notify=notify)

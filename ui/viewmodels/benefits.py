@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.lookup import STATUS_LABELS_ZH, LookupResult, PaymentLine
+from kiosk.lookup import LookupResult, PaymentLine
 from kiosk.money import format_yuan, to_capitals
 from kiosk.timefmt import format_local
+from ui.tr import QT_TR_NOOP, day_text, is_chinese, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["BenefitsModel", "ItemDetailModel"]
@@ -29,17 +30,23 @@ _DETAIL_BLANK: dict[str, Any] = dict(itemCode="", itemName="", department="", st
                                      payments=[], totalText="")
 
 
+#: The payment statuses as the screen shows them (kiosk.lookup.STATUS_LABELS_ZH, marked
+#: for translation; the speech keeps the Chinese table).
+_STATUS = {"paid": QT_TR_NOOP("已发放"), "pending": QT_TR_NOOP("待发放"),
+           "returned": QT_TR_NOOP("被退回")}
+
+
 def payment_row(p: PaymentLine) -> dict[str, Any]:
     """One payment as a QML list element (all text pre-formatted here, not in QML)."""
     return {
         "paymentId": p.payment_id,
         "itemCode": p.item_code,
-        "itemName": p.item_name + ("（全户）" if p.household else ""),
+        "itemName": p.item_name + (tr("（全户）") if p.household else ""),
         "period": p.period,
-        "paidOn": f"{p.paid_on.year}年{p.paid_on.month}月{p.paid_on.day}日",
+        "paidOn": day_text(p.paid_on),
         "amountText": format_yuan(p.amount_fen),
         "status": p.status,
-        "statusText": STATUS_LABELS_ZH.get(p.status, p.status),
+        "statusText": tr(_STATUS.get(p.status, p.status)),
         "department": p.department,
         "household": p.household,
     }
@@ -79,14 +86,15 @@ class BenefitsModel(ViewModel):
         """Show ``result`` for the card holder ``holder_name``. GUI thread."""
         self._result = result
         years = [
-            {"year": y.year, "label": f"{y.year}年", "short": str(y.year),
+            {"year": y.year, "label": tr("{year}年").format(year=y.year), "short": str(y.year),
              "totalText": format_yuan(y.total_fen)}
             for y in result.years
         ]
         self._update(holderName=holder_name, maskedId=result.masked_id,
-                     asOfText=format_local(result.as_of) if result.as_of else "尚未同步",
+                     asOfText=format_local(result.as_of) if result.as_of else tr("尚未同步"),
                      years=years, empty=not result.found, loaded=True,
-                     replyNotice=f"您有 {replies} 条投诉已经有了回复，请点“我的投诉”查看。"
+                     replyNotice=tr("您有 {count} 条投诉已经有了回复，请点“我的投诉”查看。").format(
+                         count=replies)
                      if replies else "")
         self.selectYear(0)
 
@@ -103,12 +111,13 @@ class BenefitsModel(ViewModel):
         year = result.years[index]
         notes = []
         if year.pending_fen:
-            notes.append(f"还有 {format_yuan(year.pending_fen)} 待发放")
+            notes.append(tr("还有 {amount} 待发放").format(amount=format_yuan(year.pending_fen)))
         if year.returned_fen:
-            notes.append(f"有 {format_yuan(year.returned_fen)} 被银行退回")
-        self._update(yearIndex=index, yearTitle=f"{year.year}年已发放合计",
+            notes.append(tr("有 {amount} 被银行退回").format(amount=format_yuan(year.returned_fen)))
+        self._update(yearIndex=index, yearTitle=tr("{year}年已发放合计").format(year=year.year),
                      yearTotalText=format_yuan(year.total_fen),
-                     yearCapitals=to_capitals(year.total_fen), yearNote="，".join(notes),
+                     yearCapitals=to_capitals(year.total_fen) if is_chinese() else "",
+                     yearNote=tr("，").join(notes),
                      payments=[payment_row(p) for p in year.payments])
 
     def clear(self) -> None:
@@ -142,7 +151,8 @@ class ItemDetailModel(ViewModel):
         rows = [payment_row(p) for p in sorted(lines, key=lambda p: p.paid_on, reverse=True)]
         self._update(itemCode=code, itemName=name, department=department, standard=standard or "—",
                      policy=policy or "—", payments=rows,
-                     totalText=f"共 {len(rows)} 笔，已发放 {format_yuan(paid)}")
+                     totalText=tr("共 {count} 笔，已发放 {amount}").format(
+                         count=len(rows), amount=format_yuan(paid)))
 
     def show_item(self, result: LookupResult, code: str, info: Any) -> bool:
         """Show item ``code`` of ``result`` with its catalogue entry ``info`` (None when

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from ui.brightness import Backlight
+from ui.tr import QT_TR_NOOP, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["RESULT_S", "ClerkModel", "ClerkStatus"]
@@ -79,14 +80,14 @@ class ClerkModel(ViewModel):
     def reset(self) -> None:
         """Lock the screen again and forget the digits typed (not the failure count)."""
         self._entered = ""
-        message = ("" if self._pin else "本机没有设置管理密码，管理界面已关闭。")
+        message = ("" if self._pin else tr("本机没有设置管理密码，管理界面已关闭。"))
         if self._locked():
             message = self._lock_message()
         self._update(pinDots="", unlocked=False, pinMessage=message, info=[])
 
     def _lock_message(self) -> str:
         minutes = max(1, round((self._locked_until - self._clock()) / 60))
-        return f"密码错误次数太多，请 {minutes} 分钟后再试。"
+        return tr("密码错误次数太多，请 {minutes} 分钟后再试。").format(minutes=minutes)
 
     @Slot(str)
     def pinKey(self, key: str) -> None:
@@ -120,7 +121,8 @@ class ClerkModel(ViewModel):
             self._update(pinDots="", pinMessage=self._lock_message())
             return
         left = self._max_attempts - self._failures
-        self._update(pinDots="", pinMessage=f"密码不对，还可以再试 {left} 次。")
+        self._update(pinDots="", pinMessage=tr("密码不对，还可以再试 {left} 次。").format(
+            left=left))
 
     def show_result(self, key: str, text: str, *, running: bool = False) -> None:
         """Show ``text`` in row ``key`` instead of its live state. GUI thread.
@@ -148,20 +150,25 @@ class ClerkModel(ViewModel):
         try:
             status = self._status()
         except Exception as exc:
-            status = {"database": f"读取状态失败：{exc}"}
+            status = {"database": tr("读取状态失败：{error}").format(error=exc)}
         now = self._clock()
         status.update({key: text for key, (text, until) in self._results.items() if until > now})
-        labels = {"terminal": "终端编号", "village": "所在村", "reader": "读卡器",
-                  "printer": "打印机", "lastSync": "上次同步", "outbox": "待发送投诉",
-                  "rejected": "被退回投诉", "version": "软件版本", "update": "上次更新",
-                  "database": "数据库", "speech": "朗读"}
+        labels = {"terminal": QT_TR_NOOP("终端编号"), "village": QT_TR_NOOP("所在村"),
+                  "reader": QT_TR_NOOP("读卡器"), "printer": QT_TR_NOOP("打印机"),
+                  "lastSync": QT_TR_NOOP("上次同步"), "outbox": QT_TR_NOOP("待发送投诉"),
+                  "rejected": QT_TR_NOOP("被退回投诉"), "version": QT_TR_NOOP("软件版本"),
+                  "update": QT_TR_NOOP("上次更新"), "database": QT_TR_NOOP("数据库"),
+                  "speech": QT_TR_NOOP("朗读")}
         brightness = -1
         if self._backlight is not None:
             try:
                 brightness = self._backlight.percent()
             except (OSError, ValueError):
                 brightness = -1
-        self._update(info=[{"label": labels[k], "value": status.get(k, "—")} for k in _KEYS],
+        # Values: fixed states are marked where they are made (ui.app, ui.wording) and
+        # translated here; formatted ones come translated (ui.tr).
+        self._update(info=[{"label": tr(labels[k]), "value": tr(status.get(k, "—"))}
+                           for k in _KEYS],
                      brightness=brightness)
 
     @Slot(int)
@@ -173,7 +180,7 @@ class ClerkModel(ViewModel):
             self._update(brightness=self._backlight.set_percent(
                 self._backlight.percent() + step))
         except (OSError, ValueError) as exc:
-            self._update(pinMessage=f"不能调节亮度：{exc}")
+            self._update(pinMessage=tr("不能调节亮度：{error}").format(error=exc))
 
     @Slot()
     def testPrint(self) -> None:

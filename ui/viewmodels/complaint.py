@@ -20,6 +20,7 @@ from kiosk.complaints import (
     normalise_phone,
 )
 from kiosk.lookup import LookupResult
+from ui.tr import tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.viewmodels.voice_complaint import VoiceComplaintModel
 from ui.wording import REASON_LABELS_ZH
@@ -96,7 +97,7 @@ class ComplaintModel(ViewModel):
     @Slot(result="QVariantList")
     def reasons(self) -> list[dict[str, str]]:
         """The reason buttons, in the order shown."""
-        return [{"code": r.value, "label": REASON_LABELS_ZH[r]} for r in Reason]
+        return [{"code": r.value, "label": tr(REASON_LABELS_ZH[r])} for r in Reason]
 
     @property
     def in_progress(self) -> bool:
@@ -115,9 +116,9 @@ class ComplaintModel(ViewModel):
         for year in result.years if result else ():
             for p in sorted(year.payments, key=lambda p: p.paid_on, reverse=True):
                 seen.setdefault(p.item_code, (p.item_name, p.payment_id))
-        options = [{"label": name, "detail": "关于这项补贴"} for name, _ in seen.values()]
+        options = [{"label": name, "detail": tr("关于这项补贴")} for name, _ in seen.values()]
         self._choices = [(code, None) for code in seen]
-        options.append({"label": "别的事情", "detail": "没有列出的补贴，或其他问题"})
+        options.append({"label": tr("别的事情"), "detail": tr("没有列出的补贴，或其他问题")})
         self._choices.append((None, None))
         self._update(**{**_BLANK, "options": options})
         if self._voice_enabled:
@@ -150,7 +151,7 @@ class ComplaintModel(ViewModel):
         except ValueError:
             log.warning("unknown complaint reason code %r from the screen", code)
             return
-        self._update(reason=reason.value, reasonLabel=REASON_LABELS_ZH[reason], step="text",
+        self._update(reason=reason.value, reasonLabel=tr(REASON_LABELS_ZH[reason]), step="text",
                      error="")
 
     @Slot(str)
@@ -158,8 +159,9 @@ class ComplaintModel(ViewModel):
         """The text as typed so far (the screen limits input; this is the rule)."""
         cleaned = text[: MAX_TEXT_CHARS + 100]
         count = len(clean_text(cleaned))
-        over = "，太长了，请删减" if count > MAX_TEXT_CHARS else ""
-        self._update(text=cleaned, textCount=f"{count} / {MAX_TEXT_CHARS} 字{over}")
+        over = tr("，太长了，请删减") if count > MAX_TEXT_CHARS else ""
+        self._update(text=cleaned, textCount=tr("{count} / {most} 字{over}").format(
+            count=count, most=MAX_TEXT_CHARS, over=over))
 
     @Slot(str)
     def phoneKey(self, key: str) -> None:
@@ -177,7 +179,7 @@ class ComplaintModel(ViewModel):
     def chooseIdentity(self, anonymous: bool) -> None:
         """Real-name (``False``) or anonymous (``True``); real-name needs a card."""
         if not anonymous and not self._holder_hash:
-            self._update(error="没有读到身份证，只能匿名反映。")
+            self._update(error=tr("没有读到身份证，只能匿名反映。"))
             return
         self._update(anonymous=anonymous, identityChosen=True, step="confirm", error="")
 
@@ -188,15 +190,15 @@ class ComplaintModel(ViewModel):
         if step == "text":
             self._voice.stop()  # leaving the step ends a recording (kept, not lost)
             if len(clean_text(self._state["text"])) > MAX_TEXT_CHARS:
-                self._update(error=f"内容太长了，最多 {MAX_TEXT_CHARS} 个字。")
+                self._update(error=tr("内容太长了，最多 {most} 个字。").format(most=MAX_TEXT_CHARS))
                 return
             self._update(step="phone", error="")
         elif step == "phone":
             try:
                 normalise_phone(self._state["phone"])
             except ComplaintError:
-                self._update(phoneError="电话号码不对。手机号是 11 位数字，以 1 开头。"
-                                        "也可以不留电话。")
+                self._update(phoneError=tr("电话号码不对。手机号是 11 位数字，以 1 开头。"
+                                           "也可以不留电话。"))
                 return
             self._update(step="identity", phoneError="", error="")
 
@@ -228,13 +230,13 @@ class ComplaintModel(ViewModel):
             filed = self._filer(draft)
         except ComplaintError as exc:
             log.info("complaint refused: %s", exc.code)
-            self._update(busy=False, error="内容有问题，请检查后再提交。")
+            self._update(busy=False, error=tr("内容有问题，请检查后再提交。"))
             self.failed.emit(str(exc))
             return
         except Exception:  # the database: nothing was filed, say so, keep the draft
             log.exception("filing a complaint failed")
-            self._update(busy=False, error="没有提交成功，您写的内容还在。请再点一次“提交”，"
-                                           "或请工作人员帮助。")
+            self._update(busy=False, error=tr("没有提交成功，您写的内容还在。请再点一次“提交”，"
+                                              "或请工作人员帮助。"))
             self.failed.emit("complaint could not be stored")
             return
         self._voice.clear()  # the recording is in the outbox now: its work files go

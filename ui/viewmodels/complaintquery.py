@@ -23,8 +23,10 @@ from kiosk.timefmt import format_local
 from sync.protocol import LookupAnswer
 from ui.complaint_lookup import LookupLocked, LookupNotEnrolled, LookupOffline, LookupWrong
 from ui.ops import Op
-from ui.viewmodels.base import ViewModel, readonly, uncreatable
-from ui.viewmodels.mycomplaints import steps_of
+from ui.tr import QT_TR_NOOP
+from ui.viewmodels.base import ViewModel, readonly, readonly_tr, uncreatable
+from ui.viewmodels.mycomplaints import LEVEL_ZH as _LEVEL_ZH
+from ui.viewmodels.mycomplaints import status_text, steps_of
 from ui.viewmodels.screens import Screen
 
 __all__ = ["CODE_LENGTH", "QUERY_ERRORS", "ComplaintQueryModel"]
@@ -40,19 +42,20 @@ _LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + ["-"]
 
 #: What the screen says when the county found nothing, by the error's code.
 QUERY_ERRORS = {
-    LookupWrong.code: "编号或查询码不对，没有查到这件投诉。请对照回执上的“投诉受理号”和"
-                      "“查询码”再输一次。",
-    LookupLocked.code: "这件投诉的查询码输错次数太多，已暂时锁定。请一小时后再试，"
-                       "或请工作人员帮助。",
-    LookupOffline.code: "现在连不上县里，请稍后再试。",
-    LookupNotEnrolled.code: "本机现在不能查询投诉，请工作人员处理。",
+    LookupWrong.code: QT_TR_NOOP("编号或查询码不对，没有查到这件投诉。请对照回执上的“投诉受理号”和"
+                       "“查询码”再输一次。"),
+    LookupLocked.code: QT_TR_NOOP("这件投诉的查询码输错次数太多，已暂时锁定。请一小时后再试，"
+                        "或请工作人员帮助。"),
+    LookupOffline.code: QT_TR_NOOP("现在连不上县里，请稍后再试。"),
+    LookupNotEnrolled.code: QT_TR_NOOP("本机现在不能查询投诉，请工作人员处理。"),
 }
-_BAD_TICKET = "编号不对。编号在回执“投诉受理号”后面，像 QS01-000001。"
-_SHORT_CODE = "查询码是6位数字，请输完整。"
-_FAILED = "没有查到，请稍后再试，或请工作人员帮助。"
-_STATUS_ZH = {"new": "已受理，等待分派", "assigned": "正在办理", "in_progress": "正在办理",
-              "replied": "已答复", "closed": "已办结", "reopened": "重新办理中"}
-_LEVEL_ZH = {"township": "乡镇办理", "county": "县纪委办理"}
+_BAD_TICKET = QT_TR_NOOP("编号不对。编号在回执“投诉受理号”后面，像 QS01-000001。")
+_SHORT_CODE = QT_TR_NOOP("查询码是6位数字，请输完整。")
+_FAILED = QT_TR_NOOP("没有查到，请稍后再试，或请工作人员帮助。")
+_STATUS_ZH = {"new": QT_TR_NOOP("已受理，等待分派"), "assigned": QT_TR_NOOP("正在办理"),
+              "in_progress": QT_TR_NOOP("正在办理"), "replied": QT_TR_NOOP("已答复"),
+              "closed": QT_TR_NOOP("已办结"), "reopened": QT_TR_NOOP("重新办理中")}
+
 
 
 class LookupServices(Protocol):
@@ -74,7 +77,8 @@ def _status(answer: LookupAnswer) -> ComplaintStatus:
 
 
 _BLANK: dict[str, Any] = dict(step="ticket", ticket="", code="", error="", statusText="",
-                              steps=[], replyText="", replyDate="")
+                              steps=[], replyText="", replyDate="", spokenStatus="")
+"""(``spokenStatus``: the state in Chinese for the read-aloud; not a QML property.)"""
 
 
 @QmlElement
@@ -88,7 +92,7 @@ class ComplaintQueryModel(ViewModel):
     """``ticket``, ``code``, ``busy`` or ``result``."""
     ticket = readonly(str, "ticket", changed)
     code = readonly(str, "code", changed)
-    error = readonly(str, "error", changed)
+    error = readonly_tr("error", changed)
     statusText = readonly(str, "statusText", changed)
     steps = readonly("QVariantList", "steps", changed)
     replyText = readonly(str, "replyText", changed)
@@ -174,7 +178,8 @@ class ComplaintQueryModel(ViewModel):
             return
         text = _STATUS_ZH.get(answer.status, answer.status)
         self._update(step="result", error="", code="",
-                     statusText=f"{text}（{_LEVEL_ZH.get(answer.level, answer.level)}）",
+                     spokenStatus=f"{text}（{_LEVEL_ZH.get(answer.level, answer.level)}）",
+                     statusText=status_text(_STATUS_ZH, answer.status, answer.level),
                      steps=steps_of(_status(answer)), replyText=answer.reply_text or "",
                      replyDate=format_local(answer.replied_at) if answer.replied_at else "")
 
@@ -190,7 +195,7 @@ class ComplaintQueryModel(ViewModel):
         step, error = self._get("step"), self._get("error")
         if step == "result":
             reply = self._get("replyText")
-            return (f"投诉受理号{self._get('ticket')}。{self._get('statusText')}。"
+            return (f"投诉受理号{self._get('ticket')}。{self._get('spokenStatus')}。"
                     + (f"答复：{reply}" if reply else "还没有答复。"))
         if step == "busy":
             return "正在向县里查询，请稍等。"

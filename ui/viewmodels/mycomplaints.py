@@ -11,10 +11,11 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import FEEDBACK_REASONS, ComplaintError, ComplaintStatus, Reason
 from kiosk.timefmt import format_local
+from ui.tr import QT_TR_NOOP, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.wording import REASON_LABELS_ZH
 
-__all__ = ["MyComplaintsModel"]
+__all__ = ["LEVEL_ZH", "MyComplaintsModel", "status_text", "steps_of"]
 
 # The QML module of every view-model (see ui.viewmodels.base).
 QML_IMPORT_NAME = "VillageKiosk.Models"
@@ -33,21 +34,23 @@ class ComplaintServices(Protocol):
         """满意 / 不满意 into the outbox; raises ComplaintError."""
 
 _DELIVERY_ZH = {
-    "pending": "已登记，等待网络送到县纪委",
-    "sent": "已送到县纪委，正在办理",
-    "rejected": "没有送达，请工作人员处理",
+    "pending": QT_TR_NOOP("已登记，等待网络送到县纪委"),
+    "sent": QT_TR_NOOP("已送到县纪委，正在办理"),
+    "rejected": QT_TR_NOOP("没有送达，请工作人员处理"),
 }
-_STATUS_ZH = {"new": "已受理，等待分派", "assigned": "正在办理", "in_progress": "正在办理",
-              "replied": "已答复，请您评价", "closed": "已办结", "reopened": "重新办理中"}
-_LEVEL_ZH = {"township": "乡镇办理", "county": "县纪委办理"}
-_WHY_ZH = {"no_answer": "没有解决问题", "wrong_facts": "答复与事实不符", "too_slow": "办理太慢",
-           "attitude": "态度不好", "other": "其他原因"}
-_STEPS = ("受理", "办理", "答复", "办结")
+_STATUS_ZH = {"new": QT_TR_NOOP("已受理，等待分派"), "assigned": QT_TR_NOOP("正在办理"),
+              "in_progress": QT_TR_NOOP("正在办理"), "replied": QT_TR_NOOP("已答复，请您评价"),
+              "closed": QT_TR_NOOP("已办结"), "reopened": QT_TR_NOOP("重新办理中")}
+LEVEL_ZH = {"township": QT_TR_NOOP("乡镇办理"), "county": QT_TR_NOOP("县纪委办理")}
+_WHY_ZH = {"no_answer": QT_TR_NOOP("没有解决问题"), "wrong_facts": QT_TR_NOOP("答复与事实不符"),
+           "too_slow": QT_TR_NOOP("办理太慢"), "attitude": QT_TR_NOOP("态度不好"),
+           "other": QT_TR_NOOP("其他原因")}
+_STEPS = (QT_TR_NOOP("受理"), QT_TR_NOOP("办理"), QT_TR_NOOP("答复"), QT_TR_NOOP("办结"))
 
 
 def _reason(code: str) -> str:
     try:
-        return REASON_LABELS_ZH[Reason(code)]
+        return tr(REASON_LABELS_ZH[Reason(code)])
     except ValueError:
         return code
 
@@ -66,17 +69,24 @@ def steps_of(c: ComplaintStatus) -> list[dict[str, Any]]:
         dates = [c.accepted_at, c.handled_at, c.replied_at, c.closed_at]
         done = [True, c.handled_at is not None, c.replied_at is not None,
                 c.closed_at is not None]
-    return [{"label": label, "done": d, "date": _day(at)}
+    return [{"label": tr(label), "done": d, "date": _day(at)}
             for label, d, at in zip(_STEPS, done, dates, strict=True)]
 
 
 def _status_text(c: ComplaintStatus) -> str:
     if c.status is None:
-        return "县纪委已回复" if c.reply_text else _DELIVERY_ZH.get(c.delivery, c.delivery)
+        return tr("县纪委已回复") if c.reply_text else tr(_DELIVERY_ZH.get(c.delivery, c.delivery))
     if c.feedback is not None:  # said here, not yet answered by the county's next step
-        return "您已评价：满意" if c.feedback else "您已评价：不满意，将转到上一级重新办理"
-    text = _STATUS_ZH.get(c.status, c.status)
-    return f"{text}（{_LEVEL_ZH[c.level]}）" if c.level in _LEVEL_ZH else text
+        return tr("您已评价：满意") if c.feedback else tr("您已评价：不满意，将转到上一级重新办理")
+    return status_text(_STATUS_ZH, c.status, c.level)
+
+
+def status_text(table: dict[str, str], status: str, level: str | None) -> str:
+    """A complaint's state in words, with who handles it: ``正在办理（乡镇办理）``."""
+    text = tr(table.get(status, status))
+    if level not in LEVEL_ZH:
+        return text
+    return tr("{status}（{level}）").format(status=text, level=tr(LEVEL_ZH[level]))
 
 
 @QmlElement
@@ -95,8 +105,7 @@ class MyComplaintsModel(ViewModel):
 
     def __init__(self, services: ComplaintServices, parent: QObject | None = None) -> None:
         super().__init__(parent, complaints=[], replies=0, askingWhy="", thanks="",
-                         whyChoices=[{"code": c, "label": _WHY_ZH[c]}
-                                     for c in FEEDBACK_REASONS])
+                         whyChoices=[])
         self._services = services
         self._holder: str | None = None
         self._rows: list[ComplaintStatus] = []
@@ -118,7 +127,7 @@ class MyComplaintsModel(ViewModel):
             {
                 "ticketNo": c.ticket_no,
                 "reason": _reason(c.category),
-                "filedText": f"提交于 {format_local(c.created_at)}",
+                "filedText": tr("提交于 {time}").format(time=format_local(c.created_at)),
                 "statusText": _status_text(c),
                 "replied": bool(c.reply_text),
                 "replyText": c.reply_text or "",
@@ -129,7 +138,8 @@ class MyComplaintsModel(ViewModel):
             for c in rows
         ]
         self._rows = list(rows)
-        self._update(complaints=items, replies=sum(1 for c in rows if c.reply_text))
+        self._update(complaints=items, replies=sum(1 for c in rows if c.reply_text),
+                     whyChoices=[{"code": c, "label": tr(_WHY_ZH[c])} for c in FEEDBACK_REASONS])
 
     def _give(self, ticket: str, satisfied: bool, reason: str | None) -> None:
         if self._holder is None:
@@ -141,8 +151,8 @@ class MyComplaintsModel(ViewModel):
         except Exception:
             self.failed.emit("feedback could not be saved")
         else:
-            self._update(thanks="谢谢您的评价。" + ("" if satisfied else
-                                                   "您的投诉将转到上一级重新办理。"))
+            self._update(thanks=tr("谢谢您的评价。") + ("" if satisfied else
+                                                       tr("您的投诉将转到上一级重新办理。")))
         self._update(askingWhy="")
         self.load(self._holder)
 

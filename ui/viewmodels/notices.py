@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.notices import KINDS, NoticeView
+from ui.tr import QT_TR_NOOP, day_text, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 
 __all__ = ["NoticesModel"]
@@ -22,7 +23,16 @@ NoticeSource = Callable[[], list[NoticeView]]
 
 
 def _day(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+    return day_text(d)
+
+
+#: The kinds' names on the tabs (kiosk.catalogue.NOTICE_KINDS, marked for translation).
+_KIND_NAMES = (QT_TR_NOOP("政策"), QT_TR_NOOP("村务公开"), QT_TR_NOOP("村级财务"),
+               QT_TR_NOOP("公示"))
+
+
+def _kind(kind: str) -> str:
+    return tr(kind) if kind in _KIND_NAMES else kind
 
 
 @QmlElement
@@ -42,7 +52,7 @@ class NoticesModel(ViewModel):
     ticker = readonly(str, "ticker", changed)
 
     def __init__(self, source: NoticeSource, parent: QObject | None = None) -> None:
-        super().__init__(parent, kinds=[{"label": k} for k in KINDS], kindIndex=0, notices=[],
+        super().__init__(parent, kinds=[], kindIndex=0, notices=[],
                          openIndex=-1, title="", body="", dateText="", ticker="")
         self._source = source
         self._all: list[NoticeView] = []
@@ -56,7 +66,7 @@ class NoticesModel(ViewModel):
             self._all = []
             self.failed.emit("notices could not be read")
         titles = [n.title for n in self._all[:5]]
-        self._update(ticker="　　".join(titles))
+        self._update(ticker="　　".join(titles), kinds=[{"label": _kind(k)} for k in KINDS])
         self.selectKind(self._state["kindIndex"])
 
     def shown(self) -> list[NoticeView]:
@@ -82,9 +92,11 @@ class NoticesModel(ViewModel):
         if not 0 <= index < len(rows):
             return
         notice = next(n for n in self._all if n.id == rows[index]["id"])
-        until = f"，有效期至 {_day(notice.expires_on)}" if notice.expires_on else ""
+        until = (tr("，有效期至 {date}").format(date=_day(notice.expires_on))
+                 if notice.expires_on else "")
         self._update(openIndex=index, title=notice.title, body=notice.body,
-                     dateText=f"{notice.kind} · 发布于 {_day(notice.published_on)}{until}")
+                     dateText=tr("{kind} · 发布于 {date}{until}").format(
+                         kind=_kind(notice.kind), date=_day(notice.published_on), until=until))
 
     @Slot()
     def closeNotice(self) -> None:

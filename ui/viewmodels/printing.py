@@ -14,8 +14,11 @@ from PySide6.QtQml import QmlElement
 from ui.memory import release_memory
 from ui.ops import Op, Runner
 from ui.printing import PrintOutcome, qr_png
+from ui.tr import QT_TR_NOOP, tr
 from ui.viewmodels.base import ViewModel, readonly, readonly_enum, uncreatable
 from ui.wording import printer_problem
+
+_PRINTED = QT_TR_NOOP("打印好了，请从出纸口取走凭条。")
 
 __all__ = ["PrintModel", "PrintState"]
 
@@ -38,7 +41,10 @@ class PrintState(Enum):
     PROBLEM = "problem"
 
 
-_BLANK: dict[str, Any] = dict(state=PrintState.IDLE, message="", qrImage="")
+_BLANK: dict[str, Any] = dict(state=PrintState.IDLE, message="", qrImage="", spoken="")
+"""(``spoken``: the message in Chinese, for the read-aloud; not a QML property.)"""
+#: What is printed (ui.viewmodels.app), marked for translation.
+_WHAT = (QT_TR_NOOP("凭条"), QT_TR_NOOP("投诉回执"))
 
 
 @QmlElement
@@ -64,7 +70,8 @@ class PrintModel(ViewModel):
             return
         self._generation += 1
         generation = self._generation
-        self._update(state=PrintState.PRINTING, message=f"正在打印{what}，请稍等……", qrImage="")
+        self._update(state=PrintState.PRINTING, qrImage="", spoken=f"正在打印{what}，请稍等……",
+                     message=tr("正在打印{what}，请稍等……").format(what=tr(what)))
         # A crashing job (a bug) is logged by Op and shown as a printer problem.
         Op(job, name="print-job", runner=self._printer, owner=self) \
             .success(lambda outcome: self._finished(generation, outcome)) \
@@ -89,22 +96,28 @@ class PrintModel(ViewModel):
         if generation != self._generation:  # the session was cleared meanwhile
             return
         if isinstance(outcome, PrintOutcome) and outcome.printed:
-            self._update(state=PrintState.PRINTED, message="打印好了，请从出纸口取走凭条。",
+            self._update(state=PrintState.PRINTED, message=tr(_PRINTED), spoken=_PRINTED,
                          qrImage="")
             return
         if isinstance(outcome, PrintOutcome):
             log.warning("receipt not printed: %s", outcome.error_code)
             qr = "data:image/png;base64," + base64.b64encode(qr_png(outcome.screen_qr)).decode()
-            self._update(state=PrintState.PROBLEM, message=printer_problem(outcome.state),
-                         qrImage=qr)
+            state = outcome.state
         else:
-            self._update(state=PrintState.PROBLEM, message=printer_problem(None), qrImage="")
+            state, qr = None, ""
+        self._update(state=PrintState.PROBLEM, message=printer_problem(state), qrImage=qr,
+                     spoken=printer_problem(state, translate=str))
         self.failed.emit("print failed")
 
     @Slot()
     def dismiss(self) -> None:
         """Leave the print screen's result."""
         self.clear()
+
+    @property
+    def spoken(self) -> str:
+        """The message in Chinese, for the read-aloud (which speaks Mandarin)."""
+        return str(self._state["spoken"])
 
     def clear(self) -> None:
         """Forget the job (a running one's result is ignored)."""

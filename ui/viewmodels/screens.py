@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from ui.tr import header_date
+
 __all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "PUBLIC_SCREENS", "READ_ERROR_FROM",
            "STUCK_READER_FROM", "TIMED_SCREENS", "Screen", "header_texts"]
 
@@ -51,10 +53,8 @@ READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
 #: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
 #: card is being read; on the welcome screen the reader problem line says it.
 STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
-_WEEKDAYS = "一二三四五六日"
 
 
 def header_texts(now: datetime) -> tuple[str, str]:
     """The header's date (``2026年11月20日 星期五``) and time (``10:00``) for local ``now``."""
-    return (f"{now.year}年{now.month}月{now.day}日 星期{_WEEKDAYS[now.weekday()]}",
-            f"{now:%H:%M}")
+    return header_date(now), f"{now:%H:%M}"

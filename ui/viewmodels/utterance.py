@@ -44,7 +44,7 @@ class OnScreen(Protocol):
     @property
     def holder_name(self) -> str | None: ...
     @property
-    def message(self) -> Any: ...
+    def message_source(self) -> str: ...
     @property
     def benefits_model(self) -> BenefitsModel: ...
     @property
@@ -84,7 +84,7 @@ def utterance_for(app: OnScreen) -> Utterance | None:
     if screen in ("welcome", "reading"):
         return Utterance(FIXED_PROMPTS[screen])
     if screen in ("readError", "unavailable"):
-        return Utterance(error_text(app.message))
+        return Utterance(error_text(app.message_source))
     result = app.benefits_model.result
     if screen == "benefits" and result is not None:
         index = app.benefits_model.yearIndex
@@ -95,8 +95,8 @@ def utterance_for(app: OnScreen) -> Utterance | None:
         lines = [p for y in result.years for p in y.payments if p.item_code == detail.itemCode]
         standard = "" if detail.standard == "—" else detail.standard
         return Utterance(detail_text(detail.itemName, lines, standard=standard))
-    if screen == "print" and app.print_model.message:
-        return Utterance(error_text(app.print_model.message))
+    if screen == "print" and app.print_model.spoken:
+        return Utterance(error_text(app.print_model.spoken))
     if screen == "complaint":
         complaint = app.complaint_model
         if complaint.step == "done":

@@ -220,7 +220,8 @@ Rectangle {
                         anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
                         // Wrapped beside the policy link when the type is large (字大一点).
                         width: parent.width - policyLink.implicitWidth - 48
-                        wrapMode: Text.WrapAnywhere
+                        // At word boundaries (English), anywhere where there are none (Chinese).
+                        wrapMode: Text.Wrap
                         text: sectionHeader.section
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.large
@@ -273,7 +274,7 @@ Rectangle {
                     PlainText {
                         text: row.modelData.paidOn
                         width: Math.min(implicitWidth, texts.width)
-                        wrapMode: Text.WrapAnywhere
+                        wrapMode: Text.Wrap
                         rightPadding: 24
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small

@@ -87,7 +87,7 @@ Rectangle {
                             PlainText {
                                 Layout.fillWidth: true
                                 text: row.modelData.period + "\n" + row.modelData.paidOn
-                                wrapMode: Text.WrapAnywhere
+                                wrapMode: Text.Wrap
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.small
                                 color: Theme.text

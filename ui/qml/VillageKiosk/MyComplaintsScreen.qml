@@ -61,6 +61,8 @@ Rectangle {
                 }
                 PlainText {
                     text: card.modelData.filedText + "　" + card.modelData.statusText
+                    width: parent.width
+                    wrapMode: Text.Wrap  // the English state is longer than a line
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.body
                     color: card.modelData.replied ? Theme.paid : Theme.textMuted
