@@ -393,53 +393,53 @@
         <translation>{count} payments, {amount} paid</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="101"/>
+        <location filename="../viewmodels/complaint.py" line="119"/>
         <source>关于这项补贴</source>
-        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox.</extracomment>
+        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox. The spoken complaint of this draft (说出您的问题).</extracomment>
         <translation>About this benefit</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="103"/>
+        <location filename="../viewmodels/complaint.py" line="121"/>
         <source>别的事情</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="103"/>
+        <location filename="../viewmodels/complaint.py" line="121"/>
         <source>没有列出的补贴，或其他问题</source>
         <translation>A benefit not listed, or another problem</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="133"/>
+        <location filename="../viewmodels/complaint.py" line="162"/>
         <source>，太长了，请删减</source>
         <translation>, too long, please shorten it</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="134"/>
+        <location filename="../viewmodels/complaint.py" line="163"/>
         <source>{count} / {most} 字{over}</source>
         <translation>{count} / {most} characters{over}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="153"/>
+        <location filename="../viewmodels/complaint.py" line="182"/>
         <source>没有读到身份证，只能匿名反映。</source>
         <translation>No ID card was read: the complaint can only be anonymous.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="163"/>
+        <location filename="../viewmodels/complaint.py" line="193"/>
         <source>内容太长了，最多 {most} 个字。</source>
         <translation>The text is too long: at most {most} characters.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="170"/>
+        <location filename="../viewmodels/complaint.py" line="200"/>
         <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
         <translation>That phone number is not right. A mobile number has 11 digits and starts with 1. You may also leave no number.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="201"/>
+        <location filename="../viewmodels/complaint.py" line="233"/>
         <source>内容有问题，请检查后再提交。</source>
         <translation>Something in the complaint is not right: please check it and submit again.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="206"/>
+        <location filename="../viewmodels/complaint.py" line="238"/>
         <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
         <translation>The complaint was not submitted; what you wrote is kept. Tap &quot;Submit&quot; again, or ask the staff for help.</translation>
     </message>
@@ -1325,7 +1325,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
         <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
-        <translation>The county's public lists: who in the village received what, and how much.</translation>
+        <translation>The county&apos;s public lists: who in the village received what, and how much.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
@@ -1568,42 +1568,42 @@ Anonymous complaints are not shown here.</translation>
 <context>
     <name>VoicePanel</name>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="20"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="23"/>
         <source>说出您的问题</source>
         <translation>Say your problem</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="22"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="25"/>
         <source>点一下开始说，最多说一分钟</source>
         <translation>Tap and speak, up to one minute</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="32"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="35"/>
         <source>■ 说完了</source>
         <translation>■ Done speaking</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="54"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="57"/>
         <source>正在保存录音……</source>
         <translation>Saving the recording…</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="67"/>
         <source>正在播放……</source>
         <translation>Playing…</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="67"/>
         <source>▶ 听一遍</source>
         <translation>▶ Listen to it</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="65"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="68"/>
         <source>录音 %1 秒</source>
         <translation>Recording: %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="74"/>
         <source>重新录</source>
         <translation>Record again</translation>
     </message>

@@ -393,53 +393,53 @@
         <translation>جەمئىي ⁦{count}⁩ قېتىم، ⁦{amount}⁩ تارقىتىلدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="101"/>
+        <location filename="../viewmodels/complaint.py" line="119"/>
         <source>关于这项补贴</source>
-        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox.</extracomment>
+        <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox. The spoken complaint of this draft (说出您的问题).</extracomment>
         <translation>بۇ ياردەم پۇلى توغرىسىدا</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="103"/>
+        <location filename="../viewmodels/complaint.py" line="121"/>
         <source>别的事情</source>
         <translation>باشقا ئىش</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="103"/>
+        <location filename="../viewmodels/complaint.py" line="121"/>
         <source>没有列出的补贴，或其他问题</source>
         <translation>تىزىملانمىغان ياردەم پۇلى ياكى باشقا مەسىلە</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="133"/>
+        <location filename="../viewmodels/complaint.py" line="162"/>
         <source>，太长了，请删减</source>
         <translation>، بەك ئۇزۇن، قىسقارتىڭ</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="134"/>
+        <location filename="../viewmodels/complaint.py" line="163"/>
         <source>{count} / {most} 字{over}</source>
         <translation>⁦{count}⁩ / ⁦{most}⁩ ھەرپ{over}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="153"/>
+        <location filename="../viewmodels/complaint.py" line="182"/>
         <source>没有读到身份证，只能匿名反映。</source>
         <translation>كىملىك ئوقۇلمىدى، پەقەت نامسىز ئەرز قىلغىلى بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="163"/>
+        <location filename="../viewmodels/complaint.py" line="193"/>
         <source>内容太长了，最多 {most} 个字。</source>
         <translation>مەزمۇن بەك ئۇزۇن، ئەڭ كۆپ بولغاندا ⁦{most}⁩ ھەرپ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="170"/>
+        <location filename="../viewmodels/complaint.py" line="200"/>
         <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
         <translation>تېلېفون نومۇرى خاتا. يانفون نومۇرى 1 بىلەن باشلىنىدىغان 11 خانىلىق سان. تېلېفون قالدۇرماسلىقىڭىزمۇ مۇمكىن.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="201"/>
+        <location filename="../viewmodels/complaint.py" line="233"/>
         <source>内容有问题，请检查后再提交。</source>
         <translation>مەزمۇندا مەسىلە بار، تەكشۈرۈپ ئاندىن يوللاڭ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="206"/>
+        <location filename="../viewmodels/complaint.py" line="238"/>
         <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
         <translation>يوللانمىدى، يازغانلىرىڭىز ساقلاندى. «يوللاش» نى قايتا بېسىڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
     </message>
@@ -1298,7 +1298,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="142"/>
         <source>村务公开</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
@@ -1556,42 +1556,42 @@
 <context>
     <name>VoicePanel</name>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="20"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="23"/>
         <source>说出您的问题</source>
         <translation>مەسىلىڭىزنى ئېيتىڭ</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="22"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="25"/>
         <source>点一下开始说，最多说一分钟</source>
         <translation>بىر بېسىپ سۆزلەڭ، ئەڭ كۆپ بىر مىنۇت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="32"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="35"/>
         <source>■ 说完了</source>
         <translation>■ سۆزلەپ بولدۇم</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="54"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="57"/>
         <source>正在保存录音……</source>
         <translation>ئۈن ساقلىنىۋاتىدۇ…</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="67"/>
         <source>正在播放……</source>
         <translation>قويۇلۇۋاتىدۇ…</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="67"/>
         <source>▶ 听一遍</source>
         <translation>▶ بىر ئاڭلاش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="65"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="68"/>
         <source>录音 %1 秒</source>
         <translation>ئۈن خاتىرىسى ⁦%1⁩ سېكۇنت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="74"/>
         <source>重新录</source>
         <translation>قايتا خاتىرىلەش</translation>
     </message>
@@ -1636,7 +1636,7 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="159"/>
         <source>村务公开</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
