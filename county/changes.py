@@ -24,6 +24,8 @@ from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 
 from county.cursor import cursor_value
 from county.errors import CountyError
+from county.ledger.models import LedgerEntry
+from county.ledger.wire import OWN_VILLAGE, ledger_record
 from county.models import (
     BenefitItem,
     Complaint,
@@ -141,7 +143,8 @@ def record_of(entity: str, row: Any) -> Any:
 
 
 _CONVERT = {"payment": payment_record, "household_member": member_record,
-            "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record}
+            "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record,
+            "ledger_entry": ledger_record}
 
 
 def effective_settings(conn: Connection, scope: TerminalScope,
@@ -206,6 +209,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "payment": (Payment, scope.payments()),
         "complaint_reply": (Complaint, scope.own_complaints()),  # replies and progress
         "scope_move": (ScopeMove, scope.moves_out()),
+        "ledger_entry": (LedgerEntry, OWN_VILLAGE),
     }
     model, condition = tables[entity]
     # Bounded by the head read before the page: every seq up to it is
@@ -223,7 +227,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
 
 
 _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply")
+             "complaint_reply", "ledger_entry")
 
 
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
@@ -285,12 +289,12 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         benefit_items=lists["benefit_item"], settings=settings, notices=lists["notice"],
         household_members=lists["household_member"], payments=lists["payment"],
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
-        complaint_progress=progress,
+        complaint_progress=progress, ledger_entries=lists["ledger_entry"],
         next_cursor=str(cursor), has_more=has_more, server_time=now)
 
 
 _KEY_COLUMN = {"payment": "id", "notice": "id", "household_member": "id_hash",
-               "benefit_item": "code"}
+               "benefit_item": "code", "ledger_entry": "id"}
 
 
 def _key_of(entity: str, row: Any) -> object:

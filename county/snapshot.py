@@ -22,6 +22,8 @@ from sqlalchemy import Engine, select
 
 from county.changes import effective_settings, record_of
 from county.errors import CountyError
+from county.ledger.models import LedgerEntry
+from county.ledger.wire import OWN_VILLAGE
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
 from county.person_keys import keyed_select, village_kdf
 from county.scope import TerminalScope
@@ -32,7 +34,7 @@ __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_
 
 PAGE_ROWS = 2000
 _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply")
+             "complaint_reply", "ledger_entry")
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
@@ -92,6 +94,7 @@ def _keyed(entity: str) -> tuple[Any, Any]:
         "household_member": (HouseholdMember, HouseholdMember.id_hash),
         "payment": (Payment, Payment.id),
         "complaint_reply": (Complaint, Complaint.id),
+        "ledger_entry": (LedgerEntry, LedgerEntry.id),
     }[entity]
 
 
@@ -106,6 +109,8 @@ def _section_filter(entity: str, scope: TerminalScope) -> Any:
         return base & scope.members()
     if entity == "payment":
         return base & scope.payments()
+    if entity == "ledger_entry":
+        return base & OWN_VILLAGE
     return base
 
 

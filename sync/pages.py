@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, Table, delete, select, update
 
 from kiosk.logfmt import log_event
 from kiosk.store import write_connection
+from kiosk.store.ledger_models import LedgerEntry
 from kiosk.store.models import (
     Base,
     BenefitItem,
@@ -45,6 +46,7 @@ MODELS: dict[str, tuple[type[Base], str]] = {
     "notice": (Notice, "id"),
     "household_member": (HouseholdMember, "id_hash"),
     "payment": (Payment, "id"),
+    "ledger_entry": (LedgerEntry, "id"),
 }
 
 
@@ -89,6 +91,7 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
             "household_member": [WRITERS["household_member"].row(r)
                                  for r in page.household_members],
             "payment": [WRITERS["payment"].row(r) for r in page.payments],
+            "ledger_entry": [WRITERS["ledger_entry"].row(r) for r in page.ledger_entries],
         }
     except ValueError as exc:
         raise ProtocolError(f"changes: {exc}") from None

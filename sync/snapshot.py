@@ -52,6 +52,7 @@ from sync.protocol import (
     PaymentRecord,
     SettingRecord,
 )
+from sync.protocol.ledger import LedgerEntryRecord
 from sync.rows import TableWriter
 from sync.state import update_state
 
@@ -62,7 +63,7 @@ log = logging.getLogger("sync.snapshot")
 _RECORDS: dict[str, type[BaseModel]] = {
     "benefit_item": BenefitItemRecord, "setting": SettingRecord, "notice": NoticeRecord,
     "household_member": HouseholdMemberRecord, "payment": PaymentRecord,
-    "complaint_reply": ComplaintReply,
+    "complaint_reply": ComplaintReply, "ledger_entry": LedgerEntryRecord,
 }
 #: Staged rows are flushed at least this often even between checkpoints (bounded memory).
 _FLUSH_ROWS = 5000
@@ -217,7 +218,13 @@ class _ReplyLine(BaseModel):
     data: ComplaintReply
 
 
-_RecordLine = _ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
+class _LedgerLine(BaseModel):
+    type: Literal["ledger_entry"]
+    data: LedgerEntryRecord
+
+
+_RecordLine = (_ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
+               | _LedgerLine)
 _LINE: TypeAdapter[_Control | _RecordLine] = TypeAdapter(
     Annotated[_Control | _RecordLine, Field(discriminator="type")])
 

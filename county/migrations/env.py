@@ -7,6 +7,7 @@ from alembic import context
 import county.collision.models
 import county.complaint_flow.models
 import county.console.models
+import county.ledger.models
 import county.releases.models  # noqa: F401
 from county.models import Base
 

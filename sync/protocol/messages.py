@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.protocol.ledger import LedgerEntryRecord
 from sync.protocol.progress import ComplaintProgress
 from sync.protocol.records import (
     BenefitItemRecord,
@@ -177,6 +178,8 @@ class ChangesPage(WireModel):
     complaint_replies: list[ComplaintReply] = Field(default_factory=list)
     complaint_progress: list[ComplaintProgress] = Field(
         default_factory=list, description="status and step dates of this terminal's complaints")
+    ledger_entries: list[LedgerEntryRecord] = Field(
+        default_factory=list, description="the village's finance ledger (issue 17)")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime
@@ -194,7 +197,7 @@ class SnapshotLine(WireModel):
     """
 
     type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
-                  "household_member", "payment", "complaint_reply"]
+                  "household_member", "payment", "complaint_reply", "ledger_entry"]
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None
