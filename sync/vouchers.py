@@ -51,14 +51,15 @@ def _wanted(engine: Engine) -> dict[str, int]:
     return {sha: size for sha, size in rows}
 
 
-def _download(client: CountyClient, sha: str, size: int, part: Path) -> None:
-    """Bring ``part`` to the full image (resuming); raises SyncError."""
+def _download(client: CountyClient, sha: str, size: int, part: Path) -> int:
+    """Bring ``part`` to the full image (resuming); returns the offset it resumed from
+    (0: from the start). Raises SyncError."""
     offset = part.stat().st_size if part.exists() else 0
     if offset > size:
         part.unlink()
         offset = 0
     if offset == size:
-        return
+        return offset
     url = API_PREFIX + IMAGE_PATH.format(sha256=sha)
     try:
         # The release download's resumable GET (Range) serves any file of the API.
@@ -79,6 +80,7 @@ def _download(client: CountyClient, sha: str, size: int, part: Path) -> None:
         if exc.status == 416:
             part.unlink(missing_ok=True)
         raise
+    return start
 
 
 def _sha256(path: Path) -> str:
@@ -107,7 +109,7 @@ def fetch_vouchers(client: CountyClient, engine: Engine, db_path: Path) -> Vouch
             if not 0 < size <= MAX_IMAGE_BYTES:
                 raise ProtocolError(f"voucher image {sha[:12]}: size {size} is over the "
                                     f"{MAX_IMAGE_BYTES}-byte cap", code="sync.voucher_damaged")
-            _download(client, sha, size, part)
+            resumed = _download(client, sha, size, part)
             if part.stat().st_size != size or _sha256(part) != sha:
                 part.unlink()
                 raise ProtocolError(f"voucher image {sha[:12]} is damaged (its bytes do not "
@@ -117,6 +119,8 @@ def fetch_vouchers(client: CountyClient, engine: Engine, db_path: Path) -> Vouch
             os.replace(part, final)
             fsync_dir(directory)
             result.fetched.append(sha)
+            log_event(log, logging.INFO, "voucher_fetched", sha=sha[:12], bytes=size,
+                      resumed_at=resumed or None)
         except NetworkError:
             raise
         except SyncError as exc:

@@ -37,5 +37,6 @@ class LedgerEntryRecord(WireModel):
     voucher_no: str = Field(default="", max_length=40)
     image_sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$",
                               description="SHA-256 of the voucher image; empty: none")
-    image_size: int = Field(default=0, ge=0, le=MAX_IMAGE_BYTES)
+    image_size: int = Field(default=0, ge=0, description="bytes; a terminal refuses an "
+                            "image over MAX_IMAGE_BYTES (the entry itself is kept)")
     updated_at: datetime
