@@ -15,11 +15,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from county.catalogue import ensure_catalogue
+from county.ledger.store import seed_ledger
 from county.models import Notice
 from county.payments import NewMember, NewPayment, write_members, write_payments
 from county.seq import take_seqs
 from county.state import set_lookup_key, set_state
 from county.tx import writing
+from demo.ledger import generate_ledger
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.identity import id_hash
 
@@ -64,11 +66,12 @@ def seed_demo(engine: Engine, *, now: datetime,
                 # Explicit ids leave the serial behind: move it past them.
                 conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('notice', 'id'), "
                                      "(SELECT max(id) FROM notice))")
+        ledger = seed_ledger(conn, v.township, v.village, generate_ledger(v.today), now=now)
         if payments and conn.dialect.name == "postgresql":
             conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('payment', 'id'), "
                                  "(SELECT max(id) FROM payment))")
     return {"benefit_item": items, "household_member": members, "payment": payments,
-            "notice": len(fresh)}
+            "notice": len(fresh), "ledger_entry": ledger}
 
 
 def write_cards(directory: Path, *, village: DemoVillage | None = None) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, and_, insert, select, update
 
 from county.errors import CountyError
 from county.ledger.images import ImageError, Voucher, prepare_image
@@ -24,7 +24,7 @@ from county.models import Terminal
 from county.seq import take_seqs
 from county.tx import writing
 
-__all__ = ["LedgerImportError", "LedgerResult", "import_ledger", "township_of"]
+__all__ = ["LedgerImportError", "LedgerResult", "import_ledger", "seed_ledger", "township_of"]
 
 
 class LedgerImportError(CountyError, ValueError):
@@ -135,3 +135,61 @@ def import_ledger(engine: Engine, path: Path, *, village: str, township: str | N
             for i, r in enumerate(parsed.rows)])
     result.replaced, result.stored = len(old), True
     return result
+
+
+class _SeedEntry(Protocol):
+    """A demo ledger entry (demo.ledger.DemoLedgerEntry), read-only."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def month(self) -> str: ...
+
+    @property
+    def entry_date(self) -> date: ...
+
+    @property
+    def summary(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def amount_fen(self) -> int: ...
+
+    @property
+    def counterparty(self) -> str: ...
+
+    @property
+    def voucher_no(self) -> str: ...
+
+    @property
+    def image(self) -> bytes: ...
+
+    @property
+    def image_sha256(self) -> str: ...
+
+
+def seed_ledger(conn: Connection, township: str, village: str, entries: Sequence[_SeedEntry],
+                *, now: datetime) -> int:
+    """Add the demo ledger with its own ids (``county seed-demo``; skipped if present)."""
+    if conn.execute(select(LedgerEntry.id).limit(1)).first() is not None:
+        return 0
+    for e in entries:
+        if e.image and conn.execute(select(LedgerImage.sha256).where(
+                LedgerImage.sha256 == e.image_sha256)).first() is None:
+            conn.execute(insert(LedgerImage).values(sha256=e.image_sha256, size=len(e.image),
+                                                    data=e.image, created_at=now))
+    first = take_seqs(conn, len(entries)) if entries else 0
+    conn.execute(insert(LedgerEntry), [
+        {"id": e.id, "township": township, "village": village, "month": e.month,
+         "entry_date": e.entry_date, "summary": e.summary, "kind": e.kind,
+         "amount_fen": e.amount_fen, "counterparty": e.counterparty, "voucher_no": e.voucher_no,
+         "image_sha256": e.image_sha256, "image_size": len(e.image), "batch": "demo",
+         "seq": first + i, "deleted": False, "updated_at": now}
+        for i, e in enumerate(entries)])
+    if conn.dialect.name == "postgresql":  # explicit ids leave the serial behind
+        conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('ledger_entry', 'id'), "
+                             "(SELECT max(id) FROM ledger_entry))")
+    return len(entries)

@@ -32,6 +32,7 @@ from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.complaintquery import ComplaintQueryModel
 from ui.viewmodels.idle import IdleClock
+from ui.viewmodels.ledger import LedgerModel
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
@@ -44,12 +45,7 @@ from ui.viewmodels.screens import (
     header_texts,
 )
 from ui.viewmodels.speech import SpeechModel, utterance_for
-from ui.wording import (
-    CARD_NOT_SUPPORTED,
-    READER_STATE_ZH,
-    READER_UNAVAILABLE,
-    SERVICE_UNAVAILABLE,
-)
+from ui.wording import CARD_NOT_SUPPORTED, READER_STATE_ZH, READER_UNAVAILABLE, SERVICE_UNAVAILABLE
 
 __all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "TIMED_SCREENS", "AppModel", "Screen"]
 
@@ -58,8 +54,6 @@ QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
-
-
 
 
 def _sub_model(name: str) -> Property:  # a sub-view-model, e.g. ``app.benefits``
@@ -92,9 +86,9 @@ class AppModel(ViewModel):
     # for QML but has no converter back to Python, so QObject.property() and
     # QMetaProperty.read() (the privacy tests walk them) raise. QML still checks the
     # type where a screen declares it: `readonly property ClerkModel vm: app.clerk`.
-    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query = map(
-        _sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints", "notices",
-                     "clerk", "speech", "query"))
+    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query, \
+        ledger = map(_sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints",
+                                  "notices", "clerk", "speech", "query", "ledger"))
 
     sessionCleared = Signal()
     #: A language was chosen (code); the window installs its translation (ui.app).
@@ -140,12 +134,13 @@ class AppModel(ViewModel):
         self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
                                         workdir=speech_dir, parent=self)
         self.speech_model.set_screen(True)
+        self.ledger_model = LedgerModel.of(services, lambda: self._go(Screen.LEDGER), self)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
             "clerk": self.clerk_model, "speech": self.speech_model, "query": self.query_model,
-        }
+            "ledger": self.ledger_model}
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)

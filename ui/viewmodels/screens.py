@@ -24,16 +24,18 @@ class Screen(Enum):
     NOTICES = "notices"
     COMPLAINT_QUERY = "complaintQuery"
     CLERK = "clerk"
+    LEDGER = "ledger"
 
 
 #: Screens that show a card holder's data: they time out and clear.
 PERSONAL_SCREENS = frozenset({Screen.BENEFITS, Screen.DETAIL, Screen.PRINT, Screen.COMPLAINT,
                               Screen.MY_COMPLAINTS})
 #: Screens left for the welcome screen when nobody touches them for a while.
-TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.COMPLAINT_QUERY, Screen.CLERK}
+TIMED_SCREENS = PERSONAL_SCREENS | {Screen.NOTICES, Screen.COMPLAINT_QUERY, Screen.CLERK,
+                                    Screen.LEDGER}
 #: Screens a card laid on the reader replaces with the reading screen.
 CARD_OPENS_FROM = frozenset({Screen.WELCOME, Screen.READ_ERROR, Screen.NOTICES,
-                             Screen.COMPLAINT_QUERY})
+                             Screen.COMPLAINT_QUERY, Screen.LEDGER})
 #: Screens a failed read replaces with the read-error screen.
 READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
 #: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a

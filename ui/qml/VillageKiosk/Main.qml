@@ -94,6 +94,7 @@ Window {
             case "notices": return noticesScreen
             case "complaintQuery": return complaintQueryScreen
             case "clerk": return clerkScreen
+            case "ledger": return ledgerScreen
             default: return welcomeScreen
             }
         }
@@ -127,6 +128,7 @@ Window {
     Component { id: myComplaintsScreen; MyComplaintsScreen { app: root.app } }
     Component { id: noticesScreen; NoticesScreen { app: root.app } }
     Component { id: complaintQueryScreen; ComplaintQueryScreen { app: root.app } }
+    Component { id: ledgerScreen; LedgerScreen { app: root.app } }
     // The clerk's screen is for staff and stays Chinese: never mirrored.
     Component {
         id: clerkScreen
