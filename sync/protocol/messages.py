@@ -33,6 +33,7 @@ __all__ = [
     "Category",
     "ChangesPage",
     "ComplaintAnswer",
+    "ComplaintConcerns",
     "ComplaintReply",
     "ComplaintSubmission",
     "DeviceState",
@@ -206,6 +207,13 @@ class SnapshotLine(WireModel):
 
 # --- complaints -----------------------------------------------------------------------------
 
+class ComplaintConcerns(RequestModel):
+    """The published record a complaint is about (issue 17), e.g. a ledger entry."""
+
+    kind: str = Field(pattern=r"^[a-z_]{1,32}$", examples=["ledger_entry"])
+    id: str = Field(min_length=1, max_length=40, examples=["812"])
+
+
 class ComplaintSubmission(RequestModel):
     """``POST /api/v1/complaints``: one complaint from the terminal's outbox.
 
@@ -229,6 +237,8 @@ class ComplaintSubmission(RequestModel):
         default=None, pattern=r"^[0-9]{6}$",
         description="printed beside the ticket: with it anyone follows the complaint at any "
                     "terminal (POST /complaints/lookup); needs a county of this version")
+    concerns: ComplaintConcerns | None = Field(
+        default=None, description="the published record it is about (这一笔有问题)")
 
     @model_validator(mode="after")
     def _real_name_has_holder(self) -> ComplaintSubmission:

@@ -3,6 +3,9 @@ ledger: months with the year's totals, a month's entries, a voucher full-screen,
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 from PySide6.QtCore import Q_ARG, QMetaObject
 from pytestqt.qtbot import QtBot
 
@@ -51,3 +54,34 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
         d.find("ledgerMonthList")
         d.click("backButton")
         d.find("welcomeScreen")
+
+
+def test_this_entry_is_wrong_files_a_complaint_about_it(qtbot: QtBot, kiosk_config: Config,
+                                                        demo_village: DemoVillage) -> None:
+    ledger = generate_ledger(demo_village.today)
+    newest = max(e.month for e in ledger)
+    first = next(e for e in ledger if e.month == newest)
+    with open_kiosk(kiosk_config) as (ui, d):
+        d.click("ledgerButton")
+        d.click("month_0")
+        d.click("complain_0")
+        d.find("complaintScreen")
+        complaint = ui.app_model.complaint_model
+        assert complaint.step == "reason" and first.summary in complaint.aboutLabel
+        d.click("reason_wrong_amount")
+        complaint.setText("")
+        complaint.next()
+        complaint.next()  # no phone
+        d.click("anonymous")
+        d.click("submitComplaint")
+        d.wait_until(lambda: complaint.step == "done", what="filed")
+        ticket = str(complaint.ticketNo)
+    con = sqlite3.connect(kiosk_config.store.path)
+    try:
+        [(concerns, anonymous)] = con.execute(
+            "SELECT concerns, anonymous FROM complaint WHERE ticket_no = ?",
+            (ticket,)).fetchall()
+    finally:
+        con.close()
+    assert json.loads(concerns) == {"kind": "ledger_entry", "id": str(first.id)}
+    assert anonymous == 1

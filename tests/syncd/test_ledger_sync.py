@@ -15,10 +15,15 @@ from county_server.live import LiveServer
 from ledger.ledger_files import messy_xlsx, receipt_png
 from sqlalchemy import Engine, select, update
 
+from county.ledger.concerns import describe_concerns
 from county.ledger.models import LedgerEntry as CountyEntry
 from county.ledger.models import LedgerImage
 from county.ledger.store import import_ledger
+from county.models import Complaint
 from county.tx import writing
+from kiosk.complaints import ComplaintDraft, Concerns, Reason, file_complaint
+from kiosk.store import open_store
+from kiosk.store.ledger_models import LedgerEntry
 from syncd.conftest import Terminal, enrollment_code
 
 NOW = datetime.now(UTC)
@@ -68,11 +73,27 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
                           "voucher": "记-1000"}
     vouchers = terminal.dir / "vouchers"
     with county_engine.connect() as conn:
-        hashes = set(conn.execute(select(LedgerImage.sha256)).scalars())
-    assert {p.stem for p in vouchers.glob("*.jpg")} == hashes and len(hashes) == 2
+        hashes = set(conn.execute(select(CountyEntry.image_sha256).where(
+            CountyEntry.village == "青山村", CountyEntry.deleted.is_(False),
+            CountyEntry.image_sha256 != "")).scalars())
+        october = set(conn.execute(select(CountyEntry.image_sha256).where(
+            CountyEntry.village == "青山村", CountyEntry.month == "2026-10",
+            CountyEntry.deleted.is_(False), CountyEntry.image_sha256 != "")).scalars())
+    assert {p.stem for p in vouchers.glob("*.jpg")} == hashes and len(october) == 2
     for path in vouchers.glob("*.jpg"):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
     stamps = {p.name: p.stat().st_mtime_ns for p in vouchers.iterdir()}
+    # 这一笔有问题 on the first entry: the complaint carries what it concerns.
+    store = open_store(terminal.db)
+    try:
+        with store.connect() as conn:
+            first_id = conn.execute(select(LedgerEntry.id).where(LedgerEntry.month == "2026-10")
+                                    .order_by(LedgerEntry.entry_date)).scalars().first()
+        filed = file_complaint(store, ComplaintDraft(
+            Reason.WRONG_AMOUNT, concerns=Concerns("ledger_entry", str(first_id))),
+            terminal_code="QS01")
+    finally:
+        store.dispose()
 
     # A corrected October: two entries instead of six, no images.
     _import(county_engine, files, "qs10-fixed.xlsx", _rows(2, 10))
@@ -80,7 +101,14 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
     assert again.returncode == 0, again.stderr[-3000:]
     assert "event=voucher_fetched" not in again.stderr  # nothing fetched twice
     assert [e["summary"] for e in _ledger(terminal, "2026-10")] == ["第1笔", "第2笔"]
-    assert not list(vouchers.iterdir()), "images no entry names any more are removed"
+    left = {p.stem for p in vouchers.iterdir()}
+    assert left == hashes - october, "images no entry names any more are removed"
+    with county_engine.connect() as conn:
+        concerns = conn.execute(select(Complaint.concerns).where(
+            Complaint.ticket_no == filed.ticket_no)).scalar_one()
+    assert json.loads(concerns) == {"kind": "ledger_entry", "id": str(first_id)}
+    said = describe_concerns(county_engine, concerns)
+    assert said.startswith("村级财务 青山村 2026-10-01 第1笔 收入 ¥100.00") and "已被更正" in said
     assert stamps  # they were there before the correction
 
     # Privacy: no ID number in the terminal's files (cache, images, logs).
@@ -98,8 +126,11 @@ def test_images_resume_and_a_damaged_one_is_refused(
     _import(county_engine, files, "qs11.xlsx", _rows(3, 11, images=("a.png", "b.png", "c.png")))
     with county_engine.connect() as conn:
         stored = dict(conn.execute(select(LedgerImage.sha256, LedgerImage.data)).all())
-        by_row = [sha for sha, in conn.execute(select(CountyEntry.image_sha256)
-                                                .order_by(CountyEntry.entry_date))]
+        by_row = [sha for sha, in conn.execute(
+            select(CountyEntry.image_sha256).where(CountyEntry.month == "2026-11",
+                                                   CountyEntry.village == "青山村",
+                                                   CountyEntry.deleted.is_(False))
+            .order_by(CountyEntry.entry_date))]
     resumed, damaged, good = by_row
     # A cut download of one image left its first bytes; another is damaged on the server.
     vouchers = terminal.dir / "vouchers"

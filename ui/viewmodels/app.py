@@ -134,7 +134,7 @@ class AppModel(ViewModel):
         self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
                                         workdir=speech_dir, parent=self)
         self.speech_model.set_screen(True)
-        self.ledger_model = LedgerModel.of(services, lambda: self._go(Screen.LEDGER), self)
+        self.ledger_model = LedgerModel.of(services, self._go, self.complaint_model, self)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,

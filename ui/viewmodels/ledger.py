@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.complaints import Concerns
 from kiosk.ledger import KIND_LABELS_ZH, Ledger, Totals, read_ledger, voucher_path
 from kiosk.money import format_yuan
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
+from ui.viewmodels.complaint import ComplaintModel
+from ui.viewmodels.screens import Screen
 
 if TYPE_CHECKING:
     from ui.services import KioskServices
@@ -66,17 +69,19 @@ class LedgerModel(ViewModel):
     voucherTitle = readonly(str, "voucherTitle", changed)
     empty = readonly(bool, "empty", changed)
 
-    def __init__(self, source: LedgerSource, voucher: VoucherSource, go: Callable[[], None],
+    def __init__(self, source: LedgerSource, voucher: VoucherSource,
+                 go: Callable[[Screen], None], complaint: ComplaintModel,
                  parent: QObject | None = None) -> None:
         """``source(month)`` reads the ledger; ``voucher(sha)`` the checked image's path;
-        ``go()`` shows this screen."""
+        ``go(screen)`` shows a screen; ``complaint`` is the complaint flow's model."""
         super().__init__(parent, **_BLANK)
         self._source, self._voucher, self._go = source, voucher, go
+        self._complaint = complaint
         self._ledger: Ledger | None = None
 
     @classmethod
-    def of(cls, services: KioskServices, go: Callable[[], None],
-           parent: QObject | None = None) -> LedgerModel:
+    def of(cls, services: KioskServices, go: Callable[[Screen], None],
+           complaint: ComplaintModel, parent: QObject | None = None) -> LedgerModel:
         """The model reading the terminal's store (``services.engine``; none: reads fail)."""
         def source(month: str | None) -> Ledger:
             if services.engine is None:
@@ -84,13 +89,13 @@ class LedgerModel(ViewModel):
             return read_ledger(services.engine, month=month)
 
         db_path = services.config.store.path
-        return cls(source, lambda sha: voucher_path(db_path, sha), go, parent)
+        return cls(source, lambda sha: voucher_path(db_path, sha), go, complaint, parent)
 
     @Slot()
     def open(self) -> None:
         """Show the months (from the welcome screen or the 村务公开 hub)."""
         self.refresh()
-        self._go()
+        self._go(Screen.LEDGER)
 
     @Slot()
     def refresh(self) -> None:
@@ -142,14 +147,18 @@ class LedgerModel(ViewModel):
         self._update(page="voucher", voucherSource=QUrl.fromLocalFile(str(path)).toString(),
                      voucherTitle=f"{entry.voucher or '凭证'} · {entry.summary}")
 
-    def concerns_of(self, index: int) -> dict[str, str] | None:
-        """What a complaint about ``entries[index]`` concerns (kind + id), or None."""
+    @Slot(int)
+    def complain(self, index: int) -> None:
+        """这一笔有问题: the complaint flow about ``entries[index]`` (no card needed;
+        anonymous then, as any complaint without a card)."""
         if self._ledger is None or not 0 <= index < len(self._ledger.entries):
-            return None
+            return
         entry = self._ledger.entries[index]
-        return {"kind": "ledger_entry", "id": str(entry.id),
-                "label": f"{month_label(self._ledger.month)} {entry.summary} "
-                         f"{format_yuan(entry.amount_fen)}"}
+        words = (f"{entry.entry_date.month}月{entry.entry_date.day}日 {entry.summary} "
+                 f"{KIND_LABELS_ZH[entry.kind]} {format_yuan(entry.amount_fen)}")
+        self._complaint.start(None, holder_hash=None, holder_name=None,
+                              concerns=(Concerns("ledger_entry", str(entry.id)), words))
+        self._go(Screen.COMPLAINT)
 
     @Slot(result=bool)
     def back(self) -> bool:

@@ -1,4 +1,5 @@
-"""village finance ledger (村级财务): ledger_entry and ledger_image
+"""village finance ledger (村级财务): ledger_entry and ledger_image; complaint.concerns
+(the published record a complaint is about)
 
 Revision ID: 0502
 Revises: 0201
@@ -52,9 +53,13 @@ def upgrade() -> None:
         sa.Column('data', sa.LargeBinary(), nullable=False),
         sa.Column('created_at', sa.DateTime(), nullable=False),
     )
+    with op.batch_alter_table('complaint') as batch:
+        batch.add_column(sa.Column('concerns', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('complaint') as batch:
+        batch.drop_column('concerns')
     op.drop_table('ledger_image')
     op.drop_index('ix_ledger_entry_village_month', table_name='ledger_entry')
     op.drop_index('ix_ledger_entry_seq', table_name='ledger_entry')

@@ -187,19 +187,33 @@ Rectangle {
                             wrapMode: Text.WordWrap
                         }
                     }
-                    PlainText {
-                        objectName: "entryAmount_" + entry.index
-                        text: entry.modelData.kindLabel + " " + entry.modelData.amount
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.large
-                        font.bold: true
-                        color: entry.modelData.kind === "income" ? Theme.paid : Theme.returned
-                    }
-                    BigButton {
-                        objectName: "voucher_" + entry.index
-                        visible: entry.modelData.hasImage
-                        text: qsTr("看凭证")
-                        onClicked: screen.vm.openVoucher(entry.index)
+                    Column {
+                        spacing: 8
+                        PlainText {
+                            objectName: "entryAmount_" + entry.index
+                            anchors.right: parent.right
+                            text: entry.modelData.kindLabel + " " + entry.modelData.amount
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.large
+                            font.bold: true
+                            color: entry.modelData.kind === "income" ? Theme.paid : Theme.returned
+                        }
+                        Row {
+                            anchors.right: parent.right
+                            spacing: 12
+                            BigButton {
+                                objectName: "voucher_" + entry.index
+                                visible: entry.modelData.hasImage
+                                text: qsTr("看凭证")
+                                onClicked: screen.vm.openVoucher(entry.index)
+                            }
+                            BigButton {
+                                objectName: "complain_" + entry.index
+                                text: qsTr("这一笔有问题")
+                                font.pixelSize: Theme.body
+                                onClicked: screen.vm.complain(entry.index)
+                            }
+                        }
                     }
                 }
             }

@@ -142,11 +142,6 @@ Rectangle {
                 hint: qsTr("不用身份证")
                 onClicked: screen.app.openNotices()
             }
-            BigButton {  // issue 17: moves into the 村务公开 hub at merge
-                objectName: "ledgerButton"
-                text: qsTr("村级财务")
-                onClicked: screen.app.ledger.open()
-            }
             BigButton {
                 objectName: "complaintQueryButton"
                 text: qsTr("查询投诉")
@@ -180,5 +175,13 @@ Rectangle {
                 }
             }
         }
+    }
+
+    BigButton {  // issue 17: temporary, moves into the 村务公开 hub at merge
+        objectName: "ledgerButton"
+        anchors { right: parent.right; top: parent.top; margins: 24 }
+        text: qsTr("村级财务")
+        hint: qsTr("不用身份证")
+        onClicked: screen.app.ledger.open()
     }
 }

@@ -1,4 +1,5 @@
-"""village finance ledger (村级财务): ledger_entry
+"""village finance ledger (村级财务): ledger_entry; complaint.concerns (the record a
+complaint is about)
 
 Revision ID: 0302
 Revises: 0201
@@ -36,8 +37,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_ledger_entry_month", "ledger_entry", ["month"])
+    with op.batch_alter_table("complaint") as batch:
+        batch.add_column(sa.Column("concerns", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("complaint") as batch:
+        batch.drop_column("concerns")
     op.drop_index("ix_ledger_entry_month", table_name="ledger_entry")
     op.drop_table("ledger_entry")
