@@ -27,7 +27,6 @@ from county.cli.common import (
     print_json,
     read_text_file,
 )
-from county.ledger.concerns import describe_concerns
 from kiosk import clock
 from kiosk.textsafe import say
 
@@ -136,6 +135,7 @@ def _show(args: argparse.Namespace) -> int:
         f"提交 {local_time(c.created_at)}   收到 {local_time(c.received_at)}")
     say(f"{'匿名' if c.anonymous else '实名: ' + (c.name or '')}   电话 {c.phone or '-'}")
     if c.concerns:  # issue 17: e.g. a ledger entry's 这一笔有问题
+        from county.ledger.concerns import describe_concerns
         say(f"关于: {describe_concerns(engine, c.concerns)}")
     say(f"内容: {c.text or '(无)'}")
     if c.draft_reply:
