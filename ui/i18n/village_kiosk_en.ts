@@ -123,7 +123,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
         <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
-        <translation>Enter the complaint number from the receipt (this terminal's: digits only):</translation>
+        <translation>Enter the complaint number from the receipt (this terminal&apos;s: digits only):</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
@@ -417,6 +417,79 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     </message>
 </context>
 <context>
+    <name>LedgerScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="19"/>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
+        <source> 收支明细</source>
+        <translation> income and expense</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
+        <source>村级财务</source>
+        <translation>Village finances</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="41"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="42"/>
+        <source>支出</source>
+        <translation>Expense</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
+        <source>结余</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="76"/>
+        <source>村里的账目还没有公开到这台机器上。</source>
+        <translation>The village accounts have not been published to this terminal yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="93"/>
+        <source>全年</source>
+        <translation> (whole year)</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="99"/>
+        <source>点一个月份，看这个月的每一笔：</source>
+        <translation>Tap a month to see every entry of that month:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
+        <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
+        <translation>Income %1　Expense %2　Balance %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="183"/>
+        <source>凭证号 </source>
+        <translation>Voucher no. </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="207"/>
+        <source>看凭证</source>
+        <translation>See voucher</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="212"/>
+        <source>这一笔有问题</source>
+        <translation>Something is wrong here</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="16"/>
@@ -444,22 +517,22 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="109"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="110"/>
         <source>没有读到身份证</source>
         <translation>The ID card was not read</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="118"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="119"/>
         <source>暂停服务</source>
         <translation>Out of service</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>Still there? Leaving in %1 s to protect your information.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="167"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>我还在，继续</source>
         <translation>I&apos;m here, go on</translation>
     </message>
@@ -626,6 +699,7 @@ Anonymous complaints are not shown here.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="184"/>
         <source>不用身份证</source>
         <translation>No ID card needed</translation>
     </message>
@@ -643,6 +717,11 @@ Anonymous complaints are not shown here.</translation>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>
         <source>通知：</source>
         <translation>Notices: </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="183"/>
+        <source>村级财务</source>
+        <translation>Village finances</translation>
     </message>
 </context>
 </TS>

@@ -405,6 +405,79 @@
     </message>
 </context>
 <context>
+    <name>LedgerScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="19"/>
+        <source>凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
+        <source> 收支明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
+        <source>村级财务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="41"/>
+        <source>收入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="42"/>
+        <source>支出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
+        <source>结余</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="76"/>
+        <source>村里的账目还没有公开到这台机器上。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="93"/>
+        <source>全年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="99"/>
+        <source>点一个月份，看这个月的每一笔：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
+        <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="183"/>
+        <source>凭证号 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="207"/>
+        <source>看凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="212"/>
+        <source>这一笔有问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="16"/>
@@ -432,22 +505,22 @@
         <translation>چوڭ خەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="109"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="110"/>
         <source>没有读到身份证</source>
         <translation>كىملىك ئوقۇلمىدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="118"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="119"/>
         <source>暂停服务</source>
         <translation>مۇلازىمەت توختىتىلدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="167"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -614,6 +687,7 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="184"/>
         <source>不用身份证</source>
         <translation>كىملىك كېرەك ئەمەس</translation>
     </message>
@@ -631,6 +705,11 @@
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="166"/>
         <source>通知：</source>
         <translation>ئۇقتۇرۇش: </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="183"/>
+        <source>村级财务</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
