@@ -7,8 +7,10 @@ import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ledger.ledger_files import messy_xlsx, receipt_png
 from PIL import Image
 from sqlalchemy import Engine, select
 
@@ -16,7 +18,6 @@ from county.db import open_county_db
 from county.ledger.images import MAX_IN_BYTES, ImageError, prepare_image
 from county.ledger.models import LedgerEntry, LedgerImage
 from county.ledger.store import LedgerImportError, import_ledger
-from ledger.ledger_files import messy_xlsx, receipt_png
 
 NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 
@@ -37,7 +38,7 @@ def engine(county_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _live(engine: Engine) -> list[LedgerEntry]:
+def _live(engine: Engine) -> list[Any]:
     with engine.connect() as conn:
         return list(conn.execute(select(LedgerEntry).where(LedgerEntry.deleted.is_(False))
                                  .order_by(LedgerEntry.entry_date)).all())

@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 from county_server.live import LiveServer
 from ledger.ledger_files import messy_xlsx, receipt_png
 from sqlalchemy import Engine, select, update
@@ -22,6 +23,7 @@ from county.ledger.store import import_ledger
 from county.models import Complaint
 from county.tx import writing
 from kiosk.complaints import ComplaintDraft, Concerns, Reason, file_complaint
+from kiosk.enrollment import load_enrollment
 from kiosk.store import open_store
 from kiosk.store.ledger_models import LedgerEntry
 from syncd.conftest import Terminal, enrollment_code
@@ -61,7 +63,9 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
     receipt_png(files / "a.png", text="receipt A")
     receipt_png(files / "b.jpg", text="receipt B", fmt="JPEG")
     _import(county_engine, files, "qs10.xlsx", _rows(6, 10, images=("a.png", "b.jpg")))
-    _import(county_engine, files, "ll10.xlsx", _rows(4, 10), village="兰里村", township="兰里镇")
+    receipt_png(files / "c.png", text="receipt C")
+    _import(county_engine, files, "ll10.xlsx", _rows(4, 10, images=("c.png",)),
+            village="兰里村", township="兰里镇")
     code = enrollment_code(county_engine)
     assert terminal.run("enroll", code, "--server", county.url).returncode == 0
     first = terminal.run("syncd", "--once")
@@ -82,6 +86,14 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
     assert {p.stem for p in vouchers.glob("*.jpg")} == hashes and len(october) == 2
     for path in vouchers.glob("*.jpg"):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
+    # Another village's voucher is not served to this terminal, even by its hash.
+    with county_engine.connect() as conn:
+        theirs = conn.execute(select(CountyEntry.image_sha256).where(
+            CountyEntry.village == "兰里村", CountyEntry.image_sha256 != "")).scalar_one()
+    token = load_enrollment(terminal.enrollment).token
+    refused = httpx.get(f"{county.url}/api/v1/ledger/images/{theirs}",
+                        headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert refused.status_code == 404 and theirs not in {p.stem for p in vouchers.iterdir()}
     stamps = {p.name: p.stat().st_mtime_ns for p in vouchers.iterdir()}
     # 这一笔有问题 on the first entry: the complaint carries what it concerns.
     store = open_store(terminal.db)
@@ -106,6 +118,7 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
     with county_engine.connect() as conn:
         concerns = conn.execute(select(Complaint.concerns).where(
             Complaint.ticket_no == filed.ticket_no)).scalar_one()
+    assert concerns is not None
     assert json.loads(concerns) == {"kind": "ledger_entry", "id": str(first_id)}
     said = describe_concerns(county_engine, concerns)
     assert said.startswith("村级财务 青山村 2026-10-01 第1笔 收入 ¥100.00") and "已被更正" in said
