@@ -58,8 +58,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('complaint') as batch:
-        batch.drop_column('concerns')
+    # A plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): a batch copy of complaint would
+    # trip over the foreign keys of complaint_history and complaint_feedback.
+    op.drop_column('complaint', 'concerns')
     op.drop_table('ledger_image')
     op.drop_index('ix_ledger_entry_village_month', table_name='ledger_entry')
     op.drop_index('ix_ledger_entry_seq', table_name='ledger_entry')

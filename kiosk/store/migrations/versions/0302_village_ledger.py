@@ -42,7 +42,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("complaint") as batch:
-        batch.drop_column("concerns")
+    # ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): no copy of complaint, whose rows
+    # complaint_feedback points at.
+    op.drop_column("complaint", "concerns")
     op.drop_index("ix_ledger_entry_month", table_name="ledger_entry")
     op.drop_table("ledger_entry")
