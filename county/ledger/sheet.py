@@ -21,6 +21,7 @@ from county.importer.cells import CellError, cell_text, normalise_header, parse_
 from county.importer.layout import FOOTER_WORDS
 from county.importer.sources import SourceError, open_workbook
 from county.ledger.amounts import month_of, parse_amount_fen, parse_kind
+from kiosk.identity import mask_id_numbers
 
 __all__ = ["LedgerFile", "LedgerRow", "RowProblem", "read_ledger"]
 
@@ -120,7 +121,8 @@ def _money(cells: Sequence[Any], mapping: dict[str, int]) -> tuple[str, int]:
 
 def _text(cells: Sequence[Any], mapping: dict[str, int], name: str, limit: int,
           label: str) -> str:
-    text = " ".join(cell_text(_cell(cells, mapping, name)).split())
+    # A public ledger carries no ID number: one written into a cell is kept masked.
+    text = mask_id_numbers(" ".join(cell_text(_cell(cells, mapping, name)).split()))
     if len(text) > limit:
         raise CellError("text.long", f"{label}太长（最多 {limit} 个字）")
     return text

@@ -27,7 +27,8 @@ GOOD = [
     [2, datetime(2026, 10, 12), "记-002", "支付村部电费", "国网高村供电所", "", "1,234.50 元",
      "", ""],
     [3, "2026年10月20日", "记-003", "支付道路维修材料款", "李记建材店", "", "¥8,600", "", ""],
-    [4, "2026/10/31", "记-004", "收到集体土地租金", "王某某", "5000", "", "", ""],
+    [4, "2026/10/31", "记-004", "收到集体土地租金", "王某某 43122619560322079X", "5000", "", "",
+     ""],
 ]
 
 
@@ -57,6 +58,8 @@ def test_messy_xlsx_imports_with_total_checked(engine: Engine, tmp_path: Path) -
         ("income", 3_000_000), ("expense", 123_450), ("expense", 860_000), ("income", 500_000)]
     assert rows[0].summary == "收到镇财政拨付村级运转经费" and rows[0].voucher_no == "记-001"
     assert rows[0].image_sha256 and rows[1].image_sha256 == ""
+    # An ID number written into a cell never reaches the county's ledger (nor a terminal).
+    assert rows[3].counterparty == "王某某 4312**********079X"
 
 
 def test_bad_rows_refused_with_reasons_and_nothing_stored(engine: Engine,
