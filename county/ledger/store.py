@@ -24,7 +24,8 @@ from county.models import Terminal
 from county.seq import take_seqs
 from county.tx import writing
 
-__all__ = ["LedgerImportError", "LedgerResult", "import_ledger", "seed_ledger", "township_of"]
+__all__ = ["LedgerImportError", "LedgerResult", "attach_image", "import_ledger", "seed_ledger",
+           "township_of"]
 
 
 class LedgerImportError(CountyError, ValueError):
@@ -195,3 +196,35 @@ def seed_ledger(conn: Connection, township: str, village: str, entries: Sequence
         conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('ledger_entry', 'id'), "
                              "(SELECT max(id) FROM ledger_entry))")
     return len(entries)
+
+
+def attach_image(engine: Engine, image: Path, *, village: str, township: str | None,
+                 month: str, voucher_no: str, now: datetime) -> int:
+    """Attach (or replace) the voucher image of the village's entries of ``month`` with
+    voucher number ``voucher_no``; returns how many entries now carry it (each gets a
+    fresh seq: its terminals receive it again, then fetch the image).
+
+    Raises :class:`LedgerImportError` (no such entry), ImageError (a bad image),
+    OSError (unreadable file).
+    """
+    place = township_of(engine, village, township)
+    voucher = prepare_image(image.read_bytes(), name=image.name)
+    where = and_(LedgerEntry.township == place, LedgerEntry.village == village,
+                 LedgerEntry.month == month, LedgerEntry.voucher_no == voucher_no,
+                 LedgerEntry.deleted.is_(False))
+    with writing(engine) as conn:
+        ids = list(conn.execute(select(LedgerEntry.id).where(where)).scalars())
+        if not ids:
+            raise LedgerImportError(f"{village} {month} 没有凭证号为 {voucher_no!r} 的账目："
+                                    "请先导入这个月的账，或核对凭证号")
+        if conn.execute(select(LedgerImage.sha256)
+                        .where(LedgerImage.sha256 == voucher.sha256)).first() is None:
+            conn.execute(insert(LedgerImage).values(sha256=voucher.sha256,
+                                                    size=len(voucher.data), data=voucher.data,
+                                                    created_at=now))
+        first = take_seqs(conn, len(ids))
+        for i, entry_id in enumerate(ids):
+            conn.execute(update(LedgerEntry).where(LedgerEntry.id == entry_id).values(
+                image_sha256=voucher.sha256, image_size=len(voucher.data), seq=first + i,
+                updated_at=now))
+    return len(ids)

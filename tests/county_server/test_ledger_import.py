@@ -141,3 +141,22 @@ def test_cli_dry_run_and_json(engine: Engine, county_url: str, tmp_path: Path,
     assert _live(engine) == []
     with engine.connect() as conn:
         assert conn.execute(select(LedgerImage.sha256)).first() is None
+
+
+def test_attach_a_voucher_later(engine: Engine, county_url: str, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    from county.cli.main import main
+
+    import_ledger(engine, messy_xlsx(tmp_path / "d.xlsx", GOOD[1:3]), village="青山村",
+                  township="高村镇", now=NOW)
+    before = {r.voucher_no: r.seq for r in _live(engine)}
+    image = receipt_png(tmp_path / "later.png", text="later")
+    code = main(["ledger", "attach", str(image), "--village", "青山村", "--township", "高村镇",
+                 "--month", "2026-10", "--voucher", "记-003", "--json", "--db", county_url])
+    assert code == 0 and '"entries": 1' in capsys.readouterr().out
+    rows = {r.voucher_no: r for r in _live(engine)}
+    assert rows["记-003"].image_sha256 and rows["记-002"].image_sha256 == ""
+    assert rows["记-003"].seq > max(before.values())  # travels to the terminals again
+    missing = main(["ledger", "attach", str(image), "--village", "青山村", "--township",
+                    "高村镇", "--month", "2026-10", "--voucher", "记-999", "--db", county_url])
+    assert missing == 1 and "没有凭证号为 '记-999' 的账目" in capsys.readouterr().err
