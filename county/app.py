@@ -414,6 +414,15 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                                  media_type="application/x-tar", headers=headers)
 
     mount_release_files(app, engine, _terminal, _ERRORS)
+    @app.get(f"{API_PREFIX}/ledger/images/{{sha256}}", response_class=Response,
+             responses={200: {"content": {"image/jpeg": {}}}, 401: _ERRORS[401]})
+    def get_ledger_image(
+        who: Auth, sha256: Annotated[str, Path(max_length=64)],
+        range_: Annotated[str | None, Header(alias="range", max_length=200)] = None,
+    ) -> Response:
+        """A voucher image of this terminal's village (issue 17; resumable with Range)."""
+        from county.ledger.api import image_response
+        return image_response(engine, who, sha256, range_)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

@@ -25,6 +25,8 @@ from sqlalchemy import BigInteger, Connection, Integer, Row, bindparam, select
 from county.cursor import cursor_value
 from county.disclosure.models import Power, RollEntry
 from county.errors import CountyError
+from county.ledger.models import LedgerEntry
+from county.ledger.wire import OWN_VILLAGE, ledger_record
 from county.models import (
     BenefitItem,
     Complaint,
@@ -160,7 +162,8 @@ def record_of(entity: str, row: Any) -> Any:
 
 _CONVERT = {"payment": payment_record, "household_member": member_record,
             "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record,
-            "roll_entry": roll_record, "power": power_record}
+            "roll_entry": roll_record, "power": power_record,
+            "ledger_entry": ledger_record}
 
 
 def effective_settings(conn: Connection, scope: TerminalScope,
@@ -227,6 +230,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "scope_move": (ScopeMove, scope.moves_out()),
         "roll_entry": (RollEntry, scope.rolls()),
         "power": (Power, None),
+        "ledger_entry": (LedgerEntry, OWN_VILLAGE),
     }
     model, condition = tables[entity]
     # Bounded by the head read before the page: every seq up to it is
@@ -244,7 +248,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
 
 
 _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply", "roll_entry", "power")
+             "complaint_reply", "roll_entry", "power", "ledger_entry")
 
 
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
@@ -314,11 +318,12 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
         complaint_progress=progress, roll_entries=lists["roll_entry"],
         roll_tombstones=roll_gone, powers=lists["power"], power_tombstones=power_gone,
+        ledger_entries=lists["ledger_entry"],
         next_cursor=str(cursor), has_more=has_more, server_time=now)
 
 
 _KEY_COLUMN = {"payment": "id", "notice": "id", "household_member": "id_hash",
-               "benefit_item": "code"}
+               "benefit_item": "code", "ledger_entry": "id"}
 
 
 def _key_of(entity: str, row: Any) -> object:

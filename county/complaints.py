@@ -148,7 +148,8 @@ def _body_hash(sub: ComplaintSubmission) -> str:
 def _unset(sub: ComplaintSubmission) -> set[str] | None:
     # Without a query code the body means what it meant before query codes existed: the
     # same digest, so a complaint retried across the county's upgrade is not "reused".
-    return {"query_code"} if sub.query_code is None else None
+    unset = {k for k in ("query_code", "concerns") if getattr(sub, k) is None}
+    return unset or None
 
 
 def _legacy_body_hash(sub: ComplaintSubmission) -> str:
@@ -211,6 +212,7 @@ def receive_complaint(engine: Engine, terminal_id: str, sub: ComplaintSubmission
         "created_at": sub.created_at, "received_at": now,
         "query_code_hash": None if sub.query_code is None else code_hash(sub.ticket_no,
                                                                           sub.query_code),
+        "concerns": None if sub.concerns is None else sub.concerns.model_dump_json(),
     }
     with writing(engine) as conn:
         seen = conn.execute(select(Complaint.id).where(
@@ -276,6 +278,8 @@ class ComplaintView:
     draft_by: str | None = None
     about_official: bool = False
     satisfied: bool | None = None
+    concerns: str | None = None
+    """The published record it is about, as JSON (``{"kind":"ledger_entry","id":"812"}``)."""
 
     @property
     def replied(self) -> bool:
@@ -291,7 +295,8 @@ def view_of(row: Any) -> ComplaintView:
                          row.name, row.id_hash, row.created_at, row.received_at,
                          row.reply_text, row.reply_at, row.status, row.level, row.channel,
                          row.township, row.village, row.assignee, row.level_since, row.due_at,
-                         row.draft_reply, row.draft_by, row.about_official, row.satisfied)
+                         row.draft_reply, row.draft_by, row.about_official, row.satisfied,
+                         getattr(row, "concerns", None))
 
 
 def list_complaints(engine: Engine, *, unreplied: bool = False,

@@ -380,6 +380,8 @@ class Complaint(Base):
                                                  doc="concerns a township official")
     satisfied: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     query_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    concerns: Mapped[str | None] = mapped_column(Text, nullable=True,
+                                                 doc="the published record it is about (JSON)")
 
     __table_args__ = (
         UniqueConstraint("terminal_id", "idempotency_key", name="uq_complaint_key"),

@@ -18,12 +18,14 @@ from county.catalogue import ensure_catalogue
 from county.disclosure.models import ItemDisclosure
 from county.disclosure.powers import publish_powers
 from county.disclosure.rolls import names_from, refresh_rolls
+from county.ledger.store import seed_ledger
 from county.models import Notice, Payment
 from county.payments import NewMember, NewPayment, write_members, write_payments
 from county.seq import take_seqs
 from county.state import set_lookup_key, set_state
 from county.tx import writing
 from demo.disclosure import DISCLOSED, group_of, household_sizes, powers_json
+from demo.ledger import generate_ledger
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.identity import id_hash
 
@@ -68,11 +70,12 @@ def seed_demo(engine: Engine, *, now: datetime,
                 # Explicit ids leave the serial behind: move it past them.
                 conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('notice', 'id'), "
                                      "(SELECT max(id) FROM notice))")
+        ledger = seed_ledger(conn, v.township, v.village, generate_ledger(v.today), now=now)
         if payments and conn.dialect.name == "postgresql":
             conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('payment', 'id'), "
                                  "(SELECT max(id) FROM payment))")
     return {"benefit_item": items, "household_member": members, "payment": payments,
-            "notice": len(fresh)}
+            "notice": len(fresh), "ledger_entry": ledger}
 
 
 def seed_demo_disclosure(engine: Engine, *, now: datetime,

@@ -23,6 +23,8 @@ from sqlalchemy import Engine, select
 from county.changes import effective_settings, record_of
 from county.disclosure.models import Power, RollEntry
 from county.errors import CountyError
+from county.ledger.models import LedgerEntry
+from county.ledger.wire import OWN_VILLAGE
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
 from county.person_keys import keyed_select, village_kdf
 from county.scope import TerminalScope
@@ -34,7 +36,7 @@ __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_
 PAGE_ROWS = 2000
 # New sections go at the end: resume tokens name sections by index.
 _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply", "roll_entry", "power")
+             "complaint_reply", "roll_entry", "power", "ledger_entry")
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
@@ -96,6 +98,7 @@ def _keyed(entity: str) -> tuple[Any, Any]:
         "complaint_reply": (Complaint, Complaint.id),
         "roll_entry": (RollEntry, RollEntry.id),
         "power": (Power, Power.code),
+        "ledger_entry": (LedgerEntry, LedgerEntry.id),
     }[entity]
 
 
@@ -112,6 +115,8 @@ def _section_filter(entity: str, scope: TerminalScope) -> Any:
         return base & scope.payments()
     if entity == "roll_entry":
         return base & scope.rolls()
+    if entity == "ledger_entry":
+        return base & OWN_VILLAGE
     return base
 
 

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, insert, select
 
 from demo.disclosure import powers_json, roll_entries
+from demo.ledger import generate_ledger
 from demo.village import DemoVillage
 from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
+from kiosk.files import atomic_write_bytes
 from kiosk.identity import id_hash
+from kiosk.ledger import voucher_dir
 from kiosk.store.engine import write_connection
+from kiosk.store.ledger_models import LedgerEntry
 from kiosk.store.models import (
     BenefitItem,
     Complaint,
@@ -30,7 +35,7 @@ from kiosk.store.models import (
     SyncState,
 )
 
-__all__ = ["seed_complaints", "seed_village"]
+__all__ = ["seed_complaints", "seed_terminal_ledger", "seed_village"]
 
 
 def _items(catalogue: Iterable[BenefitItemSpec], now: datetime) -> list[dict[str, object]]:
@@ -81,9 +86,10 @@ def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dic
         conn.execute(insert(Power), powers)
         conn.execute(insert(SyncState), [{"id": 1, "cursor": None,
                                           "data_as_of": village.as_of.astimezone(UTC)}])
+    ledger = seed_terminal_ledger(engine, village.today, now=now)  # issue 17
     return {"benefit_item": len(village.catalogue), "household_member": len(members),
             "payment": len(payments), "notice": len(notices), "roll_entry": len(rolls),
-            "power": len(powers)}
+            "power": len(powers), "ledger_entry": ledger}
 
 
 def _powers(now: datetime) -> list[dict[str, object]]:
@@ -120,3 +126,23 @@ def seed_complaints(engine: Engine, village: DemoVillage, lookup_key: bytes, *,
                 reply_at=c.reply_at.astimezone(UTC)))
             added += 1
     return added
+
+
+def seed_terminal_ledger(engine: Engine, today: date, *, now: datetime) -> int:
+    """Replace the terminal's ledger with the demo's, vouchers written beside the cache
+    (as the sync daemon would have fetched them); returns the number of entries."""
+    entries = generate_ledger(today)
+    db_path = Path(str(engine.url.database))
+    directory = voucher_dir(db_path)
+    directory.mkdir(parents=True, exist_ok=True)
+    for e in entries:
+        if e.image:
+            atomic_write_bytes(directory / f"{e.image_sha256}.jpg", e.image, mode=0o644)
+    with write_connection(engine) as conn:
+        conn.execute(delete(LedgerEntry))
+        conn.execute(insert(LedgerEntry), [
+            {"id": e.id, "month": e.month, "entry_date": e.entry_date, "summary": e.summary,
+             "kind": e.kind, "amount_fen": e.amount_fen, "counterparty": e.counterparty,
+             "voucher_no": e.voucher_no, "image_sha256": e.image_sha256,
+             "image_size": len(e.image), "updated_at": now} for e in entries])
+    return len(entries)

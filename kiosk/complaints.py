@@ -8,6 +8,7 @@ print even while the terminal is offline. The sync daemon pushes the outbox.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import uuid
@@ -30,6 +31,7 @@ __all__ = [
     "ComplaintDraft",
     "ComplaintError",
     "ComplaintStatus",
+    "Concerns",
     "FiledComplaint",
     "Reason",
     "complaints_for_holder",
@@ -62,6 +64,34 @@ class ComplaintError(KioskError, ValueError):
 
 
 @dataclass(frozen=True)
+class Concerns:
+    """What a complaint is about beyond an item: a published record, by kind and id
+    (``ledger_entry`` 812: "这一笔有问题" on an entry of the village ledger)."""
+
+    kind: str
+    id: str
+
+    def __post_init__(self) -> None:
+        if not (re.fullmatch(r"[a-z_]{1,32}", self.kind) and 0 < len(self.id) <= 40
+                and self.id.isprintable()):
+            raise ComplaintError(f"not a record a complaint can concern: {self.kind!r} "
+                                 f"{self.id!r}", code="complaint.concerns")
+
+    def to_json(self) -> str:
+        """The stored and sent form: ``{"kind": …, "id": …}``."""
+        return json.dumps({"kind": self.kind, "id": self.id}, ensure_ascii=False,
+                          separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Concerns | None:
+        """Back from :meth:`to_json` (None for None)."""
+        if text is None:
+            return None
+        data = json.loads(text)
+        return cls(str(data["kind"]), str(data["id"]))
+
+
+@dataclass(frozen=True)
 class ComplaintDraft:
     """What the villager entered on the complaint screens."""
 
@@ -77,6 +107,8 @@ class ComplaintDraft:
     """The holder's name as read from the card: only kept for real-name complaints."""
     voice: bytes | None = None
     """The spoken complaint (Ogg/Opus, kiosk.voiceclip), kept beside the text."""
+    concerns: Concerns | None = None
+    """The published record it is about (issue 17), if any."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +158,7 @@ def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
         raise ComplaintError(f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}",
                              code="complaint.text_too_long")
     if draft.reason is Reason.OTHER and not text and draft.item_code is None \
-            and draft.payment_id is None and not draft.voice:
+            and draft.payment_id is None and not draft.voice and draft.concerns is None:
         raise ComplaintError("an 'other' complaint needs a text or an item",
                              code="complaint.empty")
     if not draft.anonymous and not draft.id_hash:
@@ -175,6 +207,7 @@ def _insert(engine: Engine, draft: ComplaintDraft, text: str, phone: str | None,
             id_hash=None if draft.anonymous else draft.id_hash,
             name=None if draft.anonymous else (draft.name or None),
             created_at=created, delivery="pending", attempts=0, query_code=code,
+            concerns=None if draft.concerns is None else draft.concerns.to_json(),
         ))
         if clip is not None:
             voice_row(conn, sequence, clip)

@@ -39,6 +39,7 @@ from sync.pages import apply_page
 from sync.snapshot import SnapshotStage, apply_snapshot, download_snapshot, stage_path_for
 from sync.state import clear_cursor, read_status, record_error, record_success
 from sync.voice_upload import push_voices
+from sync.vouchers import fetch_vouchers
 
 __all__ = ["CycleReport", "SyncDaemon"]
 
@@ -221,6 +222,8 @@ class SyncDaemon:
         with self.client(enrollment) as client:
             steps: list[tuple[str, Callable[[], object]]] = [
                 ("pull", partial(self.pull, client, report)),
+                ("vouchers", partial(fetch_vouchers, client, self.engine,
+                                     self.config.store.path)),
                 ("push", partial(self.push, client, report, force=True)),
                 ("heartbeat", partial(self.beat, client, report)),
             ]
@@ -270,6 +273,8 @@ class SyncDaemon:
                     if now >= next_pull:
                         if self._step(report, "pull", partial(self.pull, client, report)):
                             self.pull_backoff.reset()
+                            self._step(report, "vouchers", partial(
+                                fetch_vouchers, client, self.engine, self.config.store.path))
                             next_pull = now + self.sync.poll_interval_s
                             next_outbox = 0.0  # the link works: push now, whatever next_try_at
                         else:

@@ -14,6 +14,7 @@ answers the same server id.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,7 +53,8 @@ def submission_of(row: Complaint) -> ComplaintSubmission:
         "category": row.category, "item_code": row.item_code, "payment_id": row.payment_id,
         "text": row.text, "phone": row.phone, "anonymous": row.anonymous,
         "id_hash": row.id_hash, "name": row.name, "created_at": row.created_at,
-        "query_code": row.query_code})
+        "query_code": row.query_code,
+        "concerns": None if row.concerns is None else json.loads(row.concerns)})
 
 
 def _oldest_pending(engine: Engine) -> Complaint | None:

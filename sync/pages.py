@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, Table, delete, select, update
 
 from kiosk.logfmt import log_event
 from kiosk.store import write_connection
+from kiosk.store.ledger_models import LedgerEntry
 from kiosk.store.models import (
     Base,
     BenefitItem,
@@ -49,6 +50,7 @@ MODELS: dict[str, tuple[type[Base], str]] = {
     "payment": (Payment, "id"),
     "roll_entry": (RollEntry, "id"),
     "power": (Power, "code"),
+    "ledger_entry": (LedgerEntry, "id"),
 }
 
 
@@ -95,6 +97,7 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
             "payment": [WRITERS["payment"].row(r) for r in page.payments],
             "roll_entry": [WRITERS["roll_entry"].row(r) for r in page.roll_entries],
             "power": [WRITERS["power"].row(r) for r in page.powers],
+            "ledger_entry": [WRITERS["ledger_entry"].row(r) for r in page.ledger_entries],
         }
     except ValueError as exc:
         raise ProtocolError(f"changes: {exc}") from None

@@ -54,6 +54,7 @@ from sync.protocol import (
     RollEntryRecord,
     SettingRecord,
 )
+from sync.protocol.ledger import LedgerEntryRecord
 from sync.rows import TableWriter
 from sync.state import update_state
 
@@ -65,6 +66,7 @@ _RECORDS: dict[str, type[BaseModel]] = {
     "benefit_item": BenefitItemRecord, "setting": SettingRecord, "notice": NoticeRecord,
     "household_member": HouseholdMemberRecord, "payment": PaymentRecord,
     "complaint_reply": ComplaintReply, "roll_entry": RollEntryRecord, "power": PowerRecord,
+    "ledger_entry": LedgerEntryRecord,
 }
 #: Staged rows are flushed at least this often even between checkpoints (bounded memory).
 _FLUSH_ROWS = 5000
@@ -229,8 +231,13 @@ class _PowerLine(BaseModel):
     data: PowerRecord
 
 
+class _LedgerLine(BaseModel):
+    type: Literal["ledger_entry"]
+    data: LedgerEntryRecord
+
+
 _RecordLine = (_ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
-               | _RollLine | _PowerLine)
+               | _RollLine | _PowerLine | _LedgerLine)
 _LINE: TypeAdapter[_Control | _RecordLine] = TypeAdapter(
     Annotated[_Control | _RecordLine, Field(discriminator="type")])
 

@@ -63,6 +63,8 @@ def seeded_db(tmp_path: Path, _seeded_template: Path) -> Path:
     """A private copy of a cache seeded with the demo village."""
     path = tmp_path / "kiosk.db"
     shutil.copyfile(_seeded_template, path)
+    # The demo ledger's voucher images live beside the cache (issue 17).
+    shutil.copytree(_seeded_template.parent / "vouchers", tmp_path / "vouchers")
     return path
 
 

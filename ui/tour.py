@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
@@ -267,6 +267,7 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         shot("complaint-query-result")
         d.click("homeButton")
         _tour_public(d, shot)
+        _ledger_tour(d, app, shot)
     finally:
         ui.stop()
         devices.stop()
@@ -330,6 +331,25 @@ def _tour_public(d: UiDriver, shot: Callable[[str], None]) -> None:
     shot("power-info")
     d.click("homeButton")
     d.find("welcomeScreen")
+
+
+def _ledger_tour(d: UiDriver, app: Any, shot: Callable[[str], None]) -> None:
+    """村级财务 (issue 17): the months, the newest month's entries, a voucher."""
+    d.click("ledgerButton")
+    shot("ledger-months")
+    d.click("month_0")
+    shot("ledger-entries")
+    model = app.ledger_model
+    for month in range(len(model.months)):  # the newest month with a voucher image
+        model.openMonth(month)
+        rows = [i for i, row in enumerate(model.entries) if row["hasImage"]]
+        if rows:
+            model.openVoucher(rows[0])
+            break
+    d.find("voucherImage")
+    d.pump(0.2)
+    shot("ledger-voucher")
+    d.click("homeButton")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ county/cli/complaints.py. Output escapes control characters (kiosk.textsafe).
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -69,6 +70,7 @@ def complaint_json(c: ComplaintView, steps: list[HistoryEntry]) -> dict[str, Any
             "created_at": _iso(c.created_at), "received_at": _iso(c.received_at),
             "reply_text": c.reply_text, "reply_at": _iso(c.reply_at),
             "draft_reply": c.draft_reply, "draft_by": c.draft_by,
+            "concerns": json.loads(c.concerns) if c.concerns else None,
             "history": [{"at": _iso(h.at), "actor": h.actor, "action": h.action,
                          "from_status": h.from_status, "to_status": h.to_status,
                          "level": h.level, "note": h.note} for h in steps]}
@@ -132,6 +134,9 @@ def _show(args: argparse.Namespace) -> int:
     say(f"类别 {CATEGORY_ZH.get(c.category, c.category)}   项目 {c.item_code or '-'}   "
         f"提交 {local_time(c.created_at)}   收到 {local_time(c.received_at)}")
     say(f"{'匿名' if c.anonymous else '实名: ' + (c.name or '')}   电话 {c.phone or '-'}")
+    if c.concerns:  # issue 17: e.g. a ledger entry's 这一笔有问题
+        from county.ledger.concerns import describe_concerns
+        say(f"关于: {describe_concerns(engine, c.concerns)}")
     say(f"内容: {c.text or '(无)'}")
     if c.draft_reply:
         say(f"待审核答复（{c.draft_by}）: {c.draft_reply}")

@@ -189,6 +189,8 @@ class Complaint(Base):
     can_feedback: Mapped[bool] = mapped_column(default=False, server_default="0")
     query_code: Mapped[str | None] = mapped_column(
         String(6), nullable=True, doc="printed beside the ticket; follows it at any terminal")
+    concerns: Mapped[str | None] = mapped_column(
+        Text, nullable=True, doc='the record it is about: {"kind": "ledger_entry", "id": "812"}')
 
     __table_args__ = (
         CheckConstraint("delivery IN ('pending', 'sent', 'rejected')", name="delivery_valid"),

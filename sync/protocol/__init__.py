@@ -17,6 +17,7 @@ from kiosk.lazy_names import lazy_names
 # sync.protocol.errors is imported: a `county` listing needs ErrorCode, not pydantic.
 if TYPE_CHECKING:
     from sync.protocol.errors import ErrorCode
+    from sync.protocol.ledger import LedgerEntryRecord
     from sync.protocol.messages import (
         COMPLAINT_CATEGORIES,
         MAX_COMPLAINT_TEXT,
@@ -83,6 +84,7 @@ __all__ = [
     "HeartbeatAnswer",
     "HeartbeatRequest",
     "HouseholdMemberRecord",
+    "LedgerEntryRecord",
     "LookupAnswer",
     "NoticeRecord",
     "PaymentRecord",
@@ -115,6 +117,7 @@ _HOME = {
     **dict.fromkeys(("ENTITIES", "BenefitItemRecord", "HouseholdMemberRecord", "NoticeRecord",
                      "PaymentRecord", "PowerRecord", "RollEntryRecord", "SettingRecord"),
                     "records"),
+    "LedgerEntryRecord": "ledger",
 }
 
 

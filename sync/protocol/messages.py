@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.protocol.ledger import LedgerEntryRecord
 from sync.protocol.progress import ComplaintProgress
 from sync.protocol.records import (
     BenefitItemRecord,
@@ -34,6 +35,7 @@ __all__ = [
     "Category",
     "ChangesPage",
     "ComplaintAnswer",
+    "ComplaintConcerns",
     "ComplaintReply",
     "ComplaintSubmission",
     "DeviceState",
@@ -188,6 +190,8 @@ class ChangesPage(WireModel):
                                       description="the micro-power list (小微权力清单)")
     power_tombstones: list[str] = Field(default_factory=list,
                                         description="codes of powers withdrawn")
+    ledger_entries: list[LedgerEntryRecord] = Field(
+        default_factory=list, description="the village's finance ledger (issue 17)")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime
@@ -205,7 +209,8 @@ class SnapshotLine(WireModel):
     """
 
     type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
-                  "household_member", "payment", "complaint_reply", "roll_entry", "power"]
+                  "household_member", "payment", "complaint_reply", "roll_entry", "power",
+                  "ledger_entry"]
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None
@@ -213,6 +218,13 @@ class SnapshotLine(WireModel):
 
 
 # --- complaints -----------------------------------------------------------------------------
+
+class ComplaintConcerns(RequestModel):
+    """The published record a complaint is about (issue 17), e.g. a ledger entry."""
+
+    kind: str = Field(pattern=r"^[a-z_]{1,32}$", examples=["ledger_entry"])
+    id: str = Field(min_length=1, max_length=40, examples=["812"])
+
 
 class ComplaintSubmission(RequestModel):
     """``POST /api/v1/complaints``: one complaint from the terminal's outbox.
@@ -237,6 +249,8 @@ class ComplaintSubmission(RequestModel):
         default=None, pattern=r"^[0-9]{6}$",
         description="printed beside the ticket: with it anyone follows the complaint at any "
                     "terminal (POST /complaints/lookup); needs a county of this version")
+    concerns: ComplaintConcerns | None = Field(
+        default=None, description="the published record it is about (这一笔有问题)")
 
     @model_validator(mode="after")
     def _real_name_has_holder(self) -> ComplaintSubmission:

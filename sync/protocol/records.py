@@ -38,9 +38,10 @@ NoticeKind = Literal["政策", "村务公开", "村级财务", "公示"]
 NoticeScope = Literal["village", "township", "county"]
 
 #: The synced tables, by their terminal table names (also the tombstone ``entity``).
-Entity = Literal["payment", "household_member", "benefit_item", "notice", "setting"]
+Entity = Literal["payment", "household_member", "benefit_item", "notice", "setting",
+                 "ledger_entry"]
 ENTITIES: tuple[Entity, ...] = ("benefit_item", "setting", "notice", "household_member",
-                                "payment")
+                                "payment", "ledger_entry")
 
 
 class WireModel(BaseModel):

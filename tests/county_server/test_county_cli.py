@@ -195,7 +195,8 @@ def test_seed_demo_cards_and_config(capsys: pytest.CaptureFixture[str], tmp_path
     assert len(card["id_number"]) == 18
     again = run_json(capsys, "seed-demo", "--config", str(config))
     assert again["added"] == {"benefit_item": 0, "household_member": 0, "payment": 0,
-                              "notice": 0, "person_key": 0, "roll_entry": 0, "power": 0}
+                              "notice": 0, "person_key": 0, "roll_entry": 0, "power": 0,
+                              "ledger_entry": 0}
     # The database itself holds no plaintext ID number.
     raw = (tmp_path / "cfg.db").read_bytes()
     assert card["id_number"].encode() not in raw

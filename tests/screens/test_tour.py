@@ -16,7 +16,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail
             "notice", "read-error", "clerk-pin", "clerk", "my-complaints-why",
             "my-complaints-feedback", "complaint-query-ticket", "complaint-query-code",
             "complaint-query-wrong", "complaint-query-result", "public", "roll-items", "roll",
-            "roll-by-surname", "roll-line", "powers", "power-step", "power-info", "unavailable"]
+            "roll-by-surname", "roll-line", "powers", "power-step", "power-info",
+            "ledger-months", "ledger-entries", "ledger-voucher", "unavailable"]
 
 
 def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:

@@ -393,53 +393,58 @@
         <translation>{count} payments, {amount} paid</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="119"/>
+        <location filename="../viewmodels/complaint.py" line="125"/>
         <source>关于这项补贴</source>
         <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox. The spoken complaint of this draft (说出您的问题).</extracomment>
         <translation>About this benefit</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="121"/>
+        <location filename="../viewmodels/complaint.py" line="127"/>
         <source>别的事情</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="121"/>
+        <location filename="../viewmodels/complaint.py" line="127"/>
         <source>没有列出的补贴，或其他问题</source>
         <translation>A benefit not listed, or another problem</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="162"/>
+        <location filename="../viewmodels/complaint.py" line="130"/>
+        <source>关于这一笔</source>
+        <translation>About this entry</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="173"/>
         <source>，太长了，请删减</source>
         <translation>, too long, please shorten it</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="163"/>
+        <location filename="../viewmodels/complaint.py" line="174"/>
         <source>{count} / {most} 字{over}</source>
         <translation>{count} / {most} characters{over}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="182"/>
+        <location filename="../viewmodels/complaint.py" line="193"/>
         <source>没有读到身份证，只能匿名反映。</source>
         <translation>No ID card was read: the complaint can only be anonymous.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="193"/>
+        <location filename="../viewmodels/complaint.py" line="204"/>
         <source>内容太长了，最多 {most} 个字。</source>
         <translation>The text is too long: at most {most} characters.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="200"/>
+        <location filename="../viewmodels/complaint.py" line="211"/>
         <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
         <translation>That phone number is not right. A mobile number has 11 digits and starts with 1. You may also leave no number.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="233"/>
+        <location filename="../viewmodels/complaint.py" line="245"/>
         <source>内容有问题，请检查后再提交。</source>
         <translation>Something in the complaint is not right: please check it and submit again.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="238"/>
+        <location filename="../viewmodels/complaint.py" line="250"/>
         <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
         <translation>The complaint was not submitted; what you wrote is kept. Tap &quot;Submit&quot; again, or ask the staff for help.</translation>
     </message>
@@ -1271,6 +1276,79 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     </message>
 </context>
 <context>
+    <name>LedgerScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="19"/>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
+        <source> 收支明细</source>
+        <translation> income and expense</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
+        <source>村级财务</source>
+        <translation>Village finances</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="41"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="42"/>
+        <source>支出</source>
+        <translation>Expense</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
+        <source>结余</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="76"/>
+        <source>村里的账目还没有公开到这台机器上。</source>
+        <translation>The village accounts have not been published to this terminal yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="93"/>
+        <source>全年</source>
+        <translation> (whole year)</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="99"/>
+        <source>点一个月份，看这个月的每一笔：</source>
+        <translation>Tap a month to see every entry of that month:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
+        <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
+        <translation>Income %1　Expense %2　Balance %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="183"/>
+        <source>凭证号 </source>
+        <translation>Voucher no. </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="207"/>
+        <source>看凭证</source>
+        <translation>See voucher</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="212"/>
+        <source>这一笔有问题</source>
+        <translation>Something is wrong here</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="16"/>
@@ -1298,62 +1376,62 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="115"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="116"/>
         <source>没有读到身份证</source>
         <translation>The ID card was not read</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="124"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="125"/>
         <source>暂停服务</source>
         <translation>Out of service</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
         <source>村务公开</source>
         <translation>Village affairs</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
         <source>本村公开的事项，谁都可以看，不用身份证。</source>
         <translation>What the village makes public: anyone may look, no ID card needed.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
         <source>公示花名册</source>
         <translation>Public rolls</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
         <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
         <translation>The county&apos;s public lists: who in the village received what, and how much.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="156"/>
         <source>本村现在没有正在公示的名单。</source>
         <translation>No list is on public display for this village now.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="168"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>小微权力清单</source>
         <translation>Village powers list</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
         <source>村里这些事怎么办：一步一步看。</source>
         <translation>How these village matters are handled, step by step.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="171"/>
         <source>县里还没有发布小微权力清单。</source>
         <translation>The county has not published the village powers list yet.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="200"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="202"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>Still there? Leaving in %1 s to protect your information.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="214"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="216"/>
         <source>我还在，继续</source>
         <translation>I&apos;m here, go on</translation>
     </message>
@@ -1642,6 +1720,7 @@ Anonymous complaints are not shown here.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="152"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="204"/>
         <source>不用身份证</source>
         <translation>No ID card needed</translation>
     </message>
@@ -1669,6 +1748,11 @@ Anonymous complaints are not shown here.</translation>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="186"/>
         <source>通知：</source>
         <translation>Notices: </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="203"/>
+        <source>村级财务</source>
+        <translation>Village finances</translation>
     </message>
 </context>
 </TS>

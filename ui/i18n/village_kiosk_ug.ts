@@ -393,53 +393,58 @@
         <translation>جەمئىي ⁦{count}⁩ قېتىم، ⁦{amount}⁩ تارقىتىلدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="119"/>
+        <location filename="../viewmodels/complaint.py" line="125"/>
         <source>关于这项补贴</source>
         <extracomment>The six-digit query code of the complaint just filed (shown and printed, never logged). Emitted with the ticket number once the complaint is safely in the outbox. The spoken complaint of this draft (说出您的问题).</extracomment>
         <translation>بۇ ياردەم پۇلى توغرىسىدا</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="121"/>
+        <location filename="../viewmodels/complaint.py" line="127"/>
         <source>别的事情</source>
         <translation>باشقا ئىش</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="121"/>
+        <location filename="../viewmodels/complaint.py" line="127"/>
         <source>没有列出的补贴，或其他问题</source>
         <translation>تىزىملانمىغان ياردەم پۇلى ياكى باشقا مەسىلە</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="162"/>
+        <location filename="../viewmodels/complaint.py" line="130"/>
+        <source>关于这一笔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/complaint.py" line="173"/>
         <source>，太长了，请删减</source>
         <translation>، بەك ئۇزۇن، قىسقارتىڭ</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="163"/>
+        <location filename="../viewmodels/complaint.py" line="174"/>
         <source>{count} / {most} 字{over}</source>
         <translation>⁦{count}⁩ / ⁦{most}⁩ ھەرپ{over}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="182"/>
+        <location filename="../viewmodels/complaint.py" line="193"/>
         <source>没有读到身份证，只能匿名反映。</source>
         <translation>كىملىك ئوقۇلمىدى، پەقەت نامسىز ئەرز قىلغىلى بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="193"/>
+        <location filename="../viewmodels/complaint.py" line="204"/>
         <source>内容太长了，最多 {most} 个字。</source>
         <translation>مەزمۇن بەك ئۇزۇن، ئەڭ كۆپ بولغاندا ⁦{most}⁩ ھەرپ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="200"/>
+        <location filename="../viewmodels/complaint.py" line="211"/>
         <source>电话号码不对。手机号是 11 位数字，以 1 开头。也可以不留电话。</source>
         <translation>تېلېفون نومۇرى خاتا. يانفون نومۇرى 1 بىلەن باشلىنىدىغان 11 خانىلىق سان. تېلېفون قالدۇرماسلىقىڭىزمۇ مۇمكىن.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="233"/>
+        <location filename="../viewmodels/complaint.py" line="245"/>
         <source>内容有问题，请检查后再提交。</source>
         <translation>مەزمۇندا مەسىلە بار، تەكشۈرۈپ ئاندىن يوللاڭ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/complaint.py" line="238"/>
+        <location filename="../viewmodels/complaint.py" line="250"/>
         <source>没有提交成功，您写的内容还在。请再点一次“提交”，或请工作人员帮助。</source>
         <translation>يوللانمىدى، يازغانلىرىڭىز ساقلاندى. «يوللاش» نى قايتا بېسىڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
     </message>
@@ -1259,6 +1264,79 @@
     </message>
 </context>
 <context>
+    <name>LedgerScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="19"/>
+        <source>凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
+        <source> 收支明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
+        <source>村级财务</source>
+        <translation type="unfinished">كەنت مالىيىسى</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="41"/>
+        <source>收入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="42"/>
+        <source>支出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
+        <source>结余</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="76"/>
+        <source>村里的账目还没有公开到这台机器上。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="93"/>
+        <source>全年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="99"/>
+        <source>点一个月份，看这个月的每一笔：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
+        <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="183"/>
+        <source>凭证号 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="207"/>
+        <source>看凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="212"/>
+        <source>这一笔有问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="16"/>
@@ -1286,62 +1364,62 @@
         <translation>چوڭ خەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="115"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="116"/>
         <source>没有读到身份证</source>
         <translation>كىملىك ئوقۇلمىدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="124"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="125"/>
         <source>暂停服务</source>
         <translation>مۇلازىمەت توختىتىلدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
         <source>村务公开</source>
         <translation type="unfinished">كەنت ئىشلىرى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
         <source>本村公开的事项，谁都可以看，不用身份证。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="153"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
         <source>公示花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
         <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="156"/>
         <source>本村现在没有正在公示的名单。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="168"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>小微权力清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
         <source>村里这些事怎么办：一步一步看。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="171"/>
         <source>县里还没有发布小微权力清单。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="200"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="202"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="214"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="216"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -1630,6 +1708,7 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="152"/>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="204"/>
         <source>不用身份证</source>
         <translation>كىملىك كېرەك ئەمەس</translation>
     </message>
@@ -1657,6 +1736,11 @@
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="186"/>
         <source>通知：</source>
         <translation>ئۇقتۇرۇش: </translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="203"/>
+        <source>村级财务</source>
+        <translation type="unfinished">كەنت مالىيىسى</translation>
     </message>
 </context>
 </TS>

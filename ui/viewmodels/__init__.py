@@ -24,6 +24,7 @@ def qml_types() -> tuple[type, ...]:
     from ui.viewmodels.clerk import ClerkModel
     from ui.viewmodels.complaint import ComplaintModel
     from ui.viewmodels.complaintquery import ComplaintQueryModel
+    from ui.viewmodels.ledger import LedgerModel
     from ui.viewmodels.mycomplaints import MyComplaintsModel
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
@@ -33,4 +34,4 @@ def qml_types() -> tuple[type, ...]:
 
     return (ViewModel, AppModel, BenefitsModel, ItemDetailModel, ClerkModel, ComplaintModel,
             MyComplaintsModel, NoticesModel, PrintModel, SpeechModel, ComplaintQueryModel,
-            VoiceComplaintModel, PublicModel)
+            VoiceComplaintModel, PublicModel, LedgerModel)

@@ -1,8 +1,7 @@
 """The root view-model: which screen is up, the card session, idle timeout, navigation.
 
-All rules about moving between screens live here; QML only shows
-``screen`` and calls slots. Reader events arrive as Qt signals from
-:class:`ui.bridge.ReaderBridge` (queued onto the GUI thread).
+All rules about moving between screens live here; QML only shows ``screen`` and calls
+slots. Reader events arrive as Qt signals from :class:`ui.bridge.ReaderBridge` (queued).
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.complaintquery import ComplaintQueryModel
 from ui.viewmodels.idle import IdleClock
+from ui.viewmodels.ledger import LedgerModel
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
@@ -86,9 +86,9 @@ class AppModel(ViewModel):
     # for QML but has no converter back to Python, so QObject.property() and
     # QMetaProperty.read() (the privacy tests walk them) raise. QML still checks the
     # type where a screen declares it: `readonly property ClerkModel vm: app.clerk`.
-    benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query, \
-        public = map(_sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints",
-                                  "notices", "clerk", "speech", "query", "public"))
+    (benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query, public,
+     ledger) = map(_sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints",
+                                "notices", "clerk", "speech", "query", "public", "ledger"))
 
     sessionCleared = Signal()
     #: A language was chosen (code); the window installs its translation (ui.app).
@@ -117,8 +117,7 @@ class AppModel(ViewModel):
         self._pushed_failed = False
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
-        self._card_present = False
-        self._reader_text = "未知"
+        self._card_present, self._reader_text = False, "未知"
         self._history: list[Screen] = []
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
@@ -135,12 +134,13 @@ class AppModel(ViewModel):
         self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
                                         workdir=speech_dir, parent=self)
         self.speech_model.set_screen(True)
+        self.ledger_model = LedgerModel.of(services, self._go, self.complaint_model, self)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
             "clerk": self.clerk_model, "speech": self.speech_model, "query": self.query_model,
-            "public": self.public_model}
+            "public": self.public_model, "ledger": self.ledger_model}
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)

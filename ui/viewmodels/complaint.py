@@ -14,6 +14,7 @@ from kiosk.complaints import (
     MAX_TEXT_CHARS,
     ComplaintDraft,
     ComplaintError,
+    Concerns,
     FiledComplaint,
     Reason,
     clean_text,
@@ -84,6 +85,7 @@ class ComplaintModel(ViewModel):
         self._voice_enabled = voice_dir is not None
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
+        self._concerns: Concerns | None = None
         self._choices: list[tuple[str | None, int | None]] = []
 
     def _voice_model(self) -> VoiceComplaintModel:
@@ -105,13 +107,17 @@ class ComplaintModel(ViewModel):
         return self._state["step"] not in ("about", "done")
 
     def start(self, result: LookupResult | None, *, holder_hash: str | None,
-              holder_name: str | None, item_code: str | None = None) -> None:
+              holder_name: str | None, item_code: str | None = None,
+              concerns: tuple[Concerns, str] | None = None) -> None:
         """Begin a complaint for the current card holder. GUI thread.
 
         The options are the items of the holder's payments (newest first) and
         "other"; ``item_code`` preselects one (from the item-detail screen).
+        ``concerns`` (a published record and its words, e.g. a ledger entry's
+        这一笔有问题) is the first option, chosen already.
         """
         self._holder_hash, self._holder_name = holder_hash, holder_name
+        self._concerns = concerns[0] if concerns else None
         seen: dict[str, tuple[str, int]] = {}
         for year in result.years if result else ():
             for p in sorted(year.payments, key=lambda p: p.paid_on, reverse=True):
@@ -120,9 +126,14 @@ class ComplaintModel(ViewModel):
         self._choices = [(code, None) for code in seen]
         options.append({"label": tr("别的事情"), "detail": tr("没有列出的补贴，或其他问题")})
         self._choices.append((None, None))
+        if concerns:
+            options.insert(0, {"label": concerns[1], "detail": tr("关于这一笔")})
+            self._choices.insert(0, (None, None))
         self._update(**{**_BLANK, "options": options})
         if self._voice_enabled:
             self._voice.refresh()
+        if concerns:
+            self.chooseAbout(0)
         if item_code in seen:
             self.chooseAbout(list(seen).index(item_code))
 
@@ -224,7 +235,8 @@ class ComplaintModel(ViewModel):
             anonymous=self._state["anonymous"],
             id_hash=None if self._state["anonymous"] else self._holder_hash,
             name=None if self._state["anonymous"] else self._holder_name,
-            voice=self._voice.clip)
+            voice=self._voice.clip,
+            concerns=self._concerns if self._state["aboutIndex"] == 0 else None)
         self._update(busy=True)
         try:
             filed = self._filer(draft)
@@ -247,6 +259,7 @@ class ComplaintModel(ViewModel):
     def clear(self) -> None:
         """Drop the draft and the holder (idle timeout, leaving the flow)."""
         self._holder_hash = self._holder_name = None
+        self._concerns = None
         self._choices = []
         self._voice.clear()
         self._update(**_BLANK)

@@ -32,11 +32,13 @@ class Screen(Enum):
     ROLL_ROW = "rollRow"
     POWERS = "powers"
     POWER = "power"
+    LEDGER = "ledger"
 
 
-#: The 村务公开 screens (ui/viewmodels/public.py): no card needed, like the notices.
+#: The 村务公开 screens (ui/viewmodels/public.py, ledger.py): no card needed, like the
+#: notices.
 PUBLIC_SCREENS = frozenset({Screen.PUBLIC, Screen.ROLL_ITEMS, Screen.ROLL, Screen.ROLL_ROW,
-                            Screen.POWERS, Screen.POWER})
+                            Screen.POWERS, Screen.POWER, Screen.LEDGER})
 
 
 #: Screens that show a card holder's data: they time out and clear.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import kiosk.store.ledger_models  # noqa: F401  (issue 17: its table in the metadata)
 from kiosk.store.models import Base
 
 config = context.config

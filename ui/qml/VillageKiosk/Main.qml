@@ -100,6 +100,7 @@ Window {
             case "rollRow": return rollRowScreen
             case "powers": return powersScreen
             case "power": return powerScreen
+            case "ledger": return ledgerScreen
             default: return welcomeScreen
             }
         }
@@ -174,6 +175,7 @@ Window {
         }
     }
     Component { id: powerScreen; PowerScreen { app: root.app } }
+    Component { id: ledgerScreen; LedgerScreen { app: root.app } }
     // The clerk's screen is for staff and stays Chinese: never mirrored.
     Component {
         id: clerkScreen
