@@ -1,0 +1,119 @@
+"""The rows county listings return, with no database layer: both the SQLAlchemy listings
+(county.catalogue, county.notices, county.settings, county.terminals,
+county.corrections) and the plain DB-API ones of the command line
+(county/plain_lists.py) build these, so either prints the same."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+__all__ = ["BatchRow", "FleetRow", "ItemRow", "LastUpdate", "NoticeRow", "SettingRow",
+           "installed_versions"]
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """A catalogue item as `county item list` shows it."""
+
+    code: str
+    name: str
+    category: str
+    department: str
+    scope: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """A notice as `county notice list` shows it."""
+
+    id: int
+    kind: str
+    title: str
+    scope: str
+    township: str
+    village: str
+    published_on: date
+    expires_on: date | None
+    retired: bool
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    """A stored setting."""
+
+    key: str
+    target: str
+    value: str
+    version: int
+
+
+@dataclass(frozen=True)
+class LastUpdate:
+    """A terminal's last software install attempt, as its heartbeat reported it."""
+
+    version: str
+    from_version: str | None
+    result: str
+    """installed, refused, reverted or failed (sync.protocol.UpdateReport)."""
+    code: str
+    message: str
+    finished_at: datetime | None
+    installed: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """The attempt ended with the version installed and healthy."""
+        return self.result == "installed"
+
+
+@dataclass(frozen=True)
+class FleetRow:
+    """One terminal's health as `county terminals` shows it."""
+
+    terminal_id: str
+    township: str
+    village: str
+    scope: str
+    enrolled_at: datetime
+    revoked: bool
+    last_heartbeat_at: datetime | None
+    version: str
+    cursor_lag: int | None
+    """Changes the terminal has not fetched yet (None before its first heartbeat)."""
+    outbox_depth: int | None
+    reader: str
+    printer: str
+    disk_free_bytes: int | None
+    silent: bool
+    """No heartbeat for more than the silence threshold (or never)."""
+    last_update: LastUpdate | None = None
+    """The last install attempt the terminal reported (None: none reported yet)."""
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """An import batch as `county import list` shows it."""
+
+    id: int
+    file_name: str
+    imported_at: datetime
+    imported_by: str
+    rows_total: int
+    rows_new: int
+    rows_superseded: int
+    rows_rejected: int
+    reverted_at: datetime | None
+    reverted_by: str | None
+    revert_reason: str | None
+
+
+def installed_versions(text: str | None) -> tuple[str, ...]:
+    """The versions of a terminal's ``installed_versions`` JSON list (() if it is not one)."""
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in data) if isinstance(data, list) else ()
