@@ -9,7 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["BatchRow", "FleetRow", "ItemRow", "LastUpdate", "NoticeRow", "SettingRow",
+__all__ = ["BatchRow", "FleetRow", "ItemRow", "LastUpdate", "NoticeRow", "ReleaseRow",
+           "SettingRow",
            "installed_versions"]
 
 
@@ -108,6 +109,30 @@ class BatchRow:
     reverted_at: datetime | None
     reverted_by: str | None
     revert_reason: str | None
+
+@dataclass(frozen=True)
+class ReleaseRow:
+    """One release as `county release list` shows it."""
+
+    version: str
+    channel: str
+    size: int
+    sha256: str
+    key_id: str
+    created_at: datetime
+    expires_at: datetime
+    published_at: datetime
+    withdrawn_at: datetime | None
+    scopes: tuple[str, ...]
+    pinned_terminals: tuple[str, ...]
+    """Active terminals this release is the pin of (through any pinned scope)."""
+    path: str
+    pinned_scopes: tuple[str, ...] = ()
+    running: int = 0
+    """Active terminals whose last heartbeat reported this version."""
+    failed: int = 0
+    """Active terminals whose last install attempt was this version and did not succeed
+    (refused, reverted or failed)."""
 
 
 def installed_versions(text: str | None) -> tuple[str, ...]:

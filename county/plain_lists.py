@@ -2,13 +2,17 @@
 
 Each returns what its SQLAlchemy twin returns (county.catalogue.list_items,
 county.notices.list_notices, county.settings.list_settings,
-county.terminals.fleet, county.corrections.list_batches), from the same
+county.terminals.fleet, county.corrections.list_batches,
+county.releases.list_releases), from the same
 query in the same order; a test compares them on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
+
+from packaging.version import Version
 
 from county.cursor import cursor_value
 from county.listing_rows import (
@@ -17,12 +21,14 @@ from county.listing_rows import (
     ItemRow,
     LastUpdate,
     NoticeRow,
+    ReleaseRow,
     SettingRow,
     installed_versions,
 )
 from county.plainread import PlainDb, day, flag, utc
 
-__all__ = ["fleet", "list_batches", "list_items", "list_notices", "list_settings"]
+__all__ = ["fleet", "list_batches", "list_items", "list_notices", "list_releases",
+           "list_settings"]
 
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 
@@ -97,4 +103,54 @@ def list_batches(db: PlainDb) -> list[BatchRow]:
         out.append(BatchRow(r["id"], r["file_name"], imported, r["imported_by"], r["rows_total"],
                             r["rows_new"], r["rows_superseded"], r["rows_rejected"],
                             utc(r["reverted_at"]), r["reverted_by"], r["revert_reason"]))
+    return out
+
+
+_FAILED = ("refused", "reverted", "failed")
+
+
+def _scope_text(kind: str, target: str) -> str:
+    """As ``str(county.releases.scope.Scope(kind, target))``."""
+    return kind if kind == "county" else f"{kind}:{target}"
+
+
+def _covers(kind: str, target: str, terminal: dict[str, object]) -> bool:
+    """As county.releases.scope.covers: the county covers every terminal, a township its
+    terminals, a terminal scope itself."""
+    return kind == "county" or (kind == "township" and target == terminal["township"]) \
+        or (kind == "terminal" and target == terminal["id"])
+
+
+def list_releases(db: PlainDb) -> list[ReleaseRow]:
+    """Every release, newest version first, with its scopes, pins, and how many active
+    terminals run it and failed to install it."""
+    releases = db.rows('SELECT version, channel, path, size, sha256, key_id, created_at, '
+                       'expires_at, published_at, withdrawn_at FROM "release"')
+    scopes = db.rows("SELECT id, version, kind, target, pinned_at FROM release_scope "
+                     "ORDER BY id")
+    active = db.rows("SELECT id, township, version, update_version, update_result "
+                     "FROM terminal WHERE revoked_at IS NULL")
+    live = {r["version"] for r in releases if r["withdrawn_at"] is None}
+    pins: dict[object, str] = {}  # the latest pin covering a terminal wins (offer_for)
+    for s in sorted((s for s in scopes if s["pinned_at"] is not None and s["version"] in live),
+                    key=lambda s: (utc(s["pinned_at"]), s["id"])):
+        for t in active:
+            if _covers(s["kind"], s["target"], t):
+                pins[t["id"]] = s["version"]
+    running = Counter(t["version"] for t in active)
+    failed = Counter(t["update_version"] for t in active if t["update_result"] in _FAILED)
+    out = []
+    for r in sorted(releases, key=lambda r: Version(r["version"]), reverse=True):
+        mine = [s for s in scopes if s["version"] == r["version"]]
+        created, expires, published = (utc(r[k]) for k in ("created_at", "expires_at",
+                                                             "published_at"))
+        assert created is not None and expires is not None and published is not None
+        out.append(ReleaseRow(
+            r["version"], r["channel"], r["size"], r["sha256"], r["key_id"], created, expires,
+            published, utc(r["withdrawn_at"]),
+            tuple(_scope_text(s["kind"], s["target"]) for s in mine),
+            tuple(sorted(str(t) for t, v in pins.items() if v == r["version"])), r["path"],
+            tuple(_scope_text(s["kind"], s["target"]) for s in mine
+                  if s["pinned_at"] is not None),
+            int(running.get(r["version"], 0)), int(failed.get(r["version"], 0))))
     return out

@@ -17,6 +17,8 @@ from county.db import open_county_db
 from county.models import ImportBatch, Terminal
 from county.notices import add_notice, list_notices, retire_notice
 from county.plainread import PlainDb, open_plain
+from county.releases import list_releases
+from county.releases.models import Release, ReleaseScope
 from county.settings import list_settings, set_setting
 from county.terminals import fleet
 
@@ -64,6 +66,19 @@ def filled(seeded_url: str) -> Iterator[Engine]:
              "revert_reason": "错表"},
         ]:
             conn.execute(insert(ImportBatch).values(row))
+        for version, withdrawn in (("1.3.2", None), ("1.4.0", None), ("1.10.0", NOW)):
+            conn.execute(insert(Release).values(
+                version=version, channel="stable", path=f"/srv/releases/{version}.tar",
+                size=3 * 2**20, sha256="c" * 64, key_id="k1", created_at=NOW,
+                expires_at=NOW + timedelta(days=90), published_at=NOW, withdrawn_at=withdrawn))
+        for version, kind, target, pinned in (
+                ("1.3.2", "county", "", None),
+                ("1.4.0", "township", "高村镇", NOW - timedelta(hours=2)),
+                ("1.3.2", "terminal", "T0002", NOW - timedelta(hours=1)),  # later: wins
+                ("1.10.0", "terminal", "T0001", NOW),  # withdrawn: no pin
+                ("1.4.0", "township", "低村镇", NOW)):
+            conn.execute(insert(ReleaseScope).values(version=version, kind=kind, target=target,
+                                                     added_at=NOW, pinned_at=pinned))
     yield engine
     engine.dispose()
 
@@ -95,6 +110,10 @@ def test_plain_listings_equal_the_sqlalchemy_ones(filled: Engine, plain: PlainDb
     assert rows[1].last_heartbeat_at == NOW - timedelta(minutes=5)  # microseconds, UTC
     batches = plain_lists.list_batches(plain)
     assert len(batches) == 2 and batches == list_batches(filled)
+    releases = plain_lists.list_releases(plain)
+    assert releases == list_releases(filled)
+    assert [(r.version, r.pinned_terminals, r.running, r.failed) for r in releases] == [
+        ("1.10.0", (), 0, 0), ("1.4.0", ("T0001",), 1, 0), ("1.3.2", ("T0002",), 0, 0)]
 
 
 def test_a_database_not_at_head_is_not_read_plainly(seeded_url: str) -> None:
