@@ -9,9 +9,18 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["BatchRow", "FleetRow", "ItemRow", "LastUpdate", "NoticeRow", "ReleaseRow",
-           "SettingRow",
-           "installed_versions"]
+__all__ = [
+    "ROLE_NAMES",
+    "BatchRow",
+    "FleetRow",
+    "ItemRow",
+    "LastUpdate",
+    "NoticeRow",
+    "ReleaseRow",
+    "SettingRow",
+    "User",
+    "installed_versions",
+]
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,32 @@ class ReleaseRow:
     failed: int = 0
     """Active terminals whose last install attempt was this version and did not succeed
     (refused, reverted or failed)."""
+
+ROLE_NAMES = {"it": "信息化管理员", "inspector": "纪委监委", "township": "乡镇监督组",
+              "department": "职能部门", "viewer": "只读"}
+
+
+@dataclass(frozen=True)
+class User:
+    """A console user as pages and the CLI see it (never the password hash)."""
+
+    id: int
+    name: str
+    role: str
+    township: str
+    department: str
+    disabled: bool
+    locked_until: datetime | None
+    failed_logins: int
+
+    @property
+    def role_name(self) -> str:
+        """The role in Chinese."""
+        return ROLE_NAMES.get(self.role, self.role)
+
+    def locked(self, now: datetime) -> bool:
+        """Whether wrong passwords keep this account locked at ``now``."""
+        return self.locked_until is not None and self.locked_until > now
 
 
 def installed_versions(text: str | None) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 Each returns what its SQLAlchemy twin returns (county.catalogue.list_items,
 county.notices.list_notices, county.settings.list_settings,
 county.terminals.fleet, county.corrections.list_batches,
-county.releases.list_releases), from the same
+county.releases.list_releases, county.console.accounts.list_users), from the same
 query in the same order; a test compares them on SQLite and PostgreSQL.
 """
 
@@ -23,12 +23,14 @@ from county.listing_rows import (
     NoticeRow,
     ReleaseRow,
     SettingRow,
+    User,
     installed_versions,
 )
 from county.plainread import PlainDb, day, flag, utc
 
 __all__ = ["fleet", "list_batches", "list_items", "list_notices", "list_releases",
-           "list_settings"]
+           "list_settings",
+           "list_users"]
 
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 
@@ -154,3 +156,12 @@ def list_releases(db: PlainDb) -> list[ReleaseRow]:
                   if s["pinned_at"] is not None),
             int(running.get(r["version"], 0)), int(failed.get(r["version"], 0))))
     return out
+
+
+def list_users(db: PlainDb) -> list[User]:
+    """Every console user, by name (never the password hash)."""
+    rows = db.rows("SELECT id, name, role, township, department, disabled_at, locked_until, "
+                   "failed_logins FROM console_user ORDER BY name")
+    return [User(r["id"], r["name"], r["role"], r["township"], r["department"],
+                 r["disabled_at"] is not None, utc(r["locked_until"]), r["failed_logins"])
+            for r in rows]

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, update
 
 from county import plain_lists
 from county.catalogue import list_items
+from county.console.accounts import add_user, disable_user, list_users
+from county.console.models import ConsoleUser
 from county.corrections import list_batches
 from county.db import open_county_db
 from county.models import ImportBatch, Terminal
@@ -41,7 +43,14 @@ def filled(seeded_url: str) -> Iterator[Engine]:
     retire_notice(engine, max(n.id for n in list_notices(engine)), now=NOW)
     set_setting(engine, "ui.idle_seconds", "90", now=NOW)
     set_setting(engine, "ui.idle_seconds", "120", scope="village:高村镇/青山村", now=NOW)
+    for name, role, extra in (("王IT", "it", {}), ("高村镇组", "township", {"township": "高村镇"}),
+                              ("民政", "department", {"department": "县民政局"})):
+        add_user(engine, name, role=role, password="long enough pass", now=NOW, actor="test",
+                 **extra)
+    disable_user(engine, "民政", actor="test", now=NOW)
     with engine.begin() as conn:
+        conn.execute(update(ConsoleUser).where(ConsoleUser.name == "高村镇组")
+                     .values(locked_until=NOW + timedelta(minutes=15), failed_logins=5))
         for row in [
             _terminal("T0001"),  # never beat
             _terminal("T0002", last_heartbeat_at=NOW - timedelta(minutes=5), version="1.4.0",
@@ -110,6 +119,10 @@ def test_plain_listings_equal_the_sqlalchemy_ones(filled: Engine, plain: PlainDb
     assert rows[1].last_heartbeat_at == NOW - timedelta(minutes=5)  # microseconds, UTC
     batches = plain_lists.list_batches(plain)
     assert len(batches) == 2 and batches == list_batches(filled)
+    users = plain_lists.list_users(plain)
+    assert users == list_users(filled)
+    assert {u.name: (u.disabled, u.locked(NOW)) for u in users} == {
+        "王IT": (False, False), "民政": (True, False), "高村镇组": (False, True)}
     releases = plain_lists.list_releases(plain)
     assert releases == list_releases(filled)
     assert [(r.version, r.pinned_terminals, r.running, r.failed) for r in releases] == [
