@@ -169,6 +169,57 @@ class User:
         """Whether wrong passwords keep this account locked at ``now``."""
         return self.locked_until is not None and self.locked_until > now
 
+@dataclass(frozen=True)
+class ComplaintView:
+    """A complaint as the inspection office sees it."""
+
+    server_id: str
+    terminal_id: str | None
+    ticket_no: str
+    category: str
+    item_code: str | None
+    payment_id: int | None
+    text: str
+    phone: str | None
+    anonymous: bool
+    name: str | None
+    id_hash: str | None
+    created_at: datetime
+    received_at: datetime
+    reply_text: str | None
+    reply_at: datetime | None
+    # Handling (county/complaint_flow/).
+    status: str = "new"
+    level: str = "township"
+    channel: str = "kiosk"
+    township: str = ""
+    village: str = ""
+    assignee: str = ""
+    level_since: datetime | None = None
+    due_at: datetime | None = None
+    draft_reply: str | None = None
+    draft_by: str | None = None
+    about_official: bool = False
+    satisfied: bool | None = None
+
+    @property
+    def replied(self) -> bool:
+        """Whether the county has replied."""
+        return self.reply_at is not None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step: who did what when, from which state to which, at which level, and why."""
+
+    at: datetime
+    actor: str
+    action: str
+    from_status: str
+    to_status: str
+    level: str
+    note: str
+
 
 def installed_versions(text: str | None) -> tuple[str, ...]:
     """The versions of a terminal's ``installed_versions`` JSON list (() if it is not one)."""

@@ -3,7 +3,8 @@
 Each returns what its SQLAlchemy twin returns (county.catalogue.list_items,
 county.notices.list_notices, county.settings.list_settings,
 county.terminals.fleet, county.corrections.list_batches,
-county.releases.list_releases, county.console.accounts.list_users), from the same
+county.releases.list_releases, county.console.accounts.list_users,
+county.complaints.list_complaints, county.complaint_flow.service.histories), from the same
 query in the same order; a test compares them on SQLite and PostgreSQL.
 """
 
@@ -17,7 +18,9 @@ from packaging.version import Version
 from county.cursor import cursor_value
 from county.listing_rows import (
     BatchRow,
+    ComplaintView,
     FleetRow,
+    HistoryEntry,
     ItemRow,
     LastUpdate,
     NoticeRow,
@@ -27,10 +30,19 @@ from county.listing_rows import (
     installed_versions,
 )
 from county.plainread import PlainDb, day, flag, utc
+from kiosk.identity import mask_id_numbers
 
-__all__ = ["fleet", "list_batches", "list_items", "list_notices", "list_releases",
-           "list_settings",
-           "list_users"]
+__all__ = [
+    "complaint_histories",
+    "fleet",
+    "list_batches",
+    "list_complaints",
+    "list_items",
+    "list_notices",
+    "list_releases",
+    "list_settings",
+    "list_users",
+]
 
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 
@@ -165,3 +177,53 @@ def list_users(db: PlainDb) -> list[User]:
     return [User(r["id"], r["name"], r["role"], r["township"], r["department"],
                  r["disabled_at"] is not None, utc(r["locked_until"]), r["failed_logins"])
             for r in rows]
+
+
+_COMPLAINT = ("id, terminal_id, ticket_no, category, item_code, payment_id, text, phone, "
+              "anonymous, name, id_hash, created_at, received_at, reply_text, reply_at, status, "
+              "level, channel, township, village, assignee, level_since, due_at, draft_reply, "
+              "draft_by, about_official, satisfied")
+
+
+def list_complaints(db: PlainDb, *, unreplied: bool = False,
+                    terminal_id: str | None = None) -> list[ComplaintView]:
+    """Complaints, oldest first; optionally only unreplied ones or one terminal's (an ID
+    number in a complaint's text masked, as county.complaints.view_of does)."""
+    where = []
+    if unreplied:
+        where.append("reply_at IS NULL")
+    if terminal_id:
+        where.append("terminal_id = :terminal")
+    rows = db.rows(f"SELECT {_COMPLAINT} FROM complaint "
+                   + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY id",
+                   {"terminal": terminal_id} if terminal_id else None)
+    out = []
+    for r in rows:
+        created, received = utc(r["created_at"]), utc(r["received_at"])
+        assert created is not None and received is not None  # NOT NULL
+        out.append(ComplaintView(
+            f"C{r['id']:07d}",  # as county.models.server_id
+            r["terminal_id"], r["ticket_no"], r["category"], r["item_code"], r["payment_id"],
+            mask_id_numbers(r["text"]), r["phone"], flag(r["anonymous"]), r["name"],
+            r["id_hash"], created, received, r["reply_text"], utc(r["reply_at"]), r["status"],
+            r["level"], r["channel"], r["township"], r["village"], r["assignee"],
+            utc(r["level_since"]), utc(r["due_at"]), r["draft_reply"], r["draft_by"],
+            flag(r["about_official"]), None if r["satisfied"] is None else flag(r["satisfied"])))
+    return out
+
+
+def complaint_histories(db: PlainDb, ids: list[int]) -> dict[int, list[HistoryEntry]]:
+    """The steps of several complaints (by row id), each oldest first."""
+    out: dict[int, list[HistoryEntry]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        names = {f"c{i}": v for i, v in enumerate(chunk)}
+        for r in db.rows("SELECT complaint_id, at, actor, action, from_status, to_status, "
+                         "level, note FROM complaint_history WHERE complaint_id IN ("
+                         + ", ".join(f":{n}" for n in names) + ") ORDER BY id", names):
+            at = utc(r["at"])
+            assert at is not None  # NOT NULL
+            out.setdefault(r["complaint_id"], []).append(HistoryEntry(
+                at, r["actor"], r["action"], r["from_status"], r["to_status"], r["level"],
+                r["note"]))
+    return out

@@ -159,7 +159,8 @@ NOT_FOR_PLAIN_LISTINGS = ("sqlalchemy", "county.models", "county.db", "county.re
                                   ["notice", "list", "--all"], ["setting", "list"],
                                   ["terminals"], ["terminals", "--json"], ["import", "list"],
                                   ["release", "list"], ["release", "list", "--json"],
-                                  ["user", "list"], ["user", "list", "--json"]])
+                                  ["user", "list"], ["user", "list", "--json"],
+                                  ["complaints", "list"], ["complaints", "list", "--json"]])
 def test_county_listings_of_a_current_database_load_no_sqlalchemy(
         argv: list[str], county_url: str, tmp_path: Path) -> None:
     code, modules = _loaded("county.cli", [*argv, "--db", county_url], tmp_path)

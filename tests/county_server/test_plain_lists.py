@@ -12,6 +12,9 @@ from sqlalchemy import Engine, insert, update
 
 from county import plain_lists
 from county.catalogue import list_items
+from county.complaint_flow.service import act, histories, register
+from county.complaint_flow.states import Action
+from county.complaints import list_complaints
 from county.console.accounts import add_user, disable_user, list_users
 from county.console.models import ConsoleUser
 from county.corrections import list_batches
@@ -48,6 +51,16 @@ def filled(seeded_url: str) -> Iterator[Engine]:
         add_user(engine, name, role=role, password="long enough pass", now=NOW, actor="test",
                  **extra)
     disable_user(engine, "民政", actor="test", now=NOW)
+    for i, (channel, name) in enumerate((("hotline", "张三"), ("letter", None), ("visit", "李四"))):
+        filed = register(engine, channel=channel, category="other", township="高村镇",
+                         village="青山村", name=name, phone="13800000000" if name else None,
+                         text=f"第{i}件 身份证 43122619560322079X 50%", about_official=i == 2,
+                         actor="clerk", now=NOW - timedelta(days=3 - i))
+        if i < 2:
+            act(engine, filed.server_id, Action.ASSIGN, actor="chief", assignee="高村镇",
+                now=NOW - timedelta(days=2))
+        if i == 0:
+            act(engine, filed.server_id, Action.REPLY, actor="chief", text="已核实", now=NOW)
     with engine.begin() as conn:
         conn.execute(update(ConsoleUser).where(ConsoleUser.name == "高村镇组")
                      .values(locked_until=NOW + timedelta(minutes=15), failed_logins=5))
@@ -119,6 +132,15 @@ def test_plain_listings_equal_the_sqlalchemy_ones(filled: Engine, plain: PlainDb
     assert rows[1].last_heartbeat_at == NOW - timedelta(minutes=5)  # microseconds, UTC
     batches = plain_lists.list_batches(plain)
     assert len(batches) == 2 and batches == list_batches(filled)
+    for unreplied in (False, True):
+        complaints = plain_lists.list_complaints(plain, unreplied=unreplied)
+        assert complaints == list(list_complaints(filled, unreplied=unreplied))
+        assert len(complaints) == (2 if unreplied else 3)
+        assert all("43122619560322079X" not in c.text for c in complaints)  # masked
+    assert plain_lists.list_complaints(plain, terminal_id="T0002") == []
+    ids = [int(c.server_id[1:]) for c in complaints]
+    steps = plain_lists.complaint_histories(plain, ids)
+    assert steps == histories(filled, ids) and [len(steps[i]) for i in ids] == [2, 1]
     users = plain_lists.list_users(plain)
     assert users == list_users(filled)
     assert {u.name: (u.disabled, u.locked(NOW)) for u in users} == {
