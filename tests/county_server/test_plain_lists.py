@@ -51,7 +51,9 @@ def filled(seeded_url: str) -> Iterator[Engine]:
         add_user(engine, name, role=role, password="long enough pass", now=NOW, actor="test",
                  **extra)
     disable_user(engine, "民政", actor="test", now=NOW)
-    for i, (channel, name) in enumerate((("hotline", "张三"), ("letter", None), ("visit", "李四"))):
+    people: tuple[tuple[str, str | None], ...] = (("hotline", "张三"), ("letter", None),
+                                                  ("visit", "李四"))
+    for i, (channel, name) in enumerate(people):
         filed = register(engine, channel=channel, category="other", township="高村镇",
                          village="青山村", name=name, phone="13800000000" if name else None,
                          text=f"第{i}件 身份证 43122619560322079X 50%", about_official=i == 2,
