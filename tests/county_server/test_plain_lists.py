@@ -53,9 +53,9 @@ def filled(seeded_url: str) -> Iterator[Engine]:
     disable_user(engine, "民政", actor="test", now=NOW)
     people: tuple[tuple[str, str | None], ...] = (("hotline", "张三"), ("letter", None),
                                                   ("visit", "李四"))
-    for i, (channel, name) in enumerate(people):
+    for i, (channel, person) in enumerate(people):
         filed = register(engine, channel=channel, category="other", township="高村镇",
-                         village="青山村", name=name, phone="13800000000" if name else None,
+                         village="青山村", name=person, phone="13800000000" if person else None,
                          text=f"第{i}件 身份证 43122619560322079X 50%", about_official=i == 2,
                          actor="clerk", now=NOW - timedelta(days=3 - i))
         if i < 2:
