@@ -20,11 +20,15 @@ DEMO_TODAY_ARG := $(if $(DEMO_TODAY),--today $(DEMO_TODAY))
 # openssl for the deploy/ tests of install.sh and the units; cage (+ xwayland,
 # and libwayland-cursor0 for Qt) to run the kiosk under the real compositor;
 # chromium for the county console's browser tests (Playwright drives it);
-# espeak-ng (voice cmn-latn-pinyin) for the read-aloud of villager screens.
-APT_PACKAGES := fonts-noto-cjk libpulse0 libpcsclite-dev pcscd vsmartcard-vpcd \
+# espeak-ng (voice cmn-latn-pinyin) for the read-aloud of villager screens;
+# pulseaudio (a private server with a tone as its microphone, in tests) and
+# opus-tools (opusenc/opusdec) for spoken complaints;
+# nginx to run the IT-staff guide's proxy config in front of the county server.
+APT_PACKAGES := fonts-noto-cjk libpulse0 pulseaudio pulseaudio-utils opus-tools \
+                libpcsclite-dev pcscd vsmartcard-vpcd \
                 postgresql libzbar0 shellcheck fonts-dejavu-core gcc python3-dev \
                 systemd openssl cage xwayland libwayland-cursor0 chromium \
-                espeak-ng
+                espeak-ng nginx
 
 .PHONY: all deps system-deps demo test lint typecheck pytest bench clean translations ts
 

@@ -42,6 +42,7 @@ from county.console.web import BODY_LIMITS
 from county.errors import CountyError
 from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
+from county.release_files_api import mount_release_files
 from county.releases import release_for_download
 from county.releases.download import (
     RangeNotSatisfiable,
@@ -53,6 +54,7 @@ from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
 from county.terminals import AuthError, EnrollError, authenticate, enroll, record_heartbeat
+from county.voice.api import install_voice_api
 from kiosk import clock
 from kiosk.receipt import ReceiptError
 from sync.protocol import (
@@ -346,11 +348,14 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         return StreamingResponse(iter_file(stored.path, start, length), status_code=status,
                                  media_type="application/x-tar", headers=headers)
 
+    mount_release_files(app, engine, _terminal, _ERRORS)
+
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})
     def post_heartbeat(who: Auth, body: HeartbeatRequest) -> HeartbeatAnswer:
         """Store the terminal's health; answers pending actions."""
         return record_heartbeat(engine, who, body, now=_now())
 
+    install_voice_api(app, engine, terminal=_terminal, now=_now)
     mount_console(app, engine)
     return app

@@ -21,6 +21,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
@@ -29,7 +30,7 @@ from county.errors import CountyError
 from county.models import BenefitItem
 from county.tx import writing
 from kiosk import clock
-from kiosk.sqlite import configure_sqlite
+from kiosk.sqlite import configure_sqlite, private_database_file
 
 if TYPE_CHECKING:  # Alembic loads only when the database is not at the scripts' head
     from alembic.config import Config as AlembicConfig
@@ -65,6 +66,7 @@ def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine for ``url`` (no I/O yet). Raises :class:`DatabaseError` for a bad URL."""
     try:
         if url.startswith("sqlite"):
+            _private_sqlite(url)
             # Pooled: opening a connection runs four PRAGMAs, too much per request.
             engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000,
                                                       "check_same_thread": False},
@@ -77,6 +79,19 @@ def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
     if engine.dialect.name == "postgresql":
         _binary_arrays(engine)
     return engine
+
+
+def _private_sqlite(url: str) -> None:
+    """county.db holds the lookup key and payees: owner-only, like the kiosk's cache."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.parent.is_dir():  # else SQLite's own error says what is wrong
+        try:
+            private_database_file(path)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create {path}: {exc.strerror}") from None
 
 
 def _binary_arrays(engine: Engine) -> None:

@@ -16,8 +16,9 @@ from sqlalchemy import Engine
 from county.state import lookup_key
 from kiosk.money import format_yuan
 from kiosk.receipt import ReceiptError, VerifiedReceipt, verify_receipt_url
+from kiosk.receipt.offline import verify_offline_text
 
-__all__ = ["check_receipt", "receipt_page"]
+__all__ = ["check_receipt", "check_receipt_text", "receipt_page"]
 
 
 def check_receipt(engine: Engine, url: str) -> VerifiedReceipt:
@@ -29,6 +30,16 @@ def check_receipt(engine: Engine, url: str) -> VerifiedReceipt:
     with engine.begin() as conn:
         key = lookup_key(conn)
     return verify_receipt_url(url, key)
+
+
+def check_receipt_text(engine: Engine, text: str) -> VerifiedReceipt:
+    """Verify the offline text of a receipt (the screen's QR code when printing failed).
+
+    Raises :class:`kiosk.receipt.ReceiptError` like :func:`check_receipt`.
+    """
+    with engine.begin() as conn:
+        key = lookup_key(conn)
+    return verify_offline_text(text, key)
 
 
 def receipt_page(claim: VerifiedReceipt | None, error: ReceiptError | None) -> str:

@@ -23,7 +23,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly HERE
 readonly PACKAGES=(cage xwayland libwayland-cursor0 libwayland-client0 libwayland-egl1
     libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0
-    fonts-noto-cjk pcscd libccid libpcsclite1 polkitd python3 python3-venv openssl tar
+    fonts-noto-cjk opus-tools pcscd libccid libpcsclite1 polkitd python3 python3-venv openssl tar
     systemd udev)
 readonly KIOSK_HOME=/var/lib/village-kiosk/home
 readonly OPT=/opt/village-kiosk

@@ -22,6 +22,7 @@ from kiosk.identity import mask_id_numbers
 from kiosk.store.engine import write_connection
 from kiosk.store.models import Complaint, ComplaintFeedback, utcnow
 from kiosk.textsafe import plain_text
+from kiosk.voice_store import StoredClip, discard_clip_file, save_clip_file, voice_row
 
 __all__ = [
     "FEEDBACK_REASONS",
@@ -74,6 +75,8 @@ class ComplaintDraft:
     """The holder's keyed hash (never the plaintext number): required for real-name."""
     name: str | None = None
     """The holder's name as read from the card: only kept for real-name complaints."""
+    voice: bytes | None = None
+    """The spoken complaint (Ogg/Opus, kiosk.voiceclip), kept beside the text."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def _validate(draft: ComplaintDraft) -> tuple[str, str | None]:
         raise ComplaintError(f"text has {len(text)} characters; at most {MAX_TEXT_CHARS}",
                              code="complaint.text_too_long")
     if draft.reason is Reason.OTHER and not text and draft.item_code is None \
-            and draft.payment_id is None:
+            and draft.payment_id is None and not draft.voice:
         raise ComplaintError("an 'other' complaint needs a text or an item",
                              code="complaint.empty")
     if not draft.anonymous and not draft.id_hash:
@@ -138,11 +141,26 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
     The ticket number is ``{terminal_code}-{sequence:06d}``; the sequence is
     allocated inside the same ``BEGIN IMMEDIATE`` transaction as the insert,
     so two writers never share a number. Anonymous complaints keep neither
-    the holder's hash nor name. Raises :class:`ComplaintError` for invalid
-    input, ``sqlalchemy.exc.OperationalError`` if the database is locked past
+    the holder's hash nor name. A recording (``draft.voice``) is checked and
+    stored with it (kiosk.voice_store). Raises :class:`ComplaintError` for invalid
+    input, :class:`kiosk.voiceclip.ClipError` for a recording that is not one,
+    ``sqlalchemy.exc.OperationalError`` if the database is locked past
     the busy timeout or not writable.
     """
     text, phone = _validate(draft)
+    # The recording's file first (ClipError if it is not one), its row with the complaint.
+    clip = None if not draft.voice else save_clip_file(engine, draft.voice)
+    try:
+        filed = _insert(engine, draft, text, phone, terminal_code, clip)
+    except BaseException:
+        if clip is not None:
+            discard_clip_file(engine, clip)
+        raise
+    return filed
+
+
+def _insert(engine: Engine, draft: ComplaintDraft, text: str, phone: str | None,
+            terminal_code: str, clip: StoredClip | None) -> FiledComplaint:
     key = uuid.uuid4().hex
     code = f"{secrets.randbelow(10**6):06d}"
     created = utcnow()
@@ -158,6 +176,8 @@ def file_complaint(engine: Engine, draft: ComplaintDraft, *, terminal_code: str)
             name=None if draft.anonymous else (draft.name or None),
             created_at=created, delivery="pending", attempts=0, query_code=code,
         ))
+        if clip is not None:
+            voice_row(conn, sequence, clip)
     return FiledComplaint(sequence, ticket, key, created, code)
 
 

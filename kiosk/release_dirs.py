@@ -6,6 +6,13 @@
     ROOT/releases/1.4.0.tmp/  the unpacked bundle while 1.4.0 is being built
     ROOT/current  -> releases/1.4.0
     ROOT/previous -> releases/1.3.0
+    ROOT/store/sha256/HEX     the wheels of the installed versions, by content hash
+
+The store is what a terminal already holds when a release is fetched file by
+file (sync/release_fetch_files.py, docs/releases.md): the installer puts
+every wheel of a version it built there, and drops those no complete
+version's ``manifest.json`` lists any more. Its files are public (0644: they
+are the signed release's wheels) so the unprivileged sync daemon reads them.
 
 A version directory is *complete* once its ``VERIFIED`` file exists: that
 file is written (and fsynced, after everything else was synced) as the very
@@ -22,8 +29,9 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +43,7 @@ __all__ = ["RecoverReport", "ReleaseDirs", "version_key"]
 
 VERIFIED = "VERIFIED"
 _TMP = ".tmp"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def version_key(version: str) -> Version:
@@ -79,6 +88,56 @@ class ReleaseDirs:
     def kiosk_command(self, version: str) -> Path:
         """The `kiosk` console script of a version's venv."""
         return self.path_of(version) / "venv" / "bin" / "kiosk"
+
+    @property
+    def store(self) -> Path:
+        """The content-addressed store of wheels (``ROOT/store/sha256``)."""
+        return self.root / "store" / "sha256"
+
+    def stored(self, sha256: str) -> Path | None:
+        """The stored file with that SHA-256 (its content is not re-checked), or None."""
+        if not _SHA256.fullmatch(sha256):
+            return None
+        path = self.store / sha256
+        return path if path.is_file() and not path.is_symlink() else None
+
+    def keep_in_store(self, files: Iterable[tuple[Path, str]]) -> None:
+        """Put each ``(file, sha256)`` in the store (a hard link when the file system
+        allows, else a copy), durably; the caller vouches for the hashes (the installer
+        passes wheels it has just verified)."""
+        self.store.mkdir(parents=True, exist_ok=True, mode=0o755)
+        for source, sha256 in files:
+            if not _SHA256.fullmatch(sha256):
+                raise ValueError(f"not a SHA-256: {sha256!r}")
+            final = self.store / sha256
+            if final.is_file():
+                continue
+            fresh = self.store / f".{sha256}{_TMP}"
+            with contextlib.suppress(FileNotFoundError):
+                fresh.unlink()
+            try:
+                os.link(source, fresh)
+            except OSError:
+                shutil.copyfile(source, fresh)
+                with open(fresh, "rb+") as handle:
+                    os.fsync(handle.fileno())
+            os.chmod(fresh, 0o644)
+            os.replace(fresh, final)
+        fsync_dir(self.store)
+
+    def prune_store(self) -> list[str]:
+        """Delete stored files no complete version lists; returns their hashes."""
+        if not self.store.is_dir():
+            return []
+        wanted: set[str] = set()
+        for version in self.installed():
+            wanted |= _listed_hashes(self.path_of(version) / "manifest.json")
+        doomed = [p for p in self.store.iterdir() if p.name not in wanted]
+        for path in doomed:
+            path.unlink(missing_ok=True)
+        if doomed:
+            fsync_dir(self.store)
+        return sorted(p.name for p in doomed if _SHA256.fullmatch(p.name))
 
     def ensure(self) -> None:
         """Create ``root`` and ``root/releases`` if needed."""
@@ -221,6 +280,17 @@ class ReleaseDirs:
         for version in doomed:
             self.remove(self.path_of(version))
         return doomed
+
+
+def _listed_hashes(manifest: Path) -> set[str]:
+    """The SHA-256s a version's ``manifest.json`` lists (empty when unreadable: its
+    files are then simply not kept)."""
+    try:
+        files = json.loads(manifest.read_bytes()).get("files", [])
+        return {f["sha256"] for f in files
+                if isinstance(f, dict) and isinstance(f.get("sha256"), str)}
+    except (OSError, ValueError, AttributeError):
+        return set()
 
 
 def _sort_key(version: str) -> tuple[int, Version | str]:

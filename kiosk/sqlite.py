@@ -13,18 +13,28 @@ lets writers ask for ``BEGIN IMMEDIATE`` with the execution option
 ``sqlite_begin="IMMEDIATE"`` so that a read-then-write transaction waits for
 the lock instead of failing midway with "database is locked".
 
-SQLAlchemy and the standard library only, no tables and no I/O: the county
-shares this module (tests/test_layering.py).
+Both databases hold personal data: :func:`private_database_file` creates the
+file owner-only (0600) before SQLite does, and SQLite gives its WAL and
+shared-memory files the database file's mode.
+
+SQLAlchemy and the standard library only, no tables: the county shares this
+module (tests/test_layering.py).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import stat
+from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, event
 
-__all__ = ["Synchronous", "configure_sqlite"]
+__all__ = ["Synchronous", "configure_sqlite", "private_database_file"]
+
+log = logging.getLogger(__name__)
 
 Synchronous = Literal["OFF", "NORMAL", "FULL"]
 
@@ -56,3 +66,24 @@ def configure_sqlite(engine: Engine, *, busy_timeout_ms: int,
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def private_database_file(path: Path) -> None:
+    """Make sure the SQLite file at ``path`` is readable by its owner only.
+
+    A missing file is created empty (a valid new database) with mode 0600,
+    without following a symlink planted in its place; an existing one that
+    this user owns loses any group and other bits. SQLite copies the database
+    file's mode to its ``-wal`` and ``-shm`` files. Raises ``OSError`` if the
+    file cannot be created.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        info = os.stat(path)
+        if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
+            log.warning("event=db_mode_tightened path=%s was=%o", path,
+                        stat.S_IMODE(info.st_mode))
+        return
+    os.close(fd)

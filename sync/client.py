@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import requests
@@ -49,6 +49,11 @@ from sync.protocol import (
     HeartbeatRequest,
     LookupAnswer,
 )
+from sync.protocol.voice import CONTENT_TYPE as VOICE_CONTENT_TYPE
+from sync.protocol.voice import VoiceState
+
+if TYPE_CHECKING:
+    from sync.protocol.release.delta import ManifestAnswer
 
 __all__ = ["ClientSettings", "CountyClient", "describe_validation_error"]
 
@@ -149,12 +154,18 @@ class CountyClient:
               params: dict[str, Any] | None = None,
               body: BaseModel | None = None,
               headers: dict[str, str] | None = None,
-              exclude: set[str] | None = None) -> requests.Response:
-        """Send one request; return the 2xx response (body not read yet)."""
+              exclude: set[str] | None = None,
+              raw: tuple[str, bytes] | None = None) -> requests.Response:
+        """Send one request; return the 2xx response (body not read yet).
+
+        ``raw``: (content type, bytes) sent as the body instead of ``body``'s JSON.
+        """
         what = f"{method} {path}"
         data = None if body is None else body.model_dump_json(exclude=exclude).encode("utf-8")
         if data is not None:
             headers = {**(headers or {}), "Content-Type": "application/json"}
+        elif raw is not None:
+            headers, data = {**(headers or {}), "Content-Type": raw[0]}, raw[1]
         try:
             response = session.request(method, self.base + path, params=params, data=data,
                                        headers=headers, timeout=self.timeout, stream=True)
@@ -245,6 +256,23 @@ class CountyClient:
         response = self._send(self.session, "POST", path, body=feedback)
         return self._json(response, FeedbackAnswer, f"POST {path}")
 
+    def voice_state(self, server_id: str) -> VoiceState:
+        """``GET /complaints/{server_id}/voice``: how much of its recording the county holds."""
+        path = f"/complaints/{quote(server_id, safe='')}/voice"
+        return self._json(self._send(self.session, "GET", path), VoiceState, f"GET {path}")
+
+    def put_voice_piece(self, server_id: str, *, offset: int, total: int, sha256: str,
+                        piece: bytes) -> VoiceState:
+        """``PUT /complaints/{server_id}/voice``: one piece of a recording (safe to repeat).
+
+        Raises RejectedError (404, 409 ``voice.offset_mismatch`` / ``voice.changed``,
+        422 ``voice.refused``), NetworkError, ServerError.
+        """
+        path = f"/complaints/{quote(server_id, safe='')}/voice"
+        response = self._send(self.session, "PUT", path, raw=(VOICE_CONTENT_TYPE, piece),
+                              params={"offset": offset, "total": total, "sha256": sha256})
+        return self._json(response, VoiceState, f"PUT {path}")
+
     def lookup_complaint(self, ticket_no: str, query_code: str) -> LookupAnswer:
         """``POST /complaints/lookup``: where a complaint stands, by ticket and query code
         (the code is in the body only, never in a message). Raises RejectedError (404
@@ -285,6 +313,17 @@ class CountyClient:
                     raise ProtocolError(f"{what}: 206 without a usable Content-Range")
                 start = int(match.group(1))
             yield start, _chunks(response, what)
+
+    def release_manifest(self, url: str) -> ManifestAnswer:
+        """``GET /releases/V/manifest``: the signed manifest of the release at ``url`` (the
+        ReleaseInfo path), to fetch only the files it lists that the terminal lacks (the
+        files themselves: :meth:`release_chunks` of ``url + "/files/SHA256"``). A county
+        without small updates answers 404: RejectedError with status 404."""
+        from sync.protocol.release.delta import ManifestAnswer
+
+        path = url.removeprefix(API_PREFIX) + "/manifest"
+        response = self._send(self.session, "GET", path)
+        return self._json(response, ManifestAnswer, f"GET {path}")
 
     @contextmanager
     def snapshot_lines(self, resume: str | None) -> Iterator[Iterator[bytes]]:

@@ -38,6 +38,7 @@ from sync.outbox import OutboxResult, outbox_due, push_outbox
 from sync.pages import apply_page
 from sync.snapshot import SnapshotStage, apply_snapshot, download_snapshot, stage_path_for
 from sync.state import clear_cursor, read_status, record_error, record_success
+from sync.voice_upload import push_voices
 
 __all__ = ["CycleReport", "SyncDaemon"]
 
@@ -154,6 +155,7 @@ class SyncDaemon:
                                     retry_delay=self.retry_delay, force=force)
         push_feedback(client, self.engine, now=self.now, retry_delay=self.retry_delay,
                       force=force)
+        push_voices(client, self.engine)  # recordings go after their complaints
 
     def beat(self, client: CountyClient, report: CycleReport) -> HeartbeatOutcome:
         """Send a heartbeat; a ``resync`` answer forgets the cursor."""

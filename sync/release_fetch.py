@@ -2,8 +2,11 @@
 
 `kiosk syncd` runs unprivileged and never installs anything. When the
 heartbeat answer offers a release this terminal does not run, the daemon
-downloads it into ``SPOOL/downloads/V.tar.part`` — resuming with an HTTP
-Range where a cut left off — checks size and SHA-256 against the
+loads the release key, then fetches only the files of the release it does not
+hold and rebuilds the bundle from them into ``SPOOL/downloads/V.tar.part``
+(sync/release_fetch_files.py); from a county that serves no manifests it
+downloads the whole bundle there instead — resuming with an HTTP Range where
+a cut left off. Either way it checks size and SHA-256 against the
 ReleaseInfo, verifies it completely with the enrollment's release key
 (sync.protocol.release), and renames it to ``SPOOL/ready/V.tar``. The
 root-owned village-kiosk-update.path unit sees it there and runs
@@ -40,6 +43,7 @@ from sync.protocol import ReleaseInfo
 from sync.protocol.release import ReleaseError, verify_bundle
 from sync.protocol.release.pin import verify_pin
 from sync.protocol.release.trust import ReleaseKeyError, load_release_key
+from sync.release_fetch_files import FilesFetched, clear_fetched, fetch_by_files
 
 __all__ = ["FetchResult", "fetch_release"]
 
@@ -57,6 +61,8 @@ class FetchResult:
     """``ready`` (downloaded and verified now), ``waiting`` (already in ready/),
     ``skipped`` (this version failed to install before)."""
     ready: Path | None
+    files: FilesFetched | None = None
+    """What was fetched file by file (None: the whole bundle was downloaded, or nothing)."""
 
 
 def _safe_version(version: str) -> str:
@@ -148,7 +154,13 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
     if last is not None and last.version == version and last.result == "failed":
         return FetchResult(version, "skipped", None)
     part = spool / "downloads" / f"{version}.tar.part"
-    _download(client, release, part=part)
+    try:
+        key = load_release_key(config)
+    except ReleaseKeyError as exc:
+        raise SyncError(exc.message, code=exc.code) from None
+    files = _fetch_files(client, release, key, config=config, now=now, part=part)
+    if files is None:
+        _download(client, release, part=part)
     size, sha256 = _file_sha256(part)
     if (release.size and size != release.size) or (release.sha256 and sha256 != release.sha256):
         part.unlink()
@@ -156,13 +168,10 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
                             f"{sha256[:16]}…, the county announced {release.size} bytes "
                             f"{release.sha256[:16]}…", code="release.download_mismatch")
     try:
-        key = load_release_key(config)
         pin = _checked_pin(release, key, config=config, now=now)
         verify_bundle(part, key, now=now, channel=config.update.channel,
                       installed_version=__version__,
                       pinned_version=version if pin is not None else None)
-    except ReleaseKeyError as exc:
-        raise SyncError(exc.message, code=exc.code) from None
     except ReleaseError as exc:
         part.unlink()
         raise SyncError(f"release {version} refused: {exc.message}", code=str(exc.code)) from None
@@ -177,5 +186,22 @@ def fetch_release(client: CountyClient, release: ReleaseInfo, *, config: Config,
         os.chmod(ready, 0o644)
     for stale in (spool / "downloads").glob("*.part"):
         stale.unlink(missing_ok=True)  # partial files of versions no longer offered
+    clear_fetched(spool)
     log_event(log, logging.INFO, "release_ready", version=version, pinned=pin is not None)
-    return FetchResult(version, "ready", ready)
+    return FetchResult(version, "ready", ready, files)
+
+
+def _fetch_files(client: CountyClient, release: ReleaseInfo, key: Ed25519PublicKey, *,
+                 config: Config, now: datetime, part: Path) -> FilesFetched | None:
+    """The small update into ``part``; None when the county serves no manifests (404)."""
+    try:
+        return fetch_by_files(client, release, key, root=config.update.root,
+                              spool=config.update.spool, channel=config.update.channel,
+                              now=now, out=part)
+    except RejectedError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    except ReleaseError as exc:
+        raise SyncError(f"release {release.version} refused: {exc.message}",
+                        code=str(exc.code)) from None

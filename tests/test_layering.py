@@ -21,9 +21,11 @@ PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county", "demo")
 # kiosk.pushable is the table of settings a county may push, checked at both ends.
 # kiosk.lazy_names loads a package's exported names on first use (stdlib only).
 # kiosk.errors is the error base (CodedError) every layer's root derives from.
+# kiosk.voiceclip is the spoken complaint's format check, the same at both ends.
 PURE_KIOSK = ("kiosk.identity", "kiosk.money", "kiosk.catalogue", "kiosk.clock",
               "kiosk.receipt", "kiosk.timefmt", "kiosk.files", "kiosk.pushable",
-              "kiosk.textsafe", "kiosk.errors", "kiosk.person_key", "kiosk.lazy_names")
+              "kiosk.textsafe", "kiosk.errors", "kiosk.person_key", "kiosk.lazy_names",
+              "kiosk.voiceclip")
 # The county also shares the column types and the SQLite connection setup
 # (SQLAlchemy, no tables, no I/O).
 COUNTY_SHARED = (*PURE_KIOSK, "kiosk.sqltypes", "kiosk.sqlite")

@@ -38,6 +38,7 @@ from kiosk.receipt import (
     build_receipt,
     receipt_blocks,
 )
+from kiosk.receipt.offline import offline_text
 from kiosk.timefmt import format_local
 from ui.memory import release_memory
 
@@ -52,8 +53,10 @@ class PrintOutcome:
     state: PrinterState | None
     """The printer's state (after printing, or the one that stopped it); None: no printer."""
     error_code: str
-    verify_url: str
-    """The receipt's signed verification URL (shown as a QR code when printing failed)."""
+    screen_qr: str
+    """What the screen shows as a QR code when printing failed: the receipt itself as
+    text a phone shows offline (kiosk.receipt.offline), not a link the village's
+    phones mostly cannot reach."""
 
 
 def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
@@ -167,15 +170,16 @@ class ReceiptService:
 
         Printer worker thread only (see :meth:`send_blocks`).
         """
+        text = offline_text(receipt)
         if not self._config.printer.uri:
-            return PrintOutcome(False, None, "printer.none", receipt.verify_url)
+            return PrintOutcome(False, None, "printer.none", text)
         try:
             status = self.send(receipt_blocks(receipt))
         except PrinterNotReadyError as exc:
             state = exc.status.state if exc.status else PrinterState.UNKNOWN
-            return PrintOutcome(False, state, exc.code, receipt.verify_url)
+            return PrintOutcome(False, state, exc.code, text)
         except DisconnectedError as exc:
-            return PrintOutcome(False, PrinterState.DISCONNECTED, exc.code, receipt.verify_url)
+            return PrintOutcome(False, PrinterState.DISCONNECTED, exc.code, text)
         except PrinterError as exc:
-            return PrintOutcome(False, None, exc.code, receipt.verify_url)
-        return PrintOutcome(True, status.state, "", receipt.verify_url)
+            return PrintOutcome(False, None, exc.code, text)
+        return PrintOutcome(True, status.state, "", text)

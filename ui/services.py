@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -30,6 +31,7 @@ from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
 from kiosk.store.watch import StoreWatch
 from kiosk.update_state import Attempt, StateFiles
+from kiosk.voice_store import voice_dir as _voice_dir
 from sync.protocol import LookupAnswer
 from ui.complaint_lookup import lookup_complaint
 from ui.errors import UiError
@@ -110,6 +112,10 @@ class KioskServices:
     def file_complaint(self, draft: ComplaintDraft) -> FiledComplaint:
         """File into the outbox durably (raises ComplaintError / database errors)."""
         return _file_complaint(self._require()[0], draft, terminal_code=self.config.terminal.code)
+
+    def voice_dir(self) -> Path:
+        """Where spoken complaints are recorded: ``voice/`` beside the database."""
+        return _voice_dir(self._require()[0])
 
     def complaints_for(self, holder_hash: str) -> list[ComplaintStatus]:
         """Real-name complaints of this holder, newest first."""

@@ -7,7 +7,6 @@ screen, at each panel size, so that people can look at what villagers see.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import tempfile
@@ -29,7 +28,7 @@ from ui.demo_settings import with_settings
 from ui.driver import UiDriver, UiDriverError
 from ui.services import KioskServices
 
-__all__ = ["SIZES", "Look", "run_tour"]
+__all__ = ["SIZES", "Look", "TourResult", "run_tour"]
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +84,7 @@ class _TourServices(KioskServices):
 
 
 def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
-                   settings: Config | None, look: Look) -> list[Path]:
+                   settings: Config | None, look: Look) -> TourResult:
     # A reader at 9 600 baud takes about 1.4 s over the card's text and photo: long
     # enough for the "reading" screen to be caught (at 115 200 it shows for 0.1 s).
     devices, demo = DemoDevices.start(work, baud=9600)
@@ -257,6 +256,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         ui.stop()
         devices.stop()
 
+    log.warning("tour: the next screen opens a deliberately broken database (the "
+                "'unavailable' screen); the errors logged about it are expected")
     broken = work / "broken.db"
     broken.write_bytes(b"this is not a database" * 200)
     ui = KioskUi(KioskServices.open(replace(config, store=replace(config.store, path=broken))),
@@ -268,10 +269,17 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         shot("unavailable")
     finally:
         ui.stop()
-    # Which screens cut text off (empty when every text fits): read by tests.
-    (out / "truncated.json").write_text(json.dumps(cut, ensure_ascii=False, indent=1) + "\n",
-                                        encoding="utf-8")
-    return shots
+    return TourResult(tuple(shots), {f"{size[0]}x{size[1]}/{name}": tuple(texts)
+                                     for name, texts in cut.items()})
+
+
+@dataclass(frozen=True)
+class TourResult:
+    """The screenshots taken and, per ``WIDTHxHEIGHT/screen``, the texts cut off there
+    (empty when every text fits)."""
+
+    shots: tuple[Path, ...]
+    cut: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -286,7 +294,7 @@ class Look:
 
 
 def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,
-             settings: Config | None = None, look: Look = Look()) -> list[Path]:
+             settings: Config | None = None, look: Look = Look()) -> TourResult:
     """Screenshots of every screen for each size, under ``out/WIDTHxHEIGHT/``.
 
     ``settings``: a terminal's config whose settings the demo terminal takes
@@ -296,8 +304,11 @@ def run_tour(out: Path, *, sizes: tuple[tuple[int, int], ...] = SIZES,
     """
     KioskUi.application()
     shots: list[Path] = []
+    cut: dict[str, tuple[str, ...]] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as work:
-            shots += _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work), settings,
-                                    look)
-    return shots
+            one = _tour_one_size(out / f"{size[0]}x{size[1]}", size, Path(work), settings,
+                                 look)
+        shots += one.shots
+        cut.update(one.cut)
+    return TourResult(tuple(shots), cut)

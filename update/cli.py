@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
 from kiosk.release_dirs import ReleaseDirs
 from kiosk.textsafe import say
+from kiosk.timefmt import format_local_zoned
 from kiosk.update_state import StateFiles
 
 if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when used
@@ -103,7 +104,8 @@ def _verify(args: argparse.Namespace) -> int:
         raise CliError(f"cannot read {args.bundle}: {exc.strerror}") from None
     m = bundle.manifest
     say(f"{args.bundle}: good: village-kiosk {m.version}, channel {m.channel}, "
-        f"{len(m.files)} file(s), signed by key {m.key_id}, expires {m.expires_at:%Y-%m-%d}")
+        f"{len(m.files)} file(s), signed by key {m.key_id}, "
+        f"expires {format_local_zoned(m.expires_at)}")
     return 0
 
 

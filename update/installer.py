@@ -166,6 +166,9 @@ class _Install:
                                           "key_id": bundle.manifest.key_id,
                                           "verified_at": _iso(self.now())})
         _checkpoint("verified")
+        # The wheels stay in the store: the next release is fetched without those it shares.
+        self.dirs.keep_in_store((stage / entry.path, entry.sha256)
+                                for entry in bundle.manifest.files)
         self.dirs.remove(stage)
 
     def migrate(self, version: str) -> None:
@@ -360,6 +363,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
                    message=f"{version} installed and healthy")
         run.state.clear_journal()
         pruned = dirs.prune(settings.keep)
+        dirs.prune_store()
         if settings.spool is not None:
             pruned += clean_spool(settings.spool, version)
         log_event(log, logging.INFO, "update_done", version=version, previous=old,

@@ -1,13 +1,22 @@
-"""`county verify-receipt URL`: is the receipt whose QR code says URL genuine?"""
+"""`county verify-receipt URL | --text FILE`: is the receipt whose QR code says this genuine?
+
+A printed receipt's QR code is a URL; the one a kiosk shows on screen when its
+printer is out of paper is the receipt as text (kiosk.receipt.offline), which a
+villager's phone saved: ``--text FILE`` (``-``: standard input) checks that.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from county.cli.common import CliError, Subparsers, add_db_options, open_db, print_json
 from kiosk.textsafe import say
 
 __all__ = ["register"]
+
+#: A receipt's text is a few hundred bytes; more is not a receipt.
+_MAX_TEXT = 8192
 
 
 def register(sub: Subparsers) -> None:
@@ -15,17 +24,35 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser("verify-receipt",
                        help="check the signature in a receipt's QR code (exit 0: genuine)")
     add_db_options(p, json_output=True)
-    p.add_argument("url", metavar="URL", help="the text of the receipt's QR code")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("url", metavar="URL", nargs="?",
+                      help="the URL in a printed receipt's QR code")
+    what.add_argument("--text", metavar="FILE",
+                      help="a file holding the text of the QR code a kiosk showed on screen "
+                           "(- for standard input)")
     p.set_defaults(handler=_verify)
 
 
+def _read_text(name: str) -> str:
+    try:
+        if name == "-":
+            return sys.stdin.read(_MAX_TEXT)
+        with open(name, encoding="utf-8") as handle:
+            return handle.read(_MAX_TEXT)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"cannot read {name}: {exc}") from None
+
+
 def _verify(args: argparse.Namespace) -> int:
-    from county.receipts import check_receipt
+    from county.receipts import check_receipt, check_receipt_text
     from kiosk.money import format_yuan
     from kiosk.receipt import ReceiptError
 
     try:
-        claim = check_receipt(open_db(args), args.url)
+        if args.text is not None:
+            claim = check_receipt_text(open_db(args), _read_text(args.text))
+        else:
+            claim = check_receipt(open_db(args), args.url)
     except ReceiptError as exc:
         if args.json:
             print_json({"genuine": False, "code": exc.code, "message": str(exc)})

@@ -28,7 +28,7 @@ from county.cli.common import (
 from kiosk import clock
 from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
-from kiosk.timefmt import format_local
+from kiosk.timefmt import format_local_zoned
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -104,7 +104,7 @@ def _build(args: argparse.Namespace) -> int:
         print_json(manifest.model_dump(mode="json"))
         return 0
     say(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
-        f"signed by key {manifest.key_id}, expires {format_local(manifest.expires_at)}) "
+        f"signed by key {manifest.key_id}, expires {format_local_zoned(manifest.expires_at)}) "
         f"written to {out}")
     return 0
 
@@ -217,7 +217,7 @@ def _list(args: argparse.Namespace) -> int:
         pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
                 f"terminal(s))" if r.pinned_scopes else "")
         say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
-            f"expires {format_local(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
+            f"expires {format_local_zoned(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
             f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
     return 0
 
@@ -264,7 +264,10 @@ def register(sub: Subparsers) -> None:
     a.add_argument("src", type=Path, metavar="SRC_DIR",
                    help="a folder of wheels, or a project checkout (built with pip wheel)")
     a.add_argument("--version", required=True, metavar="V",
-                   help="the release version; the village-kiosk wheel must have it")
+                   help="the release version (PEP 440, e.g. 1.4.0). From a checkout the "
+                        "bundle is built at V (written into a copy of pyproject.toml and "
+                        "kiosk/__init__.py); from a folder of wheels the village-kiosk "
+                        "wheel must have it")
     a.add_argument("--key", type=Path, required=True, metavar="PRIVATE.pem")
     a.add_argument("--out", type=Path, metavar="BUNDLE",
                    help="where to write the bundle (default: village-kiosk-V.bundle in the "

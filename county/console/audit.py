@@ -31,6 +31,7 @@ ACTION_WORDS = {
     "complaint.draft": "拟写投诉答复", "complaint.approve": "审核发出投诉答复",
     "complaint.reply": "答复投诉", "complaint.close": "办结投诉",
     "complaint.escalate": "投诉提级", "complaint.register": "登记投诉",
+    "complaint.listen": "收听投诉录音",
 }
 
 

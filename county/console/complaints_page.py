@@ -47,6 +47,7 @@ from county.complaints import ComplaintView, NoSuchComplaintError, get_complaint
 from county.console.errors import Forbidden
 from county.console.web import Viewer, audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Complaint, Payment, Terminal
+from county.voice.store import voice_duration_ms
 from kiosk import clock
 
 __all__ = ["CATEGORY_NAMES", "router"]
@@ -268,7 +269,8 @@ def get_complaint_page(request: Request, sid: str, done: Text = "",
                   levels=LEVEL_WORDS, actions=ACTION_WORDS, channels=CHANNELS,
                   reasons=FEEDBACK_REASONS, paid_words=PAID_WORDS,
                   colour=urgency(c.due_at, c.level_since, now),
-                  open=Status(c.status) in OPEN, done=done, error=error)
+                  open=Status(c.status) in OPEN, done=done, error=error,
+                  voice_ms=voice_duration_ms(engine, c.server_id))
 
 
 @router.post("/complaints/{sid}/{step}", response_class=HTMLResponse)

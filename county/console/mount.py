@@ -31,6 +31,7 @@ from county.console.web import (
     posted,
     render,
 )
+from county.voice import console as voice_console
 from kiosk import clock
 
 __all__ = ["mount_console"]
@@ -114,3 +115,4 @@ def mount_console(app: FastAPI, engine: Engine) -> None:
         return response
 
     app.include_router(pages.router)
+    app.include_router(voice_console.router)

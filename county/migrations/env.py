@@ -7,7 +7,8 @@ from alembic import context
 import county.collision.models
 import county.complaint_flow.models
 import county.console.models
-import county.releases.models  # noqa: F401
+import county.releases.models
+import county.voice.models  # noqa: F401
 from county.models import Base
 
 config = context.config

@@ -3,10 +3,15 @@
 Runs on the offline machine that holds the private key. A project checkout
 is built with ``python -m pip wheel`` (the project and every dependency,
 pinned by what pip resolves); ``--find-links DIR`` makes that build offline.
+A checkout whose own version (``pyproject.toml`` and ``kiosk/__init__.py``)
+is not ``--version`` is copied aside and built with ``--version`` written into
+both files: the checkout itself is never changed.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,6 +72,46 @@ def _pip_wheel(checkout: Path, into: Path, *, find_links: Path | None,
         raise BuildError("pip wheel failed:\n  " + "\n  ".join(tail))
 
 
+_VERSION_LINES = (("pyproject.toml", re.compile(r'^version = "([^"\n]*)"$', re.M)),
+                  ("kiosk/__init__.py", re.compile(r'^__version__ = "([^"\n]*)"$', re.M)))
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "venv", "build", "dist", "*.egg-info",
+                                     "__pycache__", ".mypy_cache", ".ruff_cache", "node_modules")
+
+
+def stamped_checkout(checkout: Path, version: str, scratch: Path) -> Path:
+    """``checkout`` itself when its version is ``version`` (or it has not both version
+    lines: another project, whose wheel check then speaks), else a copy under ``scratch``
+    with ``version`` written into ``pyproject.toml`` and ``kiosk/__init__.py`` (the
+    version the wheel gets and the one the running kiosk reports)."""
+    found: list[str] = []
+    for name, pattern in _VERSION_LINES:
+        path = checkout / name
+        match = pattern.search(path.read_text("utf-8")) if path.is_file() else None
+        if match is None:
+            return checkout
+        found.append(match.group(1))
+    if all(_is_version(v) and Version(v) == Version(version) for v in found):
+        return checkout
+    copy = scratch / "checkout"
+    shutil.copytree(checkout, copy, ignore=_NOT_COPIED, symlinks=True)
+    for name, pattern in _VERSION_LINES:
+        path = copy / name
+        text = path.read_text("utf-8")
+        line = pattern.search(text)
+        if line is None:  # the copy differs from what was just read: someone edits it
+            raise BuildError(f"{checkout / name} changed while it was being copied")
+        path.write_text(text[:line.start(1)] + version + text[line.end(1):], "utf-8")
+    return copy
+
+
+def _is_version(text: str) -> bool:
+    try:
+        Version(text)
+    except InvalidVersion:
+        return False
+    return True
+
+
 def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel: str,
                   expires_days: int, now: datetime, python: str = "cp311",
                   find_links: Path | None = None,
@@ -75,7 +120,8 @@ def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel
 
     ``src`` is a folder of ``.whl`` files (used as they are) or a project
     checkout (a folder with ``pyproject.toml`` or ``setup.py``, built with
-    pip). Blocks for as long as pip takes. Raises :class:`BuildError`.
+    pip, at ``version``: :func:`stamped_checkout`). Blocks for as long as pip
+    takes. Raises :class:`BuildError`.
     """
     try:
         key = load_private_key(key_path)
@@ -87,9 +133,15 @@ def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel
         raise BuildError(f"{src} is not a folder (of wheels, or a project checkout)")
     with tempfile.TemporaryDirectory(prefix="release-build-") as tmp:
         if (src / "pyproject.toml").is_file() or (src / "setup.py").is_file():
-            _pip_wheel(src, Path(tmp), find_links=find_links,
+            try:
+                Version(version)
+            except InvalidVersion:
+                raise BuildError(f"--version {version!r} is not a PEP 440 version") from None
+            checkout = stamped_checkout(src, version, Path(tmp))
+            (Path(tmp) / "wheels").mkdir()
+            _pip_wheel(checkout, Path(tmp) / "wheels", find_links=find_links,
                        no_build_isolation=no_build_isolation)
-            wheels = sorted(Path(tmp).glob("*.whl"))
+            wheels = sorted((Path(tmp) / "wheels").glob("*.whl"))
         else:
             wheels = sorted(src.glob("*.whl"))
             if not wheels:

@@ -143,6 +143,8 @@ class Receipt:
     complaint_query_code: str = ""
     """Six digits printed beside the complaint ticket: ticket + code follow the
     complaint at any terminal of the county (查询投诉), no ID card needed."""
+    signature: str = ""
+    """The HMAC in ``verify_url`` (kiosk.receipt.signature), also in the offline text."""
 
     @property
     def line_count(self) -> int:
@@ -197,4 +199,5 @@ def build_receipt(result: _LookupLike, *, holder_name: str, masked_id: str,
     url = receipt_url(verify_base_url, receipt_id, terminal_id, masked_id, total, signature)
     return Receipt(receipt_id, terminal_id, village, township, county, printed_at,
                    result.as_of, holder_name, masked_id, years, total, complaint_ticket, url,
-                   complaint_query_code=complaint_query_code if complaint_ticket else "")
+                   complaint_query_code=complaint_query_code if complaint_ticket else "",
+                   signature=signature)

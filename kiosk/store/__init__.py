@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from kiosk.sqlite import private_database_file
 from kiosk.store.engine import create_sqlite_engine, write_connection
 from kiosk.store.schema import (
     FutureDatabaseError,
@@ -42,6 +43,10 @@ def open_store(path: Path, *, busy_timeout_ms: int = 5000, migrate: bool = True)
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreUnavailableError(f"cannot create {path.parent}: {exc.strerror}") from exc
+    try:
+        private_database_file(path)
+    except OSError as exc:
+        raise StoreUnavailableError(f"cannot create {path}: {exc.strerror}") from exc
     engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:
         if migrate:

@@ -31,6 +31,7 @@ __all__ = [
     "BenefitItem",
     "Complaint",
     "ComplaintFeedback",
+    "ComplaintVoice",
     "DeviceStatus",
     "Event",
     "HouseholdMember",
@@ -182,6 +183,29 @@ class ComplaintFeedback(Base):
     __table_args__ = (
         CheckConstraint("delivery IN ('pending', 'sent', 'rejected')",
                         name="feedback_delivery_valid"),
+    )
+
+
+class ComplaintVoice(Base):
+    """A spoken complaint's recording (kiosk.voiceclip): the file in the data dir's
+    ``voice/`` (0600), filed in the same transaction as its complaint; the sync daemon
+    uploads it in pieces after the complaint (sync/voice_upload.py), ``sent_bytes``
+    being how far the county has acknowledged."""
+
+    __tablename__ = "complaint_voice"
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    sent_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    delivery: Mapped[str] = mapped_column(String(12), default="pending")
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint("delivery IN ('pending', 'sent', 'rejected')",
+                        name="voice_delivery_valid"),
     )
 
 

@@ -22,6 +22,9 @@ class ErrorCode(StrEnum):
     TRANSITION = "complaint.transition_refused"  # 409: feedback on a complaint with no reply
     LOOKUP_FAILED = "complaint.lookup_failed"  # 404: no complaint with that ticket and code
     LOOKUP_RATE = "complaint.lookup_limited"  # 429: too many lookups (terminal) or wrong codes
+    VOICE_OFFSET = "voice.offset_mismatch"  # 409: a piece beyond what the county holds
+    VOICE_CHANGED = "voice.changed"  # 409: another size or SHA-256 than the upload began with
+    VOICE_REFUSED = "voice.refused"  # 422: not Ogg/Opus, too long, too large, empty, bad hash
     INVALID = "request.invalid"  # 422: body or query failed validation
     TOO_LARGE = "request.too_large"  # 413: body above MAX_BODY_BYTES
     NOT_FOUND = "request.not_found"  # 404

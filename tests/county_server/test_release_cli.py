@@ -17,9 +17,11 @@ from sync.protocol.release import load_public_key, verify_bundle
 
 # A PEP 517 backend inside the throwaway project: pip builds it offline with nothing installed.
 _BACKEND = '''
-import base64, hashlib, pathlib, zipfile
+import base64, hashlib, pathlib, re, zipfile
 
-NAME, VERSION = "village_kiosk", "{version}"
+# The version line of pyproject.toml if there is one (as setuptools reads it), else fixed.
+_LINE = re.search(r'^version = "([^"]*)"$', pathlib.Path("pyproject.toml").read_text(), re.M)
+NAME, VERSION = "village_kiosk", _LINE.group(1) if _LINE else "{version}"
 DIST = f"{{NAME}}-{{VERSION}}.dist-info"
 
 
@@ -52,12 +54,20 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def tiny_checkout(root: Path, version: str) -> Path:
+def tiny_checkout(root: Path, version: str, *, version_lines: bool = False) -> Path:
+    """A project whose wheel is village_kiosk ``version``; with ``version_lines`` it says
+    so in ``pyproject.toml`` and ``kiosk/__init__.py`` as this project does."""
     (root / "tiny").mkdir(parents=True)
     (root / "tiny" / "__init__.py").write_text("X = 1\n")
     (root / "tiny_backend.py").write_text(_BACKEND.format(version=version))
+    project = f'[project]\nname = "village-kiosk"\nversion = "{version}"\n' \
+        if version_lines else ""
     (root / "pyproject.toml").write_text('[build-system]\nrequires = []\n'
-                                         'build-backend = "tiny_backend"\nbackend-path = ["."]\n')
+                                         'build-backend = "tiny_backend"\nbackend-path = ["."]\n'
+                                         + project)
+    if version_lines:
+        (root / "kiosk").mkdir()
+        (root / "kiosk" / "__init__.py").write_text(f'"""Kiosk."""\n__version__ = "{version}"\n')
     return root
 
 
@@ -120,6 +130,28 @@ def test_build_from_a_checkout_offline(tmp_path: Path, keys: Path,
 
     code, _, err = run(capsys, *args, "--version", "2.0.2", "--out", str(tmp_path / "y"))
     assert code == 1 and "is version 2.0.1, not 2.0.2" in err
+
+
+def test_build_from_a_checkout_sets_its_version(tmp_path: Path, keys: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    checkout = tiny_checkout(tmp_path / "src", "0.1.0", version_lines=True)
+    before = {p: p.read_bytes() for p in checkout.rglob("*") if p.is_file()}
+    empty = tmp_path / "no-deps"
+    empty.mkdir()
+    out = tmp_path / "1.4.0.bundle"
+    code, stdout, err = run(capsys, "release", "build", str(checkout), "--version", "1.4.0",
+                            "--key", str(keys / "private.pem"), "--find-links", str(empty),
+                            "--no-build-isolation", "--out", str(out))
+    assert code == 0, err
+    assert "release 1.4.0 (stable, 1 wheels" in stdout
+    verified = verify_bundle(out, load_public_key(keys / "public.pem"), now=datetime.now(UTC))
+    assert [f.path for f in verified.manifest.files] == [
+        "wheels/village_kiosk-1.4.0-py3-none-any.whl"]
+    # The checkout itself is left as it was: the version went into a copy.
+    assert {p: p.read_bytes() for p in checkout.rglob("*") if p.is_file()} == before
+    code, _, err = run(capsys, "release", "build", str(checkout), "--version", "not a version",
+                       "--key", str(keys / "private.pem"), "--out", str(tmp_path / "z"))
+    assert code == 1 and "not a PEP 440 version" in err
 
 
 def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,

@@ -19,8 +19,8 @@ LONG = "43122619560322079X"
 
 
 @pytest.fixture(scope="module")
-def receipt_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The QR text of a receipt printed by a demo terminal (`kiosk print receipt`)."""
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """What `kiosk print receipt --json` says of a receipt printed by a demo terminal."""
     root = tmp_path_factory.mktemp("terminal")
     (root / "kiosk.toml").write_text("[store]\npath = 'kiosk.db'\n[enrollment]\n"
                                      "file = 'enrollment.json'\n", encoding="utf-8")
@@ -30,7 +30,13 @@ def receipt_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     proc = subprocess.run([*run, "print", "receipt", LONG, "--name", "龙德贵", "--preview",
                            str(root / "r.png"), "--json", "--config", str(root / "kiosk.toml")],
                           check=True, capture_output=True, text=True, timeout=120)
-    return str(json.loads(proc.stdout)["verify_url"])
+    return dict(json.loads(proc.stdout))
+
+
+@pytest.fixture(scope="module")
+def receipt_url(printed: dict[str, object]) -> str:
+    """The QR text of that printed receipt: a link to the county."""
+    return str(printed["verify_url"])
 
 
 def _tampered(url: str) -> str:
@@ -61,6 +67,23 @@ def test_cli_refuses_a_tampered_receipt(receipt_url: str, seeded_url: str) -> No
     proc = _county("verify-receipt", _tampered(receipt_url), "--db", seeded_url, "--json")
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["code"] == "receipt.bad_signature"
+
+
+def test_cli_checks_the_offline_text_a_phone_saved_from_the_screen(
+        printed: dict[str, object], seeded_url: str) -> None:
+    text = str(printed["offline_text"])
+    assert "http" not in text and "4312**********079X" in text
+    proc = subprocess.run([*COUNTY["module"], "verify-receipt", "--text", "-", "--db",
+                           seeded_url, "--json"], input=text, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    claim = json.loads(proc.stdout)
+    assert claim["genuine"] is True and claim["total_paid_fen"] == printed["total_paid_fen"]
+    forged = text.replace("合计已发 ", "合计已发 9")
+    proc = subprocess.run([*COUNTY["module"], "verify-receipt", "--text", "-", "--db",
+                           seeded_url, "--json"], input=forged, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["code"] == "receipt.bad_signature"
 
 
 @pytest.mark.parametrize("how", sorted(COUNTY))

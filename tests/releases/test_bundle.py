@@ -214,11 +214,12 @@ def test_oversized_manifest_is_refused_unread(bundle: Path, key: Ed25519PrivateK
     assert "more than the" in refused(evil, key, ReleaseCode.MALFORMED)
 
 
-def test_pax_and_gnu_headers_are_refused(bundle: Path, key: Ed25519PrivateKey) -> None:
+def test_foreign_pax_and_gnu_headers_are_refused(bundle: Path, key: Ed25519PrivateKey) -> None:
+    # Python's tarfile writes a pax header of its own shape: not byte for byte ours.
     long_name = Member("wheels/" + "a" * 120 + "-1.0-py3-none-any.whl", b"x")
     pax = assemble(bundle.with_name("pax.bundle"), [*read_members(bundle), long_name],
                    fmt=tarfile.PAX_FORMAT)
-    assert "pax header" in refused(pax, key, ReleaseCode.MALFORMED)
+    assert "header fields differ" in refused(pax, key, ReleaseCode.MALFORMED)
     gnu = assemble(bundle.with_name("gnu.bundle"), [*read_members(bundle), long_name],
                    fmt=tarfile.GNU_FORMAT)
     assert "not a POSIX ustar header" in refused(gnu, key, ReleaseCode.MALFORMED)

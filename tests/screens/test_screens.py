@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import socket
 import sqlite3
@@ -10,8 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QMetaProperty, QObject
 from pytestqt.qtbot import QtBot
+from pyzbar.pyzbar import decode
 from reference import REFERENCE_DAY
 from sqlalchemy import update
 
@@ -31,6 +35,8 @@ from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import Config, load_config
 from kiosk.devices import read_device_states
 from kiosk.enrollment import Enrollment, save_enrollment
+from kiosk.identity import mask_id
+from kiosk.receipt.offline import mask_name
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from kiosk.update_state import Attempt, StateFiles
@@ -249,6 +255,14 @@ def test_print_receipt_and_paper_out(qtbot: QtBot, kiosk_config: Config, card: I
         assert read_device_states(ui.services.engine)["printer"] == "paper_out"
         qr = d.find("receiptQr")
         assert qr.property("progress") == 1.0 and qr.property("implicitWidth") > 100
+        # The QR code is the receipt itself, for a phone without a network: masked name
+        # and ID, the totals and the signature; no link to the county server.
+        scanned = decode(Image.open(io.BytesIO(base64.b64decode(
+            ui.app_model.print_model.qrImage.split(",", 1)[1]))))
+        text = scanned[0].data.decode("utf-8")
+        assert mask_name(card.name) in text and card.name not in text
+        assert mask_id(card.id_number) in text and card.id_number not in text
+        assert "校验码 " in text and "http" not in text
 
 
 def test_notices(qtbot: QtBot, kiosk_config: Config) -> None:

@@ -19,7 +19,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -37,11 +39,12 @@ from syncd.compare import assert_same, county_rows, terminal_rows
 from syncd.conftest import enrollment_code, write_terminal
 from syncd.mutate import add_payments, delete_payments
 
-ITERATIONS = 50
-#: More kills if the first ITERATIONS did not hit both snapshot and paging often
-#: enough: how long each takes against the random kill delay depends on the
-#: machine (a loaded one spends most kills on the snapshot, a fast one on idling).
-MAX_ITERATIONS = 200
+ITERATIONS = 45
+#: Every third kill is aimed at a snapshot being staged, every third at changes being
+#: paged in (the kill comes once the stage file exists / the cursor has moved, a
+#: random instant later), and the rest at a random instant after the start: on a
+#: loaded machine random instants alone may all land in one phase.
+TARGETS = ("snapshot", "paging", "random")
 ENOUGH = 5  # kills of each of snapshot and paging
 ZYGOTE = Path(__file__).with_name("zygote.py")
 
@@ -83,6 +86,38 @@ def _wait_dead(pid: int) -> None:
     raise AssertionError(f"process {pid} did not die")
 
 
+def _stored_cursor(db: Path) -> int | None:
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        row = con.execute("SELECT cursor FROM sync_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # the table is being created
+        return None
+    finally:
+        con.close()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def _head(county: Engine) -> int:
+    with county.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT value FROM change_counter").scalar_one())
+
+
+def _cursor_moved(db: Path, start: int | None) -> bool:
+    return _stored_cursor(db) != start
+
+
+def _wait_for(condition: Callable[[], bool], pid: int, what: str) -> None:
+    """Poll ``condition`` until it holds or the daemon ``pid`` has exited."""
+    deadline = time.monotonic() + 120
+    while not condition():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        assert time.monotonic() < deadline, f"syncd never reached {what}"
+        time.sleep(0.005)
+
+
 def _check(db: Path, ledger: Ledger, expect_cursor: int | None) -> int | None:
     """Integrity and exact state; returns the stored cursor."""
     con = sqlite3.connect(db)
@@ -122,15 +157,12 @@ def test_kill_minus_9_during_snapshot_and_paging(county: LiveServer, county_engi
     basis: int | None = None  # the cursor whose state the cache holds while it has none
     cursor: int | None = None
     try:
-        iteration = 0
-        while iteration < ITERATIONS or (
-                min(kills["snapshot"], kills["paging"]) < ENOUGH
-                and iteration < MAX_ITERATIONS):
-            iteration += 1
-            stage = terminal.db.with_name(terminal.db.name + ".snapshot")
+        stage = terminal.db.with_name(terminal.db.name + ".snapshot")
+        for iteration in range(ITERATIONS):
+            target = TARGETS[iteration % len(TARGETS)]
             if cursor is not None and not stage.exists():
                 now = datetime.now(UTC)
-                if rng.random() < 0.7:
+                if target == "paging" or rng.random() < 0.7:
                     add_payments(county_engine, rng, rng.randrange(200, 800))
                     delete_payments(county_engine, rng, rng.randrange(1, 40))
                     add_notice(county_engine, kind="公示", title="公示", body="", scope="county",
@@ -146,20 +178,31 @@ def test_kill_minus_9_during_snapshot_and_paging(county: LiveServer, county_engi
                         retire_notice(county_engine, rng.choice(sorted(live & seeded)),
                                       now=now)
                     ledger.scan(county_engine)
-                if rng.random() < 0.15:
+                if target == "snapshot" or (target == "random" and rng.random() < 0.15):
                     basis = cursor
                     clear_cursor(engine)  # what a `resync` heartbeat action does
+            before = _stored_cursor(terminal.db)
             argv = ["syncd", "--config", str(terminal.config)]
             zygote.stdin.write(json.dumps({"argv": argv, "log": str(log)}) + "\n")
             zygote.stdin.flush()
             pid = int(zygote.stdout.readline())
-            time.sleep(rng.uniform(0.05, 1.2))
+            if target == "snapshot":
+                _wait_for(lambda: stage.exists() or _stored_cursor(terminal.db) is not None,
+                          pid, "the snapshot stage")
+                time.sleep(rng.uniform(0, 0.3))
+            elif target == "paging" and (before is None or before < _head(county_engine)):
+                # With no cursor yet (the last snapshot was cut) the snapshot is let land
+                # first: on a loaded machine it takes longer than any random instant,
+                # and paging only ever follows a snapshot that landed.
+                _wait_for(partial(_cursor_moved, terminal.db, before), pid,
+                          "a page" if before is not None else "the end of the snapshot")
+                time.sleep(rng.uniform(0, 0.1))
+            else:
+                time.sleep(rng.uniform(0.05, 1.2))
             phase = "snapshot" if stage.exists() else "paging"
             os.kill(pid, signal.SIGKILL)
             _wait_dead(pid)
-            with county_engine.connect() as conn:
-                head = int(conn.exec_driver_sql("SELECT value FROM change_counter")
-                           .scalar_one())
+            head = _head(county_engine)
             cursor = _check(terminal.db, ledger, basis)
             if phase == "paging" and cursor == head:
                 phase = "idle"

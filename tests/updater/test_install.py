@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sync.protocol.release import ReleaseError, generate_private_key, verify_bundle
+from kiosk.timefmt import format_local_zoned
+from sync.protocol.release import (
+    ReleaseError,
+    generate_private_key,
+    load_public_key,
+    verify_bundle,
+)
 from sync.protocol.release.pin import sign_pin
 from update.cli import status_json
 from update.errors import UpdateError
@@ -139,6 +145,11 @@ def test_verify_accepts_a_good_bundle_with_an_explicit_key(
     done = running.cli("verify", str(bundles["2.0.0"]), "--pubkey", str(pubkey))
     assert done.returncode == 0, done.stderr
     assert "good: village-kiosk 2.0.0, channel stable" in done.stdout
+    # The same expiry as `county release build` printed: Beijing time, saying so.
+    expires = verify_bundle(bundles["2.0.0"], load_public_key(pubkey), now=datetime.now(UTC),
+                            channel="stable").manifest.expires_at
+    assert f"expires {format_local_zoned(expires)}" in done.stdout
+    assert format_local_zoned(expires).endswith(" UTC+8")
     wrong = tmp_path / "wrong.pem"
     from sync.protocol.release import public_key_pem
     wrong.write_bytes(public_key_pem(generate_private_key().public_key()))

@@ -2,10 +2,12 @@
 
 The county trusts the release key and publishes a signed bundle; the
 terminal enrolls (receiving the key), its heartbeat is answered with the
-offer, syncd downloads the bundle through a proxy that cuts the connection
-in the middle, resumes it with an HTTP Range on the next heartbeat, checks
-and verifies it and leaves it in the spool's ready/; then `kiosk update
-install --ready` (what the root-owned path unit runs) installs it.
+offer, syncd fetches the release's files (it holds none yet) through a proxy
+that cuts the connection in the middle of a file, resumes that file with an
+HTTP Range on the next heartbeat, rebuilds the bundle, checks and verifies it
+and leaves it in the spool's ready/; then `kiosk update install --ready`
+(what the root-owned path unit runs) installs it. Fetching only what changed
+is tests/updater/test_live_delta.py.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         settings = ClientSettings(connect_timeout_s=2, read_timeout_s=5, retries=0)
         token = json.loads(term.dir.joinpath("enrollment.json").read_text())["token"]
 
-        # 1. The offer arrives; the download is cut in the middle.
+        # 1. The offer arrives; the download of the big file is cut in the middle.
         proxy.set_faults(drop=1)
         with CountyClient(proxy.url, token, settings) as client:
             first = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
@@ -71,8 +73,10 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         assert first.answer.release.version == "2.0.0"
         assert first.answer.release.size == bundle.stat().st_size
         assert first.fetched is None
-        part = term.spool / "downloads" / "2.0.0.tar.part"
-        assert 0 < part.stat().st_size < bundle.stat().st_size
+        parts = list((term.spool / "files").glob("*.part"))
+        assert len(parts) == 1
+        part = parts[0]
+        assert 0 < part.stat().st_size < BUNDLE_FILLER
         assert not (term.spool / "ready" / "2.0.0.tar").exists()
         assert read_status(engine).last_error_code == "sync.network"
         mark = read_mark("syncd", health_dir=term.health)
@@ -88,9 +92,10 @@ def test_offered_release_is_downloaded_resumed_verified_and_installed(
         assert report.heartbeat is not None and report.heartbeat.fetched is not None
         assert report.heartbeat.fetched.action == "ready"
         ready = term.spool / "ready" / "2.0.0.tar"
-        assert ready.read_bytes() == bundle.read_bytes()
+        assert ready.read_bytes() == bundle.read_bytes()  # rebuilt byte for byte
         assert not ready.with_suffix(".pin").exists()  # not pinned
         assert list((term.spool / "downloads").iterdir()) == []
+        assert list((term.spool / "files").iterdir()) == []
         assert f"Range: bytes={cut_at}-".lower().encode() in \
             bytes(proxy.client_bytes[sent_before:]).lower()
     engine.dispose()
@@ -125,7 +130,7 @@ def test_a_download_that_differs_from_the_offer_is_dropped(
     status = read_status(engine)
     engine.dispose()
     assert status.last_error_code == "release.download_mismatch"
-    assert list((term.spool / "downloads").iterdir()) == []
+    assert list(term.spool.glob("*/*.part")) == []  # the damaged file is not kept
     assert not (term.spool / "ready").exists()
 
 

@@ -148,6 +148,7 @@ def _build(args: argparse.Namespace, config: Config) -> Receipt:
 
 def _receipt(args: argparse.Namespace) -> int:
     from kiosk.receipt import receipt_blocks
+    from kiosk.receipt.offline import offline_text
 
     config = load_cli_config(args)
     uri, paper, mode = _settings(args, config)
@@ -157,6 +158,7 @@ def _receipt(args: argparse.Namespace) -> int:
         print_json({
             "receipt_id": receipt.receipt_id,
             "verify_url": receipt.verify_url,
+            "offline_text": offline_text(receipt),
             "total_paid_fen": receipt.total_paid_fen,
             "lines": receipt.line_count,
             "printer": uri,

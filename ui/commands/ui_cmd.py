@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import signal
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -233,9 +234,13 @@ def _tour_into(out: Path, sizes: tuple[tuple[int, int], ...] | None,
     from ui.tour import SIZES, Look, run_tour
 
     try:
-        shots = run_tour(out, sizes=sizes or SIZES, settings=settings,
-                         look=look or Look())
+        tour = run_tour(out, sizes=sizes or SIZES, settings=settings,
+                        look=look or Look())
     except UiDriverError as exc:
         raise CliError(f"tour failed: {exc}") from None
-    say(f"{len(shots)} screenshots in {out}/")
+    say(f"{len(tour.shots)} screenshots in {out}/")
+    if tour.cut:
+        for where, texts in sorted(tour.cut.items()):
+            say(f"text cut off on {where}: {'; '.join(texts)}", file=sys.stderr)
+        raise CliError(f"text is cut off on {len(tour.cut)} screen(s); see above")
     return 0

@@ -123,7 +123,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="68"/>
         <source>请输入回执上的投诉受理号（本机的只输数字）：</source>
-        <translation>Enter the complaint number from the receipt (this terminal's: digits only):</translation>
+        <translation>Enter the complaint number from the receipt (this terminal&apos;s: digits only):</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ComplaintQueryScreen.qml" line="75"/>
@@ -224,99 +224,109 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Make a complaint</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="143"/>
         <source>写好了，下一步</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="159"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="165"/>
         <source>点这里，用下面的拼音键盘写。也可以不写，直接点“下一步”。</source>
         <translation>Tap here and type with the pinyin keyboard below. You may also leave it empty and tap &quot;Next&quot;.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="182"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="188"/>
         <source>留了电话，县纪委可以打电话问您情况。</source>
         <translation>With a phone number, the county discipline office can call you about it.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="198"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="204"/>
         <source>（没有填）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="219"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="225"/>
         <source>不留电话</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="225"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="231"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="243"/>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="249"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>留名字（实名）</source>
         <translation>Leave my name</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="244"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="250"/>
         <source>县纪委能把处理结果告诉您。您的名字只给纪委看。下次刷身份证就能看到回复。</source>
         <translation>The discipline office can tell you the outcome. Only they see your name. Lay your ID card on the reader next time to see the reply.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="251"/>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="257"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>不留名字（匿名）</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="252"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="258"/>
         <source>谁也不知道是您反映的，但在这台机器上看不到回复。</source>
         <translation>Nobody knows it was you, but the reply cannot be shown on this machine.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="262"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="268"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="263"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="269"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="264"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="270"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="264"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="270"/>
         <source>（没有写）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="265"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="273"/>
+        <source>录音</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="274"/>
+        <source>有，%1 秒</source>
+        <translation>Yes, %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="276"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="265"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="276"/>
         <source>（没有留）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>名字</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="273"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="284"/>
         <source>确认提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="301"/>
         <source>您的投诉编号</source>
         <translation>Your complaint number</translation>
     </message>
@@ -329,12 +339,12 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation type="vanished">Complaint number</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="325"/>
         <source>查询码（请保管好）</source>
         <translation>Query code (keep it safe)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="348"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
         <translation>Write down or photograph the number and the query code; show the code to nobody. With both, tap “Follow a complaint” on any terminal of the county to see the progress and the reply, no ID card needed. You can also call 12388.</translation>
     </message>
@@ -347,12 +357,12 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation type="vanished">Write the number down or take a photo of it. You can also call 12388.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="362"/>
         <source>打印投诉回执</source>
         <translation>Print complaint receipt</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="369"/>
         <source>完成，退出</source>
         <translation>Done, exit</translation>
     </message>
@@ -590,6 +600,49 @@ Anonymous complaints are not shown here.</translation>
         <location filename="../qml/VillageKiosk/TopBar.qml" line="41"/>
         <source>结束，退出</source>
         <translation>Finish, exit</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="20"/>
+        <source>说出您的问题</source>
+        <translation>Say your problem</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="22"/>
+        <source>点一下开始说，最多说一分钟</source>
+        <translation>Tap and speak, up to one minute</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="32"/>
+        <source>■ 说完了</source>
+        <translation>■ Done speaking</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="54"/>
+        <source>正在保存录音……</source>
+        <translation>Saving the recording…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <source>正在播放……</source>
+        <translation>Playing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <source>▶ 听一遍</source>
+        <translation>▶ Listen to it</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="65"/>
+        <source>录音 %1 秒</source>
+        <translation>Recording: %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="71"/>
+        <source>重新录</source>
+        <translation>Record again</translation>
     </message>
 </context>
 <context>

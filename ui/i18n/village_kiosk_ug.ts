@@ -220,109 +220,119 @@
         <translation>ئەرز قىلىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="142"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="143"/>
         <source>写好了，下一步</source>
         <translation>بولدى، كېيىنكى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="159"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="165"/>
         <source>点这里，用下面的拼音键盘写。也可以不写，直接点“下一步”。</source>
         <translation>بۇ يەرنى بېسىپ، ئاستىدىكى كۇنۇپكا تاختىسى بىلەن يېزىڭ. يازمايلا «كېيىنكى» نى باسسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="182"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="188"/>
         <source>留了电话，县纪委可以打电话问您情况。</source>
         <translation>تېلېفون قالدۇرسىڭىز، ناھىيەلىك ئىنتىزام تەكشۈرۈش كومىتېتى سىزدىن ئەھۋال سورىيالايدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="198"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="204"/>
         <source>（没有填）</source>
         <translation>(يوق)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="219"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="225"/>
         <source>不留电话</source>
         <translation>تېلېفون قالدۇرمايمەن</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="225"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="231"/>
         <source>下一步</source>
         <translation>كېيىنكى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="243"/>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="249"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>留名字（实名）</source>
         <translation>ئىسمىمنى قالدۇرىمەن</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="244"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="250"/>
         <source>县纪委能把处理结果告诉您。您的名字只给纪委看。下次刷身份证就能看到回复。</source>
         <translation>بىر تەرەپ قىلىش نەتىجىسىنى سىزگە ئېيتىپ بېرىدۇ. ئىسمىڭىزنى پەقەت ئىنتىزام تەكشۈرۈش كومىتېتى كۆرىدۇ. كېيىن كىملىكىڭىزنى قويسىڭىز جاۋابنى كۆرەلەيسىز.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="251"/>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="257"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>不留名字（匿名）</source>
         <translation>ئىسىمسىز</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="252"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="258"/>
         <source>谁也不知道是您反映的，但在这台机器上看不到回复。</source>
         <translation>سىزنىڭ ئەرز قىلغانلىقىڭىزنى ھېچكىم بىلمەيدۇ، لېكىن بۇ ماشىنىدا جاۋابنى كۆرگىلى بولمايدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="262"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="268"/>
         <source>关于</source>
         <translation>مەزمۇنى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="263"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="269"/>
         <source>问题</source>
         <translation>مەسىلە</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="264"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="270"/>
         <source>内容</source>
         <translation>سۆز</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="264"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="270"/>
         <source>（没有写）</source>
         <translation>(يوق)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="265"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="273"/>
+        <source>录音</source>
+        <translation>ئۈن خاتىرىسى</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="274"/>
+        <source>有，%1 秒</source>
+        <translation>بار، ⁦%1⁩ سېكۇنت</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="276"/>
         <source>电话</source>
         <translation>تېلېفون</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="265"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="276"/>
         <source>（没有留）</source>
         <translation>(يوق)</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="266"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="277"/>
         <source>名字</source>
         <translation>ئىسىم</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="273"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="284"/>
         <source>确认提交</source>
         <translation>يوللاش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="290"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="301"/>
         <source>您的投诉编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="314"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="325"/>
         <source>查询码（请保管好）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="337"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="348"/>
         <source>请记下或用手机拍下编号和查询码，查询码不要给别人看。凭这两个号，在本县任何一台机器点“查询投诉”就能看进度和答复，不用身份证。也可以拨打 12388 反映。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,12 +345,12 @@
         <translation type="vanished">بۇ نومۇرنى يېزىۋېلىڭ ياكى تېلېفونىڭىز بىلەن رەسىمگە تارتىۋېلىڭ. 12388 گە تېلېفون قىلسىڭىزمۇ بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="351"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="362"/>
         <source>打印投诉回执</source>
         <translation>ئەرز تالونىنى بېسىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="358"/>
+        <location filename="../qml/VillageKiosk/ComplaintScreen.qml" line="369"/>
         <source>完成，退出</source>
         <translation>تامام، چىقىش</translation>
     </message>
@@ -578,6 +588,49 @@
         <location filename="../qml/VillageKiosk/TopBar.qml" line="41"/>
         <source>结束，退出</source>
         <translation>تامام، چىقىش</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="20"/>
+        <source>说出您的问题</source>
+        <translation>مەسىلىڭىزنى ئېيتىڭ</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="22"/>
+        <source>点一下开始说，最多说一分钟</source>
+        <translation>بىر بېسىپ سۆزلەڭ، ئەڭ كۆپ بىر مىنۇت</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="32"/>
+        <source>■ 说完了</source>
+        <translation>■ سۆزلەپ بولدۇم</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="54"/>
+        <source>正在保存录音……</source>
+        <translation>ئۈن ساقلىنىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <source>正在播放……</source>
+        <translation>قويۇلۇۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="64"/>
+        <source>▶ 听一遍</source>
+        <translation>▶ بىر ئاڭلاش</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="65"/>
+        <source>录音 %1 秒</source>
+        <translation>ئۈن خاتىرىسى ⁦%1⁩ سېكۇنت</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/VoicePanel.qml" line="71"/>
+        <source>重新录</source>
+        <translation>قايتا خاتىرىلەش</translation>
     </message>
 </context>
 <context>

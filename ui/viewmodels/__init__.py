@@ -28,6 +28,8 @@ def qml_types() -> tuple[type, ...]:
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
     from ui.viewmodels.speech import SpeechModel
+    from ui.viewmodels.voice_complaint import VoiceComplaintModel
 
     return (ViewModel, AppModel, BenefitsModel, ItemDetailModel, ClerkModel, ComplaintModel,
-            MyComplaintsModel, NoticesModel, PrintModel, SpeechModel, ComplaintQueryModel)
+            MyComplaintsModel, NoticesModel, PrintModel, SpeechModel, ComplaintQueryModel,
+            VoiceComplaintModel)

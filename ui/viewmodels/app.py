@@ -129,14 +129,14 @@ class AppModel(ViewModel):
         self.benefits_model = BenefitsModel(self)
         self.detail_model = ItemDetailModel(self)
         self.print_model = PrintModel(printer, self)
-        self.complaint_model = ComplaintModel(services.file_complaint, self)
+        self.complaint_model = ComplaintModel(services.file_complaint, self, services.voice_dir)
+        self.complaint_model.voice.activity.connect(self.touched)  # speaking is not idling
         self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.query_model = ComplaintQueryModel(services, self._go, self.sessionCleared, self)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
-                                      attempts=ui.clerk_pin_attempts,
-                                      lockout_s=ui.clerk_lockout_s, backlight=backlight,
-                                      parent=self)
+                                      attempts=ui.clerk_pin_attempts, lockout_s=ui.clerk_lockout_s,
+                                      backlight=backlight, parent=self)
         self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
                                         workdir=speech_dir, parent=self)
         self.speech_model.set_screen(True)

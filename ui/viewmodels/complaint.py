@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import (
@@ -20,6 +21,7 @@ from kiosk.complaints import (
 )
 from kiosk.lookup import LookupResult
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
+from ui.viewmodels.voice_complaint import VoiceComplaintModel
 from ui.wording import REASON_LABELS_ZH
 
 __all__ = ["STEPS", "ComplaintModel"]
@@ -32,6 +34,10 @@ log = logging.getLogger(__name__)
 
 STEPS = ("about", "reason", "text", "phone", "identity", "confirm", "done")
 Filer = Callable[[ComplaintDraft], FiledComplaint]
+
+
+def _no_voice_dir() -> Path:
+    raise RuntimeError("this kiosk was built without spoken complaints")
 
 _BLANK: dict[str, Any] = dict(
     step="about", options=[], aboutIndex=-1, aboutLabel="", reason="", reasonLabel="",
@@ -68,12 +74,24 @@ class ComplaintModel(ViewModel):
     #: Emitted with the ticket number once the complaint is safely in the outbox.
     filed = Signal(str)
 
-    def __init__(self, filer: Filer, parent: QObject | None = None) -> None:
+    def __init__(self, filer: Filer, parent: QObject | None = None,
+                 voice_dir: Callable[[], Path] | None = None) -> None:
+        """``voice_dir()``: where recordings are made (None: no spoken complaints)."""
         super().__init__(parent, **_BLANK)
         self._filer = filer
+        self._voice = VoiceComplaintModel(voice_dir or _no_voice_dir, self)
+        self._voice_enabled = voice_dir is not None
         self._holder_hash: str | None = None
         self._holder_name: str | None = None
         self._choices: list[tuple[str | None, int | None]] = []
+
+    def _voice_model(self) -> VoiceComplaintModel:
+        return self._voice
+
+    #: The spoken complaint of this draft (说出您的问题).
+    # Typed QObject like AppModel's view-model properties (a subclass type here cannot be
+    # read through QMetaProperty); QML sees the VoiceComplaintModel all the same.
+    voice: Any = Property(QObject, _voice_model, constant=True)
 
     @Slot(result="QVariantList")
     def reasons(self) -> list[dict[str, str]]:
@@ -102,6 +120,8 @@ class ComplaintModel(ViewModel):
         options.append({"label": "别的事情", "detail": "没有列出的补贴，或其他问题"})
         self._choices.append((None, None))
         self._update(**{**_BLANK, "options": options})
+        if self._voice_enabled:
+            self._voice.refresh()
         if item_code in seen:
             self.chooseAbout(list(seen).index(item_code))
 
@@ -157,6 +177,7 @@ class ComplaintModel(ViewModel):
         """Leave the text or phone step after checking it."""
         step = self._state["step"]
         if step == "text":
+            self._voice.stop()  # leaving the step ends a recording (kept, not lost)
             if len(clean_text(self._state["text"])) > MAX_TEXT_CHARS:
                 self._update(error=f"内容太长了，最多 {MAX_TEXT_CHARS} 个字。")
                 return
@@ -176,13 +197,14 @@ class ComplaintModel(ViewModel):
         step = self._state["step"]
         if step in ("about", "done"):
             return
+        self._voice.stop()  # a recording ends with its step (kept for when they come back)
         previous = STEPS[STEPS.index(step) - 1]
         self._update(step=previous, error="")
 
     @Slot()
     def submit(self) -> None:
         """File the complaint; ``step`` becomes ``done`` only after the durable commit."""
-        if self._state["step"] != "confirm" or self._state["busy"]:
+        if self._state["step"] != "confirm" or self._state["busy"] or self._voice.working:
             return
         item_code, payment_id = self._choices[self._state["aboutIndex"]]
         draft = ComplaintDraft(
@@ -190,7 +212,8 @@ class ComplaintModel(ViewModel):
             item_code=item_code, payment_id=payment_id, phone=self._state["phone"] or None,
             anonymous=self._state["anonymous"],
             id_hash=None if self._state["anonymous"] else self._holder_hash,
-            name=None if self._state["anonymous"] else self._holder_name)
+            name=None if self._state["anonymous"] else self._holder_name,
+            voice=self._voice.clip)
         self._update(busy=True)
         try:
             filed = self._filer(draft)
@@ -205,6 +228,7 @@ class ComplaintModel(ViewModel):
                                            "或请工作人员帮助。")
             self.failed.emit("complaint could not be stored")
             return
+        self._voice.clear()  # the recording is in the outbox now: its work files go
         self._update(busy=False, ticketNo=filed.ticket_no, queryCode=filed.query_code,
                      step="done", error="")
         self.filed.emit(filed.ticket_no)
@@ -213,4 +237,5 @@ class ComplaintModel(ViewModel):
         """Drop the draft and the holder (idle timeout, leaving the flow)."""
         self._holder_hash = self._holder_name = None
         self._choices = []
+        self._voice.clear()
         self._update(**_BLANK)

@@ -94,7 +94,7 @@ class PrintModel(ViewModel):
             return
         if isinstance(outcome, PrintOutcome):
             log.warning("receipt not printed: %s", outcome.error_code)
-            qr = "data:image/png;base64," + base64.b64encode(qr_png(outcome.verify_url)).decode()
+            qr = "data:image/png;base64," + base64.b64encode(qr_png(outcome.screen_qr)).decode()
             self._update(state=PrintState.PROBLEM, message=printer_problem(outcome.state),
                          qrImage=qr)
         else:

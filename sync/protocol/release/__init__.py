@@ -5,7 +5,10 @@ docs/releases.md is the contract. What each module holds:
 
 * :mod:`.manifest` — ``manifest.json``, the signed description of a release;
 * :mod:`.bundle` — writing, verifying and unpacking a bundle file;
-* :mod:`.tar` — the strict ustar reader and writer under it;
+* :mod:`.tar` — the strict POSIX tar reader and writer under it (ustar, and pax
+  headers for long names);
+* :mod:`.delta` — small updates: the signed manifest alone, files by hash, the
+  bundle rebuilt byte for byte;
 * :mod:`.keys` — Ed25519 key files and the forms a public key travels in;
 * :mod:`.pin` — the county's signed pins (rollback permission);
 * :mod:`.errors` — :class:`ReleaseError` and its :class:`ReleaseCode`;

@@ -3,7 +3,7 @@
 Shared by both ends: ``county release build`` writes bundles with
 :func:`write_bundle`, the county checks one before publishing it, and the
 terminal's updater accepts one only through :func:`verify_bundle` /
-:func:`extract_verified`. A bundle is an uncompressed POSIX (ustar) tar of
+:func:`extract_verified`. A bundle is an uncompressed POSIX (pax) tar of
 ``manifest.json``, ``manifest.sig`` and ``wheels/*.whl``, in that order.
 
 The manifest is :mod:`.manifest`, the strict tar reader and writer
@@ -48,14 +48,14 @@ from sync.protocol.release.tar import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
     Member,
+    member_headers,
     padding,
     read_exact,
     read_member,
     scan_structure,
-    ustar_header,
 )
 
-__all__ = ["VerifiedBundle", "extract_verified", "verify_bundle", "write_bundle"]
+__all__ = ["VerifiedBundle", "extract_verified", "verify_bundle", "write_bundle", "write_tar"]
 
 _MAX_SIGNATURE_BYTES = 256
 _CHUNK = 1 << 20
@@ -81,7 +81,7 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     renamed over it, so a crash leaves the old file or the new one. Raises
     ``ValueError`` for a manifest that would not verify (version not PEP 440
     normal form, no ``village_kiosk-VERSION`` wheel, two wheels of one name,
-    bad channel, expiry not after ``now``, a wheel name too long for ustar)
+    bad channel, expiry not after ``now``, a wheel name over 255 bytes)
     or a wheel that changed while it was being written, and ``OSError``.
     """
     created = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -99,27 +99,40 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     manifest_bytes = manifest.to_bytes()
     signature = base64.b64encode(private_key.sign(manifest_bytes)) + b"\n"
 
+    write_tar(out_path, manifest, manifest_bytes, signature, wheel_paths)
+    return manifest
+
+
+
+
+def write_tar(out_path: Path, manifest: Manifest, manifest_bytes: bytes, signature: bytes,
+              file_paths: Sequence[Path]) -> None:
+    """Write the bundle file of a signed manifest, atomically: ``manifest_bytes``,
+    ``signature`` (``manifest.sig`` as stored) and ``file_paths[i]`` as the manifest's
+    ``files[i]``. The same manifest and files always give the same bytes (every header's
+    time is ``created_at``), so a terminal that holds the files rebuilds the very file
+    the county built. Raises ``ValueError`` when a file does not have the listed size
+    and SHA-256 (changed while it was written, or not the file the manifest means), and
+    ``OSError``."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    mtime = int(created.timestamp())
+    mtime = int(manifest.created_at.timestamp())
     with atomic_writer(out_path, mode=0o644) as out:  # a signed bundle is public
         for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
-            out.write(ustar_header(name, len(data), mtime))
+            out.write(member_headers(name, len(data), mtime))
             out.write(data + padding(len(data)))
-        for wheel, entry in zip(wheel_paths, entries, strict=True):
-            out.write(ustar_header(entry.path, entry.size, mtime))
+        for source, entry in zip(file_paths, manifest.files, strict=True):
+            out.write(member_headers(entry.path, entry.size, mtime))
             copy_hash, copied = hashlib.sha256(), 0
-            with wheel.open("rb") as handle:
+            with source.open("rb") as handle:
                 while chunk := handle.read(min(_CHUNK, entry.size - copied)):
                     copy_hash.update(chunk)
                     out.write(chunk)
                     copied += len(chunk)
             if copied != entry.size or copy_hash.hexdigest() != entry.sha256:
-                raise ValueError(f"{wheel} changed while the bundle was being written")
+                raise ValueError(f"{source} changed while the bundle was being written (or "
+                                 f"is not the manifest's {entry.path})")
             out.write(padding(entry.size))
         out.write(bytes(2 * BLOCK))  # the end-of-archive marker
-    return manifest
-
-
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -316,7 +329,7 @@ def _stream(handle: BinaryIO, members: Sequence[Member], manifest: Manifest,
         return data
 
     for member in members:
-        if take(BLOCK, f"the header of {member.name!r}") != member.header:
+        if take(len(member.header), f"the header of {member.name!r}") != member.header:
             raise ReleaseError(ReleaseCode.FILE_MISMATCH,
                                f"{member.name}: the bundle changed while it was being read")
         out = None

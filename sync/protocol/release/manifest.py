@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from sync.protocol.messages import CHANNEL_PATTERN
-from sync.protocol.release.tar import MAX_MEMBERS, WHEEL_PATH_RE
+from sync.protocol.release.tar import MAX_MEMBERS, MAX_PATH_BYTES, WHEEL_PATH_RE
 
 __all__ = [
     "DEFAULT_CHANNEL",
@@ -53,7 +53,7 @@ class BundleFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    path: str = Field(pattern=WHEEL_PATH_RE, max_length=200)
+    path: str = Field(pattern=WHEEL_PATH_RE, max_length=MAX_PATH_BYTES)
     size: int = Field(ge=0, le=(1 << 33) - 1, description="bytes (below 8 GiB: ustar)")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 

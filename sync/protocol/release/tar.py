@@ -1,13 +1,21 @@
-"""The bundle as a file: a strict POSIX ustar reader and writer, and durable writes.
+"""The bundle as a file: a strict POSIX (pax) tar reader and writer, and durable writes.
 
-A bundle (docs/releases.md) is an uncompressed ustar tar of
+A bundle (docs/releases.md) is an uncompressed POSIX tar of
 ``manifest.json``, ``manifest.sig`` and ``wheels/*.whl``, in that order.
-This reader is deliberately our own and strict (``tarfile`` ends an archive
-silently at a damaged header and follows links): every header must be
-exactly what :func:`ustar_header` writes for its name, size and time (so
-its checksum holds and no unused field carries anything), only regular
-files with the expected names are accepted, and a file that ends before the
-end-of-archive marker is ``release.truncated``.
+A name that fits a ustar header (100 bytes, or a 155-byte prefix and a
+100-byte name split at a slash) is stored there alone; a longer one (a wheel
+name can be up to 255 bytes) gets a POSIX.1-2001 pax extended header just
+before its ustar header, holding exactly one record, ``path``
+(:func:`member_headers`). This reader is deliberately our own and strict
+(``tarfile`` ends an archive silently at a damaged header and follows
+links): the header blocks of every member — the pax header, its record and
+the ustar header — must be byte for byte what :func:`member_headers` writes
+for its name, size and time (so checksums hold, no unused field carries
+anything and no pax record but ``path`` can slip in), only regular files
+with the expected names are accepted (no links, devices, directories,
+absolute or ``..`` paths, duplicates, global pax headers or GNU long
+names), and a file that ends before the end-of-archive marker is
+``release.truncated``.
 
 Internal to :mod:`sync.protocol.release`; the rest of the code base imports
 from the package.
@@ -28,9 +36,11 @@ __all__ = [
     "BLOCK",
     "MANIFEST_NAME",
     "MAX_MEMBERS",
+    "MAX_PATH_BYTES",
     "SIGNATURE_NAME",
     "WHEEL_PATH_RE",
     "Member",
+    "member_headers",
     "padding",
     "read_exact",
     "read_member",
@@ -47,6 +57,10 @@ BLOCK = 512
 MAX_MEMBERS = 4096
 # A wheel file name as pip writes it: no slash, no leading dot, so no "..".
 WHEEL_PATH_RE = r"^wheels/[A-Za-z0-9_][A-Za-z0-9_.+!-]*\.whl$"
+#: The longest member path: ``wheels/`` and a file name of NAME_MAX (255) bytes.
+MAX_PATH_BYTES = 7 + 255
+# A pax header holds one record of at most this many bytes: one block.
+_MAX_PAX_BYTES = BLOCK
 
 
 @dataclass(frozen=True)
@@ -54,8 +68,8 @@ class Member:
     """One member as the structure scan found it."""
 
     name: str
-    offset: int  # of the header block
-    header: bytes  # the raw header block, compared again whenever the data is read
+    offset: int  # of the first header block (the pax header, if there is one)
+    header: bytes  # every header block, compared again whenever the data is read
     size: int
 
 
@@ -64,13 +78,53 @@ def padding(size: int) -> bytes:
     return bytes(-size % BLOCK)
 
 
-def ustar_header(name: str, size: int, mtime: int) -> bytes:
-    """A POSIX ustar header block for a regular file owned by root, mode 0644."""
-    prefix = ""
-    if len(name) > 100:
-        prefix, _, name = name.rpartition("/")
-        if len(name) > 100 or len(prefix) > 155:
-            raise ValueError(f"{name}: file name too long for a ustar bundle")
+def _ustar_split(name: str) -> tuple[str, str] | None:
+    """``(prefix, name)`` of ``name`` in a ustar header, None when it does not fit."""
+    if len(name.encode()) <= 100:
+        return "", name
+    prefix, _, rest = name.rpartition("/")
+    if prefix and len(rest.encode()) <= 100 and len(prefix.encode()) <= 155:
+        return prefix, rest
+    return None
+
+
+def member_headers(name: str, size: int, mtime: int) -> bytes:
+    """Every header block of a regular file ``name`` as a bundle stores it.
+
+    One ustar header when the name fits one; otherwise a pax extended
+    header (type ``x``) whose data is the one record ``path=NAME``, zero
+    padded to a block, and then a ustar header carrying the name cut to its
+    first 100 bytes (what a reader without pax would show). Raises
+    ``ValueError`` for a name longer than :data:`MAX_PATH_BYTES` or not ASCII.
+    """
+    if not name.isascii():
+        raise ValueError(f"{name!r}: a bundle member name must be ASCII")
+    if _ustar_split(name) is not None:
+        return ustar_header(name, size, mtime)
+    if len(name) > MAX_PATH_BYTES:
+        raise ValueError(f"{name}: file name longer than {MAX_PATH_BYTES} bytes")
+    record = _pax_record("path", name)
+    pax_name = f"PaxHeaders/{name.rpartition('/')[2]}"[:100]
+    return (ustar_header(pax_name, len(record), mtime, kind=b"x") + record
+            + padding(len(record)) + ustar_header(name[:100], size, mtime))
+
+
+def _pax_record(key: str, value: str) -> bytes:
+    """``LEN KEY=VALUE\n`` where LEN counts the whole record, its own digits included."""
+    body = f" {key}={value}\n".encode()
+    length = len(body) + 1
+    while len(str(length)) + len(body) != length:
+        length += 1
+    return str(length).encode() + body
+
+
+def ustar_header(name: str, size: int, mtime: int, *, kind: bytes = b"0") -> bytes:
+    """A POSIX ustar header block for a file owned by root, mode 0644: a regular file,
+    or (``kind`` ``x``) a pax extended header."""
+    split = _ustar_split(name)
+    if split is None:
+        raise ValueError(f"{name}: file name too long for a ustar header")
+    prefix, name = split
     header = bytearray(BLOCK)
 
     def put(offset: int, width: int, value: bytes) -> None:
@@ -83,7 +137,7 @@ def ustar_header(name: str, size: int, mtime: int) -> bytes:
     put(124, 12, b"%011o\0" % size)
     put(136, 12, b"%011o\0" % mtime)
     put(148, 8, b" " * 8)  # the checksum is computed with its own field as spaces
-    put(156, 1, b"0")
+    put(156, 1, kind)
     put(257, 8, b"ustar\x0000")
     put(345, 155, prefix.encode("ascii"))
     put(148, 8, b"%06o\0 " % sum(header))
@@ -141,30 +195,42 @@ def scan_structure(handle: BinaryIO) -> list[Member]:
         # (they reach update-state.json and the county).
         where = f"the member at byte {offset}"
         name = _header_name(header, offset)
-        if header[148:156] != b"%06o\0 " % (sum(header[:148]) + 8 * 32 + sum(header[156:])):
-            raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: header checksum mismatch")
-        if header[257:265] != b"ustar\x0000":
-            raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: not a POSIX ustar header")
+        _check_block(header, where)
+        blocks, path = header, None
+        if header[156:157] == b"x":  # a pax extended header: the name is in its record
+            record_size = _octal(header[124:136], "size", where)
+            if record_size > _MAX_PAX_BYTES:
+                raise ReleaseError(ReleaseCode.MALFORMED,
+                                   f"{where}: a pax header longer than {_MAX_PAX_BYTES} bytes")
+            record = read_exact(handle, record_size + (-record_size % BLOCK),
+                                f"the pax header at byte {offset}")
+            path = _pax_path(record[:record_size], where)
+            header = read_exact(handle, BLOCK, f"the header after the pax header at byte "
+                                               f"{offset}")
+            _check_block(header, where)
+            blocks = blocks + record + header
         kind = header[156:157]
         if kind not in (b"0", b"\0"):
             raise ReleaseError(ReleaseCode.MALFORMED,
                                f"{where} is a {_KINDS.get(kind, 'special entry')}, "
                                "not a regular file")
+        name = path if path is not None else name
         _check_name(name, len(members), where)
         if name in seen:
             raise ReleaseError(ReleaseCode.MALFORMED, f"member {name!r} appears twice")
         seen.add(name)
         size = _octal(header[124:136], "size", name)
         # Fields a bundle does not use (owner, mode, links) must hold what write_bundle puts
-        # there: a header that differs anywhere is not one of ours.
-        if header != ustar_header(name, size, _octal(header[136:148], "mtime", name)):
+        # there, and a pax header must be there exactly when the name needs one and hold
+        # nothing but the name: headers that differ anywhere are not ours.
+        if blocks != member_headers(name, size, _octal(header[136:148], "mtime", name)):
             raise ReleaseError(ReleaseCode.MALFORMED,
                                f"member {name!r}: header fields differ from a bundle's")
         data_end = handle.tell() + size + (-size % BLOCK)
         if data_end > end:
             raise ReleaseError(ReleaseCode.TRUNCATED,
                                f"the bundle ends inside member {name!r} (download cut short?)")
-        members.append(Member(name=name, offset=offset, header=header, size=size))
+        members.append(Member(name=name, offset=offset, header=blocks, size=size))
         if len(members) > MAX_MEMBERS:
             raise ReleaseError(ReleaseCode.MALFORMED, f"more than {MAX_MEMBERS} members")
         handle.seek(data_end)
@@ -178,6 +244,26 @@ def scan_structure(handle: BinaryIO) -> list[Member]:
 _KINDS = {b"1": "hard link", b"2": "symbolic link", b"3": "character device",
           b"4": "block device", b"5": "directory", b"6": "FIFO", b"x": "pax header",
           b"g": "pax global header", b"L": "GNU long name", b"K": "GNU long link name"}
+
+
+def _check_block(header: bytes, where: str) -> None:
+    if header[148:156] != b"%06o\0 " % (sum(header[:148]) + 8 * 32 + sum(header[156:])):
+        raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: header checksum mismatch")
+    if header[257:265] != b"ustar\x0000":
+        raise ReleaseError(ReleaseCode.MALFORMED, f"{where}: not a POSIX ustar header")
+
+
+def _pax_path(record: bytes, where: str) -> str:
+    """The name a pax header's data gives: exactly one ``LEN path=NAME\\n`` record."""
+    match = re.fullmatch(rb"([1-9][0-9]{0,3}) path=([^\n\0]+)\n", record)
+    if match is None or int(match.group(1)) != len(record):
+        raise ReleaseError(ReleaseCode.MALFORMED,
+                           f"{where}: a pax header that is not one path record")
+    try:
+        return match.group(2).decode("ascii")
+    except UnicodeDecodeError:
+        raise ReleaseError(ReleaseCode.MALFORMED,
+                           f"{where}: a pax path that is not ASCII") from None
 
 
 def _header_name(header: bytes, offset: int) -> str:
@@ -215,7 +301,7 @@ def read_member(handle: BinaryIO, member: Member, limit: int) -> bytes:
         raise ReleaseError(ReleaseCode.MALFORMED,
                            f"{member.name} has {member.size} bytes, more than the {limit} allowed")
     handle.seek(member.offset)
-    if handle.read(BLOCK) != member.header:
+    if handle.read(len(member.header)) != member.header:
         raise ReleaseError(ReleaseCode.FILE_MISMATCH,
                            f"{member.name}: the bundle changed while it was being read")
     return read_exact(handle, member.size, f"member {member.name!r}")

@@ -139,9 +139,15 @@ Rectangle {
                 BigButton {
                     objectName: "textNext"
                     primary: true
+                    enabled: screen.vm.voice.state !== "recording" && screen.vm.voice.state !== "encoding"
                     text: qsTr("写好了，下一步")
                     onClicked: { Qt.inputMethod.hide(); screen.vm.next() }
                 }
+            }
+            VoicePanel {
+                objectName: "voicePanel"
+                Layout.fillWidth: true
+                vm: screen.vm.voice
             }
             ScrollView {
                 Layout.fillWidth: true
@@ -262,6 +268,11 @@ Rectangle {
             Summary { label: qsTr("关于"); value: screen.vm.aboutLabel }
             Summary { label: qsTr("问题"); value: screen.vm.reasonLabel }
             Summary { label: qsTr("内容"); value: screen.vm.text !== "" ? screen.vm.text : qsTr("（没有写）") }
+            Summary {
+                visible: screen.vm.voice.state === "recorded"
+                label: qsTr("录音")
+                value: qsTr("有，%1 秒").arg(screen.vm.voice.clipSeconds)
+            }
             Summary { label: qsTr("电话"); value: screen.vm.phone !== "" ? screen.vm.phone : qsTr("（没有留）") }
             Summary { label: qsTr("名字"); value: screen.vm.anonymous ? qsTr("不留名字（匿名）") : qsTr("留名字（实名）") }
             Item { Layout.fillHeight: true }
