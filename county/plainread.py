@@ -7,7 +7,8 @@ migration and its catalogue is stocked, i.e. when opening it through
 county.db would change nothing; otherwise the caller opens it through
 county.db once (which migrates it) and reads it then.
 
-SQLite files are opened read-only with sqlite3; ``postgresql+psycopg`` URLs
+SQLite files are opened read-only with sqlite3, and only when no one but the
+owner may read them (county.db tightens one that others may read); ``postgresql+psycopg`` URLs
 with psycopg, in autocommit. Any other URL (another driver, an in-memory
 database) is left to SQLAlchemy: :func:`open_plain` returns None for it.
 Values come back as SQLAlchemy's column types would return them: timestamps
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import stat
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -107,6 +109,10 @@ def _connect(url: str) -> PlainDb | None:
     path = _sqlite_path(url)
     if path is not None:
         if not path.is_file():
+            return None
+        if stat.S_IMODE(path.stat().st_mode) & 0o077:
+            # Readable by others: county.db tightens it (kiosk.sqlite.private_database_file)
+            # when the caller opens it that way; read plainly only an owner-only file.
             return None
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         try:

@@ -4,8 +4,12 @@ return what the SQLAlchemy listings return, on SQLite and PostgreSQL (start-up, 
 from __future__ import annotations
 
 import json
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, insert, update
@@ -161,7 +165,22 @@ def test_a_database_not_at_head_is_not_read_plainly(seeded_url: str) -> None:
     assert open_plain(seeded_url) is None
 
 
-def test_urls_left_to_sqlalchemy(tmp_path: object) -> None:
+def test_urls_left_to_sqlalchemy(tmp_path: Path) -> None:
     for url in ("sqlite://", "sqlite:///:memory:", f"sqlite:///{tmp_path}/missing.db",
                 "mysql://x@localhost/db"):
         assert open_plain(url) is None
+
+
+def test_a_database_others_may_read_is_tightened_first(tmp_path: Path) -> None:
+    # county.db makes an existing file owner-only (issue 14); a listing opens it that way
+    # first, then reads it plainly.
+    path = tmp_path / "county.db"
+    open_county_db(f"sqlite:///{path}").dispose()
+    path.chmod(0o644)
+    assert open_plain(f"sqlite:///{path}") is None
+    code = subprocess.run([sys.executable, "-m", "county.cli", "item", "list", "--db",
+                           f"sqlite:///{path}"], stdout=subprocess.DEVNULL, timeout=120).returncode
+    assert code == 0 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    db = open_plain(f"sqlite:///{path}")
+    assert db is not None
+    db.close()
