@@ -6,11 +6,11 @@ importer recognise the names departments really write.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from county.listing_rows import ItemRow
 from county.models import BenefitItem
 from county.seq import take_seqs
 from county.tx import writing
@@ -19,16 +19,6 @@ from kiosk.catalogue import CATALOGUE, BenefitItemSpec, match_item_name
 __all__ = ["ItemMatcher", "ItemRow", "ensure_catalogue", "list_items", "upsert_item"]
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    """A catalogue item as `county item list` shows it."""
-
-    code: str
-    name: str
-    category: str
-    department: str
-    scope: str
-    aliases: tuple[str, ...]
 
 
 def _values(spec: BenefitItemSpec) -> dict[str, object]:

@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from county.complaint_flow.filing import filing_values, record_filing
 from county.complaint_flow.lookup import code_hash
 from county.errors import CountyError
+from county.listing_rows import ComplaintView
 from county.models import Complaint, Terminal
 from county.models import server_id as make_server_id
 from county.tx import writing
@@ -244,47 +245,6 @@ def parse_server_id(text: str) -> int:
     if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
         raise NoSuchComplaintError(f"not a complaint id: {text!r}")
     return int(digits)
-
-
-@dataclass(frozen=True)
-class ComplaintView:
-    """A complaint as the inspection office sees it."""
-
-    server_id: str
-    terminal_id: str | None
-    ticket_no: str
-    category: str
-    item_code: str | None
-    payment_id: int | None
-    text: str
-    phone: str | None
-    anonymous: bool
-    name: str | None
-    id_hash: str | None
-    created_at: datetime
-    received_at: datetime
-    reply_text: str | None
-    reply_at: datetime | None
-    # Handling (county/complaint_flow/).
-    status: str = "new"
-    level: str = "township"
-    channel: str = "kiosk"
-    township: str = ""
-    village: str = ""
-    assignee: str = ""
-    level_since: datetime | None = None
-    due_at: datetime | None = None
-    draft_reply: str | None = None
-    draft_by: str | None = None
-    about_official: bool = False
-    satisfied: bool | None = None
-    concerns: str | None = None
-    """The published record it is about, as JSON (``{"kind":"ledger_entry","id":"812"}``)."""
-
-    @property
-    def replied(self) -> bool:
-        """Whether the county has replied."""
-        return self.reply_at is not None
 
 
 def view_of(row: Any) -> ComplaintView:

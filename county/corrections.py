@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from county.bulk import matching
 from county.errors import CountyError
+from county.listing_rows import BatchRow
 from county.models import ImportBatch, Payment, PaymentChange
 from county.payments import NewPayment, content_key
 from county.seq import take_seqs
@@ -330,21 +331,6 @@ def payment_history(engine: Engine, payment_id: int) -> list[ChangeEntry]:
                         r.changed_at, json.loads(r.before), json.loads(r.after)) for r in rows]
 
 
-@dataclass(frozen=True)
-class BatchRow:
-    """An import batch as `county import list` shows it."""
-
-    id: int
-    file_name: str
-    imported_at: datetime
-    imported_by: str
-    rows_total: int
-    rows_new: int
-    rows_superseded: int
-    rows_rejected: int
-    reverted_at: datetime | None
-    reverted_by: str | None
-    revert_reason: str | None
 
 
 def list_batches(engine: Engine) -> list[BatchRow]:

@@ -8,8 +8,6 @@ command can share the file; PostgreSQL needs nothing special.
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from county.catalogue import ensure_catalogue
+from county.db_light import DEFAULT_URL, default_url, scripts_head
 from county.errors import CountyError
 from county.models import BenefitItem
 from county.tx import writing
@@ -46,7 +45,6 @@ __all__ = [
     "upgrade",
 ]
 
-DEFAULT_URL = "sqlite:///county.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _VERSION_TABLE = table("alembic_version", column("version_num"))
 _SQLITE_BUSY_MS = 15000
@@ -62,11 +60,6 @@ class FutureSchemaError(DatabaseError):
     """The database was migrated by a newer county server than this one."""
 
     code = "db.future_schema"
-
-
-def default_url() -> str:
-    """``$VILLAGE_COUNTY_DB`` if set, else :data:`DEFAULT_URL`."""
-    return os.environ.get("VILLAGE_COUNTY_DB") or DEFAULT_URL
 
 
 def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
@@ -115,31 +108,10 @@ def _binary_arrays(engine: Engine) -> None:
         dbapi_conn.adapters.register_dumper(list, ListBinaryDumper)
 
 
-#: A migration script's ``revision = '0007'`` / ``down_revision: str | None = '0006'`` line.
-_HEADER = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*"""
-                     r"""(?:None|'([^'\n]*)'|"([^"\n]*)")\s*$""", re.MULTILINE)
-
-
 def plain_head() -> str | None:
-    """The newest migration as the scripts' text names it, read without importing them.
-
-    Each file's ``revision`` and ``down_revision`` lines are read; None when the
-    chain is not one plain line of single revisions (a merge, a tuple, a header
-    written otherwise): then Alembic decides. A test checks it against Alembic's head.
-    """
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for path in (_MIGRATIONS / "versions").glob("*.py"):
-        fields = {m.group(1): m.group(2) or m.group(3)
-                  for m in _HEADER.finditer(path.read_text(encoding="utf-8"))}
-        revision = fields.get("revision")
-        if not revision or "down_revision" not in fields or revision in revisions:
-            return None
-        revisions.add(revision)
-        if fields["down_revision"]:
-            downs.add(str(fields["down_revision"]))
-    heads = revisions - downs
-    return heads.pop() if len(heads) == 1 and downs <= revisions else None
+    """The newest migration as the scripts' text names it, read without importing them
+    (county.migration_head.scripts_head on this package's scripts)."""
+    return scripts_head(_MIGRATIONS / "versions")
 
 
 def _current_revision(engine: Engine) -> str | None:

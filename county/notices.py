@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
+from county.listing_rows import NoticeRow
 from county.models import Notice
 from county.seq import take_seqs
 from county.tx import writing
@@ -20,19 +20,6 @@ KINDS = NOTICE_KINDS
 SCOPES = ("village", "township", "county")
 
 
-@dataclass(frozen=True)
-class NoticeRow:
-    """A notice as `county notice list` shows it."""
-
-    id: int
-    kind: str
-    title: str
-    scope: str
-    township: str
-    village: str
-    published_on: date
-    expires_on: date | None
-    retired: bool
 
 
 def notice_row(r: Any) -> NoticeRow:

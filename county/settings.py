@@ -8,11 +8,11 @@ hundreds of terminals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, insert, select, update
 
+from county.listing_rows import SettingRow
 from county.models import Setting
 from county.seq import take_seqs
 from county.tx import writing
@@ -20,14 +20,6 @@ from kiosk.pushable import check_setting
 
 __all__ = ["SettingRow", "list_settings", "normalise_target", "set_setting", "unset_setting"]
 
-@dataclass(frozen=True)
-class SettingRow:
-    """A stored setting."""
-
-    key: str
-    target: str
-    value: str
-    version: int
 
 
 def normalise_target(scope: str) -> str:

@@ -11,7 +11,6 @@ import base64
 import hashlib
 import json
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from county.cursor import cursor_value
 from county.errors import CountyError
+from county.listing_rows import FleetRow, LastUpdate, installed_versions
 from county.models import EnrollmentCode, Terminal
 from county.scope import TerminalScope
 from county.seq import current_seq
@@ -229,55 +229,10 @@ def record_heartbeat(engine: Engine, scope: TerminalScope, beat: HeartbeatReques
                            server_time=now)
 
 
-@dataclass(frozen=True)
-class FleetRow:
-    """One terminal's health as `county terminals` shows it."""
-
-    terminal_id: str
-    township: str
-    village: str
-    scope: str
-    enrolled_at: datetime
-    revoked: bool
-    last_heartbeat_at: datetime | None
-    version: str
-    cursor_lag: int | None
-    """Changes the terminal has not fetched yet (None before its first heartbeat)."""
-    outbox_depth: int | None
-    reader: str
-    printer: str
-    disk_free_bytes: int | None
-    silent: bool
-    """No heartbeat for more than the silence threshold (or never)."""
-    last_update: LastUpdate | None = None
-    """The last install attempt the terminal reported (None: none reported yet)."""
 
 
-@dataclass(frozen=True)
-class LastUpdate:
-    """A terminal's last software install attempt, as its heartbeat reported it."""
-
-    version: str
-    from_version: str | None
-    result: str
-    """installed, refused, reverted or failed (sync.protocol.UpdateReport)."""
-    code: str
-    message: str
-    finished_at: datetime | None
-    installed: tuple[str, ...]
-
-    @property
-    def ok(self) -> bool:
-        """The attempt ended with the version installed and healthy."""
-        return self.result == "installed"
 
 
-def _installed(text: str | None) -> tuple[str, ...]:
-    try:
-        data = json.loads(text or "[]")
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in data) if isinstance(data, list) else ()
 
 
 def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[FleetRow]:
@@ -294,7 +249,7 @@ def fleet(engine: Engine, *, now: datetime, silent_after: timedelta) -> list[Fle
         last = None if r.update_result is None else LastUpdate(
             r.update_version or "", r.update_from_version, r.update_result,
             r.update_code or "", r.update_message or "", r.update_finished_at,
-            _installed(r.installed_versions))
+            installed_versions(r.installed_versions))
         scope = "village" if r.person_keys else r.scope
         out.append(FleetRow(r.id, r.township, r.village, scope, r.enrolled_at,
                             r.revoked_at is not None, r.last_heartbeat_at, r.version,

@@ -149,6 +149,36 @@ def test_county_listings_load_no_web_or_wire_layer(argv: list[str], county_url: 
                   if m == h or m.startswith(h + ".")) == []
 
 
+#: What a plain listing needs none of: the database layer of the server (SQLAlchemy, its ORM,
+#: the models and county.db) and pydantic; a current database is read through sqlite3.
+NOT_FOR_PLAIN_LISTINGS = ("sqlalchemy", "county.models", "county.db", "county.releases.models",
+                          "pydantic", "alembic", "psycopg")
+
+
+@pytest.mark.parametrize("argv", [["item", "list"], ["item", "list", "--json"],
+                                  ["notice", "list", "--all"], ["setting", "list"],
+                                  ["terminals"], ["terminals", "--json"], ["import", "list"],
+                                  ["release", "list"], ["release", "list", "--json"],
+                                  ["user", "list"], ["user", "list", "--json"],
+                                  ["complaints", "list"], ["complaints", "list", "--json"]])
+def test_county_listings_of_a_current_database_load_no_sqlalchemy(
+        argv: list[str], county_url: str, tmp_path: Path) -> None:
+    code, modules = _loaded("county.cli", [*argv, "--db", county_url], tmp_path)
+    assert code == 0
+    assert "county.plain_lists" in modules  # read, and through the plain path
+    assert sorted(m for m in modules for h in NOT_FOR_PLAIN_LISTINGS
+                  if m == h or m.startswith(h + ".")) == []
+
+
+def test_a_listing_of_a_new_database_migrates_it_first(tmp_path: Path) -> None:
+    # Not current: opened through county.db (migrated, catalogue stocked), then listed.
+    url = f"sqlite:///{tmp_path}/new.db"
+    code, modules = _loaded("county.cli", ["item", "list", "--db", url], tmp_path)
+    assert code == 0 and "county.db" in modules and "county.plain_lists" in modules
+    code, modules = _loaded("county.cli", ["item", "list", "--db", url], tmp_path)
+    assert code == 0 and "sqlalchemy" not in modules
+
+
 def test_the_wire_package_loads_its_models_on_first_use() -> None:
     # sync.protocol.errors (ErrorCode) must not drag pydantic in; every exported name resolves.
     probe = ("import sys, sync.protocol.errors; assert 'pydantic' not in sys.modules; "

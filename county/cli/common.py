@@ -24,10 +24,12 @@ if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
     from sqlalchemy import Engine
 
     from county.config import CountyConfig
+    from county.plainread import PlainDb
 
 __all__ = ["CliError", "Handler", "Subparsers", "actor_name", "add_config_option",
            "add_db_options", "check_config", "close_opened", "county_config", "database_url",
-           "local_time", "open_db", "parse_date", "print_json", "read_text_file"]
+           "local_time", "open_db", "open_listing_db", "parse_date", "print_json",
+           "read_text_file"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -74,13 +76,15 @@ def add_db_options(parser: argparse.ArgumentParser, *, json_output: bool = False
 
 def database_url(args: argparse.Namespace) -> str:
     """The database URL from ``--db``, the config, the environment or the default."""
-    from county.db import default_url
+    from county.db_light import default_url  # no SQLAlchemy: a listing may need none
 
     return str(getattr(args, "db", None) or county_config(args).db or default_url())
 
 
 #: Engines opened by :func:`open_db` during this run of :func:`county.cli.main.main`.
 _opened: list[Engine] = []
+#: Connections opened by :func:`open_listing_db` during this run.
+_plain_opened: list[PlainDb] = []
 
 
 def open_db(args: argparse.Namespace) -> Engine:
@@ -93,6 +97,25 @@ def open_db(args: argparse.Namespace) -> Engine:
         raise CliError(f"{exc} [{exc.code}]") from None
     _opened.append(engine)  # closed by main(), so an in-process run leaves no connection open
     return engine
+
+
+def open_listing_db(args: argparse.Namespace) -> PlainDb | Engine:
+    """The database the options name, for a read-only listing: a plain DB-API connection
+    (county/plainread.py, no SQLAlchemy) when the database is current and its driver is
+    one that module reads, else what :func:`open_db` opens. A database that is not
+    current is opened through :func:`open_db` first, which migrates it (as any command
+    does) or raises :class:`CliError`."""
+    from county.plainread import open_plain
+
+    url = database_url(args)
+    db = open_plain(url)
+    if db is None:
+        engine = open_db(args)
+        db = open_plain(url)
+        if db is None:  # a URL only SQLAlchemy reads (another driver, in memory)
+            return engine
+    _plain_opened.append(db)
+    return db
 
 
 def _plain(value: Any) -> Any:
@@ -142,6 +165,8 @@ def close_opened() -> None:
     """Dispose of the engines :func:`open_db` opened (called by ``main`` when a run ends)."""
     while _opened:
         _opened.pop().dispose()
+    while _plain_opened:
+        _plain_opened.pop().close()
 
 
 def read_text_file(path: str | Path) -> str:

@@ -24,6 +24,7 @@ from county.cli.common import (
     add_db_options,
     local_time,
     open_db,
+    open_listing_db,
     print_json,
     read_text_file,
 )
@@ -77,19 +78,30 @@ def complaint_json(c: ComplaintView, steps: list[HistoryEntry]) -> dict[str, Any
 
 
 def _list(args: argparse.Namespace) -> int:
-    from county.complaint_flow.service import histories
-    from county.complaints import list_complaints, parse_server_id
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    engine = open_db(args)
-    rows = [c for c in list_complaints(engine, unreplied=args.unreplied,
-                                       terminal_id=args.terminal)
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        listed = plain_lists.list_complaints(db, unreplied=args.unreplied,
+                                             terminal_id=args.terminal)
+    else:
+        from county.complaints import list_complaints
+
+        listed = list(list_complaints(db, unreplied=args.unreplied, terminal_id=args.terminal))
+    rows = [c for c in listed
             if (not args.status or c.status == args.status)
             and (not args.level or c.level == args.level)
             and (not args.township or c.township == args.township)]
     if args.json:
-        steps = histories(engine, [parse_server_id(c.server_id) for c in rows])
-        print_json([complaint_json(c, steps.get(parse_server_id(c.server_id), []))
-                    for c in rows])
+        ids = [int(c.server_id[1:]) for c in rows]  # C0000042 → 42 (county.models.server_id)
+        if isinstance(db, PlainDb):
+            steps = plain_lists.complaint_histories(db, ids)
+        else:
+            from county.complaint_flow.service import histories
+
+            steps = histories(db, ids)
+        print_json([complaint_json(c, steps.get(i, [])) for c, i in zip(rows, ids, strict=True)])
         return 0
     from county.complaint_flow.states import LEVEL_WORDS, STATUS_WORDS, Level, Status
 

@@ -14,6 +14,7 @@ from county.cli.common import (
     actor_name,
     add_db_options,
     open_db,
+    open_listing_db,
     print_json,
 )
 from kiosk import clock
@@ -177,9 +178,16 @@ def _import_revert(args: argparse.Namespace) -> int:
 
 
 def _import_list(args: argparse.Namespace) -> int:
-    from county.corrections import list_batches
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    batches = list_batches(open_db(args))
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        batches = plain_lists.list_batches(db)
+    else:
+        from county.corrections import list_batches
+
+        batches = list_batches(db)
     if args.json:
         print_json(batches)
         return 0

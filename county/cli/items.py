@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from county.cli.common import CliError, Subparsers, add_db_options, open_db, print_json
+from county.cli.common import (
+    CliError,
+    Subparsers,
+    add_db_options,
+    open_db,
+    open_listing_db,
+    print_json,
+)
 from kiosk import clock
 from kiosk.textsafe import say
 
@@ -12,9 +19,16 @@ __all__ = ["register"]
 
 
 def _item_list(args: argparse.Namespace) -> int:
-    from county.catalogue import list_items
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    items = list_items(open_db(args))
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        items = plain_lists.list_items(db)
+    else:
+        from county.catalogue import list_items
+
+        items = list_items(db)
     if args.json:
         print_json(items)
         return 0

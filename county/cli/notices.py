@@ -9,6 +9,7 @@ from county.cli.common import (
     Subparsers,
     add_db_options,
     open_db,
+    open_listing_db,
     parse_date,
     print_json,
     read_text_file,
@@ -41,9 +42,16 @@ def _notice_add(args: argparse.Namespace) -> int:
 
 
 def _notice_list(args: argparse.Namespace) -> int:
-    from county.notices import list_notices
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    rows = list_notices(open_db(args), include_retired=args.all)
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        rows = plain_lists.list_notices(db, include_retired=args.all)
+    else:
+        from county.notices import list_notices
+
+        rows = list_notices(db, include_retired=args.all)
     if args.json:
         print_json(rows)
         return 0

@@ -22,6 +22,7 @@ from county.cli.common import (
     check_config,
     county_config,
     open_db,
+    open_listing_db,
     print_json,
 )
 from kiosk import clock
@@ -195,9 +196,16 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from county.releases import list_releases
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    rows = list_releases(open_db(args))
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        rows = plain_lists.list_releases(db)
+    else:
+        from county.releases import list_releases
+
+        rows = list_releases(db)
     if args.json:
         print_json(rows)
         return 0

@@ -10,6 +10,7 @@ from county.cli.common import (
     add_config_option,
     add_db_options,
     open_db,
+    open_listing_db,
     print_json,
 )
 from kiosk import clock
@@ -61,9 +62,16 @@ def _setting_unset(args: argparse.Namespace) -> int:
 
 
 def _setting_list(args: argparse.Namespace) -> int:
-    from county.settings import list_settings
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    rows = list_settings(open_db(args))
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        rows = plain_lists.list_settings(db)
+    else:
+        from county.settings import list_settings
+
+        rows = list_settings(db)
     if args.json:
         print_json(rows)
         return 0

@@ -13,6 +13,7 @@ from county.cli.common import (
     county_config,
     local_time,
     open_db,
+    open_listing_db,
     print_json,
 )
 from kiosk import clock
@@ -48,11 +49,18 @@ def _enroll_new(args: argparse.Namespace) -> int:
 
 
 def _terminals(args: argparse.Namespace) -> int:
-    from county.terminals import fleet
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    engine = open_db(args)
+    db = open_listing_db(args)
     hours = args.silent_hours or county_config(args).silent_hours or 6
-    rows = fleet(engine, now=clock.now(), silent_after=timedelta(hours=float(hours)))
+    silent_after = timedelta(hours=float(hours))
+    if isinstance(db, PlainDb):
+        rows = plain_lists.fleet(db, now=clock.now(), silent_after=silent_after)
+    else:
+        from county.terminals import fleet
+
+        rows = fleet(db, now=clock.now(), silent_after=silent_after)
     if args.json:
         print_json(rows)
         return 0

@@ -14,7 +14,14 @@ import pwd
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from county.cli.common import CliError, Subparsers, add_db_options, open_db, print_json
+from county.cli.common import (
+    CliError,
+    Subparsers,
+    add_db_options,
+    open_db,
+    open_listing_db,
+    print_json,
+)
 from county.console.errors import AccountError
 from county.console.roles import ROLES
 from kiosk import clock
@@ -69,9 +76,16 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from county.console.accounts import list_users
+    from county import plain_lists
+    from county.plainread import PlainDb
 
-    users = list_users(open_db(args))
+    db = open_listing_db(args)
+    if isinstance(db, PlainDb):
+        users = plain_lists.list_users(db)
+    else:
+        from county.console.accounts import list_users
+
+        users = list_users(db)
     if args.json:
         print_json([_plain(u) for u in users])
         return 0

@@ -34,6 +34,7 @@ from county.complaint_flow.states import (
     step,
 )
 from county.complaints import ComplaintView, NoSuchComplaintError, get_complaint, parse_server_id
+from county.listing_rows import HistoryEntry
 from county.models import Complaint
 from county.models import server_id as server_id_of
 from county.seq import take_seqs
@@ -56,19 +57,6 @@ class InputRefused(ComplaintFlowError):
     """Something asked of a step is missing or wrong (an empty reply, an unknown channel)."""
 
     code = "complaint.bad_input"
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One step: who did what when, from which state to which, at which level, and why."""
-
-    at: datetime
-    actor: str
-    action: str
-    from_status: str
-    to_status: str
-    level: str
-    note: str
 
 
 def _locked(conn: Connection, server_id: str) -> Any:

@@ -27,6 +27,7 @@ from county.console.audit import record
 from county.console.errors import AccountError, LoginRefused
 from county.console.models import ConsoleSession, ConsoleUser, LoginFailure
 from county.console.roles import ROLES
+from county.listing_rows import User
 from county.tx import writing
 
 __all__ = ["ADDRESS_LIMIT", "IDLE_TIMEOUT", "LOCK_AFTER", "LOCK_FOR", "ROLES", "NewSession",
@@ -55,31 +56,6 @@ def _dummy_hash() -> str:
     return _hasher.hash("not a password of anyone")
 
 
-ROLE_NAMES = {"it": "信息化管理员", "inspector": "纪委监委", "township": "乡镇监督组",
-              "department": "职能部门", "viewer": "只读"}
-
-
-@dataclass(frozen=True)
-class User:
-    """A console user as pages and the CLI see it (never the password hash)."""
-
-    id: int
-    name: str
-    role: str
-    township: str
-    department: str
-    disabled: bool
-    locked_until: datetime | None
-    failed_logins: int
-
-    @property
-    def role_name(self) -> str:
-        """The role in Chinese."""
-        return ROLE_NAMES.get(self.role, self.role)
-
-    def locked(self, now: datetime) -> bool:
-        """Whether wrong passwords keep this account locked at ``now``."""
-        return self.locked_until is not None and self.locked_until > now
 
 
 def _user(row: Row[Any]) -> User:

@@ -15,6 +15,7 @@ from pathlib import Path
 from packaging.version import Version
 from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 
+from county.listing_rows import ReleaseRow
 from county.models import Terminal
 from county.releases.errors import PublishError
 from county.releases.models import Release, ReleaseScope
@@ -135,29 +136,6 @@ def _effective_pins(conn: Connection) -> dict[str, tuple[str, Scope]]:
     return {r.id: (r.version, Scope(r.kind, r.target)) for r in rows}
 
 
-@dataclass(frozen=True)
-class ReleaseRow:
-    """One release as `county release list` shows it."""
-
-    version: str
-    channel: str
-    size: int
-    sha256: str
-    key_id: str
-    created_at: datetime
-    expires_at: datetime
-    published_at: datetime
-    withdrawn_at: datetime | None
-    scopes: tuple[str, ...]
-    pinned_terminals: tuple[str, ...]
-    """Active terminals this release is the pin of (through any pinned scope)."""
-    path: str
-    pinned_scopes: tuple[str, ...] = ()
-    running: int = 0
-    """Active terminals whose last heartbeat reported this version."""
-    failed: int = 0
-    """Active terminals whose last install attempt was this version and did not succeed
-    (refused, reverted or failed)."""
 
 
 _FAILED = ("refused", "reverted", "failed")
