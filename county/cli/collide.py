@@ -28,6 +28,7 @@ from kiosk.textsafe import say
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from county.collision.imports import LeadPreview
     from county.collision.run import LeadView, RunResult
     from county.importer import ImportResult
 
@@ -94,12 +95,29 @@ def import_reference(args: argparse.Namespace,
     return result.exit_code
 
 
-def say_leads_after_import(args: argparse.Namespace, engine: Engine,
-                           result: ImportResult) -> int | None:
+def lead_preview(args: argparse.Namespace) -> LeadPreview:
+    """For `county import --dry-run`: the rules run on the batch before the rollback."""
+    from county.collision.imports import LeadPreview
+
+    return LeadPreview(_vault(args), clock.now(), actor_name(args))
+
+
+def say_leads_after_import(args: argparse.Namespace, engine: Engine, result: ImportResult,
+                           preview: LeadPreview | None = None) -> int | None:
     """After a payment import: run the rules, say what the batch raised; returns how many
-    (None when nothing was imported)."""
+    (None when nothing was, or for a dry run would be, imported). For a dry run the
+    ``preview`` ran in the rolled-back transaction: its leads are listed, nothing stored."""
     from county.collision.imports import leads_after_import, raised_line
 
+    if preview is not None:
+        if result.refused:
+            return None
+        if not args.json:
+            say(raised_line(preview.result, dry_run=True))
+            for v in preview.leads:
+                say(f"  {'[发放前] ' if v.before_payment else ''}{v.rule:20} {v.name} "
+                    f"{v.masked_id}  {v.township}  {format_yuan(v.amount_fen)}")
+        return len(preview.result.new_ids)
     if not result.imported:
         return None
     leads = leads_after_import(engine, now=clock.now(), actor=actor_name(args))

@@ -3,22 +3,23 @@ transaction (rolled back for a dry run), and the rules run after a payment impor
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
-from county.collision.run import RunResult, collide
+from county.collision.run import LeadView, RunResult, collide, lead_views
 from county.importer.references import (
     ReferenceOptions,
     stage_reference_list,
     store_reference_list,
 )
 from county.importer.report import ImportResult
-from county.payees import load_vault
+from county.payees import IdVault, load_vault
 from county.tx import writing
 
-__all__ = ["import_list", "leads_after_import", "raised_line"]
+__all__ = ["LeadPreview", "import_list", "leads_after_import", "raised_line"]
 
 
 def import_list(engine: Engine, path: Path, options: ReferenceOptions, *, now: datetime,
@@ -47,6 +48,23 @@ def import_list(engine: Engine, path: Path, options: ReferenceOptions, *, now: d
         else:
             tx.commit()
     return staged.result, leads
+
+
+@dataclass
+class LeadPreview:
+    """Runs the rules inside a payment import's transaction (``ImportOptions.after_store``)
+    and keeps what they raised: the counts and the new leads (masked), read before a dry
+    run's rollback."""
+
+    vault: IdVault
+    now: datetime
+    actor: str = ""
+    result: RunResult = field(default_factory=RunResult)
+    leads: list[LeadView] = field(default_factory=list)
+
+    def __call__(self, conn: Connection) -> None:
+        self.result = collide(conn, now=self.now, actor=self.actor)
+        self.leads = lead_views(conn, self.vault, ids=self.result.new_ids)
 
 
 def leads_after_import(engine: Engine, *, now: datetime, actor: str = "") -> RunResult:
