@@ -18,7 +18,7 @@ from sqlalchemy import Engine, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
-from county.console import complaints_page, imports_page, leads_page
+from county.console import complaints_page, imports_page, lead_steps, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.complaint_stats import complaint_figures, export_sheets
 from county.console.complaints_page import CATEGORY_NAMES
@@ -35,6 +35,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
 router.include_router(leads_page.router)  # issue 16: /leads, /leads/{id}, /cards
+router.include_router(lead_steps.router)  # after leads_page: /leads/{id}/reveal first
 router.include_router(complaints_page.router)
 Text = Annotated[str, Query(max_length=60)]
 #: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
