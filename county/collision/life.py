@@ -19,6 +19,7 @@ from county.collision.models import Lead
 from county.collision.run import record_event
 from county.errors import CountyError
 from county.tx import writing
+from kiosk.timefmt import LOCAL_TZ
 
 __all__ = ["HANDLED_STATES", "Figures", "LeadError", "assign", "confirm", "dismiss", "figures",
            "recover"]
@@ -77,7 +78,7 @@ def recover(engine: Engine, lead_id: int, amount_fen: int, on: date, *, actor: s
     """Money came back: ``amount_fen`` on ``on``."""
     if amount_fen <= 0:
         raise LeadError("the amount recovered must be more than zero")
-    if on > now.date():
+    if on > now.astimezone(LOCAL_TZ).date():  # the day in Beijing, not in UTC
         raise LeadError(f"the recovery date {on} is in the future")
     _step(engine, lead_id, allowed=("confirmed",), to="recovered", actor=actor, now=now,
           amount_fen=amount_fen, recovered_fen=amount_fen, recovered_on=on)

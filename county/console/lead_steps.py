@@ -126,10 +126,10 @@ def _take(engine: Engine, who: Viewer, lead_id: int, step: str,
         if fen <= 0:
             raise ValueError("追回金额必须大于零。")
         try:
-            on = date.fromisoformat(text["on"]) if text["on"] else now.date()
+            on = date.fromisoformat(text["on"]) if text["on"] else clock.today()
         except ValueError:
             raise ValueError(f"追回日期不是 YYYY-MM-DD 格式：{text['on']}") from None
-        if on > now.date():
+        if on > clock.today():
             raise ValueError(f"追回日期 {on} 晚于今天。")
         life.recover(engine, lead_id, fen, on, actor=actor, now=now)
         kept.update(amount_fen=fen, on=on.isoformat())
