@@ -96,9 +96,10 @@ class Figures:
     at_stake_fen: int
 
 
-def figures(conn: Connection, by: str = "township") -> list[Figures]:
+def figures(conn: Connection, by: str = "township", *, township: str = "") -> list[Figures]:
     """Leads found (closed ones left out), handled and money recovered, per ``by``
-    (``township``, ``rule`` or ``department``), then a total row with key ``""``."""
+    (``township``, ``rule`` or ``department``), then a total row with key ``""``;
+    with ``township``, that township's leads only."""
     column = {"township": Lead.township, "rule": Lead.rule, "department": Lead.department}[by]
     handled = func.sum(case((Lead.status.in_(HANDLED_STATES), 1), else_=0))
     still_open = func.sum(case((Lead.status.in_(("new", "assigned")), 1), else_=0))
@@ -107,6 +108,8 @@ def figures(conn: Connection, by: str = "township") -> list[Figures]:
                     func.coalesce(func.sum(Lead.recovered_fen), 0).label("recovered"),
                     func.coalesce(func.sum(Lead.amount_fen), 0).label("stake"))
              .where(Lead.status != "closed").group_by(column).order_by(column))
+    if township:
+        query = query.where(Lead.township == township)
     rows = [Figures(r.key, r.found, int(r.handled or 0), int(r.open or 0), int(r.recovered),
                     int(r.stake)) for r in conn.execute(query)]
     total = Figures("", sum(r.found for r in rows), sum(r.handled for r in rows),

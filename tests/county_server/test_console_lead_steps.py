@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 from sqlalchemy import Engine, func, select
 
 from county.cli import main
+from county.collision import life
 from county.collision.models import Lead, LeadEvent
 from county.console.audit import list_audit
 from county.demo_county import CountyData
@@ -80,6 +82,7 @@ def test_a_leads_life_on_the_console(http: httpx.Client, engine: Engine,  # noqa
     assert re.search(rf'<td data-label="乡镇">{town}</td>.*?¥208\.00', figures, re.S)
     http.cookies.clear()
     log_in(http, "viewer1")
+    assert "问题线索（数据碰撞）" not in http.get("/dashboard").text  # leads are not a viewer's
     token = csrf_of(http.get("/cards").text)  # a viewer sees no lead page: a token elsewhere
     assert http.post(f"/leads/{lead}/confirm", data={"csrf_token": token,
                                                      "amount": "1"}).status_code == 403
@@ -126,3 +129,36 @@ def test_leads_filters_and_before_payment_first(http: httpx.Client, engine: Engi
     both = http.get("/leads", params={"rule": "duplicate_in_period", "status": "new"}).text
     first = re.search(r'href="/leads/(\d+)"', both)
     assert first and int(first[1]) == stoppable[0]
+
+
+def _headline(html: str) -> dict[str, str]:
+    section = html[html.index('class="figures lead-figures"'):]
+    section = section[:section.index("</section>")]
+    return dict(re.findall(r"<span>([^<]+)</span><strong[^>]*>([^<]+)</strong>", section))
+
+
+def test_dashboard_headline_figures(http: httpx.Client, engine: Engine,  # noqa: F811
+                                    town: str) -> None:  # noqa: F811
+    lead, innocent = _leads_in(engine, town)[:2]
+    clock_now = clock.now()
+    life.assign(engine, lead, "监督小组", actor="t", now=clock_now)
+    life.confirm(engine, lead, 20800, actor="t", now=clock_now)
+    life.recover(engine, lead, 15000, clock.today(), actor="t", now=clock_now)
+    life.dismiss(engine, innocent, "补发", actor="t", now=clock_now)
+    with engine.connect() as conn:
+        rows = conn.execute(select(Lead.township, Lead.rule, Lead.department)).all()
+    log_in(http, "insp1")
+    page = http.get("/dashboard").text
+    assert _headline(page) == {"发现线索": str(len(rows)), "已处理": "2",
+                               "未处理": str(len(rows) - 2), "追回金额": "¥150.00"}
+    for param, values in (("township", {r.township for r in rows}),
+                          ("rule", {r.rule for r in rows})):
+        for value in values:
+            assert f'href="/leads?{urlencode({param: value})}"' in page
+    assert "同期重复发放" in page and "按发放部门" in page
+    assert all(r.department in page for r in rows)
+    http.cookies.clear()
+    log_in(http, "town1")
+    mine = _headline(http.get("/dashboard").text)
+    assert mine["发现线索"] == str(sum(1 for r in rows if r.township == town)) != str(len(rows))
+    assert mine["追回金额"] == "¥150.00" and mine["已处理"] == "2"

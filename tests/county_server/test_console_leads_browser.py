@@ -98,6 +98,9 @@ def test_a_leads_whole_life_in_the_browser(live: LiveServer, engine: Engine,  # 
     assert "已追回" in page.inner_text("dl.facts") and "¥208.00" in page.inner_text("dl.facts")
     assert page.locator("#history tbody tr").count() == 4
     shoot(page, "leads-detail-recovered")
+    page.goto(f"{live.url}/dashboard")  # the township's headline figures count it
+    assert "¥208.00" in page.inner_text("section.lead-figures")
+    shoot(page, "dashboard-leads")
     with engine.connect() as conn:
         assert conn.execute(select(Lead.status).where(Lead.id == lead_id)).scalar_one() == (
             "recovered")
