@@ -26,7 +26,6 @@ from kiosk.money import AmountError, format_yuan, parse_yuan
 from kiosk.textsafe import say
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
     from county.collision.imports import LeadPreview
     from county.collision.run import LeadView, RunResult
@@ -96,34 +95,28 @@ def import_reference(args: argparse.Namespace,
 
 
 def lead_preview(args: argparse.Namespace) -> LeadPreview:
-    """For `county import --dry-run`: the rules run on the batch before the rollback."""
+    """For `county import` of payments: the rules run on the batch in the import's
+    transaction (``ImportOptions.after_store``); a dry run also lists the new leads."""
     from county.collision.imports import LeadPreview
 
-    return LeadPreview(_vault(args), clock.now(), actor_name(args))
+    return LeadPreview(_vault(args), clock.now(), actor_name(args), views=args.dry_run)
 
 
-def say_leads_after_import(args: argparse.Namespace, engine: Engine, result: ImportResult,
-                           preview: LeadPreview | None = None) -> int | None:
-    """After a payment import: run the rules, say what the batch raised; returns how many
-    (None when nothing was, or for a dry run would be, imported). For a dry run the
-    ``preview`` ran in the rolled-back transaction: its leads are listed, nothing stored."""
-    from county.collision.imports import leads_after_import, raised_line
+def say_leads_after_import(args: argparse.Namespace, result: ImportResult,
+                           preview: LeadPreview) -> int | None:
+    """After a payment import (or its dry run): say what the batch raised (the ``preview``
+    ran in the import's transaction, rolled back for a dry run) and, for a dry run, list
+    the leads; returns how many (None when nothing was, or would be, imported)."""
+    from county.collision.imports import raised_line
 
-    if preview is not None:
-        if result.refused:
-            return None
-        if not args.json:
-            say(raised_line(preview.result, dry_run=True))
-            for v in preview.leads:
-                say(f"  {'[发放前] ' if v.before_payment else ''}{v.rule:20} {v.name} "
-                    f"{v.masked_id}  {v.township}  {format_yuan(v.amount_fen)}")
-        return len(preview.result.new_ids)
-    if not result.imported:
+    if result.refused or not (result.imported or args.dry_run):
         return None
-    leads = leads_after_import(engine, now=clock.now(), actor=actor_name(args))
     if not args.json:
-        say(raised_line(leads, dry_run=False))
-    return len(leads.new_ids)
+        say(raised_line(preview.result, dry_run=args.dry_run))
+        for v in preview.leads:
+            say(f"  {'[发放前] ' if v.before_payment else ''}{v.rule:20} {v.name} "
+                f"{v.masked_id}  {v.township}  {format_yuan(v.amount_fen)}")
+    return len(preview.result.new_ids)
 
 
 # --- collide ----------------------------------------------------------------------------------

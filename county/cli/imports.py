@@ -79,8 +79,8 @@ def _import(args: argparse.Namespace) -> int:
         from county.cli.collide import import_reference
         return import_reference(args, _print_import)
     engine = open_db(args)
-    from county.cli.collide import lead_preview  # issue 16: a dry run previews the leads
-    preview = lead_preview(args) if args.dry_run else None
+    from county.cli.collide import lead_preview  # issue 16: the rules run on the batch
+    preview = lead_preview(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
                             reject_file=args.reject_file, column_map=_column_map(args.map),
@@ -100,10 +100,10 @@ def _import(args: argparse.Namespace) -> int:
     if not args.json:
         _print_import(result)
     from county.cli.collide import say_leads_after_import  # issue 16: what the batch raised
-    leads = say_leads_after_import(args, engine, result, preview)
+    leads = say_leads_after_import(args, result, preview)
     if args.json:
         print_json({**result.as_json(), "leads_new": leads,
-                    **({"leads": [v.as_json() for v in preview.leads]} if preview else {})})
+                    **({"leads": [v.as_json() for v in preview.leads]} if args.dry_run else {})})
     return result.exit_code
 
 

@@ -99,10 +99,10 @@ class ImportOptions:
     """Who imports (recorded on the batch and on superseded payments' history)."""
     only_department: str | None = None
     """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
-    after_store: Callable[[Connection], None] | None = None
-    """Called in the import's transaction once the rows are stored (the collision rules,
-    county/collision/imports.py); with ``dry_run`` the rows are stored, this is called,
-    and everything is rolled back."""
+    after_store: Callable[[Connection, int | None], None] | None = None
+    """Called with the batch id in the import's transaction once the rows are stored (the
+    collision rules, county/collision/imports.py); with ``dry_run`` the rows are stored,
+    this is called, and everything is rolled back."""
 
 
 class _RowError(CountyError):
@@ -347,7 +347,7 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
             for payees in checked.staging.payee_batches():
                 remember_people(conn, vault, payees, now=now)
             if options.after_store is not None:
-                options.after_store(conn)
+                options.after_store(conn, result.batch)
             if dry:
                 tx.rollback()
                 result.batch = None
