@@ -49,7 +49,7 @@ def test_inspector_filters_leads_opens_one_and_reveals_the_id(
     assert "村干部及其家庭成员享受" in page.inner_text("h1")
     assert "下一步核查" in page.content()
     shoot(page, "lead")
-    page.fill("input[name=reason]", "入户核查前核对身份")
+    page.fill("form[action$=reveal] input[name=reason]", "入户核查前核对身份")
     page.click("form[action$=reveal] button[type=submit]")
     page.wait_for_load_state()
     assert "已记入审计日志" in page.inner_text("dl.facts")
