@@ -41,7 +41,9 @@ _REGION = "431226"
 YANGLAO_FEN, GAOLING_FEN, DIBAO_PER_HEAD_FEN = 20800, 5000, 42000
 TEKUN_FEN, GENGDI_FEN = 56000, 52500
 #: Benefit standards the generator loads: (item, year, household size (0: any), max fen).
-STANDARDS = tuple(standard for year in (2025, 2026) for standard in (
+#: Standards for every year a generated county's payments may fall in (up to 34 months back
+#: from October 2026): a payment in a year without a standard is checked against none.
+STANDARDS = tuple(standard for year in (2024, 2025, 2026) for standard in (
     ("YANGLAO", year, 0, YANGLAO_FEN), ("GAOLING", year, 0, 30000), ("TEKUN", year, 0, TEKUN_FEN),
     *(("DIBAO", year, n, n * DIBAO_PER_HEAD_FEN) for n in range(1, 9))))
 _DEPARTMENT = {"YANGLAO": "县人力资源和社会保障局", "GENGDI": "县农业农村局"}

@@ -26,8 +26,8 @@ from kiosk.money import AmountError, format_yuan, parse_yuan
 from kiosk.textsafe import say
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
+    from county.collision.imports import LeadPreview
     from county.collision.run import LeadView, RunResult
     from county.importer import ImportResult
 
@@ -94,18 +94,29 @@ def import_reference(args: argparse.Namespace,
     return result.exit_code
 
 
-def say_leads_after_import(args: argparse.Namespace, engine: Engine,
-                           result: ImportResult) -> int | None:
-    """After a payment import: run the rules, say what the batch raised; returns how many
-    (None when nothing was imported)."""
-    from county.collision.imports import leads_after_import, raised_line
+def lead_preview(args: argparse.Namespace) -> LeadPreview:
+    """For `county import` of payments: the rules run on the batch in the import's
+    transaction (``ImportOptions.after_store``); a dry run also lists the new leads."""
+    from county.collision.imports import LeadPreview
 
-    if not result.imported:
+    return LeadPreview(_vault(args), clock.now(), actor_name(args), views=args.dry_run)
+
+
+def say_leads_after_import(args: argparse.Namespace, result: ImportResult,
+                           preview: LeadPreview) -> int | None:
+    """After a payment import (or its dry run): say what the batch raised (the ``preview``
+    ran in the import's transaction, rolled back for a dry run) and, for a dry run, list
+    the leads; returns how many (None when nothing was, or would be, imported)."""
+    from county.collision.imports import raised_line
+
+    if result.refused or not (result.imported or args.dry_run):
         return None
-    leads = leads_after_import(engine, now=clock.now(), actor=actor_name(args))
     if not args.json:
-        say(raised_line(leads, dry_run=False))
-    return len(leads.new_ids)
+        say(raised_line(preview.result, dry_run=args.dry_run))
+        for v in preview.leads:
+            say(f"  {'[发放前] ' if v.before_payment else ''}{v.rule:20} {v.name} "
+                f"{v.masked_id}  {v.township}  {format_yuan(v.amount_fen)}")
+    return len(preview.result.new_ids)
 
 
 # --- collide ----------------------------------------------------------------------------------

@@ -83,11 +83,13 @@ def _import(args: argparse.Namespace) -> int:
         from county.cli.collide import import_reference
         return import_reference(args, _print_import)
     engine = open_db(args)
+    from county.cli.collide import lead_preview  # issue 16: the rules run on the batch
+    preview = lead_preview(args)
     options = ImportOptions(item=args.item, department=args.department, dry_run=args.dry_run,
                             skip_bad=args.skip_bad, accept_warnings=args.accept_warnings,
                             reject_file=args.reject_file, column_map=_column_map(args.map),
                             max_fen=args.max_yuan * 100, header_row=args.header_row,
-                            sheet=args.sheet, actor=actor_name(args))
+                            sheet=args.sheet, actor=actor_name(args), after_store=preview)
     progress, close = (_progress_bar(args.file.name) if not args.json and sys.stderr.isatty()
                        else (None, None))
     from county.payees import KeyFileError  # issue 16: payees kept encrypted
@@ -102,9 +104,10 @@ def _import(args: argparse.Namespace) -> int:
     if not args.json:
         _print_import(result)
     from county.cli.collide import say_leads_after_import  # issue 16: what the batch raised
-    leads = say_leads_after_import(args, engine, result)
+    leads = say_leads_after_import(args, result, preview)
     if args.json:
-        print_json({**result.as_json(), "leads_new": leads})
+        print_json({**result.as_json(), "leads_new": leads,
+                    **({"leads": [v.as_json() for v in preview.leads]} if args.dry_run else {})})
     return result.exit_code
 
 

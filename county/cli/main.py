@@ -28,7 +28,7 @@ __all__ = ["GROUPS", "build_parser", "main"]
 #: The command group modules under county.cli, in the order `county --help` lists them.
 GROUPS = ("serve", "seed_demo", "terminals", "complaints", "items", "notices", "settings",
           "imports", "payments", "receipts", "release", "users", "person_keys",
-          "collide", "disclosure", "ledger")
+          "collide", "disclosure", "ledger", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from county.collision.models import Lead
 from county.collision.run import record_event
 from county.errors import CountyError
 from county.tx import writing
+from kiosk.timefmt import LOCAL_TZ
 
 __all__ = ["HANDLED_STATES", "Figures", "LeadError", "assign", "confirm", "dismiss", "figures",
            "recover"]
@@ -77,7 +78,7 @@ def recover(engine: Engine, lead_id: int, amount_fen: int, on: date, *, actor: s
     """Money came back: ``amount_fen`` on ``on``."""
     if amount_fen <= 0:
         raise LeadError("the amount recovered must be more than zero")
-    if on > now.date():
+    if on > now.astimezone(LOCAL_TZ).date():  # the day in Beijing, not in UTC
         raise LeadError(f"the recovery date {on} is in the future")
     _step(engine, lead_id, allowed=("confirmed",), to="recovered", actor=actor, now=now,
           amount_fen=amount_fen, recovered_fen=amount_fen, recovered_on=on)
@@ -95,9 +96,10 @@ class Figures:
     at_stake_fen: int
 
 
-def figures(conn: Connection, by: str = "township") -> list[Figures]:
+def figures(conn: Connection, by: str = "township", *, township: str = "") -> list[Figures]:
     """Leads found (closed ones left out), handled and money recovered, per ``by``
-    (``township``, ``rule`` or ``department``), then a total row with key ``""``."""
+    (``township``, ``rule`` or ``department``), then a total row with key ``""``;
+    with ``township``, that township's leads only."""
     column = {"township": Lead.township, "rule": Lead.rule, "department": Lead.department}[by]
     handled = func.sum(case((Lead.status.in_(HANDLED_STATES), 1), else_=0))
     still_open = func.sum(case((Lead.status.in_(("new", "assigned")), 1), else_=0))
@@ -106,6 +108,8 @@ def figures(conn: Connection, by: str = "township") -> list[Figures]:
                     func.coalesce(func.sum(Lead.recovered_fen), 0).label("recovered"),
                     func.coalesce(func.sum(Lead.amount_fen), 0).label("stake"))
              .where(Lead.status != "closed").group_by(column).order_by(column))
+    if township:
+        query = query.where(Lead.township == township)
     rows = [Figures(r.key, r.found, int(r.handled or 0), int(r.open or 0), int(r.recovered),
                     int(r.stake)) for r in conn.execute(query)]
     total = Figures("", sum(r.found for r in rows), sum(r.handled for r in rows),

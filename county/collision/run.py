@@ -42,6 +42,9 @@ class RunResult:
     closed: int = 0
     reopened: int = 0
     new_by_rule: dict[str, int] = field(default_factory=dict)
+    unrelated: int = 0
+    """New leads left out of ``new_ids`` as not about the batch an import is reporting on
+    (anomalies already in the county that no run had stored yet)."""
 
 
 @dataclass(frozen=True)

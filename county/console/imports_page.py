@@ -22,12 +22,14 @@ from sqlalchemy import Engine, Row, delete, insert, select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from county.collision.imports import LeadPreview, raised_line
 from county.console.errors import Forbidden
 from county.console.models import ConsoleUpload
 from county.console.summary import refresh
 from county.console.web import Viewer, audit, engine_of, posted, render, require, xlsx_download
 from county.importer import ImportOptions, ImportResult, SourceError, import_payments
 from county.models import ImportBatch
+from county.payees import load_vault
 from county.tx import writing
 from kiosk import clock
 
@@ -73,8 +75,10 @@ def get_imports(request: Request,
 
 def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
          skip_bad: bool = False, accept_warnings: bool = False
-         ) -> tuple[Row[Any], ImportResult]:
-    """Run the importer on a stored upload (only its uploader's, or county IT's)."""
+         ) -> tuple[Row[Any], ImportResult, str]:
+    """Run the importer on a stored upload (only its uploader's, or county IT's); the third
+    value is what the collision rules raise on the batch ("本批次新增疑点 N 条", counts only:
+    a department account sees no lead), run in the import's transaction."""
     with engine.connect() as conn:
         upload = conn.execute(select(ConsoleUpload).where(ConsoleUpload.id == upload_id)
                               ).first()
@@ -83,7 +87,10 @@ def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
     options = ImportOptions(dry_run=dry_run, skip_bad=skip_bad, actor=who.user.name,
                             accept_warnings=accept_warnings,
                             department=who.user.department or None,
-                            only_department=who.user.department or None)
+                            only_department=who.user.department or None,
+                            after_store=(preview := LeadPreview(
+                                load_vault(str(engine.url)), clock.now(), who.user.name,
+                                views=False)))
     with tempfile.TemporaryDirectory(prefix="county-upload-") as tmp:
         path = Path(tmp) / upload.file_name
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -95,7 +102,8 @@ def _run(engine: Engine, who: Viewer, upload_id: int, *, dry_run: bool,
             conn.execute(update(ConsoleUpload).where(ConsoleUpload.id == upload.id)
                          .values(batch_id=result.batch or 0, content=b""))
         refresh(engine)  # the dashboard's summaries: rebuilt now, not at the next view
-    return upload, result
+    stored = result.imported or (dry_run and not result.refused)
+    return upload, result, raised_line(preview.result, dry_run=dry_run) if stored else ""
 
 
 def _summary(result: ImportResult) -> dict[str, object]:
@@ -150,13 +158,14 @@ async def _dry_run_page(request: Request, who: Viewer, upload_id: int, name: str
     """The preview of a stored upload: every bad row with its reason, nothing stored."""
     engine = engine_of(request)
     try:
-        upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=True)
+        upload, result, raised = await run_in_threadpool(_run, engine, who, upload_id,
+                                                         dry_run=True)
     except (SourceError, ValueError) as exc:
         return render(request, "imports.html", who=who, status=400, can_upload=True,
                       history=await run_in_threadpool(_history, engine, who),
                       error=f"无法读取 {name}：{exc}")
     return render(request, "import_preview.html", who=who, result=result, upload_id=upload_id,
-                  name=upload.file_name)
+                  name=upload.file_name, raised=raised)
 
 
 @router.get("/imports/{upload_id}/preview", response_class=HTMLResponse)
@@ -186,7 +195,8 @@ async def post_run(request: Request, upload_id: int) -> Response:
     if await run_in_threadpool(_pending, engine, upload_id) is None:
         raise Forbidden("这个文件已经导入过了。")
     try:
-        upload, result = await run_in_threadpool(_run, engine, who, upload_id, dry_run=False,
+        upload, result, raised = await run_in_threadpool(_run, engine, who, upload_id,
+                                                         dry_run=False,
                                                  skip_bad=skip_bad,
                                                  accept_warnings=accept_warnings)
     except (SourceError, ValueError) as exc:
@@ -196,4 +206,4 @@ async def post_run(request: Request, upload_id: int) -> Response:
     await run_in_threadpool(audit, request, who, "import.run", target=upload.file_name,
                             after=_summary(result))
     return render(request, "import_preview.html", who=who, result=result, upload_id=upload_id,
-                  name=upload.file_name, done=True)
+                  name=upload.file_name, done=True, raised=raised)

@@ -20,10 +20,12 @@ from county.collision.life import figures
 from county.collision.models import LEAD_STATES, Lead
 from county.collision.names import RULE_NAMES
 from county.collision.rules import CHECK_NEXT, rule_named
-from county.collision.run import lead_views
-from county.console.web import engine_of, posted, render, require
+from county.collision.run import LeadView, lead_views
+from county.console.lead_steps import STEP_WORDS, events, steps_for
+from county.console.web import Viewer, engine_of, posted, render, require
 from county.payees import KeyFileError, load_vault, reveal
 from kiosk import clock
+from kiosk.money import format_yuan
 
 __all__ = ["router"]
 
@@ -71,14 +73,26 @@ def _one(request: Request, lead_id: int):  # type: ignore[no-untyped-def]
     return who, lead
 
 
+def _lead_page(request: Request, who: Viewer, lead: LeadView, *, full_id: str = "",
+               error: str = "", done: str = "", step_error: str = "") -> Response:
+    return render(request, "lead.html", who=who, lead=lead, rule=rule_named(lead.rule),
+                  check=CHECK_NEXT[lead.rule], states=STATUS_WORDS, full_id=full_id,
+                  error=error, steps=steps_for(who.user.role, lead.status),
+                  step_words=STEP_WORDS, history=events(engine_of(request), lead.id),
+                  done=STEP_WORDS.get(done, ""), step_error=step_error,
+                  today=clock.today().isoformat(),
+                  confirmed_yuan=format_yuan(lead.confirmed_fen, symbol=False)
+                  if lead.confirmed_fen else "")
+
+
 @router.get("/leads/{lead_id}", response_class=HTMLResponse)
-def get_lead(request: Request, lead_id: int) -> Response:
+def get_lead(request: Request, lead_id: int, done: Text = "",
+             error: Annotated[str, Query(max_length=300)] = "") -> Response:
     who, lead = _one(request, lead_id)
     if lead is None:
         return render(request, "error.html", who=who, status=404, title="没有这条线索",
                       message=f"线索 {lead_id} 不存在。")
-    return render(request, "lead.html", who=who, lead=lead, rule=rule_named(lead.rule),
-                  check=CHECK_NEXT[lead.rule], states=STATUS_WORDS, full_id="", error="")
+    return _lead_page(request, who, lead, done=done, step_error=error)
 
 
 @router.post("/leads/{lead_id}/reveal", response_class=HTMLResponse)
@@ -102,9 +116,7 @@ async def post_reveal(request: Request, lead_id: int) -> Response:
         full_id = await run_in_threadpool(
             reveal, engine, vault, who_hash, actor=who.user.name, role=who.user.role,
             reason=f"线索 {lead_id}: {reason}", address=who.address, now=clock.now())
-    return render(request, "lead.html", who=who, lead=lead, rule=rule_named(lead.rule),
-                  check=CHECK_NEXT[lead.rule], states=STATUS_WORDS, full_id=full_id,
-                  error=error)
+    return _lead_page(request, who, lead, full_id=full_id, error=error)
 
 
 @router.get("/cards", response_class=HTMLResponse)

@@ -18,10 +18,11 @@ from sqlalchemy import Engine, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
-from county.console import complaints_page, imports_page, leads_page
+from county.console import complaints_page, imports_page, lead_steps, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.complaint_stats import complaint_figures, export_sheets
 from county.console.complaints_page import CATEGORY_NAMES
+from county.console.lead_figures import LEAD_ROLES, lead_headline
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Notice, Terminal
@@ -35,6 +36,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 router.include_router(imports_page.router)
 router.include_router(leads_page.router)  # issue 16: /leads, /leads/{id}, /cards
+router.include_router(lead_steps.router)  # after leads_page: /leads/{id}/reveal first
 router.include_router(complaints_page.router)
 Text = Annotated[str, Query(max_length=60)]
 #: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
@@ -112,7 +114,9 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                   by_department=chart(data.by_department),
                   complaints=chart(data.complaints_by_month, money=False),
                   handling=handling,
-                  category_names=CATEGORY_NAMES)
+                  category_names=CATEGORY_NAMES,
+                  leads=lead_headline(engine, area.township)  # issue 16: Mayang figures
+                  if who.user.role in LEAD_ROLES and not area.village else None)
 
 
 TERMINAL_COLUMNS = ("终端", "乡镇", "村", "状态", "最后心跳", "版本", "待同步", "待上报", "读卡器",

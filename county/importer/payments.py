@@ -33,7 +33,6 @@ from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
 from county.corrections import find_superseded, supersede
 from county.errors import CountyError
-from county.exports import write_table
 from county.importer.cells import (
     CellError,
     cell_text,
@@ -45,6 +44,7 @@ from county.importer.cells import (
 from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
 from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
 from county.importer.people import PeopleToKey
+from county.importer.rejects import write_rejects
 from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
 from county.importer.report import default_reject_path as _reject_path
 from county.importer.sources import Sheet, SourceError, open_workbook
@@ -99,6 +99,10 @@ class ImportOptions:
     """Who imports (recorded on the batch and on superseded payments' history)."""
     only_department: str | None = None
     """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
+    after_store: Callable[[Connection, int | None], None] | None = None
+    """Called with the batch id in the import's transaction once the rows are stored (the
+    collision rules, county/collision/imports.py); with ``dry_run`` the rows are stored,
+    this is called, and everything is rolled back."""
 
 
 class _RowError(CountyError):
@@ -316,16 +320,18 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
     result.superseded = superseded
     result.new = fresh - superseded
     result.corrected = corrected
-    if options.dry_run or result.refused:
+    dry = options.dry_run
+    if (dry and options.after_store is None) or result.refused:
         return result
-    if checked.rejected:
+    if checked.rejected and not dry:
         reject_path = options.reject_file or _reject_path(path)
-        _write_rejects(reject_path, checked.rejected)
+        write_rejects(reject_path, checked.rejected)
         result.reject_file = str(reject_path)
     derived = checked.people.derive(engine)
     members = staging.has_members(held=held)
     if result.new or result.superseded or members or corrected or derived:
-        with writing(engine) as conn:
+        with engine.connect() as conn, conn.execution_options(
+                sqlite_begin="IMMEDIATE").begin() as tx:
             store_person_keys(conn, derived)
             if result.new or result.superseded:
                 result.batch = conn.execute(insert(ImportBatch).values(
@@ -340,7 +346,12 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
             vault = load_vault(str(engine.url))  # issue 16: payees, encrypted (county/payees.py)
             for payees in checked.staging.payee_batches():
                 remember_people(conn, vault, payees, now=now)
-    result.imported = True
+            if options.after_store is not None:
+                options.after_store(conn, result.batch)
+            if dry:
+                tx.rollback()
+                result.batch = None
+    result.imported = not dry
     return result
 
 
@@ -477,24 +488,3 @@ def _fill_households(conn: Connection, staging: Staging, good: list[NewPayment],
             found[row.id_hash] = row.household_id
     return [replace(p, household_id=found[p.id_hash])
             if not p.household_id and p.id_hash in found else p for p in good]
-
-
-def _write_rejects(path: Path, rejected: list[tuple[str, list[str], list[Any], BadRow]]) -> None:
-    """The bad rows with their cells plus 原行号 and 错误原因 (CSV, or XLSX if ``path`` ends
-    in .xlsx), through county.exports: formulas neutralised, created 0600.
-
-    A workbook's rows also name their sheet (工作表, first column); each
-    sheet's section starts with that sheet's header. The file goes back to
-    the department for correction, so it holds the original cells, ID
-    numbers included.
-    """
-    def lines() -> Iterator[list[Any]]:
-        current: str | None = None
-        for sheet, header, cells, bad in rejected:
-            lead = [sheet] if sheet else []
-            if sheet != current:
-                yield [*(["工作表"] if sheet else []), *header, "原行号", "错误原因"]
-                current = sheet
-            yield [*lead, *(cell_text(c) for c in cells), bad.row, f"{bad.code}: {bad.reason}"]
-
-    write_table(path, (), lines(), sheet="错误行")

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, func, select
 
+from county.collision.models import Lead
 from county.console.accounts import add_user
 from county.models import Payment
 from county_server.console_data import add_users, csrf_of, log_in, valid_id, write_xlsx
@@ -131,3 +132,36 @@ def test_an_upload_sent_with_progress_is_previewed_by_its_uploader_only(
                             headers={"X-Upload-Progress": "1"})
         assert refused.status_code == 400 and "只能导入 CSV 或 XLSX 文件" in refused.text
     assert _count(seeded_engine) == before + 2
+
+
+def test_preview_says_what_the_batch_raises_and_stores_nothing(
+        console: LiveServer, seeded_engine: Engine, tmp_path: Path) -> None:
+    twice = _row(410, "县民政局")
+    again = [*twice[:5], "2025-06-25", *twice[6:9], "N410b"]  # the same month paid twice
+    path = write_xlsx(tmp_path / "twice.xlsx", [twice, again, _row(411, "县民政局")])
+    before = (_count(seeded_engine), _leads(seeded_engine))
+    with httpx.Client(base_url=console.url, timeout=30) as http:
+        log_in(http, "minzheng")
+        preview = _preview(http, path)
+        assert preview.status_code == 200
+        line = "本批次新增疑点 1 条（duplicate_in_period 1 条）"
+        raised = re.search(r'<p class="hint" id="raised">([^<]+)</p>', preview.text)
+        # The seeded county never ran the rules: its own anomalies are counted apart.
+        assert raised and raised[1].startswith(f"数据碰撞：{line}；另有 ")
+        assert "条与本批次无关的疑点首次发现" in raised[1] and "（试运行，未保存）" in raised[1]
+        unrelated = int(re.findall(r"另有 (\d+) 条", raised[1])[0])
+        assert unrelated > 0
+        assert (_count(seeded_engine), _leads(seeded_engine)) == before
+        upload_id = re.search(r'action="/imports/(\d+)/run"', preview.text)
+        assert upload_id is not None
+        run = http.post(f"/imports/{upload_id.group(1)}/run",
+                        data={"csrf_token": csrf_of(preview.text)})
+        assert run.status_code == 200 and "已导入" in run.text
+        assert line in run.text and "试运行" not in run.text
+    assert (_count(seeded_engine), _leads(seeded_engine)) == (before[0] + 3,
+                                                              before[1] + 1 + unrelated)
+
+
+def _leads(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(Lead)).scalar_one())

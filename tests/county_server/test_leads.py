@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -17,10 +18,11 @@ from sqlalchemy import Engine, func, insert, select
 from county.cli import main
 from county.collision.imports import import_list
 from county.collision.life import LeadError, assign, confirm, dismiss, figures, recover
-from county.collision.models import Lead, ReferenceRow
+from county.collision.models import Lead, LeadEvent, ReferenceRow
 from county.db import open_county_db
 from county.demo_county import CountyData
 from county.importer.references import ReferenceOptions
+from county.models import ImportBatch, Payment
 from county_server.collide_data import NOW
 from county_server.conftest import auth
 from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
@@ -139,8 +141,25 @@ def test_payment_import_says_what_it_raises(engine: Engine, county: CountyData, 
     path = _csv(tmp_path / "pay.csv", [["身份证号", "项目", "月份", "金额", "发放日期", "发放部门"],
                                        [number, "YANGLAO", "2026年5月", "208", "2026-05-28",
                                         "高村镇财政所"]])
-    assert main(["import", str(path), "--db", county_url]) == 0
+    args = ["import", str(path), "--db", county_url]
+    stored = (_count(engine, Payment), _count(engine, Lead), _count(engine, LeadEvent),
+              _count(engine, ImportBatch))
+    assert main([*args, "--dry-run"]) == 0  # the preview: the rules ran, then a rollback
+    said = capsys.readouterr().out
+    assert "本批次新增疑点 1 条（duplicate_in_period 1 条）（试运行，未保存）" in said
+    masked = f"{number[:4]}**********{number[-4:]}"
+    assert re.search(rf"duplicate_in_period +\S+ {re.escape(masked)} ", said), said
+    assert number not in said
+    assert main([*args, "--dry-run", "--json"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert (preview["new"], preview["leads_new"], preview["imported"]) == (1, 1, False)
+    assert [(lead["rule"], lead["person"]["masked_id"]) for lead in preview["leads"]] == [
+        ("duplicate_in_period", masked)]
+    assert (_count(engine, Payment), _count(engine, Lead), _count(engine, LeadEvent),
+            _count(engine, ImportBatch)) == stored
+    assert main(args) == 0
     assert "本批次新增疑点 1 条（duplicate_in_period 1 条）" in capsys.readouterr().out
+    assert (_count(engine, Payment), _count(engine, Lead)) == (stored[0] + 1, stored[1] + 1)
 
 
 def _lead(engine: Engine, rule: str) -> int:  # noqa: F811
