@@ -34,20 +34,28 @@ if TYPE_CHECKING:
 
     from county.releases import Scope
 
-__all__ = ["register", "releases_dir"]
+__all__ = ["DEFAULT_RELEASES", "register", "releases_dir"]
 
 
 def _now() -> datetime:
     return clock.now()
 
 
+#: Where bundles are kept when nothing says otherwise and the database is not an SQLite
+#: file (PostgreSQL): a fixed folder, never the working directory (which may be the
+#: USB stick the bundle came on). docs/it-staff-guide.md, "Software releases".
+DEFAULT_RELEASES = Path("/var/lib/village-county/releases")
+
+
 def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
     """Where published bundles are kept.
 
-    ``--releases-dir``, else ``[county] releases`` of ``--config``, else
+    ``--releases-dir``, else ``[county] releases`` of ``--config`` (a relative
+    folder is taken from the config file's folder), else
     ``$VILLAGE_COUNTY_RELEASES``, else ``releases/`` next to an SQLite
-    database, else ``releases/`` in the working directory. Every server
-    process must be able to read it (the database stores the full path).
+    database file, else :data:`DEFAULT_RELEASES` — never the working
+    directory. Every server process must be able to read it (the database
+    stores the full path).
     """
     chosen = (getattr(args, "releases_dir", None) or county_config(args).releases
               or os.environ.get("VILLAGE_COUNTY_RELEASES"))
@@ -56,7 +64,7 @@ def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
     database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if database and database != ":memory:":
         return Path(database).resolve().parent / "releases"
-    return Path("releases").resolve()
+    return DEFAULT_RELEASES
 
 
 def _scopes(values: list[str] | None) -> list[Scope]:
@@ -181,8 +189,12 @@ def _publish(args: argparse.Namespace) -> int:
         result = publish(engine, args.version, bundle,
                          releases_dir=store, scopes=_scopes(args.scope),
                          pin=args.pin, now=_now(), pin_file=pin_file)
-    except (PublishError, OSError) as exc:
+    except PublishError as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot store the bundle in {store}: {exc.strerror or exc} (set "
+                       "[county] releases = \"DIR\" in --config, or --releases-dir DIR, to a "
+                       "folder this user may write and the server may read)") from None
     if args.json:
         print_json({**asdict(result), "path": str(result.path)})
         return 0
@@ -317,7 +329,8 @@ def register(sub: Subparsers) -> None:
                         "directory)")
     a.add_argument("--releases-dir", type=Path, metavar="DIR",
                    help="where bundles are kept (default: [county] releases, "
-                        "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")
+                        "$VILLAGE_COUNTY_RELEASES, releases/ next to an SQLite database, "
+                        f"else {DEFAULT_RELEASES})")
     a.set_defaults(handler=_publish)
 
     a = actions.add_parser("list", help="published releases, their scopes and pins, how many "
