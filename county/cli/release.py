@@ -206,6 +206,11 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reasons(by_code: dict[str, int]) -> str:
+    """`` (update.no_key 2, update.unhealthy 1)``; empty for no failure."""
+    return f" ({', '.join(f'{code} {n}' for code, n in by_code.items())})" if by_code else ""
+
+
 def _list(args: argparse.Namespace) -> int:
     from county.releases import list_releases
 
@@ -222,7 +227,8 @@ def _list(args: argparse.Namespace) -> int:
                 f"terminal(s))" if r.pinned_scopes else "")
         say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
             f"expires {format_local_zoned(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
-            f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
+            f"{pins}  running {r.running}, failed {r.failed}{_reasons(r.failed_by_code)}"
+            f"  {state}".rstrip())
     return 0
 
 
