@@ -43,6 +43,7 @@ from county.errors import CountyError
 from county.person_keys import county_holder
 from county.receipts import check_receipt, receipt_page
 from county.release_files_api import mount_release_files
+from county.release_keys import mount_release_key
 from county.releases import release_for_download
 from county.releases.download import (
     RangeNotSatisfiable,
@@ -348,6 +349,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                                  media_type="application/x-tar", headers=headers)
 
     mount_release_files(app, engine, _terminal, _ERRORS)
+    mount_release_key(app, engine, _terminal, _ERRORS)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

@@ -25,6 +25,7 @@ from sync.errors import NetworkError, ServerError, SyncError
 from sync.fetch_refusal import clear_refusal, record_refusal
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
 from sync.release_fetch import FetchResult, fetch_release
+from sync.release_key_fetch import refresh_release_key
 from sync.state import read_status, record_error, update_state
 from sync.update_report import update_report
 
@@ -95,6 +96,7 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     fetched = None
     if answer.release is not None and answer.release.version != __version__:
         try:
+            refresh_release_key(client, config)  # none yet, or rotated: sync.release_key_fetch
             fetched = fetch_release(client, answer.release, config=config, now=now)
         except (SyncError, OSError) as exc:
             code = exc.code if isinstance(exc, SyncError) else "release.spool_unwritable"

@@ -24,6 +24,7 @@ from county.cli.common import (
     open_db,
     print_json,
 )
+from county.cli.release_keys import register_rotation
 from kiosk import clock
 from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
@@ -315,6 +316,7 @@ def register(sub: Subparsers) -> None:
     add_db_options(a)
     a.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
     a.set_defaults(handler=_trust)
+    register_rotation(actions)
 
     a = actions.add_parser("publish", help="offer a verified bundle to terminals")
     add_db_options(a, json_output=True)

@@ -1,13 +1,13 @@
 """A terminal that cannot install a release says why, and the county counts it by reason.
 
-The whole way on the real county server (loopback): terminal A enrolled
-before the county trusted a release key, so syncd refuses the offered
-release with ``update.no_key`` before root ever sees it (sync.fetch_refusal);
+The whole way on the real county server (loopback): terminal A holds
+another release key than the county's (its ``[update] pubkey`` file), so
+syncd refuses the offered release before root ever sees it (sync.fetch_refusal);
 terminal B's updater reverted the same release (root's record,
 kiosk.update_state). Their next heartbeats carry the reasons: `county
 terminals` shows each terminal's last update outcome and `county release
-list` counts the failures by reason. Once A holds the key, the release is
-handed over and the refusal is forgotten.
+list` counts the failures by reason. Once A holds the right key, the release
+is handed over and the refusal is forgotten.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sync.client import ClientSettings, CountyClient
 from sync.enroll import enroll_terminal
 from sync.fetch_refusal import REFUSAL_FILE
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
-from sync.protocol.release import public_key_pem
+from sync.protocol.release import generate_private_key, public_key_pem
 from updater.conftest import UpdTerminal, write_update_terminal
 from updater.fakerelease import make_bundle
 
@@ -73,15 +73,13 @@ def test_a_refused_release_reaches_the_county_with_its_reason(
     publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
             scopes=[Scope("county")], pin=False, now=now)
     db = ["--db", county_engine.url.render_as_string(hide_password=False)]
-    a = write_update_terminal(tmp_path / "a", release_key, pubkey_file=False)
+    a = write_update_terminal(tmp_path / "a", release_key)
+    right_key = (a.dir / "release-public.pem").read_bytes()
+    (a.dir / "release-public.pem").write_bytes(public_key_pem(generate_private_key()
+                                                              .public_key()))
     b = write_update_terminal(tmp_path / "b", release_key, pubkey_file=False)
     with LiveServer(county_engine) as county:
         a_id, b_id = _enroll(a, county_engine, county.url), _enroll(b, county_engine, county.url)
-        enrollment = a.dir / "enrollment.json"
-        saved = json.loads(enrollment.read_text())
-        key = saved["release_public_key"]
-        saved["release_public_key"] = ""  # enrolled before the county trusted a key
-        enrollment.write_text(json.dumps(saved))
         StateFiles(b.root).record(Attempt(
             "2.0.0", __version__, (now - timedelta(minutes=9)).isoformat(),
             (now - timedelta(minutes=8)).isoformat(), "failed", "update.unhealthy",
@@ -91,7 +89,7 @@ def test_a_refused_release_reaches_the_county_with_its_reason(
         assert first.fetched is None
         refusal = json.loads((a.spool / REFUSAL_FILE).read_text())
         assert (refusal["version"], refusal["result"], refusal["code"]) == (
-            "2.0.0", "refused", "update.no_key")
+            "2.0.0", "refused", "release.wrong_key")
         # The next heartbeats tell the county (A's own, and B's first).
         _beat(a, county.url, now + timedelta(minutes=5))
         _beat(b, county.url, now + timedelta(minutes=5))
@@ -100,25 +98,24 @@ def test_a_refused_release_reaches_the_county_with_its_reason(
             _county(capsys, "terminals", "--json", *db))}
         last = rows[a_id]["last_update"]
         assert (last["version"], last["from_version"], last["result"], last["code"]) == (
-            "2.0.0", __version__, "refused", "update.no_key")
-        assert "release key" in last["message"]
+            "2.0.0", __version__, "refused", "release.wrong_key")
+        assert "not with the trusted key" in last["message"]
         assert (rows[b_id]["last_update"]["result"], rows[b_id]["last_update"]["code"]) == (
             "reverted", "update.unhealthy")
         text = _county(capsys, "terminals", *db)
         lines = text.splitlines()
         [mine] = [i for i, ln in enumerate(lines) if ln.startswith(a_id)]
         assert "2.0.0 REFUSED" in lines[mine]  # the outcome column
-        assert "update 2.0.0 REFUSED [update.no_key]" in lines[mine + 1]  # and why
+        assert "update 2.0.0 REFUSED [release.wrong_key]" in lines[mine + 1]  # and why
 
         [release] = json.loads(_county(capsys, "release", "list", "--json", *db))
         assert (release["version"], release["failed"], release["failed_by_code"]) == (
-            "2.0.0", 2, {"update.no_key": 1, "update.unhealthy": 1})
-        assert "failed 2 (update.no_key 1, update.unhealthy 1)" in _county(
+            "2.0.0", 2, {"release.wrong_key": 1, "update.unhealthy": 1})
+        assert "failed 2 (release.wrong_key 1, update.unhealthy 1)" in _county(
             capsys, "release", "list", *db)
 
-        # The key arrives: the release is handed to root and the refusal forgotten.
-        saved["release_public_key"] = key
-        enrollment.write_text(json.dumps(saved))
+        # The right key file: the release is handed to root and the refusal forgotten.
+        (a.dir / "release-public.pem").write_bytes(right_key)
         later = _beat(a, county.url, now + timedelta(minutes=10))
         assert later.fetched is not None and later.fetched.action == "ready"
         assert not (a.spool / REFUSAL_FILE).exists()
