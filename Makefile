@@ -48,10 +48,14 @@ $(VENV)/.system-deps: Makefile
 	fi
 	@touch $@
 
+# The kiosk and the county server (`make demo`), then the test tools (`make deps`).
 deps: $(VENV)/.installed translations
-$(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
+$(VENV)/.installed-app: pyproject.toml $(VENV)/.system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[kiosk,county]'
+	@touch $@
+$(VENV)/.installed: $(VENV)/.installed-app
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
 
@@ -62,11 +66,11 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.system-deps
 TS_FILES := ui/i18n/village_kiosk_en.ts ui/i18n/village_kiosk_ug.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 translations: $(QM_FILES)
-ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
+ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed-app
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 # Python modules with villager-visible text marked by ui.tr (tr(), QT_TR_NOOP).
 TR_PY = ui/tr.py ui/wording.py ui/app.py ui/playback.py ui/viewmodels/*.py
-ts: $(VENV)/.installed
+ts: $(VENV)/.installed-app
 	for ts in $(TS_FILES); do \
 	  lang=$${ts##*_}; lang=$${lang%.ts}; \
 	  $(BIN)/pyside6-lupdate ui/qml/VillageKiosk/*.qml $(TR_PY) -source-language zh_CN \
@@ -75,8 +79,9 @@ ts: $(VENV)/.installed
 
 # Seeds the demo village, shows one person's benefits in the terminal, then
 # opens the kiosk window with an emulated card reader and printer (on a
-# machine without a display it runs the offscreen tour instead).
-demo: deps
+# machine without a display it runs the offscreen tour instead). Installs the
+# kiosk and the county server only, not the test tools.
+demo: $(VENV)/.installed-app translations
 	$(BIN)/kiosk db seed-demo --config deploy/demo.toml --cards $(DEMO_DIR)/cards $(DEMO_TODAY_ARG)
 	$(BIN)/kiosk lookup 43122619560322079X --config deploy/demo.toml
 	$(BIN)/kiosk demo --dir $(DEMO_DIR) $(DEMO_TODAY_ARG)

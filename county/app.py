@@ -48,6 +48,7 @@ from county.pollcache import PollCache
 from county.querycount import from_env as query_counter
 from county.receipts import check_receipt, receipt_page
 from county.release_files_api import mount_release_files
+from county.release_keys import mount_release_key
 from county.releases import release_for_download
 from county.releases.download import (
     RangeNotSatisfiable,
@@ -423,6 +424,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         """A voucher image of this terminal's village (issue 17; resumable with Range)."""
         from county.ledger.api import image_response
         return image_response(engine, who, sha256, range_)
+    mount_release_key(app, engine, _terminal, _ERRORS)
 
     @app.post(f"{API_PREFIX}/heartbeat", response_model=HeartbeatAnswer,
               responses={401: _ERRORS[401], 413: _ERRORS[413], 422: _ERRORS[422]})

@@ -7,6 +7,7 @@ The one reader of that file, for every `county` command and for
     db = "postgresql+psycopg://county@/county"   # database URL
     silent_hours = 6                               # `county terminals`: flag silence after
     releases = "/var/lib/village-county/releases"  # where published bundles are kept
+                                                   # (relative: to this file's folder)
 
 Every key is optional; other tables of the file are left to other readers.
 pydantic checks the table: an unknown key (a typo) or a value of the wrong
@@ -88,4 +89,5 @@ def _checked(path: Path, table: dict[str, Any]) -> CountyConfig:
         raise CountyConfigError(f"bad config {path}: [county] {key} must be {_EXPECTED[key]}, "
                                 f"not {errors[0]['input']!r}") from None
     return CountyConfig(db=checked.db, silent_hours=checked.silent_hours,
-                        releases=None if checked.releases is None else Path(checked.releases))
+                        releases=None if checked.releases is None
+                        else path.parent / Path(checked.releases).expanduser())

@@ -6,7 +6,7 @@ county.corrections) and the plain DB-API ones of the command line
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 __all__ = [
@@ -142,6 +142,9 @@ class ReleaseRow:
     failed: int = 0
     """Active terminals whose last install attempt was this version and did not succeed
     (refused, reverted or failed)."""
+    failed_by_code: dict[str, int] = field(default_factory=dict)
+    """``failed`` by the reason the terminals reported (``update.no_key``,
+    ``update.unhealthy`` …), most frequent first."""
 
 ROLE_NAMES = {"it": "信息化管理员", "inspector": "纪委监委", "township": "乡镇监督组",
               "department": "职能部门", "viewer": "只读"}

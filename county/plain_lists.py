@@ -142,8 +142,8 @@ def list_releases(db: PlainDb) -> list[ReleaseRow]:
                        'expires_at, published_at, withdrawn_at FROM "release"')
     scopes = db.rows("SELECT id, version, kind, target, pinned_at FROM release_scope "
                      "ORDER BY id")
-    active = db.rows("SELECT id, township, version, update_version, update_result "
-                     "FROM terminal WHERE revoked_at IS NULL")
+    active = db.rows("SELECT id, township, version, update_version, update_result, "
+                     "update_code FROM terminal WHERE revoked_at IS NULL")
     live = {r["version"] for r in releases if r["withdrawn_at"] is None}
     pins: dict[object, str] = {}  # the latest pin covering a terminal wins (offer_for)
     for s in sorted((s for s in scopes if s["pinned_at"] is not None and s["version"] in live),
@@ -152,7 +152,14 @@ def list_releases(db: PlainDb) -> list[ReleaseRow]:
             if _covers(s["kind"], s["target"], t):
                 pins[t["id"]] = s["version"]
     running = Counter(t["version"] for t in active)
-    failed = Counter(t["update_version"] for t in active if t["update_result"] in _FAILED)
+    failures = Counter((t["update_version"], t["update_code"]) for t in active
+                       if t["update_result"] in _FAILED)
+    failed: Counter[object] = Counter()
+    by_code: dict[object, dict[str, int]] = {}
+    # As county.releases.records.list_releases: most frequent reason first.
+    for (version, code), n in sorted(failures.items(), key=lambda f: (-f[1], f[0][1] or "")):
+        failed[version] += n
+        by_code.setdefault(version, {})[code or "?"] = n
     out = []
     for r in sorted(releases, key=lambda r: Version(r["version"]), reverse=True):
         mine = [s for s in scopes if s["version"] == r["version"]]
@@ -166,7 +173,8 @@ def list_releases(db: PlainDb) -> list[ReleaseRow]:
             tuple(sorted(str(t) for t, v in pins.items() if v == r["version"])), r["path"],
             tuple(_scope_text(s["kind"], s["target"]) for s in mine
                   if s["pinned_at"] is not None),
-            int(running.get(r["version"], 0)), int(failed.get(r["version"], 0))))
+            int(running.get(r["version"], 0)), int(failed.get(r["version"], 0)),
+            by_code.get(r["version"], {})))
     return out
 
 

@@ -325,8 +325,9 @@ EOF
         rm -rf "$dir"
         mkdir -p "$dir"
         python3 -m venv "$dir/venv"
+        # The terminal's extra (pyproject.toml): village-kiosk[kiosk]==V.
         "$dir/venv/bin/python" -m pip install -q --no-index --disable-pip-version-check \
-            --no-cache-dir --find-links "$work/wheels" "$requirement" \
+            --no-cache-dir --find-links "$work/wheels" "${requirement/==/[kiosk]==}" \
             || die "$BUNDLE: building the venv failed"
         install -m 0644 "$work/manifest.json" "$work/manifest.sig" "$dir/"
         "$dir/venv/bin/kiosk" update verify "$BUNDLE" --pubkey "$PUBKEY" \

@@ -55,6 +55,7 @@ from sync.protocol.voice import VoiceState
 
 if TYPE_CHECKING:
     from sync.protocol.release.delta import ManifestAnswer
+    from sync.protocol.release.rotation import ReleaseKeyAnswer
 
 __all__ = ["ClientSettings", "CountyClient", "describe_validation_error"]
 
@@ -351,6 +352,14 @@ class CountyClient:
         path = url.removeprefix(API_PREFIX) + "/manifest"
         response = self._send(self.session, "GET", path)
         return self._json(response, ManifestAnswer, f"GET {path}")
+
+    def release_key(self) -> ReleaseKeyAnswer:
+        """``GET /release-key``: the county's release key and its signed rotations
+        (sync.release_key_fetch). A county without it answers 404: RejectedError."""
+        from sync.protocol.release.rotation import ReleaseKeyAnswer
+
+        response = self._send(self.session, "GET", "/release-key")
+        return self._json(response, ReleaseKeyAnswer, "GET /release-key")
 
     @contextmanager
     def snapshot_lines(self, resume: str | None) -> Iterator[Iterator[bytes]]:

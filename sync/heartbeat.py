@@ -22,8 +22,10 @@ from kiosk.logfmt import log_event
 from kiosk.store import write_connection
 from sync.client import CountyClient
 from sync.errors import NetworkError, ServerError, SyncError
+from sync.fetch_refusal import clear_refusal, record_refusal
 from sync.protocol import HeartbeatAnswer, HeartbeatRequest
 from sync.release_fetch import FetchResult, fetch_release
+from sync.release_key_fetch import refresh_release_key
 from sync.state import read_status, record_error, update_state
 from sync.update_report import update_report
 
@@ -55,7 +57,8 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     what the updater recorded under ``[update] root`` (sync.update_report).
     Raises SyncError for the heartbeat itself; a failed release download is
     logged and recorded as the last error but does not fail the heartbeat
-    (the next one resumes it).
+    (the next one resumes it); a refused one (not a network fault) is also
+    reported to the county by the next heartbeat (sync.fetch_refusal).
     """
     db_path = config.store.path
     status = read_status(engine)
@@ -69,7 +72,8 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     beat = HeartbeatRequest(version=__version__, uptime_s=int(uptime_s), reader=reader[:40],
                             printer=printer[:40], cursor=status.cursor,
                             outbox_depth=status.outbox_depth, disk_free_bytes=free,
-                            disk_total_bytes=total, update=update_report(config.update.root),
+                            disk_total_bytes=total,
+                            update=update_report(config.update.root, config.update.spool),
                             channel=config.update.channel)
     try:
         answer = client.heartbeat(beat)
@@ -92,10 +96,16 @@ def send_heartbeat(client: CountyClient, engine: Engine, *, config: Config, upti
     fetched = None
     if answer.release is not None and answer.release.version != __version__:
         try:
+            refresh_release_key(client, config)  # none yet, or rotated: sync.release_key_fetch
             fetched = fetch_release(client, answer.release, config=config, now=now)
         except (SyncError, OSError) as exc:
             code = exc.code if isinstance(exc, SyncError) else "release.spool_unwritable"
             log_event(log, logging.WARNING, "release_fetch_failed", version=release,
                       code=code, error=str(exc)[:300])
             record_error(engine, code, f"release {release}: {exc}"[:500], now=now)
+            # Told to the county in the next heartbeat (sync.fetch_refusal).
+            record_refusal(config.update.spool, answer.release.version, exc, now=now)
+        else:
+            if fetched.action in ("ready", "waiting"):
+                clear_refusal(config.update.spool)
     return HeartbeatOutcome(answer, pull, "resync" in kinds, fetched)

@@ -4,7 +4,11 @@
 aimed at the new venv (``pip --python``) takes about a second; a venv with
 its own pip (ensurepip) takes ten times as long, so that is only the
 fallback when this interpreter has no pip. Nothing is fetched from a
-network: ``--no-index --find-links WHEELS``.
+network: ``--no-index --find-links WHEELS``. The terminal's venv installs the
+project with its ``kiosk`` extra (Qt, serial, PC/SC, ESC/POS): the manifest's
+``village-kiosk==V`` becomes ``village-kiosk[kiosk]==V``. A release built
+before that extra existed has those in its core dependencies; pip only warns
+that it has no such extra.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from pathlib import Path
 
 from update.errors import BuildFailedError
 
-__all__ = ["build_venv", "clean_env"]
+__all__ = ["TERMINAL_EXTRA", "build_venv", "clean_env", "terminal_requirement"]
+
+#: The extra of the project a terminal installs (pyproject.toml).
+TERMINAL_EXTRA = "kiosk"
 
 #: Longest a pip install may take (seconds): PySide6 wheels are large.
 PIP_TIMEOUT_S = 1800
@@ -45,15 +52,25 @@ def _run(argv: list[str], what: str) -> None:
         raise BuildFailedError(f"{what}: exit {done.returncode}: {tail}")
 
 
+def terminal_requirement(requirement: str) -> str:
+    """``NAME==V`` with the terminal's extra: ``NAME[kiosk]==V`` (unchanged if it has extras)."""
+    name, sep, rest = requirement.partition("==")
+    if not sep or "[" in name:
+        return requirement
+    return f"{name}[{TERMINAL_EXTRA}]=={rest}"
+
+
 def build_venv(venv: Path, wheels: Path, *, requirement: str) -> None:
-    """Create ``venv`` and install ``requirement`` from ``wheels`` only.
+    """Create ``venv`` and install ``requirement`` from ``wheels`` only, with the
+    terminal's extra (:func:`terminal_requirement`).
 
     Blocks for seconds (tiny bundles) to minutes (the real one). Raises
     :class:`BuildFailedError`.
     """
     python = sys.executable
     common = ["install", "--quiet", "--no-index", "--find-links", str(wheels),
-              "--disable-pip-version-check", "--no-cache-dir", "--no-input", requirement]
+              "--disable-pip-version-check", "--no-cache-dir", "--no-input",
+              terminal_requirement(requirement)]
     if importlib.util.find_spec("pip") is not None:
         _run([python, "-m", "venv", "--without-pip", str(venv)], "python -m venv")
         _run([python, "-m", "pip", "--python", str(venv / "bin" / "python"), *common],

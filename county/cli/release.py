@@ -25,6 +25,7 @@ from county.cli.common import (
     open_listing_db,
     print_json,
 )
+from county.cli.release_keys import register_rotation
 from kiosk import clock
 from kiosk.files import atomic_write_bytes
 from kiosk.textsafe import say
@@ -35,20 +36,28 @@ if TYPE_CHECKING:
 
     from county.releases import Scope
 
-__all__ = ["register", "releases_dir"]
+__all__ = ["DEFAULT_RELEASES", "register", "releases_dir"]
 
 
 def _now() -> datetime:
     return clock.now()
 
 
+#: Where bundles are kept when nothing says otherwise and the database is not an SQLite
+#: file (PostgreSQL): a fixed folder, never the working directory (which may be the
+#: USB stick the bundle came on). docs/it-staff-guide.md, "Software releases".
+DEFAULT_RELEASES = Path("/var/lib/village-county/releases")
+
+
 def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
     """Where published bundles are kept.
 
-    ``--releases-dir``, else ``[county] releases`` of ``--config``, else
+    ``--releases-dir``, else ``[county] releases`` of ``--config`` (a relative
+    folder is taken from the config file's folder), else
     ``$VILLAGE_COUNTY_RELEASES``, else ``releases/`` next to an SQLite
-    database, else ``releases/`` in the working directory. Every server
-    process must be able to read it (the database stores the full path).
+    database file, else :data:`DEFAULT_RELEASES` — never the working
+    directory. Every server process must be able to read it (the database
+    stores the full path).
     """
     chosen = (getattr(args, "releases_dir", None) or county_config(args).releases
               or os.environ.get("VILLAGE_COUNTY_RELEASES"))
@@ -57,7 +66,7 @@ def releases_dir(args: argparse.Namespace, engine: Engine) -> Path:
     database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if database and database != ":memory:":
         return Path(database).resolve().parent / "releases"
-    return Path("releases").resolve()
+    return DEFAULT_RELEASES
 
 
 def _scopes(values: list[str] | None) -> list[Scope]:
@@ -182,8 +191,12 @@ def _publish(args: argparse.Namespace) -> int:
         result = publish(engine, args.version, bundle,
                          releases_dir=store, scopes=_scopes(args.scope),
                          pin=args.pin, now=_now(), pin_file=pin_file)
-    except (PublishError, OSError) as exc:
+    except PublishError as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot store the bundle in {store}: {exc.strerror or exc} (set "
+                       "[county] releases = \"DIR\" in --config, or --releases-dir DIR, to a "
+                       "folder this user may write and the server may read)") from None
     if args.json:
         print_json({**asdict(result), "path": str(result.path)})
         return 0
@@ -193,6 +206,11 @@ def _publish(args: argparse.Namespace) -> int:
         + (f", {result.pinned} pinned to it" if args.pin else "")
         + f"; bundle at {result.path}")
     return 0
+
+
+def _reasons(by_code: dict[str, int]) -> str:
+    """`` (update.no_key 2, update.unhealthy 1)``; empty for no failure."""
+    return f" ({', '.join(f'{code} {n}' for code, n in by_code.items())})" if by_code else ""
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -218,7 +236,8 @@ def _list(args: argparse.Namespace) -> int:
                 f"terminal(s))" if r.pinned_scopes else "")
         say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
             f"expires {format_local_zoned(r.expires_at)}  to {', '.join(r.scopes) or '-'}"
-            f"{pins}  running {r.running}, failed {r.failed}  {state}".rstrip())
+            f"{pins}  running {r.running}, failed {r.failed}{_reasons(r.failed_by_code)}"
+            f"  {state}".rstrip())
     return 0
 
 
@@ -305,6 +324,7 @@ def register(sub: Subparsers) -> None:
     add_db_options(a)
     a.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
     a.set_defaults(handler=_trust)
+    register_rotation(actions)
 
     a = actions.add_parser("publish", help="offer a verified bundle to terminals")
     add_db_options(a, json_output=True)
@@ -325,7 +345,8 @@ def register(sub: Subparsers) -> None:
                         "directory)")
     a.add_argument("--releases-dir", type=Path, metavar="DIR",
                    help="where bundles are kept (default: [county] releases, "
-                        "$VILLAGE_COUNTY_RELEASES, or releases/ next to an SQLite database)")
+                        "$VILLAGE_COUNTY_RELEASES, releases/ next to an SQLite database, "
+                        f"else {DEFAULT_RELEASES})")
     a.set_defaults(handler=_publish)
 
     a = actions.add_parser("list", help="published releases, their scopes and pins, how many "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from county.cli.common import (
     CliError,
@@ -18,6 +19,9 @@ from county.cli.common import (
 )
 from kiosk import clock
 from kiosk.textsafe import say
+
+if TYPE_CHECKING:
+    from county.terminals import LastUpdate
 
 __all__ = ["register"]
 
@@ -48,6 +52,13 @@ def _enroll_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _outcome(last: LastUpdate | None) -> str:
+    """``1.4.0 installed``, ``1.4.0 REFUSED`` (capitals: not installed), ``-`` for none."""
+    if last is None:
+        return "-"
+    return f"{last.version} {last.result if last.ok else last.result.upper()}"
+
+
 def _terminals(args: argparse.Namespace) -> int:
     from county import plain_lists
     from county.plainread import PlainDb
@@ -68,14 +79,15 @@ def _terminals(args: argparse.Namespace) -> int:
         say("no terminals enrolled (county enroll new --village V --township T)")
         return 0
     say(f"{'id':8} {'village':14} {'last heartbeat':20} {'version':10} {'lag':>6} "
-        f"{'outbox':>6} {'reader':10} {'printer':10} {'disk free':>10}  flags")
+        f"{'outbox':>6} {'reader':10} {'printer':10} {'disk free':>10}  {'last update':20}  "
+        "flags")
     for r in rows:
         flags = ",".join(f for f, on in (("REVOKED", r.revoked), ("SILENT", r.silent)) if on)
         disk = "-" if r.disk_free_bytes is None else f"{r.disk_free_bytes / 2**30:.1f} GiB"
         say(f"{r.terminal_id:8} {r.township + r.village:14} {local_time(r.last_heartbeat_at):20} "
             f"{r.version or '-':10} {'-' if r.cursor_lag is None else r.cursor_lag:>6} "
             f"{'-' if r.outbox_depth is None else r.outbox_depth:>6} {r.reader or '-':10} "
-            f"{r.printer or '-':10} {disk:>10}  {flags}")
+            f"{r.printer or '-':10} {disk:>10}  {_outcome(r.last_update):20}  {flags}")
         last = r.last_update
         if last is not None and not last.ok:  # what IT staff must act on: a failed update
             say(f"{'':8} update {last.version} {last.result.upper()} [{last.code}] "

@@ -1,8 +1,9 @@
 """``county release build``: turn a folder of wheels or a project checkout into a signed bundle.
 
 Runs on the offline machine that holds the private key. A project checkout
-is built with ``python -m pip wheel`` (the project and every dependency,
-pinned by what pip resolves); ``--find-links DIR`` makes that build offline.
+is built with ``python -m pip wheel`` (the project with its ``kiosk`` extra —
+what a terminal installs — and every dependency, pinned by what pip
+resolves); ``--find-links DIR`` makes that build offline.
 A checkout whose own version (``pyproject.toml`` and ``kiosk/__init__.py``)
 is not ``--version`` is copied aside and built with ``--version`` written into
 both files: the checkout itself is never changed.
@@ -60,7 +61,8 @@ def check_wheels(wheels: Sequence[Path], version: str) -> None:
 
 def _pip_wheel(checkout: Path, into: Path, *, find_links: Path | None,
                no_build_isolation: bool) -> None:
-    command = [sys.executable, "-m", "pip", "wheel", str(checkout), "--wheel-dir", str(into),
+    command = [sys.executable, "-m", "pip", "wheel", f"{checkout}[kiosk]",
+               "--wheel-dir", str(into),
                "--disable-pip-version-check", "--no-input", "--quiet"]
     if find_links is not None:
         command += ["--no-index", "--find-links", str(find_links)]

@@ -143,7 +143,7 @@ _FAILED = ("refused", "reverted", "failed")
 
 def list_releases(engine: Engine) -> list[ReleaseRow]:
     """Every release, newest version first, with its scopes, pins, and how many active
-    terminals run it and failed to install it (two GROUP BY counts)."""
+    terminals run it and failed to install it, by reason (two GROUP BY counts)."""
     active = Terminal.revoked_at.is_(None)
     with engine.connect() as conn:
         releases = conn.execute(select(Release)).all()
@@ -153,10 +153,15 @@ def list_releases(engine: Engine) -> list[ReleaseRow]:
         pins = _effective_pins(conn)
         running = {v: n for v, n in conn.execute(
             select(Terminal.version, func.count()).where(active).group_by(Terminal.version))}
-        failed = {v: n for v, n in conn.execute(
-            select(Terminal.update_version, func.count())
+        failures = conn.execute(
+            select(Terminal.update_version, Terminal.update_code, func.count())
             .where(active, Terminal.update_result.in_(_FAILED))
-            .group_by(Terminal.update_version))}
+            .group_by(Terminal.update_version, Terminal.update_code)).all()
+    failed: dict[str | None, int] = {}
+    by_code: dict[str | None, dict[str, int]] = {}
+    for v, code, n in sorted(failures, key=lambda f: (-int(f[2]), f[1] or "")):
+        failed[v] = failed.get(v, 0) + int(n)
+        by_code.setdefault(v, {})[code or "?"] = int(n)
     out = []
     for r in sorted(releases, key=lambda r: Version(r.version), reverse=True):
         mine = [s for s in scopes if s.version == r.version]
@@ -166,7 +171,8 @@ def list_releases(engine: Engine) -> list[ReleaseRow]:
             tuple(str(Scope(s.kind, s.target)) for s in mine),
             tuple(sorted(t for t, (v, _) in pins.items() if v == r.version)), r.path,
             tuple(str(Scope(s.kind, s.target)) for s in mine if s.pinned_at is not None),
-            int(running.get(r.version, 0)), int(failed.get(r.version, 0))))
+            int(running.get(r.version, 0)), failed.get(r.version, 0),
+            by_code.get(r.version, {})))
     return out
 
 

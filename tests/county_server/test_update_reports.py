@@ -92,7 +92,9 @@ def test_update_report_is_stored_shown_and_counted(
 
     [release] = json.loads(_county(capsys, "release", "list", "--json", "--db", seeded_url))
     assert (release["version"], release["running"], release["failed"]) == ("1.4.0", 1, 1)
-    assert "running 1, failed 1" in _county(capsys, "release", "list", "--db", seeded_url)
+    assert release["failed_by_code"] == {"update.unhealthy": 1}
+    assert "running 1, failed 1 (update.unhealthy 1)" in _county(capsys, "release", "list",
+                                                                 "--db", seeded_url)
 
 
 BAD_REPORTS: list[dict[str, Any]] = [{"code": "x" * 61}, {"result": "exploded"},

@@ -34,7 +34,7 @@ from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
 from sync.heartbeat import HeartbeatOutcome, send_heartbeat
 from sync.protocol import ReleaseInfo
-from sync.protocol.release import public_key_pem
+from sync.protocol.release import public_key_b64, public_key_pem
 from sync.protocol.release.pin import sign_pin
 from sync.release_fetch import fetch_release
 from sync.state import read_status
@@ -193,13 +193,13 @@ def test_an_unsigned_pin_from_the_server_allows_no_rollback(
     assert not (term.spool / "ready" / "0.0.1.tar").exists()
 
 
-def test_without_a_release_key_nothing_is_handed_to_root(
+def test_a_terminal_enrolled_before_the_key_was_trusted_takes_it_and_fetches(
         tmp_path: Path, county_engine: Engine, release_key: Ed25519PrivateKey) -> None:
+    # The case: enrolled before `county release trust`, it used to download the
+    # release and refuse it with update.no_key. It now takes the county's key over its
+    # authenticated channel (sync.release_key_fetch) and fetches the release.
     now = datetime.now(UTC)
-    trust_key(county_engine, public_key_pem(release_key.public_key()))
     bundle = make_bundle(tmp_path / "build", "2.0.0", key=release_key)
-    publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
-            scopes=[Scope("county")], pin=False, now=now)
     term = write_update_terminal(tmp_path / "terminal", release_key, pubkey_file=False)
     config = load_config(term.config)
     engine = open_store(term.db)
@@ -207,12 +207,16 @@ def test_without_a_release_key_nothing_is_handed_to_root(
         enroll_terminal(config, engine, enrollment_code(county_engine), county.url)
         enrollment = term.dir / "enrollment.json"
         saved = json.loads(enrollment.read_text())
-        saved["release_public_key"] = ""  # enrolled before the county trusted a key
-        enrollment.write_text(json.dumps(saved))
+        assert saved["release_public_key"] == ""  # no key trusted at enrollment
+        trust_key(county_engine, public_key_pem(release_key.public_key()))
+        publish(county_engine, "2.0.0", bundle, releases_dir=tmp_path / "county-releases",
+                scopes=[Scope("county")], pin=False, now=now)
         with CountyClient(county.url, saved["token"], ClientSettings()) as client:
             outcome = send_heartbeat(client, engine, config=config, uptime_s=5, now=now)
-    assert outcome.fetched is None
-    status = read_status(engine)
     engine.dispose()
-    assert status.last_error_code == "update.no_key"
-    assert not (term.spool / "ready").exists()
+    assert outcome.fetched is not None and outcome.fetched.action == "ready"
+    assert json.loads(enrollment.read_text())["release_public_key"] == \
+        public_key_b64(release_key.public_key())
+    done = term.cli("install", "--ready")  # root verifies with the key taken
+    assert done.returncode == 0, done.stderr
+    assert term.dirs.current() == "2.0.0"

@@ -27,6 +27,8 @@ from kiosk.store import open_store
 from kiosk.update_state import Attempt, Result, StateFiles
 from sync.client import ClientSettings, CountyClient
 from sync.enroll import enroll_terminal
+from sync.errors import NetworkError, SyncError
+from sync.fetch_refusal import clear_refusal, last_refusal, record_refusal
 from sync.heartbeat import send_heartbeat
 from sync.update_report import update_report
 from updater.conftest import write_update_terminal
@@ -107,3 +109,26 @@ def test_no_or_unusable_record_sends_no_report(tmp_path: Path) -> None:
     StateFiles(tmp_path).record(_attempt("failed", "update.unhealthy",
                                          finished_at="2026-11-22T09:30:00"))  # no offset
     assert update_report(tmp_path) is None
+
+
+def test_the_newer_of_roots_attempt_and_syncds_refusal_is_reported(tmp_path: Path) -> None:
+    root, spool = tmp_path / "opt", tmp_path / "spool"
+    root.mkdir()
+    assert update_report(root, spool) is None
+    StateFiles(root).record(_attempt("failed", "update.unhealthy"))
+    refused = record_refusal(spool, "2.0.0", SyncError("no key", code="update.no_key"),
+                             now=datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    assert refused is not None
+    report = update_report(root, spool)
+    assert report is not None
+    assert (report.version, report.result, report.code, report.message) == (
+        "2.0.0", "refused", "update.no_key", "no key")
+    only_root = update_report(root)
+    assert only_root is not None and only_root.version == "1.4.0"
+    # Root's later attempt wins again; a network fault is no refusal and records nothing.
+    StateFiles(root).record(_attempt("ok", "update.ok", finished_at="2026-11-24T09:30:00+00:00"))
+    later = update_report(root, spool)
+    assert later is not None and later.result == "installed"
+    clear_refusal(spool)
+    assert record_refusal(spool, "2.0.0", NetworkError("cut"), now=datetime.now(UTC)) is None
+    assert last_refusal(spool) is None

@@ -23,6 +23,9 @@ class ReleaseCode(StrEnum):
     FILE_MISMATCH = "release.file_mismatch"
     ROLLBACK = "release.rollback"
     BAD_PIN = "release.bad_pin"
+    BAD_ROTATION = "release.bad_rotation"
+    """The county's release key is not the terminal's, and no chain of rotation
+    statements signed by the terminal's key leads to it (sync.protocol.release.rotation)."""
 
 
 class ReleaseError(Exception):
