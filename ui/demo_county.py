@@ -21,12 +21,19 @@ from pathlib import Path
 from kiosk import clock
 from kiosk.config import Config
 
-__all__ = ["DEMO_COUNTY_PORT", "DemoCounty", "write_demo_toml"]
+__all__ = ["DEMO_COUNTY_PORT", "DEMO_LOGINS", "DemoCounty", "write_demo_toml"]
 
 log = logging.getLogger(__name__)
 
 #: The port the demo county listens on (127.0.0.1 only).
 DEMO_COUNTY_PORT = 8470
+
+#: The demo county's console accounts (name, role, password): printed by `kiosk demo`,
+#: made on the demo's own loopback server only. The township account is the demo
+#: village's township (added at start).
+DEMO_LOGINS = (("it", "it", "demo-it-2026"), ("jiwei", "inspector", "demo-jiwei-2026"),
+               ("xiangzhen", "township", "demo-xiang-2026"), ("guest", "viewer", "demo-view-2026"))
+_LOGINS_MADE = ".console-logins"
 
 
 def write_demo_toml(config: Config, path: Path, *, poll_interval_s: int = 20) -> Path:
@@ -111,6 +118,13 @@ class DemoCounty:
         if fresh:
             _run("county.cli", "seed-demo", "--db", db_url, "--today", day)
             (root / _COUNTY_DAY).write_text(day + "\n", encoding="utf-8")
+            (root / _LOGINS_MADE).unlink(missing_ok=True)
+        if not (root / _LOGINS_MADE).exists():
+            for name, role, password in DEMO_LOGINS:
+                where = ("--township", config.terminal.township) if role == "township" else ()
+                _run("county.cli", "user", "add", name, "--role", role, "--password", password,
+                     *where, "--db", db_url)
+            (root / _LOGINS_MADE).write_text("made\n", encoding="utf-8")
         url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", db_url,
                                    "--host", "127.0.0.1", "--port", str(port),

@@ -78,3 +78,22 @@ def test_complaint_round_trip_through_the_demo_county(
               "the reply on the terminal")
     finally:
         engine.dispose()
+
+
+def test_the_demo_logins_open_the_console(demo: tuple[DemoDevices, DemoCounty, Path]) -> None:
+    # `kiosk demo` prints these: each must log in to the demo county's console.
+    import httpx
+
+    from ui.demo_county import DEMO_LOGINS
+
+    _devices, county, _root = demo
+    for name, _role, password in DEMO_LOGINS:
+        with httpx.Client(base_url=county.url, timeout=30) as http:
+            form = http.get("/login")
+            assert form.status_code == 200
+            token = form.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+            fields = {"username": name, "password": password, "csrf_token": token}
+            answer = http.post("/login", data=fields, follow_redirects=False)
+            assert answer.status_code in (302, 303), (name, answer.status_code)
+            home = http.get(answer.headers["location"], follow_redirects=False)
+            assert home.status_code == 200 and 'name="password"' not in home.text, name

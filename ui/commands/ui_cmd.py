@@ -170,7 +170,7 @@ def _demo(args: argparse.Namespace) -> int:
     config = with_settings(demo, settings)
     county = None
     if not args.no_county:
-        from ui.demo_county import DemoCounty
+        from ui.demo_county import DEMO_LOGINS, DemoCounty
 
         try:
             county = DemoCounty.start(args.dir.resolve(), config, today=args.today)
@@ -187,6 +187,8 @@ def _demo(args: argparse.Namespace) -> int:
         say(f"demo: county server {county.url} (database {args.dir / 'county.db'}), "
             f"sync daemon running; answer a complaint with `county complaints reply "
             f"--db sqlite:///{args.dir.resolve() / 'county.db'} …`")
+        logins = ", ".join(f"{name} / {password} ({role})" for name, role, password in DEMO_LOGINS)
+        say(f"demo: county console {county.url}/login — demo logins: {logins}")
     try:
         return _exec(app)
     finally:
