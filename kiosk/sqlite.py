@@ -83,7 +83,7 @@ def private_database_file(path: Path) -> None:
         info = os.stat(path)
         if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
             os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
-            log.warning("event=db_mode_tightened path=%s was=%o", path,
+            log.info("event=db_mode_tightened path=%s was=%o", path,
                         stat.S_IMODE(info.st_mode))
         return
     os.close(fd)
