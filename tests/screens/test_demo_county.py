@@ -31,8 +31,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[tuple[DemoDevices, DemoCounty, Path]]:
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoDevices, DemoCounty,
+                                                                      Path]]:
+    """One running demo (devices, county, sync daemon) for the tests of this module."""
+    tmp_path = tmp_path_factory.mktemp("demo")
     devices, config = DemoDevices.start(tmp_path)
     county = DemoCounty.start(tmp_path, config, port=_free_port(), poll_interval_s=2)
     try:
