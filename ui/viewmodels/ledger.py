@@ -93,7 +93,7 @@ class LedgerModel(ViewModel):
 
     @Slot()
     def open(self) -> None:
-        """Show the months (from the welcome screen or the 村务公开 hub)."""
+        """Show the months (the 村级财务 section of the 村务公开 hub)."""
         self.refresh()
         self._go(Screen.LEDGER)
 

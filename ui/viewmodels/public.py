@@ -8,8 +8,8 @@ whose one button is "这一笔有问题" (an anonymous complaint carrying the it
 and the payment's id); a power is shown one step a page, then what to bring,
 who decides, the time limits and where to complain.
 
-Sections are data (:data:`SECTIONS`): 村级财务 and 村级工程 take their place
-beside these two when they exist.
+Sections are data (:data:`SECTIONS`): 村级财务 (ui/viewmodels/ledger.py) is opened
+through the ledger's own model; 村级工程 takes its place beside them when it exists.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("rolls", "公示花名册", "本村谁领了哪项补贴、领了多少"),
     ("powers", "小微权力清单", "村里的事怎么办、谁来定、去哪里反映"),
+    ("ledger", "村级财务", "村里每个月的收入、支出和凭证"),
 )
 
 
@@ -98,14 +99,19 @@ class PublicModel(ViewModel):
     error = readonly(str, "error", changed)
 
     def __init__(self, services: PublicServices, go: Callable[[Screen], None],
-                 complaint: ComplaintModel, parent: QObject | None = None) -> None:
+                 complaint: ComplaintModel, parent: QObject | None = None, *,
+                 ledger: Callable[[], None] | None = None) -> None:
         """``go`` shows a screen (the root view-model's); ``complaint`` is the complaint
-        flow "这一笔有问题" starts. Nothing here is personal: :meth:`open` starts afresh."""
-        sections = [{"key": k, "label": label, "hint": hint} for k, label, hint in SECTIONS]
+        flow "这一笔有问题" starts; ``ledger`` opens 村级财务 (the LedgerModel's
+        ``open``; None: no such section). Nothing here is personal: :meth:`open`
+        starts afresh."""
+        sections = [{"key": k, "label": label, "hint": hint} for k, label, hint in SECTIONS
+                    if k != "ledger" or ledger is not None]
         super().__init__(parent, sections=sections, **_BLANK)
         self._services = services
         self._go = go
         self._complaint = complaint
+        self._ledger = ledger
         self._roll: Roll | None = None
         self._powers: list[PowerView] = []
         self._power: PowerView | None = None
@@ -137,6 +143,8 @@ class PublicModel(ViewModel):
                                       "hint": f"共 {len(p.steps)} 步"} for p in self._powers])
             self._read(load)
             self._go(Screen.POWERS)
+        elif key == "ledger" and self._ledger is not None:
+            self._ledger()  # the ledger's own screen; its back returns here
 
     def _read(self, load: Callable[[], object]) -> None:
         try:
@@ -241,7 +249,8 @@ class PublicModel(ViewModel):
     def spoken(self, screen: Screen) -> str:
         """What ``screen`` (one of the 村务公开 screens) says aloud, numbers in words."""
         if screen is Screen.PUBLIC:
-            return "村务公开。" + "，".join(label for _, label, _ in SECTIONS) + "，不用身份证。"
+            labels = [s["label"] for s in self._get("sections")]
+            return "村务公开。" + "，".join(labels) + "，不用身份证。"
         if screen is Screen.ROLL_ITEMS:
             names = "，".join(i["label"] for i in self._get("items"))
             return f"公示花名册：{names}。" if names else "本村现在没有正在公示的名单。"
