@@ -938,7 +938,7 @@
     <message>
         <location filename="../viewmodels/public.py" line="75"/>
         <source>{count}人</source>
-        <translation>{count} people</translation>
+        <translation>Household of {count}</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="149"/>
@@ -1692,7 +1692,7 @@ Anonymous complaints are not shown here.</translation>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="48"/>
         <source>家庭人口 %1</source>
-        <translation>Household %1</translation>
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
