@@ -717,7 +717,6 @@
     </message>
     <message>
         <location filename="../app.py" line="230"/>
-        <location filename="../viewmodels/public.py" line="212"/>
         <source>{count} 条</source>
         <translation>{count}</translation>
     </message>
@@ -902,7 +901,7 @@
     <message>
         <location filename="../viewmodels/public.py" line="46"/>
         <source>村里每个月的收入、支出和凭证</source>
-        <translation>The village's income, spending and vouchers, month by month</translation>
+        <translation>The village&apos;s income, spending and vouchers, month by month</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="48"/>
@@ -954,6 +953,11 @@
         <location filename="../viewmodels/public.py" line="204"/>
         <source>姓 {letter}</source>
         <translation>Surname {letter}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="212"/>
+        <source>共 {count} 条</source>
+        <translation>{count} lines</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="213"/>

@@ -717,7 +717,6 @@
     </message>
     <message>
         <location filename="../app.py" line="230"/>
-        <location filename="../viewmodels/public.py" line="212"/>
         <source>{count} 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -954,6 +953,11 @@
         <location filename="../viewmodels/public.py" line="204"/>
         <source>姓 {letter}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="212"/>
+        <source>共 {count} 条</source>
+        <translation>جەمئىي ⁦{count}⁩ قۇر</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="213"/>

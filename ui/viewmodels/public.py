@@ -209,7 +209,7 @@ class PublicModel(ViewModel):
         if roll is None:
             return
         lines = [line for line in roll.rows if keep(line)]
-        count = tr("{count} 条").format(count=len(lines)) if not key else \
+        count = tr("共 {count} 条").format(count=len(lines)) if not key else \
             tr("{label}：{count} 条，{total}").format(
                 label=label, count=len(lines),
                 total=format_yuan(sum(line.amount_fen for line in lines)))
