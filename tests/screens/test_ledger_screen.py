@@ -14,6 +14,7 @@ from demo.village import DemoVillage
 from kiosk.config import Config
 from kiosk.money import format_yuan
 from screens.kiosk_window import open_kiosk
+from ui.viewmodels.utterance import utterance_for
 
 
 def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
@@ -24,6 +25,11 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
     year = [e for e in ledger if e.month.startswith(newest[:4])]
     with open_kiosk(kiosk_config) as (ui, d):
         d.click("publicButton")
+        d.find("publicScreen")
+        hub = ui.app_model.public_model
+        assert [s["key"] for s in hub.sections] == ["rolls", "powers", "ledger"]
+        spoken = utterance_for(ui.app_model)  # the hub read aloud names 村级财务 too
+        assert spoken is not None and "村级财务" in spoken.text
         d.click("choice_2")  # 村级财务, a section of the 村务公开 hub
         d.find("ledgerScreen")
         assert ui.app_model.screen == "ledger"
