@@ -881,58 +881,58 @@
         <location filename="../viewmodels/public.py" line="44"/>
         <source>公示花名册</source>
         <extracomment>The hub&apos;s sections: (key, label, hint), in the order shown; Chinese source texts, shown through :func:`ui.tr.tr` (read aloud as they are).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ئاشكارىلانغان تىزىملىك</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="44"/>
         <source>本村谁领了哪项补贴、领了多少</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتتە كىم قايسى ياردەم پۇلىنى قانچىلىك ئالدى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="45"/>
         <source>小微权力清单</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت ھوقۇق تىزىملىكى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="45"/>
         <source>村里的事怎么办、谁来定、去哪里反映</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت ئىشلىرى قانداق بېجىرىلىدۇ، كىم قارار قىلىدۇ، قەيەرگە ئىنكاس قىلىدۇ</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="46"/>
         <source>村里每个月的收入、支出和凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتنىڭ ھەر ئايلىق كىرىم، چىقىم ۋە ئىسپاتلىرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="48"/>
         <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="50"/>
         <source>办理须知</source>
         <extracomment>The page after a power&apos;s last step, and its lines&apos; labels.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>بىلىشكە تېگىشلىك ئىشلار</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="51"/>
         <source>需要带的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>ئېلىپ كېلىدىغان ماتېرىياللار</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="51"/>
         <source>谁来决定</source>
-        <translation type="unfinished"></translation>
+        <translation>كىم قارار قىلىدۇ</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="52"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>بېجىرىش مۇددىتى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="52"/>
         <source>有问题找谁</source>
-        <translation type="unfinished"></translation>
+        <translation>مەسىلە بولسا كىمگە ئېيتىش</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="75"/>
@@ -942,7 +942,7 @@
     <message>
         <location filename="../viewmodels/public.py" line="149"/>
         <source>{rows} 条，合计 {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{rows}⁩ قۇر، جەمئىي ⁦{total}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="157"/>
@@ -952,7 +952,7 @@
     <message>
         <location filename="../viewmodels/public.py" line="204"/>
         <source>姓 {letter}</source>
-        <translation type="unfinished"></translation>
+        <translation>فامىلىسى ⁦{letter}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="212"/>
@@ -962,7 +962,7 @@
     <message>
         <location filename="../viewmodels/public.py" line="213"/>
         <source>{label}：{count} 条，{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{label}⁩: ⁦{count}⁩ قۇر، ⁦{total}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="233"/>
@@ -1511,7 +1511,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
         <source>公示花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاشكارىلانغان تىزىملىك</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
@@ -1526,7 +1526,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>小微权力清单</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت ھوقۇق تىزىملىكى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
