@@ -334,8 +334,10 @@ def _tour_public(d: UiDriver, shot: Callable[[str], None]) -> None:
 
 
 def _ledger_tour(d: UiDriver, app: Any, shot: Callable[[str], None]) -> None:
-    """村级财务 (issue 17): the months, the newest month's entries, a voucher."""
-    d.click("ledgerButton")
+    """村级财务 (issue 17), a section of the 村务公开 hub: the months, the newest
+    month's entries, a voucher."""
+    d.click("publicButton")
+    d.click("choice_2")
     shot("ledger-months")
     d.click("month_0")
     shot("ledger-entries")

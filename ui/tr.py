@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["QT_TR_NOOP", "day_text", "header_date", "is_chinese", "set_language", "tr"]
+__all__ = ["QT_TR_NOOP", "day_text", "header_date", "is_chinese", "month_day_text",
+           "month_text", "set_language", "tr"]
 
 _state = {"language": "zh_CN"}
 
@@ -51,6 +52,18 @@ def day_text(d: date) -> str:
     """``2026年11月20日`` / ``20 November 2026``."""
     return tr("{year}年{month}月{day}日").format(year=d.year, month=d.month, day=d.day,
                                                 month_name=tr(_MONTHS[d.month - 1]))
+
+
+def month_text(year: int, month: int) -> str:
+    """``2026年10月`` / ``October 2026``."""
+    return tr("{year}年{month}月").format(year=year, month=month,
+                                         month_name=tr(_MONTHS[month - 1]))
+
+
+def month_day_text(d: date) -> str:
+    """``10月3日`` / ``3 October`` (the year is said elsewhere)."""
+    return tr("{month}月{day}日").format(month=d.month, day=d.day,
+                                        month_name=tr(_MONTHS[d.month - 1]))
 
 
 def header_date(now: datetime) -> str:

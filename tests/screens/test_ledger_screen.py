@@ -14,6 +14,7 @@ from demo.village import DemoVillage
 from kiosk.config import Config
 from kiosk.money import format_yuan
 from screens.kiosk_window import open_kiosk
+from ui.viewmodels.utterance import utterance_for
 
 
 def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
@@ -23,7 +24,13 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
     this_month = [e for e in ledger if e.month == newest]
     year = [e for e in ledger if e.month.startswith(newest[:4])]
     with open_kiosk(kiosk_config) as (ui, d):
-        d.click("ledgerButton")
+        d.click("publicButton")
+        d.find("publicScreen")
+        hub = ui.app_model.public_model
+        assert [s["key"] for s in hub.sections] == ["rolls", "powers", "ledger"]
+        spoken = utterance_for(ui.app_model)  # the hub read aloud names 村级财务 too
+        assert spoken is not None and "村级财务" in spoken.text
+        d.click("choice_2")  # 村级财务, a section of the 村务公开 hub
         d.find("ledgerScreen")
         assert ui.app_model.screen == "ledger"
         income = sum(e.amount_fen for e in year if e.kind == "income")
@@ -53,6 +60,9 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
         d.click("backButton")
         d.find("ledgerMonthList")
         d.click("backButton")
+        d.find("publicScreen")  # back to the hub it was opened from
+        assert ui.app_model.screen == "public"
+        d.click("backButton")
         d.find("welcomeScreen")
 
 
@@ -62,7 +72,8 @@ def test_this_entry_is_wrong_files_a_complaint_about_it(qtbot: QtBot, kiosk_conf
     newest = max(e.month for e in ledger)
     first = next(e for e in ledger if e.month == newest)
     with open_kiosk(kiosk_config) as (ui, d):
-        d.click("ledgerButton")
+        d.click("publicButton")
+        d.click("choice_2")
         d.click("month_0")
         d.click("complain_0")
         d.find("complaintScreen")

@@ -4,107 +4,117 @@
 <context>
     <name></name>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>1月</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>2月</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>3月</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>4月</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>5月</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>6月</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>7月</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>8月</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>9月</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>10月</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>11月</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>12月</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="32"/>
+        <location filename="../tr.py" line="33"/>
         <source>星期日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="52"/>
+        <location filename="../tr.py" line="53"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{day} {month_name} {year}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="58"/>
+        <location filename="../tr.py" line="59"/>
+        <source>{year}年{month}月</source>
+        <translation>{month_name} {year}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="65"/>
+        <source>{month}月{day}日</source>
+        <translation>{day} {month_name}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="71"/>
         <source>{date} {weekday}</source>
         <translation>{weekday} {date}</translation>
     </message>
@@ -359,6 +369,7 @@
     </message>
     <message>
         <location filename="../viewmodels/benefits.py" line="89"/>
+        <location filename="../viewmodels/ledger.py" line="122"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -638,6 +649,7 @@
     </message>
     <message>
         <location filename="../viewmodels/notices.py" line="30"/>
+        <location filename="../viewmodels/public.py" line="46"/>
         <source>村级财务</source>
         <translation>Village finances</translation>
     </message>
@@ -848,6 +860,119 @@
         <location filename="../viewmodels/clerk.py" line="183"/>
         <source>不能调节亮度：{error}</source>
         <translation>Cannot change the brightness: {error}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="40"/>
+        <source>收入</source>
+        <extracomment>An entry&apos;s kind as shown (kiosk.ledger.KIND_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="40"/>
+        <source>支出</source>
+        <translation>Expense</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="41"/>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="44"/>
+        <source>公示花名册</source>
+        <extracomment>The hub&apos;s sections: (key, label, hint), in the order shown; Chinese source texts, shown through :func:`ui.tr.tr` (read aloud as they are).</extracomment>
+        <translation>Public rolls</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="44"/>
+        <source>本村谁领了哪项补贴、领了多少</source>
+        <translation>Who in the village received which benefit, and how much</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="45"/>
+        <source>小微权力清单</source>
+        <translation>Village powers list</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="45"/>
+        <source>村里的事怎么办、谁来定、去哪里反映</source>
+        <translation>How village matters are handled, who decides, where to complain</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="46"/>
+        <source>村里每个月的收入、支出和凭证</source>
+        <translation>The village&apos;s income, spending and vouchers, month by month</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="48"/>
+        <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
+        <translation>This cannot be read just now. Please try again later, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="50"/>
+        <source>办理须知</source>
+        <extracomment>The page after a power&apos;s last step, and its lines&apos; labels.</extracomment>
+        <translation>What to know</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="51"/>
+        <source>需要带的材料</source>
+        <translation>What to bring</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="51"/>
+        <source>谁来决定</source>
+        <translation>Who decides</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="52"/>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="52"/>
+        <source>有问题找谁</source>
+        <translation>Where to complain</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="75"/>
+        <source>{count}人</source>
+        <translation>Household of {count}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="149"/>
+        <source>{rows} 条，合计 {total}</source>
+        <translation>{rows} lines, {total} in all</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="157"/>
+        <source>共 {count} 步</source>
+        <translation>{count} steps</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="204"/>
+        <source>姓 {letter}</source>
+        <translation>Surname {letter}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="212"/>
+        <source>共 {count} 条</source>
+        <translation>{count} lines</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="213"/>
+        <source>{label}：{count} 条，{total}</source>
+        <translation>{label}: {count} lines, {total}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="233"/>
+        <source>{item}：{name} {period} {amount}</source>
+        <translation>{item}: {name} {period} {amount}</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="260"/>
+        <source>第{number}步  {title}</source>
+        <translation>Step {number}  {title}</translation>
     </message>
 </context>
 <context>
@@ -1325,7 +1450,7 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
         <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
-        <translation>Income %1　Expense %2　Balance %3</translation>
+        <translation>Income %1&#x3000;Expense %2&#x3000;Balance %3</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
@@ -1571,7 +1696,7 @@ Anonymous complaints are not shown here.</translation>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="48"/>
         <source>家庭人口 %1</source>
-        <translation>Household %1</translation>
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
@@ -1720,7 +1845,6 @@ Anonymous complaints are not shown here.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="152"/>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="204"/>
         <source>不用身份证</source>
         <translation>No ID card needed</translation>
     </message>
@@ -1750,9 +1874,8 @@ Anonymous complaints are not shown here.</translation>
         <translation>Notices: </translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="203"/>
         <source>村级财务</source>
-        <translation>Village finances</translation>
+        <translation type="vanished">Village finances</translation>
     </message>
 </context>
 </TS>

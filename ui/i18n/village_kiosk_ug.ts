@@ -4,107 +4,117 @@
 <context>
     <name></name>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>1月</source>
         <translation>يانۋار</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>2月</source>
         <translation>فېۋرال</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>3月</source>
         <translation>مارت</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="27"/>
+        <location filename="../tr.py" line="28"/>
         <source>4月</source>
         <translation>ئاپرېل</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>5月</source>
         <translation>ماي</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>6月</source>
         <translation>ئىيۇن</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>7月</source>
         <translation>ئىيۇل</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="28"/>
+        <location filename="../tr.py" line="29"/>
         <source>8月</source>
         <translation>ئاۋغۇست</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>9月</source>
         <translation>سېنتەبىر</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>10月</source>
         <translation>ئۆكتەبىر</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>11月</source>
         <translation>نويابىر</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="29"/>
+        <location filename="../tr.py" line="30"/>
         <source>12月</source>
         <translation>دېكابىر</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期一</source>
         <translation>دۈشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期二</source>
         <translation>سەيشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="30"/>
+        <location filename="../tr.py" line="31"/>
         <source>星期三</source>
         <translation>چارشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期四</source>
         <translation>پەيشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期五</source>
         <translation>جۈمە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="31"/>
+        <location filename="../tr.py" line="32"/>
         <source>星期六</source>
         <translation>شەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="32"/>
+        <location filename="../tr.py" line="33"/>
         <source>星期日</source>
         <translation>يەكشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="52"/>
+        <location filename="../tr.py" line="53"/>
         <source>{year}年{month}月{day}日</source>
         <translation>⁦{year}⁩-يىلى ⁦{day}⁩-{month_name}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="58"/>
+        <location filename="../tr.py" line="59"/>
+        <source>{year}年{month}月</source>
+        <translation>⁦{year}⁩-يىلى {month_name}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="65"/>
+        <source>{month}月{day}日</source>
+        <translation>⁦{day}⁩-{month_name}</translation>
+    </message>
+    <message>
+        <location filename="../tr.py" line="71"/>
         <source>{date} {weekday}</source>
         <translation>{date}، {weekday}</translation>
     </message>
@@ -359,6 +369,7 @@
     </message>
     <message>
         <location filename="../viewmodels/benefits.py" line="89"/>
+        <location filename="../viewmodels/ledger.py" line="122"/>
         <source>{year}年</source>
         <translation>⁦{year}⁩-يىل</translation>
     </message>
@@ -638,6 +649,7 @@
     </message>
     <message>
         <location filename="../viewmodels/notices.py" line="30"/>
+        <location filename="../viewmodels/public.py" line="46"/>
         <source>村级财务</source>
         <translation>كەنت مالىيىسى</translation>
     </message>
@@ -848,6 +860,119 @@
         <location filename="../viewmodels/clerk.py" line="183"/>
         <source>不能调节亮度：{error}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="40"/>
+        <source>收入</source>
+        <extracomment>An entry&apos;s kind as shown (kiosk.ledger.KIND_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
+        <translation>كىرىم</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="40"/>
+        <source>支出</source>
+        <translation>چىقىم</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/ledger.py" line="41"/>
+        <source>凭证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="44"/>
+        <source>公示花名册</source>
+        <extracomment>The hub&apos;s sections: (key, label, hint), in the order shown; Chinese source texts, shown through :func:`ui.tr.tr` (read aloud as they are).</extracomment>
+        <translation>ئاشكارىلانغان تىزىملىك</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="44"/>
+        <source>本村谁领了哪项补贴、领了多少</source>
+        <translation>كەنتتە كىم قايسى ياردەم پۇلىنى قانچىلىك ئالدى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="45"/>
+        <source>小微权力清单</source>
+        <translation>كەنت ھوقۇق تىزىملىكى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="45"/>
+        <source>村里的事怎么办、谁来定、去哪里反映</source>
+        <translation>كەنت ئىشلىرى قانداق بېجىرىلىدۇ، كىم قارار قىلىدۇ، قەيەرگە ئىنكاس قىلىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="46"/>
+        <source>村里每个月的收入、支出和凭证</source>
+        <translation>كەنتنىڭ ھەر ئايلىق كىرىم، چىقىم ۋە ئىسپاتلىرى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="48"/>
+        <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
+        <translation>بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="50"/>
+        <source>办理须知</source>
+        <extracomment>The page after a power&apos;s last step, and its lines&apos; labels.</extracomment>
+        <translation>بىلىشكە تېگىشلىك ئىشلار</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="51"/>
+        <source>需要带的材料</source>
+        <translation>ئېلىپ كېلىدىغان ماتېرىياللار</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="51"/>
+        <source>谁来决定</source>
+        <translation>كىم قارار قىلىدۇ</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="52"/>
+        <source>办理时限</source>
+        <translation>بېجىرىش مۇددىتى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="52"/>
+        <source>有问题找谁</source>
+        <translation>مەسىلە بولسا كىمگە ئېيتىش</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="75"/>
+        <source>{count}人</source>
+        <translation>⁦{count}⁩ كىشى</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="149"/>
+        <source>{rows} 条，合计 {total}</source>
+        <translation>⁦{rows}⁩ قۇر، جەمئىي ⁦{total}⁩</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="157"/>
+        <source>共 {count} 步</source>
+        <translation>جەمئىي ⁦{count}⁩ قەدەم</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="204"/>
+        <source>姓 {letter}</source>
+        <translation>فامىلىسى ⁦{letter}⁩</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="212"/>
+        <source>共 {count} 条</source>
+        <translation>جەمئىي ⁦{count}⁩ قۇر</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="213"/>
+        <source>{label}：{count} 条，{total}</source>
+        <translation>⁦{label}⁩: ⁦{count}⁩ قۇر، ⁦{total}⁩</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="233"/>
+        <source>{item}：{name} {period} {amount}</source>
+        <translation>⁦{item}⁩: ⁦{name}⁩ ⁦{period}⁩ ⁦{amount}⁩</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="260"/>
+        <source>第{number}步  {title}</source>
+        <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
 </context>
 <context>
@@ -1278,17 +1403,17 @@
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
         <source>村级财务</source>
-        <translation type="unfinished">كەنت مالىيىسى</translation>
+        <translation>كەنت مالىيىسى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="41"/>
         <source>收入</source>
-        <translation type="unfinished"></translation>
+        <translation>كىرىم</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="42"/>
         <source>支出</source>
-        <translation type="unfinished"></translation>
+        <translation>چىقىم</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
@@ -1386,7 +1511,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
         <source>公示花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاشكارىلانغان تىزىملىك</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
@@ -1401,7 +1526,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
         <source>小微权力清单</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت ھوقۇق تىزىملىكى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
@@ -1708,7 +1833,6 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="152"/>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="204"/>
         <source>不用身份证</source>
         <translation>كىملىك كېرەك ئەمەس</translation>
     </message>
@@ -1738,9 +1862,8 @@
         <translation>ئۇقتۇرۇش: </translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="203"/>
         <source>村级财务</source>
-        <translation type="unfinished">كەنت مالىيىسى</translation>
+        <translation type="obsolete">كەنت مالىيىسى</translation>
     </message>
 </context>
 </TS>

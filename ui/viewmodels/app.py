@@ -119,22 +119,22 @@ class AppModel(ViewModel):
         self._holder_name: str | None = None
         self._card_present, self._reader_text = False, "未知"
         self._history: list[Screen] = []
-        self.benefits_model = BenefitsModel(self)
-        self.detail_model = ItemDetailModel(self)
+        self.benefits_model, self.detail_model = BenefitsModel(self), ItemDetailModel(self)
         self.print_model = PrintModel(printer, self)
         self.complaint_model = ComplaintModel(services.file_complaint, self, services.voice_dir)
         self.complaint_model.voice.activity.connect(self.touched)  # speaking is not idling
         self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.query_model = ComplaintQueryModel(services, self._go, self.sessionCleared, self)
-        self.public_model = PublicModel(services, self._go, self.complaint_model, self)
+        self.ledger_model = LedgerModel.of(services, self._go, self.complaint_model, self)
+        self.public_model = PublicModel(services, self._go, self.complaint_model, self,
+                                        ledger=self.ledger_model.open)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
                                       attempts=ui.clerk_pin_attempts, lockout_s=ui.clerk_lockout_s,
                                       backlight=backlight, parent=self)
         self.speech_model = SpeechModel(speaker or EspeakSpeaker(), lambda: utterance_for(self),
                                         workdir=speech_dir, parent=self)
         self.speech_model.set_screen(True)
-        self.ledger_model = LedgerModel.of(services, self._go, self.complaint_model, self)
         self._models: dict[str, ViewModel] = {
             "benefits": self.benefits_model, "detail": self.detail_model,
             "printing": self.print_model, "complaint": self.complaint_model,

@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import Concerns
-from kiosk.ledger import KIND_LABELS_ZH, Ledger, Totals, read_ledger, voucher_path
+from kiosk.ledger import Ledger, Totals, read_ledger, voucher_path
 from kiosk.money import format_yuan
+from ui.tr import QT_TR_NOOP, month_day_text, month_text, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.screens import Screen
@@ -35,10 +36,17 @@ LedgerSource = Callable[[str | None], Ledger]
 VoucherSource = Callable[[str], Path | None]
 
 
+#: An entry's kind as shown (kiosk.ledger.KIND_LABELS_ZH, through :func:`ui.tr.tr`).
+KIND_LABELS = {"income": QT_TR_NOOP("收入"), "expense": QT_TR_NOOP("支出")}
+_VOUCHER = QT_TR_NOOP("凭证")
+
+
 def month_label(month: str) -> str:
-    """``2026-10`` → ``2026年10月``."""
+    """``2026-10`` → ``2026年10月`` (``October 2026``)."""
     year, _, number = month.partition("-")
-    return f"{year}年{int(number)}月" if number.isdigit() else month
+    if year.isdigit() and number.isdigit() and 1 <= int(number) <= 12:
+        return month_text(int(year), int(number))
+    return month
 
 
 def _totals(t: Totals) -> dict[str, str]:
@@ -93,7 +101,7 @@ class LedgerModel(ViewModel):
 
     @Slot()
     def open(self) -> None:
-        """Show the months (from the welcome screen or the 村务公开 hub)."""
+        """Show the months (the 村级财务 section of the 村务公开 hub)."""
         self.refresh()
         self._go(Screen.LEDGER)
 
@@ -111,7 +119,7 @@ class LedgerModel(ViewModel):
                   for m in ledger.months]
         self._ledger = ledger
         self._update(**{**_BLANK, "months": months, "empty": not months,
-                        "yearTitle": f"{year.label}年" if months else "",
+                        "yearTitle": tr("{year}年").format(year=year.label) if months else "",
                         "yearTotals": _totals(year) if months else {}})
 
     @Slot(int)
@@ -126,8 +134,8 @@ class LedgerModel(ViewModel):
             self.failed.emit("ledger could not be read")
             return
         self._ledger = ledger
-        rows = [{"dateText": f"{e.entry_date.month}月{e.entry_date.day}日",
-                 "summary": e.summary, "kind": e.kind, "kindLabel": KIND_LABELS_ZH[e.kind],
+        rows = [{"dateText": month_day_text(e.entry_date),
+                 "summary": e.summary, "kind": e.kind, "kindLabel": tr(KIND_LABELS[e.kind]),
                  "amount": format_yuan(e.amount_fen), "counterparty": e.counterparty,
                  "voucher": e.voucher, "hasImage": self._voucher(e.image_sha256) is not None}
                 for e in ledger.entries]
@@ -145,7 +153,7 @@ class LedgerModel(ViewModel):
         if path is None:
             return
         self._update(page="voucher", voucherSource=QUrl.fromLocalFile(str(path)).toString(),
-                     voucherTitle=f"{entry.voucher or '凭证'} · {entry.summary}")
+                     voucherTitle=f"{entry.voucher or tr(_VOUCHER)} · {entry.summary}")
 
     @Slot(int)
     def complain(self, index: int) -> None:
@@ -154,8 +162,8 @@ class LedgerModel(ViewModel):
         if self._ledger is None or not 0 <= index < len(self._ledger.entries):
             return
         entry = self._ledger.entries[index]
-        words = (f"{entry.entry_date.month}月{entry.entry_date.day}日 {entry.summary} "
-                 f"{KIND_LABELS_ZH[entry.kind]} {format_yuan(entry.amount_fen)}")
+        words = (f"{month_day_text(entry.entry_date)} {entry.summary} "
+                 f"{tr(KIND_LABELS[entry.kind])} {format_yuan(entry.amount_fen)}")
         self._complaint.start(None, holder_hash=None, holder_name=None,
                               concerns=(Concerns("ledger_entry", str(entry.id)), words))
         self._go(Screen.COMPLAINT)

@@ -8,8 +8,8 @@ whose one button is "这一笔有问题" (an anonymous complaint carrying the it
 and the payment's id); a power is shown one step a page, then what to bring,
 who decides, the time limits and where to complain.
 
-Sections are data (:data:`SECTIONS`): 村级财务 and 村级工程 take their place
-beside these two when they exist.
+Sections are data (:data:`SECTIONS`): 村级财务 (ui/viewmodels/ledger.py) is opened
+through the ledger's own model; 村级工程 takes its place beside them when it exists.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from kiosk.money import format_yuan
 from kiosk.powers import PowerView
 from kiosk.rolls import Roll, RollItem
 from kiosk.speech.numbers import spoken_amount, spoken_count, spoken_numbers_in
+from ui.tr import QT_TR_NOOP, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.screens import Screen
@@ -37,11 +38,18 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-#: The hub's sections: (key, label, hint), in the order shown.
+#: The hub's sections: (key, label, hint), in the order shown; Chinese source texts,
+#: shown through :func:`ui.tr.tr` (read aloud as they are).
 SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("rolls", "公示花名册", "本村谁领了哪项补贴、领了多少"),
-    ("powers", "小微权力清单", "村里的事怎么办、谁来定、去哪里反映"),
+    ("rolls", QT_TR_NOOP("公示花名册"), QT_TR_NOOP("本村谁领了哪项补贴、领了多少")),
+    ("powers", QT_TR_NOOP("小微权力清单"), QT_TR_NOOP("村里的事怎么办、谁来定、去哪里反映")),
+    ("ledger", QT_TR_NOOP("村级财务"), QT_TR_NOOP("村里每个月的收入、支出和凭证")),
 )
+_UNREADABLE = QT_TR_NOOP("现在读不出这些内容，请稍后再试，或请工作人员帮助。")
+#: The page after a power's last step, and its lines' labels.
+_INFO = QT_TR_NOOP("办理须知")
+_DOCUMENTS, _DECIDES = QT_TR_NOOP("需要带的材料"), QT_TR_NOOP("谁来决定")
+_TIME_LIMIT, _COMPLAIN = QT_TR_NOOP("办理时限"), QT_TR_NOOP("有问题找谁")
 
 
 class PublicServices(Protocol):
@@ -64,7 +72,8 @@ _BLANK: dict[str, Any] = dict(
 
 
 def _row(line: Any, household: bool) -> dict[str, Any]:
-    size = f"{line.household_size}人" if household and line.household_size else ""
+    size = tr("{count}人").format(count=line.household_size) \
+        if household and line.household_size else ""
     return {"id": line.id, "name": line.name, "amountText": format_yuan(line.amount_fen),
             "period": line.period, "group": line.group, "sizeText": size}
 
@@ -98,27 +107,37 @@ class PublicModel(ViewModel):
     error = readonly(str, "error", changed)
 
     def __init__(self, services: PublicServices, go: Callable[[Screen], None],
-                 complaint: ComplaintModel, parent: QObject | None = None) -> None:
+                 complaint: ComplaintModel, parent: QObject | None = None, *,
+                 ledger: Callable[[], None] | None = None) -> None:
         """``go`` shows a screen (the root view-model's); ``complaint`` is the complaint
-        flow "这一笔有问题" starts. Nothing here is personal: :meth:`open` starts afresh."""
-        sections = [{"key": k, "label": label, "hint": hint} for k, label, hint in SECTIONS]
-        super().__init__(parent, sections=sections, **_BLANK)
+        flow "这一笔有问题" starts; ``ledger`` opens 村级财务 (the LedgerModel's
+        ``open``; None: no such section). Nothing here is personal: :meth:`open`
+        starts afresh."""
+        self._keys = [k for k, _, _ in SECTIONS if k != "ledger" or ledger is not None]
+        super().__init__(parent, sections=self._sections(), **_BLANK)
         self._services = services
         self._go = go
         self._complaint = complaint
+        self._ledger = ledger
         self._roll: Roll | None = None
         self._powers: list[PowerView] = []
         self._power: PowerView | None = None
+        self._spoken_page = ""  # the power's page in Chinese, for the read-aloud
+
+    def _sections(self) -> list[dict[str, str]]:
+        return [{"key": k, "label": tr(label), "hint": tr(hint)}
+                for k, label, hint in SECTIONS if k in self._keys]
 
     def clear(self) -> None:
         """Forget what was browsed (the next villager starts at the hub)."""
-        self._roll, self._powers, self._power = None, [], None
+        self._roll, self._powers, self._power, self._spoken_page = None, [], None, ""
         self._update(**_BLANK)
 
     @Slot()
     def open(self) -> None:
         """The 村务公开 button of the welcome screen (no card needed)."""
         self.clear()
+        self._update(sections=self._sections())  # in the language chosen meanwhile
         self._go(Screen.PUBLIC)
 
     @Slot(str)
@@ -127,16 +146,20 @@ class PublicModel(ViewModel):
         if key == "rolls":
             self._read(lambda: self._update(items=[
                 {"code": i.code, "label": i.name,
-                 "hint": f"{i.rows} 条，合计 {format_yuan(i.total_fen)}"}
+                 "hint": tr("{rows} 条，合计 {total}").format(
+                     rows=i.rows, total=format_yuan(i.total_fen))}
                 for i in self._services.public_items()]))
             self._go(Screen.ROLL_ITEMS)
         elif key == "powers":
             def load() -> None:
                 self._powers = self._services.powers()
                 self._update(powers=[{"code": p.code, "label": p.name,
-                                      "hint": f"共 {len(p.steps)} 步"} for p in self._powers])
+                                      "hint": tr("共 {count} 步").format(count=len(p.steps))}
+                                     for p in self._powers])
             self._read(load)
             self._go(Screen.POWERS)
+        elif key == "ledger" and self._ledger is not None:
+            self._ledger()  # the ledger's own screen; its back returns here
 
     def _read(self, load: Callable[[], object]) -> None:
         try:
@@ -144,7 +167,7 @@ class PublicModel(ViewModel):
             self._update(error="")
         except Exception:  # the store: say so on the screen, the kiosk goes on
             log.exception("reading the public data failed")
-            self._update(error="现在读不出这些内容，请稍后再试，或请工作人员帮助。")
+            self._update(error=tr(_UNREADABLE))
 
     # --- rolls -------------------------------------------------------------------------
 
@@ -178,15 +201,18 @@ class PublicModel(ViewModel):
     @Slot(str)
     def showInitial(self, letter: str) -> None:
         """Only the names whose surname starts with ``letter`` (拼音首字母)."""
-        self._show(f"i:{letter}", f"姓 {letter}", lambda line: line.initial == letter)
+        self._show(f"i:{letter}", tr("姓 {letter}").format(letter=letter),
+                   lambda line: line.initial == letter)
 
     def _show(self, key: str, label: str, keep: Callable[[Any], bool]) -> None:
         roll = self._roll
         if roll is None:
             return
         lines = [line for line in roll.rows if keep(line)]
-        count = f"{len(lines)} 条" if not key else f"{label}：{len(lines)} 条，" \
-            f"{format_yuan(sum(line.amount_fen for line in lines))}"
+        count = tr("共 {count} 条").format(count=len(lines)) if not key else \
+            tr("{label}：{count} 条，{total}").format(
+                label=label, count=len(lines),
+                total=format_yuan(sum(line.amount_fen for line in lines)))
         self._update(filter=key, countText=count,
                      rows=[_row(line, roll.household) for line in lines])
 
@@ -204,7 +230,8 @@ class PublicModel(ViewModel):
         row, roll = self._get("row"), self._roll
         if not row or roll is None:
             return
-        label = f"{roll.item_name}：{row['name']} {row['period']} {row['amountText']}"
+        label = tr("{item}：{name} {period} {amount}").format(
+            item=roll.item_name, name=row["name"], period=row["period"], amount=row["amountText"])
         self._complaint.start_about(label, item_code=roll.item_code, payment_id=row["id"])
         self._go(Screen.COMPLAINT)
 
@@ -228,20 +255,25 @@ class PublicModel(ViewModel):
             return
         if page < len(power.steps):
             step = power.steps[page]
-            self._update(page=page, pageTitle=f"第{page + 1}步  {step.title}",
-                         pageText=step.detail, pageLines=[])
+            self._spoken_page = f"第{page + 1}步  {step.title}。{step.detail}"
+            self._update(page=page, pageText=step.detail, pageLines=[],
+                         pageTitle=tr("第{number}步  {title}").format(number=page + 1,
+                                                                     title=step.title))
             return
-        lines = [{"label": label, "text": text} for label, text in (
-            ("需要带的材料", "、".join(power.documents)), ("谁来决定", power.decides),
-            ("办理时限", power.time_limit), ("有问题找谁", power.complain)) if text]
-        self._update(page=page, pageTitle="办理须知", pageText="", pageLines=lines)
+        lines = [(label, text) for label, text in (
+            (_DOCUMENTS, "、".join(power.documents)), (_DECIDES, power.decides),
+            (_TIME_LIMIT, power.time_limit), (_COMPLAIN, power.complain)) if text]
+        self._spoken_page = f"{_INFO}。" + "。".join(f"{label}：{text}" for label, text in lines)
+        self._update(page=page, pageTitle=tr(_INFO), pageText="",
+                     pageLines=[{"label": tr(label), "text": text} for label, text in lines])
 
     # --- read aloud (ui/viewmodels/utterance.py) ------------------------------------------
 
     def spoken(self, screen: Screen) -> str:
         """What ``screen`` (one of the 村务公开 screens) says aloud, numbers in words."""
         if screen is Screen.PUBLIC:
-            return "村务公开。" + "，".join(label for _, label, _ in SECTIONS) + "，不用身份证。"
+            labels = [label for k, label, _ in SECTIONS if k in self._keys]
+            return "村务公开。" + "，".join(labels) + "，不用身份证。"
         if screen is Screen.ROLL_ITEMS:
             names = "，".join(i["label"] for i in self._get("items"))
             return f"公示花名册：{names}。" if names else "本村现在没有正在公示的名单。"
@@ -257,6 +289,5 @@ class PublicModel(ViewModel):
         if screen is Screen.POWERS:
             return "小微权力清单：" + "，".join(p.name for p in self._powers) + "。"
         if screen is Screen.POWER:
-            lines = "。".join(f"{line['label']}：{line['text']}" for line in self._get("pageLines"))
-            return spoken_numbers_in(f"{self._get('pageTitle')}。{self._get('pageText')}{lines}")
+            return spoken_numbers_in(self._spoken_page)
         return ""

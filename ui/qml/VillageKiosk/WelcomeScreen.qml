@@ -196,12 +196,4 @@ Rectangle {
             }
         }
     }
-
-    BigButton {  // issue 17: temporary, moves into the 村务公开 hub at merge
-        objectName: "ledgerButton"
-        anchors { right: parent.right; top: parent.top; margins: 24 }
-        text: qsTr("村级财务")
-        hint: qsTr("不用身份证")
-        onClicked: screen.app.ledger.open()
-    }
 }
