@@ -54,7 +54,7 @@ from county.releases.download import (
     RangeNotSatisfiable,
     bundle_intact,
     iter_file,
-    parse_range,
+    part_of,
 )
 from county.scope import TerminalScope
 from county.seq import current_seq
@@ -393,10 +393,8 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         if stored is None:
             raise ApiError(404, ErrorCode.NOT_FOUND,
                            f"release {version} is not published for this terminal")
-        etag = f'"{stored.sha256}"'
-        headers = {"Accept-Ranges": "bytes", "ETag": etag, "Cache-Control": "no-store"}
         try:
-            byte_range = parse_range(range_ if if_range in (None, etag) else None, stored.size)
+            part = part_of(stored.size, f'"{stored.sha256}"', range_, if_range)
         except RangeNotSatisfiable as exc:
             return _error(416, ErrorCode.RANGE, str(exc),
                           {"Content-Range": f"bytes */{stored.size}"})
@@ -404,15 +402,9 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             raise ApiError(503, ErrorCode.UNAVAILABLE,
                            f"the bundle file of release {version} is missing or damaged on "
                            "the server; tell county IT")
-        if byte_range is None:
-            start, length, status = 0, stored.size, 200
-        else:
-            start, length, status = byte_range.start, byte_range.length, 206
-            headers["Content-Range"] = (f"bytes {byte_range.start}-{byte_range.end}"
-                                        f"/{stored.size}")
-        headers["Content-Length"] = str(length)
-        return StreamingResponse(iter_file(stored.path, start, length), status_code=status,
-                                 media_type="application/x-tar", headers=headers)
+        return StreamingResponse(iter_file(stored.path, part.start, part.length),
+                                 status_code=part.status, media_type="application/x-tar",
+                                 headers=part.headers)
 
     mount_release_files(app, engine, _terminal, _ERRORS)
     @app.get(f"{API_PREFIX}/ledger/images/{{sha256}}", response_class=Response,

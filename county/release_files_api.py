@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy import Engine
 
 from county.releases import release_for_download
-from county.releases.download import RangeNotSatisfiable, bundle_intact, iter_file, parse_range
+from county.releases.download import RangeNotSatisfiable, bundle_intact, iter_file, part_of
 from county.releases.offers import StoredBundle
 from county.scope import TerminalScope
 from sync.protocol import API_PREFIX, ErrorBody, ErrorCode
@@ -103,19 +103,11 @@ def mount_release_files(app: FastAPI, engine: Engine,
         if span is None:
             return _error(404, ErrorCode.NOT_FOUND,
                           f"release {version} lists no file with SHA-256 {sha256}")
-        etag = f'"{sha256}"'
-        headers = {"Accept-Ranges": "bytes", "ETag": etag, "Cache-Control": "no-store"}
         try:
-            byte_range = parse_range(range_ if if_range in (None, etag) else None, span.size)
+            part = part_of(span.size, f'"{sha256}"', range_, if_range)
         except RangeNotSatisfiable as exc:
             return _error(416, ErrorCode.RANGE, str(exc),
                           {"Content-Range": f"bytes */{span.size}"})
-        if byte_range is None:
-            start, length, status = 0, span.size, 200
-        else:
-            start, length, status = byte_range.start, byte_range.length, 206
-            headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end}/{span.size}"
-        headers["Content-Length"] = str(length)
-        return StreamingResponse(iter_file(stored.path, span.offset + start, length),
-                                 status_code=status, media_type="application/octet-stream",
-                                 headers=headers)
+        return StreamingResponse(iter_file(stored.path, span.offset + part.start, part.length),
+                                 status_code=part.status, media_type="application/octet-stream",
+                                 headers=part.headers)

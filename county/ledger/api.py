@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, select
 
 from county.ledger.models import LedgerEntry, LedgerImage
 from county.ledger.wire import OWN_VILLAGE
-from county.releases.download import RangeNotSatisfiable, parse_range
+from county.releases.download import RangeNotSatisfiable, part_of
 from county.scope import TerminalScope
 from sync.protocol import ErrorCode
 
@@ -46,13 +46,9 @@ def image_response(engine: Engine, who: TerminalScope, sha256: str,
     if data is None:
         return _error(404, ErrorCode.NOT_FOUND, "no such voucher image for this terminal")
     size = len(data)
-    headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"', "Cache-Control": "no-store"}
     try:
-        wanted = parse_range(range_header, size)
+        part = part_of(size, f'"{sha256}"', range_header)
     except RangeNotSatisfiable as exc:
         return _error(416, ErrorCode.RANGE, str(exc), {"Content-Range": f"bytes */{size}"})
-    if wanted is None:
-        return Response(data, media_type="image/jpeg", headers=headers)
-    headers["Content-Range"] = f"bytes {wanted.start}-{wanted.end}/{size}"
-    return Response(data[wanted.start:wanted.end + 1], status_code=206,
-                    media_type="image/jpeg", headers=headers)
+    return Response(data[part.start:part.start + part.length], status_code=part.status,
+                    media_type="image/jpeg", headers=part.headers)

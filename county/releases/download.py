@@ -19,7 +19,15 @@ from pathlib import Path
 
 from county.errors import CountyError
 
-__all__ = ["ByteRange", "RangeNotSatisfiable", "bundle_intact", "iter_file", "parse_range"]
+__all__ = [
+    "ByteRange",
+    "Part",
+    "RangeNotSatisfiable",
+    "bundle_intact",
+    "iter_file",
+    "parse_range",
+    "part_of",
+]
 
 _CHUNK = 256 * 1024
 _RANGE = re.compile(r"bytes=(\d{0,19})-(\d{0,19})")
@@ -103,3 +111,31 @@ def bundle_intact(path: Path, size: int) -> bool:
         return os.stat(path).st_size == size
     except OSError:
         return False
+
+
+@dataclass(frozen=True)
+class Part:
+    """What to send of a ``size``-byte entity: from ``start``, ``length`` bytes, with
+    ``status`` (200 or 206) and the headers that say so."""
+
+    start: int
+    length: int
+    status: int
+    headers: dict[str, str]
+
+
+def part_of(size: int, etag: str, range_header: str | None,
+            if_range: str | None = None) -> Part:
+    """The answer to a GET of a ``size``-byte entity tagged ``etag`` (bundles, release
+    files, voucher images): whole, or the one range asked for while ``If-Range`` (if any)
+    still names this entity. Raises :class:`RangeNotSatisfiable` (answer 416 with
+    ``Content-Range: bytes */SIZE``)."""
+    headers = {"Accept-Ranges": "bytes", "ETag": etag, "Cache-Control": "no-store"}
+    wanted = parse_range(range_header if if_range in (None, etag) else None, size)
+    if wanted is None:
+        start, length, status = 0, size, 200
+    else:
+        start, length, status = wanted.start, wanted.length, 206
+        headers["Content-Range"] = f"bytes {wanted.start}-{wanted.end}/{size}"
+    headers["Content-Length"] = str(length)
+    return Part(start, length, status, headers)
