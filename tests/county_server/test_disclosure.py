@@ -21,6 +21,7 @@ from county.corrections import withdraw_payment
 from county.disclosure.models import RollEntry
 from county.disclosure.powers import PowerFileError, list_powers, publish_powers
 from county.disclosure.rolls import (
+    NameSource,
     disclosure_end,
     names_from,
     refresh_if_due,
@@ -36,7 +37,7 @@ from kiosk.identity import id_hash
 NOW = datetime.now(UTC)
 
 
-def _names(village: DemoVillage):  # type: ignore[no-untyped-def]
+def _names(village: DemoVillage) -> NameSource:
     return names_from((id_hash(DEMO_LOOKUP_KEY, p.id_number), p.name) for p in village.people)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,10 @@ def _zero_granule(opus: bytes) -> bytes:
     ("no sound (granule 0)", lambda c: _zero_granule(c["3s"]), "voice.empty"),
     ("above the size cap", lambda c: c["3s"] + bytes(MAX_CLIP_BYTES), "voice.too_large"),
 ])
-def test_refused(clips: dict[str, bytes], label: str, make: object, code: str) -> None:
+def test_refused(clips: dict[str, bytes], label: str,
+                 make: Callable[[dict[str, bytes]], bytes], code: str) -> None:
     with pytest.raises(ClipError) as refused:
-        inspect_clip(make(clips))  # type: ignore[operator]
+        inspect_clip(make(clips))
     assert refused.value.code == code, label
 
 
