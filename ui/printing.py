@@ -82,8 +82,10 @@ def test_page_blocks(uri: str, width_dots: int) -> tuple[Block, ...]:
 
 
 def qr_png(text: str, *, box_size: int = 8) -> bytes:
-    """``text`` as a QR code PNG (black on white, 2-module border)."""
-    image = qrcode.make(text, box_size=box_size, border=2)
+    """``text`` as a QR code PNG (black on white, 2-module border). Error correction L:
+    shown on a clean screen, fewer and larger modules read better than redundancy."""
+    image = qrcode.make(text, box_size=box_size, border=2,
+                        error_correction=qrcode.constants.ERROR_CORRECT_L)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -29,10 +29,10 @@ from kiosk.timefmt import format_local
 __all__ = ["MAX_YEARS", "mask_name", "offline_text", "verify_offline_text"]
 
 #: Years listed (newest first): enough for a villager, small enough for a QR code that a
-#: cheap phone reads from a screen (the text stays under about 400 bytes).
-MAX_YEARS = 5
+#: cheap phone reads from a screen (about 330 bytes: version 12 at error correction L).
+MAX_YEARS = 3
 
-_TITLE = "惠民资金凭条（扫码保存，不需要上网）"
+_TITLE = "惠民资金凭条"
 _FIELDS = {"receipt_id": "凭条号", "terminal_id": "终端", "masked_id": "身份证",
            "total": "合计已发", "signature": "校验码"}
 
@@ -66,11 +66,11 @@ def offline_text(receipt: Receipt, *, max_years: int = MAX_YEARS) -> str:
         lines.append(f"更早{len(receipt.years) - max_years}年见打印凭条")
     lines.append(f"{_FIELDS['total']} {_yuan(receipt.total_paid_fen)}")
     if receipt.data_as_of is not None:
-        lines.append(f"数据时间 {format_local(receipt.data_as_of)}（北京时间）")
+        lines.append(f"数据时间 {format_local(receipt.data_as_of)}")
     lines += [f"{_FIELDS['receipt_id']} {receipt.receipt_id}",
               f"{_FIELDS['terminal_id']} {receipt.terminal_id}",
               f"{_FIELDS['signature']} {receipt.signature}",
-              f"监督举报电话 {receipt.hotline}"]
+              f"举报电话 {receipt.hotline}"]
     return "\n".join(lines)
 
 

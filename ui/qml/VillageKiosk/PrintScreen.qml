@@ -48,7 +48,8 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             visible: screen.vm.qrImage !== ""
             source: screen.vm.qrImage
-            width: Math.min(360, screen.height * 0.4)
+            // Below the message and above the screen's edge, the larger type included.
+            width: Math.min(360, screen.height * (Theme.largeText ? 0.26 : 0.34))
             height: width
             fillMode: Image.PreserveAspectFit
             smooth: false
