@@ -20,14 +20,12 @@ is Ed25519 over exactly those bytes. Pure code, no I/O.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from packaging.version import InvalidVersion, Version
 from pydantic import (
@@ -42,6 +40,7 @@ from pydantic import (
 
 from sync.protocol.release.errors import ReleaseCode, ReleaseError
 from sync.protocol.release.keys import key_id
+from sync.protocol.release.signed import verified_statement
 
 __all__ = ["MAX_PIN_BYTES", "PinStatement", "pin_file_name", "sign_pin", "verify_pin"]
 
@@ -140,19 +139,9 @@ def verify_pin(data: bytes, public_key: Ed25519PublicKey, *, version: str, now: 
     Raises :class:`ReleaseError` ``release.bad_pin``; the message never quotes
     the unverified bytes.
     """
-    if len(data) > MAX_PIN_BYTES:
-        raise _refuse(f"the pin file has more than {MAX_PIN_BYTES} bytes")
-    try:
-        outer = json.loads(data)
-        statement_bytes = base64.b64decode(outer["statement"], validate=True)
-        signature = base64.b64decode(outer["signature"], validate=True)
-    except (ValueError, KeyError, TypeError, binascii.Error):
-        raise _refuse("the pin file is not {statement, signature} in base64") from None
-    try:
-        public_key.verify(signature, statement_bytes)
-    except InvalidSignature:
-        raise _refuse(f"the pin is not signed with the trusted release key "
-                      f"{key_id(public_key)}") from None
+    statement_bytes = verified_statement(
+        data, public_key, what="pin", limit=MAX_PIN_BYTES, refuse=_refuse,
+        unsigned=f"the pin is not signed with the trusted release key {key_id(public_key)}")
     try:
         statement = PinStatement.model_validate_json(statement_bytes, strict=True)
     except ValidationError as exc:

@@ -15,18 +15,17 @@ key before (:func:`follow_rotations`). Pure code: both ends import it.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from sync.protocol.release.errors import ReleaseCode, ReleaseError
 from sync.protocol.release.keys import KeyFileError, key_id, public_key_b64, public_key_from_text
+from sync.protocol.release.signed import verified_statement
 
 __all__ = ["MAX_ROTATIONS", "ReleaseKeyAnswer", "RotationStatement", "follow_rotations",
            "sign_rotation", "verify_rotation"]
@@ -84,18 +83,9 @@ def _refuse(message: str) -> ReleaseError:
 def verify_rotation(data: bytes, old_key: Ed25519PublicKey) -> Ed25519PublicKey:
     """The new key a rotation file names, if ``old_key`` signed it; raises
     :class:`ReleaseError` ``release.bad_rotation`` (never quoting unverified bytes)."""
-    if len(data) > MAX_ROTATION_BYTES:
-        raise _refuse(f"the rotation file has more than {MAX_ROTATION_BYTES} bytes")
-    try:
-        outer = json.loads(data)
-        statement_bytes = base64.b64decode(outer["statement"], validate=True)
-        signature = base64.b64decode(outer["signature"], validate=True)
-    except (ValueError, KeyError, TypeError, binascii.Error):
-        raise _refuse("the rotation file is not {statement, signature} in base64") from None
-    try:
-        old_key.verify(signature, statement_bytes)
-    except InvalidSignature:
-        raise _refuse(f"the rotation is not signed with key {key_id(old_key)}") from None
+    statement_bytes = verified_statement(
+        data, old_key, what="rotation", limit=MAX_ROTATION_BYTES, refuse=_refuse,
+        unsigned=f"the rotation is not signed with key {key_id(old_key)}")
     try:
         statement = RotationStatement.model_validate_json(statement_bytes)
         new_key = public_key_from_text(statement.new_key)
