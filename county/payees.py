@@ -9,8 +9,10 @@ key is a file of its own (32 random bytes, mode 0600), never in the
 database: a copied database or a ``pg_dump`` holds only ciphertext. The key
 file is found by :func:`key_path`: ``$VILLAGE_COUNTY_ID_KEY``, else
 ``county-id.key`` beside a SQLite database, else in systemd's
-``$STATE_DIRECTORY`` (the county service's /var/lib/village-county), else in
-the working directory.
+``$STATE_DIRECTORY``, else in the county service's own state directory
+(:data:`SERVICE_STATE`, where the shipped unit keeps it) — never the working
+directory: an import run from a USB stick must not make a second key there
+and encrypt with it.
 
 Only :func:`reveal` decrypts, and it writes who asked into the console's
 append-only audit log in the same transaction (county/console/audit.py).
@@ -60,6 +62,10 @@ class KeyFileError(CountyError):
     code = "people.key_file"
 
 
+#: systemd's StateDirectory of deploy/systemd/county.service.
+SERVICE_STATE = Path("/var/lib/village-county")
+
+
 def key_path(db_url: str) -> Path:
     """Where the ID key file of the database at ``db_url`` lives (see the module doc)."""
     env = os.environ.get(KEY_ENV)
@@ -69,7 +75,7 @@ def key_path(db_url: str) -> Path:
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         return Path(str(url.database)).resolve().with_name("county-id.key")
     state = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
-    return (Path(state) if state else Path.cwd()) / "county-id.key"
+    return (Path(state) if state else SERVICE_STATE) / "county-id.key"
 
 
 def _create_key(path: Path) -> None:

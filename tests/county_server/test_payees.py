@@ -17,6 +17,7 @@ from county.db import open_county_db
 from county.importer import ImportOptions, import_payments
 from county.payees import (
     KEY_ENV,
+    SERVICE_STATE,
     KeyFileError,
     key_path,
     load_vault,
@@ -119,8 +120,8 @@ def test_key_path_for_a_server_database(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("STATE_DIRECTORY", str(tmp_path / "state"))
     assert key_path(url) == tmp_path / "state" / "county-id.key"
     monkeypatch.delenv("STATE_DIRECTORY")
-    monkeypatch.chdir(tmp_path)
-    assert key_path(url) == tmp_path / "county-id.key"
+    monkeypatch.chdir(tmp_path)  # never the working directory (a USB stick, say)
+    assert key_path(url) == SERVICE_STATE / "county-id.key"
     blocked = tmp_path / "a-file"
     blocked.write_text("")  # its "directory" cannot be made, even by root
     monkeypatch.setenv(KEY_ENV, str(blocked / "county-id.key"))
