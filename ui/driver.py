@@ -101,18 +101,39 @@ class UiDriver:
         """The ``text`` property of the item called ``name``."""
         return str(self.find(name).property("text"))
 
+    def _scrolled_into_view(self, item: QQuickItem) -> QPoint:
+        """The item's centre in the window, after scrolling the list that holds it (as a
+        finger would) when the centre lies outside the list's visible part."""
+        centre = item.mapToScene(item.boundingRect().center())
+        holder = item.parentItem()
+        while holder is not None and holder.property("contentY") is None:
+            holder = holder.parentItem()
+        if holder is None:
+            return centre.toPoint()
+        top = holder.mapToScene(holder.boundingRect().topLeft()).y()
+        bottom = min(top + holder.height(), self.window.height())
+        margin = min(item.height() / 2, (bottom - top) / 2)
+        if top + margin <= centre.y() <= bottom - margin:
+            return centre.toPoint()
+        shift = centre.y() - (top + bottom) / 2
+        origin = float(holder.property("originY") or 0)
+        lowest = origin + max(0.0, float(holder.property("contentHeight")) - holder.height())
+        holder.setProperty("contentY", min(max(float(holder.property("contentY")) + shift,
+                                               origin), lowest))
+        self.pump(0.05)
+        return item.mapToScene(item.boundingRect().center()).toPoint()
+
     def click(self, name: str) -> None:
-        """A real mouse click at the centre of the item called ``name``."""
-        item = self.find(name)
-        centre = item.mapToScene(item.boundingRect().center()).toPoint()
+        """A real mouse click at the centre of the item called ``name`` (scrolled into view
+        first when a list holds it beyond the window's edge)."""
+        centre = self._scrolled_into_view(self.find(name))
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, QPoint(centre.x(), centre.y()))
         self.pump(0.05)
 
     def press_and_hold(self, name: str, seconds: float) -> None:
         """Press on an item, keep the finger down for ``seconds``, release."""
-        item = self.find(name)
-        centre = item.mapToScene(item.boundingRect().center()).toPoint()
+        centre = self._scrolled_into_view(self.find(name))
         point = QPoint(centre.x(), centre.y())
         QTest.mousePress(self.window, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, point)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from reference import TODAY_ARGS
 
 from ui.app import prepare_environment
 
@@ -70,3 +73,41 @@ def kiosk_config(tmp_path: Path, seeded_db: Path, printer: EmulatedPrinter) -> C
 def card(demo_village: DemoVillage) -> IdCard:
     """龙德贵's card (ID ends in X; a 低保 household)."""
     return card_from_profile(card_profile(demo_village.person(LONG)))
+
+
+@dataclass(frozen=True)
+class TourRun:
+    """One finished ``kiosk tour`` at 1280x800: its exit code, stderr and screenshots."""
+
+    returncode: int
+    stderr: str
+    folder: Path
+
+
+TOUR_LOOKS = {
+    # Chinese as shipped, with a terminal config: 58 mm paper and a short countdown.
+    "zh": ("--config", "{config}"),
+    # The hardest look to fit: English words in large type, high contrast.
+    "en-contrast": ("--lang", "en", "--theme", "high-contrast", "--large-text"),
+}
+
+
+@pytest.fixture(scope="session")
+def tours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TourRun]:
+    """The tours the suite checks, run side by side: a tour mostly waits on the emulated
+    reader and printer, so two together take about as long as one."""
+    base = tmp_path_factory.mktemp("tours")
+    config = base / "terminal.toml"
+    config.write_text("[printer]\npaper_mm = 58\n\n[ui]\ncountdown_s = 5\n", encoding="utf-8")
+    running = {}
+    for name, look in TOUR_LOOKS.items():
+        args = [a.format(config=config) for a in look]
+        running[name] = subprocess.Popen(
+            [sys.executable, "-m", "kiosk.cli.main", "tour", "--out", str(base / name),
+             "--size", "1280x800", *TODAY_ARGS, *args],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = {}
+    for name, proc in running.items():
+        _, stderr = proc.communicate(timeout=900)
+        done[name] = TourRun(proc.returncode, stderr, base / name / "1280x800")
+    return done

@@ -14,7 +14,7 @@ from PIL import Image
 
 from kiosk.cli.main import build_parser
 from kiosk.config import Config, load_config
-from screens.conftest import LONG
+from screens.conftest import LONG, TourRun
 from ui.commands.idcard_cmd import configured_baud
 from ui.demo import DEMO_PIN, demo_config
 from ui.demo_settings import with_settings
@@ -93,17 +93,14 @@ def test_demo_takes_the_settings_and_keeps_its_own_parts(tmp_path: Path) -> None
         ui=replace(defaults.ui, clerk_pin=DEMO_PIN, fullscreen=False), source=demo.source)
 
 
-def test_tour_prints_on_the_configured_paper(tmp_path: Path) -> None:
-    file = tmp_path / "terminal.toml"
-    file.write_text("[printer]\npaper_mm = 58\n\n[ui]\ncountdown_s = 5\n", encoding="utf-8")
-    proc = _kiosk("tour", "--config", str(file), "--out", str(tmp_path / "out"),
-                  "--size", "1280x800", timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    folder = tmp_path / "out" / "1280x800"
+def test_tour_prints_on_the_configured_paper(tours: dict[str, TourRun]) -> None:
+    # The "zh" tour ran with ``--config`` naming 58 mm paper and a 5 s countdown.
+    tour = tours["zh"]
+    assert tour.returncode == 0, tour.stderr[-2000:]
     # 58 mm paper is 384 dots wide (the demo's own 80 mm would be 576).
-    with Image.open(folder / "receipt-printed.png") as receipt:
+    with Image.open(tour.folder / "receipt-printed.png") as receipt:
         assert receipt.width == 384
-    assert any(folder.glob("*-still-here.png"))
+    assert any(tour.folder.glob("*-still-here.png"))
 
 
 def test_emulate_takes_the_baud_from_the_config(tmp_path: Path) -> None:

@@ -174,7 +174,7 @@ Rectangle {
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.small
                             color: Theme.textMuted
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap  // the line grows: 组, household, period
                         }
                         PlainText {
                             text: line.modelData.amountText

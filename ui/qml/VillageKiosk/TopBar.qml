@@ -32,6 +32,10 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.title
             font.bold: true
+            // A long title (an item's full name in English, large type) takes a second
+            // line and the bar grows, rather than losing its end.
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
             horizontalAlignment: Text.AlignHCenter
         }
