@@ -4,6 +4,7 @@ formulas neutralised, no ID numbers; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,9 +14,16 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 from reference import REFERENCE_DAY
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from county.collision.life import assign
+from county.collision.models import LEAD_STATES, Lead
+from county.collision.names import RULE_NAMES
+from county.collision.run import collide
 from county.console.audit import list_audit
+from county.console.lead_export import LEAD_COLUMNS
+from county.console.leads_page import STATUS_WORDS
+from county.tx import writing
 from county_server.conftest import enroll_terminal
 from county_server.console_data import (
     add_townships,
@@ -27,6 +35,7 @@ from county_server.console_data import (
 )
 from county_server.live import LiveServer
 from demo.village import generate_village
+from kiosk import clock
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -131,3 +140,44 @@ def test_exports_neutralise_formulas_and_carry_no_id_number(console: LiveServer)
                 xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
                               if n.endswith(".xml"))
             assert not any(n in xml for n in numbers), path
+
+
+def test_dashboard_workbook_lists_the_leads_masked(console: LiveServer,
+                                                  seeded_engine: Engine) -> None:
+    with writing(seeded_engine) as conn:  # the seeded county's own anomalies become leads
+        collide(conn, now=clock.now())
+    with seeded_engine.connect() as conn:
+        leads = conn.execute(select(Lead.id, Lead.township).order_by(Lead.id)).all()
+    assert len({town for _, town in leads}) >= 2, leads
+    first = leads[0][0]
+    assign(seeded_engine, first, "=1+1监督小组", actor="insp1", now=clock.now())
+    with _client(console, "insp1") as http:
+        answer = http.get("/dashboard?format=xlsx")
+        book = _sheets(answer)
+    assert {"线索-按乡镇", "线索-按规则", "线索-按部门", "线索清单"} <= set(book)
+    listed = book["线索清单"]
+    assert listed[0][:7] == LEAD_COLUMNS[:7] == ("规则", "规则说明", "乡镇", "状态", "线索号",
+                                                 "姓名", "身份证号（脱敏）")
+    rows = listed[1:]
+    assert sorted(int(str(r[4])) for r in rows) == [i for i, _ in leads]
+    state_of = {w: s for s, w in STATUS_WORDS.items()}
+    order = [(RULE_NAMES.index(str(r[0])), str(r[2]), LEAD_STATES.index(state_of[str(r[3])]))
+             for r in rows]
+    assert order == sorted(order)  # by rule, township, status
+    assert all(re.fullmatch(r"\d{4}\*+\d{3}[\dX]", str(r[6])) for r in rows), rows[:3]
+    mine = next(r for r in rows if r[4] == first)
+    assert mine[3] == "已交办" and mine[10] == "'=1+1监督小组"  # written as text
+    by_town = {str(r[0]): int(str(r[1])) for r in book["线索-按乡镇"][1:]}
+    assert by_town.pop("合计") == len(rows) == sum(by_town.values())
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                      if n.endswith(".xml"))
+    assert "<f>" not in xml  # no formula cell at all
+    numbers = [p.id_number for p in generate_village(today=REFERENCE_DAY).people]
+    assert not any(n in xml for n in numbers)
+    with _client(console, "gaocun") as http:  # a township: its own leads only
+        own = _sheets(http.get("/dashboard?format=xlsx"))["线索清单"][1:]
+    assert {r[2] for r in own} == {"高村镇"} and len(own) == sum(
+        1 for _, t in leads if t == "高村镇")
+    with _client(console, "viewer1") as http:  # no lead role: no lead sheets
+        assert not any(s.startswith("线索") for s in _sheets(http.get("/dashboard?format=xlsx")))
