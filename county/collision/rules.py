@@ -118,12 +118,26 @@ def _paid_after_death(params: Mapping[str, Any], ctx: RuleContext) -> Query:
 
 
 def _duplicate_in_period(params: Mapping[str, Any], ctx: RuleContext) -> Query:
-    # One ordered pass over ix_payment_collide_live (person, item, period, …, amount, paid_on):
-    # a window counts each group's payments, no second read of the table to join back.
+    # Both engines read ix_payment_collide_live (person, item, period, …, amount, paid_on)
+    # in order, never the table. PostgreSQL: one window pass over its index-only scan.
+    # SQLite materialises a window's rows, so there: the groups from a scan of the covering
+    # index, each joined back through the same index.
     p = Payment
-    counted = (select(p.id_hash.concat(":").concat(p.item_code).concat(":").concat(p.period)
-                      .label("grp"), p.id_hash, p.id.label("payment_id"),
-                      null().label("ref_id"), p.amount_fen.label("stake"),
+    grp = (p.id_hash.concat(":").concat(p.item_code).concat(":").concat(p.period)
+           .label("grp"))
+    if ctx.dialect == "sqlite":
+        twice = (select(p.id_hash, p.item_code, p.period)
+                 .where(_live(p, ctx), p.period != "")
+                 .group_by(p.id_hash, p.item_code, p.period)
+                 .having(func.count() >= params["min_count"]).subquery("twice"))
+        return (select(grp, p.id_hash, p.id.label("payment_id"), null().label("ref_id"),
+                       p.amount_fen.label("stake"))
+                .join(twice, and_(twice.c.id_hash == p.id_hash,
+                                  twice.c.item_code == p.item_code,
+                                  twice.c.period == p.period))
+                .where(_live(p, ctx)))
+    counted = (select(grp, p.id_hash, p.id.label("payment_id"), null().label("ref_id"),
+                      p.amount_fen.label("stake"),
                       func.count().over(partition_by=(p.id_hash, p.item_code, p.period))
                       .label("n"))
                .where(_live(p, ctx), p.period != "").subquery("counted"))

@@ -147,9 +147,23 @@ RAW = {
 }
 
 
+#: duplicate_in_period has one shape per engine (county/collision/rules.py says why).
+RAW_SQLITE = {
+    "duplicate_in_period": """
+        SELECT p.id_hash || ':' || p.item_code || ':' || p.period, p.id_hash, p.id, NULL,
+               p.amount_fen
+        FROM payment p JOIN (SELECT id_hash, item_code, period FROM payment
+                             WHERE deleted = false AND status != 'returned' AND period != ''
+                             GROUP BY id_hash, item_code, period HAVING count(*) >= 2) t
+          ON t.id_hash = p.id_hash AND t.item_code = p.item_code AND t.period = p.period
+        WHERE p.deleted = false AND p.status != 'returned'""",
+}
+
+
 def _raw(name: str, dialect: str) -> str:
-    if dialect == "sqlite":  # dates are ISO text; booleans are 0/1
-        sql = (RAW[name].replace("{after}", "date(d.event_on, '+31 days')")
+    if dialect == "sqlite":
+        sql = RAW_SQLITE.get(name, RAW[name])  # dates are ISO text; booleans are 0/1
+        sql = (sql.replace("{after}", "date(d.event_on, '+31 days')")
                .replace("{year_start}", "CAST(y.year AS TEXT) || '-01-01'")
                .replace("{next_year_start}", "CAST(y.year + 1 AS TEXT) || '-01-01'"))
         return re.sub(r"= false", "= 0", sql)
