@@ -37,9 +37,18 @@ REFERENCE_KINDS = ("deaths", "officials", "households", "employees", "vehicles",
 LEAD_STATES = ("new", "assigned", "confirmed", "dismissed", "recovered", "closed")
 _ID = BigInteger().with_variant(Integer, "sqlite")
 
-# The rules group and join payments by person, item and period.
-Index("ix_payment_collide", Payment.id_hash, Payment.item_code, Payment.period)
-Index("ix_payment_item_paid_on", Payment.item_code, Payment.paid_on)
+# The rules read payments through two covering indexes (migration 0503), so that a rule that
+# must look at every payment of an item reads a narrow index in order, never the table:
+# by person, item and period (duplicate_in_period groups on it; the person joins use it) and
+# by item and payment date (over_standard ranges over an item's year; the item filters).
+# ``deleted`` and ``status`` are key columns so that SQLite covers the live-payment test too;
+# PostgreSQL carries the rest as INCLUDE columns (index-only scans).
+Index("ix_payment_collide_live", Payment.id_hash, Payment.item_code, Payment.period,
+      Payment.deleted, Payment.status, Payment.amount_fen, Payment.paid_on,
+      postgresql_include=["id"])
+Index("ix_payment_item_paid_on_live", Payment.item_code, Payment.paid_on,
+      Payment.household_size, Payment.amount_fen, Payment.deleted, Payment.status,
+      postgresql_include=["id", "id_hash"])
 
 
 class Person(Base):
@@ -78,7 +87,9 @@ class ReferenceRow(Base):
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        Index("ix_reference_kind_hash", "kind", "id_hash"),
+        # (kind, id_hash) first: the person joins; item and period: announced_not_paid
+        # asks "is this person on this item's 公示 of this period" (migration 0503).
+        Index("ix_reference_kind_hash_item", "kind", "id_hash", "item_code", "period"),
         Index("ix_reference_kind_household", "kind", "household_id"),
         # announced_not_paid: was this item's 公示 of this period imported for the township?
         Index("ix_reference_announced", "kind", "item_code", "period", "township"),

@@ -24,13 +24,11 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Select,
     String,
     and_,
     cast,
     exists,
-    extract,
     func,
     literal,
     null,
@@ -120,17 +118,32 @@ def _paid_after_death(params: Mapping[str, Any], ctx: RuleContext) -> Query:
 
 
 def _duplicate_in_period(params: Mapping[str, Any], ctx: RuleContext) -> Query:
+    # Both engines read ix_payment_collide_live (person, item, period, …, amount, paid_on)
+    # in order, never the table. PostgreSQL: one window pass over its index-only scan.
+    # SQLite materialises a window's rows, so there: the groups from a scan of the covering
+    # index, each joined back through the same index.
     p = Payment
-    twice = (select(p.id_hash, p.item_code, p.period)
-             .where(_live(p, ctx), p.period != "")
-             .group_by(p.id_hash, p.item_code, p.period)
-             .having(func.count() >= params["min_count"]).subquery("twice"))
-    return (select(p.id_hash.concat(":").concat(p.item_code).concat(":").concat(p.period)
-                   .label("grp"), p.id_hash, p.id.label("payment_id"),
-                   null().label("ref_id"), p.amount_fen.label("stake"))
-            .join(twice, and_(twice.c.id_hash == p.id_hash, twice.c.item_code == p.item_code,
-                              twice.c.period == p.period))
-            .where(_live(p, ctx)))
+    grp = (p.id_hash.concat(":").concat(p.item_code).concat(":").concat(p.period)
+           .label("grp"))
+    if ctx.dialect == "sqlite":
+        twice = (select(p.id_hash, p.item_code, p.period)
+                 .where(_live(p, ctx), p.period != "")
+                 .group_by(p.id_hash, p.item_code, p.period)
+                 .having(func.count() >= params["min_count"]).subquery("twice"))
+        return (select(grp, p.id_hash, p.id.label("payment_id"), null().label("ref_id"),
+                       p.amount_fen.label("stake"))
+                .join(twice, and_(twice.c.id_hash == p.id_hash,
+                                  twice.c.item_code == p.item_code,
+                                  twice.c.period == p.period))
+                .where(_live(p, ctx)))
+    counted = (select(grp, p.id_hash, p.id.label("payment_id"), null().label("ref_id"),
+                      p.amount_fen.label("stake"),
+                      func.count().over(partition_by=(p.id_hash, p.item_code, p.period))
+                      .label("n"))
+               .where(_live(p, ctx), p.period != "").subquery("counted"))
+    return (select(counted.c.grp, counted.c.id_hash, counted.c.payment_id, counted.c.ref_id,
+                   counted.c.stake)
+            .where(counted.c.n >= params["min_count"]))
 
 
 def _one_too_many(rows: Sequence[Evidence]) -> int:
@@ -138,20 +151,36 @@ def _one_too_many(rows: Sequence[Evidence]) -> int:
     return _sum(rows) - max(r.stake for r in rows)
 
 
+def _year_start(year: Any, ctx: RuleContext) -> ColumnElement[Any]:
+    """1 January of ``year`` (an integer column) in the dialect's own dates."""
+    if ctx.dialect == "sqlite":  # dates are ISO text there: compare as text
+        return cast(year, String).concat("-01-01")
+    return func.make_date(year, 1, 1)
+
+
 def _over_standard(params: Mapping[str, Any], ctx: RuleContext) -> Query:
+    # Driven from the standards' (item, year) pairs: each reads its item's payments of that
+    # year as one range of ix_payment_item_paid_on_live (item, paid_on, size, amount, ...),
+    # never the whole table; the limit is the standard for the payment's household size,
+    # else the one for any size.
     p = Payment
+    years = (select(BenefitStandard.item_code, BenefitStandard.year)
+             .group_by(BenefitStandard.item_code, BenefitStandard.year).subquery("years"))
     sized, anysize = aliased(BenefitStandard), aliased(BenefitStandard)
-    year = cast(extract("year", p.paid_on), Integer)
     limit = func.coalesce(sized.max_fen, anysize.max_fen)
     return (select(_text(p.id).label("grp"), p.id_hash, p.id.label("payment_id"),
                    null().label("ref_id"), (p.amount_fen - limit).label("stake"))
-            .outerjoin(sized, and_(sized.item_code == p.item_code, sized.year == year,
+            .select_from(years)
+            .join(p, and_(p.item_code == years.c.item_code,
+                          p.paid_on >= _year_start(years.c.year, ctx),
+                          p.paid_on < _year_start(years.c.year + 1, ctx)))
+            .outerjoin(sized, and_(sized.item_code == years.c.item_code,
+                                   sized.year == years.c.year,
                                    sized.household_size == p.household_size))
-            .outerjoin(anysize, and_(anysize.item_code == p.item_code, anysize.year == year,
+            .outerjoin(anysize, and_(anysize.item_code == years.c.item_code,
+                                     anysize.year == years.c.year,
                                      anysize.household_size == 0))
-            .where(_live(p, ctx), p.item_code.in_(
-                select(BenefitStandard.item_code).distinct()), limit.is_not(None),
-                p.amount_fen > limit))
+            .where(_live(p, ctx), limit.is_not(None), p.amount_fen > limit))
 
 
 def _exclusive_items(params: Mapping[str, Any], ctx: RuleContext) -> Query:

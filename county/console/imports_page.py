@@ -2,7 +2,8 @@
 
 The same importer as `county import` (county.importer). The upload is kept
 in the database (console_upload) between the preview — a dry run listing
-every bad row with its reason, nothing stored — and the import, so any app
+every bad row with its reason (the same Chinese reasons the CLI prints) and
+what the collision rules would raise on the good rows, nothing stored — and the import, so any app
 process can run the second step. The file is written to a private temporary
 directory (0700, file 0600) only while the importer reads it.
 """
@@ -155,11 +156,16 @@ async def _preview(request: Request, who: Viewer, upload: object) -> Response:
 
 
 async def _dry_run_page(request: Request, who: Viewer, upload_id: int, name: str) -> Response:
-    """The preview of a stored upload: every bad row with its reason, nothing stored."""
+    """The preview of a stored upload: every bad row with its reason, nothing stored.
+
+    The dry run skips the bad rows, as the only import the page then offers does: what the
+    collision rules would raise is counted on the good rows, not left unsaid because the
+    file has bad ones.
+    """
     engine = engine_of(request)
     try:
         upload, result, raised = await run_in_threadpool(_run, engine, who, upload_id,
-                                                         dry_run=True)
+                                                         dry_run=True, skip_bad=True)
     except (SourceError, ValueError) as exc:
         return render(request, "imports.html", who=who, status=400, can_upload=True,
                       history=await run_in_threadpool(_history, engine, who),

@@ -23,11 +23,11 @@ from county.collision.rules import CHECK_NEXT, rule_named
 from county.collision.run import LeadView, lead_views
 from county.console.lead_steps import STEP_WORDS, events, steps_for
 from county.console.web import Viewer, engine_of, posted, render, require
-from county.payees import KeyFileError, load_vault, reveal
+from county.payees import IdVault, KeyFileError, load_vault, reveal
 from kiosk import clock
 from kiosk.money import format_yuan
 
-__all__ = ["router"]
+__all__ = ["STATUS_WORDS", "router", "vault_of"]
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Query(max_length=60)]
@@ -37,7 +37,8 @@ STATUS_WORDS = {"new": "新线索", "assigned": "已交办", "confirmed": "已�
 CARD_WORDS = {"red": "红牌", "yellow": "黄牌", "": "按时"}
 
 
-def _vault(request: Request):  # type: ignore[no-untyped-def]
+def vault_of(request: Request) -> IdVault | None:
+    """The county ID key (names of payees), None without its file."""
     try:
         return load_vault(str(engine_of(request).url), create=False)
     except KeyFileError:
@@ -51,7 +52,7 @@ def get_leads(request: Request, rule: Text = "", township: Text = "",
     engine = engine_of(request)
     township = who.township_filter(engine, township, what="/leads")
     with engine.connect() as conn:
-        views = lead_views(conn, _vault(request), rules=[rule] if rule in RULE_NAMES else None,
+        views = lead_views(conn, vault_of(request), rules=[rule] if rule in RULE_NAMES else None,
                            township=township or None,
                            status=status if status in LEAD_STATES else None, limit=500)
         totals = [f for f in figures(conn, "township") if f.key and (
@@ -65,7 +66,7 @@ def _one(request: Request, lead_id: int):  # type: ignore[no-untyped-def]
     who = require(request, *LEAD_ROLES)
     engine = engine_of(request)
     with engine.connect() as conn:
-        views = lead_views(conn, _vault(request), ids=[lead_id])
+        views = lead_views(conn, vault_of(request), ids=[lead_id])
     if not views:
         return who, None
     lead = views[0]
@@ -104,7 +105,7 @@ async def post_reveal(request: Request, lead_id: int) -> Response:
                       message=f"线索 {lead_id} 不存在。")
     reason = str(form.get("reason") or "").strip()[:200]
     full_id, error = "", ""
-    vault = _vault(request)
+    vault = vault_of(request)
     if not reason:
         error = "请填写查看完整身份证号的理由（会记入审计日志）。"
     elif vault is None:

@@ -22,6 +22,7 @@ from county.console import complaints_page, imports_page, lead_steps, leads_page
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.complaint_stats import complaint_figures, export_sheets
 from county.console.complaints_page import CATEGORY_NAMES
+from county.console.lead_export import lead_sheets
 from county.console.lead_figures import LEAD_ROLES, lead_headline
 from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
@@ -85,9 +86,13 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
     area = Area(township, village if township else "")
     data = dashboard(engine, area, now=clock.now())
     handling = complaint_figures(engine, area, now=clock.now())
+    leads = (lead_headline(engine, area.township)  # issue 16: Mayang figures
+             if who.user.role in LEAD_ROLES and not area.village else None)
     if format:
         name = area.village or area.township or "全县"
         money = ["金额（元）"]
+        lead_part = ([] if leads is None else
+                     lead_sheets(engine, leads, leads_page.vault_of(request), area.township))
         return xlsx_download(request, who, f"统计-{name}", [
             (title, [label, *money], [(b.label, b.value / 100) for b in bars])
             for title, label, bars in (
@@ -95,7 +100,7 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                 ("按地区", "村" if area.township else "乡镇", data.by_place),
                 ("按部门", "发放部门", data.by_department))] + [
             ("投诉", ["月", "件数"], [(b.label, b.value) for b in data.complaints_by_month]),
-            *export_sheets(handling, CATEGORY_NAMES)])
+            *export_sheets(handling, CATEGORY_NAMES), *lead_part])
     if area.village:
         links: dict[str, str] = {}
     elif area.township:
@@ -115,8 +120,7 @@ def get_dashboard(request: Request, township: Text = "", village: Text = "",
                   complaints=chart(data.complaints_by_month, money=False),
                   handling=handling,
                   category_names=CATEGORY_NAMES,
-                  leads=lead_headline(engine, area.township)  # issue 16: Mayang figures
-                  if who.user.role in LEAD_ROLES and not area.village else None)
+                  leads=leads)
 
 
 TERMINAL_COLUMNS = ("终端", "乡镇", "村", "状态", "最后心跳", "版本", "待同步", "待上报", "读卡器",

@@ -174,7 +174,8 @@ def test_upload_xlsx_with_bad_rows_and_read_the_preview(console: LiveServer, pag
             "县民政局", "龙潭镇", "龙潭村", "N303"],
            ["零元", valid_id(304), "农村最低生活保障金", "2025年6月", "0", "2025-06-10",
             "县民政局", "龙潭镇", "龙潭村", "N304"]]
-    path = write_xlsx(tmp_path / "民政-2025年6月.xlsx", good[:2] + bad + good[2:])
+    again = [*good[0][:5], "2025-06-25", *good[0][6:9], "N300b"]  # June paid twice
+    path = write_xlsx(tmp_path / "民政-2025年6月.xlsx", good[:2] + bad + good[2:] + [again])
     with seeded_engine.connect() as conn:
         before = conn.execute(select(func.count()).select_from(Payment)).scalar_one()
     log_in(page, console.url, "minzheng")
@@ -189,6 +190,10 @@ def test_upload_xlsx_with_bad_rows_and_read_the_preview(console: LiveServer, pag
     texts = rows.all_inner_texts()
     assert texts[0].split("\t")[1] == "5" and "校验" in texts[0], texts  # header on row 2
     assert texts[1].split("\t")[1] == "6" and "金额为零" in texts[1], texts
+    # The bad rows do not silence what the rules would raise on the good ones.
+    raised = page.locator("#raised").inner_text()
+    assert raised.startswith("数据碰撞：本批次新增疑点 1 条（duplicate_in_period 1 条）"), raised
+    assert "（试运行，未保存）" in raised and "只计正确的 4 行" in raised, raised
     with seeded_engine.connect() as conn:  # a preview stores nothing
         assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() == before
     shoot(page, "import-preview")
@@ -196,7 +201,8 @@ def test_upload_xlsx_with_bad_rows_and_read_the_preview(console: LiveServer, pag
     page.wait_for_load_state()
     assert "已导入" in page.locator("p.ok").inner_text(), page.locator("main").inner_text()
     with seeded_engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() == before + 3
+        assert conn.execute(select(func.count()).select_from(Payment)).scalar_one() == before + 4
+    assert "本批次新增疑点 1 条" in page.locator("#raised").inner_text()
     page.goto(f"{console.url}/imports")
     history = page.locator("table tbody tr").first.inner_text()
     assert "民政-2025年6月.xlsx" in history and "minzheng" in history
