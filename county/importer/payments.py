@@ -313,8 +313,9 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
             present += len(batch.present)
             withdrawn += sum(1 for s in batch.present.values() if s.deleted)
             corrected += len(place_corrections(batch.present, batch.payments, batch.keys))
-        for batch in _batches(conn, checked, held=held):
-            superseded += len(_superseding(conn, checked, batch))
+        if staging.any_supersede_key():  # else no row can supersede: no second pass
+            for batch in _batches(conn, checked, held=held):
+                superseded += len(_superseding(conn, checked, batch))
     result.withdrawn_before = withdrawn
     result.already_present = present - withdrawn
     result.superseded = superseded
@@ -451,8 +452,8 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
             progress(result.rows)
         try:
             payment, member, suspect = reader.row(row)
-            ckey = content_key(payment)
-            first = checked.staging.first_row(ckey)
+            first = checked.staging.add(content_key(payment), sheet.name, number, payment,
+                                        held=suspect)
             if first is not None:
                 other_sheet, other_row = first
                 where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
@@ -467,7 +468,6 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
         if suspect:  # held: imported only when warnings are accepted
             result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
                                           sheet.name))
-        checked.staging.add(ckey, sheet.name, number, payment, held=suspect)
         if member is not None:
             checked.staging.add_member(member, held=suspect)
 
