@@ -305,10 +305,12 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
     present = withdrawn = corrected = superseded = fresh = 0
     with engine.connect() as conn:
         for batch in _batches(conn, checked, held=held):
-            staging.mark_fresh([(batch.ids[i], _supersede_key(p))
+            # Only a fresh row with a period can supersede: only those are marked.
+            staging.mark_fresh([(batch.ids[i], key)
                                 for i, (k, p) in enumerate(zip(batch.keys, batch.payments,
                                                                strict=True))
-                                if k not in batch.present])
+                                if k not in batch.present
+                                and (key := _supersede_key(p)) is not None])
             fresh += len(batch.keys) - len(batch.present)
             present += len(batch.present)
             withdrawn += sum(1 for s in batch.present.values() if s.deleted)
