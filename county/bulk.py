@@ -10,22 +10,39 @@ streams the rows with ``COPY``. COPY has no ``ON CONFLICT``: when a
 concurrent import stored some of the same rows meanwhile, the COPY is rolled
 back to its savepoint and the rows go through a temporary table and one
 ``INSERT … SELECT … ON CONFLICT DO NOTHING``, so each is still stored once.
+
+:func:`row_by_row` turns COPY off (``executemany`` of ``INSERT … ON
+CONFLICT DO NOTHING`` on PostgreSQL too): the slow path, kept so a test can
+show that both store the same rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 
-__all__ = ["insert_new", "matching"]
+__all__ = ["insert_new", "matching", "row_by_row"]
 
 _SQLITE_CHUNK = 900
 _PG_CHUNK = 50_000
 _SQLITE_ROWS = 5000  # dicts per executemany: a big file stays small in memory
+_NO_COPY: ContextVar[bool] = ContextVar("county_bulk_no_copy", default=False)
+
+
+@contextmanager
+def row_by_row() -> Iterator[None]:
+    """Within this block :func:`insert_new` sends rows with ``executemany``, never COPY."""
+    token = _NO_COPY.set(True)
+    try:
+        yield
+    finally:
+        _NO_COPY.reset(token)
 
 
 def matching(conn: Connection, column: Any, values: Sequence[Any]) -> Iterator[ColumnElement[bool]]:
@@ -52,8 +69,9 @@ def insert_new(conn: Connection, table: Table, columns: Sequence[str],
     transaction is then unusable: let the caller's ``with`` roll it back).
     """
     names = list(columns)
-    if conn.dialect.name != "postgresql":
-        stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=[unique])
+    if conn.dialect.name != "postgresql" or _NO_COPY.get():
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(table).on_conflict_do_nothing(index_elements=[unique])
         it = iter(rows())
         while chunk := list(islice(it, _SQLITE_ROWS)):
             conn.execute(stmt, [dict(zip(names, row, strict=True)) for row in chunk])

@@ -31,6 +31,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import cast
 
@@ -122,10 +123,14 @@ class IdVault:
 
     key: bytes
 
+    @cached_property
+    def _aead(self) -> AESGCM:  # one cipher object for a million rows, not one a row
+        return AESGCM(self.key)
+
     def seal(self, who: str, text: str) -> str:
         """``text`` encrypted for the row of ``who`` (base64 of nonce + ciphertext)."""
         nonce = secrets.token_bytes(_NONCE_BYTES)
-        sealed = AESGCM(self.key).encrypt(nonce, text.encode("utf-8"), who.encode("ascii"))
+        sealed = self._aead.encrypt(nonce, text.encode("utf-8"), who.encode("ascii"))
         return base64.b64encode(nonce + sealed).decode("ascii")
 
     def open(self, who: str, token: str) -> str:
@@ -134,7 +139,7 @@ class IdVault:
             return ""
         raw = base64.b64decode(token)
         try:
-            plain = AESGCM(self.key).decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:],
+            plain = self._aead.decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:],
                                              who.encode("ascii"))
         except InvalidTag:
             raise KeyFileError("a stored ID number does not decrypt with this key file "

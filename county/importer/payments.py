@@ -305,16 +305,19 @@ def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked
     present = withdrawn = corrected = superseded = fresh = 0
     with engine.connect() as conn:
         for batch in _batches(conn, checked, held=held):
-            staging.mark_fresh([(batch.ids[i], _supersede_key(p))
+            # Only a fresh row with a period can supersede: only those are marked.
+            staging.mark_fresh([(batch.ids[i], key)
                                 for i, (k, p) in enumerate(zip(batch.keys, batch.payments,
                                                                strict=True))
-                                if k not in batch.present])
+                                if k not in batch.present
+                                and (key := _supersede_key(p)) is not None])
             fresh += len(batch.keys) - len(batch.present)
             present += len(batch.present)
             withdrawn += sum(1 for s in batch.present.values() if s.deleted)
             corrected += len(place_corrections(batch.present, batch.payments, batch.keys))
-        for batch in _batches(conn, checked, held=held):
-            superseded += len(_superseding(conn, checked, batch))
+        if staging.any_supersede_key():  # else no row can supersede: no second pass
+            for batch in _batches(conn, checked, held=held):
+                superseded += len(_superseding(conn, checked, batch))
     result.withdrawn_before = withdrawn
     result.already_present = present - withdrawn
     result.superseded = superseded
@@ -451,8 +454,8 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
             progress(result.rows)
         try:
             payment, member, suspect = reader.row(row)
-            ckey = content_key(payment)
-            first = checked.staging.first_row(ckey)
+            first = checked.staging.add(content_key(payment), sheet.name, number, payment,
+                                        held=suspect)
             if first is not None:
                 other_sheet, other_row = first
                 where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
@@ -467,7 +470,6 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
         if suspect:  # held: imported only when warnings are accepted
             result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
                                           sheet.name))
-        checked.staging.add(ckey, sheet.name, number, payment, held=suspect)
         if member is not None:
             checked.staging.add_member(member, held=suspect)
 

@@ -9,13 +9,8 @@ the console's spreadsheet upload.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import shutil
-import socket
 import ssl
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -24,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from county_server.live import LiveServer
+from county_server.nginx_run import free_port, run_nginx, self_signed
 
 GUIDE = Path(__file__).parents[2] / "docs" / "it-staff-guide.md"
 
@@ -34,12 +30,6 @@ def _guide_config() -> str:
     match = re.search(r"```nginx\n(.*?)```", section, re.S)
     assert match, "the guide's nginx block is missing"
     return match.group(1)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _loopback(config: str, *, upstream: int, https: int, http: int, cert: Path,
@@ -58,46 +48,12 @@ def _loopback(config: str, *, upstream: int, https: int, http: int, cert: Path,
 @pytest.fixture
 def nginx(server: LiveServer, tmp_path: Path) -> Iterator[str]:
     """nginx with the guide's config in front of ``server``; yields its https base URL."""
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(binary).exists(), "nginx is missing: `make test` installs it (APT_PACKAGES)"
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                    "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    https, http = _free_port(), _free_port()
+    cert, key = self_signed(tmp_path)
+    https, http = free_port(), free_port()
     servers = _loopback(_guide_config(), upstream=server.port, https=https, http=http,
                         cert=cert, key=key)
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        "daemon off;\nmaster_process off;\n"
-        f"pid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'} warn;\n"
-        "events { worker_connections 64; }\nhttp {\n  access_log off;\n"
-        + "".join(f"  {kind}_temp_path {temp / kind};\n"
-                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-        + servers + "}\n", encoding="utf-8")
-    stderr = tmp_path / "stderr.txt"
-    with stderr.open("wb") as sink:
-        proc = subprocess.Popen([binary, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),
-                                 "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=sink)
-    try:
-        deadline = time.monotonic() + 60
-        while True:  # until nginx listens, or has died saying why
-            if proc.poll() is not None:
-                err = stderr.read_text(errors="replace")
-                raise AssertionError(f"nginx stopped: {err[-2000:]}")
-            try:
-                socket.create_connection(("127.0.0.1", https), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not listen within 60 s"
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    proc.wait(timeout=0.05)
+    with run_nginx(servers, tmp_path, https=https):
         yield f"https://127.0.0.1:{https}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def _fetch(url: str, data: bytes | None = None) -> tuple[int, str, str]:

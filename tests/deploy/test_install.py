@@ -137,6 +137,9 @@ def verify_root(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     _executable(root / "opt/village-kiosk/releases/1.0.0/venv/bin/kiosk")
     (root / "opt/village-kiosk/current").symlink_to("releases/1.0.0")
     shutil.copy(DEPLOY / "systemd/county.service", root / "etc/systemd/system/")
+    # The province's template (one instance per port), verified as an instance.
+    shutil.copy(DEPLOY / "systemd/county@.service", root / "etc/systemd/system/")
+    (root / "etc/systemd/system/county@8081.service").symlink_to("county@.service")
     _executable(root / "srv/county/venv/bin/county")
     return root
 
@@ -148,7 +151,7 @@ def _verify(root: Path, *units: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_units_verify_inside_the_root(verify_root: Path) -> None:
-    done = _verify(verify_root, *KIOSK_UNITS, "county.service")
+    done = _verify(verify_root, *KIOSK_UNITS, "county.service", "county@8081.service")
     # Warnings (an unknown key, a bad value) do not change the exit code: none allowed.
     assert done.returncode == 0 and not done.stdout.strip() and not done.stderr.strip(), \
         done.stdout + done.stderr
