@@ -72,17 +72,18 @@ def pg_pair() -> Iterator[PgPair]:
 
 @pytest.fixture(scope="session")
 def _pair_template(pg_pair: PgPair) -> str:
-    url = pg_pair.primary.create_database("seeded_template")
-    engine = open_county_db(url)
-    seed_demo(engine, now=datetime.now(UTC), village=generate_village(today=REFERENCE_DAY))
+    # Migrated with the shipped catalogue, no demo data: a terminal's first snapshot of
+    # it takes a moment (the demo county's 31 000 records take seconds).
+    engine = open_county_db(pg_pair.primary.create_database("county_template"))
     engine.dispose()
-    return "seeded_template"
+    return "county_template"
 
 
 @pytest.fixture
 def replicated_county(pg_pair: PgPair, _pair_template: str) -> Iterator[tuple[str, str]]:
-    """``(primary URL, replica URL)`` of a private demo county on :func:`pg_pair`, the
-    replica caught up; replay runs again after the test whatever it paused."""
+    """``(primary URL, replica URL)`` of a private, migrated county database (catalogue
+    only) on :func:`pg_pair`, the replica caught up; replay runs again after the test
+    whatever it paused."""
     name = f"county_{next(_names)}"
     pg_pair.primary.sql(f'CREATE DATABASE "{name}" TEMPLATE "{_pair_template}"')
     pg_pair.replayed()

@@ -163,7 +163,8 @@ class PgPair:
 
     def replayed(self, timeout: float = 30) -> None:
         """Wait until the standby has replayed all the primary has written so far."""
-        target = self.primary.sql("SELECT pg_current_wal_lsn()::text")[0][0]
+        # The insert position: with synchronous_commit off a commit may not be written yet.
+        target = self.primary.sql("SELECT pg_current_wal_insert_lsn()::text")[0][0]
         deadline = time.monotonic() + timeout
         while True:
             done = self.standby.sql(f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn")
