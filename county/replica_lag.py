@@ -4,7 +4,7 @@ Three measures, each read on the databases themselves:
 
 - changes: the primary's change counter minus the replica's (the terminals'
   own measure: changes a terminal reading the replica cannot see yet);
-- bytes: the primary's WAL position (``pg_current_wal_lsn()``) minus what the
+- bytes: the primary's WAL position (``pg_current_wal_insert_lsn()``) minus what the
   replica has replayed (``pg_last_wal_replay_lsn()``);
 - seconds: 0 when the replica has replayed all the primary had written, else
   the time since the last transaction it replayed committed on the primary
@@ -26,7 +26,7 @@ from county.seq import current_seq
 
 __all__ = ["ReplicaLag", "lag_words", "lsn_bytes", "replica_lag"]
 
-_PRIMARY = text("SELECT pg_current_wal_lsn()::text")
+_PRIMARY = text("SELECT pg_current_wal_insert_lsn()::text")
 _REPLICA = text("SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()::text, "
                 "CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END, "
                 "EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp())")
