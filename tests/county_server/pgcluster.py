@@ -17,7 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PgCluster", "PgPair", "find_bindir", "start_cluster", "start_standby"]
+__all__ = ["PgCluster", "PgPair", "find_bindir", "scratch_dir", "start_cluster",
+           "start_standby"]
 
 _BINDIRS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
             "/usr/lib/postgresql/15/bin")
@@ -95,6 +96,12 @@ def _new_base(prefix: str, *, memory: bool = False) -> tuple[Path, str | None]:
         shutil.chown(base, user=as_user)
     os.chmod(base, 0o755)
     return base, as_user
+
+
+def scratch_dir(prefix: str) -> tuple[Path, str | None]:
+    """A new folder the cluster user can write (in memory where possible), and that user
+    (``postgres`` when the tests run as root, else None: this user)."""
+    return _new_base(prefix, memory=True)
 
 
 def start_cluster(bindir: Path, *, replicated: bool = False) -> PgCluster:
