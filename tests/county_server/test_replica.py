@@ -10,6 +10,7 @@ change must arrive exactly once, and its rows must end as the primary's.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from county.notices import KINDS, add_notice
 from county.replica import open_replica
 from county.seq import current_seq
 from county_server.conftest import auth
+from county_server.conftest import enroll_terminal as enroll_terminal_api
 from county_server.live import LiveServer
 from county_server.pgcluster import PgPair
 from kiosk.config import load_config
@@ -183,3 +185,42 @@ def config_token(enrollment: Path) -> str:
     from kiosk.enrollment import load_enrollment
 
     return load_enrollment(enrollment).token
+
+
+def _snapshot_header(http: httpx.Client, headers: dict[str, str],
+                     resume: str | None = None) -> dict[str, str]:
+    answer = http.get("/api/v1/snapshot", headers=headers,
+                      params={"resume": resume} if resume else None)
+    assert answer.status_code == 200, answer.text
+    header: dict[str, str] = json.loads(answer.text.splitlines()[0])
+    return header
+
+
+def test_snapshots_read_on_the_replica_only_from_where_it_has_replayed(
+        pg_pair: PgPair, replicated_county: tuple[str, str]) -> None:
+    primary_url, replica_url = replicated_county
+    primary = open_county_db(primary_url, app_threads=APP_THREADS)
+    replica = open_replica(replica_url, app_threads=APP_THREADS)
+    try:
+        with (LiveServer(primary, replica=replica) as live,
+              httpx.Client(base_url=live.url, timeout=30) as http):
+            headers = auth(enroll_terminal_api(primary, http))
+            pg_pair.replayed()
+            pg_pair.pause()
+            _notices(primary, 2, "快照")
+            with primary.connect() as conn:
+                head = current_seq(conn)
+            with replica.connect() as conn:
+                behind = current_seq(conn)
+            assert behind < head
+            # A fresh snapshot comes from the replica, with the replica's cursor.
+            assert _snapshot_header(http, headers)["cursor"] == str(behind)
+            # One resumed from a point the replica has not replayed: the primary's.
+            resumed = _snapshot_header(http, headers, f"s1.{head}.0.")
+            assert resumed["cursor"] == str(head)
+            pg_pair.resume()
+            pg_pair.replayed()
+            assert _snapshot_header(http, headers)["cursor"] == str(head)
+    finally:
+        primary.dispose()
+        replica.dispose()
