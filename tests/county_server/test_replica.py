@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +43,7 @@ from kiosk.store import open_store
 from sync.daemon import SyncDaemon
 from sync.enroll import enroll_terminal
 
+_REPO = Path(__file__).resolve().parents[2]
 _PAGE = re.compile(r"event=page_applied(?: since=(\S+))? cursor=(\S+) records=(\d+)")
 
 
@@ -224,3 +231,49 @@ def test_snapshots_read_on_the_replica_only_from_where_it_has_replayed(
     finally:
         primary.dispose()
         replica.dispose()
+
+
+def test_serve_workers_read_on_the_replica(pg_pair: PgPair, replicated_county: tuple[str, str],
+                                           tmp_path: Path) -> None:
+    """`county serve --workers 2 --db-replica`: the worker processes take the replica from
+    the environment and read terminals' pages there (its sessions show on the standby)."""
+    primary_url, replica_url = replicated_county
+    primary = open_county_db(primary_url, app_threads=APP_THREADS)
+    database = primary.url.database
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "county.cli", "serve", "--db", primary_url, "--db-replica",
+         replica_url, "--workers", "2", "--port", str(port), "--log-level", "warning"],
+        stdout=log, stderr=log, env={**os.environ, "PYTHONPATH": str(_REPO)})
+    log.close()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=30) as http:
+            deadline = time.monotonic() + 90
+            while True:
+                try:
+                    http.get("/api/v1/openapi.json")
+                    break
+                except httpx.TransportError:
+                    assert proc.poll() is None, (tmp_path / "serve.log").read_text()[-2000:]
+                    assert time.monotonic() < deadline, "county serve did not come up"
+                    time.sleep(0.1)
+            headers = auth(enroll_terminal_api(primary, http))
+            _notices(primary, 1, "多进程")
+            pg_pair.replayed()
+            sessions = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}'"
+            for _ in range(6):  # fresh connections: the kernel spreads them over both
+                page = httpx.get(f"{base}/api/v1/changes", headers=headers, timeout=30)
+                assert page.status_code == 200 and page.json()["notices"], page.text
+            assert pg_pair.standby.sql(sessions) != [(0,)]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        primary.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
