@@ -18,7 +18,7 @@ from anyio import to_thread
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -39,6 +39,7 @@ from county.complaints import (
 )
 from county.console.mount import mount_console
 from county.console.web import BODY_LIMITS
+from county.db import APP_THREADS
 from county.disclosure.rolls import payee_names, refresh_if_due
 from county.emptypoll import empty_poll, not_modified, poll_etag
 from county.errors import CountyError
@@ -56,6 +57,7 @@ from county.releases.download import (
     iter_file,
     part_of,
 )
+from county.replica import ReadRoute
 from county.scope import TerminalScope
 from county.seq import current_seq
 from county.snapshot import ResumeError, gzip_stream, parse_resume, snapshot_lines
@@ -132,7 +134,7 @@ Auth = Annotated[TerminalScope, Depends(_terminal)]
 
 
 def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
-               threads: int = 8,
+               threads: int = APP_THREADS, replica: Engine | None = None,
                complaint_limits: ComplaintLimits = DEFAULT_LIMITS,
                escalate_every_s: float | None = ESCALATE_EVERY_S,
                heartbeat_every_s: float | None = None) -> FastAPI:
@@ -153,8 +155,12 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     (county/heartbeats.py; flushed at shutdown); None writes each at once.
     Empty polls are answered from the process's cached head
     (county/pollcache.py) while the lifespan runs.
+
+    ``replica``: a hot standby of ``engine`` for the terminals' ``changes`` and
+    ``snapshot`` reads, cursor rule kept (county/replica.py).
     """
     polls = PollCache(engine)
+    reads = ReadRoute(engine, replica)
     beats = None if heartbeat_every_s is None else HeartbeatBuffer(
         engine, every_s=heartbeat_every_s)
     counter = query_counter(engine)
@@ -182,6 +188,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
                   redoc_url=None)
     app.state.engine = engine
+    app.state.replica = replica  # the console shows its lag (/terminals)
     roll_names = payee_names(engine.url.render_as_string(hide_password=False))
 
     checked_rolls: list[tuple[date, int]] = []
@@ -262,17 +269,22 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             return answer
         who = _terminal(request, authorization)
         polls.remember(authorization, who)
-        with engine.connect() as conn:
+
+        def read(conn: Connection, head: int) -> tuple[str, ChangesPage | None]:
+            # On the replica only when its head is past the cursor (county/replica.py).
             try:
-                head = current_seq(conn)
                 after = parse_cursor(since, current=head)
             except CursorError as exc:
                 raise ApiError(400, ErrorCode.CURSOR_INVALID, str(exc)) from None
-            polls.note(head)
+            polls.note(head)  # a replica's head too: a value the primary committed
             etag = poll_etag(after, head)
             if after == head and if_none_match == etag:
-                return not_modified(etag)
-            page = build_page(conn, who, after=after, limit=limit, now=_now(), head=head)
+                return etag, None
+            return etag, build_page(conn, who, after=after, limit=limit, now=_now(), head=head)
+
+        etag, page = reads.changes(since, read)
+        if page is None:
+            return not_modified(etag)
         # Serialised here, once: FastAPI would validate the big page a second time.
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if counter is not None:
@@ -290,13 +302,17 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     ) -> StreamingResponse:
         """The full data set for this terminal; resumable with ``?resume=TOKEN``."""
         refresh_rolls()
-        if resume:
-            try:
-                with engine.connect() as conn:
+        source = engine
+        try:
+            if resume:
+                source = reads.snapshot_engine(parse_resume(resume, current=2**62)[0])
+                with source.connect() as conn:
                     parse_resume(resume, current=current_seq(conn))
-            except ResumeError as exc:
-                raise ApiError(400, ErrorCode.RESUME_INVALID, str(exc)) from None
-        lines: Iterator[bytes] = snapshot_lines(engine, who, resume=resume)
+            else:
+                source = reads.snapshot_engine(0)
+        except ResumeError as exc:
+            raise ApiError(400, ErrorCode.RESUME_INVALID, str(exc)) from None
+        lines: Iterator[bytes] = snapshot_lines(source, who, resume=resume)
         return StreamingResponse(gzip_stream(lines), media_type="application/x-ndjson",
                                  headers={"Content-Encoding": "gzip",
                                           "Cache-Control": "no-store"})

@@ -5,6 +5,9 @@ The one reader of that file, for every `county` command and for
 
     [county]
     db = "postgresql+psycopg://county@/county"   # database URL
+    db_replica = "postgresql+psycopg://county@replica/county"
+                                                   # a hot standby of db: terminals'
+                                                   # changes/snapshot reads (PostgreSQL)
     silent_hours = 6                               # `county terminals`: flag silence after
     releases = "/var/lib/village-county/releases"  # where published bundles are kept
                                                    # (relative: to this file's folder)
@@ -28,6 +31,7 @@ __all__ = ["CountyConfig", "CountyConfigError", "load_county_config"]
 
 #: What each key must hold, in the words of an error message.
 _EXPECTED = {"db": "a string (a database URL)",
+             "db_replica": "a string (a PostgreSQL database URL)",
              "silent_hours": "a number of hours above 0",
              "releases": "a string (a folder)"}
 
@@ -43,6 +47,7 @@ class CountyConfig:
     """The ``[county]`` table; None where the file does not set a key."""
 
     db: str | None = None
+    db_replica: str | None = None
     silent_hours: float | None = None
     releases: Path | None = None
 
@@ -73,6 +78,7 @@ def _checked(path: Path, table: dict[str, Any]) -> CountyConfig:
         model_config = ConfigDict(extra="forbid", strict=True)
 
         db: str | None = None
+        db_replica: str | None = Field(default=None, pattern=r"^postgresql(\+\w+)?://")
         silent_hours: float | None = Field(default=None, gt=0)
         releases: str | None = None
 
@@ -88,6 +94,7 @@ def _checked(path: Path, table: dict[str, Any]) -> CountyConfig:
         key = str(errors[0]["loc"][0])
         raise CountyConfigError(f"bad config {path}: [county] {key} must be {_EXPECTED[key]}, "
                                 f"not {errors[0]['input']!r}") from None
-    return CountyConfig(db=checked.db, silent_hours=checked.silent_hours,
+    return CountyConfig(db=checked.db, db_replica=checked.db_replica,
+                        silent_hours=checked.silent_hours,
                         releases=None if checked.releases is None
                         else path.parent / Path(checked.releases).expanduser())

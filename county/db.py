@@ -36,9 +36,11 @@ if TYPE_CHECKING:  # Alembic loads only when the database is not at the scripts'
     from alembic.config import Config as AlembicConfig
 
 __all__ = [
+    "APP_THREADS",
     "DEFAULT_URL",
     "DatabaseError",
     "FutureSchemaError",
+    "app_pool_size",
     "create_county_engine",
     "default_url",
     "open_county_db",
@@ -48,6 +50,11 @@ __all__ = [
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _VERSION_TABLE = table("alembic_version", column("version_num"))
 _SQLITE_BUSY_MS = 15000
+#: Worker threads of one app process (county.app.create_app): at most this many requests
+#: use the database at once.
+APP_THREADS = 8
+#: Connections an app process may open beyond its pool in a burst.
+APP_OVERFLOW = 2
 
 
 class DatabaseError(CountyError):
@@ -62,18 +69,35 @@ class FutureSchemaError(DatabaseError):
     code = "db.future_schema"
 
 
-def create_county_engine(url: str, *, pool_size: int = 10) -> Engine:
-    """An engine for ``url`` (no I/O yet). Raises :class:`DatabaseError` for a bad URL."""
+def app_pool_size(threads: int = APP_THREADS) -> int:
+    """Pooled connections of one app process to one database (the primary, and the
+    replica if any): one per worker thread, one for the heartbeat batch writer, one
+    spare. A process may open :data:`APP_OVERFLOW` more in a burst, and on PostgreSQL
+    one more to the primary for LISTEN (county/pollcache.py), so with ``--workers N``
+    the primary needs ``max_connections`` ≥ N × (threads + 5) plus the CLI's and
+    imports' few (docs/it-staff-guide.md, "Connection pools")."""
+    return threads + 2
+
+
+def create_county_engine(url: str, *, pool_size: int = 10,
+                         max_overflow: int | None = None) -> Engine:
+    """An engine for ``url`` (no I/O yet). Raises :class:`DatabaseError` for a bad URL.
+
+    ``max_overflow``: connections beyond ``pool_size`` (default: 3× the pool on SQLite,
+    2× on PostgreSQL)."""
     try:
         if url.startswith("sqlite"):
             _private_sqlite(url)
             # Pooled: opening a connection runs four PRAGMAs, too much per request.
             engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000,
                                                       "check_same_thread": False},
-                                   pool_size=pool_size, max_overflow=pool_size * 3)
+                                   pool_size=pool_size,
+                                   max_overflow=pool_size * 3 if max_overflow is None
+                                   else max_overflow)
             return configure_sqlite(engine, busy_timeout_ms=_SQLITE_BUSY_MS)
-        engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
-                               pool_pre_ping=True)
+        engine = create_engine(url, pool_size=pool_size,
+                               max_overflow=pool_size * 2 if max_overflow is None
+                               else max_overflow, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"bad database URL: {exc}") from None
     if engine.dialect.name == "postgresql":
@@ -168,12 +192,16 @@ def upgrade(engine: Engine) -> str:
     return head
 
 
-def open_county_db(url: str | None = None, *, migrate: bool = True) -> Engine:
+def open_county_db(url: str | None = None, *, migrate: bool = True,
+                   app_threads: int | None = None) -> Engine:
     """Engine on ``url`` (default: :func:`default_url`), migrated to head.
 
-    Raises :class:`DatabaseError` / :class:`FutureSchemaError`.
+    ``app_threads``: pool sized for an app process with that many worker threads
+    (:func:`app_pool_size`). Raises :class:`DatabaseError` / :class:`FutureSchemaError`.
     """
-    engine = create_county_engine(url or default_url())
+    engine = (create_county_engine(url or default_url()) if app_threads is None else
+              create_county_engine(url or default_url(), pool_size=app_pool_size(app_threads),
+                                   max_overflow=APP_OVERFLOW))
     if migrate:
         upgrade(engine)
         _ship_catalogue(engine)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the database layer loads only when a subcommand opens it
 __all__ = ["CliError", "Handler", "Subparsers", "actor_name", "add_config_option",
            "add_db_options", "check_config", "close_opened", "county_config", "database_url",
            "local_time", "open_db", "open_listing_db", "parse_date", "print_json",
-           "read_text_file"]
+           "read_text_file", "replica_url"]
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -81,18 +81,30 @@ def database_url(args: argparse.Namespace) -> str:
     return str(getattr(args, "db", None) or county_config(args).db or default_url())
 
 
+#: Where `county serve`'s worker processes find the replica's URL.
+REPLICA_ENV = "VILLAGE_COUNTY_DB_REPLICA"
+
+
+def replica_url(args: argparse.Namespace) -> str | None:
+    """The read replica's URL from ``--db-replica``, ``[county] db_replica`` or
+    ``$VILLAGE_COUNTY_DB_REPLICA``; None: no replica."""
+    return (getattr(args, "db_replica", None) or county_config(args).db_replica
+            or os.environ.get(REPLICA_ENV) or None)
+
+
 #: Engines opened by :func:`open_db` during this run of :func:`county.cli.main.main`.
 _opened: list[Engine] = []
 #: Connections opened by :func:`open_listing_db` during this run.
 _plain_opened: list[PlainDb] = []
 
 
-def open_db(args: argparse.Namespace) -> Engine:
-    """Open (and migrate) the database the options name; raises :class:`CliError`."""
+def open_db(args: argparse.Namespace, *, app_threads: int | None = None) -> Engine:
+    """Open (and migrate) the database the options name; raises :class:`CliError`.
+    ``app_threads``: pool sized for an app process (county.db.app_pool_size)."""
     from county.db import DatabaseError, open_county_db
 
     try:
-        engine = open_county_db(database_url(args))
+        engine = open_county_db(database_url(args), app_threads=app_threads)
     except DatabaseError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     _opened.append(engine)  # closed by main(), so an in-process run leaves no connection open

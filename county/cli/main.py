@@ -26,7 +26,7 @@ from kiosk.textsafe import say
 __all__ = ["GROUPS", "build_parser", "main"]
 
 #: The command group modules under county.cli, in the order `county --help` lists them.
-GROUPS = ("serve", "seed_demo", "terminals", "complaints", "items", "notices", "settings",
+GROUPS = ("serve", "status", "seed_demo", "terminals", "complaints", "items", "notices", "settings",
           "imports", "payments", "receipts", "release", "users", "person_keys",
           "collide", "disclosure", "ledger", "report")
 

@@ -6,7 +6,15 @@ import argparse
 import os
 from typing import Any
 
-from county.cli.common import Subparsers, add_db_options, database_url, open_db
+from county.cli.common import (
+    REPLICA_ENV,
+    CliError,
+    Subparsers,
+    add_db_options,
+    database_url,
+    open_db,
+    replica_url,
+)
 
 __all__ = ["register"]
 
@@ -15,9 +23,19 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from county.app import create_app
+    from county.db import APP_THREADS, DatabaseError
+    from county.replica import open_replica
     from county.serve_protocol import PROTOCOL, ServeLimits, accept_backlog
 
-    engine = open_db(args)  # migrates once, before any worker starts
+    # Migrates once, before any worker starts; pools sized for the worker threads.
+    engine = open_db(args, app_threads=APP_THREADS)
+    replica = replica_url(args)
+    if replica is not None and engine.dialect.name != "postgresql":
+        raise CliError("a read replica needs a PostgreSQL primary (--db postgresql+psycopg://…)")
+    try:
+        standby = None if replica is None else open_replica(replica, app_threads=APP_THREADS)
+    except DatabaseError as exc:
+        raise CliError(f"{exc} [{exc.code}]") from None
     # Every worker process reads the request deadlines and the connection cap from here.
     os.environ.update(ServeLimits(args.header_timeout, args.body_timeout,
                                   args.max_connections).to_env())
@@ -29,12 +47,15 @@ def _serve(args: argparse.Namespace) -> int:
                                "backlog": accept_backlog(limits.max_connections)}
     if args.workers > 1:
         engine.dispose()
+        if standby is not None:
+            standby.dispose()
+            os.environ[REPLICA_ENV] = str(replica)
         os.environ["VILLAGE_COUNTY_DB"] = database_url(args)
         os.environ["VILLAGE_COUNTY_MAX_BODY"] = str(args.max_body)
         os.environ["VILLAGE_COUNTY_HEARTBEAT_FLUSH"] = str(args.heartbeat_flush)
         uvicorn.run("county.asgi:app_from_env", factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(create_app(engine, max_body_bytes=args.max_body,
+        uvicorn.run(create_app(engine, max_body_bytes=args.max_body, replica=standby,
                                heartbeat_every_s=args.heartbeat_flush), **options)
     return 0
 
@@ -43,6 +64,10 @@ def register(sub: Subparsers) -> None:
     """Add `serve`."""
     p = sub.add_parser("serve", help="run the county server (HTTP API under /api/v1)")
     add_db_options(p)
+    p.add_argument("--db-replica", metavar="URL",
+                   help="a PostgreSQL hot standby of --db: terminals' changes and snapshot "
+                        "reads go there when it has what they need (default: [county] "
+                        "db_replica, then $VILLAGE_COUNTY_DB_REPLICA; none)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; put nginx with TLS in front)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080)")

@@ -28,6 +28,7 @@ from county.console.stats import Area, Bar, dashboard, public_figures
 from county.console.web import audit, engine_of, posted, render, require, xlsx_download
 from county.models import BenefitItem, Notice, Terminal
 from county.notices import KINDS, NoticeRow, add_notice, notice_row, retire_notice
+from county.replica_lag import lag_words, replica_lag
 from county.terminals import FleetRow, fleet
 from kiosk import clock
 from kiosk.money import format_yuan
@@ -156,8 +157,11 @@ def get_terminals(request: Request, township: Text = "", format: Format = "") ->
             for r in rows])])
     with engine.connect() as conn:
         townships = sorted(set(conn.execute(select(Terminal.township)).scalars()))
+    replica = getattr(request.app.state, "replica", None) if who.user.role == "it" else None
+    lag = None if replica is None else replica_lag(engine, replica)  # issue 19
     return render(request, "terminals.html", who=who, rows=rows, township=township,
-                  townships=townships, state=_state, words=DEVICE_WORDS)
+                  townships=townships, state=_state, words=DEVICE_WORDS, replica=lag,
+                  replica_words=None if lag is None else lag_words(lag))
 
 
 @dataclass(frozen=True)

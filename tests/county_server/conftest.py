@@ -27,7 +27,13 @@ from county.db import open_county_db
 from county.seed import seed_demo
 from county.terminals import new_enrollment_code
 from county_server.live import LiveServer, seeded_sqlite_county
-from county_server.pgcluster import PgCluster, find_bindir, start_cluster
+from county_server.pgcluster import (
+    PgCluster,
+    PgPair,
+    find_bindir,
+    start_cluster,
+    start_standby,
+)
 from demo.village import generate_village
 
 _names = itertools.count(1)
@@ -43,6 +49,48 @@ def pg_cluster() -> Iterator[PgCluster]:
     cluster = start_cluster(bindir)
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_pair() -> Iterator[PgPair]:
+    """A PostgreSQL primary and a hot standby streaming from it (issue 19), both started
+    here from the Debian package's binaries on loopback; a cluster of their own, so a
+    test pausing the standby's replay holds up no other test."""
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (Debian package `postgresql`) not installed; "
+                    "`make test` installs them when run as root")
+    primary = start_cluster(bindir, replicated=True)
+    try:
+        pair = PgPair(primary, start_standby(primary))
+    except BaseException:
+        primary.stop()
+        raise
+    yield pair
+    pair.stop()
+
+
+@pytest.fixture(scope="session")
+def _pair_template(pg_pair: PgPair) -> str:
+    # Migrated with the shipped catalogue, no demo data: a terminal's first snapshot of
+    # it takes a moment (the demo county's 31 000 records take seconds).
+    engine = open_county_db(pg_pair.primary.create_database("county_template"))
+    engine.dispose()
+    return "county_template"
+
+
+@pytest.fixture
+def replicated_county(pg_pair: PgPair, _pair_template: str) -> Iterator[tuple[str, str]]:
+    """``(primary URL, replica URL)`` of a private, migrated county database (catalogue
+    only) on :func:`pg_pair`, the replica caught up; replay runs again after the test
+    whatever it paused."""
+    name = f"county_{next(_names)}"
+    pg_pair.primary.sql(f'CREATE DATABASE "{name}" TEMPLATE "{_pair_template}"')
+    pg_pair.replayed()
+    try:
+        yield pg_pair.primary.url(name), pg_pair.standby.url(name)
+    finally:
+        pg_pair.resume()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -22,9 +22,12 @@ def test_no_file_sets_nothing() -> None:
 
 def test_every_key(tmp_path: Path) -> None:
     path = _file(tmp_path, '[county]\ndb = "sqlite:///c.db"\nsilent_hours = 12\n'
-                           'releases = "/srv/releases"\n[other]\nx = 1\n')
+                           'releases = "/srv/releases"\n'
+                           'db_replica = "postgresql+psycopg://county@replica/county"\n'
+                           '[other]\nx = 1\n')
     assert load_county_config(path) == CountyConfig(
-        db="sqlite:///c.db", silent_hours=12.0, releases=Path("/srv/releases"))
+        db="sqlite:///c.db", db_replica="postgresql+psycopg://county@replica/county",
+        silent_hours=12.0, releases=Path("/srv/releases"))
 
 
 def test_a_file_without_the_table(tmp_path: Path) -> None:
@@ -33,7 +36,10 @@ def test_a_file_without_the_table(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "words"), [
     ("[county]\ndatabase = 'x'\n", "unknown key(s) database in [county] (known: db, "
-                                    "silent_hours, releases)"),
+                                    "db_replica, silent_hours, releases)"),
+    ("[county]\ndb_replica = 'sqlite:///r.db'\n",
+     "[county] db_replica must be a string (a PostgreSQL database URL), not 'sqlite:///r.db'"),
+    ("[county]\ndb_replica = 5\n", "[county] db_replica must be a string (a PostgreSQL"),
     ("[county]\nrelease = 'x'\nzz = 1\n", "unknown key(s) release, zz in [county]"),
     ("[county]\ndb = 5\n", "[county] db must be a string (a database URL), not 5"),
     ("[county]\nsilent_hours = 0\n", "[county] silent_hours must be a number of hours above 0"),
