@@ -16,6 +16,8 @@ The rules, in order:
    nor does one whose heartbeat lies that far in the future (a clock set
    back, or a planted file). A file that cannot be parsed holds the install
    as "busy" until its modification time is that old.
+   An idle file holds the install for :data:`QUIET_AFTER` after the session
+   ended: the next villager in the queue is often already at the screen.
 3. No file at all (the UI has not started, or runs a version that does not
    write one) holds nothing.
 """
@@ -29,13 +31,15 @@ from typing import Literal
 
 from kiosk.timefmt import LOCAL_TZ
 
-__all__ = ["HEARTBEAT_S", "STALE_AFTER", "Gate", "SessionReading", "Window", "decide",
+__all__ = ["HEARTBEAT_S", "QUIET_AFTER", "STALE_AFTER", "Gate", "SessionReading", "Window", "decide",
            "parse_window"]
 
 #: How often the UI rewrites its session file while it runs (seconds).
 HEARTBEAT_S = 30
 #: A session file whose heartbeat is older than this no longer holds an install.
 STALE_AFTER = timedelta(minutes=5)
+#: How long the screen must have been idle before an install may restart it.
+QUIET_AFTER = timedelta(minutes=1)
 
 _WINDOW = re.compile(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})")
 
@@ -147,5 +151,11 @@ def decide(*, now: datetime, window: Window | None, urgent: bool,
         notes.append(f"session file unreadable ({session.problem}) and stale")
     elif session.kind == "idle" and not fresh:
         notes.append("session file stale")
+    elif session.kind == "idle" and session.since is not None and \
+            timedelta(0) <= now - session.since < QUIET_AFTER:
+        ended = session.since.astimezone(LOCAL_TZ)
+        return Gate(False, "session_active",
+                    f"waiting: a session ended at {ended:%H:%M:%S}; an install waits "
+                    f"{int(QUIET_AFTER.total_seconds())} s of quiet")
     note = "; ".join(notes)
     return Gate(True, "go", "may install now" + (f" ({note})" if note else ""), note)
