@@ -31,8 +31,8 @@ from typing import Literal
 
 from kiosk.timefmt import LOCAL_TZ
 
-__all__ = ["HEARTBEAT_S", "QUIET_AFTER", "STALE_AFTER", "Gate", "SessionReading", "Window", "decide",
-           "parse_window"]
+__all__ = ["HEARTBEAT_S", "QUIET_AFTER", "STALE_AFTER", "Gate", "SessionReading", "Window",
+           "decide", "parse_window"]
 
 #: How often the UI rewrites its session file while it runs (seconds).
 HEARTBEAT_S = 30
