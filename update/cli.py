@@ -276,6 +276,8 @@ def _status(args: argparse.Namespace) -> int:
     data = status_json(_settings(args, config))
     ready = config.update.spool / "ready"
     data["ready"] = sorted(p.name for p in ready.glob("*.tar")) if ready.is_dir() else []
+    if data["waiting"] and f"{data['waiting']['version']}.tar" not in data["ready"]:
+        data["waiting"] = None  # gone from the spool since (syncd replaced it)
     if args.json:
         print_json(data)
         return 0
