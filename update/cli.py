@@ -4,9 +4,10 @@ Registered through the ``village_kiosk.kiosk_commands`` entry points. `install`
 and `recover` run as root (the village-kiosk-update.path unit runs
 ``kiosk update install --ready`` when syncd drops a verified bundle into the
 spool's ``ready/``, and the .timer every few minutes while one waits there for
-the install window or for the kiosk to be idle (update.gate); village-kiosk-recover
-runs ``kiosk update recover`` at boot). ``python -m update.cli …`` is the same without loading the other
-command groups (fast: used by the tests and at boot).
+the install window or for the kiosk to be idle (update.gate);
+village-kiosk-recover runs ``kiosk update recover`` at boot). ``python -m
+update.cli …`` is the same without loading the other command groups (fast: used
+by the tests and at boot).
 """
 
 from __future__ import annotations
