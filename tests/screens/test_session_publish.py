@@ -14,11 +14,10 @@ from drivers.idcard.cardtext import IdCard
 from kiosk import clock
 from kiosk.config import Config
 from kiosk.session_state import parse_session, session_path
-from kiosk.update_wait import record_waiting
+from kiosk.update_wait import Waiting, record_waiting
 from screens.conftest import PIN
 from screens.kiosk_window import open_kiosk, unlock_clerk
 from ui.session_publish import SessionPublisher
-from kiosk.update_wait import Waiting
 from ui.viewmodels.screens import Screen, in_session
 from ui.wording import update_waiting_text
 
