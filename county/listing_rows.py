@@ -145,6 +145,9 @@ class ReleaseRow:
     failed_by_code: dict[str, int] = field(default_factory=dict)
     """``failed`` by the reason the terminals reported (``update.no_key``,
     ``update.unhealthy`` …), most frequent first."""
+    urgent: bool = False
+    """Signed urgent (``county release build --urgent``): terminals install it outside their
+    install window. Read from the stored bundle's manifest, not the database."""
 
 ROLE_NAMES = {"it": "信息化管理员", "inspector": "纪委监委", "township": "乡镇监督组",
               "department": "职能部门", "viewer": "只读"}

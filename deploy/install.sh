@@ -29,9 +29,10 @@ readonly KIOSK_HOME=/var/lib/village-kiosk/home
 readonly OPT=/opt/village-kiosk
 readonly ETC=/etc/village-kiosk
 readonly UNITS=(village-kiosk-session.service village-kiosk-syncd.service
-    village-kiosk-update.path village-kiosk-update.service village-kiosk-recover.service)
+    village-kiosk-update.path village-kiosk-update.timer village-kiosk-update.service
+    village-kiosk-recover.service)
 readonly ENABLE=(village-kiosk-session.service village-kiosk-syncd.service
-    village-kiosk-update.path village-kiosk-recover.service)
+    village-kiosk-update.path village-kiosk-update.timer village-kiosk-recover.service)
 
 ROOT=""
 BUNDLE=""

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin,
 
 from kiosk.health import DEFAULT_HEALTH_DIR
 from kiosk.pushable import config_bounds
+from kiosk.update_window import parse_window
 
 if TYPE_CHECKING:  # pydantic loads when a file is checked, not with every `kiosk --help`
     from pydantic import BaseModel, ValidationInfo
@@ -213,6 +214,10 @@ class UpdateConfig:
     keep: int = _opt(2, "Complete versions kept on disk (current and previous at least).",
                      min=2, max=20)
     pubkey: Path | None = _opt(None, "Release public key (PEM); empty: the key from enrollment.")
+    window: str = _opt("", 'When installs may restart the kiosk: "HH:MM-HH:MM" Beijing time '
+                           '(e.g. "02:00-05:00"; may cross midnight); empty: any time. Urgent '
+                           "releases skip it; no install ever starts during a villager session.",
+                       check=parse_window)
 
 
 @dataclass(frozen=True)
@@ -287,8 +292,13 @@ def _checked(tp: Any, meta: dict[str, Any]) -> Any:
         return Annotated[tuple[Annotated[str, Field(min_length=1)], ...],
                          Field(strict=False, min_length=meta.get("min_items", 0))]
     pattern = meta.get("pattern")
-    return Annotated[tp, Field(ge=meta.get("min"), le=meta.get("max"),
-                               pattern=None if pattern is None else f"^(?:{pattern})$")]
+    checked = Annotated[tp, Field(ge=meta.get("min"), le=meta.get("max"),
+                                  pattern=None if pattern is None else f"^(?:{pattern})$")]
+    if "check" in meta:  # a parser raising ValueError with a message for IT staff
+        from pydantic import AfterValidator
+
+        return Annotated[checked, AfterValidator(lambda v: (meta["check"](v), v)[1])]
+    return checked
 
 
 @functools.cache
@@ -356,6 +366,8 @@ def _problem(error: ErrorDetails, key: str, tp: Any, meta: dict[str, Any]) -> st
         return f"expected a list of non-empty strings, got {got!r}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"expected {_type_name(tp)}, got {type(got).__name__} {got!r}"
+    if kind == "value_error":  # a field's own check (meta "check")
+        return str(error["msg"]).removeprefix("Value error, ")
     return error["msg"]
 
 

@@ -45,6 +45,7 @@ from ui.wording import (
     rejected_complaints_text,
     sync_error_text,
     update_attempt_text,
+    update_waiting_text,
 )
 from ui.workers import join_workers
 
@@ -215,7 +216,9 @@ class KioskUi:
             "printer": self._printer_text,
             "speech": self._speech_text(),
             "version": s.version(),
-            "update": update_attempt_text(s.update_attempt()),
+            "update": "；".join(text for text in (
+                update_attempt_text(s.update_attempt()),
+                update_waiting_text(s.update_waiting(), s.config.update.window)) if text),
             "database": QT_TR_NOOP("正常") if s.usable
             else tr("不可用：{problem}").format(problem=s.problem),
         }

@@ -33,6 +33,7 @@ from kiosk.store import StoreError, open_store
 from kiosk.store.stats import SyncSnapshot, read_sync_state
 from kiosk.store.watch import StoreWatch
 from kiosk.update_state import Attempt, StateFiles
+from kiosk.update_wait import Waiting, read_waiting
 from kiosk.voice_store import voice_dir as _voice_dir
 from sync.protocol import LookupAnswer
 from ui.complaint_lookup import lookup_complaint
@@ -170,6 +171,10 @@ class KioskServices:
     def update_attempt(self) -> Attempt | None:
         """The updater's last install attempt (``[update] root``), or None; reads a file."""
         return StateFiles(self.config.update.root).last_attempt()
+
+    def update_waiting(self) -> Waiting | None:
+        """A release the updater leaves waiting (install window, villager session), or None."""
+        return read_waiting(self.config.update.root)
 
     def record_device(self, device: str, state: str) -> None:
         """Publish a device state for the sync daemon's heartbeat (on change; any thread).

@@ -17,6 +17,7 @@ from drivers.printer.status import PrinterState
 from kiosk.complaints import Reason
 from kiosk.timefmt import format_local
 from kiosk.update_state import Attempt
+from kiosk.update_wait import Waiting
 from ui.tr import QT_TR_NOOP, tr
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "printer_problem",
     "rejected_complaints_text",
     "update_attempt_text",
+    "update_waiting_text",
 ]
 
 CARD_READ_FAILED = QT_TR_NOOP("没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。")
@@ -136,3 +138,13 @@ def update_attempt_text(attempt: Attempt | None) -> str:
         return tr("{version} 没装成，已退回{back}（{code}）").format(version=version, back=back,
                                                                code=code)
     return tr("{version} 没装成，仍用原版本（{code}）").format(version=version, code=code)
+
+
+def update_waiting_text(waiting: Waiting | None, window: str) -> str:
+    """For the clerk: a release waiting to be installed, and what for (empty: none)."""
+    if waiting is None:
+        return ""
+    version = waiting.version[:40]
+    if waiting.reason == "outside_window" and window:
+        return tr("{version} 等到 {window} 再安装").format(version=version, window=window)
+    return tr("{version} 等没人使用时再安装").format(version=version)

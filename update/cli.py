@@ -3,34 +3,41 @@
 Registered through the ``village_kiosk.kiosk_commands`` entry points. `install`
 and `recover` run as root (the village-kiosk-update.path unit runs
 ``kiosk update install --ready`` when syncd drops a verified bundle into the
-spool's ``ready/``; village-kiosk-recover runs ``kiosk update recover`` at
-boot). ``python -m update.cli …`` is the same without loading the other
-command groups (fast: used by the tests and at boot).
+spool's ``ready/``, and the .timer every few minutes while one waits there for
+the install window or for the kiosk to be idle (update.gate);
+village-kiosk-recover runs ``kiosk update recover`` at boot). ``python -m
+update.cli …`` is the same without loading the other command groups (fast: used
+by the tests and at boot).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import logging
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk import clock
 from kiosk.cli.common import CliError, Subparsers, add_common_options, load_cli_config, print_json
+from kiosk.logfmt import log_event
 from kiosk.release_dirs import ReleaseDirs
 from kiosk.textsafe import say
 from kiosk.timefmt import format_local_zoned
 from kiosk.update_state import StateFiles
+from kiosk.update_wait import clear_waiting, read_waiting, record_waiting
 
 if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when used
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     from kiosk.config import Config
+    from kiosk.update_window import Gate
     from update.errors import UpdateError
     from update.installer import UpdaterSettings
 
@@ -134,7 +141,6 @@ def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | No
     unsigned ``{"pinned": true}`` note — allows nothing.
     """
     from kiosk.enrollment import EnrollmentError, load_enrollment
-    from kiosk.logfmt import log_event
     from sync.protocol.release import ReleaseError
     from sync.protocol.release.pin import MAX_PIN_BYTES, verify_pin
     from update.errors import UpdateError
@@ -169,8 +175,22 @@ def _signed_pin(bundle: Path, key: Ed25519PublicKey, config: Config) -> str | No
     return version
 
 
+def _deferred(root: Path, version: str, reason: str, message: str) -> int:
+    """Leave the bundle in ``ready/`` for the next run; record and say why (exit 0)."""
+    try:
+        record_waiting(root, version=version, reason=reason, message=message,
+                       now=clock.now().isoformat())
+    except OSError as exc:
+        log_event(log, logging.ERROR, "update_waiting_unrecorded", error=exc.strerror)
+    log_event(log, logging.INFO, "update_waiting", version=version, reason=reason,
+              why=message)
+    say(f"{version}: not installed now: {message}; it stays in the spool and is tried again")
+    return 0
+
+
 def _install(args: argparse.Namespace) -> int:
-    from update.errors import SpoolFileError, UpdateError
+    from update.errors import DeferredError, SpoolFileError, UpdateError
+    from update.gate import check_gate, gate_ready
     from update.installer import install_bundle
     from update.spool import newest_ready, take_bundle
 
@@ -181,23 +201,40 @@ def _install(args: argparse.Namespace) -> int:
     try:
         key = _release_key(config)
         pinned_version = None
+        gate = None
         if args.ready:
             ready = config.update.spool / "ready"
             bundle = newest_ready(ready)
             if bundle is None:
+                clear_waiting(settings.root)
                 say(f"nothing to install in {ready}")
                 return 0
+            # Not now (outside the window, a villager at the screen): leave it all in ready/.
+            held = gate_ready(bundle, settings, key, now=clock.now())
+            if not held.go:
+                return _deferred(settings.root, bundle.name.removesuffix(".tar"),
+                                 held.reason, held.message)
+            gate = functools.partial(_gate_now, check_gate, settings)
             handed = [p for p in ready.iterdir() if p.suffix in (".tar", ".json", ".pin")]
             pinned_version = _signed_pin(bundle, key, config)
             # The spool is the kiosk user's: work on root's own copy from here on.
             bundle = taken = take_bundle(bundle, settings.root / "incoming")
         else:
             bundle = args.bundle
-        outcome = install_bundle(bundle, settings, public_key=key,
-                                 pinned=bool(args.allow_downgrade), pinned_version=pinned_version)
+        try:
+            outcome = install_bundle(bundle, settings, public_key=key,
+                                     pinned=bool(args.allow_downgrade),
+                                     pinned_version=pinned_version, gate=gate)
+        except DeferredError as exc:
+            handed = []  # the spool keeps the bundle (and its pin) for the next run
+            return _deferred(settings.root, exc.version, exc.reason, exc.message)
+        if args.ready:
+            clear_waiting(settings.root)
     except SpoolFileError as exc:
         raise CliError(f"refused [{exc.code}]: {exc.message}") from None
     except UpdateError as exc:
+        if args.ready:
+            clear_waiting(settings.root)
         raise CliError(_coded(exc)) from None
     except (OSError, sqlite3.Error) as exc:
         # Typically not root; or the backup could not be restored — the journal
@@ -213,6 +250,11 @@ def _install(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gate_now(check: Callable[..., Gate], settings: UpdaterSettings, urgent: bool) -> Gate:
+    """The gate as the installer asks it (update.gate.check_gate at this moment)."""
+    return check(settings, urgent=urgent, now=clock.now())
+
+
 def status_json(settings: UpdaterSettings) -> dict[str, Any]:
     """The ``kiosk update status --json`` object."""
     dirs = ReleaseDirs(settings.root)
@@ -226,6 +268,8 @@ def status_json(settings: UpdaterSettings) -> dict[str, Any]:
         "previous": dirs.previous(),
         "last_attempt": asdict(attempt) if attempt else None,
         "in_flight": asdict(journal) if journal else None,
+        "waiting": asdict(waiting) if (waiting := read_waiting(settings.root)) else None,
+        "window": settings.window,
     }
 
 
@@ -234,6 +278,8 @@ def _status(args: argparse.Namespace) -> int:
     data = status_json(_settings(args, config))
     ready = config.update.spool / "ready"
     data["ready"] = sorted(p.name for p in ready.glob("*.tar")) if ready.is_dir() else []
+    if data["waiting"] and f"{data['waiting']['version']}.tar" not in data["ready"]:
+        data["waiting"] = None  # gone from the spool since (syncd replaced it)
     if args.json:
         print_json(data)
         return 0
@@ -248,6 +294,11 @@ def _status(args: argparse.Namespace) -> int:
             f"{attempt['result']} [{attempt['code']}] {attempt['message']}")
     if data["in_flight"]:
         say(f"in flight   {data['in_flight']['version']} (run `kiosk update recover`)")
+    waiting = data["waiting"]
+    if waiting:
+        say(f"waiting     {waiting['version']}: {waiting['message']} (since "
+            f"{waiting['since']}, checked {waiting['checked_at']})")
+    say(f"window      {data['window'] or 'any time'}")
     return 0
 
 

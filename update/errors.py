@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "BuildFailedError",
+    "DeferredError",
     "MigrationFailedError",
     "NoKeyError",
     "RefusedError",
@@ -57,6 +58,20 @@ class UnreadableError(UpdateError):
     """The bundle file cannot be read."""
 
     code = "update.unreadable"
+
+
+class DeferredError(UpdateError):
+    """Not now: outside the install window, or a villager is using the kiosk
+    (kiosk.update_window). Nothing was touched; the bundle stays in ``ready/`` and the
+    next run (the update timer) tries again. ``reason`` is the gate's
+    (``outside_window``, ``session_active``, ``session_unreadable``)."""
+
+    code = "update.deferred"
+
+    def __init__(self, message: str, *, version: str, reason: str) -> None:
+        super().__init__(message)
+        self.version = version
+        self.reason = reason
 
 
 class SpoolFileError(UpdateError):

@@ -43,10 +43,12 @@ from kiosk.health import COMPONENTS, read_mark
 from kiosk.logfmt import log_event
 from kiosk.release_dirs import ReleaseDirs
 from kiosk.update_state import Attempt, Journal, Result, StateFiles
+from kiosk.update_window import Gate
 from sync.protocol.release import ReleaseError, VerifiedBundle, verify_bundle
 from update.db_backup import backup_database, revert_database
 from update.errors import (
     BuildFailedError,
+    DeferredError,
     MigrationFailedError,
     RefusedError,
     RestartFailedError,
@@ -86,6 +88,8 @@ class UpdaterSettings:
     restart_command: tuple[str, ...]
     keep: int
     spool: Path | None = None
+    window: str = ""
+    """``[update] window`` (kiosk.update_window.parse_window); "" is any time."""
 
     @classmethod
     def from_config(cls, config: Config, config_file: Path | None) -> UpdaterSettings:
@@ -93,7 +97,8 @@ class UpdaterSettings:
         new version's `kiosk db upgrade`."""
         up = config.update
         return cls(up.root, config.store.path, config_file, up.channel, up.health_dir,
-                   float(up.health_timeout_s), up.restart_command, up.keep, up.spool)
+                   float(up.health_timeout_s), up.restart_command, up.keep, up.spool,
+                   up.window)
 
     @property
     def backup_path(self) -> Path:
@@ -278,7 +283,8 @@ class _Install:
 def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
                    public_key: Ed25519PublicKey, pinned: bool = False,
                    pinned_version: str | None = None,
-                   now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> InstallOutcome:
+                   now: Callable[[], datetime] = lambda: datetime.now(UTC),
+                   gate: Callable[[bool], Gate] | None = None) -> InstallOutcome:
     """Install ``bundle_path`` (see the module docstring); blocks for the health wait.
 
     ``pinned`` allows a version lower than the current one (IT staff said
@@ -290,6 +296,12 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
     restored). Waits for the install lock if another install or a recovery
     holds it. ``OSError`` / ``sqlite3.Error`` escape only when the file system
     or the backup itself fails; the journal then stays for :func:`recover`.
+
+    ``gate`` (update.gate.check_gate; None: no gate, IT staff at the console) is
+    asked, with the verified manifest's ``urgent``, whether the kiosk may be
+    restarted now: after verification and again after the (long) build, right
+    before anything live changes. "Not now" raises :class:`DeferredError`; a
+    version already built stays complete on disk, so the next try is quick.
     """
     run = _Install(settings, now)
     dirs = run.dirs
@@ -313,6 +325,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         version = bundle.version
         if version == old:
             return InstallOutcome(version, old, False, f"{version} is already current")
+        _ask(gate, bundle, "verified")
         log_event(log, logging.INFO, "update_start", version=version, current=old)
         try:
             run.build(bundle)
@@ -323,6 +336,7 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
             run.record(version, old, result="refused", code=str(exc.code),
                        message=exc.message)
             raise RefusedError(exc.message, code=str(exc.code)) from None
+        _ask(gate, bundle, "built")
 
         journal = Journal(version=version, from_version=old,
                           previous_before=dirs.previous(), phase="backup",
@@ -369,6 +383,20 @@ def install_bundle(bundle_path: Path, settings: UpdaterSettings, *,
         log_event(log, logging.INFO, "update_done", version=version, previous=old,
                   pruned=",".join(pruned) or None)
         return InstallOutcome(version, old, True, f"{version} installed and healthy")
+
+
+def _ask(gate: Callable[[bool], Gate] | None, bundle: VerifiedBundle, step: str) -> None:
+    """Raise DeferredError unless ``gate`` lets the install go on (see install_bundle)."""
+    if gate is None:
+        return
+    decision = gate(bundle.manifest.urgent)
+    if not decision.go:
+        log_event(log, logging.INFO, "update_deferred", version=bundle.version, step=step,
+                  reason=decision.reason, why=decision.message)
+        raise DeferredError(decision.message, version=bundle.version, reason=decision.reason)
+    if decision.note:
+        log_event(log, logging.WARNING, "update_gate_passed", version=bundle.version,
+                  step=step, note=decision.note)
 
 
 def _bundle_name(path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,13 +106,16 @@ def _build(args: argparse.Namespace) -> int:
                                  channel=DEFAULT_CHANNEL if args.channel is None
                                  else args.channel, expires_days=args.expires_days,
                                  now=_now(), python=args.python, find_links=args.find_links,
-                                 no_build_isolation=args.no_build_isolation)
+                                 no_build_isolation=args.no_build_isolation,
+                                 urgent=args.urgent)
     except BuildError as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(manifest.model_dump(mode="json"))
         return 0
-    say(f"release {manifest.version} ({manifest.channel}, {len(manifest.files)} wheels, "
+    say(f"release {manifest.version} ({manifest.channel}"
+        + (", URGENT: terminals install it outside their window" if manifest.urgent else "")
+        + f", {len(manifest.files)} wheels, "
         f"signed by key {manifest.key_id}, expires {format_local_zoned(manifest.expires_at)}) "
         f"written to {out}")
     return 0
@@ -201,11 +204,33 @@ def _publish(args: argparse.Namespace) -> int:
         print_json({**asdict(result), "path": str(result.path)})
         return 0
     scopes = ", ".join(result.scopes_added) or "no new scope"
-    say(f"release {result.version} ({result.channel}) published to {scopes}; "
+    urgent = ", URGENT: installed outside the terminals' window" if result.urgent else ""
+    say(f"release {result.version} ({result.channel}{urgent}) published to {scopes}; "
         f"{result.terminals_in_scope} active terminal(s) in scope"
         + (f", {result.pinned} pinned to it" if args.pin else "")
         + f"; bundle at {result.path}")
     return 0
+
+
+def _signed_urgent(bundle: Path) -> bool:
+    """Whether the stored bundle's manifest says ``urgent`` (False when unreadable:
+    `county release list` still lists the release).
+
+    The county verified the bundle when it was published; this only reads its first
+    member, ``manifest.json`` (a plain ustar header: docs/releases.md), with the
+    standard library, so a listing loads neither cryptography nor pydantic.
+    """
+    import json
+
+    try:
+        with bundle.open("rb") as handle:
+            header = handle.read(512)
+            size = int(header[124:136].split(b"\0")[0].strip() or b"0", 8)
+            if header[:100].rstrip(b"\0") != b"manifest.json" or size > 1 << 20:
+                return False
+            return json.loads(handle.read(size)).get("urgent") is True
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _reasons(by_code: dict[str, int]) -> str:
@@ -224,6 +249,7 @@ def _list(args: argparse.Namespace) -> int:
         from county.releases import list_releases
 
         rows = list_releases(db)
+    rows = [replace(r, urgent=_signed_urgent(Path(r.path))) for r in rows]
     if args.json:
         print_json(rows)
         return 0
@@ -232,6 +258,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         state = "WITHDRAWN" if r.withdrawn_at else ("EXPIRED" if r.expires_at <= _now() else "")
+        state = ("URGENT " if r.urgent else "") + state
         pins = (f"  pinned: {', '.join(r.pinned_scopes)} ({len(r.pinned_terminals)} "
                 f"terminal(s))" if r.pinned_scopes else "")
         say(f"{r.version:12} {r.channel:8} {r.size / 2**20:8.1f} MiB  key {r.key_id}  "
@@ -302,6 +329,9 @@ def register(sub: Subparsers) -> None:
                    help="build a checkout offline, with dependency wheels from DIR only")
     a.add_argument("--no-build-isolation", action="store_true",
                    help="build with the build backend installed here (offline builds)")
+    a.add_argument("--urgent", action="store_true",
+                   help="sign the release urgent: terminals install it as soon as nobody "
+                        "is using them, outside their [update] window (a security fix)")
     a.add_argument("--json", action="store_true", help="print the manifest as JSON")
     a.set_defaults(handler=_build)
 

@@ -117,13 +117,14 @@ def _is_version(text: str) -> bool:
 def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel: str,
                   expires_days: int, now: datetime, python: str = "cp311",
                   find_links: Path | None = None,
-                  no_build_isolation: bool = False) -> Manifest:
+                  no_build_isolation: bool = False, urgent: bool = False) -> Manifest:
     """Build the bundle ``out`` of release ``version`` from ``src``; returns its manifest.
 
     ``src`` is a folder of ``.whl`` files (used as they are) or a project
     checkout (a folder with ``pyproject.toml`` or ``setup.py``, built with
     pip, at ``version``: :func:`stamped_checkout`). Blocks for as long as pip
-    takes. Raises :class:`BuildError`.
+    takes. ``urgent`` signs the release urgent (installed outside the terminals'
+    install window, never during a villager session). Raises :class:`BuildError`.
     """
     try:
         key = load_private_key(key_path)
@@ -155,6 +156,6 @@ def build_release(src: Path, out: Path, *, version: str, key_path: Path, channel
         try:
             return write_bundle(out, wheels, version=version, channel=channel,
                                 expires_at=now + timedelta(days=expires_days),
-                                private_key=key, python=python, now=now)
+                                private_key=key, python=python, now=now, urgent=urgent)
         except ValueError as exc:
             raise BuildError(str(exc)) from None

@@ -37,6 +37,7 @@ class PublishResult:
     scopes_added: tuple[str, ...]
     terminals_in_scope: int
     pinned: int
+    urgent: bool = False
 
 
 def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Path,
@@ -108,7 +109,7 @@ def publish(engine: Engine, version: str, bundle_path: Path, *, releases_dir: Pa
                              .values(pinned_at=now, pin_statement=statement))
         count = len(conn.execute(select(Terminal.id).where(terminals_in(scopes))).all())
     return PublishResult(version, bundle.manifest.channel, stored, new_file, tuple(added),
-                         count, count if pin else 0)
+                         count, count if pin else 0, bundle.manifest.urgent)
 
 
 def stored_bundle(engine: Engine, version: str) -> Path | None:

@@ -201,7 +201,7 @@ def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,
     assert code == 0, err
     assert json.loads(out) == {
         "version": "1.4.0", "channel": "stable", "new_file": False, "scopes_added": ["county"],
-        "terminals_in_scope": 0, "pinned": 0,
+        "terminals_in_scope": 0, "pinned": 0, "urgent": False,
         "path": str(tmp_path / "store" / "village-kiosk-1.4.0.bundle")}
 
     code, out, _ = run(capsys, "release", "list", "--json", *db)
@@ -217,6 +217,42 @@ def test_trust_publish_list_unpin_withdraw(tmp_path: Path, keys: Path,
     assert "1.4.0" in out and "WITHDRAWN" in out
     code, _, err = run(capsys, "release", "withdraw", "1.4.0", *db)
     assert code == 1 and "no published release 1.4.0" in err
+
+
+def test_an_urgent_release_is_signed_urgent_and_listed_so(
+        tmp_path: Path, keys: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'county.db'}"]
+    wheels = tmp_path / "wheels"
+    make_wheels(wheels, "1.4.0")
+    make_wheels(tmp_path / "wheels-1.5.0", "1.5.0")
+    urgent, normal = tmp_path / "1.5.0.bundle", tmp_path / "1.4.0.bundle"
+    code, out, err = run(capsys, "release", "build", str(tmp_path / "wheels-1.5.0"),
+                         "--version", "1.5.0", "--key", str(keys / "private.pem"), "--out",
+                         str(urgent), "--urgent")
+    assert code == 0, err
+    assert "release 1.5.0 (stable, URGENT: terminals install it outside their window" in out
+    assert run(capsys, "release", "build", str(wheels), "--version", "1.4.0", "--key",
+               str(keys / "private.pem"), "--out", str(normal))[0] == 0
+    key = load_public_key(keys / "public.pem")
+    # In the signed manifest, so a terminal can trust it; absent when not urgent, so a
+    # manifest that is not urgent reads as before.
+    assert verify_bundle(urgent, key, now=datetime.now(UTC)).manifest.urgent is True
+    checked = verify_bundle(normal, key, now=datetime.now(UTC))
+    assert checked.manifest.urgent is False
+    assert b"urgent" not in normal.read_bytes()[:8192]
+    assert run(capsys, "release", "trust", str(keys / "public.pem"), *db)[0] == 0
+    store = ["--releases-dir", str(tmp_path / "store")]
+    code, out, err = run(capsys, "release", "publish", "1.5.0", "--bundle", str(urgent),
+                         *store, *db)
+    assert code == 0 and "(stable, URGENT: installed outside the terminals' window)" in out, err
+    assert run(capsys, "release", "publish", "1.4.0", "--bundle", str(normal), *store,
+               *db)[0] == 0
+    code, out, _ = run(capsys, "release", "list", "--json", *db)
+    assert {row["version"]: row["urgent"] for row in json.loads(out)} == {
+        "1.5.0": True, "1.4.0": False}
+    code, out, _ = run(capsys, "release", "list", *db)
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert lines["1.5.0"].endswith("URGENT") and "URGENT" not in lines["1.4.0"]
 
 
 def test_publish_without_bundle_finds_the_built_file_then_the_stored_copy(

@@ -14,8 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 INSTALL = DEPLOY / "install.sh"
 KIOSK_UNITS = ("village-kiosk-session.service", "village-kiosk-syncd.service",
-               "village-kiosk-update.path", "village-kiosk-update.service",
-               "village-kiosk-recover.service")
+               "village-kiosk-update.path", "village-kiosk-update.timer",
+               "village-kiosk-update.service", "village-kiosk-recover.service")
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0,
                                 reason="systemd-tmpfiles --root chowns to the root's kiosk "
@@ -99,6 +99,7 @@ def test_install_lays_out_the_terminal(installed: Path) -> None:
     assert (wants / "multi-user.target.wants/village-kiosk-syncd.service").is_symlink()
     assert (wants / "multi-user.target.wants/village-kiosk-recover.service").is_symlink()
     assert (wants / "paths.target.wants/village-kiosk-update.path").is_symlink()
+    assert (wants / "timers.target.wants/village-kiosk-update.timer").is_symlink()
     assert os.readlink(wants / "default.target") == "/lib/systemd/system/graphical.target"
     assert (root / "etc/village-kiosk/kiosk.toml").read_text() == \
         (DEPLOY / "kiosk.example.toml").read_text()
@@ -184,7 +185,14 @@ def test_session_unit_runs_cage_on_tty1_as_kiosk() -> None:
     syncd = (DEPLOY / "systemd/village-kiosk-syncd.service").read_text()
     assert "ReadWritePaths=/var/lib/village-kiosk -/run/village-kiosk/health" in syncd
     path = (DEPLOY / "systemd/village-kiosk-update.path").read_text()
-    assert "PathExistsGlob=/var/lib/village-kiosk/updates/ready/*.tar" in path
+    # Not PathExistsGlob: a bundle left waiting in ready/ would start the installer in a loop.
+    assert re.search(r"^PathChanged=/var/lib/village-kiosk/updates/ready$", path, re.M)
+    assert "PathExists" not in path.split("[Path]")[1]
+    timer = (DEPLOY / "systemd/village-kiosk-update.timer").read_text()
+    assert re.search(r"^OnUnitInactiveSec=\d+min$", timer, re.M)
+    assert re.search(r"^Unit=village-kiosk-update.service$", timer, re.M)
+    service = (DEPLOY / "systemd/village-kiosk-update.service").read_text()
+    assert "ConditionPathExistsGlob=/var/lib/village-kiosk/updates/ready/*.tar" in service
 
 
 @needs_root

@@ -126,9 +126,10 @@ def build_filler_wheel(directory: Path, size: int) -> Path:
 def make_bundle(directory: Path, version: str, *, key: Ed25519PrivateKey,
                 behaviour: Behaviour = "ok", channel: str = "stable",
                 expires_in: timedelta = timedelta(days=30),
-                now: datetime | None = None, filler_bytes: int = 0) -> Path:
+                now: datetime | None = None, filler_bytes: int = 0,
+                urgent: bool = False) -> Path:
     """A signed bundle ``directory/VERSION[-behaviour].tar`` of a fake release
-    (plus a filler wheel of ``filler_bytes`` when asked)."""
+    (plus a filler wheel of ``filler_bytes`` when asked; signed urgent when asked)."""
     wheels = directory / f"wheels-{version}-{behaviour}"
     paths = [build_wheel(wheels, version, behaviour=behaviour)]
     if filler_bytes:
@@ -137,7 +138,7 @@ def make_bundle(directory: Path, version: str, *, key: Ed25519PrivateKey,
     suffix = "" if behaviour == "ok" else f"-{behaviour}"
     out = directory / f"{version}{suffix}.tar"
     write_bundle(out, paths, version=version, channel=channel,
-                 expires_at=created + expires_in, private_key=key, now=created)
+                 expires_at=created + expires_in, private_key=key, now=created, urgent=urgent)
     return out
 
 

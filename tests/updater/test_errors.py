@@ -12,6 +12,7 @@ from sync.protocol.release import ReleaseCode
 from update import errors
 from update.errors import (
     BuildFailedError,
+    DeferredError,
     MigrationFailedError,
     NoKeyError,
     RefusedError,
@@ -38,12 +39,20 @@ CODES: dict[type[UpdateError], str] = {
 def test_every_installer_error_is_an_update_error_with_its_code() -> None:
     declared = {cls for _, cls in inspect.getmembers(errors, inspect.isclass)
                 if cls.__module__ == errors.__name__}
-    assert declared == {UpdateError, RefusedError, *CODES}
+    assert declared == {UpdateError, RefusedError, DeferredError, *CODES}
     for cls, code in CODES.items():
         exc = cls("the venv is gone")
         assert isinstance(exc, UpdateError)
         assert (cls.code, exc.code, exc.message) == (code, code, "the venv is gone")
         assert str(exc) == "the venv is gone"  # the message does not repeat the code
+
+
+def test_a_deferred_install_says_why() -> None:
+    exc = DeferredError("waiting for window 02:00-05:00 (Beijing time)", version="1.5.0",
+                        reason="outside_window")
+    assert isinstance(exc, UpdateError)
+    assert (exc.code, exc.version, exc.reason) == ("update.deferred", "1.5.0", "outside_window")
+    assert str(exc) == "waiting for window 02:00-05:00 (Beijing time)"
 
 
 def test_a_refused_bundle_keeps_the_release_code_of_its_verification() -> None:

@@ -126,6 +126,7 @@ def _run(args: argparse.Namespace) -> int:
     from drivers.idcard.link import link_for
     from ui.app import KioskUi, prepare_environment
     from ui.services import KioskServices
+    from ui.session_publish import SessionPublisher
     from ui.watchdog import SessionWatchdog, health_dir_from, hide_cursor
 
     prepare_environment()
@@ -140,11 +141,15 @@ def _run(args: argparse.Namespace) -> int:
     # once the first frame is on screen, WATCHDOG=1 from the GUI thread.
     watchdog = SessionWatchdog(ui.window, ui.app_model, version=services.version(),
                                health_dir=health_dir_from(config))
+    # Whether a villager is at the screen, for the root installer (ui.session_publish).
+    session = SessionPublisher(ui.app_model, health_dir_from(config))
+    session.start()
     if config.ui.hide_cursor:
         hide_cursor()
     try:
         return _exec(app)
     finally:
+        session.stop()
         watchdog.stop()
         ui.stop()
 

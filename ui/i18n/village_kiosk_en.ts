@@ -119,225 +119,235 @@
         <translation>{weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="36"/>
+        <location filename="../wording.py" line="38"/>
         <source>没有读到身份证。请把身份证平放在读卡区，不要移动，再试一次。</source>
         <translation>The ID card could not be read. Lay it flat on the reader, keep it still, and try again.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="37"/>
+        <location filename="../wording.py" line="39"/>
         <source>这种证件暂时不能查询。请使用第二代居民身份证，或请工作人员帮助。</source>
         <translation>This card cannot be used here. Please use a second-generation resident ID card, or ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="38"/>
+        <location filename="../wording.py" line="40"/>
         <source>读卡器暂时不能使用，请告诉村里的工作人员。</source>
         <translation>The card reader is not working at the moment. Please tell the village staff.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="40"/>
+        <location filename="../wording.py" line="42"/>
         <source>读卡器没有反应，请把身份证拿起来重新放一下。</source>
         <extracomment>The reader stopped answering while a card lay on it (idcard.timeout).</extracomment>
         <translation>The card reader does not respond. Lift the ID card and lay it down again.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="41"/>
+        <location filename="../wording.py" line="43"/>
         <source>查询服务暂时不能使用，请告诉村里的工作人员。</source>
         <translation>The lookup service is not available at the moment. Please tell the village staff.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="44"/>
+        <location filename="../wording.py" line="46"/>
         <source>读卡器未启动</source>
         <translation>Reader not started</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="45"/>
+        <location filename="../wording.py" line="47"/>
         <source>正在连接读卡器</source>
         <translation>Connecting to the reader</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="46"/>
+        <location filename="../wording.py" line="48"/>
         <source>读卡器正常</source>
         <translation>Reader working</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="47"/>
+        <location filename="../wording.py" line="49"/>
         <source>读卡器正常（有卡）</source>
         <translation>Reader working (card on it)</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="48"/>
+        <location filename="../wording.py" line="50"/>
         <source>正在读卡</source>
         <translation>Reading a card</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="49"/>
+        <location filename="../wording.py" line="51"/>
         <source>读卡器没有响应</source>
         <translation>Reader not responding</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="50"/>
+        <location filename="../wording.py" line="52"/>
         <source>读卡器已断开，正在重新连接</source>
         <translation>Reader disconnected, reconnecting</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="51"/>
+        <location filename="../wording.py" line="53"/>
         <source>找不到读卡器</source>
         <translation>No reader found</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="52"/>
+        <location filename="../wording.py" line="54"/>
         <source>读卡器安全模块故障</source>
         <translation>Reader security module (SAM) fault</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="56"/>
-        <location filename="../wording.py" line="68"/>
+        <location filename="../wording.py" line="58"/>
+        <location filename="../wording.py" line="70"/>
         <source>打印机正常</source>
         <extracomment>The printer&apos;s states as a villager reads them (the clerk&apos;s table above stays Chinese).</extracomment>
         <translation>The printer is working</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="57"/>
-        <location filename="../wording.py" line="69"/>
+        <location filename="../wording.py" line="59"/>
+        <location filename="../wording.py" line="71"/>
         <source>打印纸快用完了</source>
         <translation>The printer paper is running out</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="58"/>
-        <location filename="../wording.py" line="70"/>
+        <location filename="../wording.py" line="60"/>
+        <location filename="../wording.py" line="72"/>
         <source>打印机没有纸了</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="59"/>
-        <location filename="../wording.py" line="71"/>
+        <location filename="../wording.py" line="61"/>
+        <location filename="../wording.py" line="73"/>
         <source>打印机盖子没有关好</source>
         <translation>The printer&apos;s cover is open</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="60"/>
-        <location filename="../wording.py" line="72"/>
+        <location filename="../wording.py" line="62"/>
+        <location filename="../wording.py" line="74"/>
         <source>打印机离线</source>
         <translation>The printer is offline</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="61"/>
-        <location filename="../wording.py" line="73"/>
+        <location filename="../wording.py" line="63"/>
+        <location filename="../wording.py" line="75"/>
         <source>打印机没有响应</source>
         <translation>The printer does not respond</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="62"/>
-        <location filename="../wording.py" line="74"/>
+        <location filename="../wording.py" line="64"/>
+        <location filename="../wording.py" line="76"/>
         <source>打印机没有连接</source>
         <translation>The printer is not connected</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="63"/>
-        <location filename="../wording.py" line="75"/>
+        <location filename="../wording.py" line="65"/>
+        <location filename="../wording.py" line="77"/>
         <source>打印机状态无法查询</source>
         <translation>The printer&apos;s state cannot be checked</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="79"/>
+        <location filename="../wording.py" line="81"/>
         <source>钱没有收到</source>
         <translation>Money not received</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="80"/>
+        <location filename="../wording.py" line="82"/>
         <source>金额不对</source>
         <translation>Wrong amount</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="81"/>
+        <location filename="../wording.py" line="83"/>
         <source>被别人冒领</source>
         <translation>Taken by someone else</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="82"/>
+        <location filename="../wording.py" line="84"/>
         <source>不该有我的名字</source>
         <translation>My name should not be on it</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="83"/>
+        <location filename="../wording.py" line="85"/>
         <source>办事作风问题</source>
         <translation>Officials&apos; conduct</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="84"/>
+        <location filename="../wording.py" line="86"/>
         <source>其他问题</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="92"/>
+        <location filename="../wording.py" line="94"/>
         <source>打印机出了问题</source>
         <translation>The printer has a problem</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="93"/>
+        <location filename="../wording.py" line="95"/>
         <source>这台机器没有接打印机</source>
         <translation>This kiosk has no printer</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="94"/>
+        <location filename="../wording.py" line="96"/>
         <source>{what}，不能打印。请用手机扫描下面的二维码保存凭条，或请工作人员帮助。</source>
         <translation>{what}: cannot print. Scan the QR code below with your phone to keep the receipt, or ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="101"/>
+        <location filename="../wording.py" line="103"/>
         <source>没有</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="102"/>
+        <location filename="../wording.py" line="104"/>
         <source>等</source>
         <translation> and more</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="103"/>
+        <location filename="../wording.py" line="105"/>
         <source>{count} 条：{tickets}{more}，请把编号报给县里</source>
         <translation>{count}: {tickets}{more}; please report the numbers to the county</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="104"/>
+        <location filename="../wording.py" line="106"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../wording.py" line="109"/>
+        <location filename="../wording.py" line="111"/>
         <source>县里暂时不再接收本机的新投诉（短时间内太多）。投诉都保存在本机，稍后会自动再发，不会丢失；如一直如此，请告诉县里。</source>
         <extracomment>What the clerk reads for a sync error code whose English message says nothing to them.</extracomment>
         <translation>The county is not taking new complaints from this kiosk for now (too many in a short time). They are all kept here and will be sent again later, none is lost; if this goes on, tell the county.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="123"/>
+        <location filename="../wording.py" line="125"/>
         <source>没有更新记录</source>
         <translation>No update yet</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="131"/>
+        <location filename="../wording.py" line="133"/>
         <source>{version} 已装好（{when}）</source>
         <translation>{version} installed ({when})</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="133"/>
+        <location filename="../wording.py" line="135"/>
         <source>{version} 没有通过校验，没有安装（{code}）</source>
         <translation>{version} failed verification, not installed ({code})</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="135"/>
+        <location filename="../wording.py" line="137"/>
         <source>原版本</source>
         <translation> the previous version</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="136"/>
+        <location filename="../wording.py" line="138"/>
         <source>{version} 没装成，已退回{back}（{code}）</source>
         <translation>{version} not installed, back to{back} ({code})</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="138"/>
+        <location filename="../wording.py" line="140"/>
         <source>{version} 没装成，仍用原版本（{code}）</source>
         <translation>{version} not installed, the previous version still runs ({code})</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="149"/>
+        <source>{version} 等到 {window} 再安装</source>
+        <translation>{version} will be installed at {window}</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="150"/>
+        <source>{version} 等没人使用时再安装</source>
+        <translation>{version} will be installed when nobody is using the kiosk</translation>
     </message>
     <message>
         <location filename="../viewmodels/app.py" line="182"/>
@@ -690,88 +700,88 @@
         <translation>Printing the {what}, please wait…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="211"/>
+        <location filename="../app.py" line="212"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
         <translation>{code} (not enrolled)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="219"/>
+        <location filename="../app.py" line="222"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../app.py" line="220"/>
+        <location filename="../app.py" line="223"/>
         <source>不可用：{problem}</source>
         <translation>Not usable: {problem}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="225"/>
+        <location filename="../app.py" line="228"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="231"/>
         <source>（上次错误：{why}）</source>
         <translation> (last error: {why})</translation>
     </message>
     <message>
-        <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="233"/>
         <source>{count} 条</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="238"/>
+        <location filename="../app.py" line="241"/>
         <source>{problem}（朗读按钮已隐藏）</source>
         <translation>{problem} (the read-aloud button is hidden)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="242"/>
         <source>正常（espeak-ng，普通话）</source>
         <translation>Working (espeak-ng, Mandarin)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="262"/>
-        <location filename="../app.py" line="288"/>
+        <location filename="../app.py" line="265"/>
+        <location filename="../app.py" line="291"/>
         <source>没有设置打印机</source>
         <translation>No printer configured</translation>
     </message>
     <message>
-        <location filename="../app.py" line="270"/>
+        <location filename="../app.py" line="273"/>
         <source>不可用（{code}）</source>
         <translation>Not usable ({code})</translation>
     </message>
     <message>
-        <location filename="../app.py" line="282"/>
-        <location filename="../app.py" line="306"/>
+        <location filename="../app.py" line="285"/>
+        <location filename="../app.py" line="309"/>
         <source>失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="302"/>
+        <location filename="../app.py" line="305"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../app.py" line="319"/>
-        <location filename="../app.py" line="355"/>
+        <location filename="../app.py" line="322"/>
+        <location filename="../app.py" line="358"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../app.py" line="335"/>
+        <location filename="../app.py" line="338"/>
         <source>同步成功</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../app.py" line="340"/>
-        <location filename="../app.py" line="344"/>
-        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="347"/>
+        <location filename="../app.py" line="352"/>
         <source>同步失败：</source>
         <translation>Sync failed: </translation>
     </message>
     <message>
-        <location filename="../app.py" line="342"/>
+        <location filename="../app.py" line="345"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>

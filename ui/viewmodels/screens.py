@@ -7,8 +7,9 @@ from enum import Enum
 
 from ui.tr import header_date
 
-__all__ = ["CARD_OPENS_FROM", "PERSONAL_SCREENS", "PUBLIC_SCREENS", "READ_ERROR_FROM",
-           "STUCK_READER_FROM", "TIMED_SCREENS", "Screen", "header_texts"]
+__all__ = ["CARD_OPENS_FROM", "IDLE_SCREENS", "PERSONAL_SCREENS", "PUBLIC_SCREENS",
+           "READ_ERROR_FROM", "STUCK_READER_FROM", "TIMED_SCREENS", "Screen", "header_texts",
+           "in_session"]
 
 
 class Screen(Enum):
@@ -55,6 +56,22 @@ READ_ERROR_FROM = frozenset({Screen.READING, Screen.WELCOME, Screen.READ_ERROR})
 #: Screens a stuck reader's (or a wrong block layout's) error replaces: only while a
 #: card is being read; on the welcome screen the reader problem line says it.
 STUCK_READER_FROM = frozenset({Screen.READING, Screen.READ_ERROR})
+
+
+#: Screens on which nobody is using the kiosk: the installer may restart it
+#: (ui.session_publish). Every other screen — a card being read, benefits, a complaint,
+#: notices, the public screens, the clerk screen — is somebody's session; each of them
+#: times out back to the welcome screen.
+IDLE_SCREENS = frozenset({Screen.WELCOME, Screen.UNAVAILABLE})
+
+
+def in_session(screen: Screen | str) -> bool:
+    """Whether ``screen`` (a Screen or its value, as ``AppModel.screen`` gives it) is a
+    villager's (or the clerk's) session."""
+    try:
+        return Screen(screen) not in IDLE_SCREENS
+    except ValueError:
+        return True  # an unknown screen: rather wait than restart under someone
 
 
 def header_texts(now: datetime) -> tuple[str, str]:

@@ -74,7 +74,7 @@ def _file_sha256(path: Path) -> tuple[int, str]:
 
 def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, channel: str,
                  expires_at: datetime, private_key: Ed25519PrivateKey, python: str = "cp311",
-                 now: datetime | None = None) -> Manifest:
+                 now: datetime | None = None, urgent: bool = False) -> Manifest:
     """Write a signed bundle of ``wheel_paths`` to ``out_path``, atomically.
 
     The tar is written to a temporary file next to ``out_path``, fsynced and
@@ -82,7 +82,8 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
     ``ValueError`` for a manifest that would not verify (version not PEP 440
     normal form, no ``village_kiosk-VERSION`` wheel, two wheels of one name,
     bad channel, expiry not after ``now``, a wheel name over 255 bytes)
-    or a wheel that changed while it was being written, and ``OSError``.
+    or a wheel that changed while it was being written, and ``OSError``. ``urgent``
+    signs the release urgent: terminals install it outside their install window.
     """
     created = (now or datetime.now(UTC)).replace(microsecond=0)
     entries: list[BundleFile] = []
@@ -93,7 +94,8 @@ def write_bundle(out_path: Path, wheel_paths: Sequence[Path], *, version: str, c
         manifest = Manifest(format=FORMAT, product=PRODUCT, version=version, channel=channel,
                             created_at=created, expires_at=expires_at.replace(microsecond=0),
                             python=python, requirement=f"{PRODUCT}=={version}",
-                            key_id=key_id(private_key.public_key()), files=tuple(entries))
+                            key_id=key_id(private_key.public_key()), files=tuple(entries),
+                            urgent=urgent)
     except ValidationError as exc:
         raise ValueError(f"the release manifest would be invalid: {first_error(exc)}") from None
     manifest_bytes = manifest.to_bytes()

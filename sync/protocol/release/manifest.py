@@ -82,6 +82,10 @@ class Manifest(BaseModel):
     requirement: str
     key_id: str = Field(pattern=r"^[0-9a-f]{16}$")
     files: tuple[BundleFile, ...] = Field(min_length=1, max_length=MAX_MEMBERS)
+    urgent: bool = Field(default=False, description=(
+        "the county asks terminals to install it outside their install window (never "
+        "during a villager session); written only when true, so a manifest that is not "
+        "urgent reads as before to terminals that do not know the field"))
 
     @field_validator("version")
     @classmethod
@@ -119,8 +123,8 @@ class Manifest(BaseModel):
 
     def to_bytes(self) -> bytes:
         """The canonical stored form: UTF-8 JSON, sorted keys, two-space indent, final newline."""
-        text = json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=2,
-                          ensure_ascii=False)
+        body = self.model_dump(mode="json", exclude=None if self.urgent else {"urgent"})
+        text = json.dumps(body, sort_keys=True, indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
 
