@@ -213,6 +213,8 @@ class UpdateConfig:
     keep: int = _opt(2, "Complete versions kept on disk (current and previous at least).",
                      min=2, max=20)
     pubkey: Path | None = _opt(None, "Release public key (PEM); empty: the key from enrollment.")
+    usb_dir: Path = _opt(Path("/run/village-kiosk/usb"),
+                         "Where a USB stick with a release bundle is mounted (read-only).")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ __all__ = [
     "UnhealthyError",
     "UnreadableError",
     "UpdateError",
+    "UsbNoBundleError",
+    "UsbNoSpaceError",
+    "UsbUnreadableError",
 ]
 
 
@@ -91,3 +94,22 @@ class UnhealthyError(UpdateError):
     """The new version did not report healthy in time; switched back."""
 
     code = "update.unhealthy"
+
+
+class UsbNoBundleError(UpdateError):
+    """No bundle file on the USB stick (top level or ``village-kiosk/``; update.usb)."""
+
+    code = "update.usb_no_bundle"
+
+
+class UsbUnreadableError(UpdateError):
+    """The USB stick (its directory or a bundle on it) cannot be read, or a file
+    on it is not a regular file of a bundle's size."""
+
+    code = "update.usb_unreadable"
+
+
+class UsbNoSpaceError(UpdateError):
+    """The update spool has no room for the stick's bundle (nothing was copied)."""
+
+    code = "update.usb_no_space"

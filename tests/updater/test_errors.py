@@ -20,6 +20,9 @@ from update.errors import (
     UnhealthyError,
     UnreadableError,
     UpdateError,
+    UsbNoBundleError,
+    UsbNoSpaceError,
+    UsbUnreadableError,
 )
 from updater.conftest import write_update_terminal
 
@@ -32,6 +35,9 @@ CODES: dict[type[UpdateError], str] = {
     MigrationFailedError: "update.migration_failed",
     RestartFailedError: "update.restart_failed",
     UnhealthyError: "update.unhealthy",
+    UsbNoBundleError: "update.usb_no_bundle",
+    UsbUnreadableError: "update.usb_unreadable",
+    UsbNoSpaceError: "update.usb_no_space",
 }
 
 
