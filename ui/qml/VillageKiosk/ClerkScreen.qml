@@ -116,6 +116,7 @@ Rectangle {
             spacing: 16
             BigButton { objectName: "testPrint"; Layout.preferredWidth: 360; text: qsTr("测试打印"); onClicked: screen.vm.testPrint() }
             BigButton { objectName: "syncNow"; Layout.preferredWidth: 360; text: qsTr("立即同步"); onClicked: screen.vm.syncNow() }
+            BigButton { objectName: "updateFromUsb"; Layout.preferredWidth: 360; text: qsTr("从U盘更新"); onClicked: screen.vm.updateFromUsb() }
             PlainText {
                 Layout.preferredWidth: 360
                 text: screen.vm.brightness >= 0 ? qsTr("屏幕亮度 %1%").arg(screen.vm.brightness)
