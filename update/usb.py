@@ -214,9 +214,10 @@ def check_usb(stick: Path, config: Config, *, now: datetime) -> UsbCheck:
     def done(result: UsbResult, version: str = "", code: str = "", message: str = "",
              source: str = "") -> UsbCheck:
         check = UsbCheck(stamp, result, version, code, message[:500], source)
-        log_event(log, logging.INFO if result in ("ready", "current") else logging.WARNING,
-                  "usb_check", result=result, version=version or None, code=code or None,
-                  source=source or None, error=message or None)
+        fine = result in ("ready", "current")
+        log_event(log, logging.INFO if fine else logging.WARNING, "usb_check", result=result,
+                  version=version or None, code=code or None, source=source or None,
+                  **{"detail" if fine else "error": message or None})
         try:
             record_usb_check(config.update.spool, check)
         except OSError as exc:
