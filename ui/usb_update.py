@@ -37,6 +37,8 @@ USB_REASON_ZH = {
     "update.no_key": QT_TR_NOOP("本机还没有县里的发布密钥，请先联网同步一次"),
     "update.usb_no_bundle": QT_TR_NOOP("U盘里没有更新文件（要放在U盘最外层或 "
                                        "village-kiosk 文件夹里）"),
+    "update.usb_not_mounted": QT_TR_NOOP("没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 "
+                                         "exFAT 格式）"),
     "update.usb_unreadable": QT_TR_NOOP("读不出U盘，请拔下重新插好再试"),
     "update.usb_no_space": QT_TR_NOOP("本机存储空间不够，请告诉县里"),
 }
@@ -107,6 +109,6 @@ def usb_check_text(check: UsbCheck | None, attempt: Attempt | None,
         return tr("U盘中的版本 {version} 已校验，将在空闲时安装").format(version=version)
     if check.result == "current":
         return tr("U盘中的版本 {version} 本机已经装好了，不用更新").format(version=version)
-    if check.result == "empty":
-        return _reason("update.usb_no_bundle")
+    if check.result in ("empty", "failed"):  # the stick, not a bundle: the reason says it
+        return _reason(check.code or "update.usb_no_bundle")
     return tr("U盘中的更新不能安装：{reason}").format(reason=_reason(check.code))

@@ -21,6 +21,7 @@ __all__ = [
     "UpdateError",
     "UsbNoBundleError",
     "UsbNoSpaceError",
+    "UsbNotMountedError",
     "UsbUnreadableError",
 ]
 
@@ -100,6 +101,13 @@ class UsbNoBundleError(UpdateError):
     """No bundle file on the USB stick (top level or ``village-kiosk/``; update.usb)."""
 
     code = "update.usb_no_bundle"
+
+
+class UsbNotMountedError(UpdateError):
+    """Nothing is mounted at the stick's directory (no stick, or one in a format the
+    udev rule does not mount): it is missing, or empty and not a mount point."""
+
+    code = "update.usb_not_mounted"
 
 
 class UsbUnreadableError(UpdateError):

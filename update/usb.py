@@ -55,6 +55,7 @@ from update.errors import (
     UpdateError,
     UsbNoBundleError,
     UsbNoSpaceError,
+    UsbNotMountedError,
     UsbUnreadableError,
 )
 from update.spool import open_spool_file
@@ -87,7 +88,8 @@ class _Verified:
 def find_bundles(stick: Path) -> list[Path]:
     """The candidate bundle files on ``stick`` (a directory or one file), sorted.
 
-    Raises :class:`UsbUnreadableError` when ``stick`` cannot be listed and
+    Raises :class:`UsbNotMountedError` when ``stick`` is missing, or empty and not
+    a mount point; :class:`UsbUnreadableError` when it cannot be listed;
     :class:`UsbNoBundleError` when it holds no candidate.
     """
     if stick.is_file():
@@ -98,13 +100,15 @@ def find_bundles(stick: Path) -> list[Path]:
             names = sorted(os.listdir(folder))
         except FileNotFoundError:
             if folder == stick:
-                raise UsbUnreadableError(f"{stick}: no such directory (no stick mounted?)") \
-                    from None
+                raise UsbNotMountedError(f"{stick}: no such directory") from None
             continue
         except NotADirectoryError:
             continue
         except OSError as exc:
             raise UsbUnreadableError(f"{folder}: cannot list: {exc.strerror}") from None
+        if folder == stick and not names and not os.path.ismount(stick):
+            raise UsbNotMountedError(f"{stick}: empty and not a mount point (no stick in, "
+                                     "or not FAT/exFAT)")
         found += [folder / n for n in names
                   if not n.startswith(".") and n.lower().endswith(_SUFFIXES)]
     if not found:

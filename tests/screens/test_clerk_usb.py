@@ -75,7 +75,11 @@ def test_clerk_checks_a_stick_sees_it_handed_over_then_installed(
     with open_kiosk(config) as (ui, d):
         unlock_clerk(ui, d, PIN)
         assert _row(ui) == "插上U盘后按“从U盘更新”"
-        # An empty stick.
+        # No stick in (an empty directory that is not a mount point).
+        _press(ui, d, "没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 exFAT 格式）"
+                      "（update.usb_not_mounted）")
+        # A stick with no bundle on it.
+        (stick / "photos").mkdir()
         _press(ui, d, "U盘里没有更新文件（要放在U盘最外层或 village-kiosk 文件夹里）"
                       "（update.usb_no_bundle）")
         # A bundle signed by someone else.

@@ -22,6 +22,7 @@ from update.errors import (
     UpdateError,
     UsbNoBundleError,
     UsbNoSpaceError,
+    UsbNotMountedError,
     UsbUnreadableError,
 )
 from updater.conftest import write_update_terminal
@@ -38,6 +39,7 @@ CODES: dict[type[UpdateError], str] = {
     UsbNoBundleError: "update.usb_no_bundle",
     UsbUnreadableError: "update.usb_unreadable",
     UsbNoSpaceError: "update.usb_no_space",
+    UsbNotMountedError: "update.usb_not_mounted",
 }
 
 

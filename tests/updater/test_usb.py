@@ -148,8 +148,11 @@ def test_an_empty_stick_a_missing_mount_and_links(term: UpdTerminal, bundles: di
     (stick / "photos").mkdir()
     empty = _check(term, stick)
     assert (empty.result, empty.code) == ("empty", "update.usb_no_bundle")
-    missing = _check(term, tmp_path / "not-mounted")
-    assert (missing.result, missing.code) == ("failed", "update.usb_unreadable")
+    missing = _check(term, tmp_path / "not-there")
+    assert (missing.result, missing.code) == ("failed", "update.usb_not_mounted")
+    (tmp_path / "mount-point").mkdir()  # empty, not a mount point: no stick in
+    nothing = _check(term, tmp_path / "mount-point")
+    assert (nothing.result, nothing.code) == ("failed", "update.usb_not_mounted")
     # A link on the stick is not followed (it could point at any file of the kiosk's).
     (stick / "2.0.0.tar").symlink_to(bundles["2.0.0"])
     linked = _check(term, stick)

@@ -1037,47 +1037,52 @@
     </message>
     <message>
         <location filename="../usb_update.py" line="40"/>
+        <source>没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 exFAT 格式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="42"/>
         <source>读不出U盘，请拔下重新插好再试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="41"/>
+        <location filename="../usb_update.py" line="43"/>
         <source>本机存储空间不够，请告诉县里</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="78"/>
+        <location filename="../usb_update.py" line="80"/>
         <source>没有通过校验</source>
         <extracomment>How long one check may take (a 300 MB bundle read twice from a slow stick).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="98"/>
+        <location filename="../usb_update.py" line="100"/>
         <source>检查U盘失败：{error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="100"/>
+        <location filename="../usb_update.py" line="102"/>
         <source>插上U盘后按“从U盘更新”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="105"/>
+        <location filename="../usb_update.py" line="107"/>
         <source>U盘中的版本 {version}：{outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="107"/>
+        <location filename="../usb_update.py" line="109"/>
         <source>U盘中的版本 {version} 已校验，将在空闲时安装</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="109"/>
+        <location filename="../usb_update.py" line="111"/>
         <source>U盘中的版本 {version} 本机已经装好了，不用更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../usb_update.py" line="112"/>
+        <location filename="../usb_update.py" line="114"/>
         <source>U盘中的更新不能安装：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
