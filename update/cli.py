@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when 
     from update.errors import UpdateError
     from update.installer import UpdaterSettings
 
-__all__ = ["main", "ready_pin_path", "register", "status_json"]
+__all__ = ["main", "ready_pin_path", "register", "root_in_users_spool", "status_json"]
 
 log = logging.getLogger("update.cli")
 
@@ -273,10 +274,21 @@ def _recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def root_in_users_spool(euid: int, spool_owner: int) -> bool:
+    """Whether `from-usb` runs as root on a spool another user owns (it must not)."""
+    return euid == 0 and spool_owner != 0
+
+
 def _from_usb(args: argparse.Namespace) -> int:
     from update.usb import check_usb
 
     config = load_cli_config(args)
+    spool = config.update.spool
+    with contextlib.suppress(FileNotFoundError):
+        if root_in_users_spool(os.geteuid(), spool.stat().st_uid):
+            # Files root made in the kiosk user's spool would block the next check.
+            raise CliError(f"run as the owner of {spool}, e.g. "
+                           "`sudo -u kiosk kiosk update from-usb`, not as root")
     stick = args.path or config.update.usb_dir
     check = check_usb(stick, config, now=datetime.now(UTC))
     what = f"{check.source}: " if check.source else ""

@@ -19,6 +19,7 @@ from kiosk.config import load_config
 from kiosk.usb_check import UsbCheck, last_usb_check
 from sync.protocol.release import generate_private_key
 from update import usb
+from update.cli import root_in_users_spool
 from update.usb import check_usb
 from updater.conftest import UpdTerminal
 from updater.fakerelease import make_bundle
@@ -208,3 +209,11 @@ def test_the_default_path_is_the_configured_mount_dir(
     assert done.returncode == 0, done.stderr
     assert _ready(term) == ["2.0.0.tar"]
     assert os.stat(term.spool / "ready" / "2.0.0.tar").st_size == bundles["2.0.0"].stat().st_size
+
+
+
+def test_root_is_sent_to_the_spool_owner() -> None:
+    # Files root left in the kiosk user's spool would block the kiosk user's next check.
+    assert root_in_users_spool(0, 999)
+    assert not root_in_users_spool(0, 0)  # a root-owned spool (tests, a bare machine)
+    assert not root_in_users_spool(999, 999)  # the kiosk user
