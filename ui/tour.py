@@ -332,7 +332,7 @@ def _tour_clerk_usb(d: UiDriver, ui: KioskUi, config: Config,
         d.click(f"key_{key}")
     d.click("key_ok")
     d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="clerk unlocked")
-    d.wait_until(lambda: ui.app_model.reader_text == "读卡器正常", timeout=15,
+    d.wait_until(lambda: ui.app_model.reader_text == "读卡器正常", timeout=30,
                  what="reader ready")
     d.pump(1.0)  # the printer probe answers on a worker
     ui.app_model.clerk_model.refresh()
