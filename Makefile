@@ -69,7 +69,7 @@ translations: $(QM_FILES)
 ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed-app
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 # Python modules with villager-visible text marked by ui.tr (tr(), QT_TR_NOOP).
-TR_PY = ui/tr.py ui/wording.py ui/app.py ui/playback.py ui/viewmodels/*.py
+TR_PY = ui/tr.py ui/wording.py ui/app.py ui/playback.py ui/usb_update.py ui/viewmodels/*.py
 ts: $(VENV)/.installed-app
 	for ts in $(TS_FILES); do \
 	  lang=$${ts##*_}; lang=$${lang%.ts}; \

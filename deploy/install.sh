@@ -30,7 +30,7 @@ readonly OPT=/opt/village-kiosk
 readonly ETC=/etc/village-kiosk
 readonly UNITS=(village-kiosk-session.service village-kiosk-syncd.service
     village-kiosk-update.path village-kiosk-update.timer village-kiosk-update.service
-    village-kiosk-recover.service)
+    village-kiosk-recover.service village-kiosk-usb@.service village-kiosk-usb-check@.service)
 readonly ENABLE=(village-kiosk-session.service village-kiosk-syncd.service
     village-kiosk-update.path village-kiosk-update.timer village-kiosk-recover.service)
 

@@ -218,6 +218,8 @@ class UpdateConfig:
                            '(e.g. "02:00-05:00"; may cross midnight); empty: any time. Urgent '
                            "releases skip it; no install ever starts during a villager session.",
                        check=parse_window)
+    usb_dir: Path = _opt(Path("/run/village-kiosk/usb"),
+                         "Where a USB stick with a release bundle is mounted (read-only).")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from drivers.printer.status import PrinterState
 from drivers.printer.worker import PrinterWorker
 from drivers.speech import Speaker
 from kiosk.timefmt import format_local
+from kiosk.usb_check import last_usb_check
 from ui.bridge import ReaderBridge
 from ui.brightness import find_backlight
 from ui.i18n import SOURCE_LANGUAGE, Translations
@@ -38,6 +40,7 @@ from ui.playback import audio_output_problem
 from ui.printing import ReceiptService, test_page_blocks
 from ui.services import KioskServices
 from ui.tr import QT_TR_NOOP, tr
+from ui.usb_update import UsbRun, from_usb_command, run_from_usb, usb_check_text
 from ui.viewmodels import qml_types
 from ui.viewmodels.app import AppModel
 from ui.wording import (
@@ -122,6 +125,7 @@ class KioskUi:
         clerk = self.app_model.clerk_model
         clerk.testPrintRequested.connect(self._test_print)
         clerk.syncRequested.connect(self._sync_now)
+        clerk.usbUpdateRequested.connect(self._update_from_usb)
         clerk.changed.connect(self._on_clerk_changed)
         self._clerk_was_unlocked = False
         self._reader: CardReader | None = None
@@ -219,6 +223,7 @@ class KioskUi:
             "update": "；".join(text for text in (
                 update_attempt_text(s.update_attempt()),
                 update_waiting_text(s.update_waiting(), s.config.update.window)) if text),
+            "usb": usb_check_text(last_usb_check(s.config.update.spool), s.update_attempt()),
             "database": QT_TR_NOOP("正常") if s.usable
             else tr("不可用：{problem}").format(problem=s.problem),
         }
@@ -351,6 +356,21 @@ class KioskUi:
         if text.startswith("同步失败："):  # the worker's: translated here, on the GUI thread
             text = tr("同步失败：") + text.removeprefix("同步失败：")
         self.app_model.clerk_model.show_result("lastSync", tr(text))
+
+    def _update_from_usb(self) -> None:
+        command, started = from_usb_command(self.services.config), datetime.now(UTC)
+        self.app_model.clerk_model.show_result("usb", tr("正在检查U盘……"), running=True)
+        Op(lambda: run_from_usb(command, started_at=started), name="usb-update",
+           owner=self.app_model).success(self._show_usb) \
+            .failure(lambda exc: self._show_usb(UsbRun(started, -1, str(exc)))).run()
+
+    def _show_usb(self, run: UsbRun) -> None:
+        s, clerk = self.services, self.app_model.clerk_model
+        text = usb_check_text(last_usb_check(s.config.update.spool), s.update_attempt(), run)
+        if text == usb_check_text(last_usb_check(s.config.update.spool), s.update_attempt()):
+            clerk.clear_result("usb")  # the check's record: the live row, kept up to date
+        else:
+            clerk.show_result("usb", text)  # the command failed before it recorded anything
 
 
 def _failed(code: str) -> str:

@@ -30,6 +30,7 @@ from kiosk.config import (
     StoreConfig,
     TerminalConfig,
     UiConfig,
+    UpdateConfig,
 )
 from kiosk.identity import mask_id
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
@@ -60,6 +61,9 @@ def demo_config(root: Path, *, printer_uri: str = "") -> Config:
         printer=replace(PrinterConfig(), uri=printer_uri, status_timeout_ms=1500,
                         job_timeout_s=20),
         ui=replace(UiConfig(), clerk_pin=DEMO_PIN, fullscreen=False),
+        # The demo's own update tree: its clerk screen reads no real terminal's records.
+        update=replace(UpdateConfig(), root=root / "opt", spool=root / "updates",
+                       usb_dir=root / "usb"),
         source=str(root / "kiosk.toml"),
     )
 

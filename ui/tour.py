@@ -21,6 +21,7 @@ from drivers.idcard.emulator.sam import Fault as CardFault
 from drivers.printer.emulator import Fault as PrinterFault
 from kiosk import clock
 from kiosk.config import Config
+from kiosk.usb_check import UsbCheck, record_usb_check
 from sync.protocol import LookupAnswer
 from ui.app import KioskUi
 from ui.complaint_lookup import LookupWrong
@@ -268,23 +269,38 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         d.click("homeButton")
         _tour_public(d, shot)
         _ledger_tour(d, app, shot)
-    finally:
+    except BaseException:
         ui.stop()
         devices.stop()
+        raise
+    ui.stop()
 
     log.warning("tour: the next screen opens a deliberately broken database (the "
                 "'unavailable' screen); the errors logged about it are expected")
     broken = work / "broken.db"
     broken.write_bytes(b"this is not a database" * 200)
-    ui = KioskUi(KioskServices.open(replace(config, store=replace(config.store, path=broken))),
-                 link_factory=None, size=size)
-    ui.start()
-    try:
-        d = UiDriver(ui.window)
-        d.find("unavailableScreen")
-        shot("unavailable")
+    try:  # the printer emulator stays for the clerk screen at the end
+        ui = KioskUi(KioskServices.open(replace(config, store=replace(config.store,
+                                                                      path=broken))),
+                     link_factory=None, size=size)
+        ui.start()
+        try:
+            d = UiDriver(ui.window)
+            d.find("unavailableScreen")
+            shot("unavailable")
+        finally:
+            ui.stop()
+        # 从U盘更新 (issue 14), last so that no earlier picture is renumbered.
+        ui = KioskUi(_TourServices.open(config), link_factory=devices.link, size=size,
+                     clock=idle)
+        ui.start()
+        try:
+            d = UiDriver(ui.window)
+            _tour_clerk_usb(d, ui, config, shot)
+        finally:
+            ui.stop()
     finally:
-        ui.stop()
+        devices.stop()
     where = f"{size[0]}x{size[1]}"
     return TourResult(tuple(shots),
                       {f"{where}/{name}": tuple(texts) for name, texts in cut.items()},
@@ -301,6 +317,33 @@ class TourResult:
     untranslated: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per ``WIDTHxHEIGHT/screen``, texts still in Chinese that are not data (English
     tours only; see ui.untranslated)."""
+
+
+def _tour_clerk_usb(d: UiDriver, ui: KioskUi, config: Config,
+                    shot: Callable[[str], None]) -> None:
+    """The clerk screen after "从U盘更新" found a county bundle on a stick. The tour has
+    no stick and no release key: the check's record is what `kiosk update from-usb`
+    writes for a good bundle (as the county's reply above is simulated)."""
+    record_usb_check(config.update.spool, UsbCheck(
+        clock.now().isoformat(), "ready", "1.4.0", "", "village-kiosk 1.4.0 verified",
+        "village-kiosk/village-kiosk-1.4.0.bundle"))
+    d.press_and_hold("clerkCorner", 3.3)
+    for key in DEMO_PIN:
+        d.click(f"key_{key}")
+    d.click("key_ok")
+    d.wait_until(lambda: ui.app_model.clerk_model.unlocked, what="clerk unlocked")
+    d.wait_until(lambda: ui.app_model.reader_text == "读卡器正常", timeout=30,
+                 what="reader ready")
+    d.pump(1.0)  # the printer probe answers on a worker
+    ui.app_model.clerk_model.refresh()
+    d.pump(0.1)
+    # The clerk scrolls to the row (the last; below the fold on a 1280x800 panel).
+    info = d.find("clerkInfoScroll")
+    info.setProperty("contentY", max(0.0, float(info.property("contentHeight"))
+                                     - float(info.property("height"))))
+    d.pump(0.1)
+    shot("clerk-usb")
+    d.click("leaveClerk")
 
 
 def _tour_public(d: UiDriver, shot: Callable[[str], None]) -> None:

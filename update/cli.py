@@ -1,4 +1,4 @@
-"""`kiosk update verify|install|status|recover`: signed releases on the terminal.
+"""`kiosk update verify|install|status|recover|from-usb`: signed releases on the terminal.
 
 Registered through the ``village_kiosk.kiosk_commands`` entry points. `install`
 and `recover` run as root (the village-kiosk-update.path unit runs
@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import functools
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # signatures (cryptography) and the installer load only when 
     from update.errors import UpdateError
     from update.installer import UpdaterSettings
 
-__all__ = ["main", "ready_pin_path", "register", "status_json"]
+__all__ = ["main", "ready_pin_path", "register", "root_in_users_spool", "status_json"]
 
 log = logging.getLogger("update.cli")
 
@@ -78,6 +79,13 @@ def register(sub: Subparsers) -> None:
     r = actions.add_parser("recover", help="repair an interrupted install (run at boot)")
     add_common_options(r)
     r.set_defaults(handler=_recover)
+
+    u = actions.add_parser("from-usb", help="verify the newest bundle on a USB stick and hand "
+                                            "it to the installer (run as the kiosk user)")
+    u.add_argument("path", type=Path, metavar="PATH", nargs="?",
+                   help="the stick's mount point or a bundle file; default: [update] usb_dir")
+    add_common_options(u, db=False)
+    u.set_defaults(handler=_from_usb)
 
 
 def ready_pin_path(bundle: Path) -> Path:
@@ -315,6 +323,34 @@ def _recover(args: argparse.Namespace) -> int:
     current = ReleaseDirs(config.update.root).current()
     say(f"current: {current or '- (no complete version installed)'}")
     return 0
+
+
+def root_in_users_spool(euid: int, spool_owner: int) -> bool:
+    """Whether `from-usb` runs as root on a spool another user owns (it must not)."""
+    return euid == 0 and spool_owner != 0
+
+
+def _from_usb(args: argparse.Namespace) -> int:
+    from update.usb import check_usb
+
+    config = load_cli_config(args)
+    spool = config.update.spool
+    with contextlib.suppress(FileNotFoundError):
+        if root_in_users_spool(os.geteuid(), spool.stat().st_uid):
+            # Files root made in the kiosk user's spool would block the next check.
+            raise CliError(f"run as the owner of {spool}, e.g. "
+                           "`sudo -u kiosk kiosk update from-usb`, not as root")
+    stick = args.path or config.update.usb_dir
+    check = check_usb(stick, config, now=datetime.now(UTC))
+    what = f"{check.source}: " if check.source else ""
+    if check.result == "ready":
+        say(f"{what}good: village-kiosk {check.version} verified; handed to the installer "
+            f"({config.update.spool / 'ready'}), installed at the next install window")
+        return 0
+    if check.result == "current":
+        say(f"{what}village-kiosk {check.version} is installed already; nothing to do")
+        return 0
+    raise CliError(f"{stick}: {check.result} [{check.code}]: {check.message}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

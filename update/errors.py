@@ -20,6 +20,10 @@ __all__ = [
     "UnhealthyError",
     "UnreadableError",
     "UpdateError",
+    "UsbNoBundleError",
+    "UsbNoSpaceError",
+    "UsbNotMountedError",
+    "UsbUnreadableError",
 ]
 
 
@@ -106,3 +110,29 @@ class UnhealthyError(UpdateError):
     """The new version did not report healthy in time; switched back."""
 
     code = "update.unhealthy"
+
+
+class UsbNoBundleError(UpdateError):
+    """No bundle file on the USB stick (top level or ``village-kiosk/``; update.usb)."""
+
+    code = "update.usb_no_bundle"
+
+
+class UsbNotMountedError(UpdateError):
+    """Nothing is mounted at the stick's directory (no stick, or one in a format the
+    udev rule does not mount): it is missing, or empty and not a mount point."""
+
+    code = "update.usb_not_mounted"
+
+
+class UsbUnreadableError(UpdateError):
+    """The USB stick (its directory or a bundle on it) cannot be read, or a file
+    on it is not a regular file of a bundle's size."""
+
+    code = "update.usb_unreadable"
+
+
+class UsbNoSpaceError(UpdateError):
+    """The update spool has no room for the stick's bundle (nothing was copied)."""
+
+    code = "update.usb_no_space"

@@ -16,6 +16,8 @@ INSTALL = DEPLOY / "install.sh"
 KIOSK_UNITS = ("village-kiosk-session.service", "village-kiosk-syncd.service",
                "village-kiosk-update.path", "village-kiosk-update.timer",
                "village-kiosk-update.service", "village-kiosk-recover.service")
+# Started by udev for a USB stick (70-village-kiosk.rules), never enabled.
+USB_UNITS = ("village-kiosk-usb@.service", "village-kiosk-usb-check@.service")
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0,
                                 reason="systemd-tmpfiles --root chowns to the root's kiosk "
@@ -91,7 +93,7 @@ def test_install_lays_out_the_terminal(installed: Path) -> None:
     group = (root / "etc/group").read_text()
     for name in ("video", "input", "render"):
         assert re.search(rf"^{name}:x:\d+:(.*,)?kiosk$", group, re.M), name
-    for unit in KIOSK_UNITS:
+    for unit in (*KIOSK_UNITS, *USB_UNITS):
         assert (root / "etc/systemd/system" / unit).read_bytes() == \
             (DEPLOY / "systemd" / unit).read_bytes()
     wants = root / "etc/systemd/system"
@@ -135,6 +137,8 @@ def verify_root(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
                     symlinks=True)
     _executable(root / "usr/bin/cage")
     _executable(root / "bin/sh")
+    for tool in ("mount", "umount", "mountpoint", "mkdir"):  # util-linux, coreutils
+        _executable(root / "usr/bin" / tool)
     _executable(root / "opt/village-kiosk/releases/1.0.0/venv/bin/kiosk")
     (root / "opt/village-kiosk/current").symlink_to("releases/1.0.0")
     shutil.copy(DEPLOY / "systemd/county.service", root / "etc/systemd/system/")
@@ -156,6 +160,18 @@ def test_units_verify_inside_the_root(verify_root: Path) -> None:
     # Warnings (an unknown key, a bad value) do not change the exit code: none allowed.
     assert done.returncode == 0 and not done.stdout.strip() and not done.stderr.strip(), \
         done.stdout + done.stderr
+
+
+def test_usb_units_verify_for_a_stick(verify_root: Path) -> None:
+    # The instances udev starts for /dev/sdb1 (village-kiosk-usb@sdb1.service).
+    done = _verify(verify_root, "village-kiosk-usb@sdb1.service",
+                   "village-kiosk-usb-check@sdb1.service")
+    assert done.returncode == 0 and not done.stdout.strip() and not done.stderr.strip(), \
+        done.stdout + done.stderr
+    mount = (DEPLOY / "systemd/village-kiosk-usb@.service").read_text(encoding="utf-8")
+    assert "-o ro,nosuid,nodev,noexec," in mount and "BindsTo=dev-%i.device" in mount
+    check = (DEPLOY / "systemd/village-kiosk-usb-check@.service").read_text(encoding="utf-8")
+    assert "User=kiosk" in check and "kiosk update from-usb /run/village-kiosk/usb" in check
 
 
 def test_verify_catches_a_missing_binary_and_a_bad_key(verify_root: Path,

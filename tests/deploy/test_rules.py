@@ -65,3 +65,24 @@ def test_polkit_rule_lets_kiosk_use_pcscd() -> None:
     assert 'subject.user == "kiosk"' in text and "polkit.Result.YES" in text
     # Balanced: a syntax slip makes polkitd skip the whole file.
     assert text.count("(") == text.count(")") and text.count("{") == text.count("}")
+
+
+USB_STICK = {"SUBSYSTEM": "block", "ACTION": "add", "KERNEL": "sdb1", "ENV{ID_BUS}": "usb",
+             "ENV{ID_FS_USAGE}": "filesystem", "ENV{ID_FS_TYPE}": "vfat"}
+
+
+@pytest.mark.parametrize("action", ["add", "change"])
+@pytest.mark.parametrize("fs", ["vfat", "exfat"])
+def test_a_usb_stick_is_handed_to_the_read_only_mount_unit(action: str, fs: str) -> None:
+    got = apply_rules(parse_rules(RULES), dict(USB_STICK, **{"ACTION": action,
+                                                            "ENV{ID_FS_TYPE}": fs}))
+    assert got == {"TAG": ["systemd"], "ENV{SYSTEMD_WANTS}": ["village-kiosk-usb@%k.service"]}
+
+
+@pytest.mark.parametrize("change", [{"ENV{ID_BUS}": "ata"},          # an internal disk
+                                   {"ENV{ID_FS_TYPE}": "ext4"},      # not a county stick
+                                   {"ENV{ID_FS_TYPE}": "ntfs"},
+                                   {"ENV{ID_FS_USAGE}": "crypto"},
+                                   {"ACTION": "remove"}])
+def test_other_block_devices_are_not_mounted(change: dict[str, str]) -> None:
+    assert apply_rules(parse_rules(RULES), dict(USB_STICK, **change)) == {}

@@ -90,7 +90,14 @@ def test_demo_takes_the_settings_and_keeps_its_own_parts(tmp_path: Path) -> None
     assert with_settings(demo, Config()) == replace(
         defaults, terminal=demo.terminal, store=demo.store, enrollment=demo.enrollment,
         printer=replace(defaults.printer, uri=demo.printer.uri),
-        ui=replace(defaults.ui, clerk_pin=DEMO_PIN, fullscreen=False), source=demo.source)
+        ui=replace(defaults.ui, clerk_pin=DEMO_PIN, fullscreen=False),
+        update=replace(defaults.update, root=demo.update.root, spool=demo.update.spool,
+                       usb_dir=demo.update.usb_dir), source=demo.source)
+    # The demo's update tree is its own: its clerk screen never writes a real spool.
+    spooled = with_settings(demo, replace(defaults, update=replace(
+        defaults.update, spool=tmp_path / "real-spool", channel="pilot")))
+    assert (spooled.update.spool, spooled.update.channel) == (demo.update.spool, "pilot")
+    assert spooled.update.spool.is_relative_to(tmp_path / "demo")
 
 
 def test_tour_prints_on_the_configured_paper(tours: dict[str, TourRun]) -> None:

@@ -21,6 +21,10 @@ from update.errors import (
     UnhealthyError,
     UnreadableError,
     UpdateError,
+    UsbNoBundleError,
+    UsbNoSpaceError,
+    UsbNotMountedError,
+    UsbUnreadableError,
 )
 from updater.conftest import write_update_terminal
 
@@ -33,6 +37,10 @@ CODES: dict[type[UpdateError], str] = {
     MigrationFailedError: "update.migration_failed",
     RestartFailedError: "update.restart_failed",
     UnhealthyError: "update.unhealthy",
+    UsbNoBundleError: "update.usb_no_bundle",
+    UsbUnreadableError: "update.usb_unreadable",
+    UsbNoSpaceError: "update.usb_no_space",
+    UsbNotMountedError: "update.usb_not_mounted",
 }
 
 

@@ -701,75 +701,92 @@
     </message>
     <message>
         <location filename="../app.py" line="212"/>
+        <location filename="../app.py" line="215"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
         <translation>{code} (not enrolled)</translation>
     </message>
     <message>
         <location filename="../app.py" line="222"/>
+        <location filename="../app.py" line="224"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
         <location filename="../app.py" line="223"/>
+        <location filename="../app.py" line="225"/>
         <source>不可用：{problem}</source>
         <translation>Not usable: {problem}</translation>
     </message>
     <message>
         <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="230"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
         <location filename="../app.py" line="231"/>
+        <location filename="../app.py" line="233"/>
         <source>（上次错误：{why}）</source>
         <translation> (last error: {why})</translation>
     </message>
     <message>
         <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="235"/>
         <source>{count} 条</source>
         <translation>{count}</translation>
     </message>
     <message>
         <location filename="../app.py" line="241"/>
+        <location filename="../app.py" line="243"/>
         <source>{problem}（朗读按钮已隐藏）</source>
         <translation>{problem} (the read-aloud button is hidden)</translation>
     </message>
     <message>
         <location filename="../app.py" line="242"/>
+        <location filename="../app.py" line="244"/>
         <source>正常（espeak-ng，普通话）</source>
         <translation>Working (espeak-ng, Mandarin)</translation>
     </message>
     <message>
         <location filename="../app.py" line="265"/>
         <location filename="../app.py" line="291"/>
+        <location filename="../app.py" line="267"/>
+        <location filename="../app.py" line="293"/>
         <source>没有设置打印机</source>
         <translation>No printer configured</translation>
     </message>
     <message>
         <location filename="../app.py" line="273"/>
+        <location filename="../app.py" line="275"/>
         <source>不可用（{code}）</source>
         <translation>Not usable ({code})</translation>
     </message>
     <message>
         <location filename="../app.py" line="285"/>
         <location filename="../app.py" line="309"/>
+        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="311"/>
         <source>失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
     <message>
         <location filename="../app.py" line="305"/>
+        <location filename="../app.py" line="307"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
         <location filename="../app.py" line="322"/>
         <location filename="../app.py" line="358"/>
+        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="375"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../app.py" line="338"/>
+        <location filename="../app.py" line="340"/>
         <source>同步成功</source>
         <translation>Synced</translation>
     </message>
@@ -777,13 +794,22 @@
         <location filename="../app.py" line="343"/>
         <location filename="../app.py" line="347"/>
         <location filename="../app.py" line="352"/>
+        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="354"/>
         <source>同步失败：</source>
         <translation>Sync failed: </translation>
     </message>
     <message>
         <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="347"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="359"/>
+        <source>正在检查U盘……</source>
+        <translation>Checking the USB stick…</translation>
     </message>
     <message>
         <location filename="../playback.py" line="37"/>
@@ -791,83 +817,88 @@
         <translation>No sound output found (speaker or headphones)</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="83"/>
+        <location filename="../viewmodels/clerk.py" line="84"/>
         <source>本机没有设置管理密码，管理界面已关闭。</source>
         <extracomment>Reads the terminal&apos;s state for the clerk (database, devices, sync): a dict of texts. How long a job&apos;s result stays in its row, in seconds.</extracomment>
         <translation>This kiosk has no staff PIN set: the staff screen is closed.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="90"/>
+        <location filename="../viewmodels/clerk.py" line="91"/>
         <source>密码错误次数太多，请 {minutes} 分钟后再试。</source>
         <translation>Too many wrong PINs: try again in {minutes} min.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="124"/>
+        <location filename="../viewmodels/clerk.py" line="125"/>
         <source>密码不对，还可以再试 {left} 次。</source>
         <translation>Wrong PIN; {left} more tries.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="153"/>
+        <location filename="../viewmodels/clerk.py" line="159"/>
         <source>读取状态失败：{error}</source>
         <translation>Could not read the state: {error}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="156"/>
+        <location filename="../viewmodels/clerk.py" line="162"/>
         <source>终端编号</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="156"/>
+        <location filename="../viewmodels/clerk.py" line="162"/>
         <source>所在村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="157"/>
+        <location filename="../viewmodels/clerk.py" line="163"/>
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="157"/>
+        <location filename="../viewmodels/clerk.py" line="163"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="158"/>
+        <location filename="../viewmodels/clerk.py" line="164"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="158"/>
+        <location filename="../viewmodels/clerk.py" line="164"/>
         <source>待发送投诉</source>
         <translation>Complaints to send</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="159"/>
+        <location filename="../viewmodels/clerk.py" line="165"/>
         <source>被退回投诉</source>
         <translation>Complaints refused</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="159"/>
+        <location filename="../viewmodels/clerk.py" line="165"/>
         <source>软件版本</source>
         <translation>Software version</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="160"/>
+        <location filename="../viewmodels/clerk.py" line="166"/>
         <source>上次更新</source>
         <translation>Last update</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="160"/>
+        <location filename="../viewmodels/clerk.py" line="166"/>
+        <source>U盘更新</source>
+        <translation>USB update</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="167"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="161"/>
+        <location filename="../viewmodels/clerk.py" line="168"/>
         <source>朗读</source>
         <translation>Read-aloud</translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="183"/>
+        <location filename="../viewmodels/clerk.py" line="190"/>
         <source>不能调节亮度：{error}</source>
         <translation>Cannot change the brightness: {error}</translation>
     </message>
@@ -984,6 +1015,108 @@
         <source>第{number}步  {title}</source>
         <translation>Step {number}  {title}</translation>
     </message>
+    <message>
+        <location filename="../usb_update.py" line="29"/>
+        <source>文件不完整，可能没有拷完，请重新拷一次</source>
+        <extracomment>Why a stick&apos;s bundle was not taken, for the clerk (the code follows in brackets).</extracomment>
+        <translation>The file is incomplete (not fully copied?): copy it again</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="30"/>
+        <source>不是本系统的更新文件</source>
+        <translation>Not an update file of this system</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="31"/>
+        <source>不是本县签发的更新文件</source>
+        <translation>Not an update signed by this county</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="32"/>
+        <source>文件被改动过，签名不对</source>
+        <translation>The file was altered: its signature does not match</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="33"/>
+        <source>这个更新已经过期，请向县里要新的</source>
+        <translation>This update has expired: ask the county for a new one</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="34"/>
+        <source>这个更新不是发给本机的</source>
+        <translation>This update is not meant for this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="35"/>
+        <source>文件已损坏或被改动过</source>
+        <translation>The file is damaged or was altered</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="36"/>
+        <source>比本机现在的版本旧，不能装</source>
+        <translation>Older than the version this kiosk runs: not installed</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="37"/>
+        <source>本机还没有县里的发布密钥，请先联网同步一次</source>
+        <translation>This kiosk has no county release key yet: sync once online first</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="38"/>
+        <source>U盘里没有更新文件（要放在U盘最外层或 village-kiosk 文件夹里）</source>
+        <translation>No update file on the USB stick (it must be at the top or in a village-kiosk folder)</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="40"/>
+        <source>没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 exFAT 格式）</source>
+        <translation>No USB stick found: plug it in, wait a moment and retry (the stick must be FAT32 or exFAT)</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="42"/>
+        <source>读不出U盘，请拔下重新插好再试</source>
+        <translation>The USB stick cannot be read: unplug it, plug it in again and retry</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="43"/>
+        <source>本机存储空间不够，请告诉县里</source>
+        <translation>Not enough storage on this kiosk: tell the county</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="80"/>
+        <source>没有通过校验</source>
+        <extracomment>How long one check may take (a 300 MB bundle read twice from a slow stick).</extracomment>
+        <translation>Failed verification</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="100"/>
+        <source>检查U盘失败：{error}</source>
+        <translation>Checking the USB stick failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="102"/>
+        <source>插上U盘后按“从U盘更新”</source>
+        <translation>Plug in a USB stick, then tap “Update from USB”</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="107"/>
+        <source>U盘中的版本 {version}：{outcome}</source>
+        <translation>Version {version} from USB: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="109"/>
+        <source>U盘中的版本 {version} 已校验，将在空闲时安装</source>
+        <translation>Version {version} from USB verified; it will be installed when the kiosk is idle</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="111"/>
+        <source>U盘中的版本 {version} 本机已经装好了，不用更新</source>
+        <translation>Version {version} from USB is already installed; nothing to do</translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="114"/>
+        <source>U盘中的更新不能安装：{reason}</source>
+        <translation>The update on the USB stick cannot be installed: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>BenefitsScreen</name>
@@ -1063,32 +1196,37 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="119"/>
+        <source>从U盘更新</source>
+        <translation>Update from USB</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
         <source>屏幕亮度 %1%</source>
         <translation>Brightness %1%</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="123"/>
         <source>屏幕亮度：本机不能调节</source>
         <translation>Brightness: not adjustable here</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
         <source>暗一点</source>
         <translation>Darker</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="133"/>
         <source>亮一点</source>
         <translation>Brighter</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
         <source>刷新状态</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="136"/>
         <source>退出管理</source>
         <translation>Leave clerk screen</translation>
     </message>

@@ -701,75 +701,92 @@
     </message>
     <message>
         <location filename="../app.py" line="212"/>
+        <location filename="../app.py" line="215"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="222"/>
+        <location filename="../app.py" line="224"/>
         <source>正常</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="223"/>
+        <location filename="../app.py" line="225"/>
         <source>不可用：{problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="230"/>
         <source>从未同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="231"/>
+        <location filename="../app.py" line="233"/>
         <source>（上次错误：{why}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="235"/>
         <source>{count} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="241"/>
+        <location filename="../app.py" line="243"/>
         <source>{problem}（朗读按钮已隐藏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="242"/>
+        <location filename="../app.py" line="244"/>
         <source>正常（espeak-ng，普通话）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="265"/>
         <location filename="../app.py" line="291"/>
+        <location filename="../app.py" line="267"/>
+        <location filename="../app.py" line="293"/>
         <source>没有设置打印机</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="273"/>
+        <location filename="../app.py" line="275"/>
         <source>不可用（{code}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="285"/>
         <location filename="../app.py" line="309"/>
+        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="311"/>
         <source>失败：{error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="305"/>
+        <location filename="../app.py" line="307"/>
         <source>已打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="322"/>
         <location filename="../app.py" line="358"/>
+        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="375"/>
         <source>失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="338"/>
+        <location filename="../app.py" line="340"/>
         <source>同步成功</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,12 +794,21 @@
         <location filename="../app.py" line="343"/>
         <location filename="../app.py" line="347"/>
         <location filename="../app.py" line="352"/>
+        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="354"/>
         <source>同步失败：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="347"/>
         <source>正在同步……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="359"/>
+        <source>正在检查U盘……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,83 +817,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="83"/>
+        <location filename="../viewmodels/clerk.py" line="84"/>
         <source>本机没有设置管理密码，管理界面已关闭。</source>
         <extracomment>Reads the terminal&apos;s state for the clerk (database, devices, sync): a dict of texts. How long a job&apos;s result stays in its row, in seconds.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="90"/>
+        <location filename="../viewmodels/clerk.py" line="91"/>
         <source>密码错误次数太多，请 {minutes} 分钟后再试。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="124"/>
+        <location filename="../viewmodels/clerk.py" line="125"/>
         <source>密码不对，还可以再试 {left} 次。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="153"/>
+        <location filename="../viewmodels/clerk.py" line="159"/>
         <source>读取状态失败：{error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="156"/>
+        <location filename="../viewmodels/clerk.py" line="162"/>
         <source>终端编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="156"/>
+        <location filename="../viewmodels/clerk.py" line="162"/>
         <source>所在村</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="157"/>
+        <location filename="../viewmodels/clerk.py" line="163"/>
         <source>读卡器</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="157"/>
+        <location filename="../viewmodels/clerk.py" line="163"/>
         <source>打印机</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="158"/>
+        <location filename="../viewmodels/clerk.py" line="164"/>
         <source>上次同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="158"/>
+        <location filename="../viewmodels/clerk.py" line="164"/>
         <source>待发送投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="159"/>
+        <location filename="../viewmodels/clerk.py" line="165"/>
         <source>被退回投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="159"/>
+        <location filename="../viewmodels/clerk.py" line="165"/>
         <source>软件版本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="160"/>
+        <location filename="../viewmodels/clerk.py" line="166"/>
         <source>上次更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="160"/>
+        <location filename="../viewmodels/clerk.py" line="166"/>
+        <source>U盘更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/clerk.py" line="167"/>
         <source>数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="161"/>
+        <location filename="../viewmodels/clerk.py" line="168"/>
         <source>朗读</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../viewmodels/clerk.py" line="183"/>
+        <location filename="../viewmodels/clerk.py" line="190"/>
         <source>不能调节亮度：{error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,6 +1015,108 @@
         <source>第{number}步  {title}</source>
         <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
+    <message>
+        <location filename="../usb_update.py" line="29"/>
+        <source>文件不完整，可能没有拷完，请重新拷一次</source>
+        <extracomment>Why a stick&apos;s bundle was not taken, for the clerk (the code follows in brackets).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="30"/>
+        <source>不是本系统的更新文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="31"/>
+        <source>不是本县签发的更新文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="32"/>
+        <source>文件被改动过，签名不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="33"/>
+        <source>这个更新已经过期，请向县里要新的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="34"/>
+        <source>这个更新不是发给本机的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="35"/>
+        <source>文件已损坏或被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="36"/>
+        <source>比本机现在的版本旧，不能装</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="37"/>
+        <source>本机还没有县里的发布密钥，请先联网同步一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="38"/>
+        <source>U盘里没有更新文件（要放在U盘最外层或 village-kiosk 文件夹里）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="40"/>
+        <source>没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 exFAT 格式）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="42"/>
+        <source>读不出U盘，请拔下重新插好再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="43"/>
+        <source>本机存储空间不够，请告诉县里</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="80"/>
+        <source>没有通过校验</source>
+        <extracomment>How long one check may take (a 300 MB bundle read twice from a slow stick).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="100"/>
+        <source>检查U盘失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="102"/>
+        <source>插上U盘后按“从U盘更新”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="107"/>
+        <source>U盘中的版本 {version}：{outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="109"/>
+        <source>U盘中的版本 {version} 已校验，将在空闲时安装</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="111"/>
+        <source>U盘中的版本 {version} 本机已经装好了，不用更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../usb_update.py" line="114"/>
+        <source>U盘中的更新不能安装：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BenefitsScreen</name>
@@ -1063,32 +1196,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
-        <source>屏幕亮度 %1%</source>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="119"/>
+        <source>从U盘更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
+        <source>屏幕亮度 %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="123"/>
         <source>屏幕亮度：本机不能调节</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
         <source>暗一点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="133"/>
         <source>亮一点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
         <source>刷新状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="136"/>
         <source>退出管理</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,7 +34,7 @@ ClerkStatus = Callable[[], dict[str, str]]
 RESULT_S = 60.0
 
 _KEYS = ("terminal", "village", "database", "reader", "printer", "speech", "lastSync",
-         "outbox", "rejected", "version", "update")
+         "outbox", "rejected", "version", "update", "usb")
 
 
 @QmlElement
@@ -54,6 +54,7 @@ class ClerkModel(ViewModel):
 
     testPrintRequested = Signal()
     syncRequested = Signal()
+    usbUpdateRequested = Signal()
 
     def __init__(self, pin: str, status: ClerkStatus, *, attempts: int = 5,
                  lockout_s: int = 300, clock: Callable[[], float] = time.monotonic,
@@ -133,6 +134,11 @@ class ClerkModel(ViewModel):
         self._results[key] = (text, math.inf if running else self._clock() + self._result_s)
         self.refresh()
 
+    def clear_result(self, key: str) -> None:
+        """Row ``key`` shows its live state again at once. GUI thread."""
+        if self._results.pop(key, None) is not None:
+            self.refresh()
+
     def tick(self) -> None:
         """Once a second (the app's timer): results past their time give way to live state."""
         now = self._clock()
@@ -157,7 +163,8 @@ class ClerkModel(ViewModel):
                   "reader": QT_TR_NOOP("读卡器"), "printer": QT_TR_NOOP("打印机"),
                   "lastSync": QT_TR_NOOP("上次同步"), "outbox": QT_TR_NOOP("待发送投诉"),
                   "rejected": QT_TR_NOOP("被退回投诉"), "version": QT_TR_NOOP("软件版本"),
-                  "update": QT_TR_NOOP("上次更新"), "database": QT_TR_NOOP("数据库"),
+                  "update": QT_TR_NOOP("上次更新"), "usb": QT_TR_NOOP("U盘更新"),
+                  "database": QT_TR_NOOP("数据库"),
                   "speech": QT_TR_NOOP("朗读")}
         brightness = -1
         if self._backlight is not None:
@@ -193,3 +200,9 @@ class ClerkModel(ViewModel):
         """Ask for one sync cycle now."""
         if self._state["unlocked"]:
             self.syncRequested.emit()
+
+    @Slot()
+    def updateFromUsb(self) -> None:
+        """Ask for the USB stick to be checked for a release (ui.usb_update)."""
+        if self._state["unlocked"]:
+            self.usbUpdateRequested.emit()

@@ -62,54 +62,61 @@ Rectangle {
         visible: screen.vm.unlocked
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
         spacing: 32
-        // Long states (errors, refused tickets) wrap; the list scrolls rather than overflow.
-        Flickable {
-            id: infoScroll
-            objectName: "clerkInfoScroll"
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            contentHeight: infoGrid.implicitHeight
-            clip: true
-            boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { width: 24; policy: infoScroll.contentHeight > infoScroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
-            GridLayout {
-                id: infoGrid
-                objectName: "clerkInfo"
-                width: infoScroll.width - 32
-                columns: 2
-                rowSpacing: 12
-                columnSpacing: 24
-                Repeater {
-                    model: screen.vm.info
-                    PlainText {
-                        required property var modelData
-                        required property int index
-                        Layout.row: index
-                        Layout.column: 0
-                        Layout.alignment: Qt.AlignTop
-                        text: modelData.label
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.body
-                        font.bold: true
-                        color: Theme.secondary
+            spacing: 16
+            // Long states (errors, refused tickets) wrap; the list scrolls rather than overflow.
+            Flickable {
+                id: infoScroll
+                objectName: "clerkInfoScroll"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentHeight: infoGrid.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar { width: 24; policy: infoScroll.contentHeight > infoScroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+                GridLayout {
+                    id: infoGrid
+                    objectName: "clerkInfo"
+                    width: infoScroll.width - 32
+                    columns: 2
+                    rowSpacing: 12
+                    columnSpacing: 24
+                    Repeater {
+                        model: screen.vm.info
+                        PlainText {
+                            required property var modelData
+                            required property int index
+                            Layout.row: index
+                            Layout.column: 0
+                            Layout.alignment: Qt.AlignTop
+                            text: modelData.label
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.body
+                            font.bold: true
+                            color: Theme.secondary
+                        }
                     }
-                }
-                Repeater {
-                    model: screen.vm.info
-                    PlainText {
-                        required property var modelData
-                        required property int index
-                        Layout.row: index
-                        Layout.column: 1
-                        Layout.fillWidth: true
-                        text: modelData.value
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.body
-                        color: Theme.text
-                        wrapMode: Text.Wrap
+                    Repeater {
+                        model: screen.vm.info
+                        PlainText {
+                            required property var modelData
+                            required property int index
+                            Layout.row: index
+                            Layout.column: 1
+                            Layout.fillWidth: true
+                            text: modelData.value
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.body
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
                     }
                 }
             }
+            // Under the list, by its last row (U盘更新): the right-hand column is full.
+            BigButton { objectName: "updateFromUsb"; Layout.preferredWidth: 360; text: qsTr("从U盘更新"); onClicked: screen.vm.updateFromUsb() }
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
