@@ -157,7 +157,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 text: qsTr("村务公开")
-                hint: screen.roomy ? qsTr("公示名单 · 办事流程") : ""
+                hint: screen.roomy ? qsTr("公示名单 · 村级财务 · 办事流程") : ""
                 onClicked: screen.app.public.open()
             }
             BigButton {
