@@ -1865,7 +1865,7 @@ Anonymous complaints are not shown here.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
-        <source>公示名单 · 村级财务 · 办事流程</source>
+        <source>公示 · 村级财务 · 办事流程</source>
         <translation>Rolls, village finances, procedures</translation>
     </message>
     <message>

@@ -1853,7 +1853,7 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
-        <source>公示名单 · 村级财务 · 办事流程</source>
+        <source>公示 · 村级财务 · 办事流程</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
