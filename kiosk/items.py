@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
+from kiosk.powers import PowerView, power_for_item
 from kiosk.store.models import BenefitItem
 
 __all__ = ["ItemInfo", "item_info"]
@@ -22,13 +23,18 @@ class ItemInfo:
     scope: str
     standard: str
     policy: str
+    apply_power: PowerView | None = None
+    """The micro-power (小微权力) that tells how to apply for the item, if any."""
 
 
 def item_info(engine: Engine, code: str) -> ItemInfo | None:
-    """The cached catalogue entry for ``code``, or None if the county never sent it."""
+    """The cached catalogue entry for ``code`` with the power that tells how to apply for
+    it (kiosk.powers.power_for_item), or None if the county never sent the item."""
     query = select(BenefitItem.code, BenefitItem.name, BenefitItem.category,
                    BenefitItem.department, BenefitItem.scope, BenefitItem.standard,
                    BenefitItem.policy).where(BenefitItem.code == code)
     with engine.connect() as conn:
         row = conn.execute(query).first()
-    return ItemInfo(*row) if row else None
+    if row is None:
+        return None
+    return ItemInfo(*row, apply_power=power_for_item(engine, code))

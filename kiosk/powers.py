@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select
 
 from kiosk.store.models import Power
 
-__all__ = ["PowerStep", "PowerView", "read_powers"]
+__all__ = ["PowerStep", "PowerView", "power_for_item", "read_powers"]
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,16 @@ class PowerView:
     time_limit: str
     documents: tuple[str, ...]
     complain: str
+    items: tuple[str, ...] = ()
+    """The benefit items (codes) a villager applies for through this power."""
 
     def to_json(self) -> dict[str, object]:
         """The documented JSON shape of one power in `kiosk powers --json`."""
         return {"code": self.code, "name": self.name,
                 "steps": [{"title": s.title, "detail": s.detail} for s in self.steps],
                 "decides": self.decides, "time_limit": self.time_limit,
-                "documents": list(self.documents), "complain": self.complain}
+                "documents": list(self.documents), "complain": self.complain,
+                "items": list(self.items)}
 
 
 def _text(data: dict[str, Any], key: str) -> str:
@@ -59,15 +62,17 @@ def _view(code: str, name: str, body: str) -> PowerView:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    raw_steps, raw_docs = data.get("steps"), data.get("documents")
+    raw_steps, raw_docs, raw_items = data.get("steps"), data.get("documents"), data.get("items")
     steps: list[Any] = raw_steps if isinstance(raw_steps, list) else []
     docs: list[Any] = raw_docs if isinstance(raw_docs, list) else []
+    items: list[Any] = raw_items if isinstance(raw_items, list) else []
     return PowerView(
         code, name,
         tuple(PowerStep(_text(s, "title"), _text(s, "detail")) for s in steps
               if isinstance(s, dict) and _text(s, "title")),
         _text(data, "decides"), _text(data, "time_limit"),
-        tuple(d for d in docs if isinstance(d, str) and d), _text(data, "complain"))
+        tuple(d for d in docs if isinstance(d, str) and d), _text(data, "complain"),
+        tuple(i for i in items if isinstance(i, str) and i))
 
 
 def read_powers(engine: Engine) -> list[PowerView]:
@@ -77,3 +82,9 @@ def read_powers(engine: Engine) -> list[PowerView]:
         rows = conn.execute(select(Power.code, Power.name, Power.body)
                             .order_by(Power.position, Power.code)).all()
     return [_view(code, name, body) for code, name, body in rows]
+
+
+def power_for_item(engine: Engine, item_code: str) -> PowerView | None:
+    """The power that tells how to apply for ``item_code`` (the first in list order whose
+    ``items`` name it; a power with no steps does not count), or None."""
+    return next((p for p in read_powers(engine) if item_code in p.items and p.steps), None)

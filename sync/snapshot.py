@@ -43,6 +43,7 @@ from kiosk.store.models import UTCDateTime
 from sync.client import CountyClient, describe_validation_error
 from sync.enroll_village import check_person_kdf
 from sync.errors import NetworkError, ProtocolError, RejectedError
+from sync.forward import UnknownLine, note_ignored, unknown_line_type
 from sync.pages import MODELS
 from sync.protocol import (
     BenefitItemRecord,
@@ -188,64 +189,112 @@ class _Control(BaseModel):
     records: int | None = None
 
 
+# Records of a snapshot keep the fields a newer county added (``extra="allow"``), so
+# that they can be named in one log line (sync/forward.py); only the table's columns are
+# stored. Everything known is validated as strictly as the shared models say.
+_LIBERAL = ConfigDict(extra="allow", frozen=True)
+
+
+class _Item(BenefitItemRecord):
+    model_config = _LIBERAL
+
+
+class _Setting(SettingRecord):
+    model_config = _LIBERAL
+
+
+class _Notice(NoticeRecord):
+    model_config = _LIBERAL
+
+
+class _Member(HouseholdMemberRecord):
+    model_config = _LIBERAL
+
+
+class _Payment(PaymentRecord):
+    model_config = _LIBERAL
+
+
+class _Reply(ComplaintReply):
+    model_config = _LIBERAL
+
+
+class _Roll(RollEntryRecord):
+    model_config = _LIBERAL
+
+
+class _Power(PowerRecord):
+    model_config = _LIBERAL
+
+
+class _Ledger(LedgerEntryRecord):
+    model_config = _LIBERAL
+
+
 # One model per record line, so that a line and its record are validated in a
 # single pass straight from the JSON bytes (twice as fast as SnapshotLine, then
 # the record: this runs a million times on a county-sized snapshot).
 class _ItemLine(BaseModel):
     type: Literal["benefit_item"]
-    data: BenefitItemRecord
+    data: _Item
 
 
 class _SettingLine(BaseModel):
     type: Literal["setting"]
-    data: SettingRecord
+    data: _Setting
 
 
 class _NoticeLine(BaseModel):
     type: Literal["notice"]
-    data: NoticeRecord
+    data: _Notice
 
 
 class _MemberLine(BaseModel):
     type: Literal["household_member"]
-    data: HouseholdMemberRecord
+    data: _Member
 
 
 class _PaymentLine(BaseModel):
     type: Literal["payment"]
-    data: PaymentRecord
+    data: _Payment
 
 
 class _ReplyLine(BaseModel):
     type: Literal["complaint_reply"]
-    data: ComplaintReply
+    data: _Reply
 
 
 class _RollLine(BaseModel):
     type: Literal["roll_entry"]
-    data: RollEntryRecord
+    data: _Roll
 
 
 class _PowerLine(BaseModel):
     type: Literal["power"]
-    data: PowerRecord
+    data: _Power
 
 
 class _LedgerLine(BaseModel):
     type: Literal["ledger_entry"]
-    data: LedgerEntryRecord
+    data: _Ledger
 
 
 _RecordLine = (_ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
                | _RollLine | _PowerLine | _LedgerLine)
 _LINE: TypeAdapter[_Control | _RecordLine] = TypeAdapter(
     Annotated[_Control | _RecordLine, Field(discriminator="type")])
+_KNOWN_TYPES = frozenset(_RECORDS) | {"header", "checkpoint", "end"}
 
 
-def _parse(raw: bytes, number: int) -> _Control | _RecordLine:
+def _parse(raw: bytes, number: int) -> _Control | _RecordLine | UnknownLine:
     try:
         return _LINE.validate_json(raw)
     except ValidationError as exc:
+        # A section of a newer county (a type this terminal has no table for) is
+        # skipped; any other refusal stands.
+        unknown = unknown_line_type(raw, _KNOWN_TYPES)
+        if unknown is not None:
+            return unknown
         raise ProtocolError(f"snapshot line {number}: {describe_validation_error(exc)}") from None
 
 
@@ -292,7 +341,13 @@ def _stream(client: CountyClient, stage: SnapshotStage, meta: StageMeta,
                     raise ProtocolError(f"snapshot: resumed stream has cursor {cursor}, "
                                         f"expected {meta.cursor}")
                 continue
+            if isinstance(line, UnknownLine):
+                note_ignored("snapshot section", line.type)
+                received += 1  # the end line counts every record line the county sent
+                continue
             if not isinstance(line, _Control):
+                if line.data.model_extra:
+                    note_ignored(f"{line.type} field", ",".join(sorted(line.data.model_extra)))
                 try:
                     buffer[line.type].append(_WRITERS[line.type].row(line.data))
                 except ValueError as exc:  # e.g. a timestamp without a time zone

@@ -111,7 +111,8 @@ def _powers_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for p in rows:
-        say(f"{p.code:16} {p.name}  ({p.steps} steps)")
+        applies = f"; how to apply for {', '.join(p.items)}" if p.items else ""
+        say(f"{p.code:16} {p.name}  ({p.steps} steps{applies})")
     return 0
 
 

@@ -32,6 +32,7 @@ ACTION_WORDS = {
     "complaint.reply": "答复投诉", "complaint.close": "办结投诉",
     "complaint.escalate": "投诉提级", "complaint.register": "登记投诉",
     "complaint.listen": "收听投诉录音",
+    "item.disclose": "设置公示期",
 }
 
 

@@ -1,5 +1,6 @@
 """Console pages (paths are a contract): /dashboard, /terminals, /notices, /audit, /public.
-/imports lives in county/console/imports_page.py, /complaints in complaints_page.py.
+/imports lives in county/console/imports_page.py, /complaints in complaints_page.py,
+/disclosure in disclosure_page.py.
 
 Each handler asks for the viewer and its role first, then narrows what it
 reads to a township user's own township (:meth:`Viewer.township_filter`).
@@ -18,7 +19,13 @@ from sqlalchemy import Engine, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from county.changes import cursor_value
-from county.console import complaints_page, imports_page, lead_steps, leads_page
+from county.console import (
+    complaints_page,
+    disclosure_page,
+    imports_page,
+    lead_steps,
+    leads_page,
+)
 from county.console.audit import ACTION_WORDS, list_audit
 from county.console.complaint_stats import complaint_figures, export_sheets
 from county.console.complaints_page import CATEGORY_NAMES
@@ -40,6 +47,7 @@ router.include_router(imports_page.router)
 router.include_router(leads_page.router)  # issue 16: /leads, /leads/{id}, /cards
 router.include_router(lead_steps.router)  # after leads_page: /leads/{id}/reveal first
 router.include_router(complaints_page.router)
+router.include_router(disclosure_page.router)  # issue 17: /disclosure
 Text = Annotated[str, Query(max_length=60)]
 #: ``?format=xlsx`` on a table page downloads the same rows as a workbook.
 Format = Annotated[str, Query(max_length=8, pattern="^(|xlsx)$")]

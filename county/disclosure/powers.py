@@ -12,7 +12,15 @@ Every text is stored as plain text (kiosk.textsafe.plain_text). File format
                  "time_limit": "乡镇自受理之日起15个工作日内审核",
                  "documents": ["户口簿", "身份证"],
                  "complain": "乡镇纪委 0954-1234567；县纪委监委 12388",
+                 "items": ["DIBAO"],
                  "steps": [{"title": "提出申请", "detail": "向村委会或乡镇提交申请书"}]}]}
+
+``items`` (optional) names the benefit items (catalogue codes) that a villager
+applies for through this power: the kiosk's page of such an item shows a
+"怎么申请" button opening the power's steps. The micro-power list is where a
+county writes how a thing is applied for, so the link lives there (the
+catalogue's item records and their wire form stay as they are); an item is
+linked to one power at most, and only to items of the catalogue.
 """
 
 from __future__ import annotations
@@ -21,12 +29,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from county.disclosure.models import Power
 from county.errors import CountyError
+from county.models import BenefitItem
 from county.seq import take_seqs
 from county.tx import writing
 from kiosk.textsafe import plain_text
@@ -58,6 +68,8 @@ class _PowerIn(BaseModel):
     time_limit: str = Field(default="", max_length=300)
     documents: list[str] = Field(default_factory=list, max_length=30)
     complain: str = Field(default="", max_length=300)
+    items: list[Annotated[str, Field(pattern=r"^[A-Z0-9_]{1,32}$")]] = Field(
+        default_factory=list, max_length=20)
     steps: list[_Step] = Field(min_length=1, max_length=20)
 
 
@@ -74,6 +86,7 @@ class PowerRow:
     name: str
     position: int
     steps: int
+    items: tuple[str, ...] = ()
 
 
 def parse_powers(raw: bytes) -> list[dict[str, object]]:
@@ -90,9 +103,18 @@ def parse_powers(raw: bytes) -> list[dict[str, object]]:
     codes = [p.code for p in data.powers]
     if len(set(codes)) != len(codes):
         raise PowerFileError("the same code appears twice")
+    linked: dict[str, str] = {}
+    for i, p in enumerate(data.powers):
+        for item in p.items:
+            if item in linked:
+                raise PowerFileError(f"powers.{i}.items: {item} is already linked to power "
+                                     f"{linked[item]} (an item has one way to apply)")
+            linked[item] = p.code
     out: list[dict[str, object]] = []
     for p in data.powers:
+        extra: dict[str, object] = {"items": list(p.items)} if p.items else {}
         out.append({
+            **extra,
             "code": p.code, "name": plain_text(p.name), "decides": plain_text(p.decides),
             "time_limit": plain_text(p.time_limit),
             "documents": [plain_text(d) for d in p.documents if d.strip()],
@@ -117,6 +139,7 @@ def publish_powers(engine: Engine, raw: bytes, *, now: datetime) -> dict[str, in
     powers = parse_powers(raw)
     counts = {"added": 0, "changed": 0, "withdrawn": 0, "unchanged": 0}
     with writing(engine) as conn:
+        _check_items(conn, powers)
         stored = {r.code: r for r in conn.execute(select(Power))}
         for position, p in enumerate(powers):
             body = json.dumps({k: v for k, v in p.items() if k not in ("code", "name")},
@@ -143,10 +166,29 @@ def publish_powers(engine: Engine, raw: bytes, *, now: datetime) -> dict[str, in
     return counts
 
 
+def _check_items(conn: Connection, powers: list[dict[str, object]]) -> None:
+    """Refuse a power linked to an item the catalogue does not have (a typo would hide the
+    kiosk's 怎么申请 button without a word)."""
+    wanted = {str(code) for p in powers for code in cast(list[str], p.get("items", []))}
+    if not wanted:
+        return
+    known = set(conn.execute(select(BenefitItem.code).where(
+        BenefitItem.code.in_(sorted(wanted)), BenefitItem.deleted.is_(False))).scalars())
+    for i, p in enumerate(powers):
+        for code in cast(list[str], p.get("items", [])):
+            if code not in known:
+                raise PowerFileError(f"powers.{i}.items: no catalogue item {code!r} "
+                                     "(see `county item list`)")
+
+
 def list_powers(engine: Engine) -> list[PowerRow]:
     """The published powers in list order."""
     with engine.connect() as conn:
         rows = conn.execute(select(Power).where(Power.deleted.is_(False))
                             .order_by(Power.position, Power.code)).all()
-    return [PowerRow(r.code, r.name, r.position, len(json.loads(r.body).get("steps", [])))
-            for r in rows]
+    out: list[PowerRow] = []
+    for r in rows:
+        body = json.loads(r.body)
+        out.append(PowerRow(r.code, r.name, r.position, len(body.get("steps", [])),
+                            tuple(body.get("items", []))))
+    return out

@@ -138,8 +138,9 @@ class PowerRecord(WireModel):
     """A village-level power of the micro-power list (小微权力清单; terminal table ``power``).
 
     ``body`` is a JSON object: ``steps`` (list of ``{"title", "detail"}``),
-    ``decides``, ``time_limit``, ``documents`` (list of text), ``complain``
-    (kiosk/powers.py reads it; unknown keys are ignored).
+    ``decides``, ``time_limit``, ``documents`` (list of text), ``complain``, optional
+    ``items`` (benefit item codes applied for through this power: the item's page links
+    to it) (kiosk/powers.py reads it; unknown keys are ignored).
     """
 
     code: str = Field(max_length=32)

@@ -1,7 +1,8 @@
 """村务公开 in the real kiosk window, offscreen (issue 17): without a card, the hub, an
 item's public roll with its village total, narrowed by 组 and by surname initial, one
 line alone and 这一笔有问题 filing an anonymous complaint that carries the item and the
-payment; the micro-power list step by step; a way back on every screen."""
+payment; the micro-power list step by step; a way back on every screen; from an item's
+page, 怎么申请 opening the power linked to the item (hidden when none is)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from sqlalchemy import Engine, select
 
 from demo.disclosure import roll_entries
 from demo.village import DemoVillage
+from drivers.idcard.cardtext import IdCard
 from kiosk.config import Config
 from kiosk.money import format_yuan
+from kiosk.powers import PowerStep, PowerView
 from kiosk.rolls import surname_initial
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from screens.kiosk_window import open_kiosk
+from ui.viewmodels.benefits import ItemDetailModel
 from ui.viewmodels.utterance import utterance_for
 
 
@@ -102,3 +106,46 @@ def test_the_micro_power_list_step_by_step(qtbot: QtBot, kiosk_config: Config) -
         d.find("publicScreen")
         d.click("homeButton")
         d.find("welcomeScreen")
+
+
+def test_the_item_page_offers_how_to_apply_only_with_a_linked_power(qtbot: QtBot) -> None:
+    vm = ItemDetailModel()
+    power = PowerView("DIBAO", "低保申请", (PowerStep("提出申请", ""), PowerStep("审批", "")),
+                      "", "", (), "", ("DIBAO",))
+    vm.load(code="DIBAO", name="农村最低生活保障金", department="", standard="", policy="",
+            lines=[], apply=power)
+    assert (vm.applyPower, vm.applyHint) == ("DIBAO", "低保申请，共 2 步")
+    vm.load(code="GENGDI", name="耕地地力保护补贴", department="", standard="", policy="",
+            lines=[])
+    assert (vm.applyPower, vm.applyHint) == ("", "")
+    vm.load(code="DIBAO", name="农村最低生活保障金", department="", standard="", policy="",
+            lines=[], apply=power)
+    vm.clear()
+    assert vm.applyPower == ""
+
+
+def test_how_to_apply_from_the_item_page(qtbot: QtBot, kiosk_config: Config,
+                                         card: IdCard) -> None:
+    with open_kiosk(kiosk_config) as (ui, d):
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        other = next(r["itemCode"] for r in ui.app_model.benefits_model.payments
+                     if r["itemCode"] != "DIBAO")
+        ui.app_model.openItem(other)  # no power names it: no button
+        d.find("complainItemButton")
+        assert d.items("applyButton") == [] and ui.app_model.detail_model.applyPower == ""
+        d.click("backButton")
+        ui.app_model.openItem("DIBAO")
+        d.find("detailScreen")
+        assert d.truncated_texts() == []
+        assert d.find("applyButton").property("text") == "怎么申请"
+        assert d.find("applyButton").property("hint") == "低保申请，共 5 步"
+        d.click("applyButton")
+        d.find("powerScreen")
+        assert ui.app_model.public_model.powerName == "低保申请"
+        assert d.text("pageTitle") == "第1步  提出申请"
+        d.click("nextPage")
+        assert d.text("pageTitle") == "第2步  入户调查"
+        d.click("backButton")  # back to the item's page, the holder's payments still there
+        d.find("detailScreen")
+        assert ui.app_model.detail_model.itemCode == "DIBAO"

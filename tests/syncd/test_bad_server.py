@@ -186,3 +186,87 @@ def test_bad_snapshot_line_leaves_the_old_cache_whole(
     again = daemon.run_once()
     assert again.ok and again.snapshot, again.errors
     assert _payments(engine) == 1 and read_status(engine).cursor == "120"
+
+
+# --- a newer county: unknown sections, fields and tombstone entities are skipped ---------------
+
+def test_newer_page_applies_what_the_terminal_knows(
+        stub: StubCounty, cached: tuple[SyncDaemon, Engine],
+        caplog: pytest.LogCaptureFixture) -> None:
+    daemon, engine = cached
+    before = _payments(engine)
+    newer = _page(payments=[{**GOOD_PAYMENT, "subsidy_kind": "cash"}],
+                  village_projects=[{"id": 1, "name": "村道硬化"}],
+                  tombstones=[{"entity": "village_project", "key": "3"}])
+    stub.changes = (200, "application/json", json.dumps(newer).encode())
+    with caplog.at_level(logging.INFO, logger="sync"):
+        report = daemon.run_once()
+    assert report.ok, report.errors
+    assert read_status(engine).cursor == "120" and _payments(engine) == before + 1
+    ignored = sorted(r.getMessage() for r in caplog.records
+                     if "unknown_ignored" in r.getMessage())
+    assert len(ignored) == 3, ignored
+    assert 'what="changes section" names=village_projects' in ignored[0]
+    assert 'what="payments field" names=subsidy_kind' in ignored[1]
+    assert 'what="tombstone entity" names=village_project' in ignored[2]
+    assert all(r.levelno == logging.INFO for r in caplog.records
+               if "unknown_ignored" in r.getMessage())
+    # Logged once, not on every poll.
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sync"):
+        assert daemon.run_once().ok
+    assert not [r for r in caplog.records if "unknown_ignored" in r.getMessage()]
+
+
+def test_newer_page_with_a_bad_known_record_is_still_refused(
+        stub: StubCounty, cached: tuple[SyncDaemon, Engine]) -> None:
+    daemon, engine = cached
+    before = _payments(engine)
+    newer = _page(payments=[{**GOOD_PAYMENT, "amount_fen": -1, "subsidy_kind": "cash"}],
+                  village_projects=[{"id": 1}],
+                  tombstones=[{"entity": "payment", "key": "abc"}])
+    stub.changes = (200, "application/json", json.dumps(newer).encode())
+    report = daemon.run_once()
+    assert [e.code for e in report.errors] == ["sync.bad_response"]
+    assert "payments.0.amount_fen" in str(report.errors[0])
+    assert read_status(engine).cursor == "100" and _payments(engine) == before
+
+
+def test_newer_snapshot_skips_unknown_sections_and_fields(
+        stub: StubCounty, cached: tuple[SyncDaemon, Engine],
+        caplog: pytest.LogCaptureFixture) -> None:
+    daemon, engine = cached
+    with write_connection(engine) as conn:
+        update_state(conn, cursor=None)
+    lines = [{"type": "header", "cursor": "120"},
+             {"type": "payment", "data": {**GOOD_PAYMENT, "subsidy_kind_v9": "cash"}},
+             {"type": "village_project_v9", "data": {"id": 1, "name": "村道硬化"}},
+             {"type": "village_project_v9", "data": {"id": 2, "name": "水窖"}},
+             {"type": "checkpoint", "resume": "s1.120.4.1"},
+             {"type": "end", "cursor": "120", "records": 3}]
+    stub.snapshot = b"".join(json.dumps(line).encode() + b"\n" for line in lines)
+    with caplog.at_level(logging.INFO, logger="sync"):
+        report = daemon.run_once()
+    assert report.ok and report.snapshot, report.errors
+    assert _payments(engine) == 1 and read_status(engine).cursor == "120"
+    ignored = sorted(r.getMessage() for r in caplog.records
+                     if "unknown_ignored" in r.getMessage())
+    assert len(ignored) == 2, ignored
+    assert 'what="payment field" names=subsidy_kind_v9' in ignored[0]
+    assert 'what="snapshot section" names=village_project_v9' in ignored[1]
+
+
+def test_snapshot_line_of_a_bad_known_type_is_still_refused(
+        stub: StubCounty, cached: tuple[SyncDaemon, Engine]) -> None:
+    daemon, engine = cached
+    with write_connection(engine) as conn:
+        update_state(conn, cursor=None)
+    lines = [{"type": "header", "cursor": "120"},
+             {"type": "village_project_v9", "data": {"id": 1}},
+             {"type": "notice", "data": {"id": 1, "title": "x"}},
+             {"type": "end", "cursor": "120", "records": 2}]
+    stub.snapshot = b"".join(json.dumps(line).encode() + b"\n" for line in lines)
+    report = daemon.run_once()
+    assert [e.code for e in report.errors] == ["sync.bad_response"]
+    assert "snapshot line 3: notice.data.kind: Field required" in str(report.errors[0])
+    assert read_status(engine).cursor is None

@@ -351,65 +351,70 @@
     </message>
     <message>
         <location filename="../viewmodels/app.py" line="182"/>
-        <location filename="../viewmodels/benefits.py" line="94"/>
+        <location filename="../viewmodels/benefits.py" line="95"/>
         <source>尚未同步</source>
         <extracomment>A language was chosen (code); the window installs its translation (ui.app).</extracomment>
         <translation>تېخى ماس قەدەملەنمىگەن</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="35"/>
+        <location filename="../viewmodels/benefits.py" line="36"/>
         <source>已发放</source>
         <extracomment>The payment statuses as the screen shows them (kiosk.lookup.STATUS_LABELS_ZH, marked for translation; the speech keeps the Chinese table).</extracomment>
         <translation>تارقىتىلدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="35"/>
+        <location filename="../viewmodels/benefits.py" line="36"/>
         <source>待发放</source>
         <translation>تارقىتىلىدۇ</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="36"/>
+        <location filename="../viewmodels/benefits.py" line="37"/>
         <source>被退回</source>
         <translation>قايتۇرۇلدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="44"/>
+        <location filename="../viewmodels/benefits.py" line="45"/>
         <source>（全户）</source>
         <translation> (پۈتۈن ئائىلە)</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="89"/>
+        <location filename="../viewmodels/benefits.py" line="90"/>
         <location filename="../viewmodels/ledger.py" line="122"/>
         <source>{year}年</source>
         <translation>⁦{year}⁩-يىل</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="96"/>
+        <location filename="../viewmodels/benefits.py" line="97"/>
         <source>您有 {count} 条投诉已经有了回复，请点“我的投诉”查看。</source>
         <translation>ئەرزلىرىڭىزدىن ⁦{count}⁩ سىغا جاۋاب كەلدى، «ئەرزلىرىم» نى بېسىپ كۆرۈڭ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="114"/>
+        <location filename="../viewmodels/benefits.py" line="115"/>
         <source>还有 {amount} 待发放</source>
         <translation>⁦{amount}⁩ تېخى تارقىتىلمىدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="116"/>
+        <location filename="../viewmodels/benefits.py" line="117"/>
         <source>有 {amount} 被银行退回</source>
         <translation>⁦{amount}⁩ بانكا تەرىپىدىن قايتۇرۇلدى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="117"/>
+        <location filename="../viewmodels/benefits.py" line="118"/>
         <source>{year}年已发放合计</source>
         <translation>⁦{year}⁩-يىلى جەمئىي تارقىتىلغىنى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="120"/>
+        <location filename="../viewmodels/benefits.py" line="121"/>
         <source>，</source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../viewmodels/benefits.py" line="154"/>
+        <location filename="../viewmodels/benefits.py" line="159"/>
+        <source>{name}，共 {count} 步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/benefits.py" line="161"/>
         <source>共 {count} 笔，已发放 {amount}</source>
         <translation>جەمئىي ⁦{count}⁩ قېتىم، ⁦{amount}⁩ تارقىتىلدى</translation>
     </message>
@@ -1011,7 +1016,7 @@
         <translation>⁦{item}⁩: ⁦{name}⁩ ⁦{period}⁩ ⁦{amount}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="260"/>
+        <location filename="../viewmodels/public.py" line="271"/>
         <source>第{number}步  {title}</source>
         <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
@@ -1503,22 +1508,27 @@
 <context>
     <name>DetailScreen</name>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="40"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="48"/>
         <source>发放部门</source>
         <translation>تارقاتقان ئورۇن</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="41"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="49"/>
         <source>补贴标准</source>
         <translation>ئۆلچىمى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="42"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="50"/>
         <source>政策说明</source>
         <translation>سىياسەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="47"/>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="58"/>
+        <source>怎么申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/DetailScreen.qml" line="66"/>
         <source>对这项补贴有疑问，我要投诉</source>
         <translation>بۇ ياردەم پۇلى توغرىسىدا ئەرز قىلىش</translation>
     </message>
@@ -1991,7 +2001,7 @@
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
-        <source>公示名单 · 办事流程</source>
+        <source>公示 · 村级财务 · 办事流程</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

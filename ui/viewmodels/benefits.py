@@ -9,6 +9,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.lookup import LookupResult, PaymentLine
 from kiosk.money import format_yuan, to_capitals
+from kiosk.powers import PowerView
 from kiosk.timefmt import format_local
 from ui.tr import QT_TR_NOOP, day_text, is_chinese, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
@@ -26,7 +27,7 @@ _EMPTY: dict[str, Any] = dict(
 )
 
 _DETAIL_BLANK: dict[str, Any] = dict(itemCode="", itemName="", department="", standard="",
-                                     policy="",
+                                     policy="", applyPower="", applyHint="",
                                      payments=[], totalText="")
 
 
@@ -138,6 +139,9 @@ class ItemDetailModel(ViewModel):
     department = readonly(str, "department", changed)
     standard = readonly(str, "standard", changed)
     policy = readonly(str, "policy", changed)
+    applyPower = readonly(str, "applyPower", changed)
+    """Code of the power that tells how to apply for the item (怎么申请); "" hides it."""
+    applyHint = readonly(str, "applyHint", changed)
     payments = readonly("QVariantList", "payments", changed)
     totalText = readonly(str, "totalText", changed)
 
@@ -145,12 +149,15 @@ class ItemDetailModel(ViewModel):
         super().__init__(parent, **_DETAIL_BLANK)
 
     def load(self, *, code: str, name: str, department: str, standard: str, policy: str,
-             lines: list[PaymentLine]) -> None:
-        """Show one item. GUI thread."""
+             lines: list[PaymentLine], apply: PowerView | None = None) -> None:
+        """Show one item (``apply``: the power telling how to apply for it). GUI thread."""
         paid = sum(p.amount_fen for p in lines if p.status == "paid")
         rows = [payment_row(p) for p in sorted(lines, key=lambda p: p.paid_on, reverse=True)]
         self._update(itemCode=code, itemName=name, department=department, standard=standard or "—",
                      policy=policy or "—", payments=rows,
+                     applyPower=apply.code if apply is not None else "",
+                     applyHint=tr("{name}，共 {count} 步").format(
+                         name=apply.name, count=len(apply.steps)) if apply is not None else "",
                      totalText=tr("共 {count} 笔，已发放 {amount}").format(
                          count=len(rows), amount=format_yuan(paid)))
 
@@ -163,7 +170,8 @@ class ItemDetailModel(ViewModel):
         self.load(code=code, name=info.name if info else lines[0].item_name,
                   department=info.department if info else lines[0].department,
                   standard=info.standard if info else "",
-                  policy=info.policy if info else "", lines=lines)
+                  policy=info.policy if info else "", lines=lines,
+                  apply=info.apply_power if info else None)
         return True
 
     def clear(self) -> None:

@@ -247,6 +247,17 @@ class PublicModel(ViewModel):
         self.showPage(0)
         self._go(Screen.POWER)
 
+    @Slot(str)
+    def openPowerCode(self, code: str) -> None:
+        """怎么申请 on an item's page: the power ``code``, from its first step (nothing
+        happens if the county withdrew it meanwhile)."""
+        def load() -> None:
+            self._powers = self._services.powers()
+        self._read(load)
+        index = next((i for i, p in enumerate(self._powers) if p.code == code), -1)
+        if index >= 0:
+            self.openPower(index)
+
     @Slot(int)
     def showPage(self, page: int) -> None:
         """Step ``page`` (0-based); the page after the last step is 办理须知."""

@@ -24,29 +24,47 @@ Rectangle {
         anchors.margins: 20
         spacing: 24
 
-        ScrollView {
+        // The item's texts scroll; its actions stay in sight under them.
+        ColumnLayout {
             Layout.preferredWidth: parent.width * 0.5
+            Layout.maximumWidth: parent.width * 0.5
             Layout.fillHeight: true
-            contentWidth: availableWidth
-            // Not mirrored in right-to-left languages: a mirrored ScrollView draws its
-            // scroll bar over the start of the text (the column itself moves right).
-            LayoutMirroring.enabled: false
-            LayoutMirroring.childrenInherit: true
-            // Always shown when the column does not fit (large type): more below.
-            ScrollBar.vertical.policy: contentHeight > availableHeight ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
-            Column {
-                width: parent.width
-                spacing: 20
-                Field { label: qsTr("发放部门"); value: screen.vm.department }
-                Field { label: qsTr("补贴标准"); value: screen.vm.standard }
-                Field { label: qsTr("政策说明"); value: screen.vm.policy }
-                BigButton {
-                    objectName: "complainItemButton"
-                    width: parent.width
-                    primary: true
-                    text: qsTr("对这项补贴有疑问，我要投诉")
-                    onClicked: screen.app.openComplaint(screen.vm.itemCode)
+            spacing: 16
+
+            ScrollView {
+                id: texts
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+                // Not mirrored in right-to-left languages: a mirrored ScrollView draws its
+                // scroll bar over the start of the text (the column itself moves right).
+                LayoutMirroring.enabled: false
+                LayoutMirroring.childrenInherit: true
+                // Always shown when the column does not fit (large type): more below.
+                ScrollBar.vertical.policy: contentHeight > availableHeight ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+                Column {
+                    width: texts.availableWidth
+                    spacing: 20
+                    Field { label: qsTr("发放部门"); value: screen.vm.department }
+                    Field { label: qsTr("补贴标准"); value: screen.vm.standard }
+                    Field { label: qsTr("政策说明"); value: screen.vm.policy }
                 }
+            }
+            // 怎么申请: the county's micro-power list tells how to apply for this item.
+            BigButton {
+                objectName: "applyButton"
+                Layout.fillWidth: true
+                visible: screen.vm.applyPower !== ""
+                text: qsTr("怎么申请")
+                hint: screen.vm.applyHint
+                onClicked: screen.app.public.openPowerCode(screen.vm.applyPower)
+            }
+            BigButton {
+                objectName: "complainItemButton"
+                Layout.fillWidth: true
+                primary: true
+                text: qsTr("对这项补贴有疑问，我要投诉")
+                onClicked: screen.app.openComplaint(screen.vm.itemCode)
             }
         }
 

@@ -155,9 +155,9 @@ Rectangle {
             BigButton {
                 objectName: "publicButton"
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
+                Layout.preferredWidth: 1.4  // its hint names three sections: one line at 1280 px
                 text: qsTr("村务公开")
-                hint: screen.roomy ? qsTr("公示名单 · 办事流程") : ""
+                hint: screen.roomy ? qsTr("公示 · 村级财务 · 办事流程") : ""
                 onClicked: screen.app.public.open()
             }
             BigButton {
