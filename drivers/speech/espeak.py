@@ -32,11 +32,14 @@ class EspeakSpeaker:
 
     ``program`` is the executable (default: ``espeak-ng`` on PATH); ``speed`` in
     words per minute (espeak's default is 175; elderly listeners want it slower);
-    ``pitch`` 0–99. Thread-safe: each call runs its own process.
+    ``pitch`` 0–99; ``data_path`` the directory holding ``espeak-ng-data`` (default:
+    the package's). Thread-safe: each call runs its own process.
     """
 
-    def __init__(self, program: str = "espeak-ng", *, speed: int = 150, pitch: int = 50) -> None:
+    def __init__(self, program: str = "espeak-ng", *, speed: int = 150, pitch: int = 50,
+                 data_path: Path | None = None) -> None:
         self._program = program
+        self._data = [f"--path={data_path}"] if data_path is not None else []
         self._speed = speed
         self._pitch = pitch
         self._voices: frozenset[str] | str | None = None
@@ -51,7 +54,8 @@ class EspeakSpeaker:
         """The voice names ``espeak-ng --voices`` lists, or why it could not run."""
         if self._voices is None:
             try:
-                listing = subprocess.run([self._path(), "--voices"], capture_output=True,
+                listing = subprocess.run([self._path(), *self._data, "--voices"],
+                                         capture_output=True,
                                          text=True, timeout=_TIMEOUT_S, check=False).stdout
                 self._voices = frozenset(line.split()[1] for line in listing.splitlines()[1:]
                                          if len(line.split()) > 1)
@@ -72,7 +76,7 @@ class EspeakSpeaker:
 
     def _command(self, voice: str, *extra: str) -> list[str]:
         # -m: SSML, so an English text can switch to the pinyin voice for Chinese data.
-        return [self._path(), "-m", "-v", voice, "-s", str(self._speed),
+        return [self._path(), *self._data, "-m", "-v", voice, "-s", str(self._speed),
                 "-p", str(self._pitch), *extra]
 
     def _run(self, command: list[str], text: str) -> subprocess.CompletedProcess[bytes]:

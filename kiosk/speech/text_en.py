@@ -81,17 +81,20 @@ def _count(value: int, noun: str) -> str:
     return f"{en_integer(value)} {noun}{'' if value == 1 else 's'}"
 
 
-def _address(name: str) -> str:
-    return f"{name}, " if name else ""
+def _sentence(name: str, text: str) -> str:
+    """``text`` as a sentence: after the holder's name (``谭开生, in …``) or capitalised."""
+    return f"{name}, {text}" if name else text[:1].upper() + text[1:]
 
 
 def _lead(name: str, year: int, total: int, pending: int) -> str:
-    said = f"{_address(name)}in {en_year(year)}"
+    said = f"in {en_year(year)}"
     if total:
         text = f"{said} you have received {en_amount(total)} in benefits"
-        return text + (f", and {en_amount(pending)} is still to be paid." if pending else ".")
-    text = f"{said} you have not received any benefits yet"
-    return text + (f"; {en_amount(pending)} is waiting to be paid." if pending else ".")
+        text += f", and {en_amount(pending)} is still to be paid." if pending else "."
+    else:
+        text = f"{said} you have not received any benefits yet"
+        text += f"; {en_amount(pending)} is waiting to be paid." if pending else "."
+    return _sentence(name, text)
 
 
 def benefits_text_en(result: LookupResult, *, name: str = "", year: int | None = None) -> str:
@@ -100,7 +103,8 @@ def benefits_text_en(result: LookupResult, *, name: str = "", year: int | None =
     Raises ``ValueError`` if ``year`` has no records.
     """
     if not result.years:
-        return _address(name) + FIXED_PROMPTS_EN["no_record"]
+        prompt = FIXED_PROMPTS_EN["no_record"]
+        return _sentence(name, prompt[:1].lower() + prompt[1:])
     summary = result.years[0] if year is None else next(
         (y for y in result.years if y.year == year), None)
     if summary is None:
@@ -113,7 +117,8 @@ def benefits_text_en(result: LookupResult, *, name: str = "", year: int | None =
         tail = f"; and {_count(rest, 'more item')}, see the screen" if rest > 0 else ""
         text += " Of this: " + "; ".join(parts) + tail + "."
     if summary.returned_fen:
-        text += f" {en_amount(summary.returned_fen)} was returned; please ask the village why."
+        text += " " + _sentence("", f"{en_amount(summary.returned_fen)} was returned; please "
+                                "ask the village why.")
     others = [en_year(y.year) for y in result.years if y.year != summary.year]
     if others:
         more = " and others" if len(others) > 3 else ""
