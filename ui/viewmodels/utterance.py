@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.speech.markup import speech_language
 from kiosk.speech.numbers import spoken_numbers_in
@@ -23,47 +22,12 @@ from kiosk.speech.text import (
     notices_text,
 )
 from ui.tr import language
+from ui.viewmodels.onscreen import OnScreen
 from ui.viewmodels.screens import PUBLIC_SCREENS, Screen
 from ui.viewmodels.utterance_en import english_text
 from ui.wording import REASON_LABELS_ZH
 
-if TYPE_CHECKING:
-    from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
-    from ui.viewmodels.complaint import ComplaintModel
-    from ui.viewmodels.complaintquery import ComplaintQueryModel
-    from ui.viewmodels.mycomplaints import MyComplaintsModel
-    from ui.viewmodels.notices import NoticesModel
-    from ui.viewmodels.printing import PrintModel
-    from ui.viewmodels.public import PublicModel
-
 __all__ = ["OnScreen", "Utterance", "UtteranceSource", "mandarin_utterance", "utterance_for"]
-
-
-class OnScreen(Protocol):
-    """What the root view-model (ui.viewmodels.app.AppModel) shows, as read here."""
-
-    @property
-    def screen(self) -> Any: ...
-    @property
-    def holder_name(self) -> str | None: ...
-    @property
-    def message_source(self) -> str: ...
-    @property
-    def benefits_model(self) -> BenefitsModel: ...
-    @property
-    def detail_model(self) -> ItemDetailModel: ...
-    @property
-    def print_model(self) -> PrintModel: ...
-    @property
-    def complaint_model(self) -> ComplaintModel: ...
-    @property
-    def my_complaints_model(self) -> MyComplaintsModel: ...
-    @property
-    def notices_model(self) -> NoticesModel: ...
-    @property
-    def query_model(self) -> ComplaintQueryModel: ...
-    @property
-    def public_model(self) -> PublicModel: ...
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from ui.tr import tr
 from ui.wording import REASON_LABELS_ZH
 
 if TYPE_CHECKING:
-    from ui.viewmodels.utterance import OnScreen
+    from ui.viewmodels.onscreen import OnScreen
 
 __all__ = ["english_text"]
 
