@@ -645,7 +645,7 @@
     <message>
         <location filename="../viewmodels/notices.py" line="30"/>
         <source>村务公开</source>
-        <translation>كەنت ئىشلىرىنى ئاشكارىلاش</translation>
+        <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/notices.py" line="30"/>
@@ -708,7 +708,7 @@
     <message>
         <location filename="../app.py" line="226"/>
         <source>从未同步</source>
-        <translation>ھېچقاچان ماس قەدەملەنمىگەن</translation>
+        <translation>ماس قەدەملەنمىگەن</translation>
     </message>
     <message>
         <location filename="../app.py" line="229"/>
@@ -840,7 +840,7 @@
     <message>
         <location filename="../viewmodels/clerk.py" line="158"/>
         <source>上次同步</source>
-        <translation>ئالدىنقى قېتىملىق ماس قەدەملەش</translation>
+        <translation>ئاخىرقى ماس قەدەملەش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="158"/>
@@ -860,7 +860,7 @@
     <message>
         <location filename="../viewmodels/clerk.py" line="160"/>
         <source>上次更新</source>
-        <translation>ئالدىنقى قېتىملىق يېڭىلاش</translation>
+        <translation>ئاخىرقى يېڭىلاش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="160"/>
@@ -1066,7 +1066,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="118"/>
         <source>立即同步</source>
-        <translation>ھازىرلا ماس قەدەملەش</translation>
+        <translation>ماس قەدەملەش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
@@ -1076,7 +1076,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
         <source>屏幕亮度：本机不能调节</source>
-        <translation>ئېكران يورۇقلۇقى: بۇ ماشىنىدا تەڭشىگىلى بولمايدۇ</translation>
+        <translation>يورۇقلۇقنى تەڭشىگىلى بولمايدۇ</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
@@ -1096,7 +1096,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
         <source>退出管理</source>
-        <translation>باشقۇرۇشتىن چىقىش</translation>
+        <translation>چىقىش</translation>
     </message>
 </context>
 <context>
@@ -1414,7 +1414,7 @@
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
         <source> 收支明细</source>
-        <translation> كىرىم-چىقىم تەپسىلاتى</translation>
+        <translation> كىرىم-چىقىمى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
@@ -1517,7 +1517,7 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
         <source>村务公开</source>
-        <translation>كەنت ئىشلىرىنى ئاشكارىلاش</translation>
+        <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
@@ -1695,7 +1695,7 @@
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="17"/>
         <source>公示名单：%1</source>
-        <translation>ئاشكارىلانغان تىزىملىك: ⁦%1⁩</translation>
+        <translation>تىزىملىك: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="48"/>
@@ -1718,7 +1718,7 @@
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="20"/>
         <source>公示名单：%1</source>
-        <translation>ئاشكارىلانغان تىزىملىك: ⁦%1⁩</translation>
+        <translation>تىزىملىك: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="36"/>
@@ -1728,17 +1728,17 @@
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="69"/>
         <source>按组看</source>
-        <translation>گۇرۇپپا بويىچە</translation>
+        <translation>گۇرۇپپا</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="78"/>
         <source>按姓氏看</source>
-        <translation>فامىلە بويىچە</translation>
+        <translation>فامىلە</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="97"/>
         <source>全部</source>
-        <translation>ھەممىسى</translation>
+        <translation>ھەممە</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="129"/>
@@ -1855,12 +1855,12 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="159"/>
         <source>村务公开</source>
-        <translation>كەنت ئىشلىرىنى ئاشكارىلاش</translation>
+        <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
         <source>公示名单 · 办事流程</source>
-        <translation>ئاشكارىلانغان تىزىملىك · ئىش بېجىرىش تەرتىپى</translation>
+        <translation>تىزىملىك · ئىش تەرتىپى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>
