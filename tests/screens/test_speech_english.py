@@ -53,6 +53,10 @@ def test_the_speaker_button_reads_english(qtbot: QtBot, kiosk_config: Config,
         wav = Path(spoken.args[0])
         assert _seconds(wav) > 15  # the English summary with the item names in Mandarin
         assert d.text("speakButton") == "■ Stop reading"
+        d.click("printButton")
+        d.wait_until(lambda: app.print_model.state == "printed", timeout=20, what="printed")
+        assert not wav.exists()  # the screen changed: speech stopped
+        assert _says(app) == ("en", "Printed: please take the receipt from the slot.")
         d.click("homeButton")
         d.find("welcomeScreen")
         assert not speech.speaking and not wav.exists()

@@ -94,7 +94,8 @@ def english_text(app: OnScreen) -> str | None:
     if screen == "detail":
         return _detail(app)
     if screen == "print" and app.print_model.spoken:
-        return _translated(app.print_model.spoken)
+        shown = str(app.print_model.message)  # as on screen, in English
+        return None if _CHINESE.search(shown) else error_text_en(shown)
     if screen == "complaint":
         return _complaint(app)
     if screen == "myComplaints":
