@@ -121,6 +121,7 @@ class KioskUi:
         self.bridge.connect_to(self.app_model)
         self.translations = Translations()
         self.translations.switch(services.config.ui.language)
+        self.app_model.speech_model.language_changed()
         self.app_model.languageRequested.connect(self._switch_language)
         clerk = self.app_model.clerk_model
         clerk.testPrintRequested.connect(self._test_print)
@@ -241,13 +242,13 @@ class KioskUi:
         return status
 
     def _speech_text(self) -> str:
-        speech = self.app_model.speech_model
-        if not speech.available:
-            return tr("{problem}（朗读按钮已隐藏）").format(problem=speech.problem)
-        return tr(audio_output_problem() or QT_TR_NOOP("正常（espeak-ng，普通话）"))
+        ok = tr(audio_output_problem()
+                or QT_TR_NOOP("正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）"))
+        return self.app_model.speech_model.clerk_text(ok)
 
     def _switch_language(self, code: str) -> None:
         self.translations.switch(code)
+        self.app_model.speech_model.language_changed()
         self.engine.retranslate()
         # The texts Python formatted (ui.tr): the welcome screen's are made again; those
         # translated as QML reads them (readonly_tr) are read again. The other screens'

@@ -14,8 +14,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["QT_TR_NOOP", "day_text", "header_date", "is_chinese", "month_day_text",
-           "month_text", "set_language", "tr"]
+__all__ = ["QT_TR_NOOP", "day_text", "header_date", "is_chinese", "language",
+           "month_day_text", "month_text", "set_language", "tr"]
 
 _state = {"language": "zh_CN"}
 
@@ -41,6 +41,11 @@ def tr(text: str) -> str:
 def set_language(code: str) -> None:
     """Record the language whose translator is installed (ui.i18n.Translations)."""
     _state["language"] = code
+
+
+def language() -> str:
+    """The code of the installed language (``zh_CN``, ``en``, ``ug``)."""
+    return _state["language"]
 
 
 def is_chinese() -> bool:

@@ -29,18 +29,23 @@ class SpeechFailed(SpeechError):
 
 
 class Speaker(Protocol):
-    """Turns tone-numbered pinyin into a WAV file."""
+    """Turns a text (tone-numbered pinyin, or SSML) into a WAV file with a voice.
 
-    def is_usable(self) -> bool:
-        """True if :meth:`synthesize` can work here (checked once, then cached)."""
+    ``voice`` is the engine's voice name; the default is the Mandarin pinyin voice
+    (``cmn-latn-pinyin``), ``en-us`` reads English (:mod:`kiosk.speech.markup`).
+    """
+
+    def is_usable(self, voice: str = ...) -> bool:
+        """True if :meth:`synthesize` can work here with ``voice`` (checked once, then
+        cached)."""
         ...
 
-    def why_unusable(self) -> str:
+    def why_unusable(self, voice: str = ...) -> str:
         """English reason for the clerk screen and logs; empty when usable."""
         ...
 
-    def synthesize(self, pinyin: str, out: Path) -> Path:
-        """Write ``pinyin`` spoken as a WAV file at ``out`` and return ``out``.
+    def synthesize(self, text: str, out: Path, *, voice: str = ...) -> Path:
+        """Write ``text`` spoken by ``voice`` as a WAV file at ``out`` and return ``out``.
 
         Blocks for the synthesis (tens of milliseconds a sentence); call it off the
         GUI thread. Raises :class:`SpeechUnavailable` or :class:`SpeechFailed`.

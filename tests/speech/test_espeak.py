@@ -12,16 +12,13 @@ import math
 import subprocess
 import sys
 import wave
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from demo.village import DEMO_LOOKUP_KEY
 from drivers.speech import VOICE, EspeakSpeaker
 from drivers.speech.espeak import ENGLISH_FALLBACK
 from drivers.speech.speaker import SpeechFailed, SpeechUnavailable
-from kiosk.enrollment import Enrollment, save_enrollment
 from kiosk.speech.pinyin import to_pinyin
 from kiosk.speech.text import FIXED_PROMPTS, benefits_text, complaint_filed_text
 from speech.payments import tan_kaisheng
@@ -98,18 +95,6 @@ def test_a_missing_engine_says_why(tmp_path: Path) -> None:
     assert "espeak-ng-not-installed is not installed" in missing.why_unusable()
     with pytest.raises(SpeechUnavailable):
         missing.synthesize("ni3 hao3", tmp_path / "x.wav")
-
-
-@pytest.fixture
-def demo_config(tmp_path: Path, seeded_db: Path) -> Path:
-    """A kiosk.toml on the seeded demo store, enrolled with the demo lookup key."""
-    enrollment = tmp_path / "enrollment.json"
-    save_enrollment(enrollment, Enrollment("T00042", "token", DEMO_LOOKUP_KEY,
-                                           "https://county.example", "", datetime.now(UTC)))
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f"[store]\npath = '{seeded_db}'\n[enrollment]\nfile = '{enrollment}'\n",
-                      encoding="utf-8")
-    return config
 
 
 def test_kiosk_say(tmp_path: Path, demo_config: Path) -> None:

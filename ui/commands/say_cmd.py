@@ -1,8 +1,10 @@
-"""`kiosk say ID_NUMBER [--name NAME] (--out FILE.wav | --text | --pinyin)`.
+"""`kiosk say ID_NUMBER [--name NAME] [--lang zh_CN|en|ug] (--out FILE.wav | --text | --pinyin)`.
 
 The spoken benefits summary of the benefits screen, for clerks checking the voice
-and for tests: ``--text`` prints the Chinese text, ``--pinyin`` what the voice is
-given, ``--out`` writes the WAV espeak-ng makes of it. Lives in ``ui/`` because it
+and for tests: ``--text`` prints the text, ``--pinyin`` what the voice is given
+(pinyin, or SSML for English), ``--out`` writes the WAV espeak-ng makes of it.
+``--lang`` is the screens' language (default Chinese); Uyghur screens are read in
+Mandarin (kiosk.speech.markup.SPEECH_LANGUAGES). Lives in ``ui/`` because it
 joins the lookup (``kiosk/``) to the speech driver (``drivers/``); imports neither
 at the top, so `kiosk --help` stays light.
 """
@@ -23,6 +25,8 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser("say", help="the benefits summary the screen reads aloud, as WAV or text")
     p.add_argument("id_number", metavar="ID_NUMBER", help="18-character resident ID number")
     p.add_argument("--name", default="", help="holder's name as on the card (spoken first)")
+    p.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en", "ug"),
+                   help="the screens' language (default: zh_CN; ug is read in Mandarin)")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--out", type=Path, metavar="FILE.wav", help="write the speech as WAV")
     what.add_argument("--text", action="store_true", help="print the text that is spoken")
@@ -33,24 +37,27 @@ def register(sub: Subparsers) -> None:
 
 def _say(args: argparse.Namespace) -> int:
     from kiosk.cli.lookup import run_lookup
-    from kiosk.speech.pinyin import to_pinyin
+    from kiosk.speech.markup import engine_input, speech_language
     from kiosk.speech.text import benefits_text
+    from kiosk.speech.text_en import benefits_text_en
 
-    text = benefits_text(run_lookup(args), name=args.name)
+    language = speech_language(args.lang)
+    summary = benefits_text_en if language == "en" else benefits_text
+    text = summary(run_lookup(args), name=args.name)
     if args.text:
         say(text)
         return 0
-    pinyin = to_pinyin(text, names=[args.name])
+    given = engine_input(text, language, names=[args.name])
     if args.pinyin:
-        say(pinyin)
+        say(given.text)
         return 0
     from drivers.speech import EspeakSpeaker, SpeechError
 
     speaker = EspeakSpeaker()
-    if not speaker.is_usable():
-        raise CliError(f"no speech engine: {speaker.why_unusable()}")
+    if not speaker.is_usable(given.voice):
+        raise CliError(f"no speech engine: {speaker.why_unusable(given.voice)}")
     try:
-        speaker.synthesize(pinyin, args.out)
+        speaker.synthesize(given.text, args.out, voice=given.voice)
     except SpeechError as exc:
         raise CliError(f"{exc} [{exc.code}]") from None
     say(f"wrote {args.out}")

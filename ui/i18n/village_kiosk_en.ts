@@ -99,22 +99,22 @@
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="53"/>
+        <location filename="../tr.py" line="58"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{day} {month_name} {year}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="59"/>
+        <location filename="../tr.py" line="64"/>
         <source>{year}年{month}月</source>
         <translation>{month_name} {year}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="65"/>
+        <location filename="../tr.py" line="70"/>
         <source>{month}月{day}日</source>
         <translation>{day} {month_name}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="71"/>
+        <location filename="../tr.py" line="76"/>
         <source>{date} {weekday}</source>
         <translation>{weekday} {date}</translation>
     </message>
@@ -714,36 +714,53 @@
     <message>
         <location filename="../app.py" line="222"/>
         <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="220"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
         <location filename="../app.py" line="223"/>
         <location filename="../app.py" line="225"/>
+        <location filename="../app.py" line="221"/>
         <source>不可用：{problem}</source>
         <translation>Not usable: {problem}</translation>
     </message>
     <message>
         <location filename="../app.py" line="228"/>
         <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="226"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
         <location filename="../app.py" line="231"/>
         <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="229"/>
         <source>（上次错误：{why}）</source>
         <translation> (last error: {why})</translation>
     </message>
     <message>
         <location filename="../app.py" line="233"/>
         <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="231"/>
         <source>{count} 条</source>
         <translation>{count}</translation>
     </message>
     <message>
         <location filename="../app.py" line="241"/>
         <location filename="../app.py" line="243"/>
+        <location filename="../viewmodels/speech.py" line="39"/>
+        <source>英文</source>
+        <extracomment>The UI languages other than Chinese, as the clerk screen names them.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="39"/>
+        <source>维吾尔文</source>
+        <translation>Uyghur</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="94"/>
         <source>{problem}（朗读按钮已隐藏）</source>
         <translation>{problem} (the read-aloud button is hidden)</translation>
     </message>
@@ -758,12 +775,29 @@
         <location filename="../app.py" line="291"/>
         <location filename="../app.py" line="267"/>
         <location filename="../app.py" line="293"/>
+        <location filename="../viewmodels/speech.py" line="95"/>
+        <source>{language}界面没有朗读：{problem}（朗读按钮已隐藏）</source>
+        <translation>No read-aloud in {language}: {problem} (speaker button hidden)</translation>
+    </message>
+    <message>
+        <source>正常（espeak-ng，普通话）</source>
+        <translation type="vanished">Working (espeak-ng, Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="238"/>
+        <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
+        <translation>Working (espeak-ng: Mandarin, English; Uyghur screens are read in Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="263"/>
+        <location filename="../app.py" line="289"/>
         <source>没有设置打印机</source>
         <translation>No printer configured</translation>
     </message>
     <message>
         <location filename="../app.py" line="273"/>
         <location filename="../app.py" line="275"/>
+        <location filename="../app.py" line="271"/>
         <source>不可用（{code}）</source>
         <translation>Not usable ({code})</translation>
     </message>
@@ -772,12 +806,15 @@
         <location filename="../app.py" line="309"/>
         <location filename="../app.py" line="287"/>
         <location filename="../app.py" line="311"/>
+        <location filename="../app.py" line="283"/>
+        <location filename="../app.py" line="307"/>
         <source>失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
     <message>
         <location filename="../app.py" line="305"/>
         <location filename="../app.py" line="307"/>
+        <location filename="../app.py" line="303"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
@@ -786,12 +823,15 @@
         <location filename="../app.py" line="358"/>
         <location filename="../app.py" line="324"/>
         <location filename="../app.py" line="375"/>
+        <location filename="../app.py" line="320"/>
+        <location filename="../app.py" line="356"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
         <location filename="../app.py" line="338"/>
         <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="336"/>
         <source>同步成功</source>
         <translation>Synced</translation>
     </message>
@@ -802,12 +842,16 @@
         <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="349"/>
         <location filename="../app.py" line="354"/>
+        <location filename="../app.py" line="341"/>
+        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="350"/>
         <source>同步失败：</source>
         <translation>Sync failed: </translation>
     </message>
     <message>
         <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="347"/>
+        <location filename="../app.py" line="343"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>

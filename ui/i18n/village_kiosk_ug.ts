@@ -99,22 +99,22 @@
         <translation>يەكشەنبە</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="53"/>
+        <location filename="../tr.py" line="58"/>
         <source>{year}年{month}月{day}日</source>
         <translation>⁦{year}⁩-يىلى ⁦{day}⁩-{month_name}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="59"/>
+        <location filename="../tr.py" line="64"/>
         <source>{year}年{month}月</source>
         <translation>⁦{year}⁩-يىلى {month_name}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="65"/>
+        <location filename="../tr.py" line="70"/>
         <source>{month}月{day}日</source>
         <translation>⁦{day}⁩-{month_name}</translation>
     </message>
     <message>
-        <location filename="../tr.py" line="71"/>
+        <location filename="../tr.py" line="76"/>
         <source>{date} {weekday}</source>
         <translation>{date}، {weekday}</translation>
     </message>
@@ -147,47 +147,47 @@
     <message>
         <location filename="../wording.py" line="46"/>
         <source>读卡器未启动</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ قوزغىتىلمىدى</translation>
     </message>
     <message>
         <location filename="../wording.py" line="47"/>
         <source>正在连接读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچقا ئۇلىنىۋاتىدۇ</translation>
     </message>
     <message>
         <location filename="../wording.py" line="48"/>
         <source>读卡器正常</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ نورمال</translation>
     </message>
     <message>
         <location filename="../wording.py" line="49"/>
         <source>读卡器正常（有卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ نورمال (كارتا بار)</translation>
     </message>
     <message>
         <location filename="../wording.py" line="50"/>
         <source>正在读卡</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇلۇۋاتىدۇ</translation>
     </message>
     <message>
         <location filename="../wording.py" line="51"/>
         <source>读卡器没有响应</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ جاۋاب بەرمىدى</translation>
     </message>
     <message>
         <location filename="../wording.py" line="52"/>
         <source>读卡器已断开，正在重新连接</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ ئۈزۈلدى، قايتا ئۇلىنىۋاتىدۇ</translation>
     </message>
     <message>
         <location filename="../wording.py" line="53"/>
         <source>找不到读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ تېپىلمىدى</translation>
     </message>
     <message>
         <location filename="../wording.py" line="54"/>
         <source>读卡器安全模块故障</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچنىڭ بىخەتەرلىك مودۇلىدا كاشىلا بار</translation>
     </message>
     <message>
         <location filename="../wording.py" line="58"/>
@@ -286,58 +286,58 @@
     <message>
         <location filename="../wording.py" line="103"/>
         <source>没有</source>
-        <translation type="unfinished"></translation>
+        <translation>يوق</translation>
     </message>
     <message>
         <location filename="../wording.py" line="104"/>
         <source>等</source>
-        <translation type="unfinished"></translation>
+        <translation> قاتارلىقلار</translation>
     </message>
     <message>
         <location filename="../wording.py" line="105"/>
         <source>{count} 条：{tickets}{more}，请把编号报给县里</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{count}⁩ دانە: ⁦{tickets}⁩{more}، نومۇرلارنى ناھىيەگە مەلۇم قىلىڭ</translation>
     </message>
     <message>
         <location filename="../wording.py" line="106"/>
         <source>、</source>
-        <translation type="unfinished"></translation>
+        <translation>، </translation>
     </message>
     <message>
         <location filename="../wording.py" line="111"/>
         <source>县里暂时不再接收本机的新投诉（短时间内太多）。投诉都保存在本机，稍后会自动再发，不会丢失；如一直如此，请告诉县里。</source>
         <extracomment>What the clerk reads for a sync error code whose English message says nothing to them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ناھىيە ھازىرچە بۇ ماشىنىدىن يېڭى ئەرز قوبۇل قىلمايدۇ (قىسقا ۋاقىت ئىچىدە بەك كۆپ بولۇپ كەتتى). ئەرزلەرنىڭ ھەممىسى بۇ ماشىنىدا ساقلىنىدۇ، كېيىن ئۆزلۈكىدىن قايتا يوللىنىدۇ، يوقاپ كەتمەيدۇ؛ ئەگەر داۋاملىق شۇنداق بولسا، ناھىيەگە ئېيتىڭ.</translation>
     </message>
     <message>
         <location filename="../wording.py" line="125"/>
         <source>没有更新记录</source>
-        <translation type="unfinished"></translation>
+        <translation>يېڭىلاش خاتىرىسى يوق</translation>
     </message>
     <message>
         <location filename="../wording.py" line="133"/>
         <source>{version} 已装好（{when}）</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ ئورنىتىلدى (⁦{when}⁩)</translation>
     </message>
     <message>
         <location filename="../wording.py" line="135"/>
         <source>{version} 没有通过校验，没有安装（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ تەكشۈرۈشتىن ئۆتمىدى، ئورنىتىلمىدى (⁦{code}⁩)</translation>
     </message>
     <message>
         <location filename="../wording.py" line="137"/>
         <source>原版本</source>
-        <translation type="unfinished"></translation>
+        <translation> ئەسلى نەشرى</translation>
     </message>
     <message>
         <location filename="../wording.py" line="138"/>
         <source>{version} 没装成，已退回{back}（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ ئورنىتىلمىدى، قايتۇرۇلغان نەشرى:⁦{back}⁩ (⁦{code}⁩)</translation>
     </message>
     <message>
         <location filename="../wording.py" line="140"/>
         <source>{version} 没装成，仍用原版本（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ ئورنىتىلمىدى، يەنىلا ئەسلى نەشرى ئىشلىتىلىۋاتىدۇ (⁦{code}⁩)</translation>
     </message>
     <message>
         <location filename="../wording.py" line="149"/>
@@ -437,7 +437,7 @@
     <message>
         <location filename="../viewmodels/complaint.py" line="130"/>
         <source>关于这一笔</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ پۇل توغرىسىدا</translation>
     </message>
     <message>
         <location filename="../viewmodels/complaint.py" line="173"/>
@@ -720,26 +720,61 @@
     <message>
         <location filename="../app.py" line="223"/>
         <location filename="../app.py" line="225"/>
+        <source>{code}（未注册）</source>
+        <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
+        <translation>⁦{code}⁩ (تىزىملاتمىغان)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="220"/>
+        <source>正常</source>
+        <translation>نورمال</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="221"/>
         <source>不可用：{problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىشلەتكىلى بولمايدۇ: {problem}</translation>
     </message>
     <message>
         <location filename="../app.py" line="228"/>
         <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="226"/>
         <source>从未同步</source>
-        <translation type="unfinished"></translation>
+        <translation>ماس قەدەملەنمىگەن</translation>
     </message>
     <message>
         <location filename="../app.py" line="231"/>
         <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="229"/>
         <source>（上次错误：{why}）</source>
-        <translation type="unfinished"></translation>
+        <translation> (ئالدىنقى قېتىملىق خاتالىق: {why})</translation>
     </message>
     <message>
         <location filename="../app.py" line="233"/>
         <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="231"/>
         <source>{count} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{count}⁩ دانە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="39"/>
+        <source>英文</source>
+        <extracomment>The UI languages other than Chinese, as the clerk screen names them.</extracomment>
+        <translation>ئىنگلىزچە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="39"/>
+        <source>维吾尔文</source>
+        <translation>ئۇيغۇرچە</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="94"/>
+        <source>{problem}（朗读按钮已隐藏）</source>
+        <translation>{problem} (ئاڭلاش كۇنۇپكىسى يوشۇرۇلدى)</translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/speech.py" line="95"/>
+        <source>{language}界面没有朗读：{problem}（朗读按钮已隐藏）</source>
+        <translation>{language} ئېكراندا ئاۋازلىق ئوقۇش يوق: {problem} (ئاڭلاش كۇنۇپكىسى يوشۇرۇلدى)</translation>
     </message>
     <message>
         <location filename="../app.py" line="241"/>
@@ -758,42 +793,56 @@
         <location filename="../app.py" line="291"/>
         <location filename="../app.py" line="267"/>
         <location filename="../app.py" line="293"/>
+        <location filename="../app.py" line="238"/>
+        <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
+        <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە؛ ئۇيغۇرچە ئېكراندا خەنزۇچە ئوقۇيدۇ)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="263"/>
+        <location filename="../app.py" line="289"/>
         <source>没有设置打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>پرىنتېر تەڭشەلمىگەن</translation>
     </message>
     <message>
         <location filename="../app.py" line="273"/>
         <location filename="../app.py" line="275"/>
+        <location filename="../app.py" line="271"/>
         <source>不可用（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىشلەتكىلى بولمايدۇ (⁦{code}⁩)</translation>
     </message>
     <message>
         <location filename="../app.py" line="285"/>
         <location filename="../app.py" line="309"/>
         <location filename="../app.py" line="287"/>
         <location filename="../app.py" line="311"/>
+        <location filename="../app.py" line="283"/>
+        <location filename="../app.py" line="307"/>
         <source>失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>مەغلۇپ بولدى: {error}</translation>
     </message>
     <message>
         <location filename="../app.py" line="305"/>
         <location filename="../app.py" line="307"/>
+        <location filename="../app.py" line="303"/>
         <source>已打印</source>
-        <translation type="unfinished"></translation>
+        <translation>بېسىلدى</translation>
     </message>
     <message>
         <location filename="../app.py" line="322"/>
         <location filename="../app.py" line="358"/>
         <location filename="../app.py" line="324"/>
         <location filename="../app.py" line="375"/>
+        <location filename="../app.py" line="320"/>
+        <location filename="../app.py" line="356"/>
         <source>失败</source>
-        <translation type="unfinished"></translation>
+        <translation>مەغلۇپ بولدى</translation>
     </message>
     <message>
         <location filename="../app.py" line="338"/>
         <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="336"/>
         <source>同步成功</source>
-        <translation type="unfinished"></translation>
+        <translation>ماس قەدەملەندى</translation>
     </message>
     <message>
         <location filename="../app.py" line="343"/>
@@ -802,14 +851,18 @@
         <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="349"/>
         <location filename="../app.py" line="354"/>
+        <location filename="../app.py" line="341"/>
+        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="350"/>
         <source>同步失败：</source>
-        <translation type="unfinished"></translation>
+        <translation>ماس قەدەملەش مەغلۇپ بولدى: </translation>
     </message>
     <message>
         <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="347"/>
+        <location filename="../app.py" line="343"/>
         <source>正在同步……</source>
-        <translation type="unfinished"></translation>
+        <translation>ماس قەدەملىنىۋاتىدۇ…</translation>
     </message>
     <message>
         <location filename="../app.py" line="359"/>
@@ -819,73 +872,73 @@
     <message>
         <location filename="../playback.py" line="37"/>
         <source>没有找到声音输出设备（音箱或耳机）</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاۋاز چىقىرىش ئۈسكۈنىسى تېپىلمىدى (ياڭراتقۇ ياكى تىڭشىغۇچ)</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="84"/>
         <source>本机没有设置管理密码，管理界面已关闭。</source>
         <extracomment>Reads the terminal&apos;s state for the clerk (database, devices, sync): a dict of texts. How long a job&apos;s result stays in its row, in seconds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ماشىنىغا باشقۇرۇش پارولى تەڭشەلمىگەن، باشقۇرۇش ئېكرانى تاقالدى.</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="91"/>
         <source>密码错误次数太多，请 {minutes} 分钟后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>پارول بەك كۆپ قېتىم خاتا كىرگۈزۈلدى، ⁦{minutes}⁩ مىنۇتتىن كېيىن قايتا سىناڭ.</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="125"/>
         <source>密码不对，还可以再试 {left} 次。</source>
-        <translation type="unfinished"></translation>
+        <translation>پارول خاتا، يەنە ⁦{left}⁩ قېتىم سىنىيالايسىز.</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="159"/>
         <source>读取状态失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>ھالەتنى ئوقۇش مەغلۇپ بولدى: {error}</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="162"/>
         <source>终端编号</source>
-        <translation type="unfinished"></translation>
+        <translation>تېرمىنال نومۇرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="162"/>
         <source>所在村</source>
-        <translation type="unfinished"></translation>
+        <translation>تۇرۇشلۇق كەنت</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="163"/>
         <source>读卡器</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئوقۇغۇچ</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="163"/>
         <source>打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>پرىنتېر</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="164"/>
         <source>上次同步</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى ماس قەدەملەش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="164"/>
         <source>待发送投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>يوللىنىدىغان ئەرزلەر</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="165"/>
         <source>被退回投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>قايتۇرۇلغان ئەرزلەر</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="165"/>
         <source>软件版本</source>
-        <translation type="unfinished"></translation>
+        <translation>يۇمشاق دېتال نەشرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="166"/>
         <source>上次更新</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى يېڭىلاش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="166"/>
@@ -895,17 +948,17 @@
     <message>
         <location filename="../viewmodels/clerk.py" line="167"/>
         <source>数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>سانلىق مەلۇمات ئامبىرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="168"/>
         <source>朗读</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاۋازلىق ئوقۇش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="190"/>
         <source>不能调节亮度：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>يورۇقلۇقنى تەڭشىگىلى بولمايدۇ: {error}</translation>
     </message>
     <message>
         <location filename="../viewmodels/ledger.py" line="40"/>
@@ -921,7 +974,7 @@
     <message>
         <location filename="../viewmodels/ledger.py" line="41"/>
         <source>凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىسپات</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="44"/>
@@ -1183,27 +1236,30 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="17"/>
         <source>管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>باشقۇرغۇچى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="30"/>
         <source>请输入管理密码</source>
-        <translation type="unfinished"></translation>
+        <translation>باشقۇرۇش پارولىنى كىرگۈزۈڭ</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="117"/>
         <source>测试打印</source>
-        <translation type="unfinished"></translation>
+        <translation>سىناق بېسىش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="118"/>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>ماس قەدەملەش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="119"/>
         <source>从U盘更新</source>
         <translation type="unfinished"></translation>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
+        <source>屏幕亮度 %1%</source>
+        <translation>ئېكران يورۇقلۇقى ⁦%1%⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
@@ -1213,27 +1269,27 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="123"/>
         <source>屏幕亮度：本机不能调节</source>
-        <translation type="unfinished"></translation>
+        <translation>يورۇقلۇقنى تەڭشىگىلى بولمايدۇ</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
         <source>暗一点</source>
-        <translation type="unfinished"></translation>
+        <translation>سەل قاراڭغۇ</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="133"/>
         <source>亮一点</source>
-        <translation type="unfinished"></translation>
+        <translation>سەل يورۇق</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
         <source>刷新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>ھالەتنى يېڭىلاش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="136"/>
         <source>退出管理</source>
-        <translation type="unfinished"></translation>
+        <translation>چىقىش</translation>
     </message>
 </context>
 <context>
@@ -1487,22 +1543,22 @@
     <message>
         <location filename="../qml/VillageKiosk/DemoControl.qml" line="17"/>
         <source>演示：身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>كۆرسىتىش: كىملىك</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/DemoControl.qml" line="26"/>
         <source>选一位村民，把他的身份证放到读卡器上。管理员密码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>بىر كەنت ئاھالىسىنى تاللاپ، ئۇنىڭ كىملىكىنى كارتا ئوقۇغۇچقا قويۇڭ. باشقۇرغۇچى پارولى: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/DemoControl.qml" line="67"/>
         <source>放卡</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا قويۇش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/DemoControl.qml" line="74"/>
         <source>取卡</source>
-        <translation type="unfinished"></translation>
+        <translation>كارتا ئېلىش</translation>
     </message>
 </context>
 <context>
@@ -1551,12 +1607,12 @@
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="19"/>
         <source>凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىسپات</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="20"/>
         <source> 收支明细</source>
-        <translation type="unfinished"></translation>
+        <translation> كىرىم-چىقىمى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="21"/>
@@ -1576,47 +1632,47 @@
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="43"/>
         <source>结余</source>
-        <translation type="unfinished"></translation>
+        <translation>قالدۇق</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="76"/>
         <source>村里的账目还没有公开到这台机器上。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتنىڭ ھېساباتى تېخى بۇ ماشىنىدا ئاشكارىلانمىدى.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="93"/>
         <source>全年</source>
-        <translation type="unfinished"></translation>
+        <translation> (پۈتۈن يىل)</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="99"/>
         <source>点一个月份，看这个月的每一笔：</source>
-        <translation type="unfinished"></translation>
+        <translation>بىر ئاينى بېسىپ، شۇ ئاينىڭ ھەر بىر ھېسابىنى كۆرۈڭ:</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
         <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>كىرىم ⁦%1⁩　چىقىم ⁦%2⁩　قالدۇق ⁦%3⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
         <source>本月</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ئاي</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="183"/>
         <source>凭证号 </source>
-        <translation type="unfinished"></translation>
+        <translation>ئىسپات نومۇرى </translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="207"/>
         <source>看凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىسپاتنى كۆرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="212"/>
         <source>这一笔有问题</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇنىڭدا مەسىلە بار</translation>
     </message>
 </context>
 <context>
@@ -1659,12 +1715,12 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
         <source>村务公开</source>
-        <translation type="unfinished">كەنت ئىشلىرى</translation>
+        <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
         <source>本村公开的事项，谁都可以看，不用身份证。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتىمىز ئاشكارىلىغان ئىشلار: ھەر كىم كۆرەلەيدۇ، كىملىك كېرەك ئەمەس.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
@@ -1674,12 +1730,12 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
         <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
-        <translation type="unfinished"></translation>
+        <translation>ناھىيە ئاشكارىلىغان ياردەم پۇلى تىزىملىكى: كەنتتە كىم ئالدى، قانچىلىك ئالدى.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="156"/>
         <source>本村现在没有正在公示的名单。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتىمىزدە ھازىر ئاشكارىلىنىۋاتقان تىزىملىك يوق.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
@@ -1689,12 +1745,12 @@
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
         <source>村里这些事怎么办：一步一步看。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتتىكى بۇ ئىشلار قانداق بېجىرىلىدۇ: قەدەممۇقەدەم كۆرۈڭ.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="171"/>
         <source>县里还没有发布小微权力清单。</source>
-        <translation type="unfinished"></translation>
+        <translation>ناھىيە تېخى كەنت ھوقۇق تىزىملىكىنى ئېلان قىلمىدى.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/Main.qml" line="202"/>
@@ -1783,22 +1839,22 @@
     <message>
         <location filename="../qml/VillageKiosk/PowerScreen.qml" line="90"/>
         <source>‹ 上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ ئالدىنقى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/PowerScreen.qml" line="96"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦%1 / %2⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/PowerScreen.qml" line="106"/>
         <source>办理须知 ›</source>
-        <translation type="unfinished"></translation>
+        <translation>بىلىشكە تېگىشلىك ئىشلار ›</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/PowerScreen.qml" line="106"/>
         <source>下一步 ›</source>
-        <translation type="unfinished"></translation>
+        <translation>كېيىنكى ›</translation>
     </message>
 </context>
 <context>
@@ -1837,22 +1893,22 @@
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="17"/>
         <source>公示名单：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>تىزىملىك: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="48"/>
         <source>家庭人口 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ئائىلە نوپۇسى %1</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
         <source>如果这一笔不对（不该领、冒领、金额不对），可以反映，不用留名字。</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەگەر بۇ قۇر خاتا بولسا (ئالماسلىقى كېرەك ئىدى، باشقىلار ئالغان، سوممىسى خاتا)، ئىسمىڭىزنى قالدۇرماي ئىنكاس قىلسىڭىز بولىدۇ.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="71"/>
         <source>这一笔有问题</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇنىڭدا مەسىلە بار</translation>
     </message>
 </context>
 <context>
@@ -1860,32 +1916,32 @@
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="20"/>
         <source>公示名单：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>تىزىملىك: ⁦%1⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="36"/>
         <source>全村合计</source>
-        <translation type="unfinished"></translation>
+        <translation>پۈتۈن كەنت بويىچە جەمئىي</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="69"/>
         <source>按组看</source>
-        <translation type="unfinished"></translation>
+        <translation>گۇرۇپپا</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="78"/>
         <source>按姓氏看</source>
-        <translation type="unfinished"></translation>
+        <translation>فامىلە</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="97"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>ھەممە</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/RollScreen.qml" line="129"/>
         <source>本村现在没有这项的公示名单。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتىمىزدە ھازىر بۇ تۈرنىڭ ئاشكارىلانغان تىزىملىكى يوق.</translation>
     </message>
 </context>
 <context>
@@ -1997,12 +2053,14 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="159"/>
         <source>村务公开</source>
-        <translation type="unfinished">كەنت ئىشلىرى</translation>
+        <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
         <source>公示 · 村级财务 · 办事流程</source>
         <translation type="unfinished"></translation>
+        <source>公示名单 · 办事流程</source>
+        <translation>تىزىملىك · ئىش تەرتىپى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>

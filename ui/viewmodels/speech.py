@@ -19,9 +19,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from drivers.speech import Speaker
+from kiosk.speech.markup import VOICES, engine_input, speech_language
 from kiosk.speech.pinyin import to_pinyin
 from ui.ops import Op
 from ui.playback import WavPlayer
+from ui.tr import QT_TR_NOOP, language, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
 from ui.viewmodels.utterance import Utterance, UtteranceSource, utterance_for
 
@@ -32,6 +34,9 @@ QML_IMPORT_NAME = "VillageKiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
+
+#: The UI languages other than Chinese, as the clerk screen names them.
+_LANGUAGE_NAMES = {"en": QT_TR_NOOP("英文"), "ug": QT_TR_NOOP("维吾尔文")}
 
 
 @QmlElement
@@ -64,6 +69,7 @@ class SpeechModel(ViewModel):
         # mkdtemp makes it 0700: the WAVs speak a person's name and money.
         self._dir = workdir or Path(tempfile.mkdtemp(prefix="kiosk-speech-"))
         self._generation = 0
+        self._has_speech = False
         self._current: Path | None = None
         self._player = WavPlayer(self)
         self._player.started.connect(self._on_started)
@@ -75,10 +81,34 @@ class SpeechModel(ViewModel):
         if self._state["available"]:
             Op(lambda: to_pinyin("您好"), name="speech-warm-up", owner=self).run()
 
+    def voice_problem(self, ui_language: str) -> str:
+        """Why nothing can be read aloud when the screens are in ``ui_language``
+        (its speech language's voice is missing; English); empty if it can."""
+        voice = VOICES[speech_language(ui_language)]
+        return self._speaker.why_unusable(voice) if self._state["available"] else ""
+
+    def clerk_text(self, ok: str) -> str:
+        """The clerk screen's 朗读 line (``ok``: what to say when all is well): why the
+        button is hidden in a language, if it is."""
+        if not self._state["available"]:
+            return tr("{problem}（朗读按钮已隐藏）").format(problem=self._state["problem"])
+        hidden = [tr("{language}界面没有朗读：{problem}（朗读按钮已隐藏）").format(
+                      language=tr(name), problem=self.voice_problem(code))
+                  for code, name in _LANGUAGE_NAMES.items() if self.voice_problem(code)]
+        return "；".join([ok, *hidden])
+
     def set_screen(self, has_speech: bool) -> None:
-        """The screen changed: stop speaking; show the button where the screen has speech."""
+        """The screen changed: stop speaking; show the button where the screen has speech
+        and the screens' language has a voice."""
         self.stop()
-        self._update(canSpeak=self._state["available"] and has_speech)
+        self._has_speech = has_speech
+        self._update(canSpeak=self._state["available"] and has_speech
+                     and not self.voice_problem(language()))
+
+    def language_changed(self) -> None:
+        """The screens' language changed (ui.tr.language()): stop, and hide the button
+        if that language has no voice."""
+        self.set_screen(self._has_speech)
 
     @Slot()
     def toggle(self) -> None:
@@ -94,7 +124,7 @@ class SpeechModel(ViewModel):
         if not self._state["available"]:
             return
         utterance = self._source()
-        if utterance is None:
+        if utterance is None or self._speaker.why_unusable(VOICES[utterance.language]):
             return
         self.stop()
         generation = self._generation
@@ -102,7 +132,8 @@ class SpeechModel(ViewModel):
         speaker = self._speaker
 
         def synthesize() -> Path:  # on a worker thread: no Qt here
-            return speaker.synthesize(to_pinyin(utterance.text, names=utterance.names), path)
+            given = engine_input(utterance.text, utterance.language, names=utterance.names)
+            return speaker.synthesize(given.text, path, voice=given.voice)
 
         self._update(speaking=True)
         Op(synthesize, name="speech", owner=self) \

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
 
+from kiosk.speech.markup import speech_language
 from kiosk.speech.numbers import spoken_numbers_in
 from kiosk.speech.text import (
     FIXED_PROMPTS,
@@ -21,54 +21,23 @@ from kiosk.speech.text import (
     my_complaints_text,
     notices_text,
 )
+from ui.tr import language
+from ui.viewmodels.onscreen import OnScreen
 from ui.viewmodels.screens import PUBLIC_SCREENS, Screen
+from ui.viewmodels.utterance_en import english_text
 from ui.wording import REASON_LABELS_ZH
 
-if TYPE_CHECKING:
-    from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
-    from ui.viewmodels.complaint import ComplaintModel
-    from ui.viewmodels.complaintquery import ComplaintQueryModel
-    from ui.viewmodels.mycomplaints import MyComplaintsModel
-    from ui.viewmodels.notices import NoticesModel
-    from ui.viewmodels.printing import PrintModel
-    from ui.viewmodels.public import PublicModel
-
-__all__ = ["OnScreen", "Utterance", "UtteranceSource", "utterance_for"]
-
-
-class OnScreen(Protocol):
-    """What the root view-model (ui.viewmodels.app.AppModel) shows, as read here."""
-
-    @property
-    def screen(self) -> Any: ...
-    @property
-    def holder_name(self) -> str | None: ...
-    @property
-    def message_source(self) -> str: ...
-    @property
-    def benefits_model(self) -> BenefitsModel: ...
-    @property
-    def detail_model(self) -> ItemDetailModel: ...
-    @property
-    def print_model(self) -> PrintModel: ...
-    @property
-    def complaint_model(self) -> ComplaintModel: ...
-    @property
-    def my_complaints_model(self) -> MyComplaintsModel: ...
-    @property
-    def notices_model(self) -> NoticesModel: ...
-    @property
-    def query_model(self) -> ComplaintQueryModel: ...
-    @property
-    def public_model(self) -> PublicModel: ...
+__all__ = ["OnScreen", "Utterance", "UtteranceSource", "mandarin_utterance", "utterance_for"]
 
 
 @dataclass(frozen=True)
 class Utterance:
-    """What to say, and the people's names in it (their surnames read as surnames)."""
+    """What to say, the people's names in it (their surnames read as surnames), and
+    the language it is written in (``zh_CN`` or ``en``, :mod:`kiosk.speech.markup`)."""
 
     text: str
     names: tuple[str, ...] = ()
+    language: str = "zh_CN"
 
 
 UtteranceSource = Callable[[], "Utterance | None"]
@@ -77,7 +46,19 @@ _REASONS = {reason.value: label for reason, label in REASON_LABELS_ZH.items()}
 
 
 def utterance_for(app: OnScreen) -> Utterance | None:
-    """What the screen on show says aloud; None where nothing is read (the clerk's)."""
+    """What the screen on show says aloud, in the speech language of the screens'
+    language (Mandarin where a screen has no text in it); None where nothing is read
+    (the clerk's)."""
+    if speech_language(language()) == "en":
+        text = english_text(app)
+        if text is not None:
+            name = app.holder_name or ""
+            return Utterance(text, (name,) if name else (), "en")
+    return mandarin_utterance(app)
+
+
+def mandarin_utterance(app: OnScreen) -> Utterance | None:
+    """What the screen on show says aloud in Mandarin; None where nothing is read."""
     screen = app.screen
     name = app.holder_name or ""
     names = (name,) if name else ()

@@ -79,6 +79,8 @@ Rectangle {
                 GridLayout {
                     id: infoGrid
                     objectName: "clerkInfo"
+                    // Mirrored (Uyghur) the scroll bar is on the left: keep clear of it.
+                    x: LayoutMirroring.enabled ? 32 : 0
                     width: infoScroll.width - 32
                     columns: 2
                     rowSpacing: 12

@@ -176,15 +176,8 @@ Window {
     }
     Component { id: powerScreen; PowerScreen { app: root.app } }
     Component { id: ledgerScreen; LedgerScreen { app: root.app } }
-    // The clerk's screen is for staff and stays Chinese: never mirrored.
-    Component {
-        id: clerkScreen
-        ClerkScreen {
-            app: root.app
-            LayoutMirroring.enabled: false
-            LayoutMirroring.childrenInherit: true
-        }
-    }
+    // The clerk's screen (for staff) is mirrored in Uyghur like the others.
+    Component { id: clerkScreen; ClerkScreen { app: root.app } }
 
     // "Still here?" in the last seconds before a personal screen clears.
     Rectangle {
