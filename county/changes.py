@@ -166,7 +166,7 @@ def record_of(entity: str, row: Any) -> Any:
 _CONVERT = {"payment": payment_record, "household_member": member_record,
             "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record,
             "roll_entry": roll_record, "power": power_record,
-            "ledger_entry": ledger_record, "project": project_record}
+            "ledger_entry": ledger_record, "village_project": project_record}
 
 
 def effective_settings(conn: Connection, scope: TerminalScope,
@@ -234,7 +234,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "roll_entry": (RollEntry, scope.rolls()),
         "power": (Power, None),
         "ledger_entry": (LedgerEntry, OWN_VILLAGE),
-        "project": (VillageProject, OWN_VILLAGE_PROJECTS),
+        "village_project": (VillageProject, OWN_VILLAGE_PROJECTS),
     }
     model, condition = tables[entity]
     # Bounded by the head read before the page: every seq up to it is
@@ -252,7 +252,8 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
 
 
 _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply", "roll_entry", "power", "ledger_entry", "project")
+             "complaint_reply", "roll_entry", "power", "ledger_entry",
+             "village_project")
 
 
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
@@ -299,7 +300,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
             roll_gone.append(hit.row.id)
         elif hit.entity == "power" and hit.row.deleted:
             power_gone.append(hit.row.code)
-        elif hit.entity == "project" and hit.row.deleted:
+        elif hit.entity == "village_project" and hit.row.deleted:
             project_gone.append(hit.row.id)
         elif hit.row.deleted:
             tombstones.append(Tombstone(entity=hit.entity,  # type: ignore[arg-type]
@@ -325,7 +326,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
         complaint_progress=progress, roll_entries=lists["roll_entry"],
         roll_tombstones=roll_gone, powers=lists["power"], power_tombstones=power_gone,
-        ledger_entries=lists["ledger_entry"], projects=lists["project"],
+        ledger_entries=lists["ledger_entry"], projects=lists["village_project"],
         project_tombstones=project_gone, next_cursor=str(cursor), has_more=has_more,
         server_time=now)
 

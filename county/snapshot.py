@@ -39,7 +39,7 @@ PAGE_ROWS = 2000
 # New sections go at the end: resume tokens name sections by index.
 _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
              "complaint_reply", "roll_entry", "power", "ledger_entry",
-             "project")
+             "village_project")
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
@@ -102,7 +102,7 @@ def _keyed(entity: str) -> tuple[Any, Any]:
         "roll_entry": (RollEntry, RollEntry.id),
         "power": (Power, Power.code),
         "ledger_entry": (LedgerEntry, LedgerEntry.id),
-        "project": (VillageProject, VillageProject.id),
+        "village_project": (VillageProject, VillageProject.id),
     }[entity]
 
 
@@ -121,7 +121,7 @@ def _section_filter(entity: str, scope: TerminalScope) -> Any:
         return base & scope.rolls()
     if entity == "ledger_entry":
         return base & OWN_VILLAGE
-    if entity == "project":
+    if entity == "village_project":
         return base & OWN_VILLAGE_PROJECTS
     return base
 

@@ -215,7 +215,7 @@ class SnapshotLine(WireModel):
 
     type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
                   "household_member", "payment", "complaint_reply", "roll_entry", "power",
-                  "ledger_entry", "project"]
+                  "ledger_entry", "village_project"]
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None

@@ -2,7 +2,7 @@
 
 A terminal receives only its own village's projects (``changes``: ``projects``
 and ``project_tombstones``, ids of projects withdrawn; ``snapshot`` section
-``project``). A project corrected by a re-import arrives again whole under the
+``village_project``). A project corrected by a re-import arrives again whole under the
 same id. ``body`` is the JSON of :class:`ProjectBody`; a stage's document image
 is fetched like a ledger voucher (sync.protocol.ledger.IMAGE_PATH, by hash,
 resumable, checked against ``image_sha256`` and ``image_size``).
