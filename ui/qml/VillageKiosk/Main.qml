@@ -101,6 +101,7 @@ Window {
             case "powers": return powersScreen
             case "power": return powerScreen
             case "ledger": return ledgerScreen
+            case "projects": return projectsScreen
             default: return welcomeScreen
             }
         }
@@ -176,6 +177,7 @@ Window {
     }
     Component { id: powerScreen; PowerScreen { app: root.app } }
     Component { id: ledgerScreen; LedgerScreen { app: root.app } }
+    Component { id: projectsScreen; ProjectsScreen { app: root.app } }
     // The clerk's screen is for staff and stays Chinese: never mirrored.
     Component {
         id: clerkScreen
