@@ -66,7 +66,7 @@ def document_jpeg(*, title: str, number: str, lines: tuple[str, ...], seal: str,
     draw.text((450, 320), title, fill="#1A1A1A", font=_font(40), anchor="mm")
     for i, line in enumerate(lines):
         draw.text((90, 420 + i * 64), line, fill="#1A1A1A", font=_font(30))
-    draw.text((820, 1000), f"{day.year}年{day.month}月{day.day}日", fill="#333333",
+    draw.text((820, 1120), f"{day.year}年{day.month}月{day.day}日", fill="#333333",
               font=_font(28), anchor="rm")
     draw.ellipse((600, 880, 800, 1080), outline="#C62828", width=6)
     draw.text((700, 980), "公 章", fill="#C62828", font=_font(30), anchor="mm")

@@ -137,3 +137,25 @@ def test_cli_import_and_dry_run(engine: Engine, county_url: str, tmp_path: Path,
     assert out["stored"] and out["added"] == 1 and out["projects"] == ["饮水工程"]
     assert main(["import", str(path), "--kind", "projects", "--db", county_url]) != 0
     assert "--village" in capsys.readouterr().err
+
+
+def test_a_complaint_about_a_stage_is_described(engine: Engine, tmp_path: Path) -> None:
+    from county.ledger.concerns import describe_concerns
+
+    receipt_png(tmp_path / "approval.png")
+    import_projects(engine, projects_xlsx(tmp_path / "a.xlsx", ROAD), village="青山村",
+                    township="高村镇", now=NOW)
+    (road,) = _projects(engine)
+    concern = json.dumps({"kind": "village_project", "id": f"{road.id}/bidding/2026-04-15"})
+    assert describe_concerns(engine, concern) == (
+        "村级工程 青山村 村道硬化 招标结果 2026-04-15 湘南路桥建设有限公司 ¥352,800.00")
+    fixed = [list(r) for r in ROAD]
+    fixed[2][3] = "2026-04-16"  # the bidding's date corrected
+    import_projects(engine, projects_xlsx(tmp_path / "b.xlsx", fixed), village="青山村",
+                    township="高村镇", now=NOW)
+    assert describe_concerns(engine, concern).endswith("（已被更正）")
+    import_projects(engine, projects_xlsx(tmp_path / "c.xlsx", WATER), village="青山村",
+                    township="高村镇", now=NOW)
+    assert describe_concerns(engine, concern).endswith("（项目已撤下）")
+    assert describe_concerns(engine, json.dumps({"kind": "village_project",
+                                                 "id": "x/y"})) == "village_project x/y"

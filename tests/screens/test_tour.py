@@ -17,7 +17,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail
             "my-complaints-feedback", "complaint-query-ticket", "complaint-query-code",
             "complaint-query-wrong", "complaint-query-result", "public", "roll-items", "roll",
             "roll-by-surname", "roll-line", "powers", "power-step", "power-info",
-            "ledger-months", "ledger-entries", "ledger-voucher", "unavailable"]
+            "ledger-months", "ledger-entries", "ledger-voucher", "projects", "project-timeline",
+            "project-document", "unavailable"]
 
 
 def test_tour_saves_every_screen_and_the_receipts(tmp_path: Path) -> None:

@@ -44,8 +44,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("rolls", QT_TR_NOOP("公示花名册"), QT_TR_NOOP("本村谁领了哪项补贴、领了多少")),
     ("powers", QT_TR_NOOP("小微权力清单"), QT_TR_NOOP("村里的事怎么办、谁来定、去哪里反映")),
     ("ledger", QT_TR_NOOP("村级财务"), QT_TR_NOOP("村里每个月的收入、支出和凭证")),
-    ("projects", QT_TR_NOOP("村级工程"),
-     QT_TR_NOOP("修路、饮水这些工程：花了多少、谁来做、做到哪一步")),
+    ("projects", QT_TR_NOOP("村级工程"), QT_TR_NOOP("修路、饮水等工程的钱和进度")),
 )
 _UNREADABLE = QT_TR_NOOP("现在读不出这些内容，请稍后再试，或请工作人员帮助。")
 #: The page after a power's last step, and its lines' labels.

@@ -144,6 +144,7 @@ Window {
             title: qsTr("村务公开")
             intro: qsTr("本村公开的事项，谁都可以看，不用身份证。")
             choices: root.app.public.sections
+            columns: 2  // the hub's sections as tiles: all four on the screen at once
             onChosen: (index) => root.app.public.openSection(root.app.public.sections[index].key)
         }
     }
