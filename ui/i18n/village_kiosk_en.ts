@@ -1752,32 +1752,32 @@ Anonymous complaints are not shown here.</translation>
         <translation>Project document</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="21"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
         <source>村级工程</source>
         <translation>Village projects</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="36"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="34"/>
         <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
         <translation>This cannot be read just now. Please try again later, or ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="37"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="35"/>
         <source>村里的工程还没有公开到这台机器上。</source>
-        <translation>The village's projects have not been published to this machine yet.</translation>
+        <translation>The village&apos;s projects have not been published to this machine yet.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="46"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="44"/>
         <source>点一个工程，看它从立项到决算的每一步：</source>
         <translation>Tap a project to see each step from approval to final accounts:</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="182"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
         <source>看文件</source>
         <translation>See document</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="187"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
         <source>这一笔有问题</source>
         <translation>Something is wrong here</translation>
     </message>

@@ -1740,32 +1740,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="21"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
         <source>村级工程</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="36"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="34"/>
         <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
         <translation type="unfinished">بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="37"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="35"/>
         <source>村里的工程还没有公开到这台机器上。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="46"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="44"/>
         <source>点一个工程，看它从立项到决算的每一步：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="182"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
         <source>看文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="187"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
         <source>这一笔有问题</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,9 +16,7 @@ Rectangle {
     TopBar {
         id: bar
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        title: screen.vm.page === "document" ? qsTr("工程文件")
-             : screen.vm.page === "timeline" ? screen.vm.projectTitle
-             : qsTr("村级工程")
+        title: screen.vm.page === "document" ? qsTr("工程文件") : qsTr("村级工程")
         onBackClicked: if (!screen.vm.back()) screen.app.back()
         onHomeClicked: screen.app.home()
     }
@@ -75,6 +73,16 @@ Rectangle {
         visible: screen.vm.page === "timeline"
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom; margins: 24 }
         spacing: 12
+        PlainText {
+            objectName: "projectTitle"
+            Layout.fillWidth: true
+            text: screen.vm.projectTitle
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.title
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
         PlainText {
             objectName: "projectSummary"
             visible: screen.vm.projectSummary !== ""
