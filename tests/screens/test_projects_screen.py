@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 
+from PySide6.QtCore import Q_ARG, QMetaObject
 from pytestqt.qtbot import QtBot
 
 from demo.projects import generate_projects
@@ -78,7 +79,9 @@ def test_this_stage_is_wrong_files_a_complaint_about_it(qtbot: QtBot, kiosk_conf
         d.click("publicButton")
         d.click("choice_3")
         d.click("project_0")
-        d.find("stageList")
+        stages = d.find("stageList")
+        QMetaObject.invokeMethod(stages, "positionViewAtIndex", Q_ARG(int, 2),
+                                 Q_ARG(int, 1))  # ListView.Center: the stage is on screen
         d.click("stageComplain_2")
         d.find("complaintScreen")
         complaint = ui.app_model.complaint_model
