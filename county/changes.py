@@ -39,6 +39,9 @@ from county.models import (
 from county.models import server_id as complaint_server_id
 from county.moves import still_in_township
 from county.person_keys import keyed_select, person_keys_of
+from county.projects.models import VillageProject
+from county.projects.wire import OWN_VILLAGE as OWN_VILLAGE_PROJECTS
+from county.projects.wire import project_record
 from county.scope import TerminalScope
 from sync.protocol import (
     BenefitItemRecord,
@@ -163,7 +166,7 @@ def record_of(entity: str, row: Any) -> Any:
 _CONVERT = {"payment": payment_record, "household_member": member_record,
             "benefit_item": item_record, "notice": notice_record, "complaint_reply": reply_record,
             "roll_entry": roll_record, "power": power_record,
-            "ledger_entry": ledger_record}
+            "ledger_entry": ledger_record, "village_project": project_record}
 
 
 def effective_settings(conn: Connection, scope: TerminalScope,
@@ -231,6 +234,7 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
         "roll_entry": (RollEntry, scope.rolls()),
         "power": (Power, None),
         "ledger_entry": (LedgerEntry, OWN_VILLAGE),
+        "village_project": (VillageProject, OWN_VILLAGE_PROJECTS),
     }
     model, condition = tables[entity]
     # Bounded by the head read before the page: every seq up to it is
@@ -248,7 +252,8 @@ def _page_query(entity: str, township_scope: bool, village: bool = False) -> Any
 
 
 _ENTITIES = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply", "roll_entry", "power", "ledger_entry")
+             "complaint_reply", "roll_entry", "power", "ledger_entry",
+             "village_project")
 
 
 def _candidates(conn: Connection, scope: TerminalScope, after: int, head: int,
@@ -280,6 +285,7 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
     moves: dict[str, list[str]] = {}
     roll_gone: list[int] = []
     power_gone: list[str] = []
+    project_gone: list[int] = []
     for hit in page:
         if hit.entity == "scope_move":
             moves.setdefault(hit.row.entity, []).append(hit.row.key)
@@ -294,6 +300,8 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
             roll_gone.append(hit.row.id)
         elif hit.entity == "power" and hit.row.deleted:
             power_gone.append(hit.row.code)
+        elif hit.entity == "village_project" and hit.row.deleted:
+            project_gone.append(hit.row.id)
         elif hit.row.deleted:
             tombstones.append(Tombstone(entity=hit.entity,  # type: ignore[arg-type]
                                         key=str(_key_of(hit.entity, hit.row))))
@@ -318,8 +326,9 @@ def build_page(conn: Connection, scope: TerminalScope, *, after: int, limit: int
         tombstones=tombstones, complaint_replies=lists["complaint_reply"],
         complaint_progress=progress, roll_entries=lists["roll_entry"],
         roll_tombstones=roll_gone, powers=lists["power"], power_tombstones=power_gone,
-        ledger_entries=lists["ledger_entry"],
-        next_cursor=str(cursor), has_more=has_more, server_time=now)
+        ledger_entries=lists["ledger_entry"], projects=lists["village_project"],
+        project_tombstones=project_gone, next_cursor=str(cursor), has_more=has_more,
+        server_time=now)
 
 
 _KEY_COLUMN = {"payment": "id", "notice": "id", "household_member": "id_hash",

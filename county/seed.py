@@ -18,14 +18,17 @@ from county.catalogue import ensure_catalogue
 from county.disclosure.models import ItemDisclosure
 from county.disclosure.powers import publish_powers
 from county.disclosure.rolls import names_from, refresh_rolls
+from county.ledger.images import Voucher
 from county.ledger.store import seed_ledger
 from county.models import Notice, Payment
 from county.payments import NewMember, NewPayment, write_members, write_payments
+from county.projects.store import StageIn, seed_projects
 from county.seq import take_seqs
 from county.state import set_lookup_key, set_state
 from county.tx import writing
 from demo.disclosure import DISCLOSED, group_of, household_sizes, powers_json
 from demo.ledger import generate_ledger
+from demo.projects import generate_projects
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage, generate_village, iter_profiles
 from kiosk.identity import id_hash
 
@@ -71,11 +74,15 @@ def seed_demo(engine: Engine, *, now: datetime,
                 conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('notice', 'id'), "
                                      "(SELECT max(id) FROM notice))")
         ledger = seed_ledger(conn, v.township, v.village, generate_ledger(v.today), now=now)
+        projects = seed_projects(conn, v.township, v.village, [
+            (p.code, p.name, [StageIn(s.stage, s.day, s.amount_fen, s.who, s.note,
+                                      Voucher(s.image, s.image_sha256) if s.image else None)
+                              for s in p.stages]) for p in generate_projects(v.today)], now=now)
         if payments and conn.dialect.name == "postgresql":
             conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('payment', 'id'), "
                                  "(SELECT max(id) FROM payment))")
     return {"benefit_item": items, "household_member": members, "payment": payments,
-            "notice": len(fresh), "ledger_entry": ledger}
+            "notice": len(fresh), "ledger_entry": ledger, "village_project": projects}
 
 
 def seed_demo_disclosure(engine: Engine, *, now: datetime,

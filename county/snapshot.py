@@ -27,6 +27,8 @@ from county.ledger.models import LedgerEntry
 from county.ledger.wire import OWN_VILLAGE
 from county.models import BenefitItem, Complaint, HouseholdMember, Notice, Payment, PersonKey
 from county.person_keys import keyed_select, village_kdf
+from county.projects.models import VillageProject
+from county.projects.wire import OWN_VILLAGE as OWN_VILLAGE_PROJECTS
 from county.scope import TerminalScope
 from county.seq import current_seq
 from sync.protocol import ErrorCode
@@ -36,7 +38,8 @@ __all__ = ["PAGE_ROWS", "ResumeError", "gzip_stream", "parse_resume", "snapshot_
 PAGE_ROWS = 2000
 # New sections go at the end: resume tokens name sections by index.
 _SECTIONS = ("benefit_item", "setting", "notice", "household_member", "payment",
-             "complaint_reply", "roll_entry", "power", "ledger_entry")
+             "complaint_reply", "roll_entry", "power", "ledger_entry",
+             "village_project")
 _TOKEN = re.compile(r"^s1\.([0-9]{1,19})\.([0-9])\.([A-Za-z0-9_-]{0,64})$")
 
 
@@ -99,6 +102,7 @@ def _keyed(entity: str) -> tuple[Any, Any]:
         "roll_entry": (RollEntry, RollEntry.id),
         "power": (Power, Power.code),
         "ledger_entry": (LedgerEntry, LedgerEntry.id),
+        "village_project": (VillageProject, VillageProject.id),
     }[entity]
 
 
@@ -117,6 +121,8 @@ def _section_filter(entity: str, scope: TerminalScope) -> Any:
         return base & scope.rolls()
     if entity == "ledger_entry":
         return base & OWN_VILLAGE
+    if entity == "village_project":
+        return base & OWN_VILLAGE_PROJECTS
     return base
 
 

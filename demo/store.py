@@ -16,6 +16,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 
 from demo.disclosure import powers_json, roll_entries
 from demo.ledger import generate_ledger
+from demo.projects import generate_projects
 from demo.village import DemoVillage
 from kiosk import clock
 from kiosk.catalogue import BenefitItemSpec
@@ -34,8 +35,9 @@ from kiosk.store.models import (
     RollEntry,
     SyncState,
 )
+from kiosk.store.project_models import VillageProject
 
-__all__ = ["seed_complaints", "seed_terminal_ledger", "seed_village"]
+__all__ = ["seed_complaints", "seed_terminal_ledger", "seed_terminal_projects", "seed_village"]
 
 
 def _items(catalogue: Iterable[BenefitItemSpec], now: datetime) -> list[dict[str, object]]:
@@ -87,9 +89,10 @@ def seed_village(engine: Engine, village: DemoVillage, lookup_key: bytes) -> dic
         conn.execute(insert(SyncState), [{"id": 1, "cursor": None,
                                           "data_as_of": village.as_of.astimezone(UTC)}])
     ledger = seed_terminal_ledger(engine, village.today, now=now)  # issue 17
+    projects = seed_terminal_projects(engine, village.today, now=now)
     return {"benefit_item": len(village.catalogue), "household_member": len(members),
             "payment": len(payments), "notice": len(notices), "roll_entry": len(rolls),
-            "power": len(powers), "ledger_entry": ledger}
+            "power": len(powers), "ledger_entry": ledger, "village_project": projects}
 
 
 def _powers(now: datetime) -> list[dict[str, object]]:
@@ -146,3 +149,19 @@ def seed_terminal_ledger(engine: Engine, today: date, *, now: datetime) -> int:
              "voucher_no": e.voucher_no, "image_sha256": e.image_sha256,
              "image_size": len(e.image), "updated_at": now} for e in entries])
     return len(entries)
+
+
+def seed_terminal_projects(engine: Engine, today: date, *, now: datetime) -> int:
+    """Replace the terminal's projects with the demo's, document images written beside the
+    cache (as the sync daemon would have fetched them); returns the number of projects."""
+    projects = generate_projects(today)
+    directory = voucher_dir(Path(str(engine.url.database)))
+    directory.mkdir(parents=True, exist_ok=True)
+    for s in (s for p in projects for s in p.stages if s.image):
+        atomic_write_bytes(directory / f"{s.image_sha256}.jpg", s.image, mode=0o644)
+    with write_connection(engine) as conn:
+        conn.execute(delete(VillageProject))
+        conn.execute(insert(VillageProject), [
+            {"id": p.id, "code": p.code, "name": p.name, "position": i, "body": p.body(),
+             "updated_at": now} for i, p in enumerate(projects)])
+    return len(projects)

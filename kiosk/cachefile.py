@@ -25,7 +25,7 @@ __all__ = ["HEAD_REVISION", "CacheFileError", "ReadOnlyCache", "StoreStats", "op
 #: The newest revision in kiosk/store/migrations/versions (tests/test_store.py checks it
 #: against Alembic's head). Every start of `kiosk` opens the store: one already at this
 #: revision is opened without loading Alembic and the migration scripts (~0.1 s).
-HEAD_REVISION = "0302"
+HEAD_REVISION = "0304"
 
 
 class CacheFileError(KioskError):

@@ -32,6 +32,7 @@ from kiosk.store.models import (
     Setting,
     SyncState,
 )
+from kiosk.store.project_models import VillageProject
 from sync.errors import ProtocolError, SyncError
 from sync.protocol import ChangesPage, ComplaintProgress, ComplaintReply
 from sync.rows import TableWriter
@@ -51,6 +52,7 @@ MODELS: dict[str, tuple[type[Base], str]] = {
     "roll_entry": (RollEntry, "id"),
     "power": (Power, "code"),
     "ledger_entry": (LedgerEntry, "id"),
+    "village_project": (VillageProject, "id"),
 }
 
 
@@ -98,6 +100,8 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
             "roll_entry": [WRITERS["roll_entry"].row(r) for r in page.roll_entries],
             "power": [WRITERS["power"].row(r) for r in page.powers],
             "ledger_entry": [WRITERS["ledger_entry"].row(r) for r in page.ledger_entries],
+            "village_project": [WRITERS["village_project"].row(r)
+                                for r in page.projects],
         }
     except ValueError as exc:
         raise ProtocolError(f"changes: {exc}") from None
@@ -109,12 +113,14 @@ def check_page(page: ChangesPage, *, since: str | None) -> _Plan:
                 raise ProtocolError(f"changes: tombstones.{i}: {tomb.entity} key is not an id")
             key = int(tomb.key)
         deletes.setdefault(tomb.entity, []).append(key)
-    # Public rolls and powers travel with tombstone lists of their own (older terminals,
+    # Public rolls, powers and projects travel with tombstone lists of their own (older terminals,
     # whose Tombstone.entity knows neither, ignore those fields).
     if page.roll_tombstones:
         deletes["roll_entry"] = list(page.roll_tombstones)
     if page.power_tombstones:
         deletes["power"] = list(page.power_tombstones)
+    if page.project_tombstones:
+        deletes["village_project"] = list(page.project_tombstones)
     for entity, keys in deletes.items():
         at = WRITERS[entity].columns.index(MODELS[entity][1])
         doomed = {str(k) for k in keys}

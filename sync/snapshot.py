@@ -56,6 +56,7 @@ from sync.protocol import (
     SettingRecord,
 )
 from sync.protocol.ledger import LedgerEntryRecord
+from sync.protocol.projects import ProjectRecord
 from sync.rows import TableWriter
 from sync.state import update_state
 
@@ -67,7 +68,7 @@ _RECORDS: dict[str, type[BaseModel]] = {
     "benefit_item": BenefitItemRecord, "setting": SettingRecord, "notice": NoticeRecord,
     "household_member": HouseholdMemberRecord, "payment": PaymentRecord,
     "complaint_reply": ComplaintReply, "roll_entry": RollEntryRecord, "power": PowerRecord,
-    "ledger_entry": LedgerEntryRecord,
+    "ledger_entry": LedgerEntryRecord, "village_project": ProjectRecord,
 }
 #: Staged rows are flushed at least this often even between checkpoints (bounded memory).
 _FLUSH_ROWS = 5000
@@ -279,8 +280,13 @@ class _LedgerLine(BaseModel):
     data: _Ledger
 
 
+class _ProjectLine(BaseModel):
+    type: Literal["village_project"]
+    data: ProjectRecord
+
+
 _RecordLine = (_ItemLine | _SettingLine | _NoticeLine | _MemberLine | _PaymentLine | _ReplyLine
-               | _RollLine | _PowerLine | _LedgerLine)
+               | _RollLine | _PowerLine | _LedgerLine | _ProjectLine)
 _LINE: TypeAdapter[_Control | _RecordLine] = TypeAdapter(
     Annotated[_Control | _RecordLine, Field(discriminator="type")])
 _KNOWN_TYPES = frozenset(_RECORDS) | {"header", "checkpoint", "end"}

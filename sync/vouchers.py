@@ -1,6 +1,9 @@
 """Fetching the ledger's voucher images (issue 17): once each, resumable, checked.
 
-After the changes are applied, every image a live ``ledger_entry`` names
+The document images of the village's projects (村级工程, kiosk/projects.py) are
+fetched the same way, from the same route, into the same directory.
+
+After the changes are applied, every image a live ``ledger_entry`` (or project stage) names
 and the terminal does not hold yet is downloaded to ``vouchers/<sha>.part``
 (continuing a part left by a cut with ``Range``), refused past the entry's
 ``image_size`` (and :data:`~sync.protocol.ledger.MAX_IMAGE_BYTES`), checked
@@ -24,6 +27,7 @@ from sqlalchemy import Engine, select
 from kiosk.files import fsync_dir
 from kiosk.ledger import voucher_dir
 from kiosk.logfmt import log_event
+from kiosk.projects import project_images
 from kiosk.store.ledger_models import LedgerEntry
 from sync.client import CountyClient
 from sync.errors import NetworkError, ProtocolError, RejectedError, SyncError
@@ -45,10 +49,11 @@ class VoucherResult:
 
 
 def _wanted(engine: Engine) -> dict[str, int]:
+    """Every image the ledger's entries and the projects' stages name: sha → size."""
     with engine.connect() as conn:
         rows = conn.execute(select(LedgerEntry.image_sha256, LedgerEntry.image_size)
                             .where(LedgerEntry.image_sha256 != "").distinct()).all()
-    return {sha: size for sha, size in rows}
+        return {**project_images(conn), **{sha: size for sha, size in rows}}
 
 
 def _download(client: CountyClient, sha: str, size: int, part: Path) -> int:

@@ -269,6 +269,7 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         d.click("homeButton")
         _tour_public(d, shot)
         _ledger_tour(d, app, shot)
+        _projects_tour(d, shot)
     except BaseException:
         ui.stop()
         devices.stop()
@@ -394,6 +395,22 @@ def _ledger_tour(d: UiDriver, app: Any, shot: Callable[[str], None]) -> None:
     d.find("voucherImage")
     d.pump(0.2)
     shot("ledger-voucher")
+    d.click("homeButton")
+
+
+def _projects_tour(d: UiDriver, shot: Callable[[str], None]) -> None:
+    """村级工程 (issue 17), a section of the 村务公开 hub: the projects, the first one's
+    timeline, its approval document."""
+    d.click("publicButton")
+    d.click("choice_3")
+    shot("projects")
+    d.click("project_0")
+    d.find("stageList")
+    shot("project-timeline")
+    d.click("document_0")
+    d.find("documentImage")
+    d.pump(0.2)
+    shot("project-document")
     d.click("homeButton")
 
 

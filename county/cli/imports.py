@@ -79,6 +79,9 @@ def _import(args: argparse.Namespace) -> int:
     if args.kind == "ledger":  # issue 17: a village's finance ledger
         from county.cli.ledger import import_ledger_file
         return import_ledger_file(args)
+    if args.kind == "projects":  # issue 17: a village's projects (村级工程)
+        from county.cli.projects import import_projects_file
+        return import_projects_file(args)
     if args.kind != "payments":  # issue 16: reference lists (county/cli/collide.py)
         from county.cli.collide import import_reference
         return import_reference(args, _print_import)
@@ -221,12 +224,14 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--accept-warnings", action="store_true",
                    help="import rows with warnings (ID numbers Excel may have rounded)")
     p.add_argument("--kind", choices=("payments", "deaths", "officials", "households",
-                                      "employees", "vehicles", "announcements", "ledger"),
+                                      "employees", "vehicles", "announcements", "ledger",
+                                      "projects"),
                    default="payments", help="what the file holds: payments (default) or a "
                    "reference list the collision rules check payments against")
-    p.add_argument("--village", help="with --kind ledger: the village whose books these are")
-    p.add_argument("--township", help="with --kind ledger: its township (default: the one "
-                                      "its terminals are enrolled in)")
+    p.add_argument("--village", help="with --kind ledger or projects: the village whose "
+                                     "books / projects these are")
+    p.add_argument("--township", help="with --kind ledger or projects: its township (default: "
+                                      "the one its terminals are enrolled in)")
     p.add_argument("--item", help="item code or name, for files without a 项目 column")
     p.add_argument("--department", help="发放部门, for files without that column")
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")

@@ -1,8 +1,9 @@
 """``GET /api/v1/ledger/images/{sha256}``: a voucher image of the terminal's own village.
 
 Resumable: ``Range: bytes=START-`` answers 206 with the rest. An image is
-served only to a terminal whose village has a live entry naming it, so a
-hash seen elsewhere opens nothing.
+served only to a terminal whose village has a live ledger entry or a live
+project stage (村级工程, whose document images share this route) naming it, so
+a hash seen elsewhere opens nothing.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import re
 
 from fastapi import Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, and_, or_, select
 
 from county.ledger.models import LedgerEntry, LedgerImage
 from county.ledger.wire import OWN_VILLAGE
+from county.projects.models import VillageProject
+from county.projects.wire import OWN_VILLAGE as OWN_VILLAGE_PROJECTS
 from county.releases.download import RangeNotSatisfiable, part_of
 from county.scope import TerminalScope
 from sync.protocol import ErrorCode
@@ -39,9 +42,13 @@ def image_response(engine: Engine, who: TerminalScope, sha256: str,
         data = conn.execute(
             select(LedgerImage.data).where(
                 LedgerImage.sha256 == sha256,
-                select(LedgerEntry.id).where(and_(
+                or_(select(LedgerEntry.id).where(and_(
                     OWN_VILLAGE, LedgerEntry.image_sha256 == sha256,
-                    LedgerEntry.deleted.is_(False))).exists()),
+                    LedgerEntry.deleted.is_(False))).exists(),
+                    # a stage's image_sha256 in the project's JSON body: the quoted hash
+                    select(VillageProject.id).where(and_(
+                        OWN_VILLAGE_PROJECTS, VillageProject.deleted.is_(False),
+                        VillageProject.body.contains(f'"{sha256}"'))).exists())),
             who.params()).scalar()
     if data is None:
         return _error(404, ErrorCode.NOT_FOUND, "no such voucher image for this terminal")

@@ -16,7 +16,8 @@ _KIND = {"income": "收入", "expense": "支出"}
 
 def describe_concerns(engine: Engine, concerns: str) -> str:
     """``村级财务 青山村 2026-10-12 支付村部电费 支出 ¥1,234.50 凭证号 记-002`` for a ledger
-    entry (marked 已被更正 when a re-import replaced it); ``KIND ID`` otherwise."""
+    entry (marked 已被更正 when a re-import replaced it), likewise a project's stage
+    (county/projects/concerns.py); ``KIND ID`` otherwise."""
     try:
         data = json.loads(concerns)
         kind, key = str(data["kind"]), str(data["id"])
@@ -30,4 +31,9 @@ def describe_concerns(engine: Engine, concerns: str) -> str:
             return (f"村级财务 {row.village} {row.entry_date.isoformat()} {row.summary} "
                     f"{_KIND.get(row.kind, row.kind)} {format_yuan(row.amount_fen)} "
                     f"凭证号 {row.voucher_no or '-'}{fixed}")
+    if kind == "village_project":  # issue 17: 这一笔有问题 on a project's stage
+        from county.projects.concerns import describe_stage
+        said = describe_stage(engine, key)
+        if said is not None:
+            return said
     return f"{kind} {key}"

@@ -8,7 +8,7 @@ correction, never a mix. Images are stored once by their hash.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,13 +19,13 @@ from sqlalchemy import Connection, Engine, and_, insert, inspect, select, update
 from county.errors import CountyError
 from county.ledger.images import ImageError, Voucher, prepare_image
 from county.ledger.models import LedgerEntry, LedgerImage
-from county.ledger.sheet import LedgerFile, LedgerRow, RowProblem, read_ledger
+from county.ledger.sheet import LedgerFile, RowProblem, read_ledger
 from county.models import Terminal
 from county.seq import take_seqs
 from county.tx import writing
 
-__all__ = ["LedgerImportError", "LedgerResult", "attach_image", "import_ledger", "seed_ledger",
-           "township_of"]
+__all__ = ["LedgerImportError", "LedgerResult", "attach_image", "import_ledger", "read_images",
+           "seed_ledger", "store_images", "township_of"]
 
 
 class LedgerImportError(CountyError, ValueError):
@@ -74,8 +74,20 @@ def township_of(engine: Engine, village: str, township: str | None) -> str:
                             "请用 --township 写明")
 
 
-def _images(path: Path, rows: Sequence[LedgerRow], problems: list[RowProblem]
-            ) -> dict[str, Voucher]:
+class _ImageRow(Protocol):
+    """A checked row naming an image file beside the sheet (a ledger entry, a stage)."""
+
+    @property
+    def row(self) -> int: ...
+
+    @property
+    def image(self) -> str: ...
+
+
+def read_images(path: Path, rows: Sequence[_ImageRow], problems: list[RowProblem]
+                ) -> dict[str, Voucher]:
+    """The re-encoded images the rows of the sheet at ``path`` name, by file name; a
+    missing or bad one is a problem of its row."""
     out: dict[str, Voucher] = {}
     for row in rows:
         if not row.image or row.image in out:
@@ -92,6 +104,16 @@ def _images(path: Path, rows: Sequence[LedgerRow], problems: list[RowProblem]
     return out
 
 
+def store_images(conn: Connection, images: Iterable[Voucher], *, now: datetime) -> None:
+    """Store each re-encoded image once, by its hash (ledger vouchers, project documents)."""
+    for voucher in images:
+        if conn.execute(select(LedgerImage.sha256)
+                        .where(LedgerImage.sha256 == voucher.sha256)).first() is None:
+            conn.execute(insert(LedgerImage).values(
+                sha256=voucher.sha256, size=len(voucher.data), data=voucher.data,
+                created_at=now))
+
+
 def import_ledger(engine: Engine, path: Path, *, village: str, township: str | None,
                   now: datetime, dry_run: bool = False, sheet: str | None = None,
                   batch: str = "") -> LedgerResult:
@@ -102,7 +124,7 @@ def import_ledger(engine: Engine, path: Path, *, village: str, township: str | N
     place = township_of(engine, village, township)
     parsed: LedgerFile = read_ledger(path, sheet=sheet)
     problems = list(parsed.problems)
-    vouchers = _images(path, parsed.rows, problems)
+    vouchers = read_images(path, parsed.rows, problems)
     problems.sort(key=lambda p: p.row)
     months = sorted({r.month for r in parsed.rows})
     result = LedgerResult(village=village, township=place, months=months,
@@ -113,12 +135,7 @@ def import_ledger(engine: Engine, path: Path, *, village: str, township: str | N
     where = and_(LedgerEntry.township == place, LedgerEntry.village == village,
                  LedgerEntry.month.in_(months), LedgerEntry.deleted.is_(False))
     with writing(engine) as conn:
-        for voucher in vouchers.values():
-            if conn.execute(select(LedgerImage.sha256)
-                            .where(LedgerImage.sha256 == voucher.sha256)).first() is None:
-                conn.execute(insert(LedgerImage).values(
-                    sha256=voucher.sha256, size=len(voucher.data), data=voucher.data,
-                    created_at=now))
+        store_images(conn, vouchers.values(), now=now)
         old = list(conn.execute(select(LedgerEntry.id).where(where)).scalars())
         first = take_seqs(conn, len(old) + len(parsed.rows))
         for i, entry_id in enumerate(old):

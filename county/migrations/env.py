@@ -9,6 +9,7 @@ import county.complaint_flow.models
 import county.console.models
 import county.disclosure.models
 import county.ledger.models
+import county.projects.models
 import county.releases.models
 import county.voice.models  # noqa: F401
 from county.models import Base

@@ -28,6 +28,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print the documented JSON shape")
     add_common_options(p)
     p.set_defaults(handler=_ledger)
+    from kiosk.cli.projects import register as register_projects
+
+    register_projects(sub)  # `projects`: the 村级工程 screens' command (no entry point of its own)
 
 
 def _ledger(args: argparse.Namespace) -> int:

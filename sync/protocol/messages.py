@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from sync.protocol.ledger import LedgerEntryRecord
 from sync.protocol.progress import ComplaintProgress
+from sync.protocol.projects import ProjectRecord
 from sync.protocol.records import (
     BenefitItemRecord,
     Entity,
@@ -192,6 +193,10 @@ class ChangesPage(WireModel):
                                         description="codes of powers withdrawn")
     ledger_entries: list[LedgerEntryRecord] = Field(
         default_factory=list, description="the village's finance ledger (issue 17)")
+    projects: list[ProjectRecord] = Field(
+        default_factory=list, description="the village's projects (村级工程, issue 17)")
+    project_tombstones: list[int] = Field(
+        default_factory=list, description="ids of village projects withdrawn")
     next_cursor: str = Field(description="opaque; send it as `since` next time")
     has_more: bool
     server_time: datetime
@@ -210,7 +215,7 @@ class SnapshotLine(WireModel):
 
     type: Literal["header", "checkpoint", "end", "benefit_item", "setting", "notice",
                   "household_member", "payment", "complaint_reply", "roll_entry", "power",
-                  "ledger_entry"]
+                  "ledger_entry", "village_project"]
     cursor: str | None = None
     resume: str | None = None
     records: int | None = None

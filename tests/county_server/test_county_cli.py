@@ -190,13 +190,14 @@ def test_seed_demo_cards_and_config(capsys: pytest.CaptureFixture[str], tmp_path
     assert result["added"]["person_key"] == result["cards"]
     # 村务公开: the public items' rolls as of the village's day, and the micro-power list.
     assert result["added"]["roll_entry"] > 0 and result["added"]["power"] == 4
+    assert result["added"]["village_project"] == 2  # 村级工程: the road and the water project
     assert (tmp_path / "cfg.db").exists()
     card = json.loads(next((tmp_path / "cards").glob("*.json")).read_text("utf-8"))
     assert len(card["id_number"]) == 18
     again = run_json(capsys, "seed-demo", "--config", str(config))
     assert again["added"] == {"benefit_item": 0, "household_member": 0, "payment": 0,
                               "notice": 0, "person_key": 0, "roll_entry": 0, "power": 0,
-                              "ledger_entry": 0}
+                              "ledger_entry": 0, "village_project": 0}
     # The database itself holds no plaintext ID number.
     raw = (tmp_path / "cfg.db").read_bytes()
     assert card["id_number"].encode() not in raw

@@ -27,7 +27,7 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
         d.click("publicButton")
         d.find("publicScreen")
         hub = ui.app_model.public_model
-        assert [s["key"] for s in hub.sections] == ["rolls", "powers", "ledger"]
+        assert [s["key"] for s in hub.sections] == ["rolls", "powers", "ledger", "projects"]
         spoken = utterance_for(ui.app_model)  # the hub read aloud names 村级财务 too
         assert spoken is not None and "村级财务" in spoken.text
         d.click("choice_2")  # 村级财务, a section of the 村务公开 hub

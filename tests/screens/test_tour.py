@@ -14,7 +14,8 @@ EXPECTED = ["welcome", "reading", "benefits", "benefits-last-year", "item-detail
             "my-complaints-feedback", "complaint-query-ticket", "complaint-query-code",
             "complaint-query-wrong", "complaint-query-result", "public", "roll-items", "roll",
             "roll-by-surname", "roll-line", "powers", "power-step", "power-info",
-            "ledger-months", "ledger-entries", "ledger-voucher", "unavailable", "clerk-usb"]
+            "ledger-months", "ledger-entries", "ledger-voucher", "projects", "project-timeline",
+            "project-document", "unavailable", "clerk-usb"]
 
 
 def test_tour_saves_every_screen_and_the_receipts(tours: dict[str, TourRun]) -> None:

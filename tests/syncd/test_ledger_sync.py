@@ -21,6 +21,7 @@ from county.ledger.models import LedgerEntry as CountyEntry
 from county.ledger.models import LedgerImage
 from county.ledger.store import import_ledger
 from county.models import Complaint
+from county.projects.models import VillageProject
 from county.tx import writing
 from kiosk.complaints import ComplaintDraft, Concerns, Reason, file_complaint
 from kiosk.enrollment import load_enrollment
@@ -83,6 +84,11 @@ def test_ledger_reaches_only_its_village_and_corrections_replace(
         october = set(conn.execute(select(CountyEntry.image_sha256).where(
             CountyEntry.village == "青山村", CountyEntry.month == "2026-10",
             CountyEntry.deleted.is_(False), CountyEntry.image_sha256 != "")).scalars())
+        # The seeded demo projects' document images share the directory (村级工程).
+        hashes |= {stage["image_sha256"] for body in conn.execute(
+            select(VillageProject.body).where(VillageProject.village == "青山村",
+                                              VillageProject.deleted.is_(False))).scalars()
+            for stage in json.loads(body)["stages"] if stage["image_sha256"]}
     assert {p.stem for p in vouchers.glob("*.jpg")} == hashes and len(october) == 2
     for path in vouchers.glob("*.jpg"):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem

@@ -1003,73 +1003,84 @@
         <translation>كەنتنىڭ ھەر ئايلىق كىرىم، چىقىم ۋە ئىسپاتلىرى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="48"/>
+        <location filename="../viewmodels/public.py" line="47"/>
+        <source>村级工程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="47"/>
+        <source>修路、饮水等工程的钱和进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/public.py" line="49"/>
         <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
         <translation>بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="50"/>
+        <location filename="../viewmodels/public.py" line="51"/>
         <source>办理须知</source>
         <extracomment>The page after a power&apos;s last step, and its lines&apos; labels.</extracomment>
         <translation>بىلىشكە تېگىشلىك ئىشلار</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="51"/>
+        <location filename="../viewmodels/public.py" line="52"/>
         <source>需要带的材料</source>
         <translation>ئېلىپ كېلىدىغان ماتېرىياللار</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="51"/>
+        <location filename="../viewmodels/public.py" line="52"/>
         <source>谁来决定</source>
         <translation>كىم قارار قىلىدۇ</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="52"/>
+        <location filename="../viewmodels/public.py" line="53"/>
         <source>办理时限</source>
         <translation>بېجىرىش مۇددىتى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="52"/>
+        <location filename="../viewmodels/public.py" line="53"/>
         <source>有问题找谁</source>
         <translation>مەسىلە بولسا كىمگە ئېيتىش</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="75"/>
+        <location filename="../viewmodels/public.py" line="86"/>
         <source>{count}人</source>
         <translation>⁦{count}⁩ كىشى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="149"/>
+        <location filename="../viewmodels/public.py" line="164"/>
         <source>{rows} 条，合计 {total}</source>
         <translation>⁦{rows}⁩ قۇر، جەمئىي ⁦{total}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="157"/>
+        <location filename="../viewmodels/public.py" line="172"/>
         <source>共 {count} 步</source>
         <translation>جەمئىي ⁦{count}⁩ قەدەم</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="204"/>
+        <location filename="../viewmodels/public.py" line="221"/>
         <source>姓 {letter}</source>
         <translation>فامىلىسى ⁦{letter}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="212"/>
+        <location filename="../viewmodels/public.py" line="229"/>
         <source>共 {count} 条</source>
         <translation>جەمئىي ⁦{count}⁩ قۇر</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="213"/>
+        <location filename="../viewmodels/public.py" line="230"/>
         <source>{label}：{count} 条，{total}</source>
         <translation>⁦{label}⁩: ⁦{count}⁩ قۇر، ⁦{total}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="233"/>
+        <location filename="../viewmodels/public.py" line="250"/>
         <source>{item}：{name} {period} {amount}</source>
         <translation>⁦{item}⁩: ⁦{name}⁩ ⁦{period}⁩ ⁦{amount}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="271"/>
+        <location filename="../viewmodels/public.py" line="277"/>
         <source>第{number}步  {title}</source>
         <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
@@ -1173,6 +1184,59 @@
     <message>
         <location filename="../usb_update.py" line="114"/>
         <source>U盘中的更新不能安装：{reason}</source>
+        <location filename="../viewmodels/projects.py" line="47"/>
+        <source>立项批复</source>
+        <extracomment>A stage&apos;s name as shown (kiosk.projects.STAGE_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="47"/>
+        <source>预算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="48"/>
+        <source>招标结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="48"/>
+        <source>施工合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="49"/>
+        <source>施工进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="49"/>
+        <source>竣工验收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="50"/>
+        <source>竣工决算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="51"/>
+        <source>预算 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="51"/>
+        <source>决算 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="52"/>
+        <source>现在：{stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../viewmodels/projects.py" line="53"/>
+        <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1703,62 +1767,62 @@
         <translation>چوڭ خەت</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="116"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="117"/>
         <source>没有读到身份证</source>
         <translation>كىملىك ئوقۇلمىدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="125"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="126"/>
         <source>暂停服务</source>
         <translation>مۇلازىمەت توختىتىلدى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="143"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
         <source>村务公开</source>
         <translation>كەنت ئىشلىرى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="144"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="145"/>
         <source>本村公开的事项，谁都可以看，不用身份证。</source>
         <translation>كەنتىمىز ئاشكارىلىغان ئىشلار: ھەر كىم كۆرەلەيدۇ، كىملىك كېرەك ئەمەس.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="154"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="156"/>
         <source>公示花名册</source>
         <translation>ئاشكارىلانغان تىزىملىك</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="155"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="157"/>
         <source>县里公开的补贴名单：本村谁领了、领了多少。</source>
         <translation>ناھىيە ئاشكارىلىغان ياردەم پۇلى تىزىملىكى: كەنتتە كىم ئالدى، قانچىلىك ئالدى.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="156"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="158"/>
         <source>本村现在没有正在公示的名单。</source>
         <translation>كەنتىمىزدە ھازىر ئاشكارىلىنىۋاتقان تىزىملىك يوق.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="169"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="171"/>
         <source>小微权力清单</source>
         <translation>كەنت ھوقۇق تىزىملىكى</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="170"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="172"/>
         <source>村里这些事怎么办：一步一步看。</source>
         <translation>كەنتتىكى بۇ ئىشلار قانداق بېجىرىلىدۇ: قەدەممۇقەدەم كۆرۈڭ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="171"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="173"/>
         <source>县里还没有发布小微权力清单。</source>
         <translation>ناھىيە تېخى كەنت ھوقۇق تىزىملىكىنى ئېلان قىلمىدى.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="202"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="205"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="216"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="219"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -1878,6 +1942,44 @@
         <location filename="../qml/VillageKiosk/PrintScreen.qml" line="28"/>
         <source>正在打印</source>
         <translation>بېسىۋاتىدۇ</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsScreen</name>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
+        <source>工程文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
+        <source>村级工程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="34"/>
+        <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
+        <translation type="unfinished">بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="35"/>
+        <source>村里的工程还没有公开到这台机器上。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="44"/>
+        <source>点一个工程，看它从立项到决算的每一步：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
+        <source>看文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
+        <source>这一笔有问题</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

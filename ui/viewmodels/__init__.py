@@ -28,10 +28,11 @@ def qml_types() -> tuple[type, ...]:
     from ui.viewmodels.mycomplaints import MyComplaintsModel
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
+    from ui.viewmodels.projects import ProjectsModel
     from ui.viewmodels.public import PublicModel
     from ui.viewmodels.speech import SpeechModel
     from ui.viewmodels.voice_complaint import VoiceComplaintModel
 
     return (ViewModel, AppModel, BenefitsModel, ItemDetailModel, ClerkModel, ComplaintModel,
             MyComplaintsModel, NoticesModel, PrintModel, SpeechModel, ComplaintQueryModel,
-            VoiceComplaintModel, PublicModel, LedgerModel)
+            VoiceComplaintModel, PublicModel, LedgerModel, ProjectsModel)

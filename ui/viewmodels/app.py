@@ -32,11 +32,9 @@ from ui.viewmodels.clerk import ClerkModel
 from ui.viewmodels.complaint import ComplaintModel
 from ui.viewmodels.complaintquery import ComplaintQueryModel
 from ui.viewmodels.idle import IdleClock
-from ui.viewmodels.ledger import LedgerModel
 from ui.viewmodels.mycomplaints import MyComplaintsModel
 from ui.viewmodels.notices import NoticesModel
 from ui.viewmodels.printing import PrintModel
-from ui.viewmodels.public import PublicModel
 from ui.viewmodels.reader_events import read_error_message
 from ui.viewmodels.screens import (
     CARD_OPENS_FROM,
@@ -45,6 +43,7 @@ from ui.viewmodels.screens import (
     Screen,
     header_texts,
 )
+from ui.viewmodels.sections import public_models
 from ui.viewmodels.speech import SpeechModel, utterance_for
 from ui.wording import CARD_NOT_SUPPORTED, READER_STATE_ZH, READER_UNAVAILABLE, SERVICE_UNAVAILABLE
 
@@ -87,8 +86,9 @@ class AppModel(ViewModel):
     # QMetaProperty.read() (the privacy tests walk them) raise. QML still checks the
     # type where a screen declares it: `readonly property ClerkModel vm: app.clerk`.
     (benefits, detail, printing, complaint, myComplaints, notices, clerk, speech, query, public,
-     ledger) = map(_sub_model, ("benefits", "detail", "printing", "complaint", "myComplaints",
-                                "notices", "clerk", "speech", "query", "public", "ledger"))
+     ledger, projects) = map(_sub_model, ("benefits", "detail", "printing", "complaint",
+                                          "myComplaints", "notices", "clerk", "speech", "query",
+                                          "public", "ledger", "projects"))
 
     sessionCleared = Signal()
     #: A language was chosen (code); the window installs its translation (ui.app).
@@ -126,9 +126,8 @@ class AppModel(ViewModel):
         self.my_complaints_model = MyComplaintsModel(services, self)
         self.notices_model = NoticesModel(services.notices, self)
         self.query_model = ComplaintQueryModel(services, self._go, self.sessionCleared, self)
-        self.ledger_model = LedgerModel.of(services, self._go, self.complaint_model, self)
-        self.public_model = PublicModel(services, self._go, self.complaint_model, self,
-                                        ledger=self.ledger_model.open)
+        self.ledger_model, self.projects_model, self.public_model = public_models(
+            services, self._go, self.complaint_model, self)
         self.clerk_model = ClerkModel(ui.clerk_pin, clerk_status, clock=clock,
                                       attempts=ui.clerk_pin_attempts, lockout_s=ui.clerk_lockout_s,
                                       backlight=backlight, parent=self)
@@ -140,7 +139,8 @@ class AppModel(ViewModel):
             "printing": self.print_model, "complaint": self.complaint_model,
             "myComplaints": self.my_complaints_model, "notices": self.notices_model,
             "clerk": self.clerk_model, "speech": self.speech_model, "query": self.query_model,
-            "public": self.public_model, "ledger": self.ledger_model}
+            "public": self.public_model, "ledger": self.ledger_model,
+            "projects": self.projects_model}
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)

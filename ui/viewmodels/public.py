@@ -8,8 +8,8 @@ whose one button is "这一笔有问题" (an anonymous complaint carrying the it
 and the payment's id); a power is shown one step a page, then what to bring,
 who decides, the time limits and where to complain.
 
-Sections are data (:data:`SECTIONS`): 村级财务 (ui/viewmodels/ledger.py) is opened
-through the ledger's own model; 村级工程 takes its place beside them when it exists.
+Sections are data (:data:`SECTIONS`): 村级财务 (ui/viewmodels/ledger.py) and 村级工程
+(ui/viewmodels/projects.py) are opened through their own models.
 """
 
 from __future__ import annotations
@@ -44,12 +44,23 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("rolls", QT_TR_NOOP("公示花名册"), QT_TR_NOOP("本村谁领了哪项补贴、领了多少")),
     ("powers", QT_TR_NOOP("小微权力清单"), QT_TR_NOOP("村里的事怎么办、谁来定、去哪里反映")),
     ("ledger", QT_TR_NOOP("村级财务"), QT_TR_NOOP("村里每个月的收入、支出和凭证")),
+    ("projects", QT_TR_NOOP("村级工程"), QT_TR_NOOP("修路、饮水等工程的钱和进度")),
 )
 _UNREADABLE = QT_TR_NOOP("现在读不出这些内容，请稍后再试，或请工作人员帮助。")
 #: The page after a power's last step, and its lines' labels.
 _INFO = QT_TR_NOOP("办理须知")
 _DOCUMENTS, _DECIDES = QT_TR_NOOP("需要带的材料"), QT_TR_NOOP("谁来决定")
 _TIME_LIMIT, _COMPLAIN = QT_TR_NOOP("办理时限"), QT_TR_NOOP("有问题找谁")
+
+
+class Section(Protocol):
+    """A section with a screen of its own (ui.viewmodels.projects.ProjectsModel)."""
+
+    def open(self) -> None:
+        """Show the section's screen."""
+
+    def spoken(self) -> str:
+        """What its screen says aloud."""
 
 
 class PublicServices(Protocol):
@@ -108,17 +119,21 @@ class PublicModel(ViewModel):
 
     def __init__(self, services: PublicServices, go: Callable[[Screen], None],
                  complaint: ComplaintModel, parent: QObject | None = None, *,
-                 ledger: Callable[[], None] | None = None) -> None:
+                 ledger: Callable[[], None] | None = None,
+                 projects: Section | None = None) -> None:
         """``go`` shows a screen (the root view-model's); ``complaint`` is the complaint
         flow "这一笔有问题" starts; ``ledger`` opens 村级财务 (the LedgerModel's
-        ``open``; None: no such section). Nothing here is personal: :meth:`open`
-        starts afresh."""
-        self._keys = [k for k, _, _ in SECTIONS if k != "ledger" or ledger is not None]
+        ``open``; None: no such section), ``projects`` 村级工程 (likewise). Nothing here is
+        personal: :meth:`open` starts afresh."""
+        self._keys = [k for k, _, _ in SECTIONS
+                      if (k != "ledger" or ledger is not None)
+                      and (k != "projects" or projects is not None)]
         super().__init__(parent, sections=self._sections(), **_BLANK)
         self._services = services
         self._go = go
         self._complaint = complaint
         self._ledger = ledger
+        self._projects = projects
         self._roll: Roll | None = None
         self._powers: list[PowerView] = []
         self._power: PowerView | None = None
@@ -160,6 +175,8 @@ class PublicModel(ViewModel):
             self._go(Screen.POWERS)
         elif key == "ledger" and self._ledger is not None:
             self._ledger()  # the ledger's own screen; its back returns here
+        elif key == "projects" and self._projects is not None:
+            self._projects.open()  # likewise
 
     def _read(self, load: Callable[[], object]) -> None:
         try:
@@ -301,4 +318,6 @@ class PublicModel(ViewModel):
             return "小微权力清单：" + "，".join(p.name for p in self._powers) + "。"
         if screen is Screen.POWER:
             return spoken_numbers_in(self._spoken_page)
+        if screen is Screen.PROJECTS and self._projects is not None:
+            return self._projects.spoken()
         return ""

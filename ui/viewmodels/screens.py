@@ -34,12 +34,13 @@ class Screen(Enum):
     POWERS = "powers"
     POWER = "power"
     LEDGER = "ledger"
+    PROJECTS = "projects"
 
 
-#: The 村务公开 screens (ui/viewmodels/public.py, ledger.py): no card needed, like the
-#: notices.
+#: The 村务公开 screens (ui/viewmodels/public.py, ledger.py, projects.py): no card needed,
+#: like the notices.
 PUBLIC_SCREENS = frozenset({Screen.PUBLIC, Screen.ROLL_ITEMS, Screen.ROLL, Screen.ROLL_ROW,
-                            Screen.POWERS, Screen.POWER, Screen.LEDGER})
+                            Screen.POWERS, Screen.POWER, Screen.LEDGER, Screen.PROJECTS})
 
 
 #: Screens that show a card holder's data: they time out and clear.

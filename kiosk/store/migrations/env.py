@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-import kiosk.store.ledger_models  # noqa: F401  (issue 17: its table in the metadata)
+import kiosk.store.ledger_models
+import kiosk.store.project_models  # noqa: F401  (issue 17: its table in the metadata)
 from kiosk.store.models import Base
 
 config = context.config

@@ -4,8 +4,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import VillageKiosk.Models
 
-// A screen of big choices, one under the other (the 村务公开 hub, the items with a
-// public roll, the micro-power list): tap one to go on; 返回 and 结束 in the bar.
+// A screen of big choices, one under the other (the items with a public roll, the
+// micro-power list), or as large tiles in ``columns`` columns that all fit on the screen
+// (the 村务公开 hub): tap one to go on; 返回 and 结束 in the bar.
 Rectangle {
     id: screen
     required property AppModel app
@@ -14,6 +15,7 @@ Rectangle {
     property string emptyText: ""
     property string error: ""
     property var choices: []
+    property int columns: 1
     signal chosen(int index)
     color: Theme.background
 
@@ -55,7 +57,8 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             spacing: 16
-            model: screen.choices
+            visible: screen.columns === 1
+            model: screen.columns === 1 ? screen.choices : []
             ScrollBar.vertical: ScrollBar { width: 24 }
             delegate: BigButton {
                 required property var modelData
@@ -65,6 +68,30 @@ Rectangle {
                 text: modelData.label
                 hint: modelData.hint
                 onClicked: screen.chosen(index)
+            }
+        }
+        GridLayout {
+            objectName: "choiceGrid"
+            visible: screen.columns > 1
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: Math.max(1, screen.columns)
+            rowSpacing: 16
+            columnSpacing: 16
+            Repeater {
+                model: screen.columns > 1 ? screen.choices : []
+                delegate: BigButton {
+                    required property var modelData
+                    required property int index
+                    objectName: "choice_" + index
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 100
+                    Layout.preferredHeight: 100
+                    text: modelData.label
+                    hint: modelData.hint
+                    onClicked: screen.chosen(index)
+                }
             }
         }
     }

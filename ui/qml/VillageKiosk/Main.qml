@@ -101,6 +101,7 @@ Window {
             case "powers": return powersScreen
             case "power": return powerScreen
             case "ledger": return ledgerScreen
+            case "projects": return projectsScreen
             default: return welcomeScreen
             }
         }
@@ -143,6 +144,7 @@ Window {
             title: qsTr("村务公开")
             intro: qsTr("本村公开的事项，谁都可以看，不用身份证。")
             choices: root.app.public.sections
+            columns: 2  // the hub's sections as tiles: all four on the screen at once
             onChosen: (index) => root.app.public.openSection(root.app.public.sections[index].key)
         }
     }
@@ -176,6 +178,7 @@ Window {
     }
     Component { id: powerScreen; PowerScreen { app: root.app } }
     Component { id: ledgerScreen; LedgerScreen { app: root.app } }
+    Component { id: projectsScreen; ProjectsScreen { app: root.app } }
     // The clerk's screen (for staff) is mirrored in Uyghur like the others.
     Component { id: clerkScreen; ClerkScreen { app: root.app } }
 
