@@ -705,50 +705,37 @@
         <translation>Printing the {what}, please wait…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="212"/>
-        <location filename="../app.py" line="215"/>
+        <location filename="../app.py" line="217"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
         <translation>{code} (not enrolled)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="222"/>
-        <location filename="../app.py" line="224"/>
-        <location filename="../app.py" line="220"/>
+        <location filename="../app.py" line="228"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../app.py" line="223"/>
-        <location filename="../app.py" line="225"/>
-        <location filename="../app.py" line="221"/>
+        <location filename="../app.py" line="229"/>
         <source>不可用：{problem}</source>
         <translation>Not usable: {problem}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
-        <location filename="../app.py" line="230"/>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="234"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../app.py" line="231"/>
-        <location filename="../app.py" line="233"/>
-        <location filename="../app.py" line="229"/>
+        <location filename="../app.py" line="237"/>
         <source>（上次错误：{why}）</source>
         <translation> (last error: {why})</translation>
     </message>
     <message>
-        <location filename="../app.py" line="233"/>
-        <location filename="../app.py" line="235"/>
-        <location filename="../app.py" line="231"/>
+        <location filename="../app.py" line="239"/>
         <source>{count} 条</source>
         <translation>{count}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="241"/>
-        <location filename="../app.py" line="243"/>
         <location filename="../viewmodels/speech.py" line="39"/>
         <source>英文</source>
         <extracomment>The UI languages other than Chinese, as the clerk screen names them.</extracomment>
@@ -765,98 +752,66 @@
         <translation>{problem} (the read-aloud button is hidden)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="242"/>
-        <location filename="../app.py" line="244"/>
         <source>正常（espeak-ng，普通话）</source>
-        <translation>Working (espeak-ng, Mandarin)</translation>
+        <translation type="vanished">Working (espeak-ng, Mandarin)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="265"/>
-        <location filename="../app.py" line="291"/>
-        <location filename="../app.py" line="267"/>
-        <location filename="../app.py" line="293"/>
         <location filename="../viewmodels/speech.py" line="95"/>
         <source>{language}界面没有朗读：{problem}（朗读按钮已隐藏）</source>
         <translation>No read-aloud in {language}: {problem} (speaker button hidden)</translation>
     </message>
     <message>
-        <source>正常（espeak-ng，普通话）</source>
-        <translation type="vanished">Working (espeak-ng, Mandarin)</translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="238"/>
+        <location filename="../app.py" line="246"/>
         <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
         <translation>Working (espeak-ng: Mandarin, English; Uyghur screens are read in Mandarin)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="263"/>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="271"/>
+        <location filename="../app.py" line="297"/>
         <source>没有设置打印机</source>
         <translation>No printer configured</translation>
     </message>
     <message>
-        <location filename="../app.py" line="273"/>
-        <location filename="../app.py" line="275"/>
-        <location filename="../app.py" line="271"/>
+        <location filename="../app.py" line="279"/>
         <source>不可用（{code}）</source>
         <translation>Not usable ({code})</translation>
     </message>
     <message>
-        <location filename="../app.py" line="285"/>
-        <location filename="../app.py" line="309"/>
-        <location filename="../app.py" line="287"/>
-        <location filename="../app.py" line="311"/>
-        <location filename="../app.py" line="283"/>
-        <location filename="../app.py" line="307"/>
+        <location filename="../app.py" line="291"/>
+        <location filename="../app.py" line="315"/>
         <source>失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="305"/>
-        <location filename="../app.py" line="307"/>
-        <location filename="../app.py" line="303"/>
+        <location filename="../app.py" line="311"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../app.py" line="322"/>
-        <location filename="../app.py" line="358"/>
-        <location filename="../app.py" line="324"/>
-        <location filename="../app.py" line="375"/>
-        <location filename="../app.py" line="320"/>
-        <location filename="../app.py" line="356"/>
+        <location filename="../app.py" line="328"/>
+        <location filename="../app.py" line="379"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../app.py" line="338"/>
-        <location filename="../app.py" line="340"/>
-        <location filename="../app.py" line="336"/>
+        <location filename="../app.py" line="344"/>
         <source>同步成功</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
-        <location filename="../app.py" line="347"/>
-        <location filename="../app.py" line="352"/>
-        <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="349"/>
-        <location filename="../app.py" line="354"/>
-        <location filename="../app.py" line="341"/>
-        <location filename="../app.py" line="345"/>
-        <location filename="../app.py" line="350"/>
+        <location filename="../app.py" line="353"/>
+        <location filename="../app.py" line="358"/>
         <source>同步失败：</source>
         <translation>Sync failed: </translation>
     </message>
     <message>
-        <location filename="../app.py" line="345"/>
-        <location filename="../app.py" line="347"/>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="351"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="359"/>
+        <location filename="../app.py" line="363"/>
         <source>正在检查U盘……</source>
         <translation>Checking the USB stick…</translation>
     </message>
@@ -1070,8 +1025,7 @@
         <translation>{item}: {name} {period} {amount}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="271"/>
-        <location filename="../viewmodels/public.py" line="277"/>
+        <location filename="../viewmodels/public.py" line="288"/>
         <source>第{number}步  {title}</source>
         <translation>Step {number}  {title}</translation>
     </message>
@@ -1176,6 +1130,8 @@
         <location filename="../usb_update.py" line="114"/>
         <source>U盘中的更新不能安装：{reason}</source>
         <translation>The update on the USB stick cannot be installed: {reason}</translation>
+    </message>
+    <message>
         <location filename="../viewmodels/projects.py" line="47"/>
         <source>立项批复</source>
         <extracomment>A stage&apos;s name as shown (kiosk.projects.STAGE_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
@@ -1300,47 +1256,47 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>Enter the clerk PIN</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="117"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="126"/>
         <source>测试打印</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="118"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="127"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="119"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
         <source>从U盘更新</source>
         <translation>Update from USB</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="130"/>
         <source>屏幕亮度 %1%</source>
         <translation>Brightness %1%</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
         <source>屏幕亮度：本机不能调节</source>
         <translation>Brightness: not adjustable here</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="140"/>
         <source>暗一点</source>
         <translation>Darker</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="133"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="141"/>
         <source>亮一点</source>
         <translation>Brighter</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="143"/>
         <source>刷新状态</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="136"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="144"/>
         <source>退出管理</source>
         <translation>Leave clerk screen</translation>
     </message>
@@ -1818,12 +1774,12 @@ If you think there should be, tap &quot;Make a complaint&quot; or call 12388.</t
         <translation>The county has not published the village powers list yet.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="205"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="198"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>Still there? Leaving in %1 s to protect your information.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="219"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="212"/>
         <source>我还在，继续</source>
         <translation>I&apos;m here, go on</translation>
     </message>
@@ -2068,7 +2024,7 @@ Anonymous complaints are not shown here.</translation>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/TopBar.qml" line="41"/>
+        <location filename="../qml/VillageKiosk/TopBar.qml" line="45"/>
         <source>结束，退出</source>
         <translation>Finish, exit</translation>
     </message>

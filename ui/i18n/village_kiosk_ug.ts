@@ -705,53 +705,33 @@
         <translation>{what} بېسىلىۋاتىدۇ، سەل ساقلاڭ…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="212"/>
-        <location filename="../app.py" line="215"/>
+        <location filename="../app.py" line="217"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">⁦{code}⁩ (تىزىملاتمىغان)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="222"/>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="228"/>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">نورمال</translation>
     </message>
     <message>
-        <location filename="../app.py" line="223"/>
-        <location filename="../app.py" line="225"/>
-        <source>{code}（未注册）</source>
-        <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
-        <translation>⁦{code}⁩ (تىزىملاتمىغان)</translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="220"/>
-        <source>正常</source>
-        <translation>نورمال</translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="221"/>
+        <location filename="../app.py" line="229"/>
         <source>不可用：{problem}</source>
         <translation>ئىشلەتكىلى بولمايدۇ: {problem}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
-        <location filename="../app.py" line="230"/>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="234"/>
         <source>从未同步</source>
         <translation>ماس قەدەملەنمىگەن</translation>
     </message>
     <message>
-        <location filename="../app.py" line="231"/>
-        <location filename="../app.py" line="233"/>
-        <location filename="../app.py" line="229"/>
+        <location filename="../app.py" line="237"/>
         <source>（上次错误：{why}）</source>
         <translation> (ئالدىنقى قېتىملىق خاتالىق: {why})</translation>
     </message>
     <message>
-        <location filename="../app.py" line="233"/>
-        <location filename="../app.py" line="235"/>
-        <location filename="../app.py" line="231"/>
+        <location filename="../app.py" line="239"/>
         <source>{count} 条</source>
         <translation>⁦{count}⁩ دانە</translation>
     </message>
@@ -777,95 +757,57 @@
         <translation>{language} ئېكراندا ئاۋازلىق ئوقۇش يوق: {problem} (ئاڭلاش كۇنۇپكىسى يوشۇرۇلدى)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="241"/>
-        <location filename="../app.py" line="243"/>
-        <source>{problem}（朗读按钮已隐藏）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="242"/>
-        <location filename="../app.py" line="244"/>
-        <source>正常（espeak-ng，普通话）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="265"/>
-        <location filename="../app.py" line="291"/>
-        <location filename="../app.py" line="267"/>
-        <location filename="../app.py" line="293"/>
-        <location filename="../app.py" line="238"/>
+        <location filename="../app.py" line="246"/>
         <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
         <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە؛ ئۇيغۇرچە ئېكراندا خەنزۇچە ئوقۇيدۇ)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="263"/>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="271"/>
+        <location filename="../app.py" line="297"/>
         <source>没有设置打印机</source>
         <translation>پرىنتېر تەڭشەلمىگەن</translation>
     </message>
     <message>
-        <location filename="../app.py" line="273"/>
-        <location filename="../app.py" line="275"/>
-        <location filename="../app.py" line="271"/>
+        <location filename="../app.py" line="279"/>
         <source>不可用（{code}）</source>
         <translation>ئىشلەتكىلى بولمايدۇ (⁦{code}⁩)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="285"/>
-        <location filename="../app.py" line="309"/>
-        <location filename="../app.py" line="287"/>
-        <location filename="../app.py" line="311"/>
-        <location filename="../app.py" line="283"/>
-        <location filename="../app.py" line="307"/>
+        <location filename="../app.py" line="291"/>
+        <location filename="../app.py" line="315"/>
         <source>失败：{error}</source>
         <translation>مەغلۇپ بولدى: {error}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="305"/>
-        <location filename="../app.py" line="307"/>
-        <location filename="../app.py" line="303"/>
+        <location filename="../app.py" line="311"/>
         <source>已打印</source>
         <translation>بېسىلدى</translation>
     </message>
     <message>
-        <location filename="../app.py" line="322"/>
-        <location filename="../app.py" line="358"/>
-        <location filename="../app.py" line="324"/>
-        <location filename="../app.py" line="375"/>
-        <location filename="../app.py" line="320"/>
-        <location filename="../app.py" line="356"/>
+        <location filename="../app.py" line="328"/>
+        <location filename="../app.py" line="379"/>
         <source>失败</source>
         <translation>مەغلۇپ بولدى</translation>
     </message>
     <message>
-        <location filename="../app.py" line="338"/>
-        <location filename="../app.py" line="340"/>
-        <location filename="../app.py" line="336"/>
+        <location filename="../app.py" line="344"/>
         <source>同步成功</source>
         <translation>ماس قەدەملەندى</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
-        <location filename="../app.py" line="347"/>
-        <location filename="../app.py" line="352"/>
-        <location filename="../app.py" line="345"/>
         <location filename="../app.py" line="349"/>
-        <location filename="../app.py" line="354"/>
-        <location filename="../app.py" line="341"/>
-        <location filename="../app.py" line="345"/>
-        <location filename="../app.py" line="350"/>
+        <location filename="../app.py" line="353"/>
+        <location filename="../app.py" line="358"/>
         <source>同步失败：</source>
         <translation>ماس قەدەملەش مەغلۇپ بولدى: </translation>
     </message>
     <message>
-        <location filename="../app.py" line="345"/>
-        <location filename="../app.py" line="347"/>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="351"/>
         <source>正在同步……</source>
         <translation>ماس قەدەملىنىۋاتىدۇ…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="359"/>
+        <location filename="../app.py" line="363"/>
         <source>正在检查U盘……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,8 +1021,7 @@
         <translation>⁦{item}⁩: ⁦{name}⁩ ⁦{period}⁩ ⁦{amount}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="271"/>
-        <location filename="../viewmodels/public.py" line="277"/>
+        <location filename="../viewmodels/public.py" line="288"/>
         <source>第{number}步  {title}</source>
         <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
@@ -1184,6 +1125,9 @@
     <message>
         <location filename="../usb_update.py" line="114"/>
         <source>U盘中的更新不能安装：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../viewmodels/projects.py" line="47"/>
         <source>立项批复</source>
         <extracomment>A stage&apos;s name as shown (kiosk.projects.STAGE_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
@@ -1308,50 +1252,47 @@
         <translation>باشقۇرۇش پارولىنى كىرگۈزۈڭ</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="117"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
+        <source>从U盘更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="126"/>
         <source>测试打印</source>
         <translation>سىناق بېسىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="118"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="127"/>
         <source>立即同步</source>
         <translation>ماس قەدەملەش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="119"/>
-        <source>从U盘更新</source>
-        <translation type="unfinished"></translation>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="130"/>
         <source>屏幕亮度 %1%</source>
-        <translation>ئېكران يورۇقلۇقى ⁦%1%⁩</translation>
+        <translation type="unfinished">ئېكران يورۇقلۇقى ⁦%1%⁩</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="122"/>
-        <source>屏幕亮度 %1%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
         <source>屏幕亮度：本机不能调节</source>
         <translation>يورۇقلۇقنى تەڭشىگىلى بولمايدۇ</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="132"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="140"/>
         <source>暗一点</source>
         <translation>سەل قاراڭغۇ</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="133"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="141"/>
         <source>亮一点</source>
         <translation>سەل يورۇق</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="135"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="143"/>
         <source>刷新状态</source>
         <translation>ھالەتنى يېڭىلاش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="136"/>
+        <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="144"/>
         <source>退出管理</source>
         <translation>چىقىش</translation>
     </message>
@@ -1716,7 +1657,7 @@
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="119"/>
         <source>收入 %1&#x3000;支出 %2&#x3000;结余 %3</source>
-        <translation>كىرىم ⁦%1⁩　چىقىم ⁦%2⁩　قالدۇق ⁦%3⁩</translation>
+        <translation>كىرىم ⁦%1⁩&#x3000;چىقىم ⁦%2⁩&#x3000;قالدۇق ⁦%3⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/LedgerScreen.qml" line="141"/>
@@ -1817,12 +1758,12 @@
         <translation>ناھىيە تېخى كەنت ھوقۇق تىزىملىكىنى ئېلان قىلمىدى.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="205"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="198"/>
         <source>还在吗？%1 秒后自动退出，保护您的信息。</source>
         <translation>بارمۇسىز؟ ئۇچۇرىڭىزنى قوغداش ئۈچۈن ⁦%1⁩ سېكۇنتتىن كېيىن چىقىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/Main.qml" line="219"/>
+        <location filename="../qml/VillageKiosk/Main.qml" line="212"/>
         <source>我还在，继续</source>
         <translation>بار، داۋاملاشتۇرۇش</translation>
     </message>
@@ -1979,7 +1920,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
         <source>这一笔有问题</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">بۇنىڭدا مەسىلە بار</translation>
     </message>
 </context>
 <context>
@@ -2067,7 +2008,7 @@
         <translation>‹ قايتىش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/TopBar.qml" line="41"/>
+        <location filename="../qml/VillageKiosk/TopBar.qml" line="45"/>
         <source>结束，退出</source>
         <translation>تامام، چىقىش</translation>
     </message>
@@ -2161,8 +2102,10 @@
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
         <source>公示 · 村级财务 · 办事流程</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>公示名单 · 办事流程</source>
-        <translation>تىزىملىك · ئىش تەرتىپى</translation>
+        <translation type="obsolete">تىزىملىك · ئىش تەرتىپى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="167"/>
