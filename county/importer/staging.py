@@ -24,10 +24,15 @@ from typing import Any
 
 from county.payments import NewMember, NewPayment
 
-__all__ = ["BATCH_ROWS", "Staged", "Staging"]
+__all__ = ["BATCH_ROWS", "CACHE_KIB", "Staged", "Staging"]
 
 #: Rows a batch holds in memory while the import checks or stores it.
 BATCH_ROWS = 5000
+
+#: The staging file's page cache: a fixed bound, not growth with the rows. The
+#: content keys' index of a big file outgrows SQLite's default 2 MiB, and each
+#: row's insert then waits for pages; 32 MiB holds ~400 000 keys.
+CACHE_KIB = 32768
 
 Staged = tuple[int, str, NewPayment]
 """(staging row id, content key, payment)."""
@@ -47,11 +52,9 @@ class Staging:
 
     def __init__(self, directory: Path) -> None:
         self._db = sqlite3.connect(directory / "staging.db", isolation_level=None)
+        self._db.execute(f"PRAGMA cache_size = -{int(CACHE_KIB)}")
         self._db.executescript("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            -- The content keys' index of a big file outgrows the default 2 MiB cache,
-            -- and each row's insert then waits for pages: 32 MiB holds ~400 000 keys.
-            PRAGMA cache_size = -32768;
             CREATE TABLE row (id INTEGER PRIMARY KEY, ckey TEXT NOT NULL UNIQUE,
                               sheet TEXT NOT NULL, line INTEGER NOT NULL, held INTEGER NOT NULL,
                               payment BLOB NOT NULL, fresh INTEGER, super TEXT);

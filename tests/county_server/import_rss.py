@@ -26,7 +26,9 @@ import json, sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from county.db import open_county_db
-from county.importer import ImportOptions, import_payments
+from county.importer import ImportOptions, import_payments, staging
+if len(sys.argv) > 3:
+    staging.CACHE_KIB = int(sys.argv[3])
 engine = open_county_db(sys.argv[2])
 result = import_payments(engine, Path(sys.argv[1]), ImportOptions(today=date(2025, 1, 1),
                                                                   accept_warnings=True),
@@ -61,9 +63,13 @@ def write_payments_csv(path: Path, rows: int) -> Path:
     return path
 
 
-def import_in_child(csv_path: Path, database: Path, *, timeout: float = 3600) -> ImportRun:
-    """Import ``csv_path`` into a new SQLite county at ``database`` in a child process."""
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(csv_path), f"sqlite:///{database}"],
+def import_in_child(csv_path: Path, database: Path, *, timeout: float = 3600,
+                    staging_cache_kib: int | None = None) -> ImportRun:
+    """Import ``csv_path`` into a new SQLite county at ``database`` in a child process
+    (with the staging file's page cache at ``staging_cache_kib`` if given)."""
+    cache = [] if staging_cache_kib is None else [str(staging_cache_kib)]
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(csv_path), f"sqlite:///{database}",
+                           *cache],
                           capture_output=True, text=True, timeout=timeout, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"import child failed: {done.stderr[-2000:]}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -28,23 +27,7 @@ from county.db import open_county_db
 from county.demo_county import CountyData, generate_county
 from county.models import Payment
 from county.tx import writing
-from county_server.collide_data import NOW, SMALL, hashes, load_county
-
-
-@pytest.fixture(scope="module")
-def county() -> CountyData:
-    """The suite's generated county (same seed, same county)."""
-    return generate_county(SMALL)
-
-
-@pytest.fixture
-def engine(county_url: str, county: CountyData, tmp_path: Path) -> Iterator[Engine]:
-    """A county database with the generated county imported (the lists' imports ran the
-    rules already)."""
-    eng = open_county_db(county_url)
-    load_county(eng, county, tmp_path / "files")
-    yield eng
-    eng.dispose()
+from county_server.collide_data import NOW, SMALL, hashes
 
 
 def _leads(engine: Engine) -> list[tuple[str, str, str]]:

@@ -17,12 +17,11 @@ from county.collision.models import Lead, LeadEvent
 from county.console.audit import list_audit
 from county.demo_county import CountyData
 from county_server.console_data import csrf_of, log_in
-from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
 from county_server.test_console_leads import http, town  # noqa: F401  (fixtures)
 from kiosk import clock
 
 
-def _leads_in(engine: Engine, township: str) -> list[int]:  # noqa: F811
+def _leads_in(engine: Engine, township: str) -> list[int]:
     with engine.connect() as conn:
         return list(conn.execute(select(Lead.id).where(Lead.township == township)
                                  .order_by(Lead.id)).scalars())
@@ -34,7 +33,7 @@ def _step(http: httpx.Client, lead_id: int, step: str, **fields: str) -> httpx.R
                      data={"csrf_token": csrf_of(page.text), **fields}, follow_redirects=True)
 
 
-def _status(engine: Engine, lead_id: int) -> str:  # noqa: F811
+def _status(engine: Engine, lead_id: int) -> str:
     with engine.connect() as conn:
         return str(conn.execute(select(Lead.status).where(Lead.id == lead_id)).scalar_one())
 
@@ -99,7 +98,7 @@ def test_a_leads_life_on_the_console(http: httpx.Client, engine: Engine,  # noqa
 
 
 def test_leads_filters_and_before_payment_first(http: httpx.Client, engine: Engine,  # noqa: F811
-                                                county: CountyData, county_url: str,  # noqa: F811
+                                                county: CountyData, county_url: str,
                                                 tmp_path: Path) -> None:
     planted = set().union(*county.planted.values()) | county.control
     number = next(p.id_number for p in county.people if county.scale.year - p.birth.year >= 62

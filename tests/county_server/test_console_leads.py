@@ -16,18 +16,17 @@ from county.console.audit import list_audit
 from county.demo_county import CountyData
 from county_server.console_data import PASSWORD, add_users, csrf_of, log_in
 from county_server.live import LiveServer
-from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def town(engine: Engine) -> str:  # noqa: F811
+def town(engine: Engine) -> str:
     """The township of the first lead."""
     with engine.connect() as conn:
         return str(conn.execute(select(Lead.township).order_by(Lead.id)).scalars().first())
 
 
 @pytest.fixture
-def http(engine: Engine, town: str) -> Iterator[httpx.Client]:  # noqa: F811
+def http(engine: Engine, town: str) -> Iterator[httpx.Client]:
     """A client of the county server on the generated county, with the console users."""
     add_users(engine)
     add_user(engine, "town1", role="township", township=town, password=PASSWORD, actor="t",
@@ -36,7 +35,7 @@ def http(engine: Engine, town: str) -> Iterator[httpx.Client]:  # noqa: F811
         yield client
 
 
-def test_leads_page_roles_and_township_limit(http: httpx.Client, engine: Engine,  # noqa: F811
+def test_leads_page_roles_and_township_limit(http: httpx.Client, engine: Engine,
                                              town: str) -> None:
     for name in ("viewer1", "it1", "minzheng"):
         log_in(http, name)
@@ -66,8 +65,8 @@ def test_leads_page_roles_and_township_limit(http: httpx.Client, engine: Engine,
     assert http.get(f"/leads/{in_town[0]}").status_code == 200
 
 
-def test_lead_page_and_audited_reveal(http: httpx.Client, engine: Engine,  # noqa: F811
-                                      county: CountyData, town: str) -> None:  # noqa: F811
+def test_lead_page_and_audited_reveal(http: httpx.Client, engine: Engine,
+                                      county: CountyData, town: str) -> None:
     with engine.connect() as conn:
         lead_id = conn.execute(select(Lead.id).where(Lead.rule == "paid_after_death")
                                .order_by(Lead.id)).scalars().first()

@@ -15,7 +15,6 @@ from county.console.audit import list_audit
 from county_server.collide_data import SMALL
 from county_server.console_data import PASSWORD, add_users
 from county_server.live import LiveServer
-from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
 from county_server.test_console_browser import (  # noqa: F401  (fixtures)
     Shoot,
     chromium,
@@ -27,7 +26,7 @@ from kiosk import clock
 
 
 @pytest.fixture
-def live(engine: Engine) -> Iterator[LiveServer]:  # noqa: F811
+def live(engine: Engine) -> Iterator[LiveServer]:
     """The county server on the generated county, with the console users."""
     add_users(engine)
     with LiveServer(engine) as server:
@@ -59,7 +58,7 @@ def test_inspector_filters_leads_opens_one_and_reveals_the_id(
     shoot(page, "cards")
 
 
-def test_a_leads_whole_life_in_the_browser(live: LiveServer, engine: Engine,  # noqa: F811
+def test_a_leads_whole_life_in_the_browser(live: LiveServer, engine: Engine,
                                            page: Page, shoot: Shoot) -> None:  # noqa: F811
     with engine.connect() as conn:
         lead_id, town = conn.execute(select(Lead.id, Lead.township)

@@ -25,7 +25,6 @@ from county.importer.references import ReferenceOptions
 from county.models import ImportBatch, Payment
 from county_server.collide_data import NOW
 from county_server.conftest import auth
-from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
 from kiosk import clock
 
 LONG = "43122619560322079X"
@@ -37,7 +36,7 @@ def _csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def _count(engine: Engine, model: type) -> int:  # noqa: F811
+def _count(engine: Engine, model: type) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
 
@@ -106,14 +105,14 @@ def test_list_missing_its_column_is_refused(empty: Engine, tmp_path: Path, kind:
         import_list(empty, path, ReferenceOptions(kind), now=NOW)
 
 
-def _pensioner(county: CountyData) -> str:  # noqa: F811
+def _pensioner(county: CountyData) -> str:
     """A pensioner no rule flags yet."""
     planted = set().union(*county.planted.values()) | county.control
     return next(p.id_number for p in county.people if county.scale.year - p.birth.year >= 62
                 and p.id_number not in planted)
 
 
-def test_import_dry_run_says_what_the_batch_raises(engine: Engine, county: CountyData,  # noqa: F811
+def test_import_dry_run_says_what_the_batch_raises(engine: Engine, county: CountyData,
                                                    county_url: str, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     number = _pensioner(county)
@@ -133,7 +132,7 @@ def test_import_dry_run_says_what_the_batch_raises(engine: Engine, county: Count
     assert (answer["new"], answer["leads_new"], answer["kind"]) == (0, 0, "deaths")
 
 
-def test_payment_import_says_what_it_raises(engine: Engine, county: CountyData,  # noqa: F811
+def test_payment_import_says_what_it_raises(engine: Engine, county: CountyData,
                                             county_url: str, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     number = _pensioner(county)
@@ -162,13 +161,13 @@ def test_payment_import_says_what_it_raises(engine: Engine, county: CountyData, 
     assert (_count(engine, Payment), _count(engine, Lead)) == (stored[0] + 1, stored[1] + 1)
 
 
-def _lead(engine: Engine, rule: str) -> int:  # noqa: F811
+def _lead(engine: Engine, rule: str) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(Lead.id).where(Lead.rule == rule)
                                 .order_by(Lead.id)).scalars().first() or 0)
 
 
-def test_a_leads_life_and_the_headline_figures(engine: Engine) -> None:  # noqa: F811
+def test_a_leads_life_and_the_headline_figures(engine: Engine) -> None:
     real, innocent = _lead(engine, "duplicate_in_period"), _lead(engine, "paid_after_death")
     with pytest.raises(LeadError, match="cannot become confirmed"):
         confirm(engine, real, 20800, actor="a", now=NOW)
@@ -194,7 +193,7 @@ def test_a_leads_life_and_the_headline_figures(engine: Engine) -> None:  # noqa:
     assert by_town[-1].recovered_fen == 20800 and sum(r.found for r in by_town[:-1]) == total_leads
 
 
-def test_lead_cli(engine: Engine, county_url: str,  # noqa: F811
+def test_lead_cli(engine: Engine, county_url: str,
                   capsys: pytest.CaptureFixture[str]) -> None:
     lead = _lead(engine, "over_standard")
     db = ["--db", county_url]
@@ -215,7 +214,7 @@ def test_lead_cli(engine: Engine, county_url: str,  # noqa: F811
 
 @pytest.mark.parametrize(("today", "card", "late"), [
     (date(2026, 11, 20), "", 0), (date(2026, 12, 5), "yellow", 1), (date(2027, 1, 10), "red", 2)])
-def test_cards_for_late_publishing(engine: Engine, county_url: str, today: date,  # noqa: F811
+def test_cards_for_late_publishing(engine: Engine, county_url: str, today: date,
                                    card: str, late: int,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     clock.travel_to(datetime.combine(today, NOW.timetz()))

@@ -20,7 +20,6 @@ from county.collision.report import ReportError, parse_period
 from county.complaint_flow.service import register
 from county.models import Payment
 from county_server.collide_data import NOW
-from county_server.test_collide import county, engine  # noqa: F401  (fixtures)
 from kiosk import clock
 
 
@@ -45,7 +44,7 @@ def _report(capsys: pytest.CaptureFixture[str], *args: str
     return {by: {r["key"]: r for r in out[by]} for by in ("townships", "departments")}
 
 
-def test_monthly_and_quarterly_report(engine: Engine, county_url: str,  # noqa: F811
+def test_monthly_and_quarterly_report(engine: Engine, county_url: str,
                                       tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     with engine.connect() as conn:

@@ -102,6 +102,14 @@ def _head(county: Engine) -> int:
         return int(conn.exec_driver_sql("SELECT value FROM change_counter").scalar_one())
 
 
+def _starts(log: Path) -> int:
+    """How many daemons have logged their start in ``log``."""
+    try:
+        return log.read_bytes().count(b"event=syncd_started")
+    except FileNotFoundError:
+        return 0
+
+
 def _cursor_moved(db: Path, start: int | None) -> bool:
     return _stored_cursor(db) != start
 
@@ -156,8 +164,36 @@ def test_kill_minus_9_during_snapshot_and_paging(county: LiveServer, county_engi
     kills = {"snapshot": 0, "paging": 0, "idle": 0}
     basis: int | None = None  # the cursor whose state the cache holds while it has none
     cursor: int | None = None
+    stage = terminal.db.with_name(terminal.db.name + ".snapshot")
+
+    def spawn() -> int:
+        """Start a daemon; return its pid once it has started (opened its cache and
+        logged ``syncd_started``): on a loaded machine that takes longer than any
+        random instant, and kills before it would all land in the same place."""
+        assert zygote.stdin is not None and zygote.stdout is not None
+        started = _starts(log)
+        argv = ["syncd", "--config", str(terminal.config)]
+        zygote.stdin.write(json.dumps({"argv": argv, "log": str(log)}) + "\n")
+        zygote.stdin.flush()
+        pid = int(zygote.stdout.readline())
+        _wait_for(lambda: _starts(log) > started, pid, "its start")
+        return pid
+
+    def kill_and_check(pid: int, wait: Callable[[int], None] | None = None) -> int | None:
+        """Kill ``pid`` (after ``wait``), check the cache, count the phase; the cursor."""
+        if wait is not None:
+            wait(pid)
+        phase = "snapshot" if stage.exists() else "paging"
+        os.kill(pid, signal.SIGKILL)
+        _wait_dead(pid)
+        head = _head(county_engine)
+        stored = _check(terminal.db, ledger, basis)
+        if phase == "paging" and stored == head:
+            phase = "idle"
+        kills[phase] += 1
+        return stored
+
     try:
-        stage = terminal.db.with_name(terminal.db.name + ".snapshot")
         for iteration in range(ITERATIONS):
             target = TARGETS[iteration % len(TARGETS)]
             if cursor is not None and not stage.exists():
@@ -181,32 +217,31 @@ def test_kill_minus_9_during_snapshot_and_paging(county: LiveServer, county_engi
                 if target == "snapshot" or (target == "random" and rng.random() < 0.15):
                     basis = cursor
                     clear_cursor(engine)  # what a `resync` heartbeat action does
+            if target == "paging" and cursor is None:
+                # The last kill cut a snapshot, and the county may change only while the
+                # daemon is dead: let the snapshot land (that kill is checked too) and
+                # change the county, so that there are pages to cut. On a loaded machine
+                # a snapshot outlasts any random instant, so without this step paging
+                # targets found nothing to page (CI: 1 paging kill in 30).
+                cursor = kill_and_check(spawn(), wait=lambda pid: _wait_for(
+                    lambda: not stage.exists() and _stored_cursor(terminal.db) is not None,
+                    pid, "the end of the snapshot"))
+                if cursor is not None and not stage.exists():
+                    add_payments(county_engine, rng, rng.randrange(200, 800))
+                    ledger.scan(county_engine)
             before = _stored_cursor(terminal.db)
-            argv = ["syncd", "--config", str(terminal.config)]
-            zygote.stdin.write(json.dumps({"argv": argv, "log": str(log)}) + "\n")
-            zygote.stdin.flush()
-            pid = int(zygote.stdout.readline())
+            pid = spawn()
             if target == "snapshot":
                 _wait_for(lambda: stage.exists() or _stored_cursor(terminal.db) is not None,
                           pid, "the snapshot stage")
                 time.sleep(rng.uniform(0, 0.3))
-            elif target == "paging" and (before is None or before < _head(county_engine)):
-                # With no cursor yet (the last snapshot was cut) the snapshot is let land
-                # first: on a loaded machine it takes longer than any random instant,
-                # and paging only ever follows a snapshot that landed.
-                _wait_for(partial(_cursor_moved, terminal.db, before), pid,
-                          "a page" if before is not None else "the end of the snapshot")
+            elif target == "paging" and before is not None and before < _head(county_engine):
+                _wait_for(partial(_cursor_moved, terminal.db, before), pid, "a page")
                 time.sleep(rng.uniform(0, 0.1))
             else:
                 time.sleep(rng.uniform(0.05, 1.2))
-            phase = "snapshot" if stage.exists() else "paging"
-            os.kill(pid, signal.SIGKILL)
-            _wait_dead(pid)
-            head = _head(county_engine)
-            cursor = _check(terminal.db, ledger, basis)
-            if phase == "paging" and cursor == head:
-                phase = "idle"
-            kills[phase] += 1
+            cursor = kill_and_check(pid)
+        print("kills by phase:", kills)
         assert kills["snapshot"] >= ENOUGH and kills["paging"] >= ENOUGH, kills
         final = terminal.run("syncd", "--once")
         assert final.returncode == 0, final.stderr[-2000:]
