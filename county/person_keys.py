@@ -29,7 +29,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 
 from county.models import HouseholdMember, Payment, PersonKey, VillageKdf
 from county.scope import TerminalScope
@@ -151,33 +162,42 @@ def store_person_keys(conn: Connection, derived: Mapping[Person, tuple[int, str]
     """Store derived keys (in the caller's write transaction); renew their rows' seqs.
 
     A person cached meanwhile by another import keeps the stored key.
-    Returns the number of keys stored.
+    Returns the number of keys stored. Set-based: a few statements per 500
+    people, not one per row (a county's 30 000 rows took a minute row by row).
     """
-    stored = 0
-    for (township, village, who), (generation, key) in derived.items():
-        exists = conn.execute(select(PersonKey.id_hash).where(
-            PersonKey.township == township, PersonKey.village == village,
-            PersonKey.id_hash == who)).first()
-        if exists is not None:
-            continue
-        conn.execute(insert(PersonKey).values(township=township, village=village, id_hash=who,
-                                              generation=generation, derived=key))
-        stored += 1
-        _renew(conn, township, village, who)
-    return stored
+    wanted = list(derived)
+    new: list[Person] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        cached = {(r[0], r[1], r[2]) for r in conn.execute(select(
+            PersonKey.township, PersonKey.village, PersonKey.id_hash).where(
+            tuple_(PersonKey.township, PersonKey.village, PersonKey.id_hash).in_(chunk)))}
+        new.extend(p for p in chunk if p not in cached)
+    if new:
+        conn.execute(insert(PersonKey), [
+            {"township": t, "village": v, "id_hash": who, "generation": derived[(t, v, who)][0],
+             "derived": derived[(t, v, who)][1]} for t, v, who in new])
+        _renew(conn, new)
+    return len(new)
 
 
-def _renew(conn: Connection, township: str, village: str, who: str) -> None:
-    """Give the person's rows in the village fresh seqs, so they page to its terminals."""
+_CHUNK = 500
+
+
+def _renew(conn: Connection, people: list[Person]) -> None:
+    """Give the people's rows in their villages fresh seqs, so they page to its terminals."""
     for model, key in ((Payment, Payment.id), (HouseholdMember, HouseholdMember.id_hash)):
-        place = and_(model.township == township, model.village == village,
-                     model.id_hash == who)
-        keys = list(conn.execute(select(key).where(place)).scalars())
+        keys: list[object] = []
+        for start in range(0, len(people), _CHUNK):
+            chunk = people[start:start + _CHUNK]
+            found = conn.execute(select(key).where(
+                tuple_(model.township, model.village, model.id_hash).in_(chunk))).scalars()
+            keys.extend(dict.fromkeys(found))  # a member's rows are renewed by id_hash
         if not keys:
             continue
         first = take_seqs(conn, len(keys))
-        for offset, value in enumerate(keys):
-            conn.execute(update(model).where(key == value).values(seq=first + offset))
+        conn.execute(update(model).where(key == bindparam("k")).values(seq=bindparam("s")),
+                     [{"k": value, "s": first + offset} for offset, value in enumerate(keys)])
 
 
 def hash_of_person_key(conn: Connection, township: str, village: str,

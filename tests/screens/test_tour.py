@@ -61,3 +61,13 @@ def test_tour_in_english_high_contrast_large_text(tours: dict[str, TourRun]) -> 
         # White and yellow on black: most of the screen is black.
         black = sum(image.histogram()[:16])
         assert black > image.width * image.height * 0.4, f"{path.name} is not high contrast"
+
+
+def test_tour_prints_on_the_configured_paper(tours: dict[str, TourRun]) -> None:
+    # The "zh" tour ran with ``--config`` naming 58 mm paper and a 5 s countdown.
+    tour = tours["zh"]
+    assert tour.returncode == 0, tour.stderr[-2000:]
+    # 58 mm paper is 384 dots wide (the demo's own 80 mm would be 576).
+    with Image.open(tour.folder / "receipt-printed.png") as receipt:
+        assert receipt.width == 384
+    assert any(tour.folder.glob("*-still-here.png"))
