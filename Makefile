@@ -92,8 +92,11 @@ lint: deps
 typecheck: deps
 	$(BIN)/mypy kiosk drivers sync update ui county demo tests
 
+# Four workers, a test file each at a time: module fixtures run once, and the tests
+# (mostly waiting on servers, devices and subprocesses) keep 2 cores busy.
+PYTEST_WORKERS ?= 4
 pytest: deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,11 @@ from kiosk.store import open_store
 # the test as flaky. Timing belongs in tests/bench/.
 settings.register_profile("village-kiosk", deadline=None)
 settings.load_profile("village-kiosk")
+
+# Console passwords hashed at argon2id's cheapest cost, here and in every server and
+# CLI process the tests start (county/console/accounts.py; the real cost is checked
+# by tests/county_server/test_password_cost.py).
+os.environ["VILLAGE_COUNTY_CHEAP_HASHING_FOR_TESTS"] = "1"
 
 
 @pytest.fixture(autouse=True)
