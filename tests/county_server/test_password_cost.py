@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher, extract_parameters, profiles
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from county.console.accounts import CHEAP_HASHING_FOR_TESTS, add_user, log_in
 from county.console.models import ConsoleUser
@@ -49,7 +49,7 @@ def test_a_hash_of_another_cost_is_renewed_at_login(tmp_path: Path) -> None:
     add_user(engine, "clerk1", role="viewer", password="a long password", now=now, actor="it")
     older = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with engine.begin() as conn:
-        conn.execute(ConsoleUser.__table__.update().values(
+        conn.execute(update(ConsoleUser).values(
             password_hash=older.hash("a long password")))
     log_in(engine, "clerk1", "a long password", address="127.0.0.1", now=now)
     with engine.connect() as conn:
