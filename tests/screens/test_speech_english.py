@@ -14,8 +14,8 @@ from speech.trimmed import espeak_data_without
 from drivers.idcard.cardtext import IdCard
 from drivers.speech import EspeakSpeaker
 from kiosk.config import Config
-from kiosk.speech.text import FIXED_PROMPTS
 from kiosk.speech.text_en import FIXED_PROMPTS_EN
+from kiosk.speech.text_ug import FIXED_PROMPTS_UG
 from screens.conftest import PIN
 from screens.kiosk_window import open_kiosk, unlock_clerk
 from ui.playback import audio_output_problem
@@ -61,10 +61,10 @@ def test_the_speaker_button_reads_english(qtbot: QtBot, kiosk_config: Config,
         d.find("welcomeScreen")
         assert not speech.speaking and not wav.exists()
 
-        # Uyghur screens are read in Mandarin (no Uyghur speech texts yet).
+        # Uyghur screens are read in Uyghur.
         d.click("language_ug")
-        d.wait_until(lambda: _says(app) == ("zh_CN", FIXED_PROMPTS["welcome"]),
-                     what="Mandarin in ug")
+        d.wait_until(lambda: _says(app) == ("ug", FIXED_PROMPTS_UG["welcome"]),
+                     what="Uyghur in ug")
         assert d.items("speakButton") != []
 
 
@@ -76,12 +76,12 @@ def test_a_language_without_its_voice_hides_the_button(qtbot: QtBot, kiosk_confi
         d.find("speakButton")  # Mandarin is there
         d.click("language_en")
         d.wait_until(lambda: d.items("speakButton") == [], what="button hidden in English")
-        d.click("language_ug")  # read in Mandarin: the button is back
+        d.click("language_ug")  # the Uyghur voice is there: the button is back
         d.find("speakButton")
         d.click("language_zh_CN")
         d.find("speakButton")
         unlock_clerk(ui, d, PIN)
         info = {row["label"]: row["value"] for row in ui.app_model.clerk_model.info}
-        ok = tr(audio_output_problem() or "正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）")
+        ok = tr(audio_output_problem() or "正常（espeak-ng：普通话、英文、维吾尔文）")
         assert info["朗读"] == (ok + "；英文界面没有朗读：espeak-ng has no voice en-us"
                                    "（朗读按钮已隐藏）")

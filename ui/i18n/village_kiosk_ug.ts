@@ -758,8 +758,8 @@
     </message>
     <message>
         <location filename="../app.py" line="246"/>
-        <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
-        <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە؛ ئۇيغۇرچە ئېكراندا خەنزۇچە ئوقۇيدۇ)</translation>
+        <source>正常（espeak-ng：普通话、英文、维吾尔文）</source>
+        <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە، ئۇيغۇرچە)</translation>
     </message>
     <message>
         <location filename="../app.py" line="271"/>

@@ -1,5 +1,5 @@
 """The root view-model as the read-aloud sees it (:class:`OnScreen`), so that the
-modules choosing what a screen says (ui.viewmodels.utterance, utterance_en) do not
+modules choosing what a screen says (ui.viewmodels.utterance, utterance_translated) do not
 import ui.viewmodels.app."""
 
 from __future__ import annotations
