@@ -85,3 +85,62 @@ def test_a_language_without_its_voice_hides_the_button(qtbot: QtBot, kiosk_confi
         ok = tr(audio_output_problem() or "正常（espeak-ng：普通话、英文、维吾尔文）")
         assert info["朗读"] == (ok + "；英文界面没有朗读：espeak-ng has no voice en-us"
                                    "（朗读按钮已隐藏）")
+
+
+def _english(app: OnScreen) -> str:
+    """The English utterance on show: English, no digit, Chinese only in the data."""
+    language, text = _says(app)
+    assert language == "en", text
+    assert not any(ch.isdigit() for ch in text), text
+    return text
+
+
+def test_the_village_screens_and_the_complaint_query_read_english(
+        qtbot: QtBot, kiosk_config: Config) -> None:
+    config = replace(kiosk_config, ui=replace(kiosk_config.ui, language="en"))
+    with open_kiosk(config) as (ui, d):
+        app = ui.app_model
+        d.click("complaintQueryButton")
+        d.find("complaintQueryScreen")
+        assert _english(app).startswith("Please type the complaint number from your receipt")
+        d.click("homeButton")
+        d.click("publicButton")
+        d.find("publicScreen")
+        assert _english(app).startswith("Village affairs: Public rolls, ")
+        d.click("choice_0")
+        d.find("rollItemsScreen")
+        assert _english(app).startswith("Public rolls: 农村最低生活保障金, ")
+        d.click("choice_0")
+        d.find("rollScreen")
+        assert _english(app).startswith("The public roll of 农村最低生活保障金: ")
+        d.click("rollRow_0")
+        d.find("rollRowScreen")
+        assert _english(app).endswith(" yuan. If this payment is wrong, tap \"This payment "
+                                      "is wrong\".")
+        for _ in range(2):
+            d.click("backButton")
+        d.find("rollItemsScreen")
+        d.click("backButton")
+        d.click("choice_1")
+        d.find("powersScreen")
+        assert _english(app).startswith("Micro-power list: 低保申请, 宅基地审批")
+        d.click("choice_0")
+        d.find("powerScreen")
+        assert _english(app).startswith("Step one: 提出申请. ")
+        d.click("backButton")
+        d.find("powersScreen")
+        d.click("backButton")
+        d.click("choice_2")
+        d.find("ledgerScreen")
+        assert _english(app).startswith("Village finances. In twenty twenty-six: income ")
+        d.click("month_0")
+        d.find("ledgerEntryList")
+        assert " yuan; " in _english(app) and " entries. " in _english(app)
+        d.click("backButton")
+        d.click("backButton")
+        d.click("choice_3")
+        d.find("projectsScreen")
+        assert _english(app).endswith(". Tap one to see each step.")
+        d.click("project_0")
+        d.find("stageList")
+        assert "; Budget, " in _english(app)

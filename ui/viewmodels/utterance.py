@@ -26,6 +26,7 @@ from ui.tr import language
 from ui.viewmodels.onscreen import OnScreen
 from ui.viewmodels.screens import PUBLIC_SCREENS, Screen
 from ui.viewmodels.utterance_translated import translated_text
+from ui.viewmodels.utterance_village import ledger_mandarin
 from ui.wording import REASON_LABELS_ZH
 
 __all__ = ["OnScreen", "Utterance", "UtteranceSource", "mandarin_utterance", "utterance_for"]
@@ -90,6 +91,8 @@ def mandarin_utterance(app: OnScreen) -> Utterance | None:
         return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
     if screen == "complaintQuery":
         return Utterance(spoken_numbers_in(app.query_model.spoken()))
+    if screen == "ledger":
+        return Utterance(ledger_mandarin(app.ledger_model))
     if screen in _PUBLIC:
         return Utterance(app.public_model.spoken(Screen(screen)))
     if screen == "notices":
