@@ -40,9 +40,12 @@ def listed(things: Sequence[T], most: int = MAX_LISTED) -> tuple[Sequence[T], in
     return things[:most], max(0, len(things) - most)
 
 
-def other_years(result: LookupResult, summary: YearSummary) -> list[int]:
-    """The years on record besides the one on screen, newest first."""
-    return [y.year for y in result.years if y.year != summary.year]
+def other_years(result: LookupResult, summary: YearSummary,
+                most: int = 3) -> tuple[list[int], bool]:
+    """The first ``most`` years on record besides the one on screen, newest first, and
+    whether there are more."""
+    years = [y.year for y in result.years if y.year != summary.year]
+    return years[:most], len(years) > most
 
 
 def paid_fen(payments: Sequence[PaymentLine]) -> int:

@@ -120,10 +120,10 @@ def benefits_text_en(result: LookupResult, *, name: str = "", year: int | None =
     if summary.returned_fen:
         text += " " + _sentence("", f"{en_amount(summary.returned_fen)} was returned; please "
                                 "ask the village why.")
-    others = [en_year(y) for y in other_years(result, summary)]
+    others, more = other_years(result, summary)
     if others:
-        more = " and others" if len(others) > 3 else ""
-        text += f" The screen also shows the records of {', '.join(others[:3])}{more}."
+        said = ", ".join(map(en_year, others)) + (" and others" if more else "")
+        text += f" The screen also shows the records of {said}."
     return f"{text} {_ASK}"
 
 

@@ -105,10 +105,10 @@ def benefits_text_ug(result: LookupResult, *, name: str = "", year: int | None =
         text += " بۇنىڭ ئىچىدە: " + "؛ ".join(parts) + tail + "."
     if summary.returned_fen:
         text += f" {ug_amount(summary.returned_fen)} قايتۇرۇلدى، سەۋەبىنى كەنتتىن سوراڭ."
-    others = [ug_year(y) for y in picks.other_years(result, summary)]
+    others, more = picks.other_years(result, summary)
     if others:
-        more = " قاتارلىق" if len(others) > 3 else ""
-        text += f" ئېكراندا يەنە {'، '.join(others[:3])}{more}نىڭ خاتىرىلىرى بار."
+        said = "، ".join(map(ug_year, others)) + (" قاتارلىق" if more else "")
+        text += f" ئېكراندا يەنە {said}نىڭ خاتىرىلىرى بار."
     return f"{text} {_ASK}"
 
 

@@ -68,6 +68,23 @@ def test_the_speaker_button_reads_english(qtbot: QtBot, kiosk_config: Config,
         assert d.items("speakButton") != []
 
 
+def test_the_speaker_button_reads_uyghur(qtbot: QtBot, kiosk_config: Config,
+                                         card: IdCard) -> None:
+    config = replace(kiosk_config, ui=replace(kiosk_config.ui, language="ug"))
+    with open_kiosk(config) as (ui, d):
+        app, speech = ui.app_model, ui.app_model.speech_model
+        d.find("welcomeScreen")
+        assert _says(app) == ("ug", FIXED_PROMPTS_UG["welcome"])
+        ui.bridge.cardRead.emit(card)
+        d.find("benefitsScreen")
+        language, text = _says(app)
+        assert language == "ug" and text.startswith(
+            f"{card.name}، ئىككى مىڭ يىگىرمە ئالتىنچى يىلى سىز جەمئىي ")
+        assert not any(ch.isdigit() for ch in text)
+        with qtbot.waitSignal(speech.spoken, timeout=60_000) as spoken:
+            d.click("speakButton")
+        # The real espeak-ng, voice ug with the names in the pinyin voice, into a WAV.
+        assert _seconds(Path(spoken.args[0])) > 15
 def test_a_language_without_its_voice_hides_the_button(qtbot: QtBot, kiosk_config: Config,
                                                        tmp_path: Path) -> None:
     speaker = EspeakSpeaker(data_path=espeak_data_without("gmw/en-US", tmp_path))
