@@ -243,7 +243,7 @@ class KioskUi:
 
     def _speech_text(self) -> str:
         ok = tr(audio_output_problem()
-                or QT_TR_NOOP("正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）"))
+                or QT_TR_NOOP("正常（espeak-ng：普通话、英文、维吾尔文）"))
         return self.app_model.speech_model.clerk_text(ok)
 
     def _switch_language(self, code: str) -> None:

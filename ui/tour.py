@@ -28,8 +28,9 @@ from ui.complaint_lookup import LookupWrong
 from ui.demo import DEMO_PIN, DemoDevices
 from ui.demo_settings import with_settings
 from ui.driver import UiDriver, UiDriverError
+from ui.i18n import I18N_DIR
 from ui.services import KioskServices
-from ui.untranslated import DataText, shown_texts, untranslated
+from ui.untranslated import DataText, shown_texts, untranslated, wording
 
 __all__ = ["SIZES", "Look", "TourResult", "run_tour"]
 
@@ -106,6 +107,8 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
     shots: list[Path] = []
     cut: dict[str, list[str]] = {}
     chinese: dict[str, list[str]] = {}
+    sources = wording(I18N_DIR / f"village_kiosk_{look.language}.ts") \
+        if look.language in ("en", "ug") else frozenset()
 
     def shot(name: str) -> None:
         shots.append(d.screenshot(out / f"{len(shots) + 1:02d}-{name}.png"))
@@ -113,14 +116,14 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         if truncated:
             log.warning("tour %dx%d: text cut off on %s: %s", *size, name, truncated)
             cut[name] = truncated
-        if look.language == "en":
+        if look.language in ("en", "ug"):
             # The villager's draft complaint and the terminal's place are data too.
             # (After the first window is gone, its view-models are too: no draft then.)
             draft = app.complaint_model.text
             extra = [config.terminal.township + config.terminal.village]
             data = DataText(config.store.path,
                             extra=[*extra, draft] if isinstance(draft, str) else extra)
-            left = untranslated(shown_texts(d.window), data)
+            left = untranslated(shown_texts(d.window), data, sources)
             if left:
                 log.warning("tour %dx%d: untranslated text on %s: %s", *size, name, left)
                 chinese[name] = left

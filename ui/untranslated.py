@@ -5,7 +5,10 @@ it visits and reports each visible text that still holds Chinese characters,
 except data: a run of Chinese characters that occurs in the terminal's own
 database (names, benefit items, departments, notices, the county's replies, the
 complaints villagers wrote) or in the terminal's place name is data, and stays
-as the county or the villager wrote it. Text fields (what a villager types, in
+as the county or the villager wrote it — unless the whole text is one of the
+kiosk's own source strings (:func:`wording`, the ``<source>`` texts of
+ui/i18n/*.ts): 村级工程 left in Chinese is untranslated even where a notice
+happens to use the same words. Text fields (what a villager types, in
 pinyin) and the on-screen keyboard are data too, and so is the language
 switch's own "中文".
 """
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-__all__ = ["DataText", "han_runs", "shown_texts", "untranslated"]
+__all__ = ["DataText", "han_runs", "shown_texts", "untranslated", "wording"]
 
 #: Han ideographs (CJK unified, extension A, the supplementary planes' extensions).
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
@@ -71,10 +74,21 @@ def shown_texts(window: QQuickWindow) -> Iterator[str]:
         stack.extend(item.childItems())
 
 
-def untranslated(texts: Iterable[str], data: DataText) -> list[str]:
-    """The texts holding a run of Chinese that is not data (each once, in order)."""
+def wording(ts_file: Path) -> frozenset[str]:
+    """The kiosk's own source strings (Chinese) in the Qt translation file ``ts_file``."""
+    import xml.etree.ElementTree as ET  # only the tour needs it
+
+    root = ET.parse(ts_file).getroot()
+    return frozenset(text for text in (s.text for s in root.iter("source")) if text)
+
+
+def untranslated(texts: Iterable[str], data: DataText,
+                 sources: frozenset[str] = frozenset()) -> list[str]:
+    """The texts holding a run of Chinese that is not data, or that are one of the
+    kiosk's ``sources`` as they are (each once, in order)."""
     found: list[str] = []
     for text in texts:
-        if text not in found and any(not data.holds(run) for run in han_runs(text)):
+        if text not in found and han_runs(text) and (
+                text in sources or any(not data.holds(run) for run in han_runs(text))):
             found.append(text)
     return found

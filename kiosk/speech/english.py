@@ -17,8 +17,9 @@ Pure functions, standard library only.
 
 from __future__ import annotations
 
-import re
 from datetime import date
+
+from kiosk.speech.quantities import NumberWords, numbers_in
 
 __all__ = [
     "MONTHS",
@@ -138,20 +139,8 @@ def en_date(day: date, *, year: bool = False) -> str:
     return f"{text}, {en_year(day.year)}" if year else text
 
 
-_NUMBER = re.compile(r"(?<![0-9.])([0-9][0-9,]*(?:\.[0-9]+)?)(\s*%)?")
-
-
-def _replace(match: re.Match[str]) -> str:
-    number, percent = match.group(1), match.group(2)
-    plain = number.replace(",", "")
-    if "." not in plain and ((len(plain) >= 5 and "," not in number)
-                             or (plain.startswith("0") and len(plain) > 1)):
-        return en_digits(plain)
-    whole, _, fraction = plain.partition(".")
-    text = en_integer(int(whole))
-    if fraction:
-        text += " point " + en_digits(fraction)
-    return text + (" percent" if percent else "")
+_WORDS = NumberWords(integer=en_integer, digits=en_digits, point="point",
+                     percent=lambda said: f"{said} percent")
 
 
 def en_numbers_in(text: str) -> str:
@@ -159,4 +148,4 @@ def en_numbers_in(text: str) -> str:
     separators, or a leading zero, are read digit by digit (12388 → one two three
     eight eight); anything else is a quantity (3,500 → three thousand five hundred,
     1.5 → one point five, 70% → seventy percent)."""
-    return _NUMBER.sub(_replace, text)
+    return numbers_in(text, _WORDS)

@@ -27,6 +27,7 @@ from kiosk.speech.numbers import (
 
 if TYPE_CHECKING:
     from kiosk.complaints import ComplaintStatus
+    from kiosk.ledger import Ledger, Totals
     from kiosk.lookup import LookupResult, PaymentLine
 
 __all__ = [
@@ -37,9 +38,12 @@ __all__ = [
     "complaint_filed_text",
     "detail_text",
     "error_text",
+    "ledger_month_text",
+    "ledger_months_text",
     "my_complaints_text",
     "notices_text",
     "print_text",
+    "voucher_text",
 ]
 
 #: The supervision hotline, read digit by digit.
@@ -179,3 +183,37 @@ def print_text(problem: str | None = None) -> str:
 def error_text(message: str) -> str:
     """An error screen's message (already plain Chinese) with its numbers in words."""
     return spoken_numbers_in(message)
+
+
+#: A ledger entry's kind as said.
+_KINDS = {"income": "收入", "expense": "支出"}
+
+
+def _totals(t: Totals) -> str:
+    return (f"收入{spoken_amount(t.income_fen)}，支出{spoken_amount(t.expense_fen)}，"
+            f"结余{spoken_amount(t.balance_fen)}")
+
+
+def ledger_months_text(year: Totals | None) -> str:
+    """村级财务's months page: the year's totals (None: nothing published)."""
+    if year is None:
+        return "村里的财务还没有公开到这台机器上。"
+    label = spoken_year(int(year.label)) if year.label.isdigit() else year.label
+    return f"村级财务。{label}，{_totals(year)}。点一个月份，听这个月的每一笔。"
+
+
+def ledger_month_text(ledger: Ledger) -> str:
+    """A month's entries: its totals, then the first few."""
+    year, _, month = ledger.month.partition("-")
+    head = (f"{spoken_year(int(year))}{spoken_integer(int(month))}月"
+            if year.isdigit() and month.isdigit() else spoken_numbers_in(ledger.month))
+    text = f"{head}，{_totals(ledger.month_totals)}，一共{spoken_count(len(ledger.entries))}笔。"
+    for e in ledger.entries[:_MAX_LISTED]:
+        text += (f"{spoken_date(e.entry_date)}，{spoken_numbers_in(e.summary)}，"
+                 f"{_KINDS.get(e.kind, e.kind)}{spoken_amount(e.amount_fen)}。")
+    return text + ("其余的请看屏幕。" if len(ledger.entries) > _MAX_LISTED else "")
+
+
+def voucher_text(voucher: str, summary: str) -> str:
+    """An entry's voucher on show."""
+    return f"凭证{spoken_numbers_in(voucher)}：{spoken_numbers_in(summary)}。"

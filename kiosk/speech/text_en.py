@@ -12,13 +12,20 @@ Pure functions over the lookup's dataclasses; no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from kiosk.speech.english import en_amount, en_date, en_digits, en_integer, en_numbers_in, en_year
-from kiosk.speech.numbers import spoken_numbers_in
+from kiosk.speech.essentials import (
+    MAX_LISTED,
+    as_written,
+    latest_payments,
+    listed,
+    other_years,
+    paid_fen,
+    year_shown,
+)
 
 if TYPE_CHECKING:
     from kiosk.complaints import ComplaintStatus
@@ -67,14 +74,12 @@ FIXED_PROMPTS_EN: Mapping[str, str] = {
 #: Payment statuses as said aloud.
 STATUS_SPOKEN_EN: Mapping[str, str] = {"paid": "paid", "pending": "waiting to be paid",
                                        "returned": "returned"}
-_MAX_LISTED = 5
-_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def data_en(text: str) -> str:
     """Data as written (Chinese stays Chinese, its numbers in Chinese words; other text
     gets English number words)."""
-    return spoken_numbers_in(text) if _CHINESE.search(text) else en_numbers_in(text)
+    return as_written(text, en_numbers_in)
 
 
 def _count(value: int, noun: str) -> str:
@@ -105,24 +110,20 @@ def benefits_text_en(result: LookupResult, *, name: str = "", year: int | None =
     if not result.years:
         prompt = FIXED_PROMPTS_EN["no_record"]
         return _sentence(name, prompt[:1].lower() + prompt[1:])
-    summary = result.years[0] if year is None else next(
-        (y for y in result.years if y.year == year), None)
-    if summary is None:
-        raise ValueError(f"no records in {year}")
+    summary = year_shown(result, year)
     text = _lead(name, summary.year, summary.total_fen, summary.pending_fen)
-    if summary.items:
-        parts = [f"{item.item_name}, {en_amount(item.total_fen)}"
-                 for item in summary.items[:_MAX_LISTED]]
-        rest = len(summary.items) - _MAX_LISTED
+    items, rest = listed(summary.items)
+    if items:
+        parts = [f"{item.item_name}, {en_amount(item.total_fen)}" for item in items]
         tail = f"; and {_count(rest, 'more item')}, see the screen" if rest > 0 else ""
         text += " Of this: " + "; ".join(parts) + tail + "."
     if summary.returned_fen:
         text += " " + _sentence("", f"{en_amount(summary.returned_fen)} was returned; please "
                                 "ask the village why.")
-    others = [en_year(y.year) for y in result.years if y.year != summary.year]
+    others, more = other_years(result, summary)
     if others:
-        more = " and others" if len(others) > 3 else ""
-        text += f" The screen also shows the records of {', '.join(others[:3])}{more}."
+        said = ", ".join(map(en_year, others)) + (" and others" if more else "")
+        text += f" The screen also shows the records of {said}."
     return f"{text} {_ASK}"
 
 
@@ -134,10 +135,10 @@ def _payment(p: PaymentLine) -> str:
 def detail_text_en(item_name: str, payments: Sequence[PaymentLine], *,
                    standard: str = "") -> str:
     """One item's screen: how many payments, their paid sum, the latest few, the standard."""
-    paid = sum(p.amount_fen for p in payments if p.status == "paid")
+    paid = paid_fen(payments)
     text = f"{item_name}: {_count(len(payments), 'payment')} on record"
     text += f", {en_amount(paid)} paid." if payments else "."
-    latest = sorted(payments, key=lambda p: (p.paid_on, p.payment_id), reverse=True)[:3]
+    latest = latest_payments(payments)
     if latest:
         head = "The latest" if len(latest) == 1 else f"The latest {en_integer(len(latest))}"
         text += f" {head}: " + "; ".join(map(_payment, latest)) + "."
@@ -156,10 +157,10 @@ def notices_text_en(notices: Sequence[tuple[str, str, date]]) -> str:
         return "There are no notices now."
     parts = [f"Number {en_integer(i)}, {data_en(kind)}, {data_en(title)}, published "
              f"{en_date(published)}." for i, (kind, title, published)
-             in enumerate(notices[:_MAX_LISTED], start=1)]
+             in enumerate(notices[:MAX_LISTED], start=1)]
     verb = "is" if len(notices) == 1 else "are"
     text = f"There {verb} {_count(len(notices), 'notice')}. " + " ".join(parts)
-    if len(notices) > _MAX_LISTED:
+    if len(notices) > MAX_LISTED:
         text += " The rest are on the screen."
     return text + " Tap a title to read it in full."
 
@@ -185,7 +186,7 @@ def my_complaints_text_en(complaints: Sequence[ComplaintStatus],
     from kiosk.timefmt import to_local  # zoneinfo only
 
     parts = []
-    for i, c in enumerate(complaints[:_MAX_LISTED], start=1):
+    for i, c in enumerate(complaints[:MAX_LISTED], start=1):
         when = en_date(to_local(c.created_at).date())
         what = reasons.get(c.category, "something else")
         state = (f"answered: {data_en(c.reply_text)}" if c.reply_text

@@ -89,13 +89,15 @@ TOUR_LOOKS = {
     "zh": ("--config", "{config}"),
     # The hardest look to fit: English words in large type, high contrast.
     "en-contrast": ("--lang", "en", "--theme", "high-contrast", "--large-text"),
+    # Right to left: Uyghur on the villager and clerk screens alike.
+    "ug": ("--lang", "ug"),
 }
 
 
 @pytest.fixture(scope="session")
 def tours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TourRun]:
     """The tours the suite checks, run side by side: a tour mostly waits on the emulated
-    reader and printer, so two together take about as long as one."""
+    reader and printer, so several together take about as long as one."""
     base = tmp_path_factory.mktemp("tours")
     config = base / "terminal.toml"
     config.write_text("[printer]\npaper_mm = 58\n\n[ui]\ncountdown_s = 5\n", encoding="utf-8")

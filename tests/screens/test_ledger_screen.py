@@ -13,6 +13,7 @@ from demo.ledger import generate_ledger
 from demo.village import DemoVillage
 from kiosk.config import Config
 from kiosk.money import format_yuan
+from kiosk.speech.numbers import spoken_count
 from screens.kiosk_window import open_kiosk
 from ui.viewmodels.utterance import utterance_for
 
@@ -35,8 +36,13 @@ def test_months_entries_voucher_and_back(qtbot: QtBot, kiosk_config: Config,
         assert ui.app_model.screen == "ledger"
         income = sum(e.amount_fen for e in year if e.kind == "income")
         assert d.texts_showing(format_yuan(income)), "the year's income is on the first page"
+        said = utterance_for(ui.app_model)  # the year's totals in words
+        assert said is not None and said.text.startswith("村级财务。二零二六年，收入")
         d.click("month_0")  # newest month first
         d.find("ledgerEntryList")
+        said = utterance_for(ui.app_model)
+        assert said is not None and f"一共{spoken_count(len(this_month))}笔。" in said.text
+        assert not any(ch.isdigit() for ch in said.text)
         assert d.text("entryAmount_0").endswith(format_yuan(this_month[0].amount_fen))
         model = ui.app_model.ledger_model
         assert [row["summary"] for row in model.entries] == [e.summary for e in this_month]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.untranslated import DataText, han_runs, untranslated
+from ui.i18n import I18N_DIR
+from ui.untranslated import DataText, han_runs, untranslated, wording
 
 
 @pytest.mark.parametrize(("text", "runs"), [
@@ -35,3 +36,17 @@ def test_data_from_the_database_is_not_untranslated(tmp_path: Path) -> None:
     shown = ["农村最低生活保障金 (whole household)", "谭开生's benefits", "Village: 高村镇青山村",
              "共 1 笔", "Paid", "已发放", "共 1 笔"]
     assert untranslated(shown, data) == ["共 1 笔", "已发放"]
+
+
+def test_the_kiosks_own_wording_is_untranslated_even_where_data_has_it(tmp_path: Path) -> None:
+    db = tmp_path / "kiosk.db"
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("CREATE TABLE notice (body TEXT)")
+        con.execute("INSERT INTO notice VALUES ('村级工程由村民代表会议决定')")
+    con.close()
+    sources = wording(I18N_DIR / "village_kiosk_ug.ts")
+    assert {"村级工程", "村务公开", "请将身份证放在读卡区"} <= sources
+    shown = ["村级工程", "村级工程由村民代表会议决定", "كەنت قۇرۇلۇشلىرى"]
+    assert untranslated(shown, DataText(db), sources) == ["村级工程"]
+    assert untranslated(shown, DataText(db)) == []  # without the wording: taken for data

@@ -2,9 +2,9 @@
 
 The spoken benefits summary of the benefits screen, for clerks checking the voice
 and for tests: ``--text`` prints the text, ``--pinyin`` what the voice is given
-(pinyin, or SSML for English), ``--out`` writes the WAV espeak-ng makes of it.
-``--lang`` is the screens' language (default Chinese); Uyghur screens are read in
-Mandarin (kiosk.speech.markup.SPEECH_LANGUAGES). Lives in ``ui/`` because it
+(pinyin, or SSML for English and Uyghur), ``--out`` writes the WAV espeak-ng makes of it.
+``--lang`` is the screens' language (default Chinese), which the speech follows
+(kiosk.speech.markup.SPEECH_LANGUAGES). Lives in ``ui/`` because it
 joins the lookup (``kiosk/``) to the speech driver (``drivers/``); imports neither
 at the top, so `kiosk --help` stays light.
 """
@@ -26,7 +26,7 @@ def register(sub: Subparsers) -> None:
     p.add_argument("id_number", metavar="ID_NUMBER", help="18-character resident ID number")
     p.add_argument("--name", default="", help="holder's name as on the card (spoken first)")
     p.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en", "ug"),
-                   help="the screens' language (default: zh_CN; ug is read in Mandarin)")
+                   help="the screens' language (default: zh_CN)")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--out", type=Path, metavar="FILE.wav", help="write the speech as WAV")
     what.add_argument("--text", action="store_true", help="print the text that is spoken")
@@ -39,10 +39,11 @@ def _say(args: argparse.Namespace) -> int:
     from kiosk.cli.lookup import run_lookup
     from kiosk.speech.markup import engine_input, speech_language
     from kiosk.speech.text import benefits_text
-    from kiosk.speech.text_en import benefits_text_en
+    from kiosk.speech.texts import TRANSLATED_TEXTS
 
     language = speech_language(args.lang)
-    summary = benefits_text_en if language == "en" else benefits_text
+    texts = TRANSLATED_TEXTS.get(language)
+    summary = benefits_text if texts is None else texts.benefits
     text = summary(run_lookup(args), name=args.name)
     if args.text:
         say(text)

@@ -762,8 +762,8 @@
     </message>
     <message>
         <location filename="../app.py" line="246"/>
-        <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
-        <translation>Working (espeak-ng: Mandarin, English; Uyghur screens are read in Mandarin)</translation>
+        <source>正常（espeak-ng：普通话、英文、维吾尔文）</source>
+        <translation>Working (espeak-ng: Mandarin, English, Uyghur)</translation>
     </message>
     <message>
         <location filename="../app.py" line="271"/>

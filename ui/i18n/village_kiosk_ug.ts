@@ -342,12 +342,12 @@
     <message>
         <location filename="../wording.py" line="149"/>
         <source>{version} 等到 {window} 再安装</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ ⁦{window}⁩ دە ئورنىتىلىدۇ</translation>
     </message>
     <message>
         <location filename="../wording.py" line="150"/>
         <source>{version} 等没人使用时再安装</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{version}⁩ ھېچكىم ئىشلەتمىگەندە ئورنىتىلىدۇ</translation>
     </message>
     <message>
         <location filename="../viewmodels/app.py" line="182"/>
@@ -411,7 +411,7 @@
     <message>
         <location filename="../viewmodels/benefits.py" line="159"/>
         <source>{name}，共 {count} 步</source>
-        <translation type="unfinished"></translation>
+        <translation>⁦{name}⁩، جەمئىي ⁦{count}⁩ قەدەم</translation>
     </message>
     <message>
         <location filename="../viewmodels/benefits.py" line="161"/>
@@ -708,12 +708,12 @@
         <location filename="../app.py" line="217"/>
         <source>{code}（未注册）</source>
         <extracomment>How long teardown waits for a running print job or probe (a slow serial print).</extracomment>
-        <translation type="unfinished">⁦{code}⁩ (تىزىملاتمىغان)</translation>
+        <translation>⁦{code}⁩ (تىزىملاتمىغان)</translation>
     </message>
     <message>
         <location filename="../app.py" line="228"/>
         <source>正常</source>
-        <translation type="unfinished">نورمال</translation>
+        <translation>نورمال</translation>
     </message>
     <message>
         <location filename="../app.py" line="229"/>
@@ -758,8 +758,8 @@
     </message>
     <message>
         <location filename="../app.py" line="246"/>
-        <source>正常（espeak-ng：普通话、英文；维吾尔文界面读普通话）</source>
-        <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە؛ ئۇيغۇرچە ئېكراندا خەنزۇچە ئوقۇيدۇ)</translation>
+        <source>正常（espeak-ng：普通话、英文、维吾尔文）</source>
+        <translation>نورمال (⁦espeak-ng⁩: خەنزۇچە، ئىنگلىزچە، ئۇيغۇرچە)</translation>
     </message>
     <message>
         <location filename="../app.py" line="271"/>
@@ -809,7 +809,7 @@
     <message>
         <location filename="../app.py" line="363"/>
         <source>正在检查U盘……</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكا تەكشۈرۈلۈۋاتىدۇ…</translation>
     </message>
     <message>
         <location filename="../playback.py" line="37"/>
@@ -885,7 +885,7 @@
     <message>
         <location filename="../viewmodels/clerk.py" line="166"/>
         <source>U盘更新</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىن يېڭىلاش</translation>
     </message>
     <message>
         <location filename="../viewmodels/clerk.py" line="167"/>
@@ -947,12 +947,12 @@
     <message>
         <location filename="../viewmodels/public.py" line="47"/>
         <source>村级工程</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت قۇرۇلۇشلىرى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="47"/>
         <source>修路、饮水等工程的钱和进度</source>
-        <translation type="unfinished"></translation>
+        <translation>يول، ئىچىملىك سۇ قاتارلىق قۇرۇلۇشلارنىڭ پۇلى ۋە ئىلگىرىلىشى</translation>
     </message>
     <message>
         <location filename="../viewmodels/public.py" line="49"/>
@@ -1029,159 +1029,159 @@
         <location filename="../usb_update.py" line="29"/>
         <source>文件不完整，可能没有拷完，请重新拷一次</source>
         <extracomment>Why a stick&apos;s bundle was not taken, for the clerk (the code follows in brackets).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ھۆججەت تولۇق ئەمەس، تولۇق كۆچۈرۈلمىگەن بولۇشى مۇمكىن، قايتا كۆچۈرۈڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="30"/>
         <source>不是本系统的更新文件</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ سىستېمىنىڭ يېڭىلاش ھۆججىتى ئەمەس</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="31"/>
         <source>不是本县签发的更新文件</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ناھىيە ئىمزالىغان يېڭىلاش ھۆججىتى ئەمەس</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="32"/>
         <source>文件被改动过，签名不对</source>
-        <translation type="unfinished"></translation>
+        <translation>ھۆججەت ئۆزگەرتىلگەن، ئىمزاسى ماس كەلمەيدۇ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="33"/>
         <source>这个更新已经过期，请向县里要新的</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ يېڭىلاشنىڭ ۋاقتى ئۆتۈپ كەتتى، ناھىيەدىن يېڭىسىنى سوراڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="34"/>
         <source>这个更新不是发给本机的</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ يېڭىلاش بۇ ماشىنا ئۈچۈن ئەمەس</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="35"/>
         <source>文件已损坏或被改动过</source>
-        <translation type="unfinished"></translation>
+        <translation>ھۆججەت بۇزۇلغان ياكى ئۆزگەرتىلگەن</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="36"/>
         <source>比本机现在的版本旧，不能装</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ماشىنىدىكى نەشردىن كونا، ئورناتقىلى بولمايدۇ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="37"/>
         <source>本机还没有县里的发布密钥，请先联网同步一次</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ماشىنىدا ناھىيەنىڭ ئېلان ئاچقۇچى تېخى يوق، ئالدى بىلەن تورغا ئۇلىنىپ بىر قېتىم ماس قەدەملەڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="38"/>
         <source>U盘里没有更新文件（要放在U盘最外层或 village-kiosk 文件夹里）</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدا يېڭىلاش ھۆججىتى يوق (U دىسكىنىڭ ئەڭ سىرتقى قەۋىتىگە ياكى ⁦village-kiosk⁩ قىسقۇچىغا قويۇش كېرەك)</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="40"/>
         <source>没有找到U盘，请插好后稍等再试（U盘要用 FAT32 或 exFAT 格式）</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكا تېپىلمىدى، ياخشى چېتىپ سەل ساقلاپ قايتا سىناڭ (U دىسكا ⁦FAT32⁩ ياكى ⁦exFAT⁩ فورماتىدا بولۇشى كېرەك)</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="42"/>
         <source>读不出U盘，请拔下重新插好再试</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىنى ئوقۇغىلى بولمىدى، سۇغۇرۇپ قايتا چېتىپ سىناڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="43"/>
         <source>本机存储空间不够，请告诉县里</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ماشىنىنىڭ ساقلاش بوشلۇقى يېتەرلىك ئەمەس، ناھىيەگە ئېيتىڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="80"/>
         <source>没有通过校验</source>
         <extracomment>How long one check may take (a 300 MB bundle read twice from a slow stick).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>تەكشۈرۈشتىن ئۆتمىدى</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="100"/>
         <source>检查U盘失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىنى تەكشۈرۈش مەغلۇپ بولدى: ⁦{error}⁩</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="102"/>
         <source>插上U盘后按“从U盘更新”</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىنى چېتىپ، «U دىسكىدىن يېڭىلاش» نى بېسىڭ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="107"/>
         <source>U盘中的版本 {version}：{outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىكى نەشر ⁦{version}⁩: ⁦{outcome}⁩</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="109"/>
         <source>U盘中的版本 {version} 已校验，将在空闲时安装</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىكى نەشر ⁦{version}⁩ تەكشۈرۈلدى، بىكار ۋاقىتتا ئورنىتىلىدۇ</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="111"/>
         <source>U盘中的版本 {version} 本机已经装好了，不用更新</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىكى نەشر ⁦{version}⁩ بۇ ماشىنىغا ئاللىقاچان ئورنىتىلغان، يېڭىلاش ھاجەتسىز</translation>
     </message>
     <message>
         <location filename="../usb_update.py" line="114"/>
         <source>U盘中的更新不能安装：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىكى يېڭىلاشنى ئورناتقىلى بولمايدۇ: ⁦{reason}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="47"/>
         <source>立项批复</source>
         <extracomment>A stage&apos;s name as shown (kiosk.projects.STAGE_LABELS_ZH, through :func:`ui.tr.tr`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>تۈر تەستىقى</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="47"/>
         <source>预算</source>
-        <translation type="unfinished"></translation>
+        <translation>مۆلچەر</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="48"/>
         <source>招标结果</source>
-        <translation type="unfinished"></translation>
+        <translation>تاللاش نەتىجىسى</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="48"/>
         <source>施工合同</source>
-        <translation type="unfinished"></translation>
+        <translation>قۇرۇلۇش توختامى</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="49"/>
         <source>施工进度</source>
-        <translation type="unfinished"></translation>
+        <translation>قۇرۇلۇش ئىلگىرىلىشى</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="49"/>
         <source>竣工验收</source>
-        <translation type="unfinished"></translation>
+        <translation>تاماملاپ تەكشۈرۈپ قوبۇل قىلىش</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="50"/>
         <source>竣工决算</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى ھېسابات</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="51"/>
         <source>预算 {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>مۆلچەر ⁦{amount}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="51"/>
         <source>决算 {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى ھېسابات ⁦{amount}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="52"/>
         <source>现在：{stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>ھازىر: ⁦{stage}⁩</translation>
     </message>
     <message>
         <location filename="../viewmodels/projects.py" line="53"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>ھۆججەت</translation>
     </message>
 </context>
 <context>
@@ -1254,7 +1254,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="121"/>
         <source>从U盘更新</source>
-        <translation type="unfinished"></translation>
+        <translation>U دىسكىدىن يېڭىلاش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="126"/>
@@ -1269,7 +1269,7 @@
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="130"/>
         <source>屏幕亮度 %1%</source>
-        <translation type="unfinished">ئېكران يورۇقلۇقى ⁦%1%⁩</translation>
+        <translation>ئېكران يورۇقلۇقى ⁦%1%⁩</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ClerkScreen.qml" line="131"/>
@@ -1586,7 +1586,7 @@
     <message>
         <location filename="../qml/VillageKiosk/DetailScreen.qml" line="58"/>
         <source>怎么申请</source>
-        <translation type="unfinished"></translation>
+        <translation>قانداق ئىلتىماس قىلىش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/DetailScreen.qml" line="66"/>
@@ -1890,37 +1890,37 @@
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
         <source>工程文件</source>
-        <translation type="unfinished"></translation>
+        <translation>قۇرۇلۇش ھۆججىتى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="19"/>
         <source>村级工程</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنت قۇرۇلۇشلىرى</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="34"/>
         <source>现在读不出这些内容，请稍后再试，或请工作人员帮助。</source>
-        <translation type="unfinished">بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خادىملاردىن ياردەم سوراڭ.</translation>
+        <translation>بۇ مەزمۇننى ھازىر ئوقۇغىلى بولمىدى، سەل تۇرۇپ قايتا سىناڭ ياكى خىزمەتچىدىن ياردەم سوراڭ.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="35"/>
         <source>村里的工程还没有公开到这台机器上。</source>
-        <translation type="unfinished"></translation>
+        <translation>كەنتنىڭ قۇرۇلۇشلىرى بۇ ماشىنىدا تېخى ئاشكارىلانمىدى.</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="44"/>
         <source>点一个工程，看它从立项到决算的每一步：</source>
-        <translation type="unfinished"></translation>
+        <translation>بىر قۇرۇلۇشنى بېسىپ، تەستىقتىن ئاخىرقى ھېساباتقىچە ھەر بىر باسقۇچىنى كۆرۈڭ:</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
         <source>看文件</source>
-        <translation type="unfinished"></translation>
+        <translation>ھۆججەتنى كۆرۈش</translation>
     </message>
     <message>
         <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
         <source>这一笔有问题</source>
-        <translation type="unfinished">بۇنىڭدا مەسىلە بار</translation>
+        <translation>بۇنىڭدا مەسىلە بار</translation>
     </message>
 </context>
 <context>
@@ -2101,7 +2101,7 @@
     <message>
         <location filename="../qml/VillageKiosk/WelcomeScreen.qml" line="160"/>
         <source>公示 · 村级财务 · 办事流程</source>
-        <translation type="unfinished"></translation>
+        <translation>تىزىملىك · مالىيە · ئىش تەرتىپى</translation>
     </message>
     <message>
         <source>公示名单 · 办事流程</source>

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.complaints import Concerns
-from kiosk.ledger import Ledger, Totals, read_ledger, voucher_path
+from kiosk.ledger import EntryView, Ledger, Totals, read_ledger, voucher_path
 from kiosk.money import format_yuan
 from ui.tr import QT_TR_NOOP, month_day_text, month_text, tr
 from ui.viewmodels.base import ViewModel, readonly, uncreatable
@@ -86,6 +86,17 @@ class LedgerModel(ViewModel):
         self._source, self._voucher, self._go = source, voucher, go
         self._complaint = complaint
         self._ledger: Ledger | None = None
+        self._entry: EntryView | None = None  # the voucher's, on the voucher page
+
+    @property
+    def ledger(self) -> Ledger | None:
+        """What is on show (the months page: the year's; the entries page: the month's)."""
+        return self._ledger
+
+    @property
+    def voucher_entry(self) -> EntryView | None:
+        """The entry whose voucher is on show (the voucher page), else None."""
+        return self._entry if self._state["page"] == "voucher" else None
 
     @classmethod
     def of(cls, services: KioskServices, go: Callable[[Screen], None],
@@ -152,6 +163,7 @@ class LedgerModel(ViewModel):
         path = self._voucher(entry.image_sha256)
         if path is None:
             return
+        self._entry = entry
         self._update(page="voucher", voucherSource=QUrl.fromLocalFile(str(path)).toString(),
                      voucherTitle=f"{entry.voucher or tr(_VOUCHER)} · {entry.summary}")
 

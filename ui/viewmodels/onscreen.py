@@ -1,5 +1,5 @@
 """The root view-model as the read-aloud sees it (:class:`OnScreen`), so that the
-modules choosing what a screen says (ui.viewmodels.utterance, utterance_en) do not
+modules choosing what a screen says (ui.viewmodels.utterance, utterance_translated) do not
 import ui.viewmodels.app."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ if TYPE_CHECKING:
     from ui.viewmodels.benefits import BenefitsModel, ItemDetailModel
     from ui.viewmodels.complaint import ComplaintModel
     from ui.viewmodels.complaintquery import ComplaintQueryModel
+    from ui.viewmodels.ledger import LedgerModel
     from ui.viewmodels.mycomplaints import MyComplaintsModel
     from ui.viewmodels.notices import NoticesModel
     from ui.viewmodels.printing import PrintModel
+    from ui.viewmodels.projects import ProjectsModel
     from ui.viewmodels.public import PublicModel
 
 __all__ = ["OnScreen"]
@@ -43,3 +45,7 @@ class OnScreen(Protocol):
     def query_model(self) -> ComplaintQueryModel: ...
     @property
     def public_model(self) -> PublicModel: ...
+    @property
+    def ledger_model(self) -> LedgerModel: ...
+    @property
+    def projects_model(self) -> ProjectsModel: ...

@@ -96,6 +96,16 @@ class ProjectsModel(ViewModel):
         self._projects: list[ProjectView] = []
         self._project: ProjectView | None = None
 
+    @property
+    def project_list(self) -> list[ProjectView]:
+        """The projects on the list."""
+        return self._projects
+
+    @property
+    def project(self) -> ProjectView | None:
+        """The project whose timeline (or document) is on show."""
+        return self._project
+
     @classmethod
     def of(cls, services: KioskServices, go: Callable[[Screen], None],
            complaint: ComplaintModel, parent: QObject | None = None) -> ProjectsModel:

@@ -139,6 +139,21 @@ class PublicModel(ViewModel):
         self._power: PowerView | None = None
         self._spoken_page = ""  # the power's page in Chinese, for the read-aloud
 
+    @property
+    def roll(self) -> Roll | None:
+        """The roll on show (and its line on the line's screen)."""
+        return self._roll
+
+    @property
+    def power(self) -> PowerView | None:
+        """The power whose pages are on show."""
+        return self._power
+
+    @property
+    def section_labels(self) -> list[str]:
+        """The hub's sections as shown (in the screens' language)."""
+        return [tr(label) for k, label, _ in SECTIONS if k in self._keys]
+
     def _sections(self) -> list[dict[str, str]]:
         return [{"key": k, "label": tr(label), "hint": tr(hint)}
                 for k, label, hint in SECTIONS if k in self._keys]

@@ -21,10 +21,12 @@ from kiosk.speech.text import (
     my_complaints_text,
     notices_text,
 )
+from kiosk.speech.texts import TRANSLATED_TEXTS
 from ui.tr import language
 from ui.viewmodels.onscreen import OnScreen
 from ui.viewmodels.screens import PUBLIC_SCREENS, Screen
-from ui.viewmodels.utterance_en import english_text
+from ui.viewmodels.utterance_translated import translated_text
+from ui.viewmodels.utterance_village import ledger_mandarin
 from ui.wording import REASON_LABELS_ZH
 
 __all__ = ["OnScreen", "Utterance", "UtteranceSource", "mandarin_utterance", "utterance_for"]
@@ -33,7 +35,7 @@ __all__ = ["OnScreen", "Utterance", "UtteranceSource", "mandarin_utterance", "ut
 @dataclass(frozen=True)
 class Utterance:
     """What to say, the people's names in it (their surnames read as surnames), and
-    the language it is written in (``zh_CN`` or ``en``, :mod:`kiosk.speech.markup`)."""
+    the language it is written in (``zh_CN``, ``en`` or ``ug``, :mod:`kiosk.speech.markup`)."""
 
     text: str
     names: tuple[str, ...] = ()
@@ -49,11 +51,12 @@ def utterance_for(app: OnScreen) -> Utterance | None:
     """What the screen on show says aloud, in the speech language of the screens'
     language (Mandarin where a screen has no text in it); None where nothing is read
     (the clerk's)."""
-    if speech_language(language()) == "en":
-        text = english_text(app)
+    spoken = speech_language(language())
+    if spoken in TRANSLATED_TEXTS:
+        text = translated_text(app, TRANSLATED_TEXTS[spoken])
         if text is not None:
             name = app.holder_name or ""
-            return Utterance(text, (name,) if name else (), "en")
+            return Utterance(text, (name,) if name else (), spoken)
     return mandarin_utterance(app)
 
 
@@ -88,6 +91,8 @@ def mandarin_utterance(app: OnScreen) -> Utterance | None:
         return Utterance(my_complaints_text(app.my_complaints_model.statuses, _REASONS))
     if screen == "complaintQuery":
         return Utterance(spoken_numbers_in(app.query_model.spoken()))
+    if screen == "ledger":
+        return Utterance(ledger_mandarin(app.ledger_model))
     if screen in _PUBLIC:
         return Utterance(app.public_model.spoken(Screen(screen)))
     if screen == "notices":

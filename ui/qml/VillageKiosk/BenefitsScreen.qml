@@ -275,7 +275,9 @@ Rectangle {
                         text: row.modelData.paidOn
                         width: Math.min(implicitWidth, texts.width)
                         wrapMode: Text.Wrap
-                        rightPadding: 24
+                        // The gap before the department: on the left when mirrored.
+                        rightPadding: LayoutMirroring.enabled ? 0 : 24
+                        leftPadding: LayoutMirroring.enabled ? 24 : 0
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.small
                         color: Theme.textMuted

@@ -108,18 +108,21 @@ Rectangle {
                 required property var modelData
                 required property int index
                 objectName: "stage_" + index
+                // Clear of the scroll bar (on the left when mirrored, right to left).
+                x: LayoutMirroring.enabled ? 30 : 0
                 width: stageList.width - 30
                 implicitHeight: card.implicitHeight + 16
-                // The timeline: a line down the left with a dot per stage.
+                // The timeline: a line down the start side (left; right when mirrored)
+                // with a dot per stage.
                 Rectangle {
-                    x: 18
+                    x: LayoutMirroring.enabled ? parent.width - 18 - width : 18
                     width: 6
                     y: stage.index === 0 ? 24 : 0
                     height: stage.index === stageList.count - 1 ? 24 : parent.height - y
                     color: Theme.border
                 }
                 Rectangle {
-                    x: 7
+                    x: LayoutMirroring.enabled ? parent.width - 7 - width : 7
                     y: 16
                     width: 28
                     height: 28
@@ -141,14 +144,30 @@ Rectangle {
                         Column {
                             Layout.fillWidth: true
                             spacing: 4
-                            PlainText {
+                            // The stage and its date: on one line where they fit, else the
+                            // date whole on the next (a date never breaks in two).
+                            Flow {
                                 width: parent.width
-                                text: stage.modelData.label + "　" + stage.modelData.dateText
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.large
-                                font.bold: true
-                                color: Theme.text
-                                wrapMode: Text.WordWrap
+                                spacing: 4
+                                PlainText {
+                                    width: Math.min(implicitWidth, parent.width)
+                                    text: stage.modelData.label + "　"
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.large
+                                    font.bold: true
+                                    color: Theme.text
+                                    wrapMode: Text.WordWrap
+                                }
+                                PlainText {
+                                    objectName: "stageDate_" + stage.index
+                                    width: Math.min(implicitWidth, parent.width)
+                                    text: stage.modelData.dateText
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.large
+                                    font.bold: true
+                                    color: Theme.text
+                                    wrapMode: Text.WordWrap
+                                }
                             }
                             PlainText {
                                 width: parent.width

@@ -46,7 +46,10 @@ Rectangle {
             objectName: "rowDetail"
             Layout.fillWidth: true
             text: [screen.vm.row.group || "", screen.vm.row.sizeText ? qsTr("家庭人口 %1").arg(screen.vm.row.sizeText) : "",
-                   screen.vm.row.period || ""].filter(function (s) { return s !== "" }).join("    ")
+                   screen.vm.row.period || ""].filter(function (s) { return s !== "" })
+                  // Each part isolated (FSI…PDI): in a right-to-left line 2026年10月
+                  // stays whole, not split around its neighbours' numbers.
+                  .map(function (s) { return "\u2068" + s + "\u2069" }).join("    ")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.large
             color: Theme.text

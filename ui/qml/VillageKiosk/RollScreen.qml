@@ -170,7 +170,9 @@ Rectangle {
                         PlainText {
                             Layout.fillWidth: true
                             text: [line.modelData.group, line.modelData.sizeText, line.modelData.period]
-                                  .filter(function (s) { return s !== "" }).join("  ")
+                                  .filter(function (s) { return s !== "" })
+                                  .map(function (s) { return "\u2068" + s + "\u2069" })  // isolated
+                                  .join("  ")
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.small
                             color: Theme.textMuted
