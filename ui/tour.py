@@ -41,13 +41,26 @@ SIZES = ((1920, 1080), (1280, 800))
 
 
 class _Clock:
-    """Real time plus a jump the tour can add, to show the idle countdown."""
+    """Real time plus a jump the tour can add, to show the idle countdown; held still
+    while the tour looks at the countdown (on a loaded machine the screenshot and the
+    click can take longer than the seconds left, and the session would end under it)."""
 
     def __init__(self) -> None:
         self.offset = 0.0
+        self._held: float | None = None
 
     def __call__(self) -> float:
-        return time.monotonic() + self.offset
+        return self._held if self._held is not None else time.monotonic() + self.offset
+
+    def hold(self) -> None:
+        """Stop the clock where it is."""
+        self._held = self()
+
+    def release(self) -> None:
+        """Go on from where it was held (never backwards)."""
+        if self._held is not None:
+            self.offset = self._held - time.monotonic()
+            self._held = None
 
 
 def _simulate_county_reply(db: Path) -> None:
@@ -202,9 +215,11 @@ def _tour_one_size(out: Path, size: tuple[int, int], work: Path,
         shot("my-complaints")
         # Into the countdown (it shows in the last ui.countdown_s seconds).
         idle.offset += config.ui.idle_timeout_s - min(6, config.ui.countdown_s - 1)
+        idle.hold()
         app.check_idle()
         shot("still-here")
         d.click("stillHereButton")
+        idle.release()
         d.click("homeButton")
         lift_card()
         screen_is("welcome")

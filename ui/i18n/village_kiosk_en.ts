@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../viewmodels/benefits.py" line="90"/>
-        <location filename="../viewmodels/ledger.py" line="122"/>
+        <location filename="../viewmodels/ledger.py" line="133"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -995,37 +995,37 @@
         <translation>Household of {count}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="164"/>
+        <location filename="../viewmodels/public.py" line="179"/>
         <source>{rows} 条，合计 {total}</source>
         <translation>{rows} lines, {total} in all</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="172"/>
+        <location filename="../viewmodels/public.py" line="187"/>
         <source>共 {count} 步</source>
         <translation>{count} steps</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="221"/>
+        <location filename="../viewmodels/public.py" line="236"/>
         <source>姓 {letter}</source>
         <translation>Surname {letter}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="229"/>
+        <location filename="../viewmodels/public.py" line="244"/>
         <source>共 {count} 条</source>
         <translation>{count} lines</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="230"/>
+        <location filename="../viewmodels/public.py" line="245"/>
         <source>{label}：{count} 条，{total}</source>
         <translation>{label}: {count} lines, {total}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="250"/>
+        <location filename="../viewmodels/public.py" line="265"/>
         <source>{item}：{name} {period} {amount}</source>
         <translation>{item}: {name} {period} {amount}</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="288"/>
+        <location filename="../viewmodels/public.py" line="303"/>
         <source>第{number}步  {title}</source>
         <translation>Step {number}  {title}</translation>
     </message>
@@ -1929,12 +1929,12 @@ Anonymous complaints are not shown here.</translation>
         <translation>Tap a project to see each step from approval to final accounts:</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="209"/>
         <source>看文件</source>
         <translation>See document</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="214"/>
         <source>这一笔有问题</source>
         <translation>Something is wrong here</translation>
     </message>
@@ -1960,12 +1960,12 @@ Anonymous complaints are not shown here.</translation>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="62"/>
         <source>如果这一笔不对（不该领、冒领、金额不对），可以反映，不用留名字。</source>
         <translation>If this line is wrong (not entitled, claimed by someone else, wrong amount), you can report it without giving your name.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="74"/>
         <source>这一笔有问题</source>
         <translation>This line is wrong</translation>
     </message>

@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../viewmodels/benefits.py" line="90"/>
-        <location filename="../viewmodels/ledger.py" line="122"/>
+        <location filename="../viewmodels/ledger.py" line="133"/>
         <source>{year}年</source>
         <translation>⁦{year}⁩-يىل</translation>
     </message>
@@ -991,37 +991,37 @@
         <translation>⁦{count}⁩ كىشى</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="164"/>
+        <location filename="../viewmodels/public.py" line="179"/>
         <source>{rows} 条，合计 {total}</source>
         <translation>⁦{rows}⁩ قۇر، جەمئىي ⁦{total}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="172"/>
+        <location filename="../viewmodels/public.py" line="187"/>
         <source>共 {count} 步</source>
         <translation>جەمئىي ⁦{count}⁩ قەدەم</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="221"/>
+        <location filename="../viewmodels/public.py" line="236"/>
         <source>姓 {letter}</source>
         <translation>فامىلىسى ⁦{letter}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="229"/>
+        <location filename="../viewmodels/public.py" line="244"/>
         <source>共 {count} 条</source>
         <translation>جەمئىي ⁦{count}⁩ قۇر</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="230"/>
+        <location filename="../viewmodels/public.py" line="245"/>
         <source>{label}：{count} 条，{total}</source>
         <translation>⁦{label}⁩: ⁦{count}⁩ قۇر، ⁦{total}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="250"/>
+        <location filename="../viewmodels/public.py" line="265"/>
         <source>{item}：{name} {period} {amount}</source>
         <translation>⁦{item}⁩: ⁦{name}⁩ ⁦{period}⁩ ⁦{amount}⁩</translation>
     </message>
     <message>
-        <location filename="../viewmodels/public.py" line="288"/>
+        <location filename="../viewmodels/public.py" line="303"/>
         <source>第{number}步  {title}</source>
         <translation>⁦{number}⁩-قەدەم  ⁦{title}⁩</translation>
     </message>
@@ -1913,12 +1913,12 @@
         <translation>بىر قۇرۇلۇشنى بېسىپ، تەستىقتىن ئاخىرقى ھېساباتقىچە ھەر بىر باسقۇچىنى كۆرۈڭ:</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="190"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="209"/>
         <source>看文件</source>
         <translation>ھۆججەتنى كۆرۈش</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="195"/>
+        <location filename="../qml/VillageKiosk/ProjectsScreen.qml" line="214"/>
         <source>这一笔有问题</source>
         <translation>بۇنىڭدا مەسىلە بار</translation>
     </message>
@@ -1944,12 +1944,12 @@
         <translation>ئائىلە نوپۇسى %1</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="59"/>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="62"/>
         <source>如果这一笔不对（不该领、冒领、金额不对），可以反映，不用留名字。</source>
         <translation>ئەگەر بۇ قۇر خاتا بولسا (ئالماسلىقى كېرەك ئىدى، باشقىلار ئالغان، سوممىسى خاتا)، ئىسمىڭىزنى قالدۇرماي ئىنكاس قىلسىڭىز بولىدۇ.</translation>
     </message>
     <message>
-        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="71"/>
+        <location filename="../qml/VillageKiosk/RollRowScreen.qml" line="74"/>
         <source>这一笔有问题</source>
         <translation>بۇنىڭدا مەسىلە بار</translation>
     </message>
