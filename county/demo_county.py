@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TextIO
 
 from county.collision.names import RULE_NAMES
+from county.demo_ids import IdNumbers
 from demo.village import DEMO_LOOKUP_KEY
-from kiosk.identity import check_digit
 
 __all__ = ["DEMO_LOOKUP_KEY", "STANDARDS", "CountyData", "CountyPayment", "CountyPerson",
            "CountyScale", "generate_county", "iter_payments", "write_files"]
@@ -115,21 +115,10 @@ class CountyData:
     control: set[str] = field(default_factory=set)
 
 
-def _id_number(rng: random.Random, birth: date, used: set[str]) -> str:
-    while True:
-        first17 = f"{_REGION}{birth:%Y%m%d}{rng.randrange(1000):03d}"
-        number = first17 + check_digit(first17)
-        # A number ending in 000 is one Excel may have rounded: importers hold it back.
-        if number not in used and not number.endswith("000"):
-            used.add(number)
-            return number
-
-
-def _people(scale: CountyScale, rng: random.Random) -> list[CountyPerson]:
+def _people(scale: CountyScale, rng: random.Random, numbers: IdNumbers) -> list[CountyPerson]:
     towns = [f"{n}镇" for n in _place_names(rng, scale.townships)]
     villages = [(towns[i % len(towns)], f"{n}村")
                 for i, n in enumerate(_place_names(rng, scale.villages))]
-    used: set[str] = set()
     out: list[CountyPerson] = []
     household = 0
     while len(out) < scale.people:
@@ -140,8 +129,11 @@ def _people(scale: CountyScale, rng: random.Random) -> list[CountyPerson]:
         for member in range(size):
             age = rng.choice((rng.randint(62, 95), rng.randint(20, 59), rng.randint(0, 19)))
             birth = date(scale.year - age, rng.randint(1, 12), rng.randint(1, 28))
+            if birth > date(scale.year, 10, 31):  # born after the last payment month
+                birth = birth.replace(year=birth.year - 1)
+            number, birth = numbers.issue(birth)
             name = rng.choice(_SURNAMES) + "".join(rng.choices(_GIVEN, k=rng.choice((1, 2))))
-            out.append(CountyPerson(_id_number(rng, birth, used), name, birth, hid,
+            out.append(CountyPerson(number, name, birth, hid,
                                     "户主" if member == 0 else rng.choice(("配偶", "子", "女")),
                                     town, village, size))
     return out
@@ -170,9 +162,6 @@ def _period(scale: CountyScale, m: int) -> str:
 def _day(scale: CountyScale, m: int, day: int = 15) -> date:
     year, month = _ym(scale, m)
     return date(year, month, day)
-
-
-
 
 
 def _base_items(p: CountyPerson, index: int, data: CountyData) -> Iterator[tuple[str, int]]:
@@ -212,8 +201,8 @@ def _row(p: CountyPerson, **more: str) -> dict[str, str]:
 class _Planter:
     """Takes people for planting from a shuffled pool, each person used once."""
 
-    def __init__(self, data: CountyData, rng: random.Random) -> None:
-        self.data, self.rng = data, rng
+    def __init__(self, data: CountyData, rng: random.Random, numbers: IdNumbers) -> None:
+        self.data, self.rng, self.numbers = data, rng, numbers
         heads = [i for i, p in enumerate(data.people) if p.relation == "户主"]
         self.pool = [i for i in range(len(data.people)) if i not in data.dibao_heads]
         rng.shuffle(self.pool)
@@ -255,13 +244,14 @@ def generate_county(scale: CountyScale | None = None) -> CountyData:
     """The county for ``scale`` (default: full size), with its planted leads and control."""
     scale = scale or CountyScale()
     rng = random.Random(scale.seed)
-    people = _people(scale, rng)
+    numbers = IdNumbers(_REGION)  # every number unique by construction (county/demo_ids.py)
+    people = _people(scale, rng, numbers)
     heads = [i for i, p in enumerate(people) if p.relation == "户主"]
     dibao = set(rng.sample(heads, max(1, len(heads) // 25)))
     data = CountyData(scale, people, dibao, lists={k: [] for k in (
         "deaths", "officials", "households", "employees", "vehicles", "announcements")},
         planted={r: set() for r in RULE_NAMES})
-    plant = _Planter(data, rng)
+    plant = _Planter(data, rng, numbers)
     for _ in range(scale.planted):
         _plant_one(data, plant, rng)
     for _ in range(scale.control):
@@ -297,7 +287,7 @@ def _plant_one(data: CountyData, plant: _Planter, rng: random.Random) -> None:
     data.planted["exclusive_items"].add(people[i].id_number)
     # officials_kin: a village official's spouse on 特困 (one month, announced).
     official = plant.person(old=False, head=True)
-    spouse = _new_member(data, official, "配偶")
+    spouse = _new_member(plant, official, "配偶")
     data.lists["officials"].append(_row(people[official], 职务="村主任"))
     for who in (official, spouse):
         data.lists["households"].append(_row(people[who], 户号=people[official].household_id,
@@ -323,12 +313,12 @@ def _plant_one(data: CountyData, plant: _Planter, rng: random.Random) -> None:
     data.planted["announced_not_paid"].add(people[i].id_number)
 
 
-def _new_member(data: CountyData, head: int, relation: str) -> int:
+def _new_member(plant: _Planter, head: int, relation: str) -> int:
     """Add a person to ``head``'s household (so the spouse is nobody else's anomaly)."""
+    data = plant.data
     h = data.people[head]
-    first17 = f"{_REGION}{h.birth:%Y%m%d}9{len(data.people) % 90 + 10:02d}"
-    number = first17 + check_digit(first17)
-    data.people.append(CountyPerson(number, "吴" + h.name[1:], h.birth, h.household_id,
+    number, birth = plant.numbers.issue(h.birth)  # born the same day: a fresh number still
+    data.people.append(CountyPerson(number, "吴" + h.name[1:], birth, h.household_id,
                                     relation, h.township, h.village, h.household_size))
     return len(data.people) - 1
 

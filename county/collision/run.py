@@ -112,21 +112,25 @@ def collide(conn: Connection, *, now: datetime, rules: Sequence[Rule] = RULES,
     fresh = [f for f in found if f.key not in stored]
     places = _places(conn, fresh)
     towns = _ref_towns(conn, fresh)
+    new_rows = []
     for f in fresh:
         rows = [places[i] for i in f.payment_ids if i in places]
         township = next((r.township for r in rows if r.township), "") or next(
             (towns[i] for i in f.ref_ids if towns.get(i)), "")
-        lead_id = conn.execute(insert(Lead).values(
+        new_rows.append(dict(
             key=f.key, rule=f.rule, id_hash=f.id_hash, township=township,
             department=next((r.department for r in rows if r.department), ""),
             amount_fen=f.amount_fen, before_payment=any(r.status == "pending" for r in rows),
             status="new", evidence=json.dumps({"payments": f.payment_ids,
                                                "references": f.ref_ids}),
-            detail="", found_at=now, assigned_to="", dismiss_reason="",
-        ).returning(Lead.id)).scalar_one()
-        record_event(conn, lead_id, "found", actor, now)
-        result.new_ids.append(lead_id)
+            detail="", found_at=now, assigned_to="", dismiss_reason=""))
         result.new_by_rule[f.rule] = result.new_by_rule.get(f.rule, 0) + 1
+    if new_rows:  # one executemany each (a first run stores thousands), ids in order
+        result.new_ids = list(conn.execute(
+            insert(Lead).returning(Lead.id, sort_by_parameter_order=True), new_rows).scalars())
+        conn.execute(insert(LeadEvent), [
+            {"lead_id": lead_id, "at": now, "actor": actor[:60], "action": "found", "note": "",
+             "amount_fen": None} for lead_id in result.new_ids])
     keys = {f.key for f in found}
     for key, (lead_id, status) in stored.items():
         if key in keys and status == "closed":
