@@ -27,7 +27,7 @@ per village, each polling once every ``--poll-interval`` seconds (60, as
 the terminals do) on a keep-alive connection of its own among
 ``--concurrency`` (400): an open loop at 25 000 / 60 ≈ 417 polls/s for
 ``--seconds`` (60: every terminal polls once), latency counted from each
-poll's planned time (queueing included). Meanwhile village notices are
+poll's planned time (queueing included; no warm-up). Meanwhile village notices are
 published at random villages, so that about ``--change-share`` (1 %) of the
 polls find a real change — and, as in a real province, the county's change
 counter moves under every other terminal. Then the capacity run above
@@ -411,15 +411,8 @@ def bench(name: str, url: str, args: argparse.Namespace, *, replica: str | None 
 
 
 async def _province_run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[float, int]:
-    # Warm-up (untimed): each terminal once, so the process behind its connection knows
-    # its token and it has an ETag — as after a real fleet's first minute.
-    n, conns = len(fleet.tokens), args.concurrency
-    await asyncio.gather(*(_sticky_poller(fleet, port, list(range(c, n, conns)),
-                                          [0.0] * len(range(c, n, conns)), [0])
-                           for c in range(conns)))
-    fleet.latencies.clear()
-    fleet.statuses.clear()
-    fleet.bytes = fleet.empty_200 = 0
+    # No warm-up: at one poll a minute a token has often left a process's cache (60 s)
+    # by its next poll anyway, and with changes flowing the head has moved.
     fleet.timed = True
     return await _open_loop(fleet, port, args, args.seconds)
 
