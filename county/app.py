@@ -163,7 +163,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     reads = ReadRoute(engine, replica)
     beats = None if heartbeat_every_s is None else HeartbeatBuffer(
         engine, every_s=heartbeat_every_s)
-    counter = query_counter(engine)
+    counter = query_counter(engine, replica)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

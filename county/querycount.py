@@ -3,7 +3,8 @@
 Set ``VILLAGE_COUNTY_COUNT_QUERIES=/some/dir`` before starting the server: each
 process counts the statements its engine sends (SQLAlchemy's
 ``before_cursor_execute`` hook) and the ``changes`` polls it answers, and
-writes them as ``counts.<pid>.json`` in that directory when it shuts down;
+writes them as ``counts.<pid>.json`` (statements on the read replica apart,
+``replica_queries``) in that directory when it shuts down;
 its ``changes`` answers then carry ``X-County-Process: <pid>`` (which process
 answered, for the tests of several workers).
 Off by default: nothing is hooked.
@@ -27,15 +28,21 @@ ENV = "VILLAGE_COUNTY_COUNT_QUERIES"
 class QueryCounter:
     """Statements sent and polls answered by this process."""
 
-    def __init__(self, engine: Engine, out_dir: Path) -> None:
+    def __init__(self, engine: Engine, out_dir: Path, replica: Engine | None = None) -> None:
         self.out_dir = out_dir
         self.pid = os.getpid()
-        self.counts = {"queries": 0, "polls": 0, "empty_polls": 0, "heartbeats": 0}
+        self.counts = {"queries": 0, "replica_queries": 0, "polls": 0, "empty_polls": 0,
+                       "heartbeats": 0}
         self._lock = threading.Lock()
         event.listen(engine, "before_cursor_execute", self._on_execute)
+        if replica is not None:
+            event.listen(replica, "before_cursor_execute", self._on_replica)
 
     def _on_execute(self, *_args: Any) -> None:
         self.bump("queries")
+
+    def _on_replica(self, *_args: Any) -> None:
+        self.bump("replica_queries")
 
     def bump(self, what: str) -> None:
         """Add one to ``what``."""
@@ -48,7 +55,8 @@ class QueryCounter:
         path.write_text(json.dumps(self.counts), encoding="utf-8")
 
 
-def from_env(engine: Engine) -> QueryCounter | None:
-    """A counter on ``engine`` if ``$VILLAGE_COUNTY_COUNT_QUERIES`` names a directory."""
+def from_env(engine: Engine, replica: Engine | None = None) -> QueryCounter | None:
+    """A counter on ``engine`` (and apart, on its read ``replica``) if
+    ``$VILLAGE_COUNTY_COUNT_QUERIES`` names a directory."""
     where = os.environ.get(ENV)
-    return QueryCounter(engine, Path(where)) if where else None
+    return QueryCounter(engine, Path(where), replica) if where else None

@@ -18,20 +18,17 @@ plaintext ID number never reaches the database, the report or a log.
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Engine
 
-from county.bulk import matching
 from county.catalogue import ItemMatcher, list_items
-from county.corrections import find_superseded, supersede
 from county.errors import CountyError
 from county.importer.cells import (
     CellError,
@@ -43,66 +40,21 @@ from county.importer.cells import (
 )
 from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
 from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
+from county.importer.options import DEFAULT_MAX_FEN, ImportOptions
 from county.importer.people import PeopleToKey
-from county.importer.rejects import write_rejects
 from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
-from county.importer.report import default_reject_path as _reject_path
 from county.importer.sources import Sheet, SourceError, open_workbook
 from county.importer.staging import Staging
-from county.models import HouseholdMember, ImportBatch
-from county.payees import load_vault, remember_people
-from county.payments import (
-    NewMember,
-    NewPayment,
-    StoredPlace,
-    content_key,
-    correct_places,
-    place_corrections,
-    stored_places,
-    write_members,
-    write_payments,
-)
-from county.person_keys import store_person_keys, villages_with_kdf
+from county.importer.store import Checked, store
+from county.payments import NewMember, NewPayment, content_key
+from county.person_keys import villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
 from kiosk.identity import id_hash
 from kiosk.money import AmountError, format_yuan, parse_yuan
 
-__all__ = ["BadRow", "ImportOptions", "ImportResult", "import_payments"]
-
-#: Largest single payment accepted by default (fen): 500 000 yuan. A 危房改造
-#: subsidy is a few 10 000 yuan; more than this is a typo (fen typed as yuan …).
-DEFAULT_MAX_FEN = 500_000_00
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """How to read one file."""
-
-    item: str | None = None
-    """Item code or name for files without a 项目 column."""
-    department: str | None = None
-    """发放部门 for files without that column."""
-    dry_run: bool = False
-    skip_bad: bool = False
-    accept_warnings: bool = False
-    reject_file: Path | None = None
-    column_map: Mapping[str, str] = field(default_factory=dict)
-    max_fen: int = DEFAULT_MAX_FEN
-    today: date | None = None
-    """Rows dated after this are bad (default: the date of ``now``)."""
-    header_row: int | None = None
-    """The header's row number (as Excel shows it) instead of detecting it."""
-    sheet: str | None = None
-    """Only this sheet of a workbook (default: every sheet with a recognisable header)."""
-    actor: str = ""
-    """Who imports (recorded on the batch and on superseded payments' history)."""
-    only_department: str | None = None
-    """Rows of any other 发放部门 are bad rows (a department's own upload, web console)."""
-    after_store: Callable[[Connection, int | None], None] | None = None
-    """Called with the batch id in the import's transaction once the rows are stored (the
-    collision rules, county/collision/imports.py); with ``dry_run`` the rows are stored,
-    this is called, and everything is rolled back."""
+__all__ = ["DEFAULT_MAX_FEN", "BadRow", "ImportOptions", "ImportResult",
+           "import_payments"]
 
 
 class _RowError(CountyError):
@@ -140,6 +92,9 @@ def _id_number(value: Any, today: date) -> tuple[str, bool]:
         raise _RowError(exc.code, str(exc)) from None
 
 
+#: Amount cells a reader remembers at most (then it starts over): memory stays flat.
+_AMOUNTS_KEPT = 4096
+
 #: Fields read as plain text (the others are parsed from the cell as it is).
 _TEXT_FIELDS = ("item", "department", "head_id", "household_id", "township", "village",
                 "fund_source", "batch", "group", "note")
@@ -156,6 +111,8 @@ class _Reader:
     """Villages with person keys, and their people seen (county/person_keys.py)."""
     dates: dict[Any, date] = field(default_factory=dict)
     """Date cells already parsed: a department's file repeats a few payment dates."""
+    amounts: dict[tuple[type, Any], int] = field(default_factory=dict)
+    """Amount cells already parsed (good ones), by type and value (``True`` is not 1)."""
     payees: Staging | None = None
     """Where payees' numbers and names wait, for county.payees (issue 16)."""
 
@@ -170,7 +127,13 @@ class _Reader:
         # The text fields the row has, trimmed; a missing one reads "".
         text = {name: cell_text(row[name]) for name in _TEXT_FIELDS if name in row}.get
         number, suspect = _id_number(row.get("id_number", ""), self.today)
-        fen = _amount(row.get("amount", ""), self.options.max_fen)
+        cell = row.get("amount", "")
+        fen = self.amounts.get((type(cell), cell))  # a department repeats a few amounts
+        if fen is None:
+            fen = _amount(cell, self.options.max_fen)
+            if len(self.amounts) >= _AMOUNTS_KEPT:
+                self.amounts.clear()
+            self.amounts[(type(cell), cell)] = fen
         try:
             cell = row.get("paid_on", "")
             paid_on = self.dates.get(cell)
@@ -216,24 +179,6 @@ class _Reader:
         return payment, member, suspect
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-@dataclass
-class _Checked:
-    """Every sheet's rows, checked; the good (and held) ones staged on disk."""
-
-    result: ImportResult
-    staging: Staging
-    rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
-    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
-
-
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
                     progress: Callable[[int], None] | None = None) -> ImportResult:
     """Check every row of every sheet of ``path`` and import it all (or the good rows).
@@ -253,137 +198,18 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
         try:
             checked = _check_file(engine, path, options, now=now, progress=progress,
                                   staging=staging)
-            return _store(engine, path, options, checked, now=now)
+            return store(engine, path, options, checked, now=now)
         finally:
             staging.close()
 
 
-@dataclass
-class _Batch:
-    """One batch of staged rows as the county stands: what is stored, what is new."""
-
-    keys: list[str]
-    payments: list[NewPayment]
-    present: dict[str, StoredPlace]
-    ids: list[int]
-
-
-def _batches(conn: Connection, checked: _Checked, *, held: bool) -> Iterator[_Batch]:
-    """The staged rows in batches, households filled, with their stored places."""
-    for rows in checked.staging.batches(held=held):
-        payments = _fill_households(conn, checked.staging, [p for _, _, p in rows], held=held)
-        keys = [k for _, k, _ in rows]
-        yield _Batch(keys, payments, stored_places(conn, keys), [i for i, _, _ in rows])
-
-
-def _supersede_key(p: NewPayment) -> str | None:
-    return "\x1f".join((p.id_hash, p.item_code, p.period, p.department)) if p.period else None
-
-
-def _superseding(conn: Connection, checked: _Checked, batch: _Batch) -> list[tuple[Any, int]]:
-    """(stored row, index in the batch) of the batch's fresh rows that supersede one.
-
-    As county.corrections.find_superseded over the whole file: a supersede key
-    that two fresh rows of the file share supersedes nothing.
-    """
-    fresh = [i for i, k in enumerate(batch.keys) if k not in batch.present]
-    unique = checked.staging.unique_supersede_keys(
-        [k for i in fresh if (k := _supersede_key(batch.payments[i])) is not None])
-    candidates = [i for i in fresh if _supersede_key(batch.payments[i]) in unique]
-    found = find_superseded(conn, [batch.payments[i] for i in candidates])
-    return [(row, candidates[j]) for j, row in found.items()]
-
-
-def _store(engine: Engine, path: Path, options: ImportOptions, checked: _Checked, *,
-           now: datetime) -> ImportResult:
-    result = checked.result
-    result.dry_run, result.skip_bad = options.dry_run, options.skip_bad
-    result.warnings_accepted = held = options.accept_warnings
-    staging = checked.staging
-    result.good = staging.count()
-    # Counting pass: what the file adds, supersedes, corrects (as before storing anything).
-    present = withdrawn = corrected = superseded = fresh = 0
-    with engine.connect() as conn:
-        for batch in _batches(conn, checked, held=held):
-            # Only a fresh row with a period can supersede: only those are marked.
-            staging.mark_fresh([(batch.ids[i], key)
-                                for i, (k, p) in enumerate(zip(batch.keys, batch.payments,
-                                                               strict=True))
-                                if k not in batch.present
-                                and (key := _supersede_key(p)) is not None])
-            fresh += len(batch.keys) - len(batch.present)
-            present += len(batch.present)
-            withdrawn += sum(1 for s in batch.present.values() if s.deleted)
-            corrected += len(place_corrections(batch.present, batch.payments, batch.keys))
-        if staging.any_supersede_key():  # else no row can supersede: no second pass
-            for batch in _batches(conn, checked, held=held):
-                superseded += len(_superseding(conn, checked, batch))
-    result.withdrawn_before = withdrawn
-    result.already_present = present - withdrawn
-    result.superseded = superseded
-    result.new = fresh - superseded
-    result.corrected = corrected
-    dry = options.dry_run
-    if (dry and options.after_store is None) or result.refused:
-        return result
-    if checked.rejected and not dry:
-        reject_path = options.reject_file or _reject_path(path)
-        write_rejects(reject_path, checked.rejected)
-        result.reject_file = str(reject_path)
-    derived = checked.people.derive(engine)
-    members = staging.has_members(held=held)
-    if result.new or result.superseded or members or corrected or derived:
-        with engine.connect() as conn, conn.execution_options(
-                sqlite_begin="IMMEDIATE").begin() as tx:
-            store_person_keys(conn, derived)
-            if result.new or result.superseded:
-                result.batch = conn.execute(insert(ImportBatch).values(
-                    file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
-                    rows_new=result.new, rows_rejected=len(result.bad),
-                    rows_superseded=result.superseded, imported_by=options.actor,
-                    imported_at=now).returning(ImportBatch.id)).scalar_one()
-            for group in staging.member_batches(held=held):
-                write_members(conn, group, now=now)
-            for batch in _batches(conn, checked, held=held):
-                _store_batch(conn, checked, batch, options, result, now=now)
-            vault = load_vault(str(engine.url))  # issue 16: payees, encrypted (county/payees.py)
-            for payees in checked.staging.payee_batches():
-                remember_people(conn, vault, payees, now=now)
-            if options.after_store is not None:
-                options.after_store(conn, result.batch)
-            if dry:
-                tx.rollback()
-                result.batch = None
-    result.imported = not dry
-    return result
-
-
-def _store_batch(conn: Connection, checked: _Checked, batch: _Batch, options: ImportOptions,
-                 result: ImportResult, *, now: datetime) -> None:
-    """Store one batch (in the import's transaction): new rows, supersessions, moves."""
-    replaced = _superseding(conn, checked, batch)
-    skip = {i for _, i in replaced}
-    adding = [(k, p) for i, (k, p) in enumerate(zip(batch.keys, batch.payments, strict=True))
-              if k not in batch.present and i not in skip]
-    write_payments(conn, [p for _, p in adding], now=now, import_id=result.batch,
-                   keys=[k for k, _ in adding], unstored=True)
-    if replaced:
-        assert result.batch is not None
-        supersede(conn, [(row, batch.payments[i]) for row, i in replaced],
-                  batch_id=result.batch, actor=options.actor, now=now)
-    if place_corrections(batch.present, batch.payments, batch.keys):
-        stored = [(k, p) for k, p in zip(batch.keys, batch.payments, strict=True)
-                  if k in batch.present]
-        correct_places(conn, [p for _, p in stored], now=now, keys=[k for k, _ in stored])
-
-
 def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
-                progress: Callable[[int], None] | None, staging: Staging) -> _Checked:
+                progress: Callable[[int], None] | None, staging: Staging) -> Checked:
     """Read and check every sheet (refusing the file for a layout problem)."""
     with writing(engine) as conn:  # the key is created on a county's first use
         key = lookup_key(conn)
     matcher = ItemMatcher(list_items(engine))
-    checked = _Checked(ImportResult(file=path.name), staging,
+    checked = Checked(ImportResult(file=path.name), staging,
                        people=PeopleToKey(villages_with_kdf(engine), {}))
     with open_workbook(path) as book:
         seen: list[str] = []
@@ -436,7 +262,7 @@ def _require_columns(path: Path, sheet: str, layout: Layout, options: ImportOpti
                          "(use --map 列名=field, or --item for files without 项目)")
 
 
-def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, reader: _Reader,
+def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, reader: _Reader,
                 report: SheetReport, progress: Callable[[int], None] | None) -> None:
     result = checked.result
     header = list(layout.header)
@@ -474,19 +300,3 @@ def _check_rows(checked: _Checked, path: Path, sheet: Sheet, layout: Layout, rea
             checked.staging.add_member(member, held=suspect)
 
 
-def _fill_households(conn: Connection, staging: Staging, good: list[NewPayment], *,
-                     held: bool) -> list[NewPayment]:
-    """Payments without a household column take the recipient's known household
-    (unless the file itself gives the recipient's household)."""
-    missing = sorted({p.id_hash for p in good if not p.household_id})
-    if not missing:
-        return good
-    in_file = staging.members_among(missing, held=held)
-    unknown = [h for h in missing if h not in in_file]
-    found: dict[str, str] = {}
-    for where in matching(conn, HouseholdMember.id_hash, unknown) if unknown else ():
-        for row in conn.execute(select(HouseholdMember.id_hash, HouseholdMember.household_id)
-                                .where(where)):
-            found[row.id_hash] = row.household_id
-    return [replace(p, household_id=found[p.id_hash])
-            if not p.household_id and p.id_hash in found else p for p in good]

@@ -69,6 +69,11 @@ class Staging:
         self._sealer = AESGCM(AESGCM.generate_key(bit_length=128))
         self._nonce = 0
         self._payees: list[tuple[str, bytes]] = []
+        self._periods = False
+
+    def has_periods(self) -> bool:
+        """Whether any row staged has a period (only those can supersede a stored one)."""
+        return self._periods
 
     def close(self) -> None:
         """Close the file (the caller removes its directory)."""
@@ -88,6 +93,7 @@ class Staging:
 
         One statement a row (the content key's unique index finds the duplicate).
         """
+        self._periods = self._periods or bool(payment.period)
         added = self._db.execute(
             "INSERT OR IGNORE INTO row (ckey, sheet, line, held, payment) VALUES (?,?,?,?,?)",
             (ckey, sheet, line, int(held), _dump(_PAYMENT(payment))))

@@ -1,31 +1,54 @@
-"""Province benchmark (issue 19): many terminals polling, on 1 and 2 app processes.
+"""Province benchmark (issue 19): many terminals polling, on 1, 2 and 4 app processes.
 
     .venv/bin/python tests/bench/bench_province.py [--terminals 500] [--seconds 8]
-        [--concurrency 50] [--change-share 0.05] [--workers 1,2] [--backend sqlite|postgresql|both]
+        [--concurrency 50] [--change-share 0.05] [--workers 1,2]
+        [--backend sqlite|postgresql|replica|both|all]         # about 2 minutes
+    .venv/bin/python tests/bench/bench_province.py --province      # 25 000 terminals (minutes)
 
-Bounded and on loopback only. For each backend (SQLite file; PostgreSQL in a
-throwaway cluster started here) and each worker count: the demo county is
-seeded, ``--terminals`` terminals are enrolled, and ``county serve --workers N``
-runs as its own process(es). Each simulated terminal starts caught up and
-polls ``changes`` with its cursor and the ETag of its last answer (as a
-terminal does; the province issue asks for 25 000, this 2-core machine, shared
-with the load generator, runs what ``--terminals`` says). ``--concurrency``
-connections send the polls back to back (the server's capacity, not a
-realistic rate), for ``--seconds``; meanwhile this process publishes a
-notice often enough that about ``--change-share`` of the polls find something
-new and fetch a real page (a real fleet polls once a minute and sees a change
-far less often). Printed: requests/s, p50/p99, the
-share of 304 answers, and the database statements per poll (counted by the
-server with ``VILLAGE_COUNTY_COUNT_QUERIES``); beside them, in the same run
-and the same server, the rate of serving the OpenAPI document.
+Bounded and on loopback only. For each backend and each worker count: the
+demo county is seeded, the terminals are enrolled, and ``county serve
+--workers N`` runs as its own process(es). Backends: ``sqlite`` (one file),
+``postgresql`` (a throwaway cluster started here), ``replica`` (a PostgreSQL
+primary and a hot standby streaming from it, both started here from the
+Debian package: ``county serve --db-replica`` sends the terminals' ``changes``
+reads to the standby, writes to the primary; workers 1, 2 and 4 unless
+``--workers`` says otherwise). ``both`` = sqlite and postgresql, ``all`` = the
+three (the default).
+
+Capacity (every run): each simulated terminal starts caught up and polls
+``changes`` with its cursor and the ETag of its last answer (as a terminal
+does). ``--concurrency`` connections send the polls back to back (the
+server's capacity, not a realistic rate), for ``--seconds``; meanwhile this
+process publishes a county notice often enough that about
+``--change-share`` of the polls find something new and fetch a real page.
+
+Province (``--province``): 25 000 terminals (``--terminals`` to change), one
+per village, each polling once every ``--poll-interval`` seconds (60, as
+the terminals do) on a keep-alive connection of its own among
+``--concurrency`` (400): an open loop at 25 000 / 60 ≈ 417 polls/s for
+``--seconds`` (60: every terminal polls once), latency counted from each
+poll's planned time (queueing included; no warm-up). Meanwhile village notices are
+published at random villages, so that about ``--change-share`` (1 %) of the
+polls find a real change — and, as in a real province, the county's change
+counter moves under every other terminal. Then the capacity run above
+(8 s) with the same terminals. Default backend: ``replica``, workers 1, 2, 4.
+
+Printed: requests/s, p50/p99, the share of 304 answers, and the database
+statements per poll (counted by the server with
+``VILLAGE_COUNTY_COUNT_QUERIES``; on the primary and on the replica apart);
+beside them, in the same run and the same server, the rate of serving the
+OpenAPI document.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
+import random
+import secrets
 import shutil
 import signal
 import statistics
@@ -39,14 +62,21 @@ from pathlib import Path
 
 import httpx
 from county_process import free_port
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout, whatever the venv points at
 
-from county_server.pgcluster import find_bindir, start_cluster  # noqa: E402
+from county_server.pgcluster import (  # noqa: E402
+    PgCluster,
+    PgPair,
+    find_bindir,
+    start_cluster,
+    start_standby,
+)
 
 from county.db import open_county_db  # noqa: E402
+from county.models import Terminal  # noqa: E402
 from county.notices import KINDS, add_notice  # noqa: E402
 from county.querycount import ENV as COUNT_ENV  # noqa: E402
 from county.seed import seed_demo  # noqa: E402
@@ -119,8 +149,8 @@ async def _poller(fleet: _Fleet, host: str, port: int, until: float) -> None:
             fleet.bytes += len(body)
             if status == 200:
                 page = json.loads(body)
-                if page["next_cursor"] == fleet.cursor[i]:
-                    fleet.empty_200 += 1
+                if not any(v for v in page.values() if isinstance(v, list)):
+                    fleet.empty_200 += 1  # nothing for this terminal (its cursor may move)
                 fleet.cursor[i] = page["next_cursor"]
                 fleet.etag[i] = etag
     finally:
@@ -139,14 +169,16 @@ async def _documents(host: str, port: int, until: float, out: list[float]) -> No
         conn.close()
 
 
-def _serve(url: str, workers: int, counts: Path, log: Path) -> tuple[subprocess.Popen[bytes],
-                                                                      int]:
+def _serve(url: str, workers: int, counts: Path, log: Path,
+           replica: str | None = None) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     env = {**os.environ, COUNT_ENV: str(counts), "PYTHONPATH": str(ROOT)}
+    extra = ["--db-replica", replica] if replica else []
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", url,
                                  "--port", str(port), "--workers", str(workers),
-                                 "--log-level", "warning"], stdout=out, stderr=out, env=env)
+                                 "--log-level", "warning", *extra],
+                                stdout=out, stderr=out, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -174,7 +206,7 @@ def _publish(engine: Engine, stop: threading.Event, fleet: _Fleet, every: int,
 
 async def _run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[float, list[float]]:
     # Warm-up (untimed): each process meets the tokens, each terminal its ETag.
-    fleet.stop_at = 3 * len(fleet.tokens)
+    fleet.stop_at = args.warm_polls
     await asyncio.gather(*(_poller(fleet, "127.0.0.1", port, time.perf_counter() + 60)
                            for _ in range(args.concurrency)))
     fleet.stop_at = 2**62
@@ -194,87 +226,263 @@ async def _run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[floa
     return elapsed, docs
 
 
+async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: list[float],
+                         pages: list[int]) -> None:
+    """One keep-alive connection carrying its terminals' polls, each at its planned time
+    (an open loop: a slow answer delays the next poll, and that delay is counted)."""
+    conn = _Conn("127.0.0.1", port)
+    try:
+        for i, at in zip(mine, planned, strict=True):
+            wait = at - time.perf_counter()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            headers = f"Authorization: Bearer {fleet.tokens[i]}\r\n"
+            if fleet.etag[i]:
+                headers += f"If-None-Match: {fleet.etag[i]}\r\n"
+            status, body, etag = await conn.get(
+                f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
+            fleet.latencies.append(time.perf_counter() - at)
+            fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
+            fleet.bytes += len(body)
+            if status == 200:
+                page = json.loads(body)
+                if any(v for v in page.values() if isinstance(v, list)):
+                    pages[0] += 1
+                else:
+                    fleet.empty_200 += 1
+                fleet.cursor[i] = page["next_cursor"]
+                fleet.etag[i] = etag
+    finally:
+        conn.close()
+
+
+async def _open_loop(fleet: _Fleet, port: int, args: argparse.Namespace,
+                     span: float) -> tuple[float, int]:
+    """Every terminal polls once every ``--poll-interval`` s, spread evenly, for ``span``
+    seconds; terminal i always on connection i mod ``--concurrency``. Returns (elapsed,
+    polls that fetched records)."""
+    n, interval = len(fleet.tokens), args.poll_interval
+    t0 = time.perf_counter() + 0.5
+    plans: list[tuple[list[int], list[float]]] = [([], []) for _ in range(args.concurrency)]
+    rounds = max(1, int(span / interval + 0.999))
+    for r in range(rounds):
+        for i in range(n):
+            at = r * interval + interval * i / n
+            if at < span:
+                mine, planned = plans[i % args.concurrency]
+                mine.append(i)
+                planned.append(t0 + at)
+    pages = [0]
+    await asyncio.gather(*(_sticky_poller(fleet, port, mine, planned, pages)
+                           for mine, planned in plans if mine))
+    return time.perf_counter() - t0, pages[0]
+
+
+def _publish_villages(engine: Engine, stop: threading.Event, fleet: _Fleet, per_s: float,
+                      published: list[int], villages: list[str]) -> None:
+    """Village notices at random villages, ``per_s`` a second while the run is timed."""
+    rng = random.Random(19)
+    start = time.perf_counter()
+    while not stop.wait(0.02):
+        if not fleet.timed:
+            start = time.perf_counter()
+            continue
+        while published[0] < (time.perf_counter() - start) * per_s:
+            add_notice(engine, kind=KINDS[0], title="通知", body="测试", scope="village",
+                       township="高村镇", village=rng.choice(villages),
+                       published_on=datetime.now(UTC).date(), now=datetime.now(UTC))
+            published[0] += 1
+
+
+def _enroll_many(engine: Engine, count: int, *, now: datetime) -> list[str]:
+    """``count`` terminals, one per village (村0 … of 高村镇): the first through the real
+    enrollment, the others written as the enrollment writes them (25 000 enrollments one
+    transaction each would take minutes)."""
+    code, _ = new_enrollment_code(engine, township="高村镇", village="村0", now=now)
+    tokens = [enroll(engine, code, now=now).token]
+    rows = []
+    for i in range(1, count):
+        token = secrets.token_urlsafe(32)
+        tokens.append(token)
+        rows.append({"id": f"T{i + 1:05d}", "township": "高村镇", "village": f"村{i}",
+                     "scope": "county", "person_keys": False, "enrolled_at": now,
+                     "token_hash": hashlib.sha256(token.encode()).hexdigest()})
+    with engine.begin() as conn:
+        for start in range(0, len(rows), 5000):
+            conn.execute(insert(Terminal), rows[start:start + 5000])
+    return tokens
+
+
 def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100)[q - 1] * 1000 if len(values) > 1 else 0.0
 
 
-def bench(name: str, url: str, args: argparse.Namespace) -> None:
+def _counts(counts: Path) -> dict[str, int]:
+    written = [json.loads(p.read_text()) for p in counts.glob("counts.*.json")]
+    keys = ("queries", "replica_queries", "polls", "empty_polls")
+    return {k: sum(c.get(k, 0) for c in written) for k in keys}
+
+
+def _report_counts(tag: str, d: dict[str, int], *, province: bool) -> None:
+    polls, total = max(d["polls"], 1), d["queries"] + d["replica_queries"]
+    others = max(d["polls"] - d["empty_polls"], 1)
+    runs = "warm-up, open loop and capacity runs together" if province else "warm-up included"
+    print(f"{tag}   DB statements per poll {total / polls:.2f} (primary "
+          f"{d['queries'] / polls:.2f}, replica {d['replica_queries'] / polls:.2f}; "
+          f"{d['polls']} polls, {runs}; {d['empty_polls']} answered from memory with none, "
+          f"the others {total / others:.1f} each incl. the token check)")
+
+
+def _print_run(tag: str, fleet: _Fleet, elapsed: float, terminals: int, published: int,
+               connections: int, real: float | None = None) -> None:
+    n = len(fleet.latencies)
+    rate = n / elapsed
+    share = fleet.statuses.get(304, 0) / max(n, 1)
+    real = 1 - share - fleet.empty_200 / max(n, 1) if real is None else real
+    print(f"{tag} {terminals} terminals, {connections} connections:"
+          f" {n} polls in {elapsed:.1f} s → {rate:.0f} polls/s, p50 "
+          f"{_pct(fleet.latencies, 50):.1f} ms, p99 {_pct(fleet.latencies, 99):.1f} ms; "
+          f"statuses {dict(sorted(fleet.statuses.items()))} (304: {share:.0%}), "
+          f"{fleet.bytes / max(n, 1):.0f} body bytes/poll; {published} changes published,"
+          f" {real:.1%} of polls fetched a real page")
+
+
+def bench(name: str, url: str, args: argparse.Namespace, *, replica: str | None = None,
+          pair: PgPair | None = None, workers: list[int]) -> None:
     engine = open_county_db(url)
     seed_demo(engine, now=datetime.now(UTC))
     now = datetime.now(UTC)
-    tokens = []
-    for i in range(args.terminals):
-        code, _ = new_enrollment_code(engine, township="高村镇", village=f"村{i % 40}", now=now)
-        tokens.append(enroll(engine, code, now=now).token)
-    for workers in args.workers:
+    if args.province:
+        tokens = _enroll_many(engine, args.terminals, now=now)
+    else:
+        tokens = []
+        for i in range(args.terminals):
+            code, _ = new_enrollment_code(engine, township="高村镇", village=f"村{i % 40}",
+                                          now=now)
+            tokens.append(enroll(engine, code, now=now).token)
+    villages = [f"村{i}" for i in range(args.terminals)]
+    capacity = argparse.Namespace(**{**vars(args), "concurrency": min(args.concurrency, 50),
+                                     "seconds": args.capacity_seconds,
+                                     "warm_polls": 0 if args.province else 3 * args.terminals})
+    for count in workers:
+        if pair is not None:
+            pair.replayed(timeout=120)
+        tag = f"[{name} ×{count}]"
         with engine.connect() as conn:
             head = current_seq(conn)
         counts = Path(tempfile.mkdtemp(prefix="bench-province-"))
-        proc, port = _serve(url, workers, counts, counts / "serve.log")
+        proc, port = _serve(url, count, counts, counts / "serve.log", replica)
         fleet = _Fleet(tokens, head)
         stop = threading.Event()
         published = [0]
-        every = max(1, round(args.terminals / args.change_share))
-        writer = threading.Thread(target=_publish, args=(engine, stop, fleet, every, published),
-                                  daemon=True)
+        if args.province:  # village notices at a steady rate, through both runs
+            per_s = args.change_share * args.terminals / args.poll_interval
+            writer = threading.Thread(target=_publish_villages, daemon=True,
+                                      args=(engine, stop, fleet, per_s, published, villages))
+        else:
+            every = max(1, round(args.terminals / args.change_share))
+            writer = threading.Thread(target=_publish, daemon=True,
+                                      args=(engine, stop, fleet, every, published))
         writer.start()
         try:
-            elapsed, docs = asyncio.run(_run(fleet, port, args))
+            if args.province:
+                elapsed, pages = asyncio.run(_province_run(fleet, port, args))
+                _print_run(f"{tag} open loop,", fleet, elapsed, args.terminals, published[0],
+                           args.concurrency, real=pages / max(len(fleet.latencies), 1))
+            before = published[0]
+            elapsed, docs = asyncio.run(_run(fleet, port, capacity))
+            published_capacity = published[0] - before
         finally:
             stop.set()
             writer.join()
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=60)
-        written = [json.loads(p.read_text()) for p in counts.glob("counts.*.json")]
-        queries = sum(c["queries"] for c in written)
-        polls = sum(c["polls"] for c in written)
-        empty = sum(c["empty_polls"] for c in written)
+        totals = _counts(counts)
         shutil.rmtree(counts, ignore_errors=True)
-        n = len(fleet.latencies)
-        rate = n / elapsed
-        docs_rate = len(docs) / (args.seconds / 2)
-        share = fleet.statuses.get(304, 0) / max(n, 1)
-        empty_share = fleet.empty_200 / max(n, 1)
-        print(f"[{name} ×{workers}] {args.terminals} terminals, {args.concurrency} connections:"
-              f" {n} polls in {elapsed:.1f} s → {rate:.0f} polls/s, p50 "
-              f"{_pct(fleet.latencies, 50):.1f} ms, p99 {_pct(fleet.latencies, 99):.1f} ms; "
-              f"statuses {dict(sorted(fleet.statuses.items()))} (304: {share:.0%}), "
-              f"{fleet.bytes / max(n, 1):.0f} body bytes/poll; {published[0]} changes published,"
-              f" {1 - share - empty_share:.1%} of polls fetched a real page")
-        print(f"[{name} ×{workers}]   DB statements per poll {queries / max(polls, 1):.2f} "
-              f"({queries} statements, {polls} polls incl. warm-up; {empty} answered from "
-              f"memory with none, the others "
-              f"{queries / max(polls - empty, 1):.1f} each incl. the token check)")
-        print(f"[{name} ×{workers}]   reference, same server: /openapi.json {docs_rate:.0f}/s, "
+        _print_run(f"{tag} capacity," if args.province else tag, fleet, elapsed,
+                   args.terminals, published_capacity, capacity.concurrency)
+        _report_counts(tag, totals, province=args.province)
+        rate = len(fleet.latencies) / elapsed
+        docs_rate = len(docs) / (capacity.seconds / 2)
+        print(f"{tag}   reference, same server: /openapi.json {docs_rate:.0f}/s, "
               f"p50 {_pct(docs, 50):.1f} ms → polls ×{rate / max(docs_rate, 1):.2f} of it; "
               f"{rate * FLEET_POLL_S:.0f} terminals polling once a minute")
     engine.dispose()
 
 
+async def _province_run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[float, int]:
+    # No warm-up: at one poll a minute a token has often left a process's cache (60 s)
+    # by its next poll anyway, and with changes flowing the head has moved.
+    fleet.timed = True
+    return await _open_loop(fleet, port, args, args.seconds)
+
+
+def _defaults(args: argparse.Namespace) -> None:
+    """Fill what ``--province`` changes (explicit flags win)."""
+    big = args.province
+    for name, small, large in (("terminals", 500, 25_000), ("seconds", 8.0, 60.0),
+                               ("concurrency", 50, 400), ("change_share", 0.05, 0.01),
+                               ("backend", "all", "replica")):
+        if getattr(args, name) is None:
+            setattr(args, name, large if big else small)
+    args.capacity_seconds = 8.0 if big else args.seconds
+
+
+def _workers(args: argparse.Namespace, backend: str) -> list[int]:
+    given = args.workers or ("1,2,4" if backend == "replica" else "1,2")
+    return [int(w) for w in given.split(",")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--terminals", type=int, default=500)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--change-share", type=float, default=0.05,
-                        help="share of polls that fetch a real page (default 0.05)")
-    parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--province", action="store_true",
+                        help="25 000 terminals at one poll a minute each (minutes; see above)")
+    parser.add_argument("--terminals", type=int)
+    parser.add_argument("--seconds", type=float)
+    parser.add_argument("--concurrency", type=int)
+    parser.add_argument("--change-share", type=float,
+                        help="share of polls that fetch a real page (0.05; --province 0.01)")
+    parser.add_argument("--poll-interval", type=float, default=60.0,
+                        help="--province: seconds between a terminal's polls")
+    parser.add_argument("--workers", help="app processes to try (1,2; replica 1,2,4)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "replica", "both", "all"))
     args = parser.parse_args()
-    args.workers = [int(w) for w in args.workers.split(",")]
-    if args.backend in ("sqlite", "both"):
+    _defaults(args)
+    if args.backend in ("sqlite", "both", "all"):
         with tempfile.TemporaryDirectory() as tmp:
-            bench("sqlite", f"sqlite:///{Path(tmp) / 'county.db'}", args)
-    if args.backend in ("postgresql", "both"):
-        bindir = find_bindir()
-        if bindir is None:
-            print("[postgresql] not installed (Debian package postgresql); skipped")
-            return
+            bench("sqlite", f"sqlite:///{Path(tmp) / 'county.db'}", args,
+                  workers=_workers(args, "sqlite"))
+    if args.backend == "sqlite":
+        return
+    bindir = find_bindir()
+    if bindir is None:
+        print("[postgresql] not installed (Debian package postgresql); skipped")
+        return
+    if args.backend in ("postgresql", "both", "all"):
         cluster = start_cluster(bindir)
         try:
-            bench("postgresql", cluster.create_database("province"), args)
+            bench("postgresql", cluster.create_database("province"), args,
+                  workers=_workers(args, "postgresql"))
         finally:
             cluster.stop()
+    if args.backend in ("replica", "all"):
+        _bench_replica(bindir, args)
+
+
+def _bench_replica(bindir: Path, args: argparse.Namespace) -> None:
+    """Primary + hot standby on loopback; terminals' reads on the standby."""
+    primary: PgCluster = start_cluster(bindir, replicated=True)
+    pair: PgPair | None = None
+    try:
+        url = primary.create_database("province")
+        pair = PgPair(primary, start_standby(primary))
+        bench("primary+replica", url, args, replica=pair.standby.url("province"), pair=pair,
+              workers=_workers(args, "replica"))
+    finally:
+        if pair is not None:
+            pair.stop()
+        else:
+            primary.stop()
 
 
 if __name__ == "__main__":

@@ -185,9 +185,17 @@ class PgPair:
                 raise AssertionError(f"the standby did not replay up to {target}")
             time.sleep(0.02)
 
-    def pause(self) -> None:
-        """Stop replaying WAL (the standby still receives it): it lags from now on."""
+    def pause(self, timeout: float = 30) -> None:
+        """Stop replaying WAL (the standby still receives it): it lags from now on.
+
+        Waits until the pause is in effect: until then replay goes on, and a busy
+        machine would replay what the caller commits next."""
         self.standby.sql("SELECT pg_wal_replay_pause()")
+        deadline = time.monotonic() + timeout
+        while self.standby.sql("SELECT pg_get_wal_replay_pause_state()")[0][0] != "paused":
+            if time.monotonic() > deadline:
+                raise AssertionError("the standby did not pause its replay")
+            time.sleep(0.02)
 
     def resume(self) -> None:
         """Replay again (idempotent)."""
