@@ -87,6 +87,9 @@ def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveSe
 def page(chromium: Browser) -> Iterator[Page]:
     """A fresh browser context (no cookies) at 1366×768, Chinese locale."""
     context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    # Waits are on conditions; the limit only matters when the machine is slow (a loaded
+    # CI machine took over 30 s, Playwright's default, to answer a 2 MB upload).
+    context.set_default_timeout(120_000)
     # Every script, style, font and chart comes from the county server itself (no CDN).
     elsewhere: list[str] = []
     context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "about") or
