@@ -66,9 +66,7 @@ def query_text_en(step: str, *, ticket: str = "", status: str = "", reply: str =
     if step == "result":
         said = f"Complaint number {en_digits(ticket)}. {data_en(status)}."
         return said + (f" Reply: {data_en(reply)}" if reply else " No reply yet.")
-    if error and step != "busy":
-        return data_en(error)
-    return _QUERY_PROMPTS.get(step, _QUERY_PROMPTS["ticket"])
+    return picks.prompt_or_error(step, error, _QUERY_PROMPTS, data_en)
 
 
 def hub_text_en(sections: Sequence[str]) -> str:
@@ -107,8 +105,8 @@ def power_page_text_en(step: int | None, title: str = "", text: str = "",
     (data), or (``step`` None) the page ``title`` (English, as shown) with its
     ``lines`` (English label, data)."""
     head = f"Step {en_integer(step)}: {data_en(title)}" if step is not None else title
-    parts = [head, data_en(text)] + [f"{label}: {data_en(said)}" for label, said in lines]
-    return ". ".join(p.strip() for p in parts if p.strip()) + "."
+    return picks.sentences([head, data_en(text)]
+                           + [f"{label}: {data_en(said)}" for label, said in lines])
 
 
 def projects_text_en(names: Sequence[str]) -> str:
@@ -149,10 +147,8 @@ def ledger_months_text_en(year: Totals | None) -> str:
 def ledger_month_text_en(ledger: Ledger, kinds: dict[str, str]) -> str:
     """A month's entries: its totals, then the first few (``kinds``: income/expense
     in English)."""
-    year, _, month = ledger.month.partition("-")
-    head = (f"{MONTHS[int(month) - 1]} {en_year(int(year))}"
-            if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12
-            else data_en(ledger.month))
+    month = picks.year_month(ledger.month)
+    head = f"{MONTHS[month[1] - 1]} {en_year(month[0])}" if month else data_en(ledger.month)
     entries, rest = picks.listed(ledger.entries)
     said = [f"{en_date(e.entry_date)}, {data_en(e.summary)}, {kinds.get(e.kind, e.kind)} "
             f"{en_amount(e.amount_fen)}." for e in entries]
