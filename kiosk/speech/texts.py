@@ -10,18 +10,20 @@ to where a language has no text for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kiosk.speech import text_en, text_ug, village_en, village_ug
+from kiosk.speech import text_en, text_ug
+from kiosk.speech.village import VillageTexts
+from kiosk.speech.village_en import VILLAGE_EN
+from kiosk.speech.village_ug import VILLAGE_UG
 
 if TYPE_CHECKING:
     from kiosk.complaints import ComplaintStatus
-    from kiosk.ledger import Ledger, Totals
     from kiosk.lookup import LookupResult, PaymentLine
 
-__all__ = ["TRANSLATED_TEXTS", "SpeechTexts", "VillageTexts"]
+__all__ = ["TRANSLATED_TEXTS", "SpeechTexts"]
 
 
 class _Benefits(Protocol):
@@ -32,42 +34,6 @@ class _Benefits(Protocol):
 class _Detail(Protocol):
     def __call__(self, item_name: str, payments: Sequence[PaymentLine], *,
                  standard: str = "") -> str: ...
-
-
-class _Query(Protocol):
-    def __call__(self, step: str, *, ticket: str = "", status: str = "", reply: str = "",
-                 error: str = "") -> str: ...
-
-
-class _PowerPage(Protocol):
-    def __call__(self, step: int | None, title: str = "", text: str = "",
-                 lines: Sequence[tuple[str, str]] = ()) -> str: ...
-
-
-@dataclass(frozen=True)
-class VillageTexts:
-    """One language's texts for 查询投诉 and the 村务公开 screens
-    (:mod:`kiosk.speech.village_en`, :mod:`kiosk.speech.village_ug`)."""
-
-    query: _Query
-    hub: Callable[[Sequence[str]], str]
-    roll_items: Callable[[Sequence[str]], str]
-    roll: Callable[[str, int, int], str]
-    roll_row: Callable[[str, str, str, int | None], str]
-    powers: Callable[[Sequence[str]], str]
-    power_page: _PowerPage
-    projects: Callable[[Sequence[str]], str]
-    project: Callable[[str, Sequence[tuple[str, date, int | None, str]]], str]
-    document: Callable[[str], str]
-    ledger_months: Callable[[Totals | None], str]
-    ledger_month: Callable[[Ledger, dict[str, str]], str]
-    voucher: Callable[[str, str], str]
-
-
-def _village(m: Any, lang: str) -> VillageTexts:
-    """The texts of module ``m``, whose functions end in ``_text_<lang>``."""
-    return VillageTexts(*(getattr(m, f"{name}_text_{lang}")
-                          for name in (f.name for f in fields(VillageTexts))))
 
 
 @dataclass(frozen=True)
@@ -85,7 +51,8 @@ class SpeechTexts:
     error: Callable[[str], str]
     """An error message as shown (already in the language) with its numbers in words."""
     village: VillageTexts | None = None
-    """查询投诉 and the 村务公开 screens (None: read in Mandarin)."""
+    """查询投诉 and the 村务公开 screens (:mod:`kiosk.speech.village`; None: read in
+    Mandarin)."""
 
 
 #: Speech language → its texts.
@@ -94,10 +61,10 @@ TRANSLATED_TEXTS: Mapping[str, SpeechTexts] = {
                       text_en.detail_text_en, text_en.notices_text_en,
                       text_en.notice_text_en, text_en.complaint_filed_text_en,
                       text_en.my_complaints_text_en, text_en.error_text_en,
-                      _village(village_en, "en")),
+                      VILLAGE_EN),
     "ug": SpeechTexts(text_ug.FIXED_PROMPTS_UG, text_ug.benefits_text_ug,
                       text_ug.detail_text_ug, text_ug.notices_text_ug,
                       text_ug.notice_text_ug, text_ug.complaint_filed_text_ug,
                       text_ug.my_complaints_text_ug, text_ug.error_text_ug,
-                      _village(village_ug, "ug")),
+                      VILLAGE_UG),
 }

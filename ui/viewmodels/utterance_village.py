@@ -1,7 +1,7 @@
 """What the 查询投诉 and 村务公开 screens say aloud where their view-models do not say it
 themselves: 村级财务 in Mandarin, and every one of them in English and Uyghur (issue 18).
 
-The texts are a language's :class:`kiosk.speech.texts.VillageTexts`
+The texts are a language's :class:`kiosk.speech.village.VillageTexts`
 (:mod:`kiosk.speech.village_en`, :mod:`kiosk.speech.village_ug`) and
 :func:`kiosk.speech.text.ledger_month_text` and its neighbours (Mandarin); this
 module reads what is on show from the view-models. The translated labels are the
@@ -18,7 +18,7 @@ from ui.viewmodels.ledger import KIND_LABELS
 from ui.viewmodels.projects import stage_label
 
 if TYPE_CHECKING:
-    from kiosk.speech.texts import VillageTexts
+    from kiosk.speech.village import VillageTexts
     from ui.viewmodels.ledger import LedgerModel
     from ui.viewmodels.onscreen import OnScreen
     from ui.viewmodels.projects import ProjectsModel
