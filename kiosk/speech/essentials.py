@@ -9,7 +9,7 @@ Pure functions over the lookup's dataclasses; no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from kiosk.speech.numbers import spoken_numbers_in
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kiosk.lookup import LookupResult, PaymentLine, YearSummary
 
 __all__ = ["CHINESE", "MAX_LISTED", "as_written", "latest_payments", "listed", "other_years",
-           "paid_fen", "year_shown"]
+           "paid_fen", "prompt_or_error", "sentences", "year_month", "year_shown"]
 
 #: How many items, payments or notices are read before "the rest are on the screen".
 MAX_LISTED = 5
@@ -63,3 +63,25 @@ def as_written(text: str, numbers_in: Callable[[str], str]) -> str:
     its numbers in Chinese words (read by the pinyin voice); other text gets
     ``numbers_in``."""
     return spoken_numbers_in(text) if CHINESE.search(text) else numbers_in(text)
+
+
+def prompt_or_error(step: str, error: str, prompts: Mapping[str, str],
+                    said: Callable[[str], str]) -> str:
+    """查询投诉 before an answer: ``error`` (as shown, through ``said``) unless the
+    county is being asked, else the prompt of ``step`` (``ticket`` if it has none)."""
+    if error and step != "busy":
+        return said(error)
+    return prompts.get(step, prompts["ticket"])
+
+
+def sentences(parts: Sequence[str]) -> str:
+    """The non-blank ``parts`` as sentences (``a. b.``)."""
+    return ". ".join(p.strip() for p in parts if p.strip()) + "."
+
+
+def year_month(label: str) -> tuple[int, int] | None:
+    """A ledger month's label (``2026-10``) as (year, month); None if it is not one."""
+    year, _, month = label.partition("-")
+    if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+        return int(year), int(month)
+    return None

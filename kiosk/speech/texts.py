@@ -15,6 +15,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.speech import text_en, text_ug
+from kiosk.speech.village import VillageTexts
+from kiosk.speech.village_en import VILLAGE_EN
+from kiosk.speech.village_ug import VILLAGE_UG
 
 if TYPE_CHECKING:
     from kiosk.complaints import ComplaintStatus
@@ -47,6 +50,9 @@ class SpeechTexts:
     my_complaints: Callable[[Sequence[ComplaintStatus], Mapping[str, str]], str]
     error: Callable[[str], str]
     """An error message as shown (already in the language) with its numbers in words."""
+    village: VillageTexts | None = None
+    """查询投诉 and the 村务公开 screens (:mod:`kiosk.speech.village`; None: read in
+    Mandarin)."""
 
 
 #: Speech language → its texts.
@@ -54,9 +60,11 @@ TRANSLATED_TEXTS: Mapping[str, SpeechTexts] = {
     "en": SpeechTexts(text_en.FIXED_PROMPTS_EN, text_en.benefits_text_en,
                       text_en.detail_text_en, text_en.notices_text_en,
                       text_en.notice_text_en, text_en.complaint_filed_text_en,
-                      text_en.my_complaints_text_en, text_en.error_text_en),
+                      text_en.my_complaints_text_en, text_en.error_text_en,
+                      VILLAGE_EN),
     "ug": SpeechTexts(text_ug.FIXED_PROMPTS_UG, text_ug.benefits_text_ug,
                       text_ug.detail_text_ug, text_ug.notices_text_ug,
                       text_ug.notice_text_ug, text_ug.complaint_filed_text_ug,
-                      text_ug.my_complaints_text_ug, text_ug.error_text_ug),
+                      text_ug.my_complaints_text_ug, text_ug.error_text_ug,
+                      VILLAGE_UG),
 }

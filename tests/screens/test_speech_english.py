@@ -1,6 +1,7 @@
 """The read-aloud follows the screens' language (issue 18): in English the speaker button
 drives the real espeak-ng with the en-us voice into a WAV; a language whose voice is
-missing hides the button, and the clerk screen says why."""
+missing hides the button, and the clerk screen says why; 查询投诉 and the 村务公开
+screens are read in English and in Uyghur."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from drivers.speech import EspeakSpeaker
 from kiosk.config import Config
 from kiosk.speech.text_en import FIXED_PROMPTS_EN
 from kiosk.speech.text_ug import FIXED_PROMPTS_UG
+from kiosk.speech.village_ug import VILLAGE_UG
 from screens.conftest import PIN
 from screens.kiosk_window import open_kiosk, unlock_clerk
 from ui.playback import audio_output_problem
@@ -104,12 +106,16 @@ def test_a_language_without_its_voice_hides_the_button(qtbot: QtBot, kiosk_confi
                                    "（朗读按钮已隐藏）")
 
 
-def _english(app: OnScreen) -> str:
-    """The English utterance on show: English, no digit, Chinese only in the data."""
-    language, text = _says(app)
-    assert language == "en", text
+def _spoken(app: OnScreen, language: str) -> str:
+    """The utterance on show: in ``language``, no digit, Chinese only in the data."""
+    said, text = _says(app)
+    assert said == language, text
     assert not any(ch.isdigit() for ch in text), text
     return text
+
+
+def _english(app: OnScreen) -> str:
+    return _spoken(app, "en")
 
 
 def test_the_village_screens_and_the_complaint_query_read_english(
@@ -161,3 +167,25 @@ def test_the_village_screens_and_the_complaint_query_read_english(
         d.click("project_0")
         d.find("stageList")
         assert "; Budget, " in _english(app)
+
+
+def test_the_village_screens_and_the_complaint_query_read_uyghur(
+        qtbot: QtBot, kiosk_config: Config) -> None:
+    config = replace(kiosk_config, ui=replace(kiosk_config.ui, language="ug"))
+    with open_kiosk(config) as (ui, d):
+        app = ui.app_model
+        d.click("complaintQueryButton")
+        d.find("complaintQueryScreen")
+        assert _spoken(app, "ug") == VILLAGE_UG.words.query_prompts["ticket"]
+        d.click("homeButton")
+        d.click("publicButton")
+        d.find("publicScreen")
+        assert _spoken(app, "ug").startswith("كەنت ئىشلىرى: ")
+        d.click("choice_0")
+        d.find("rollItemsScreen")
+        assert _spoken(app, "ug").startswith("ئاشكارىلانغان تىزىملىك: 农村最低生活保障金، ")
+        d.click("backButton")
+        d.click("choice_2")
+        d.find("ledgerScreen")
+        assert _spoken(app, "ug").startswith(
+            "كەنت مالىيىسى. ئىككى مىڭ يىگىرمە ئالتىنچى يىلى: كىرىم ")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kiosk.speech.texts import TRANSLATED_TEXTS, SpeechTexts
+from kiosk.speech.texts import SpeechTexts
 from ui.tr import tr
-from ui.viewmodels.utterance_village import village_text_en
+from ui.viewmodels.utterance_village import village_text
 from ui.wording import REASON_LABELS_ZH
 
 if TYPE_CHECKING:
@@ -95,6 +95,4 @@ def translated_text(app: OnScreen, texts: SpeechTexts) -> str | None:
         return texts.my_complaints(app.my_complaints_model.statuses, _reasons())
     if screen == "notices":
         return _notices(app, texts)
-    if texts is TRANSLATED_TEXTS["en"]:
-        return village_text_en(app)
-    return None
+    return None if texts.village is None else village_text(app, texts.village)
