@@ -39,7 +39,7 @@ from syncd.compare import assert_same, county_rows, terminal_rows
 from syncd.conftest import enrollment_code, write_terminal
 from syncd.mutate import add_payments, delete_payments
 
-ITERATIONS = 30  # ten kills aimed at each of snapshot, paging and random instants
+ITERATIONS = 21  # seven kills aimed at each of snapshot, paging and random instants
 #: Every third kill is aimed at a snapshot being staged, every third at changes being
 #: paged in (the kill comes once the stage file exists / the cursor has moved, a
 #: random instant later), and the rest at a random instant after the start: on a
