@@ -93,10 +93,13 @@ typecheck: deps
 	$(BIN)/mypy kiosk drivers sync update ui county demo tests
 
 # Four workers, a test file each at a time: module fixtures run once, and the tests
-# (mostly waiting on servers, devices and subprocesses) keep 2 cores busy.
+# (mostly waiting on servers, devices and subprocesses) keep 2 cores busy. Files go
+# out in collection order, where tests/conftest.py puts the long ones first (xdist
+# would otherwise hand out files with many tests first, and one-test files that take
+# minutes last).
 PYTEST_WORKERS ?= 4
 pytest: deps
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: lint typecheck pytest
 

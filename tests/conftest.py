@@ -30,8 +30,9 @@ os.environ["VILLAGE_COUNTY_CHEAP_HASHING_FOR_TESTS"] = "1"
 
 
 #: Files that take minutes, scheduled first: `make test` hands whole files to its workers
-#: (pytest-xdist ``--dist loadfile``) in collection order, and a long file left to the end
-#: keeps one worker busy after the others are done (measured: six minutes of tail).
+#: in collection order (pytest-xdist ``--dist loadfile --no-loadscope-reorder``), and a
+#: long file left to the end keeps one worker busy after the others are done (measured:
+#: six minutes of tail).
 LONG_FILES = (
     "tests/syncd/test_kill9.py", "tests/screens/test_tour.py",
     "tests/county_server/test_county_install.py", "tests/syncd/test_offline.py",
