@@ -3,6 +3,7 @@ pcscd with vpcd for the PC/SC tests."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -240,9 +242,20 @@ class Pcscd:
             self._daemon = None
 
 
+#: pcscd is one per machine (its socket is /run/pcscd/pcscd.comm): test processes running
+#: side by side (`make test` runs 4) take turns, a test module at a time.
+PCSCD_TURN = Path(tempfile.gettempdir()) / "village-kiosk-tests-pcscd.lock"
+
+
 @pytest.fixture(scope="module")
 def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
     """Start ``pcscd -f`` with vpcd on a private port; stop it afterwards."""
+    with PCSCD_TURN.open("a") as turn:
+        fcntl.flock(turn, fcntl.LOCK_EX)  # released when the file closes
+        yield from _pcscd(tmp_path_factory)
+
+
+def _pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
     problem = _environment_problem()
     if problem:
         # CI (as root, through `make test`) always has pcscd and vpcd: there it fails.
