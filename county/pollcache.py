@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from county.scope import TerminalScope
+from county.scopeheads import ScopeHeads
 
 __all__ = ["AUTH_TTL_S", "PollCache"]
 
@@ -57,6 +58,8 @@ class PollCache:
         self._sqlite: Any = None
         self._version: int | None = None
         self._dialect = engine.dialect.name
+        self.scopes = ScopeHeads()
+        """What each change touched, up to the head (county/scopeheads.py)."""
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class PollCache:
             self._thread = None
         with self._lock:
             self._head = None
+            self.scopes.restart(None)
             if self._sqlite is not None:
                 self._sqlite.close()
                 self._sqlite = None
@@ -101,8 +105,13 @@ class PollCache:
                     version = cursor.execute("PRAGMA data_version").fetchone()[0]
                     if version != self._version or self._head is None:
                         # Read after data_version: a commit in between changes it again.
-                        self._head = int(cursor.execute(
+                        head = int(cursor.execute(
                             "SELECT value FROM change_counter WHERE id = 1").fetchone()[0])
+                        if self._head is None:
+                            self.scopes.restart(head)
+                        else:
+                            self._moved(head)
+                        self._head = head
                         self._version = version
                 finally:
                     cursor.close()
@@ -112,6 +121,17 @@ class PollCache:
                 self._head = None
                 return None
             return self._head
+
+    def _moved(self, head: int) -> None:
+        """The head moved on to ``head``: bring the scope keys along, on a connection
+        of the engine (so its statements are counted like any other)."""
+        try:
+            with self._engine.connect() as conn:
+                self.scopes.follow(head, lambda sql: conn.exec_driver_sql(sql).fetchall())
+        except Exception:
+            # The keys stay where they were: polls past them go to the database.
+            _log.warning("scope heads not derived; polls behind the head go to the database",
+                         exc_info=True)
 
     def note(self, head: int) -> None:
         """A head a request read from the database (PostgreSQL: may be ahead of the
@@ -131,15 +151,18 @@ class PollCache:
                     conn.execute("LISTEN county_seq")
                     row = conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
                     self._head = int(row[0]) if row else None
+                    self.scopes.restart(self._head)
                     pause = 0.5
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0):
                             value = int(note.payload)
                             if self._head is None or value > self._head:
                                 self._head = value
+                                self._moved(value)
             except Exception:
                 _log.warning("LISTEN county_seq lost; polls go to the database", exc_info=True)
             self._head = None
+            self.scopes.restart(None)
             self._stop.wait(pause)
             pause = min(pause * 2, 30.0)
 
