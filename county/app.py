@@ -262,13 +262,17 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         if counter is not None:
             counter.bump("polls")
         answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
+        if answer is None:
+            who = _terminal(request, authorization)
+            polls.remember(authorization, who)
+            # A token this process had not seen lately (one poll a minute, several
+            # processes): one statement to check it, and the poll may still be empty.
+            answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
         if answer is not None:
             if counter is not None:
                 counter.bump("empty_polls")
                 answer.headers["X-County-Process"] = str(counter.pid)
             return answer
-        who = _terminal(request, authorization)
-        polls.remember(authorization, who)
 
         def read(conn: Connection, head: int) -> tuple[str, ChangesPage | None]:
             # On the replica only when its head is past the cursor (county/replica.py).

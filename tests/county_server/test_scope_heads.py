@@ -268,3 +268,34 @@ def test_poll_behind_the_head_sends_no_query(seeded_engine: Engine) -> None:
         finally:
             event.remove(seeded_engine, "before_cursor_execute", count)
         assert answer.headers["ETag"] == f'"{cursors["here"]}-{head}"'
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_token_new_to_the_process_costs_one_statement(seeded_engine: Engine) -> None:
+    """A terminal this process has not seen lately (one poll a minute over several
+    processes): its token is checked in the database, and the poll is still empty."""
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
+        statements.append(sql)
+
+    with (LiveServer(seeded_engine, lifespan="on", escalate_every_s=None) as live,
+          httpx.Client(base_url=live.url, timeout=60) as http):
+        first = auth(enroll_terminal(seeded_engine, http))
+        second = auth(enroll_terminal(seeded_engine, http, village="绿水村"))
+        with seeded_engine.connect() as conn:
+            head = str(current_seq(conn))
+        # The process's first poll checks the day's public rolls: not counted here.
+        assert http.get("/api/v1/changes", params={"since": head},
+                        headers=first).status_code == 200
+        event.listen(seeded_engine, "before_cursor_execute", count)
+        try:
+            answer = http.get("/api/v1/changes", params={"since": head}, headers=second)
+            again = http.get("/api/v1/changes", params={"since": head}, headers=second)
+        finally:
+            event.remove(seeded_engine, "before_cursor_execute", count)
+    assert answer.status_code == again.status_code == 200
+    assert answer.json()["next_cursor"] == head and not answer.json()["notices"]
+    # (SQLite's BEGIN of that one read aside)
+    queries = [sql for sql in statements if not sql.startswith("BEGIN")]
+    assert len(queries) == 1 and "token_hash" in queries[0]  # then none at all
