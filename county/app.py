@@ -182,6 +182,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         if beats is not None:
             await to_thread.run_sync(beats.close)
         if counter is not None:
+            counter.counts["scope_queries"] = polls.scopes.statements
             counter.write()
 
     app = FastAPI(title="village-kiosk county server", version="1", lifespan=lifespan,
@@ -268,6 +269,8 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
             # A token this process had not seen lately (one poll a minute, several
             # processes): one statement to check it, and the poll may still be empty.
             answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
+            if answer is not None and counter is not None:
+                counter.bump("token_checked")
         if answer is not None:
             if counter is not None:
                 counter.bump("empty_polls")

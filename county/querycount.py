@@ -31,8 +31,11 @@ class QueryCounter:
     def __init__(self, engine: Engine, out_dir: Path, replica: Engine | None = None) -> None:
         self.out_dir = out_dir
         self.pid = os.getpid()
+        # empty_polls: answered without reading a page, token_checked of them after
+        # checking the token in the database; scope_queries: statements bringing the
+        # scope keys along after commits (county/scopeheads.py), part of ``queries``.
         self.counts = {"queries": 0, "replica_queries": 0, "polls": 0, "empty_polls": 0,
-                       "heartbeats": 0}
+                       "token_checked": 0, "scope_queries": 0, "heartbeats": 0}
         self._lock = threading.Lock()
         event.listen(engine, "before_cursor_execute", self._on_execute)
         if replica is not None:

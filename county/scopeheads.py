@@ -139,6 +139,8 @@ class ScopeHeads:
         self._base: int | None = None
         self._through: int | None = None
         self._latest: dict[Key, int] = {}
+        self.statements = 0
+        """Statements run to derive keys (for the province benchmark's counts)."""
 
     @property
     def through(self) -> int | None:
@@ -164,6 +166,7 @@ class ScopeHeads:
             self.restart(upto)
             return
         latest = derive(query, through, upto)
+        self.statements += len(SOURCES)
         with self._lock:
             if self._through != through:
                 return  # restarted meanwhile
