@@ -99,26 +99,26 @@ class _Conn:
     async def get(self, path: str, headers: str = "") -> tuple[int, bytes, str]:
         request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n{headers}\r\n".encode()
         for _attempt in range(2):
-            if self.writer is None:
+            if self.reader is None or self.writer is None:
                 self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-            assert self.reader is not None
+            reader = self.reader
             self.writer.write(request)
-            status_line = await self.reader.readline()
+            status_line = await reader.readline()
             if status_line:
                 break
             # The server closed a connection idle past its keep-alive (5 s): a new one,
             # as any client does.
             self.close()
-            self.writer = None
+            self.reader = self.writer = None
         length, etag = 0, ""
-        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+        while (line := await reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.partition(b":")
             key = name.strip().lower()
             if key == b"content-length":
                 length = int(value)
             elif key == b"etag":
                 etag = value.strip().decode()
-        return int(status_line.split()[1]), await self.reader.readexactly(length), etag
+        return int(status_line.split()[1]), await reader.readexactly(length), etag
 
     def close(self) -> None:
         if self.writer is not None:
