@@ -73,8 +73,8 @@ def app_pool_size(threads: int = APP_THREADS) -> int:
     """Pooled connections of one app process to one database (the primary, and the
     replica if any): one per worker thread, one for the heartbeat batch writer, one
     spare. A process may open :data:`APP_OVERFLOW` more in a burst, and on PostgreSQL
-    one more to the primary for LISTEN (county/pollcache.py), so with ``--workers N``
-    the primary needs ``max_connections`` ≥ N × (threads + 5) plus the CLI's and
+    two more to the primary, LISTEN and its reader (county/pollcache.py), so with
+    ``--workers N`` the primary needs ``max_connections`` ≥ N × (threads + 6) plus the CLI's and
     imports' few (docs/it-staff-guide.md, "Connection pools")."""
     return threads + 2
 

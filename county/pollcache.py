@@ -12,7 +12,9 @@ itself, so nothing but the database holds state:
 - PostgreSQL: migration 0801 makes every change of the counter send
   ``NOTIFY county_seq, '<value>'`` at commit; a thread of this process LISTENs
   on its own connection. While that connection is down the process has no
-  trusted head and every poll goes to the database, as before.
+  trusted head and every poll goes to the database, as before. A second
+  connection of the same thread reads what each change touched
+  (county/scopeheads.py).
 
 A cached head may lag the database by the moment a notification takes: the
 poll then answers "nothing new" and the next one fetches the change. It never
@@ -37,7 +39,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from county.scope import TerminalScope
-from county.scopeheads import ScopeHeads
+from county.scopeheads import Query, ScopeHeads
 
 __all__ = ["AUTH_TTL_S", "PollCache"]
 
@@ -112,7 +114,7 @@ class PollCache:
                         if self._head is None:
                             self.scopes.restart(head)
                         else:
-                            self._moved(head)
+                            self._moved(head, lambda sql: raw.cursor().execute(sql).fetchall())
                         self._head = head
                         self._version = version
                 finally:
@@ -124,12 +126,12 @@ class PollCache:
                 return None
             return self._head
 
-    def _moved(self, head: int) -> None:
-        """The head moved on to ``head``: bring the scope keys along, on a connection
-        of the engine (so its statements are counted like any other)."""
+    def _moved(self, head: int, query: Query) -> None:
+        """The head moved on to ``head``: bring the scope keys along through ``query``,
+        on this watcher's own connection (a busy pool must not hold the keys back:
+        while they lag, polls go to the database and keep the pool busy)."""
         try:
-            with self._engine.connect() as conn:
-                self.scopes.follow(head, lambda sql: conn.exec_driver_sql(sql).fetchall())
+            self.scopes.follow(head, query)
         except Exception:
             # The keys stay where they were: polls past them go to the database.
             _log.warning("scope heads not derived; polls behind the head go to the database",
@@ -149,7 +151,8 @@ class PollCache:
         pause = 0.5
         while not self._stop.is_set():
             try:
-                with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+                with (psycopg.connect(url, autocommit=True, connect_timeout=10) as conn,
+                      psycopg.connect(url, autocommit=True, connect_timeout=10) as reader):
                     conn.execute("LISTEN county_seq")
                     row = conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
                     self._head = int(row[0]) if row else None
@@ -160,7 +163,8 @@ class PollCache:
                             value = int(note.payload)
                             if self._head is None or value > self._head:
                                 self._head = value
-                                self._moved(value)
+                                self._moved(value,
+                                            lambda sql: reader.execute(sql).fetchall())
             except Exception:
                 _log.warning("LISTEN county_seq lost; polls go to the database", exc_info=True)
             self._head = None

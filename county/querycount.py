@@ -33,7 +33,8 @@ class QueryCounter:
         self.pid = os.getpid()
         # empty_polls: answered without reading a page, token_checked of them after
         # checking the token in the database; scope_queries: statements bringing the
-        # scope keys along after commits (county/scopeheads.py), part of ``queries``.
+        # scope keys along after commits (county/scopeheads.py), on a connection of
+        # their own: not in ``queries``.
         self.counts = {"queries": 0, "replica_queries": 0, "polls": 0, "empty_polls": 0,
                        "token_checked": 0, "scope_queries": 0, "heartbeats": 0}
         self._lock = threading.Lock()

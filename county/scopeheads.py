@@ -33,7 +33,7 @@ from typing import Any
 
 from county.scope import TerminalScope
 
-__all__ = ["MAX_SPAN", "SOURCES", "ScopeHeads", "derive", "watched_keys"]
+__all__ = ["MAX_SPAN", "SOURCES", "Query", "ScopeHeads", "derive", "watched_keys"]
 
 Key = tuple[str, ...]
 #: A head move over more changes than this (a big import) is not derived: the keys

@@ -57,6 +57,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -334,14 +335,24 @@ def _counts(counts: Path) -> dict[str, int]:
     return {k: sum(c.get(k, 0) for c in written) for k in keys}
 
 
+def _warnings(log: Path) -> list[tuple[str, int]]:
+    """The server's distinct warning lines (it logs at warning), most frequent first."""
+    lines = Counter(line.strip()[:200] for line in
+                    log.read_text(encoding="utf-8", errors="replace").splitlines()
+                    if any(w in line.lower() for w in ("warn", "error", "traceback")))
+    return lines.most_common(5)
+
+
 def _report_counts(tag: str, d: dict[str, int], *, province: bool) -> None:
-    polls, total = max(d["polls"], 1), d["queries"] + d["replica_queries"]
+    # The scope keys are read on the watcher's own connection, outside the engine's count.
+    primary = d["queries"] + d["scope_queries"]
+    polls, total = max(d["polls"], 1), primary + d["replica_queries"]
     quiet = d["empty_polls"] - d["token_checked"]
     others = max(d["polls"] - d["empty_polls"], 1)
-    paged = total - d["scope_queries"] - d["token_checked"]
+    paged = d["queries"] + d["replica_queries"] - d["token_checked"]
     runs = "warm-up, open loop and capacity runs together" if province else "warm-up included"
     print(f"{tag}   DB statements per poll {total / polls:.2f} (primary "
-          f"{d['queries'] / polls:.2f}, replica {d['replica_queries'] / polls:.2f}; "
+          f"{primary / polls:.2f}, replica {d['replica_queries'] / polls:.2f}; "
           f"{d['polls']} polls, {runs}): {quiet} answered from memory with none, "
           f"{d['token_checked']} after one statement checking a token new to the process, "
           f"the others {paged / others:.1f} each; and {d['scope_queries']} statements "
@@ -413,10 +424,13 @@ def bench(name: str, url: str, args: argparse.Namespace, *, replica: str | None 
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=60)
         totals = _counts(counts)
+        warnings = _warnings(counts / "serve.log")
         shutil.rmtree(counts, ignore_errors=True)
         _print_run(f"{tag} capacity," if args.province else tag, fleet, elapsed,
                    args.terminals, published_capacity, capacity.concurrency)
         _report_counts(tag, totals, province=args.province)
+        for line, times in warnings:
+            print(f"{tag}   server log ×{times}: {line}")
         rate = len(fleet.latencies) / elapsed
         docs_rate = len(docs) / (capacity.seconds / 2)
         print(f"{tag}   reference, same server: /openapi.json {docs_rate:.0f}/s, "
