@@ -247,7 +247,7 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     @app.get(f"{API_PREFIX}/changes", response_model=ChangesPage,
              responses={400: {"model": ErrorBody, "description": "bad cursor"},
                         401: _ERRORS[401], 422: _ERRORS[422]})
-    def get_changes(
+    async def get_changes(
         request: Request,
         since: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT)] = DEFAULT_PAGE_LIMIT,
@@ -259,23 +259,40 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
         The answer carries ``ETag: "SINCE-HEAD"``; sent back as ``If-None-Match``
         with the same ``since`` while nothing changed, it answers 304 (no body).
         """
-        refresh_rolls()
         if counter is not None:
             counter.bump("polls")
-        answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
-        if answer is None:
-            who = _terminal(request, authorization)
-            polls.remember(authorization, who)
-            # A token this process had not seen lately (one poll a minute, several
-            # processes): one statement to check it, and the poll may still be empty.
-            answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
-            if answer is not None and counter is not None:
+        # Nearly every poll: nothing new, known in memory. Answered here on the event
+        # loop, without a thread's turn (under load the wait for one made the tail).
+        head = polls.peek()
+        if head is not None and checked_rolls == [(clock.today(), head)]:
+            answer = empty_poll(polls, authorization, since, if_none_match, now=_now(),
+                                head=head)
+            if answer is not None:
+                return _counted(answer)
+        return await to_thread.run_sync(changes_from_database, request, since, limit,
+                                        authorization, if_none_match)
+
+    def _counted(answer: Response, *, token_checked: bool = False) -> Response:
+        if counter is not None:
+            counter.bump("empty_polls")
+            if token_checked:
                 counter.bump("token_checked")
+            answer.headers["X-County-Process"] = str(counter.pid)
+        return answer
+
+    def changes_from_database(request: Request, since: str | None, limit: int,
+                              authorization: str | None, if_none_match: str | None) -> Response:
+        refresh_rolls()
+        answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
         if answer is not None:
-            if counter is not None:
-                counter.bump("empty_polls")
-                answer.headers["X-County-Process"] = str(counter.pid)
-            return answer
+            return _counted(answer)
+        who = _terminal(request, authorization)
+        polls.remember(authorization, who)
+        # A token this process had not seen lately (one poll a minute, several
+        # processes): one statement to check it, and the poll may still be empty.
+        answer = empty_poll(polls, authorization, since, if_none_match, now=_now())
+        if answer is not None:
+            return _counted(answer, token_checked=True)
 
         def read(conn: Connection, head: int) -> tuple[str, ChangesPage | None]:
             # On the replica only when its head is past the cursor (county/replica.py).

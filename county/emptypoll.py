@@ -41,12 +41,16 @@ def not_modified(etag: str) -> Response:
 
 
 def empty_poll(cache: PollCache, authorization: str | None, since: str | None,
-               if_none_match: str | None, *, now: datetime) -> Response | None:
-    """The answer to a poll with nothing new, or None when it needs the database."""
+               if_none_match: str | None, *, now: datetime,
+               head: int | None = None) -> Response | None:
+    """The answer to a poll with nothing new, or None when it needs the database.
+
+    ``head``: the head as :meth:`PollCache.peek` just gave it (else read here)."""
     after = cursor_value(since)
     if after is None:
         return None
-    head = cache.head()
+    if head is None:
+        head = cache.head()
     if head is None or after > head:
         return None
     who = cache.terminal(authorization)

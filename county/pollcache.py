@@ -126,6 +126,29 @@ class PollCache:
                 return None
             return self._head
 
+    def peek(self) -> int | None:
+        """The head if known without waiting and without reading it again: None while
+        another thread reads it, or on SQLite when a commit landed since it was read
+        (then :meth:`head`, on a worker thread). For the event loop."""
+        if self._dialect != "sqlite":
+            return self._head
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            raw, head = self._sqlite, self._head
+            if raw is None or head is None:
+                return None
+            cursor = raw.cursor()
+            try:
+                version = cursor.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cursor.close()
+            return head if version == self._version else None
+        except Exception:
+            return None  # head() will say what went wrong
+        finally:
+            self._lock.release()
+
     def _moved(self, head: int, query: Query) -> None:
         """The head moved on to ``head``: bring the scope keys along through ``query``,
         on this watcher's own connection (a busy pool must not hold the keys back:
