@@ -13,8 +13,8 @@ itself, so nothing but the database holds state:
   ``NOTIFY county_seq, '<value>'`` at commit; a thread of this process LISTENs
   on its own connection. While that connection is down the process has no
   trusted head and every poll goes to the database, as before. A second
-  connection of the same thread reads what each change touched
-  (county/scopeheads.py).
+  thread reads what the changes touched (county/scopeheads.py) on a
+  connection of its own.
 
 A cached head may lag the database by the moment a notification takes: the
 poll then answers "nothing new" and the next one fetches the change. It never
@@ -59,6 +59,8 @@ class PollCache:
         self._head: int | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._follower: threading.Thread | None = None
+        self._moved_to = threading.Event()
         self._sqlite: Any = None
         self._version: int | None = None
         self._dialect = engine.dialect.name
@@ -78,13 +80,17 @@ class PollCache:
             self._thread = threading.Thread(target=self._listen, name="county-seq-listen",
                                             daemon=True)
             self._thread.start()
+            self._follower = threading.Thread(target=self._follow, name="county-seq-scopes",
+                                              daemon=True)
+            self._follower.start()
 
     def close(self) -> None:
         """Stop watching; :meth:`head` answers None from now on."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        for thread in (self._thread, self._follower):
+            if thread is not None:
+                thread.join(timeout=5)
+        self._thread = self._follower = None
         with self._lock:
             self._head = None
             self.scopes.restart(None)
@@ -149,10 +155,33 @@ class PollCache:
         finally:
             self._lock.release()
 
+    def _follow(self) -> None:
+        """PostgreSQL: bring the scope keys up to the head whenever it moves, on a
+        connection of this thread's own. Moves that come while it reads are taken
+        together next time, so a busy process falls behind by one read at most."""
+        import psycopg
+
+        url = self._engine.url.set(drivername="postgresql").render_as_string(
+            hide_password=False)
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(url, autocommit=True, connect_timeout=10) as reader:
+                    while not self._stop.is_set():
+                        if not self._moved_to.wait(timeout=1.0):
+                            continue
+                        self._moved_to.clear()
+                        head = self._head
+                        if head is not None:
+                            self.scopes.follow(head, lambda sql: reader.execute(sql).fetchall())
+            except Exception:
+                _log.warning("scope heads not derived; polls behind the head go to the "
+                             "database", exc_info=True)
+                self._stop.wait(1.0)
+
     def _moved(self, head: int, query: Query) -> None:
-        """The head moved on to ``head``: bring the scope keys along through ``query``,
-        on this watcher's own connection (a busy pool must not hold the keys back:
-        while they lag, polls go to the database and keep the pool busy)."""
+        """SQLite: the head moved on to ``head``; bring the scope keys along through
+        ``query``, on the watcher's own connection (a busy pool must not hold the keys
+        back: while they lag, polls go to the database and keep the pool busy)."""
         try:
             self.scopes.follow(head, query)
         except Exception:
@@ -174,8 +203,7 @@ class PollCache:
         pause = 0.5
         while not self._stop.is_set():
             try:
-                with (psycopg.connect(url, autocommit=True, connect_timeout=10) as conn,
-                      psycopg.connect(url, autocommit=True, connect_timeout=10) as reader):
+                with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
                     conn.execute("LISTEN county_seq")
                     row = conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
                     self._head = int(row[0]) if row else None
@@ -186,8 +214,7 @@ class PollCache:
                             value = int(note.payload)
                             if self._head is None or value > self._head:
                                 self._head = value
-                                self._moved(value,
-                                            lambda sql: reader.execute(sql).fetchall())
+                                self._moved_to.set()
             except Exception:
                 _log.warning("LISTEN county_seq lost; polls go to the database", exc_info=True)
             self._head = None

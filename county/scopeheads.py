@@ -10,9 +10,9 @@ So each process also keeps, per *scope key*, the latest change number that
 touched it: the county as a whole, a township's notices, a village's notices
 and rolls, the payments of the county / a township / a village, a setting
 target, a terminal's own complaints, a township's move log. After the head
-moves from ``h0`` to ``h1`` (county/pollcache.py notices that once per
-commit, per process), one small ``GROUP BY`` per synced table over the rows
-with ``h0 < seq <= h1`` brings the keys up to date. A terminal whose cursor
+moves from ``h0`` to ``h1`` (county/pollcache.py notices it, per process),
+one statement — a small ``GROUP BY`` per synced table over the rows with
+``h0 < seq <= h1``, joined by ``UNION ALL`` — brings the keys up to date. A terminal whose cursor
 is at least the point the keys were first derived from, and none of whose
 keys changed after its cursor, has nothing new up to ``h1``: its answer is
 an empty page with the cursor moved to ``h1`` — what the database would
@@ -71,14 +71,17 @@ class Source:
     columns: tuple[str, ...]
     keys: Callable[[tuple[str, ...]], Iterable[Key]]
 
-    def sql(self, after: int, upto: int) -> str:
-        """The latest seq per scope among this table's changes in ``(after, upto]``
-        (integers of this process's own counter, so no binding is needed)."""
-        cols = ", ".join(self.columns)
-        grouped = f"{cols}, " if cols else ""
-        group_by = f" GROUP BY {cols}" if cols else ""
-        return (f"SELECT {grouped}MAX(seq) FROM {self.table} "
+    def sql(self, index: int, after: int, upto: int) -> str:
+        """The latest seq per scope among this table's changes in ``(after, upto]``, as
+        rows ``(index, scope columns padded to three, seq)`` (integers of this process's
+        own counter, so no binding is needed)."""
+        padded = ", ".join([*self.columns, *["''"] * (_WIDTH - len(self.columns))])
+        group_by = f" GROUP BY {', '.join(self.columns)}" if self.columns else ""
+        return (f"SELECT {index}, {padded}, MAX(seq) FROM {self.table} "
                 f"WHERE seq > {int(after)} AND seq <= {int(upto)}{group_by}")
+
+
+_WIDTH = 3  # the most scope columns of a source (notice: scope, township, village)
 
 
 SOURCES: tuple[Source, ...] = (
@@ -115,19 +118,23 @@ def watched_keys(scope: TerminalScope) -> tuple[Key, ...]:
 Query = Callable[[str], Iterable[Sequence[Any]]]
 
 
+def changes_sql(after: int, upto: int) -> str:
+    """One statement over every source (one round trip per head move)."""
+    return " UNION ALL ".join(source.sql(i, after, upto) for i, source in enumerate(SOURCES))
+
+
 def derive(query: Query, after: int, upto: int) -> dict[Key, int]:
     """The latest seq per key among the changes in ``(after, upto]``; ``query`` runs
     one SQL statement and returns its rows."""
     latest: dict[Key, int] = {}
-    for source in SOURCES:
-        for row in query(source.sql(after, upto)):
-            seq = int(row[-1]) if row[-1] is not None else None
-            if seq is None:
-                continue  # no rows (MAX over nothing, without GROUP BY)
-            scope = tuple("" if v is None else str(v) for v in row[:-1])
-            for key in source.keys(scope):
-                if seq > latest.get(key, 0):
-                    latest[key] = seq
+    for row in query(changes_sql(after, upto)):
+        if row[-1] is None:
+            continue  # no rows (MAX over nothing, without GROUP BY)
+        seq, source = int(row[-1]), SOURCES[int(row[0])]
+        scope = tuple("" if v is None else str(v) for v in row[1:1 + len(source.columns)])
+        for key in source.keys(scope):
+            if seq > latest.get(key, 0):
+                latest[key] = seq
     return latest
 
 
@@ -166,7 +173,7 @@ class ScopeHeads:
             self.restart(upto)
             return
         latest = derive(query, through, upto)
-        self.statements += len(SOURCES)
+        self.statements += 1
         with self._lock:
             if self._through != through:
                 return  # restarted meanwhile

@@ -208,8 +208,11 @@ def test_keys_of_a_village_terminal() -> None:
     village = TerminalScope("T9", "高村镇", "青山村", "township", person_keys=True)
     keys = watched_keys(village)
     assert ("people", "高村镇", "青山村") in keys and ("people",) not in keys
-    latest = derive(lambda sql: [("高村镇", "绿水村", 7)] if "FROM payment " in sql else [],
+    payment = next(i for i, s in enumerate(SOURCES) if s.table == "payment")
+    asked: list[str] = []
+    latest = derive(lambda sql: asked.append(sql) or [(payment, "高村镇", "绿水村", "", 7)],  # type: ignore[func-returns-value]
                     5, 7)
+    assert len(asked) == 1  # one statement for every table
     assert latest == {("people",): 7, ("people", "高村镇"): 7, ("people", "高村镇", "绿水村"): 7}
 
 
