@@ -26,8 +26,10 @@ Province (``--province``): 25 000 terminals (``--terminals`` to change), one
 per village, each polling once every ``--poll-interval`` seconds (60, as
 the terminals do) on a keep-alive connection of its own among
 ``--concurrency`` (400): an open loop at 25 000 / 60 ≈ 417 polls/s for
-``--seconds`` (60: every terminal polls once), latency counted from each
-poll's planned time (queueing included; no warm-up). Meanwhile village notices are
+``--seconds`` (60: every terminal polls once), after one untimed round on the
+same connections (so each process has met the tokens of the terminals it
+answers, as in a steady state), latency counted from each poll's planned
+time (queueing included). Meanwhile village notices are
 published at random villages, so that about ``--change-share`` (1 %) of the
 polls find a real change — and, as in a real province, the county's change
 counter moves under every other terminal. Then the capacity run above
@@ -236,9 +238,10 @@ async def _run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[floa
 
 
 async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: list[float],
-                         pages: list[int]) -> None:
+                         pages: list[int], timed_from: float) -> None:
     """One keep-alive connection carrying its terminals' polls, each at its planned time
-    (an open loop: a slow answer delays the next poll, and that delay is counted)."""
+    (an open loop: a slow answer delays the next poll, and that delay is counted from
+    ``timed_from`` on)."""
     conn = _Conn("127.0.0.1", port)
     try:
         for i, at in zip(mine, planned, strict=True):
@@ -250,14 +253,16 @@ async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: lis
                 headers += f"If-None-Match: {fleet.etag[i]}\r\n"
             status, body, etag = await conn.get(
                 f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
-            fleet.latencies.append(time.perf_counter() - at)
-            fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
-            fleet.bytes += len(body)
+            timed = at >= timed_from
+            if timed:
+                fleet.latencies.append(time.perf_counter() - at)
+                fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
+                fleet.bytes += len(body)
             if status == 200:
                 page = json.loads(body)
                 if any(v for v in page.values() if isinstance(v, list)):
-                    pages[0] += 1
-                else:
+                    pages[0] += timed
+                elif timed:
                     fleet.empty_200 += 1
                 fleet.cursor[i] = page["next_cursor"]
                 fleet.etag[i] = etag
@@ -266,25 +271,32 @@ async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: lis
 
 
 async def _open_loop(fleet: _Fleet, port: int, args: argparse.Namespace,
-                     span: float) -> tuple[float, int]:
-    """Every terminal polls once every ``--poll-interval`` s, spread evenly, for ``span``
-    seconds; terminal i always on connection i mod ``--concurrency``. Returns (elapsed,
-    polls that fetched records)."""
+                     span: float, warm: float = 0.0) -> tuple[float, int]:
+    """Every terminal polls once every ``--poll-interval`` s, spread evenly, for ``warm``
+    seconds untimed and then ``span`` seconds timed; terminal i always on connection
+    i mod ``--concurrency``. Returns (elapsed, timed polls that fetched records)."""
     n, interval = len(fleet.tokens), args.poll_interval
     t0 = time.perf_counter() + 0.5
     plans: list[tuple[list[int], list[float]]] = [([], []) for _ in range(args.concurrency)]
-    rounds = max(1, int(span / interval + 0.999))
+    rounds = max(1, int((warm + span) / interval + 0.999))
     for r in range(rounds):
         for i in range(n):
             at = r * interval + interval * i / n
-            if at < span:
+            if at < warm + span:
                 mine, planned = plans[i % args.concurrency]
                 mine.append(i)
                 planned.append(t0 + at)
     pages = [0]
-    await asyncio.gather(*(_sticky_poller(fleet, port, mine, planned, pages)
+
+    async def start_timing() -> None:
+        await asyncio.sleep(max(0.0, t0 + warm - time.perf_counter()))
+        fleet.timed = True  # the notices start now
+
+    timing = asyncio.create_task(start_timing())
+    await asyncio.gather(*(_sticky_poller(fleet, port, mine, planned, pages, t0 + warm)
                            for mine, planned in plans if mine))
-    return time.perf_counter() - t0, pages[0]
+    await timing
+    return time.perf_counter() - (t0 + warm), pages[0]
 
 
 def _publish_villages(engine: Engine, stop: threading.Event, fleet: _Fleet, per_s: float,
@@ -440,10 +452,9 @@ def bench(name: str, url: str, args: argparse.Namespace, *, replica: str | None 
 
 
 async def _province_run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[float, int]:
-    # No warm-up: at one poll a minute a token has often left a process's cache (60 s)
-    # by its next poll anyway, and with changes flowing the head has moved.
-    fleet.timed = True
-    return await _open_loop(fleet, port, args, args.seconds)
+    # One untimed round first on the same connections: each process has met the tokens
+    # of the terminals it answers, as in a steady state (a token stays known ten minutes).
+    return await _open_loop(fleet, port, args, args.seconds, warm=args.poll_interval)
 
 
 def _defaults(args: argparse.Namespace) -> None:
