@@ -101,17 +101,17 @@
     <message>
         <location filename="../tr.py" line="58"/>
         <source>{year}年{month}月{day}日</source>
-        <translation>⁦{year}⁩-يىلى ⁦{day}⁩-{month_name}</translation>
+        <translation>⁦{year}⁩-⁠يىلى ⁦{day}⁩-⁠{month_name}</translation>
     </message>
     <message>
         <location filename="../tr.py" line="64"/>
         <source>{year}年{month}月</source>
-        <translation>⁦{year}⁩-يىلى {month_name}</translation>
+        <translation>⁦{year}⁩-⁠يىلى {month_name}</translation>
     </message>
     <message>
         <location filename="../tr.py" line="70"/>
         <source>{month}月{day}日</source>
-        <translation>⁦{day}⁩-{month_name}</translation>
+        <translation>⁦{day}⁩-⁠{month_name}</translation>
     </message>
     <message>
         <location filename="../tr.py" line="76"/>
