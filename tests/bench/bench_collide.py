@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/bench_collide.py [--people 400000] [--months 25]
                                                   [--backend sqlite|postgresql|both]
+                                                  [--keep DIR [--load-only]]
 
 For each backend (SQLite file; PostgreSQL in a throwaway cluster started here)
 the county of county/demo_county.py (400 000 people, 5 140 928 payments at
@@ -13,6 +14,11 @@ the county of county/demo_county.py (400 000 people, 5 140 928 payments at
   the best of interleaved runs of each (5 each for a query under a second, else 2);
 * the rule's plan (EXPLAIN QUERY PLAN / EXPLAIN): the indexes it uses, and how each
   table is read (index, covering/index-only, or a full scan).
+
+With ``--keep DIR`` the loaded databases are kept under DIR and reused by a
+later run with the same generator parameters (tests/bench/collide_keep.py):
+a rerun takes minutes instead of the load's ~20 per engine. ``--load-only``
+fills DIR and stops.
 
 Then the whole set through ``county.collision.run.collide`` (grouping and
 storing the leads), printed beside the 60 s target on PostgreSQL, and the
@@ -36,17 +42,23 @@ from sqlalchemy import Engine, select
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from county_server.collide_bulk import NOW, bulk_load  # noqa: E402
-from county_server.pgcluster import find_bindir, start_cluster  # noqa: E402
+from collide_keep import (  # noqa: E402
+    Facts,
+    county_facts,
+    keep_postgresql,
+    keep_sqlite,
+    kept_dir,
+    postgresql_county,
+    sqlite_county,
+)
+from county_server.collide_bulk import NOW  # noqa: E402
+from county_server.pgcluster import find_bindir  # noqa: E402
 
 from county.collision.models import Lead  # noqa: E402
 from county.collision.rules import RULES, RuleContext  # noqa: E402
 from county.collision.run import collide  # noqa: E402
-from county.db import open_county_db  # noqa: E402
 from county.demo_county import CountyData, CountyScale, generate_county  # noqa: E402
 from county.tx import writing  # noqa: E402
-from demo.village import DEMO_LOOKUP_KEY  # noqa: E402
-from kiosk.identity import id_hash  # noqa: E402
 
 #: The rules by hand: ``{after}`` is the dialect's "death date + 31 days".
 RAW = {
@@ -174,11 +186,8 @@ def _plan(engine: Engine, query: Any) -> list[str]:
     return lines
 
 
-def bench(name: str, engine: Engine, data: CountyData) -> None:
-    start = time.perf_counter()
-    payments = bulk_load(engine, data)
-    print(f"\n== {name}: {len(data.people):,} people, {payments:,} payments, "
-          f"loaded in {time.perf_counter() - start:.0f} s")
+def bench(name: str, engine: Engine, facts: Facts, loaded: str) -> None:
+    print(f"\n== {name}: {facts.people:,} people, {loaded}")
     ctx = RuleContext(engine.dialect.name)
     for rule in RULES:
         query, raw = rule.query(ctx), _raw(rule.name, engine.dialect.name)
@@ -207,12 +216,10 @@ def bench(name: str, engine: Engine, data: CountyData) -> None:
           f"{len(result.new_ids):,} leads")
     with engine.connect() as conn:
         found = {(r.rule, r.id_hash) for r in conn.execute(select(Lead.rule, Lead.id_hash))}
-    control = {id_hash(DEMO_LOOKUP_KEY, n) for n in data.control}
-    for name_, planted in data.planted.items():
-        want = {id_hash(DEMO_LOOKUP_KEY, n) for n in planted}
+    for name_, want in facts.planted.items():
         got = {who for r, who in found if r == name_}
         print(f"  {name_:20} planted {len(want):5}  found {len(got & want):5}  "
-              f"extra {len(got - want):5}  on control {len(got & control)}")
+              f"extra {len(got - want):5}  on control {len(got & facts.control)}")
 
 
 def main() -> None:
@@ -221,32 +228,47 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=25)
     parser.add_argument("--planted", type=int, default=200)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep the loaded databases in DIR; reuse them when they match")
+    parser.add_argument("--load-only", action="store_true",
+                        help="with --keep: load what DIR lacks, then stop")
     args = parser.parse_args()
-    start = time.perf_counter()
-    data = generate_county(CountyScale(people=args.people, months=args.months,
-                                       planted=args.planted, control=args.planted))
-    print(f"generated the county in {time.perf_counter() - start:.1f} s")
+    if args.load_only and not args.keep:
+        parser.error("--load-only needs --keep")
+    scale = CountyScale(people=args.people, months=args.months, planted=args.planted,
+                        control=args.planted)
+    generated: list[CountyData] = []
+
+    def data() -> CountyData:  # generated only when something must be loaded
+        if not generated:
+            start = time.perf_counter()
+            generated.append(generate_county(scale))
+            print(f"generated the county in {time.perf_counter() - start:.1f} s")
+        return generated[0]
+
+    folder = kept_dir(args.keep.resolve(), scale) if args.keep else None
+    facts = county_facts(folder, data)
+    bindir = find_bindir() if args.backend != "sqlite" else None
+    if folder and args.load_only:
+        kept = []
+        if args.backend in ("sqlite", "both"):
+            kept.append(keep_sqlite(folder, data))
+        if bindir is not None:
+            kept.append(keep_postgresql(folder, bindir, data))
+        for where, figures in kept:
+            print(f"{int(figures['payments']):,} payments kept in {where} "
+                  f"(loaded in {figures['load_s']:.0f} s)")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-collide-") as tmp:
         if args.backend in ("sqlite", "both"):
-            engine = open_county_db(f"sqlite:///{tmp}/county.db")
-            try:
-                bench("SQLite", engine, data)
-            finally:
-                engine.dispose()
+            with sqlite_county(folder, Path(tmp), data) as (engine, how):
+                bench("SQLite", engine, facts, how)
         if args.backend in ("postgresql", "both"):
-            bindir = find_bindir()
             if bindir is None:
                 print("PostgreSQL not installed: skipped")
                 return
-            cluster = start_cluster(bindir)
-            try:
-                engine = open_county_db(cluster.create_database("bench_collide"))
-                try:
-                    bench("PostgreSQL", engine, data)
-                finally:
-                    engine.dispose()
-            finally:
-                cluster.stop()
+            with postgresql_county(folder, bindir, data) as (engine, how):
+                bench("PostgreSQL", engine, facts, how)
 
 
 if __name__ == "__main__":
