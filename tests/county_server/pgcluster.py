@@ -83,10 +83,12 @@ class PgCluster:
 
     def stop(self) -> None:
         """Stop the server and remove its files (a kept cluster's stay, after a checkpoint)."""
+        # A kept cluster's clean stop writes a checkpoint: up to minutes on a busy disk.
+        wait = 600 if self.kept else 60
         subprocess.run(self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.datadir),
                                  "-m", "fast" if self.kept else "immediate", "-w", "-t",
-                                 "600", "stop"),
-                       check=False, capture_output=True, timeout=660)
+                                 str(wait), "stop"),
+                       check=False, capture_output=True, timeout=wait + 10)
         if not self.kept:
             shutil.rmtree(self.datadir.parent, ignore_errors=True)
 
