@@ -132,18 +132,31 @@ def collide(conn: Connection, *, now: datetime, rules: Sequence[Rule] = RULES,
             {"lead_id": lead_id, "at": now, "actor": actor[:60], "action": "found", "note": "",
              "amount_fen": None} for lead_id in result.new_ids])
     keys = {f.key for f in found}
-    for key, (lead_id, status) in stored.items():
-        if key in keys and status == "closed":
-            conn.execute(update(Lead).where(Lead.id == lead_id)
-                         .values(status="new", closed_at=None))
-            record_event(conn, lead_id, "reopened", actor, now, "证据再次出现")
-            result.reopened += 1
-        elif key not in keys and status in OPEN_STATES and since is None:
-            conn.execute(update(Lead).where(Lead.id == lead_id)
-                         .values(status="closed", closed_at=now))
-            record_event(conn, lead_id, "closed", actor, now, "证据已不存在（数据已更正或撤回）")
-            result.closed += 1
+    reopen = [lead_id for key, (lead_id, status) in stored.items()
+              if key in keys and status == "closed"]
+    close = [] if since is not None else [
+        lead_id for key, (lead_id, status) in stored.items()
+        if key not in keys and status in OPEN_STATES]
+    # Set-based: a correction that clears a thousand leads is one UPDATE (per chunk of ids)
+    # and one executemany of their events, not two statements per lead.
+    _change(conn, reopen, values={"status": "new", "closed_at": None}, action="reopened",
+            note="证据再次出现", actor=actor, now=now)
+    _change(conn, close, values={"status": "closed", "closed_at": now}, action="closed",
+            note="证据已不存在（数据已更正或撤回）", actor=actor, now=now)
+    result.reopened, result.closed = len(reopen), len(close)
     return result
+
+
+def _change(conn: Connection, lead_ids: Sequence[int], *, values: dict[str, Any],
+            action: str, note: str, actor: str, now: datetime) -> None:
+    """Set ``values`` on the leads ``lead_ids`` and record ``action`` on each."""
+    if not lead_ids:
+        return
+    for where in matching(conn, Lead.id, sorted(lead_ids)):
+        conn.execute(update(Lead).where(where).values(**values))
+    conn.execute(insert(LeadEvent), [
+        {"lead_id": lead_id, "at": now, "actor": actor[:60], "action": action, "note": note,
+         "amount_fen": None} for lead_id in lead_ids])
 
 
 def record_event(conn: Connection, lead_id: int, action: str, actor: str, now: datetime,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["PgCluster", "PgPair", "find_bindir", "scratch_dir", "start_cluster",
-           "start_standby"]
+           "start_kept_cluster", "start_standby"]
 
 _BINDIRS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
             "/usr/lib/postgresql/15/bin")
@@ -47,6 +47,9 @@ class PgCluster:
     datadir: Path
     port: int
     as_user: str | None
+    kept: bool = False
+    """A cluster in a folder the caller keeps (:func:`start_kept_cluster`): stopped cleanly,
+    its files left in place."""
 
     def _cmd(self, *args: str) -> list[str]:
         return (["runuser", "-u", self.as_user, "--"] if self.as_user else []) + list(args)
@@ -79,11 +82,15 @@ class PgCluster:
         return self.url(name)
 
     def stop(self) -> None:
-        """Stop the server and remove its files."""
+        """Stop the server and remove its files (a kept cluster's stay, after a checkpoint)."""
+        # A kept cluster's clean stop writes a checkpoint: up to minutes on a busy disk.
+        wait = 600 if self.kept else 60
         subprocess.run(self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.datadir),
-                                 "-m", "immediate", "-w", "stop"),
-                       check=False, capture_output=True, timeout=60)
-        shutil.rmtree(self.datadir.parent, ignore_errors=True)
+                                 "-m", "fast" if self.kept else "immediate", "-w", "-t",
+                                 str(wait), "stop"),
+                       check=False, capture_output=True, timeout=wait + 10)
+        if not self.kept:
+            shutil.rmtree(self.datadir.parent, ignore_errors=True)
 
 
 def _new_base(prefix: str, *, memory: bool = False) -> tuple[Path, str | None]:
@@ -121,6 +128,26 @@ def start_cluster(bindir: Path, *, replicated: bool = False) -> PgCluster:
     if init.returncode != 0:
         raise RuntimeError(f"initdb failed: {init.stderr.strip()}")
     return _start(cluster, base, "" if replicated else " -c full_page_writes=off")
+
+
+def start_kept_cluster(bindir: Path, base: Path) -> PgCluster:
+    """Start the cluster kept in ``base/data`` (initdb first if there is none yet) on a free
+    port; :meth:`PgCluster.stop` leaves its files. ``base`` must exist; when running as
+    root it is handed to the ``postgres`` user. Raises ``RuntimeError`` with pg's log."""
+    as_user = "postgres" if os.geteuid() == 0 else None
+    if as_user:
+        shutil.chown(base, user=as_user)
+    os.chmod(base, 0o755)
+    datadir = base / "data"
+    cluster = PgCluster(bindir, datadir, _free_port(), as_user, kept=True)
+    if not datadir.exists():
+        init = subprocess.run(cluster._cmd(str(bindir / "initdb"), "-D", str(datadir), "-U",
+                                           "postgres", "-A", "trust", "-E", "UTF8",
+                                           "--locale=C.UTF-8", "--no-sync"),
+                              capture_output=True, text=True, timeout=120)
+        if init.returncode != 0:
+            raise RuntimeError(f"initdb failed: {init.stderr.strip()}")
+    return _start(cluster, base, " -c full_page_writes=off")
 
 
 def start_standby(primary: PgCluster) -> PgCluster:
