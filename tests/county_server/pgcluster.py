@@ -120,14 +120,18 @@ def start_cluster(bindir: Path, *, replicated: bool = False) -> PgCluster:
     base, as_user = _new_base("county-pg-", memory=replicated)
     datadir = base / "data"
     cluster = PgCluster(bindir, datadir, _free_port(), as_user)
+    _initdb(cluster)
+    return _start(cluster, base, "" if replicated else " -c full_page_writes=off")
+
+
+def _initdb(cluster: PgCluster) -> None:
     # -A trust also writes the replication lines (127.0.0.1), which a standby needs.
-    init = subprocess.run(cluster._cmd(str(bindir / "initdb"), "-D", str(datadir), "-U",
-                                       "postgres", "-A", "trust", "-E", "UTF8",
-                                       "--locale=C.UTF-8", "--no-sync"),
+    init = subprocess.run(cluster._cmd(str(cluster.bindir / "initdb"), "-D",
+                                       str(cluster.datadir), "-U", "postgres", "-A", "trust",
+                                       "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"),
                           capture_output=True, text=True, timeout=120)
     if init.returncode != 0:
         raise RuntimeError(f"initdb failed: {init.stderr.strip()}")
-    return _start(cluster, base, "" if replicated else " -c full_page_writes=off")
 
 
 def start_kept_cluster(bindir: Path, base: Path) -> PgCluster:
@@ -141,12 +145,7 @@ def start_kept_cluster(bindir: Path, base: Path) -> PgCluster:
     datadir = base / "data"
     cluster = PgCluster(bindir, datadir, _free_port(), as_user, kept=True)
     if not datadir.exists():
-        init = subprocess.run(cluster._cmd(str(bindir / "initdb"), "-D", str(datadir), "-U",
-                                           "postgres", "-A", "trust", "-E", "UTF8",
-                                           "--locale=C.UTF-8", "--no-sync"),
-                              capture_output=True, text=True, timeout=120)
-        if init.returncode != 0:
-            raise RuntimeError(f"initdb failed: {init.stderr.strip()}")
+        _initdb(cluster)
     return _start(cluster, base, " -c full_page_writes=off")
 
 
