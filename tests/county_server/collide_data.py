@@ -16,13 +16,20 @@ from county.importer.references import ReferenceOptions
 from county.state import lookup_key
 from kiosk.identity import id_hash
 
-__all__ = ["NOW", "SMALL", "hashes", "load_county"]
+__all__ = ["LONG", "NOW", "REFERENCE_BAD_ROWS", "SMALL", "hashes", "load_county"]
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 #: The suite's county: every rule planted four times, four look-alikes each.
 SMALL = CountyScale(townships=3, villages=12, people=1500, planted=4, control=4, seed=16)
 #: Lists in the order a county receives them (announcements last: they refer to items).
 LIST_ORDER = ("households", "officials", "employees", "vehicles", "deaths", "announcements")
+#: 龙德贵's ID number, as the reference lists of the tests carry it.
+LONG = "43122619560322079X"
+#: Rows only a reference list can get wrong: (kind, header, row, code). Imported in
+#: test_leads.py, and counted by test_import.py's check that every bad-row code is tested.
+REFERENCE_BAD_ROWS = [
+    ("households", ["户号", "身份证号", "与户主关系"], ["", LONG, "户主"], "household.missing"),
+]
 
 
 def load_county(engine: Engine, data: CountyData, directory: Path) -> None:

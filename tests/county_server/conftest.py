@@ -5,29 +5,40 @@ temp dir, as the ``postgres`` user when running as root). The demo county is
 seeded once per backend into a template (a SQLite file copied per test, a
 PostgreSQL ``CREATE DATABASE … TEMPLATE``), so each test gets its own fresh
 database in well under a second.
+
+The console's fixtures shared by several test files are here too: ``http`` and ``town``
+on the generated county, and the browser ones (``chromium``, ``page``, ``console``,
+``shoot``); their plain helpers are in browser.py.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 from reference import (
     REFERENCE_DAY,
     system_clock,  # noqa: F401  (this directory runs on the system clock)
 )
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from county.collision.models import Lead
+from county.console.accounts import add_user
 from county.db import open_county_db
 from county.demo_county import CountyData, generate_county
 from county.seed import seed_demo
 from county.terminals import new_enrollment_code
+from county_server.browser import CHROMIUM, SHOTS, SIZES, Shoot
 from county_server.collide_data import SMALL, load_county
+from county_server.console_data import PASSWORD, add_townships, add_users
 from county_server.live import LiveServer, seeded_sqlite_county
 from county_server.pgcluster import (
     PgCluster,
@@ -236,3 +247,88 @@ def terminal(seeded_engine: Engine, client: httpx.Client) -> dict[str, str]:
 def auth(body: dict[str, str]) -> dict[str, str]:
     """The Authorization header for an enrolled terminal."""
     return {"Authorization": f"Bearer {body['token']}"}
+
+
+# The console over HTTP on the generated county (test_console_leads.py, test_console_lead_steps.py).
+
+@pytest.fixture
+def town(engine: Engine) -> str:
+    """The township of the first lead."""
+    with engine.connect() as conn:
+        return str(conn.execute(select(Lead.township).order_by(Lead.id)).scalars().first())
+
+
+@pytest.fixture
+def http(engine: Engine, town: str) -> Iterator[httpx.Client]:
+    """A client of the county server on the generated county, with the console users."""
+    add_users(engine)
+    add_user(engine, "town1", role="township", township=town, password=PASSWORD, actor="t",
+             now=datetime.now(UTC))
+    with LiveServer(engine) as live, httpx.Client(base_url=live.url, timeout=30) as client:
+        yield client
+
+
+# The console in a real browser (test_console_*.py; tests/screens/test_complaint_end_to_end.py
+# takes them from here). Module scope for the browser: one chromium per test file.
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless (never a browser Playwright downloads)."""
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        # CI (as root, through `make test`) always has it: there a missing browser fails.
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(
+            "Debian package `chromium` not installed; `make test` installs it as root")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveServer:
+    """The county server with console users, three townships, two terminals, a complaint."""
+    add_users(seeded_engine)
+    add_townships(seeded_engine, tmp_path)
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        enroll_terminal(seeded_engine, http, township="石桥乡", village="河湾村")  # silent
+        body = enroll_terminal(seeded_engine, http)
+        beat = http.post("/api/v1/heartbeat", headers=auth(body), json={
+            "version": "1.4.2", "uptime_s": 3600, "reader": "ready", "printer": "paper_near_end",
+            "cursor": "1", "outbox_depth": 0, "disk_free_bytes": 12 * 2**30})
+        assert beat.status_code == 200, beat.text
+        filed = http.post("/api/v1/complaints", headers=auth(body), json={
+            "idempotency_key": "console-test-0001", "ticket_no": "QS01-0001",
+            "category": "not_received", "text": "2025年3月的高龄津贴没有收到<b>粗体</b>",
+            "created_at": datetime.now(UTC).isoformat()})
+        assert filed.status_code == 200, filed.text
+    return server
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    """A fresh browser context (no cookies) at 1366×768, Chinese locale."""
+    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    # Waits are on conditions; the limit only matters when the machine is slow (a loaded
+    # CI machine took over 30 s, Playwright's default, to answer a 2 MB upload).
+    context.set_default_timeout(120_000)
+    # Every script, style, font and chart comes from the county server itself (no CDN).
+    elsewhere: list[str] = []
+    context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "about") or
+               urlsplit(r.url).hostname == "127.0.0.1" else elsewhere.append(r.url))
+    yield context.new_page()
+    context.close()
+    assert elsewhere == [], elsewhere
+
+
+@pytest.fixture
+def shoot(backend: str) -> Iterator[Shoot]:
+    """``shoot(page, name)``: save the page at both sizes (SQLite run only: one set)."""
+    def save(page: Page, name: str) -> None:
+        if backend != "sqlite":
+            return
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"), full_page=True)
+        page.set_viewport_size({"width": 1366, "height": 768})
+    yield save

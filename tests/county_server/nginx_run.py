@@ -10,14 +10,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from county_server.serve_run import free_port
+
 __all__ = ["free_port", "run_nginx", "self_signed"]
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def self_signed(directory: Path) -> tuple[Path, Path]:

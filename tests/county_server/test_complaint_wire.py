@@ -11,7 +11,7 @@ from county.complaint_flow.service import act, history
 from county.complaint_flow.states import Action
 from county.complaints import get_complaint
 from county_server.conftest import auth, enroll_terminal
-from county_server.test_protocol import _complaint, _pull_all
+from county_server.sync_api import complaint, pull_all
 from sync.protocol import ComplaintProgress
 
 NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
@@ -19,15 +19,15 @@ NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 
 def _progress(client: httpx.Client, terminal: dict[str, str],
               since: str) -> tuple[list[ComplaintProgress], str]:
-    pages, cursor = _pull_all(client, auth(terminal), since=since)
+    pages, cursor = pull_all(client, auth(terminal), since=since)
     return [p for page in pages for p in page.complaint_progress], cursor
 
 
 def test_progress_travels_and_not_satisfied_reopens_one_level_up(
         seeded_engine: Engine, client: httpx.Client, terminal: dict[str, str]) -> None:
-    _, cursor = _pull_all(client, auth(terminal))
+    _, cursor = pull_all(client, auth(terminal))
     filed = client.post("/api/v1/complaints", headers=auth(terminal),
-                        json=_complaint("wire-flow-0001",
+                        json=complaint("wire-flow-0001",
                                         ticket_no=f"{terminal['terminal_id']}-000001"))
     sid = filed.json()["server_id"]
     early = client.post(f"/api/v1/complaints/{sid}/feedback", headers=auth(terminal), json={
@@ -62,7 +62,7 @@ def test_progress_travels_and_not_satisfied_reopens_one_level_up(
 def test_feedback_is_only_for_the_terminal_that_filed_and_well_formed(
         seeded_engine: Engine, client: httpx.Client, terminal: dict[str, str]) -> None:
     filed = client.post("/api/v1/complaints", headers=auth(terminal),
-                        json=_complaint("wire-flow-0002",
+                        json=complaint("wire-flow-0002",
                                         ticket_no=f"{terminal['terminal_id']}-000002"))
     sid = filed.json()["server_id"]
     other = enroll_terminal(seeded_engine, client, village="白岩村")
@@ -82,7 +82,7 @@ def test_feedback_is_only_for_the_terminal_that_filed_and_well_formed(
 def test_any_terminal_follows_a_complaint_with_ticket_and_code(
         seeded_engine: Engine, client: httpx.Client, terminal: dict[str, str]) -> None:
     ticket = f"{terminal['terminal_id']}-000003"
-    filed = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint(
+    filed = client.post("/api/v1/complaints", headers=auth(terminal), json=complaint(
         "wire-flow-0003", ticket_no=ticket, anonymous=True, id_hash=None, name=None,
         query_code="407215"))
     assert filed.status_code == 200, filed.text

@@ -10,18 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-from collections.abc import Callable, Iterator
 from contextlib import redirect_stdout
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
-import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from sqlalchemy import Engine, func, select
 from syncd.conftest import enrollment_code, write_terminal
 
@@ -29,12 +24,10 @@ from county.cli import main as county_main
 from county.console.audit import list_audit
 from county.models import Notice, Payment
 from county.notices import add_notice
-from county_server.conftest import auth, enroll_terminal
+from county_server.browser import Shoot, log_in
+from county_server.conftest import enroll_terminal
 from county_server.console_data import (
     HEADER,
-    PASSWORD,
-    add_townships,
-    add_users,
     township_rows,
     valid_id,
     write_xlsx,
@@ -43,83 +36,6 @@ from county_server.live import LiveServer
 from kiosk.money import format_yuan
 from kiosk.store import open_store
 from kiosk.store.models import Notice as TerminalNotice
-
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "county"
-SIZES = ((1366, 768), (390, 844))
-Shoot = Callable[[Page, str], None]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    """Debian's chromium, headless (never a browser Playwright downloads)."""
-    if not CHROMIUM.exists() or shutil.which("chromium") is None:
-        # CI (as root, through `make test`) always has it: there a missing browser fails.
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(
-            "Debian package `chromium` not installed; `make test` installs it as root")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def console(server: LiveServer, seeded_engine: Engine, tmp_path: Path) -> LiveServer:
-    """The county server with console users, three townships, two terminals, a complaint."""
-    add_users(seeded_engine)
-    add_townships(seeded_engine, tmp_path)
-    with httpx.Client(base_url=server.url, timeout=30) as http:
-        enroll_terminal(seeded_engine, http, township="石桥乡", village="河湾村")  # silent
-        body = enroll_terminal(seeded_engine, http)
-        beat = http.post("/api/v1/heartbeat", headers=auth(body), json={
-            "version": "1.4.2", "uptime_s": 3600, "reader": "ready", "printer": "paper_near_end",
-            "cursor": "1", "outbox_depth": 0, "disk_free_bytes": 12 * 2**30})
-        assert beat.status_code == 200, beat.text
-        filed = http.post("/api/v1/complaints", headers=auth(body), json={
-            "idempotency_key": "console-test-0001", "ticket_no": "QS01-0001",
-            "category": "not_received", "text": "2025年3月的高龄津贴没有收到<b>粗体</b>",
-            "created_at": datetime.now(UTC).isoformat()})
-        assert filed.status_code == 200, filed.text
-    return server
-
-
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    """A fresh browser context (no cookies) at 1366×768, Chinese locale."""
-    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
-    # Waits are on conditions; the limit only matters when the machine is slow (a loaded
-    # CI machine took over 30 s, Playwright's default, to answer a 2 MB upload).
-    context.set_default_timeout(120_000)
-    # Every script, style, font and chart comes from the county server itself (no CDN).
-    elsewhere: list[str] = []
-    context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "about") or
-               urlsplit(r.url).hostname == "127.0.0.1" else elsewhere.append(r.url))
-    yield context.new_page()
-    context.close()
-    assert elsewhere == [], elsewhere
-
-
-@pytest.fixture
-def shoot(backend: str) -> Iterator[Shoot]:
-    """``shoot(page, name)``: save the page at both sizes (SQLite run only: one set)."""
-    def save(page: Page, name: str) -> None:
-        if backend != "sqlite":
-            return
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        for width, height in SIZES:
-            page.set_viewport_size({"width": width, "height": height})
-            page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"), full_page=True)
-        page.set_viewport_size({"width": 1366, "height": 768})
-    yield save
-
-
-def log_in(page: Page, url: str, name: str, password: str = PASSWORD) -> None:
-    """Fill and send the login form."""
-    page.goto(f"{url}/login")
-    page.fill("input[name=username]", name)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _county(*args: str) -> int:

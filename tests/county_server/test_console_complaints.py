@@ -16,13 +16,9 @@ from county.complaint_flow.service import history
 from county.complaints import get_complaint
 from county.console.audit import list_audit
 from county.models import Payment
-from county_server import test_console_browser as browser
+from county_server.browser import Shoot, log_in, submit_step
 from county_server.conftest import auth, enroll_terminal
 from county_server.live import LiveServer
-from county_server.test_console_browser import Shoot, log_in
-
-# The browser, the console server with its users, a page and the screenshot saver.
-chromium, console, page, shoot = browser.chromium, browser.console, browser.page, browser.shoot
 
 
 def _real_name_complaint(server: LiveServer, engine: Engine) -> tuple[str, Row[Any]]:
@@ -39,15 +35,6 @@ def _real_name_complaint(server: LiveServer, engine: Engine) -> tuple[str, Row[A
             "name": "龙德贵", "created_at": datetime.now(UTC).isoformat()})
         assert filed.status_code == 200, filed.text
     return str(filed.json()["server_id"]), paid
-
-
-def submit_step(page: Page, step: str, **fields: str) -> None:
-    """Fill and send the form of ``step`` on a complaint's page."""
-    form = page.locator(f"form.step-{step}")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def test_inbox_detail_and_every_step(console: LiveServer, page: Page, seeded_engine: Engine,

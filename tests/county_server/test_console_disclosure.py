@@ -19,15 +19,10 @@ from county.catalogue import upsert_item
 from county.console.audit import list_audit
 from county.disclosure.rolls import list_disclosures, names_from, refresh_rolls, set_disclosure
 from county.tx import writing
+from county_server.browser import Shoot
+from county_server.browser import log_in as browser_log_in
 from county_server.console_data import add_users, csrf_of, log_in
 from county_server.live import LiveServer
-from county_server.test_console_browser import (  # noqa: F401  (fixtures)
-    Shoot,
-    chromium,
-    page,
-    shoot,
-)
-from county_server.test_console_browser import log_in as browser_log_in
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage
 from kiosk.catalogue import BenefitItemSpec
 from kiosk.identity import id_hash
@@ -113,7 +108,7 @@ def test_it_changes_a_period_others_only_read(live: LiveServer, seeded_engine: E
 
 
 def test_the_disclosure_page_in_a_browser(live: LiveServer, seeded_engine: Engine,
-                                          page: Page, shoot: Shoot) -> None:  # noqa: F811
+                                          page: Page, shoot: Shoot) -> None:
     browser_log_in(page, live.url, "it1")
     page.click("nav a[href='/disclosure']")
     page.wait_for_url("**/disclosure")

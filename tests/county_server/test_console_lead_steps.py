@@ -17,7 +17,6 @@ from county.collision.models import Lead, LeadEvent
 from county.console.audit import list_audit
 from county.demo_county import CountyData
 from county_server.console_data import csrf_of, log_in
-from county_server.test_console_leads import http, town  # noqa: F401  (fixtures)
 from kiosk import clock
 
 
@@ -27,7 +26,7 @@ def _leads_in(engine: Engine, township: str) -> list[int]:
                                  .order_by(Lead.id)).scalars())
 
 
-def _step(http: httpx.Client, lead_id: int, step: str, **fields: str) -> httpx.Response:  # noqa: F811
+def _step(http: httpx.Client, lead_id: int, step: str, **fields: str) -> httpx.Response:
     page = http.get(f"/leads/{lead_id}")
     return http.post(f"/leads/{lead_id}/{step}",
                      data={"csrf_token": csrf_of(page.text), **fields}, follow_redirects=True)
@@ -38,8 +37,8 @@ def _status(engine: Engine, lead_id: int) -> str:
         return str(conn.execute(select(Lead.status).where(Lead.id == lead_id)).scalar_one())
 
 
-def test_a_leads_life_on_the_console(http: httpx.Client, engine: Engine,  # noqa: F811
-                                     town: str) -> None:  # noqa: F811
+def test_a_leads_life_on_the_console(http: httpx.Client, engine: Engine,
+                                     town: str) -> None:
     lead, innocent = _leads_in(engine, town)[:2]
     # A township account: nothing to do on a lead nobody assigned; cannot assign.
     log_in(http, "town1")
@@ -97,7 +96,7 @@ def test_a_leads_life_on_the_console(http: httpx.Client, engine: Engine,  # noqa
     assert steps == 2
 
 
-def test_leads_filters_and_before_payment_first(http: httpx.Client, engine: Engine,  # noqa: F811
+def test_leads_filters_and_before_payment_first(http: httpx.Client, engine: Engine,
                                                 county: CountyData, county_url: str,
                                                 tmp_path: Path) -> None:
     planted = set().union(*county.planted.values()) | county.control
@@ -136,8 +135,8 @@ def _headline(html: str) -> dict[str, str]:
     return dict(re.findall(r"<span>([^<]+)</span><strong[^>]*>([^<]+)</strong>", section))
 
 
-def test_dashboard_headline_figures(http: httpx.Client, engine: Engine,  # noqa: F811
-                                    town: str) -> None:  # noqa: F811
+def test_dashboard_headline_figures(http: httpx.Client, engine: Engine,
+                                    town: str) -> None:
     lead, innocent = _leads_in(engine, town)[:2]
     clock_now = clock.now()
     life.assign(engine, lead, "监督小组", actor="t", now=clock_now)

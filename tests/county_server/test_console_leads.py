@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import httpx
-import pytest
 from sqlalchemy import Engine, select
 
 from county.collision.models import Lead
-from county.console.accounts import add_user
 from county.console.audit import list_audit
 from county.demo_county import CountyData
-from county_server.console_data import PASSWORD, add_users, csrf_of, log_in
-from county_server.live import LiveServer
-
-
-@pytest.fixture
-def town(engine: Engine) -> str:
-    """The township of the first lead."""
-    with engine.connect() as conn:
-        return str(conn.execute(select(Lead.township).order_by(Lead.id)).scalars().first())
-
-
-@pytest.fixture
-def http(engine: Engine, town: str) -> Iterator[httpx.Client]:
-    """A client of the county server on the generated county, with the console users."""
-    add_users(engine)
-    add_user(engine, "town1", role="township", township=town, password=PASSWORD, actor="t",
-             now=datetime.now(UTC))
-    with LiveServer(engine) as live, httpx.Client(base_url=live.url, timeout=30) as client:
-        yield client
+from county_server.console_data import csrf_of, log_in
 
 
 def test_leads_page_roles_and_township_limit(http: httpx.Client, engine: Engine,

@@ -12,16 +12,10 @@ from sqlalchemy import Engine, select
 from county.collision.models import Lead
 from county.console.accounts import add_user
 from county.console.audit import list_audit
+from county_server.browser import Shoot, log_in
 from county_server.collide_data import SMALL
 from county_server.console_data import PASSWORD, add_users
 from county_server.live import LiveServer
-from county_server.test_console_browser import (  # noqa: F401  (fixtures)
-    Shoot,
-    chromium,
-    log_in,
-    page,
-    shoot,
-)
 from kiosk import clock
 
 
@@ -34,7 +28,7 @@ def live(engine: Engine) -> Iterator[LiveServer]:
 
 
 def test_inspector_filters_leads_opens_one_and_reveals_the_id(
-        live: LiveServer, engine: Engine, page: Page, shoot: Shoot) -> None:  # noqa: F811
+        live: LiveServer, engine: Engine, page: Page, shoot: Shoot) -> None:
     log_in(page, live.url, "insp1")
     page.goto(f"{live.url}/leads")
     assert page.locator("#leads tbody tr").count() == SMALL.planted * 8  # 2 kinds of 公示
@@ -59,7 +53,7 @@ def test_inspector_filters_leads_opens_one_and_reveals_the_id(
 
 
 def test_a_leads_whole_life_in_the_browser(live: LiveServer, engine: Engine,
-                                           page: Page, shoot: Shoot) -> None:  # noqa: F811
+                                           page: Page, shoot: Shoot) -> None:
     with engine.connect() as conn:
         lead_id, town = conn.execute(select(Lead.id, Lead.township)
                                      .where(Lead.rule == "duplicate_in_period")

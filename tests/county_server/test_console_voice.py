@@ -14,16 +14,10 @@ from sqlalchemy import Engine
 from voice.clips import tone_clip
 
 from county.console.audit import list_audit
-from county_server import conftest as county
-from county_server import test_console_browser as browser
+from county_server.browser import Shoot, log_in
 from county_server.conftest import auth, enroll_terminal
 from county_server.console_data import log_in as http_log_in
 from county_server.live import LiveServer
-from county_server.test_console_browser import Shoot, log_in
-
-_sqlite_template, seeded_url, seeded_engine, server = (
-    county._sqlite_template, county.seeded_url, county.seeded_engine, county.server)
-chromium, console, page, shoot = browser.chromium, browser.console, browser.page, browser.shoot
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from county.releases import Scope, publish, trust_key
 from county_server.conftest import auth, enroll_terminal
-from county_server.test_province_poll import _free_port, _wait_up
+from county_server.serve_run import free_port, wait_up
 from sync.protocol.release import generate_private_key, public_key_pem, write_bundle
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def _peak(pid: int) -> int:
 @pytest.fixture
 def county_process(seeded_url: str, tmp_path: Path) -> Iterator[tuple[str, int]]:
     """`county serve` (one process) on the seeded county: base URL and pid."""
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     env = {**os.environ, "PYTHONPATH": str(_REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", seeded_url,
@@ -52,7 +52,7 @@ def county_process(seeded_url: str, tmp_path: Path) -> Iterator[tuple[str, int]]
                             stdout=log, stderr=log, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base, proc)
+        wait_up(base, proc)
         yield base, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -19,7 +19,7 @@ from county.importer import ImportOptions, SourceError, import_payments
 from county.importer.cells import CellError, parse_date, parse_household_size, parse_period
 from county.models import HouseholdMember, ImportBatch, Payment
 from county.state import lookup_key
-from county_server.test_leads import REFERENCE_BAD_ROWS
+from county_server.collide_data import REFERENCE_BAD_ROWS
 from kiosk.identity import id_hash
 
 DATA = Path(__file__).resolve().parents[1] / "data"

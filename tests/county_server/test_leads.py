@@ -23,11 +23,9 @@ from county.db import open_county_db
 from county.demo_county import CountyData
 from county.importer.references import ReferenceOptions
 from county.models import ImportBatch, Payment
-from county_server.collide_data import NOW
+from county_server.collide_data import LONG, NOW, REFERENCE_BAD_ROWS
 from county_server.conftest import auth
 from kiosk import clock
-
-LONG = "43122619560322079X"
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
@@ -75,12 +73,6 @@ def test_messy_deaths_list_rows_refused_with_reasons(empty: Engine, tmp_path: Pa
     again, _ = import_list(empty, path, ReferenceOptions("deaths", skip_bad=True,
                                                          reject_file=rejects), now=NOW)
     assert (again.new, again.already_present) == (0, 1)
-
-
-#: Rows only a reference list can get wrong: (kind, header, row, code).
-REFERENCE_BAD_ROWS = [
-    ("households", ["户号", "身份证号", "与户主关系"], ["", LONG, "户主"], "household.missing"),
-]
 
 
 @pytest.mark.parametrize(("kind", "header", "row", "code"), REFERENCE_BAD_ROWS)

@@ -16,14 +16,13 @@ from county.complaints import list_complaints
 from county.db import create_county_engine, open_county_db
 from county.models import Base
 from county.tx import writing
-from county_server.test_migrate_scope_move import _upgrade_to
-from county_server.test_migrate_scope_pins import _downgrade_to
+from county_server.migration_steps import downgrade_to, upgrade_to
 
 NOW = datetime(2026, 11, 1, 2, 0)
 
 
 def _seed_at_0007(url: str) -> None:
-    _upgrade_to(url, "0007")
+    upgrade_to(url, "0007")
     engine = create_county_engine(url)
     with writing(engine) as conn:
         conn.execute(text(
@@ -59,13 +58,13 @@ def test_old_complaints_join_the_workflow_and_back(county_url: str) -> None:
     finally:
         engine.dispose()
     with pytest.raises(RuntimeError, match="cannot go back before revision 0201"):
-        _downgrade_to(county_url, "0007")
+        downgrade_to(county_url, "0007")
     engine = create_county_engine(county_url)
     with writing(engine) as conn:
         conn.execute(text("DELETE FROM complaint_history"))
         conn.execute(text("DELETE FROM complaint WHERE terminal_id IS NULL"))
     engine.dispose()
-    _downgrade_to(county_url, "0007")
+    downgrade_to(county_url, "0007")
     engine = create_county_engine(county_url)
     try:
         with engine.connect() as conn:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
@@ -17,23 +14,13 @@ from county.payments import NewPayment, correct_places
 from county.seed import seed_demo
 from county.seq import current_seq
 from county.tx import writing
+from county_server.migration_steps import upgrade_to
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "county" / "migrations"
 NOW = datetime.now(UTC)
 
 
-def _upgrade_to(url: str, revision: str) -> None:
-    engine = create_county_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with writing(engine) as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
-
-
 def test_upgrade_keeps_data_and_cursors(county_url: str) -> None:
-    _upgrade_to(county_url, "0001")
+    upgrade_to(county_url, "0001")
     old = create_county_engine(county_url)
     assert "scope_move" not in inspect(old).get_table_names()
     seed_demo(old, now=NOW)  # the demo county, written at schema 0001

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
@@ -19,7 +17,7 @@ from county.db import create_county_engine, open_county_db
 from county.models import Base
 from county.releases.models import ReleaseScope
 from county.tx import writing
-from county_server.test_migrate_scope_move import MIGRATIONS, _upgrade_to
+from county_server.migration_steps import downgrade_to, upgrade_to
 
 NOW = datetime.now(UTC).replace(tzinfo=None)
 
@@ -32,7 +30,7 @@ SCOPES = [("1.3.0", "county", ""), ("1.3.0", "township", "高村镇"), ("1.4.0",
 
 
 def _seed_at_0003(url: str) -> None:
-    _upgrade_to(url, "0003")
+    upgrade_to(url, "0003")
     engine = create_county_engine(url)
     with writing(engine) as conn:
         for version in ("1.3.0", "1.4.0"):
@@ -52,18 +50,6 @@ def _seed_at_0003(url: str) -> None:
                               " VALUES (:v, :k, :t, :n)"),
                          {"v": version, "k": kind, "t": target, "n": NOW})
     engine.dispose()
-
-
-def _downgrade_to(url: str, revision: str) -> None:
-    engine = create_county_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with writing(engine) as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, revision)
-    finally:  # a refused downgrade leaves no connection open
-        engine.dispose()
 
 
 def test_pins_move_to_scopes_and_back(county_url: str) -> None:
@@ -87,7 +73,7 @@ def test_pins_move_to_scopes_and_back(county_url: str) -> None:
     finally:
         engine.dispose()
 
-    _downgrade_to(county_url, "0003")
+    downgrade_to(county_url, "0003")
     engine = create_county_engine(county_url)
     try:
         with engine.connect() as conn:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from county.querycount import ENV as COUNT_ENV
 from county.terminals import new_enrollment_code
 from county_server.nginx_run import free_port, run_nginx, self_signed
-from county_server.test_province_poll import _wait_up
+from county_server.serve_run import wait_up
 
 _REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = _REPO / "deploy" / "nginx" / "county-province.conf"
@@ -61,7 +61,7 @@ def app_processes(seeded_url: str,
                 started.append((port, subprocess.Popen(
                     [sys.executable, "-m", "county.cli", "serve", "--db", seeded_url, "--port",
                      str(port), "--log-level", "warning"], stdout=log, stderr=log, env=env)))
-            _wait_up(f"http://127.0.0.1:{port}", started[-1][1])  # one migrates at a time
+            wait_up(f"http://127.0.0.1:{port}", started[-1][1])  # one migrates at a time
         yield started
     finally:
         for _, proc in started:

@@ -21,30 +21,12 @@ from county.seq import current_seq
 from county.settings import set_setting
 from county.terminals import fleet, new_enrollment_code, revoke
 from county_server.conftest import auth, enroll_terminal
+from county_server.sync_api import complaint, pull_all
 from demo.village import DEMO_LOOKUP_KEY, DemoVillage
 from kiosk.identity import id_hash
-from sync.protocol import ChangesPage, ComplaintAnswer, HeartbeatAnswer
+from sync.protocol import ComplaintAnswer, HeartbeatAnswer
 
 NOW = datetime.now(UTC)
-
-
-def _pull_all(http: httpx.Client, headers: dict[str, str], since: str | None = None,
-              limit: int = 5000) -> tuple[list[ChangesPage], str]:
-    pages: list[ChangesPage] = []
-    cursor = since
-    while True:
-        params: dict[str, Any] = {"limit": limit}
-        if cursor is not None:
-            params["since"] = cursor
-        answer = http.get("/api/v1/changes", params=params, headers=headers)
-        assert answer.status_code == 200, answer.text
-        page = ChangesPage.model_validate(answer.json())
-        pages.append(page)
-        if cursor is not None:
-            assert int(page.next_cursor) >= int(cursor)
-        cursor = page.next_cursor
-        if not page.has_more:
-            return pages, cursor
 
 
 def test_enroll_gives_credentials_once(seeded_engine: Engine, client: httpx.Client) -> None:
@@ -105,7 +87,7 @@ def test_unknown_missing_and_revoked_tokens_get_401_and_no_data(
 
 def test_changes_page_through_the_whole_county(
         client: httpx.Client, terminal: dict[str, str], demo_village: DemoVillage) -> None:
-    pages, cursor = _pull_all(client, auth(terminal), limit=4000)
+    pages, cursor = pull_all(client, auth(terminal), limit=4000)
     payments = [p for page in pages for p in page.payments]
     assert len(pages) > 5
     assert len(payments) == len(demo_village.payments)
@@ -124,13 +106,13 @@ def test_changes_page_through_the_whole_county(
     assert sample.amount_fen == demo_village.payments[0].amount_fen
     assert sample.paid_on == demo_village.payments[0].paid_on
     # Caught up: an empty page with the same cursor.
-    again, cursor2 = _pull_all(client, auth(terminal), since=cursor)
+    again, cursor2 = pull_all(client, auth(terminal), since=cursor)
     assert cursor2 == cursor and not again[0].payments and not again[0].has_more
 
 
 def test_changes_carry_notices_settings_tombstones_and_replies(
         seeded_engine: Engine, client: httpx.Client, terminal: dict[str, str]) -> None:
-    _, cursor = _pull_all(client, auth(terminal))
+    _, cursor = pull_all(client, auth(terminal))
     notice = add_notice(seeded_engine, kind="公示", title="测试公示", body="内容",
                         scope="village", township="高村镇", village="青山村",
                         published_on=date(2026, 11, 20), now=NOW)
@@ -140,12 +122,12 @@ def test_changes_carry_notices_settings_tombstones_and_replies(
     set_setting(seeded_engine, "ui.idle_seconds", "90", now=NOW)
     set_setting(seeded_engine, "ui.idle_seconds", "45", scope="village:高村镇/青山村", now=NOW)
     set_setting(seeded_engine, "ui.idle_seconds", "20", scope="township:别的镇", now=NOW)
-    filed = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint("k-reply-1"))
+    filed = client.post("/api/v1/complaints", headers=auth(terminal), json=complaint("k-reply-1"))
     server_id = filed.json()["server_id"]
     act(seeded_engine, server_id, Action.ASSIGN, actor="insp1", assignee="高村镇监督组", now=NOW)
     act(seeded_engine, server_id, Action.REPLY, actor="gaocun", text="已核实，将于下月补发。",
         now=NOW)
-    pages, cursor = _pull_all(client, auth(terminal), since=cursor)
+    pages, cursor = pull_all(client, auth(terminal), since=cursor)
     notices = [n for p in pages for n in p.notices]
     assert [n.id for n in notices] == [notice]
     assert other not in [n.id for n in notices]
@@ -156,7 +138,7 @@ def test_changes_carry_notices_settings_tombstones_and_replies(
         [(server_id, "已核实，将于下月补发。", "T00001-000001")]
 
     assert retire_notice(seeded_engine, notice, now=NOW)
-    pages, cursor = _pull_all(client, auth(terminal), since=cursor)
+    pages, cursor = pull_all(client, auth(terminal), since=cursor)
     tombstones = [(t.entity, t.key) for p in pages for t in p.tombstones]
     assert tombstones == [("notice", str(notice))]
     assert not [n for p in pages for n in p.notices]
@@ -166,7 +148,7 @@ def test_township_scope_gets_only_its_township(seeded_engine: Engine,
                                                client: httpx.Client) -> None:
     elsewhere = enroll_terminal(seeded_engine, client, township="兰里镇", village="兰里村",
                                 scope="township")
-    pages, cursor = _pull_all(client, auth(elsewhere))
+    pages, cursor = pull_all(client, auth(elsewhere))
     with seeded_engine.connect() as conn:
         assert cursor == str(current_seq(conn))  # caught up: no lag although nothing came
     assert not [p for page in pages for p in page.payments]
@@ -228,19 +210,9 @@ def test_snapshot_streams_everything_and_resumes(client: httpx.Client,
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "snapshot.invalid_resume"
 
 
-def _complaint(key: str, **over: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "idempotency_key": key, "ticket_no": "T00001-000001", "category": "not_received",
-        "item_code": "DIBAO", "text": "十月份的低保没有收到。", "phone": "13812345678",
-        "anonymous": False, "id_hash": "a" * 64, "name": "龙德贵",
-        "created_at": "2026-11-21T02:03:04+00:00"}
-    body.update(over)
-    return body
-
-
 def test_same_complaint_five_times_concurrently_is_stored_once(
         seeded_engine: Engine, server: Any, terminal: dict[str, str]) -> None:
-    body = _complaint(uuid.uuid4().hex)
+    body = complaint(uuid.uuid4().hex)
 
     def post(_i: int) -> ComplaintAnswer:
         with httpx.Client(base_url=server.url, timeout=30) as http:
@@ -261,14 +233,14 @@ def test_same_complaint_five_times_concurrently_is_stored_once(
 
 def test_complaint_key_reuse_and_anonymity(seeded_engine: Engine, client: httpx.Client,
                                            terminal: dict[str, str]) -> None:
-    first = client.post("/api/v1/complaints", headers=auth(terminal), json=_complaint("key-0001"))
+    first = client.post("/api/v1/complaints", headers=auth(terminal), json=complaint("key-0001"))
     assert first.status_code == 200
     clash = client.post("/api/v1/complaints", headers=auth(terminal),
-                        json=_complaint("key-0001", text="别的内容"))
+                        json=complaint("key-0001", text="别的内容"))
     assert clash.status_code == 409
     assert clash.json()["error"]["code"] == "complaint.key_reused"
     anon = client.post("/api/v1/complaints", headers=auth(terminal),
-                       json=_complaint("key-0002", anonymous=True, ticket_no="T00001-000002"))
+                       json=complaint("key-0002", anonymous=True, ticket_no="T00001-000002"))
     assert anon.status_code == 200
     with seeded_engine.connect() as conn:
         row = conn.execute(select(Complaint).where(Complaint.idempotency_key == "key-0002")).one()
@@ -276,7 +248,7 @@ def test_complaint_key_reuse_and_anonymity(seeded_engine: Engine, client: httpx.
     for bad in ({"category": "bribery"}, {"text": "字" * 2001}, {"id_hash": "XYZ"},
                 {"anonymous": False, "id_hash": None}):
         answer = client.post("/api/v1/complaints", headers=auth(terminal),
-                             json=_complaint("key-0003", **bad))
+                             json=complaint("key-0003", **bad))
         assert answer.status_code == 422, bad
         assert answer.json()["error"]["code"] == "request.invalid"
 
@@ -304,7 +276,7 @@ def test_heartbeat_is_stored_and_answered(seeded_engine: Engine, client: httpx.C
 
 
 def test_body_limit_and_openapi(client: httpx.Client, terminal: dict[str, str]) -> None:
-    huge = _complaint("key-big", text="x" * 100_000)
+    huge = complaint("key-big", text="x" * 100_000)
     answer = client.post("/api/v1/complaints", headers=auth(terminal), json=huge)
     assert answer.status_code == 413
     assert answer.json()["error"]["code"] == "request.too_large"

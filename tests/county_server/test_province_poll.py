@@ -11,10 +11,8 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -30,6 +28,7 @@ from county.notices import KINDS, add_notice
 from county.querycount import ENV as COUNT_ENV
 from county_server.conftest import auth, enroll_terminal
 from county_server.live import LiveServer
+from county_server.serve_run import free_port, wait_up
 from sync.client import ClientSettings, CountyClient
 from sync.protocol import ChangesPage
 
@@ -51,30 +50,12 @@ def _catch_up(http: httpx.Client, headers: dict[str, str]) -> str:
             return cursor
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120  # imports and migrations on a loaded machine
-    while True:
-        try:
-            httpx.get(f"{base}/api/v1/openapi.json", timeout=10)
-            return
-        except httpx.TransportError:
-            assert proc.poll() is None, "county serve exited"
-            assert time.monotonic() < deadline, "county serve did not come up"
-            time.sleep(0.1)
-
-
 @pytest.fixture
 def served(seeded_url: str, seeded_engine: Engine,
            tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
     """`county serve --workers 2` on the seeded county, counting queries into a directory;
     heartbeats are only written at shutdown (a 10-minute batch)."""
-    port = _free_port()
+    port = free_port()
     counts = tmp_path / "counts"
     counts.mkdir()
     log = (tmp_path / "serve.log").open("wb")
@@ -86,7 +67,7 @@ def served(seeded_url: str, seeded_engine: Engine,
         stdout=log, stderr=log, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base, proc)
+        wait_up(base, proc)
         yield base, proc, counts
     finally:
         if proc.poll() is None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from releases.helpers import make_wheels
 
-from county.cli.main import build_parser, main
+from county.cli.main import build_parser
+from county_server.cli_run import run
 from sync.protocol.release import load_public_key, verify_bundle
 
 # A PEP 517 backend inside the throwaway project: pip builds it offline with nothing installed.
@@ -46,12 +47,6 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
             zf.writestr(n, d)
     return name
 '''
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def tiny_checkout(root: Path, version: str, *, version_lines: bool = False) -> Path:

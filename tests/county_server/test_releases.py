@@ -31,40 +31,14 @@ from county.releases import (
 )
 from county.releases.download import ByteRange, RangeNotSatisfiable, parse_range
 from county_server.conftest import auth, enroll_terminal
-from sync.protocol import HeartbeatAnswer
+from county_server.release_offers import OTHER, PILOT, beat, offered
 from sync.protocol.release import generate_private_key, public_key_b64, public_key_pem
 
-PILOT, OTHER = "高村镇", "兰里镇"
 _KEY = generate_private_key()
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def beat(http: httpx.Client, terminal: dict[str, str], version: str,
-         channel: str | None = None) -> HeartbeatAnswer:
-    body: dict[str, object] = {
-        "version": version, "uptime_s": 60, "reader": "ready", "printer": "ready",
-        "outbox_depth": 0, "disk_free_bytes": 2**30}
-    if channel is not None:
-        body["channel"] = channel
-    answer = http.post("/api/v1/heartbeat", headers=auth(terminal), json=body)
-    assert answer.status_code == 200, answer.text
-    return HeartbeatAnswer.model_validate(answer.json())
-
-
-def offered(http: httpx.Client, terminal: dict[str, str], running: str,
-            channel: str | None = None) -> tuple[str, bool] | None:
-    """(version, pinned) the heartbeat answer offers, or None; checks the action agrees."""
-    hb = beat(http, terminal, running, channel)
-    installs = [a.detail for a in hb.pending_actions if a.kind == "install_release"]
-    if hb.release is None:
-        assert installs == []
-        return None
-    assert installs == [hb.release.version]
-    assert hb.release.url == f"/api/v1/releases/{hb.release.version}"
-    return hb.release.version, hb.release.pinned
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 from county.cli.main import build_parser
 from county.cli.release import DEFAULT_RELEASES, releases_dir
 from county.config import load_county_config
-from county_server.test_release_cli import run
+from county_server.cli_run import run
 
 
 def _dir_for(url: str, *extra: str) -> Path:

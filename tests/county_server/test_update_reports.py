@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from county.cli import main
 from county.releases import Scope, list_releases, publish, trust_key, unpin
 from county_server.conftest import auth, enroll_terminal
-from county_server.test_releases import OTHER, PILOT, offered
+from county_server.release_offers import OTHER, PILOT, offered
 from sync.protocol.release import generate_private_key, public_key_pem
 
 _KEY = generate_private_key()

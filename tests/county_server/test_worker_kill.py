@@ -32,7 +32,7 @@ from syncd.conftest import enrollment_code, write_terminal
 from county.models import Complaint as CountyComplaint
 from county.models import Terminal as CountyTerminal
 from county.notices import add_notice
-from county_server.test_province_poll import _free_port, _wait_up
+from county_server.serve_run import free_port, wait_up
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
 from kiosk.config import load_config
 from kiosk.store import open_store
@@ -86,7 +86,7 @@ def _owner_of_local_port(port: int, pids: set[int]) -> int:
 @pytest.fixture
 def workers(seeded_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`county serve --workers 2` on the seeded county (heartbeats flushed every 0.2 s)."""
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     env = {**os.environ, "PYTHONPATH": str(_REPO)}
     proc = subprocess.Popen(
@@ -95,7 +95,7 @@ def workers(seeded_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.P
         stdout=log, stderr=log, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base, proc)
+        wait_up(base, proc)
         yield base, proc
     finally:
         if proc.poll() is None:

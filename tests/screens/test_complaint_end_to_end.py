@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 from county_server import conftest as county
-from county_server import test_console_browser as browser
+from county_server.browser import Shoot, log_in, submit_step
 from county_server.live import LiveServer
-from county_server.test_console_browser import Shoot, log_in
-from county_server.test_console_complaints import submit_step as _submit
 from playwright.sync_api import Page
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -28,7 +26,7 @@ from screens.kiosk_window import open_kiosk
 # The county side of the console tests, on SQLite only (the console's own tests run both).
 _sqlite_template, seeded_url, seeded_engine, server = (
     county._sqlite_template, county.seeded_url, county.seeded_engine, county.server)
-chromium, console, page, shoot = browser.chromium, browser.console, browser.page, browser.shoot
+chromium, console, page, shoot = county.chromium, county.console, county.page, county.shoot
 
 
 @pytest.fixture
@@ -81,11 +79,11 @@ def test_filed_at_the_kiosk_answered_in_the_console_reopened_one_level_up(
     page.goto(f"{console.url}/complaints")
     page.locator("tr", has_text=ticket).locator("a").click()
     page.wait_for_url(f"**/complaints/{filed.server_id}")
-    _submit(page, "assign", assignee="高村镇监督组", note="请核实十月发放")
+    submit_step(page, "assign", assignee="高村镇监督组", note="请核实十月发放")
     page.context.clear_cookies()
     log_in(page, console.url, "gaocun")
     page.goto(f"{console.url}/complaints/{filed.server_id}")
-    _submit(page, "reply", text="经核实，十月的钱已于11月5日补发到您的一卡通。")
+    submit_step(page, "reply", text="经核实，十月的钱已于11月5日补发到您的一卡通。")
     assert "已答复" in page.locator(".figures").inner_text()
 
     # 4. The reply reaches the terminal; the villager is not satisfied.
