@@ -9,6 +9,7 @@ Every error answers ``{"error": {"code", "message"}}`` with a stable code.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, suppress
 from datetime import date, datetime
@@ -193,19 +194,27 @@ def create_app(engine: Engine, *, max_body_bytes: int = MAX_BODY_BYTES,
     roll_names = payee_names(engine.url.render_as_string(hide_password=False))
 
     checked_rolls: list[tuple[date, int]] = []
+    checking_rolls = threading.Lock()
 
     def refresh_rolls() -> None:
         # Public rolls follow the calendar and the data: brought up to date (at most once
         # per day and change) before a terminal reads (county/disclosure/rolls.py). The
         # database is asked only when this process has not checked on this day at this
         # change number, so an empty poll still costs no query (a disclosure setting
-        # moves the change counter too).
+        # moves the change counter too). One request checks; the others meanwhile read
+        # as things stand (a refresh reaches them with their next poll), so a change
+        # followed by a burst of polls costs one check, not one each.
         today, head = clock.today(), polls.head()
         if head is not None and checked_rolls == [(today, head)]:
             return
-        refresh_if_due(engine, today=today, now=_now(), names=roll_names)
-        if head is not None:
-            checked_rolls[:] = [(today, head)]
+        if not checking_rolls.acquire(blocking=False):
+            return
+        try:
+            refresh_if_due(engine, today=today, now=_now(), names=roll_names)
+            if head is not None:
+                checked_rolls[:] = [(today, head)]
+        finally:
+            checking_rolls.release()
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes, limits=BODY_LIMITS)
 
     @app.exception_handler(ApiError)
