@@ -19,164 +19,31 @@ plaintext ID number never reaches the database, the report or a log.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from itertools import count, islice
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine
 
 from county.catalogue import ItemMatcher, list_items
-from county.errors import CountyError
-from county.importer.cells import (
-    CellError,
-    cell_text,
-    parse_date,
-    parse_household_size,
-    parse_period,
-    parse_status,
-)
-from county.importer.ids import MAYBE_ROUNDED, IdCellError, check_id_cell, suspect_reason
+from county.importer.cells import cell_text
+from county.importer.ids import MAYBE_ROUNDED, suspect_reason
 from county.importer.layout import Layout, LayoutError, UnitError, find_layout, footer_word
 from county.importer.options import DEFAULT_MAX_FEN, ImportOptions
+from county.importer.parallel import CHUNK_ROWS, Chunk, check_chunks
 from county.importer.people import PeopleToKey
 from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
+from county.importer.rows import Bad, RowReader
 from county.importer.sources import Sheet, SourceError, open_workbook
 from county.importer.staging import Staging
 from county.importer.store import Checked, store
-from county.payments import NewMember, NewPayment, content_key
 from county.person_keys import villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
-from kiosk.identity import id_hash
-from kiosk.money import AmountError, format_yuan, parse_yuan
 
 __all__ = ["DEFAULT_MAX_FEN", "BadRow", "ImportOptions", "ImportResult",
            "import_payments"]
-
-
-class _RowError(CountyError):
-    """A bad row; ``code`` (set on the instance) is the cell's or the row's problem."""
-
-    code = "import.row"
-
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-
-
-def _amount(value: Any, max_fen: int) -> int:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        text = str(Decimal(str(value)))
-    else:
-        text = str(value)
-    try:
-        fen = parse_yuan(text)
-    except AmountError as exc:
-        code = "amount.negative" if "negative" in str(exc) else "amount.invalid"
-        raise _RowError(code, f"金额无效: {exc}") from None
-    if fen == 0:
-        raise _RowError("amount.zero", "金额为零")
-    if fen > max_fen:
-        raise _RowError("amount.absurd", f"金额 {format_yuan(fen, symbol=False)} 元超过单笔上限 "
-                                          f"{format_yuan(max_fen, symbol=False)} 元")
-    return fen
-
-
-def _id_number(value: Any, today: date) -> tuple[str, bool]:
-    try:
-        return check_id_cell(value, today=today)
-    except IdCellError as exc:
-        raise _RowError(exc.code, str(exc)) from None
-
-
-#: Amount cells a reader remembers at most (then it starts over): memory stays flat.
-_AMOUNTS_KEPT = 4096
-
-#: Fields read as plain text (the others are parsed from the cell as it is).
-_TEXT_FIELDS = ("item", "department", "head_id", "household_id", "township", "village",
-                "fund_source", "batch", "group", "note")
-
-
-@dataclass
-class _Reader:
-    columns: dict[str, int]
-    options: ImportOptions
-    matcher: ItemMatcher
-    key: bytes
-    today: date
-    people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
-    """Villages with person keys, and their people seen (county/person_keys.py)."""
-    dates: dict[Any, date] = field(default_factory=dict)
-    """Date cells already parsed: a department's file repeats a few payment dates."""
-    amounts: dict[tuple[type, Any], int] = field(default_factory=dict)
-    """Amount cells already parsed (good ones), by type and value (``True`` is not 1)."""
-    payees: Staging | None = None
-    """Where payees' numbers and names wait, for county.payees (issue 16)."""
-
-    def cells_of(self, cells: list[Any]) -> dict[str, Any]:
-        """The mapped cells of a row by field (a field past the row's end is absent)."""
-        count = len(cells)
-        return {name: cells[i] for name, i in self.columns.items() if i < count}
-
-    def row(self, row: dict[str, Any]) -> tuple[NewPayment, NewMember | None, bool]:
-        """(payment, membership, suspect ID) of a data row (:meth:`cells_of`); raises
-        _RowError."""
-        # The text fields the row has, trimmed; a missing one reads "".
-        text = {name: cell_text(row[name]) for name in _TEXT_FIELDS if name in row}.get
-        number, suspect = _id_number(row.get("id_number", ""), self.today)
-        cell = row.get("amount", "")
-        fen = self.amounts.get((type(cell), cell))  # a department repeats a few amounts
-        if fen is None:
-            fen = _amount(cell, self.options.max_fen)
-            if len(self.amounts) >= _AMOUNTS_KEPT:
-                self.amounts.clear()
-            self.amounts[(type(cell), cell)] = fen
-        try:
-            cell = row.get("paid_on", "")
-            paid_on = self.dates.get(cell)
-            if paid_on is None:
-                paid_on = self.dates[cell] = parse_date(cell)
-            # A column the file lacks is an empty cell (skipped: a million rows).
-            status = parse_status(row["status"]) if "status" in row else "paid"
-            period = parse_period(row["period"], paid_on) if "period" in row else ""
-            size = parse_household_size(row["household_size"]) \
-                if "household_size" in row else None
-        except CellError as exc:
-            raise _RowError(exc.code, str(exc)) from None
-        if paid_on > self.today:
-            raise _RowError("date.future", f"发放日期 {paid_on} 在今天之后")
-        if paid_on.year < 2000:
-            raise _RowError("date.too_old", f"发放日期 {paid_on} 早于 2000 年")
-        item_name = text("item", "") or (self.options.item or "")
-        item = self.matcher.match(item_name) if item_name else None
-        if item is None:
-            raise _RowError("item.unknown", f"项目 {item_name!r} 不在本县项目目录中"
-                            if item_name else "缺少项目（用 --item 指定）")
-        department = text("department", "") or self.options.department or item.department
-        only = self.options.only_department
-        if only and department != only:
-            raise _RowError("department.other", f"发放部门 {department} 不是本单位（{only}）的数据")
-        who = id_hash(self.key, number)
-        head = text("head_id", "")
-        household = text("household_id", "")
-        if not household and head:
-            head_number, _ = _id_number(head, self.today)
-            household = "H" + id_hash(self.key, head_number)[:15]
-        township, village = text("township", ""), text("village", "")
-        self.people.see(township, village, who, number)
-        member = NewMember(who, household, township, village) if household else None
-        payment = NewPayment(
-            id_hash=who, household_id=household, item_code=item.code, period=period,
-            amount_fen=fen, paid_on=paid_on, status=status, department=department,
-            fund_source=text("fund_source", ""), batch=text("batch", ""),
-            township=township, village=village, group=text("group", "")[:60],
-            household_size=size, note=text("note", ""))
-        if self.payees is not None:  # issue 16: county.payees
-            self.payees.add_payee(who, number, cell_text(row.get("name", "")))
-        return payment, member, suspect
 
 
 def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
@@ -211,6 +78,7 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
     matcher = ItemMatcher(list_items(engine))
     checked = Checked(ImportResult(file=path.name), staging,
                        people=PeopleToKey(villages_with_kdf(engine), {}))
+    nonces = count(0, CHUNK_ROWS)  # payees' seals: unique in the import, whichever process
     with open_workbook(path) as book:
         seen: list[str] = []
         for sheet in book.sheets:
@@ -231,10 +99,10 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             _require_columns(path, sheet.name, layout, options)
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
-            reader = _Reader(layout.columns, options, matcher, key,
-                             options.today or now.date(), checked.people,
-                             payees=checked.staging)
-            _check_rows(checked, path, sheet, layout, reader, report, progress)
+            reader = RowReader(layout.columns, options, matcher, key,
+                               options.today or now.date(), checked.people,
+                               sealer=checked.staging)
+            _check_rows(checked, path, sheet, layout, reader, report, progress, nonces)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
                           f"{', '.join(seen)})")
@@ -262,10 +130,11 @@ def _require_columns(path: Path, sheet: str, layout: Layout, options: ImportOpti
                          "(use --map 列名=field, or --item for files without 项目)")
 
 
-def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, reader: _Reader,
-                report: SheetReport, progress: Callable[[int], None] | None) -> None:
+def _data_rows(checked: Checked, sheet: Sheet, layout: Layout, reader: RowReader,
+               report: SheetReport, progress: Callable[[int], None] | None) -> Iterator[
+                   tuple[int, dict[str, object], list[object]]]:
+    """The sheet's data rows (number, cells by field, cells), totals and footers noted."""
     result = checked.result
-    header = list(layout.header)
     for number, cells in layout.rows:
         row = reader.cells_of(cells)
         if not cell_text(row.get("id_number", "")):
@@ -278,25 +147,52 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
         report.rows += 1
         if progress is not None and result.rows % 5000 == 0:
             progress(result.rows)
-        try:
-            payment, member, suspect = reader.row(row)
-            first = checked.staging.add(content_key(payment), sheet.name, number, payment,
-                                        held=suspect)
-            if first is not None:
+        yield number, row, cells
+
+
+def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, reader: RowReader,
+                report: SheetReport, progress: Callable[[int], None] | None,
+                nonces: Iterator[int]) -> None:
+    """Check the sheet's rows (in other processes too, county/importer/parallel.py) and
+    stage the good ones, in file order."""
+    result, staging = checked.result, checked.staging
+    header = list(layout.header)
+    rows = _data_rows(checked, sheet, layout, reader, report, progress)
+    cells_of: dict[int, list[object]] = {}  # the rows in flight: for the reject file
+
+    def chunks() -> Iterator[Chunk]:
+        while chunk := list(islice(rows, CHUNK_ROWS)):
+            cells_of.update((number, cells) for number, _, cells in chunk)
+            yield [(number, row) for number, row, _ in chunk]
+
+    for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces):
+        good = [(number, o) for (number, _), o in zip(chunk, outcomes, strict=True)
+                if not isinstance(o, Bad)]
+        for _, o in good:
+            if o.person is not None:
+                township, village, number_id = o.person
+                checked.people.see(township, village, o.who, number_id)
+            if o.sealed:
+                staging.add_payee(o.who, o.sealed)
+        firsts = iter(staging.add_rows(sheet.name, [
+            (o.ckey, number, o.suspect, o.payment, o.period) for number, o in good]))
+        for (number, _), outcome in zip(chunk, outcomes, strict=True):
+            cells = cells_of.pop(number)
+            if isinstance(outcome, Bad):
+                code, reason = outcome
+            elif (first := next(firsts)) is not None:
                 other_sheet, other_row = first
                 where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
-                raise _RowError("row.duplicate", f"与{where}第 {other_row} 行重复")
-        except _RowError as exc:
-            bad = BadRow(path.name, number, exc.code, str(exc), sheet.name)
+                code, reason = "row.duplicate", f"与{where}第 {other_row} 行重复"
+            else:
+                report.good += 1
+                if outcome.suspect:  # held: imported only when warnings are accepted
+                    result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED,
+                                                  suspect_reason(), sheet.name))
+                if outcome.member is not None:
+                    staging.add_member(outcome.member, outcome.who, held=outcome.suspect)
+                continue
+            bad = BadRow(path.name, number, code, reason, sheet.name)
             result.bad.append(bad)
             report.bad += 1
             checked.rejected.append((sheet.name, header, cells, bad))
-            continue
-        report.good += 1
-        if suspect:  # held: imported only when warnings are accepted
-            result.warnings.append(BadRow(path.name, number, MAYBE_ROUNDED, suspect_reason(),
-                                          sheet.name))
-        if member is not None:
-            checked.staging.add_member(member, held=suspect)
-
-
