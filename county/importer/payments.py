@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import count, islice
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -33,11 +34,19 @@ from county.importer.layout import Layout, LayoutError, UnitError, find_layout, 
 from county.importer.options import DEFAULT_MAX_FEN, ImportOptions
 from county.importer.parallel import CHUNK_ROWS, Chunk, check_chunks
 from county.importer.people import PeopleToKey
-from county.importer.report import BadRow, ImportResult, SheetReport, SkippedRow
+from county.importer.rejects import write_rejects
+from county.importer.report import (
+    BadRow,
+    ImportResult,
+    SheetReport,
+    SkippedRow,
+    default_reject_path,
+)
 from county.importer.rows import Bad, RowReader
 from county.importer.sources import Sheet, SourceError, open_workbook
 from county.importer.staging import Staging
 from county.importer.store import Checked, store
+from county.importer.stream import Restart, StreamStore, can_stream
 from county.person_keys import villages_with_kdf
 from county.state import lookup_key
 from county.tx import writing
@@ -61,23 +70,42 @@ def import_payments(engine: Engine, path: Path, options: ImportOptions, *, now: 
     all in one transaction, so memory does not grow with the file.
     """
     with tempfile.TemporaryDirectory(prefix="county-import-") as tmp:
-        staging = Staging(Path(tmp))
-        try:
-            checked = _check_file(engine, path, options, now=now, progress=progress,
-                                  staging=staging)
-            return store(engine, path, options, checked, now=now)
-        finally:
-            staging.close()
+        for attempt, may_stream in enumerate((True, False)):
+            where = Path(tmp) / str(attempt)
+            where.mkdir()
+            staging = Staging(where)
+            checked: Checked | None = None
+            try:
+                checked = _check_file(engine, path, options, now=now, progress=progress,
+                                      staging=staging, may_stream=may_stream)
+                if checked.stream is None:
+                    return store(engine, path, options, checked, now=now)
+                if checked.rejected:
+                    reject_path = options.reject_file or default_reject_path(path)
+                    write_rejects(reject_path, checked.rejected)
+                    checked.result.reject_file = str(reject_path)
+                checked.stream.finish(staging)
+                return checked.result
+            except Restart:
+                continue  # a refused file, or a concurrent import: the usual way
+            finally:
+                if checked is not None and checked.stream is not None:
+                    checked.stream.close()
+                staging.close()
+    raise AssertionError("the usual way never restarts")
 
 
 def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: datetime,
-                progress: Callable[[int], None] | None, staging: Staging) -> Checked:
-    """Read and check every sheet (refusing the file for a layout problem)."""
+                progress: Callable[[int], None] | None, staging: Staging,
+                may_stream: bool) -> Checked:
+    """Read and check every sheet (refusing the file for a layout problem); rows are
+    stored as they are checked where county/importer/stream.py may."""
     with writing(engine) as conn:  # the key is created on a county's first use
         key = lookup_key(conn)
     matcher = ItemMatcher(list_items(engine))
-    checked = Checked(ImportResult(file=path.name), staging,
-                       people=PeopleToKey(villages_with_kdf(engine), {}))
+    result = ImportResult(file=path.name, dry_run=options.dry_run, skip_bad=options.skip_bad,
+                          warnings_accepted=options.accept_warnings)
+    checked = Checked(result, staging, people=PeopleToKey(villages_with_kdf(engine), {}))
     nonces = count(0, CHUNK_ROWS)  # payees' seals: unique in the import, whichever process
     with open_workbook(path) as book:
         seen: list[str] = []
@@ -99,10 +127,16 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
             _require_columns(path, sheet.name, layout, options)
             report.header_row, report.header_detected = layout.header_row, layout.detected
             report.columns = list(layout.report)
+            if may_stream and can_stream(engine, options, encoding=book.encoding, layout=layout,
+                                         person_key_villages=len(checked.people.kdfs)):
+                checked.stream = StreamStore.open(engine, path, options, checked.result,
+                                                  layout=layout, now=now)
             reader = RowReader(layout.columns, options, matcher, key,
                                options.today or now.date(), checked.people,
-                               sealer=checked.staging)
-            _check_rows(checked, path, sheet, layout, reader, report, progress, nonces)
+                               sealer=checked.staging,
+                               vault=checked.stream.vault if checked.stream else None)
+            _check_rows(checked, path, sheet, layout, reader, report, progress, nonces,
+                        options)
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
                           f"{', '.join(seen)})")
@@ -152,10 +186,10 @@ def _data_rows(checked: Checked, sheet: Sheet, layout: Layout, reader: RowReader
 
 def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, reader: RowReader,
                 report: SheetReport, progress: Callable[[int], None] | None,
-                nonces: Iterator[int]) -> None:
+                nonces: Iterator[int], options: ImportOptions) -> None:
     """Check the sheet's rows (in other processes too, county/importer/parallel.py) and
     stage the good ones, in file order."""
-    result, staging = checked.result, checked.staging
+    result, staging, stream = checked.result, checked.staging, checked.stream
     header = list(layout.header)
     rows = _data_rows(checked, sheet, layout, reader, report, progress)
     cells_of: dict[int, list[object]] = {}  # the rows in flight: for the reject file
@@ -174,13 +208,22 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
                 checked.people.see(township, village, o.who, number_id)
             if o.sealed:
                 staging.add_payee(o.who, o.sealed)
-        firsts = iter(staging.add_rows(sheet.name, [
-            (o.ckey, number, o.suspect, o.payment, o.period) for number, o in good]))
+        # Streaming, the staging file keeps only the content keys (for duplicates).
+        firsts = staging.add_rows(sheet.name, [
+            (o.ckey, number, o.suspect, b"" if stream else cast(bytes, o.payment), o.period)
+            for number, o in good])
+        if stream is not None:
+            if ((not options.skip_bad and (len(good) < len(chunk) or any(firsts)))
+                    or (not options.accept_warnings and any(o.suspect for _, o in good))):
+                raise Restart  # refused: the usual way counts and reports it
+            stream.add([(o.ckey, cast(tuple[Any, ...], o.payment))
+                        for (_, o), first in zip(good, firsts, strict=True) if first is None])
+        in_order = iter(firsts)
         for (number, _), outcome in zip(chunk, outcomes, strict=True):
             cells = cells_of.pop(number)
             if isinstance(outcome, Bad):
                 code, reason = outcome
-            elif (first := next(firsts)) is not None:
+            elif (first := next(in_order)) is not None:
                 other_sheet, other_row = first
                 where = f"工作表 {other_sheet} " if other_sheet != sheet.name else ""
                 code, reason = "row.duplicate", f"与{where}第 {other_row} 行重复"

@@ -10,9 +10,10 @@ and nothing is remembered here except caches of parsed cells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from county.catalogue import ItemMatcher
@@ -29,6 +30,7 @@ from county.importer.ids import IdCellError, check_id_cell
 from county.importer.options import ImportOptions
 from county.importer.people import PeopleToKey
 from county.importer.staging import Staging, dump_member, dump_payment
+from county.payees import IdVault, seal_person
 from county.payments import NewMember, NewPayment, content_key
 from kiosk.identity import id_hash
 from kiosk.money import AmountError, format_yuan, parse_yuan
@@ -36,19 +38,23 @@ from kiosk.money import AmountError, format_yuan, parse_yuan
 __all__ = ["Bad", "Good", "RowError", "RowReader"]
 
 
+_FIELDS = attrgetter(*(f.name for f in fields(NewPayment)))
+
+
 class Good(NamedTuple):
     """A row that passed its checks (it may still duplicate an earlier row)."""
 
     ckey: str
-    payment: bytes
-    """The payment as the staging file holds it."""
+    payment: bytes | tuple[Any, ...]
+    """The payment as the staging file holds it; streaming, its fields (NewPayment order)."""
     suspect: bool
     """Its ID number may have been rounded by Excel: held unless warnings are accepted."""
     period: bool
     member: bytes | None
     who: str
     sealed: bytes
-    """The payee's number and name, sealed for the staging file (b"" without a sealer)."""
+    """The payee's number and name, sealed for the staging file (b"" without a sealer);
+    streaming, sealed for the county (county.payees.seal_person)."""
     person: tuple[str, str, str] | None
     """(township, village, plaintext ID number), only when the row's village has person
     keys (issue 12, county/importer/people.py)."""
@@ -119,6 +125,9 @@ class RowReader:
     """Amount cells already parsed (good ones), by type and value (``True`` is not 1)."""
     sealer: Staging | None = None
     """Seals payees' numbers and names for the staging file (county.payees, issue 16)."""
+    vault: IdVault | None = None
+    """Streaming (county/importer/stream.py): payees are sealed with the county's key and
+    payments are sent as their fields, not staged."""
 
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
@@ -187,8 +196,14 @@ class RowReader:
         except RowError as exc:
             return Bad(exc.code, str(exc))
         who, place = payment.id_hash, (payment.township, payment.village)
-        sealed = self.sealer.seal_payee(who, number, cell_text(row.get("name", "")), nonce) \
+        name = cell_text(row.get("name", ""))
+        person = (*place, number) if place in self.people.kdfs else None
+        if self.vault is not None:
+            return Good(content_key(payment), _FIELDS(payment), suspect, bool(payment.period),
+                        dump_member(member) if member is not None else None, who,
+                        "\x1f".join(seal_person(self.vault, who, number, name)[1:]).encode(),
+                        person)
+        sealed = self.sealer.seal_payee(who, number, name, nonce) \
             if self.sealer is not None else b""
         return Good(content_key(payment), dump_payment(payment), suspect, bool(payment.period),
-                    dump_member(member) if member is not None else None, who, sealed,
-                    (*place, number) if place in self.people.kdfs else None)
+                    dump_member(member) if member is not None else None, who, sealed, person)

@@ -163,6 +163,23 @@ class Staging:
                 batch.append((str(who), number, name))
             yield batch
 
+    def sealed_payee_batches(self) -> Iterator[list[tuple[str, str, str, str]]]:
+        """The staged payees that were sealed for the county already (:meth:`add_payee`
+        given ``"\x1f".join(county.payees.seal_person(...)[1:]).encode()``), in batches."""
+        self._flush_payees()
+        last = ""
+        while True:
+            rows = self._db.execute("SELECT id_hash, sealed FROM payee WHERE id_hash > ? "
+                                    "ORDER BY id_hash LIMIT ?", (last, BATCH_ROWS)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            batch = []
+            for who, sealed in rows:
+                id_enc, masked, name_enc = bytes(sealed).decode().split("\x1f")
+                batch.append((str(who), id_enc, masked, name_enc))
+            yield batch
+
     def count(self) -> int:
         """Rows staged, held ones included."""
         return int(self._db.execute("SELECT count(*) FROM row").fetchone()[0])
