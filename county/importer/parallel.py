@@ -39,8 +39,8 @@ WORKERS = 2
 #: Chunks sent and not yet taken back: bounds memory, keeps both processes busy.
 IN_FLIGHT = 2 * WORKERS + 2
 
-Chunk = list[tuple[int, dict[str, Any]]]
-"""(row number, cells by field) of data rows."""
+Chunk = list[tuple[int, list[Any]]]
+"""(row number, cells) of data rows."""
 
 _READER: RowReader | None = None
 
@@ -62,7 +62,8 @@ def _check(first_nonce: int, chunk: Chunk) -> list[Good | Bad]:
 
 
 def _check_with(reader: RowReader, first_nonce: int, chunk: Chunk) -> list[Good | Bad]:
-    return [reader.outcome(row, first_nonce + i) for i, (_, row) in enumerate(chunk)]
+    return [reader.outcome(reader.cells_of(cells), first_nonce + i)
+            for i, (_, cells) in enumerate(chunk)]
 
 
 def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator[int]
@@ -91,6 +92,9 @@ def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator
                 yield _taken(pending)
         while pending:
             yield _taken(pending)
+    except BrokenProcessPool:  # from submit() or result(): one of them died
+        raise CheckerDied("a process checking the file's rows ended unexpectedly (out of "
+                          "memory?); nothing was imported") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -98,8 +102,4 @@ def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator
 def _taken(pending: deque[tuple[Chunk, Future[list[Good | Bad]]]]
            ) -> tuple[Chunk, list[Good | Bad]]:
     chunk, future = pending.popleft()
-    try:
-        return chunk, future.result()
-    except BrokenProcessPool:
-        raise CheckerDied("a process checking the file's rows ended unexpectedly (out of "
-                          "memory?); nothing was imported") from None
+    return chunk, future.result()

@@ -164,14 +164,14 @@ def _require_columns(path: Path, sheet: str, layout: Layout, options: ImportOpti
                          "(use --map 列名=field, or --item for files without 项目)")
 
 
-def _data_rows(checked: Checked, sheet: Sheet, layout: Layout, reader: RowReader,
-               report: SheetReport, progress: Callable[[int], None] | None) -> Iterator[
-                   tuple[int, dict[str, object], list[object]]]:
-    """The sheet's data rows (number, cells by field, cells), totals and footers noted."""
+def _data_rows(checked: Checked, layout: Layout, reader: RowReader, report: SheetReport,
+               progress: Callable[[int], None] | None) -> Iterator[tuple[int, list[Any]]]:
+    """The sheet's data rows (number, cells), totals and footers noted."""
     result = checked.result
+    id_column = layout.columns["id_number"]
     for number, cells in layout.rows:
-        row = reader.cells_of(cells)
-        if not cell_text(row.get("id_number", "")):
+        if not (id_column < len(cells) and cell_text(cells[id_column])):
+            row = reader.cells_of(cells)
             empty = not any(cell_text(row.get(f, "")) for f in ("amount", "name"))
             word = footer_word(cells)
             if word is not None or empty:
@@ -181,7 +181,7 @@ def _data_rows(checked: Checked, sheet: Sheet, layout: Layout, reader: RowReader
         report.rows += 1
         if progress is not None and result.rows % 5000 == 0:
             progress(result.rows)
-        yield number, row, cells
+        yield number, cells
 
 
 def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, reader: RowReader,
@@ -191,13 +191,11 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
     stage the good ones, in file order."""
     result, staging, stream = checked.result, checked.staging, checked.stream
     header = list(layout.header)
-    rows = _data_rows(checked, sheet, layout, reader, report, progress)
-    cells_of: dict[int, list[object]] = {}  # the rows in flight: for the reject file
+    rows = _data_rows(checked, layout, reader, report, progress)
 
     def chunks() -> Iterator[Chunk]:
         while chunk := list(islice(rows, CHUNK_ROWS)):
-            cells_of.update((number, cells) for number, _, cells in chunk)
-            yield [(number, row) for number, row, _ in chunk]
+            yield chunk
 
     for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces):
         good = [(number, o) for (number, _), o in zip(chunk, outcomes, strict=True)
@@ -219,8 +217,7 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
             stream.add([(o.ckey, cast(tuple[Any, ...], o.payment))
                         for (_, o), first in zip(good, firsts, strict=True) if first is None])
         in_order = iter(firsts)
-        for (number, _), outcome in zip(chunk, outcomes, strict=True):
-            cells = cells_of.pop(number)
+        for (number, cells), outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Bad):
                 code, reason = outcome
             elif (first := next(in_order)) is not None:
