@@ -32,7 +32,7 @@ __all__ = ["CHUNK_ROWS", "IN_FLIGHT", "PARALLEL_AFTER", "WORKERS", "CheckerDied"
 CHUNK_ROWS = 2000
 #: Rows of a sheet checked in this process before any other is started (forking
 #: costs ~50 ms: not worth it for the usual few thousand rows).
-PARALLEL_AFTER = 20_000
+PARALLEL_AFTER = 6000
 #: Checking processes: the county server's machine has 2 cores (this process reads,
 #: stages and, later, PostgreSQL writes).
 WORKERS = 2

@@ -107,36 +107,41 @@ def _check_file(engine: Engine, path: Path, options: ImportOptions, *, now: date
                           warnings_accepted=options.accept_warnings)
     checked = Checked(result, staging, people=PeopleToKey(villages_with_kdf(engine), {}))
     nonces = count(0, CHUNK_ROWS)  # payees' seals: unique in the import, whichever process
-    with open_workbook(path) as book:
-        seen: list[str] = []
-        for sheet in book.sheets:
-            seen.append(sheet.name)
-            if options.sheet is not None and sheet.name != options.sheet:
-                continue
-            report = SheetReport(sheet.name)
-            checked.result.sheets.append(report)
-            try:
-                layout = find_layout(sheet.rows, header_row=options.header_row,
-                                     overrides=options.column_map)
-            except LayoutError as exc:
-                if (options.sheet is not None or book.encoding != "xlsx"
-                        or isinstance(exc, UnitError)):
-                    raise SourceError(f"{_where(path, sheet.name)}: {exc}") from None
-                report.not_imported = str(exc)
-                continue
-            _require_columns(path, sheet.name, layout, options)
-            report.header_row, report.header_detected = layout.header_row, layout.detected
-            report.columns = list(layout.report)
-            if may_stream and can_stream(engine, options, encoding=book.encoding, layout=layout,
-                                         person_key_villages=len(checked.people.kdfs)):
-                checked.stream = StreamStore.open(engine, path, options, checked.result,
-                                                  layout=layout, now=now)
-            reader = RowReader(layout.columns, options, matcher, key,
-                               options.today or now.date(), checked.people,
-                               sealer=checked.staging,
-                               vault=checked.stream.vault if checked.stream else None)
-            _check_rows(checked, path, sheet, layout, reader, report, progress, nonces,
-                        options)
+    seen: list[str] = []
+    try:
+        with open_workbook(path) as book:
+            for sheet in book.sheets:
+                seen.append(sheet.name)
+                if options.sheet is not None and sheet.name != options.sheet:
+                    continue
+                report = SheetReport(sheet.name)
+                checked.result.sheets.append(report)
+                try:
+                    layout = find_layout(sheet.rows, header_row=options.header_row,
+                                         overrides=options.column_map)
+                except LayoutError as exc:
+                    if (options.sheet is not None or book.encoding != "xlsx"
+                            or isinstance(exc, UnitError)):
+                        raise SourceError(f"{_where(path, sheet.name)}: {exc}") from None
+                    report.not_imported = str(exc)
+                    continue
+                _require_columns(path, sheet.name, layout, options)
+                report.header_row, report.header_detected = layout.header_row, layout.detected
+                report.columns = list(layout.report)
+                if may_stream and can_stream(engine, options, encoding=book.encoding, layout=layout,
+                                             person_key_villages=len(checked.people.kdfs)):
+                    checked.stream = StreamStore.open(engine, path, options, checked.result,
+                                                      layout=layout, now=now)
+                reader = RowReader(layout.columns, options, matcher, key,
+                                   options.today or now.date(), checked.people,
+                                   sealer=checked.staging,
+                                   vault=checked.stream.vault if checked.stream else None)
+                _check_rows(checked, path, sheet, layout, reader, report, progress, nonces,
+                            options)
+    except BaseException:  # the stream's transaction and connections: not left open
+        if checked.stream is not None:
+            checked.stream.close()
+        raise
     if options.sheet is not None and options.sheet not in seen:
         raise SourceError(f"{path.name}: no sheet {options.sheet!r} (sheets: "
                           f"{', '.join(seen)})")
