@@ -36,6 +36,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Table, any_, bindparam, func, select, update
 
 from county.bulk import CopyStream, copy_allowed
+from county.errors import CountyError
 from county.importer.layout import Layout
 from county.importer.options import ImportOptions
 from county.importer.report import ImportResult
@@ -54,8 +55,11 @@ _EXTRAS = ["village_group", "household_size", "note"]
 _ACROSS_ROWS = frozenset({"period", "household_id", "head_id"})
 
 
-class Restart(Exception):
-    """The file must be imported the usual way (nothing was stored)."""
+class Restart(CountyError):
+    """The file must be imported the usual way (nothing was stored): a signal inside the
+    importer, never raised out of it."""
+
+    code = "import.restart"
 
 
 def can_stream(engine: Engine, options: ImportOptions, *, encoding: str, layout: Layout,
