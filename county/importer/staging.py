@@ -7,7 +7,9 @@ deleted with it. It holds what the import would store — ``id_hash``, never a
 plaintext ID number: the payees' numbers and names (kept by county/payees.py)
 wait here sealed with a key that lives only in this process's memory.
 Duplicate rows of the file are found through its unique content-key index
-rather than a dictionary in memory.
+rather than a dictionary in memory. When the rows are stored as they are
+checked (county/importer/stream.py) it keeps only the content keys, and
+the payees already sealed with the county's ID key.
 
 Rows come back in file order, in batches (``BATCH_ROWS``).
 """
