@@ -33,9 +33,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, any_, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, Table, select, update
 
-from county.bulk import CopyStream, copy_allowed
+from county.bulk import CopyStream, copy_allowed, matching
 from county.errors import CountyError
 from county.importer.layout import Layout
 from county.importer.options import ImportOptions
@@ -43,7 +43,13 @@ from county.importer.report import ImportResult
 from county.importer.staging import BATCH_ROWS, Staging
 from county.models import HouseholdMember, ImportBatch, Payment
 from county.payees import IdVault, KeyFileError, load_vault, remember_sealed
-from county.payments import NewPayment, StoredPlace, correct_places, place_corrections
+from county.payments import (
+    NewPayment,
+    StoredPlace,
+    correct_places,
+    place_corrections,
+    stored_places,
+)
 from county.seq import hold_seqs, release_seqs
 
 __all__ = ["Restart", "StreamStore", "can_stream"]
@@ -105,7 +111,7 @@ class StreamStore:
             return
         keys = [k for k, _ in rows]
         fields = _households(self._look, [f for _, f in rows])
-        present = _stored_places(self._look, keys)
+        present = stored_places(self._look, keys)
         fresh = [(k, f) for k, f in zip(keys, fields, strict=True) if k not in present]
         if present:
             self.present += len(present)
@@ -201,31 +207,16 @@ def _moves(stored: StoredPlace, payment: NewPayment) -> bool:
     return bool(place_corrections({"k": stored}, [payment], ["k"]))
 
 
-def _any_of(conn: Connection, column: Any, values: Sequence[str]) -> Any:
-    """``column = ANY(…)`` for hex keys, sent as one comma-joined text (psycopg builds an
-    array parameter in Python, a few µs a key)."""
-    del conn
-    return column == any_(func.string_to_array(bindparam(None, ",".join(values)), ","))
-
-
-def _stored_places(conn: Connection, keys: Sequence[str]) -> dict[str, StoredPlace]:
-    """As county.payments.stored_places (a chunk of keys at a time)."""
-    return {row.content_key: StoredPlace(row.id, row.township, row.village, row.deleted)
-            for row in conn.execute(select(Payment.content_key, Payment.id, Payment.township,
-                                           Payment.village, Payment.deleted)
-                                    .where(_any_of(conn, Payment.content_key, keys)))}
-
-
 def _households(conn: Connection, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Payments (fields) without a household take the recipient's known one (the file
     has no household column here: as store._fill_households)."""
     missing = sorted({f[0] for f in rows if not f[1]})
     if not missing:
         return rows
-    found: dict[str, str] = {
-        str(who): str(household) for who, household in conn.execute(
-            select(HouseholdMember.id_hash, HouseholdMember.household_id)
-            .where(_any_of(conn, HouseholdMember.id_hash, missing)))}
+    found: dict[str, str] = {}
+    for where in matching(conn, HouseholdMember.id_hash, missing):
+        found.update((str(who), str(household)) for who, household in conn.execute(
+            select(HouseholdMember.id_hash, HouseholdMember.household_id).where(where)))
     if not found:
         return rows
     return [(f[0], found[f[0]], *f[2:]) if not f[1] and f[0] in found else f for f in rows]
