@@ -33,7 +33,7 @@ from county.models import Payment
 from county.state import lookup_key
 from county.tx import writing
 from county_server.pgcluster import PgCluster
-from county_server.test_import_copy import _dump
+from county_server.table_dump import dump_tables
 from kiosk.identity import check_digit
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -126,7 +126,7 @@ def test_streaming_stores_what_the_usual_way_stores(pg_cluster: PgCluster,
         assert got[1]["new"] > parallel.PARALLEL_AFTER and got[2]["corrected"] == 30
         assert {b["code"] for b in got[1]["bad"]} == {"row.duplicate", "amount.invalid"}
         assert got[3]["new"] == 0 and got[3]["corrected"] == 30
-        tables, expected = _dump(streamed), _dump(usual)
+        tables, expected = dump_tables(streamed), dump_tables(usual)
         assert tables.keys() == expected.keys()
         for name in tables:
             assert tables[name] == expected[name], name
@@ -147,7 +147,7 @@ def test_a_refused_file_stores_nothing_and_reports_as_before(pg_cluster: PgClust
                 want = _import(usual, big, 0, **opts)
             assert got == want
             assert got["exit_code"] == 1 and not got["imported"]
-        assert _dump(streamed) == _dump(usual)
+        assert dump_tables(streamed) == dump_tables(usual)
         with streamed.connect() as conn:
             assert conn.execute(select(func.count()).select_from(Payment)).scalar() == 0
     finally:
@@ -166,7 +166,7 @@ def test_parallel_checking_gives_the_serial_result(pg_cluster: PgCluster, tmp_pa
         monkeypatch.setattr(parallel, "PARALLEL_AFTER", 10**9)
         want = _import(one, big, 0, **opts)
         assert got == want and got["new"] > parallel.CHUNK_ROWS
-        assert _dump(two) == _dump(one)
+        assert dump_tables(two) == dump_tables(one)
     finally:
         two.dispose()
         one.dispose()
