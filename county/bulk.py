@@ -24,10 +24,10 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam
+from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, func
 from sqlalchemy.dialects import postgresql, sqlite
 
-__all__ = ["insert_new", "matching", "row_by_row"]
+__all__ = ["CopyStream", "copy_allowed", "insert_new", "matching", "row_by_row"]
 
 _SQLITE_CHUNK = 900
 _PG_CHUNK = 50_000
@@ -53,10 +53,22 @@ def matching(conn: Connection, column: Any, values: Sequence[Any]) -> Iterator[C
     if conn.dialect.name == "postgresql":
         for start in range(0, len(values), _PG_CHUNK):
             chunk = list(values[start:start + _PG_CHUNK])
-            yield column == any_(bindparam(None, chunk, type_=postgresql.ARRAY(column.type)))
+            if _words(chunk):  # hashes, keys: one text, split by PostgreSQL
+                yield column == any_(func.string_to_array(bindparam(None, ",".join(chunk)),
+                                                          ","))
+            else:
+                yield column == any_(bindparam(None, chunk,
+                                               type_=postgresql.ARRAY(column.type)))
         return
     for start in range(0, len(values), _SQLITE_CHUNK):
         yield column.in_(values[start:start + _SQLITE_CHUNK])
+
+
+def _words(values: list[Any]) -> bool:
+    """Whether ``values`` are non-empty texts without a comma: sent as one text, since
+    psycopg builds an array parameter in Python (a few µs a value: a million-row
+    import's look-ups took seconds)."""
+    return all(type(v) is str and v and "," not in v for v in values)
 
 
 def insert_new(conn: Connection, table: Table, columns: Sequence[str],
@@ -122,3 +134,76 @@ def _copy(conn: Connection, table: Table, names: list[str], rows: Iterable[Seque
                 copy.write_row(values)
             else:
                 copy.write_row(row)
+
+
+def copy_allowed(dialect: str) -> bool:
+    """Whether rows may go in by COPY on a database of ``dialect`` (not in :func:`row_by_row`)."""
+    return dialect == "postgresql" and not _NO_COPY.get()
+
+
+class CopyStream:
+    """One ``COPY table (columns) FROM STDIN`` kept open across many :meth:`write` calls.
+
+    PostgreSQL parses and indexes the rows while the caller prepares the next
+    ones, instead of the caller waiting for each batch's COPY to end. The
+    connection can run nothing else while it is open: :meth:`pause` ends it
+    (the next :meth:`write` opens another). Rows are converted as SQLAlchemy
+    would send them (``_copy``). There is no conflict handling: a duplicate
+    of a stored row raises ``psycopg.errors.UniqueViolation`` from
+    :meth:`write` or :meth:`pause` and the transaction is then unusable.
+    PostgreSQL only; the caller's transaction.
+    """
+
+    def __init__(self, conn: Connection, table: Table, columns: Sequence[str]) -> None:
+        self._conn, self._names = conn, list(columns)
+        quote = conn.dialect.identifier_preparer.quote
+        self._sql = (f"COPY {quote(table.name)} ({', '.join(quote(n) for n in self._names)}) "
+                     "FROM STDIN")
+        self._processors = [(i, p) for i, n in enumerate(self._names)
+                            if (p := table.c[n].type.bind_processor(conn.dialect)) is not None]
+        self._last: dict[int, tuple[Any, Any]] = {}
+        self._open: Any = None  # (cursor, copy context, copy)
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Send ``rows`` (values in the columns' order)."""
+        if self._open is None:
+            raw = self._conn.connection.driver_connection
+            assert raw is not None
+            cursor = raw.cursor()
+            context = cursor.copy(self._sql)
+            self._open = (cursor, context, context.__enter__())
+        copy, processors, last = self._open[2], self._processors, self._last
+        for row in rows:
+            if processors:  # most processed values are one object for every row
+                values = list(row)
+                for i, process in processors:
+                    value = values[i]
+                    seen = last.get(i)
+                    if seen is None or seen[0] is not value:
+                        seen = last[i] = (value, process(value))
+                    values[i] = seen[1]
+                copy.write_row(values)
+            else:
+                copy.write_row(row)
+
+    def pause(self) -> None:
+        """End the COPY in progress, if any (its rows are then in the table)."""
+        if self._open is not None:
+            cursor, context, _ = self._open
+            self._open = None
+            try:
+                context.__exit__(None, None, None)
+            finally:
+                cursor.close()
+
+    def abort(self) -> None:
+        """End the COPY in progress with an error (the transaction is then rolled back)."""
+        if self._open is not None:
+            cursor, context, _ = self._open
+            self._open = None
+            try:
+                context.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
+            except Exception:
+                pass
+            finally:
+                cursor.close()

@@ -46,8 +46,21 @@ from county.errors import CountyError
 from county.tx import writing
 from kiosk.identity import mask_id
 
-__all__ = ["KEY_ENV", "REVEAL_ROLES", "IdVault", "KeyFileError", "PersonView", "key_path",
-           "load_vault", "masked_people", "remember_people", "reveal"]
+__all__ = [
+    "KEY_ENV",
+    "REVEAL_ROLES",
+    "IdVault",
+    "KeyFileError",
+    "PersonView",
+    "Sealed",
+    "key_path",
+    "load_vault",
+    "masked_people",
+    "remember_people",
+    "remember_sealed",
+    "reveal",
+    "seal_person",
+]
 
 #: Environment variable naming the ID key file.
 KEY_ENV = "VILLAGE_COUNTY_ID_KEY"
@@ -158,27 +171,43 @@ def load_vault(db_url: str, *, create: bool = True) -> IdVault:
     return IdVault(_read_key(path))
 
 
+Sealed = tuple[str, str, str, str]
+"""A payee ready to store: (id_hash, sealed ID number, masked number, sealed name or "")."""
+
+
+def seal_person(vault: IdVault, who: str, number: str, name: str) -> Sealed:
+    """A payee's number and name sealed for :func:`remember_sealed` (no I/O: an import's
+    checking processes call it)."""
+    name = name.replace(" ", "").replace("\u3000", "")
+    return who, vault.seal(who, number), mask_id(number), vault.seal(who, name) if name else ""
+
+
 def remember_people(conn: Connection, vault: IdVault,
                     people: Iterable[tuple[str, str, str]], *, now: datetime) -> int:
     """Store ``(id_hash, ID number, name)`` in the caller's transaction; returns how many
     rows were new. A known person keeps the stored number; a name fills in or replaces."""
-    rows = {who: (number, name.replace(" ", "").replace("\u3000", ""))
-            for who, number, name in people}
+    latest = {who: (number, name) for who, number, name in people}  # a later row wins
+    return remember_sealed(conn, [seal_person(vault, who, number, name)
+                                  for who, (number, name) in latest.items()], now=now)
+
+
+def remember_sealed(conn: Connection, people: Iterable[Sealed], *, now: datetime) -> int:
+    """:func:`remember_people` of payees sealed already (:func:`seal_person`)."""
+    rows = {who: (id_enc, masked, name_enc) for who, id_enc, masked, name_enc in people}
     if not rows:
         return 0
     stored: dict[str, str] = {}
     for where in matching(conn, Person.id_hash, list(rows)):
         stored.update((r.id_hash, r.name_enc) for r in conn.execute(
             select(Person.id_hash, Person.name_enc).where(where)))
-    fresh = [(who, vault.seal(who, number), mask_id(number),
-              vault.seal(who, name) if name else "", now)
-             for who, (number, name) in rows.items() if who not in stored]
+    fresh = [(who, id_enc, masked, name_enc, now)
+             for who, (id_enc, masked, name_enc) in rows.items() if who not in stored]
     if fresh:  # COPY on PostgreSQL; a person a concurrent import stored meanwhile is kept
         insert_new(conn, cast(Table, Person.__table__),
                    ("id_hash", "id_enc", "masked_id", "name_enc", "updated_at"),
                    lambda: fresh, unique="id_hash")
-    renamed = [{"h": who, "n": vault.seal(who, name), "t": now}
-               for who, (_, name) in rows.items() if who in stored and name]
+    renamed = [{"h": who, "n": name_enc, "t": now}
+               for who, (_, _, name_enc) in rows.items() if who in stored and name_enc]
     if renamed:
         conn.execute(update(Person).where(Person.id_hash == bindparam("h"))
                      .values(name_enc=bindparam("n"), updated_at=bindparam("t")), renamed)

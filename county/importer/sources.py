@@ -74,7 +74,11 @@ def _sniff_encoding(path: Path) -> str:
 
 def _non_blank(numbered: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
     for number, cells in numbered:
-        if any(str(c).strip() for c in cells):
+        try:  # CSV cells are text: one join, not a generator a row
+            blank = not "".join(cells).strip()
+        except TypeError:  # XLSX: numbers, dates
+            blank = not any(str(c).strip() for c in cells)
+        if not blank:
             yield number, cells
 
 

@@ -7,7 +7,9 @@ deleted with it. It holds what the import would store — ``id_hash``, never a
 plaintext ID number: the payees' numbers and names (kept by county/payees.py)
 wait here sealed with a key that lives only in this process's memory.
 Duplicate rows of the file are found through its unique content-key index
-rather than a dictionary in memory.
+rather than a dictionary in memory. When the rows are stored as they are
+checked (county/importer/stream.py) it keeps only the content keys, and
+the payees already sealed with the county's ID key.
 
 Rows come back in file order, in batches (``BATCH_ROWS``).
 """
@@ -24,7 +26,7 @@ from typing import Any
 
 from county.payments import NewMember, NewPayment
 
-__all__ = ["BATCH_ROWS", "CACHE_KIB", "Staged", "Staging"]
+__all__ = ["BATCH_ROWS", "CACHE_KIB", "Staged", "Staging", "dump_member", "dump_payment"]
 
 #: Rows a batch holds in memory while the import checks or stores it.
 BATCH_ROWS = 5000
@@ -47,6 +49,16 @@ def _dump(values: Any) -> bytes:
     return pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def dump_payment(payment: NewPayment) -> bytes:
+    """A payment as the staging file holds it (a checking process makes it)."""
+    return _dump(_PAYMENT(payment))
+
+
+def dump_member(member: NewMember) -> bytes:
+    """A membership as the staging file holds it."""
+    return _dump(_MEMBER(member))
+
+
 class Staging:
     """The checked rows of one import (good, and held for a warning) and its memberships."""
 
@@ -67,7 +79,6 @@ class Staging:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         self._sealer = AESGCM(AESGCM.generate_key(bit_length=128))
-        self._nonce = 0
         self._payees: list[tuple[str, bytes]] = []
         self._periods = False
 
@@ -81,38 +92,53 @@ class Staging:
             self._db.execute("COMMIT")
         self._db.close()
 
-    def first_row(self, ckey: str) -> tuple[str, int] | None:
-        """(sheet, row number) of the staged row with content key ``ckey``, if any."""
-        found = self._db.execute("SELECT sheet, line FROM row WHERE ckey = ?", (ckey,)).fetchone()
-        return None if found is None else (str(found[0]), int(found[1]))
+    def add_rows(self, sheet: str, rows: Sequence[tuple[str, int, bool, bytes, bool]]
+                 ) -> list[tuple[str, int] | None]:
+        """Stage checked rows ``(content key, row number, held, payment (dump_payment),
+        has a period)`` of ``sheet`` in file order; return, for each, None or — when an
+        earlier row has its content key (that row is then not staged) — that first
+        row's (sheet, row number).
 
-    def add(self, ckey: str, sheet: str, line: int, payment: NewPayment, *,
-            held: bool) -> tuple[str, int] | None:
-        """Stage a checked row unless a row with its content key is staged already: then
-        nothing is staged and that first row's (sheet, row number) is returned.
-
-        One statement a row (the content key's unique index finds the duplicate).
+        One statement for the lot when no row repeats one (the usual file): a
+        row's (sheet, row number) is unique, so a row whose key's first row is
+        another one is a duplicate.
         """
-        self._periods = self._periods or bool(payment.period)
-        added = self._db.execute(
+        if not rows:
+            return []
+        self._periods = self._periods or any(r[4] for r in rows)
+        before = self._db.total_changes
+        self._db.executemany(
             "INSERT OR IGNORE INTO row (ckey, sheet, line, held, payment) VALUES (?,?,?,?,?)",
-            (ckey, sheet, line, int(held), _dump(_PAYMENT(payment))))
-        return None if added.rowcount else self.first_row(ckey)
+            [(ckey, sheet, line, int(held), blob) for ckey, line, held, blob, _ in rows])
+        if self._db.total_changes - before == len(rows):
+            return [None] * len(rows)
+        first: dict[str, tuple[str, int]] = {}
+        keys = [r[0] for r in rows]
+        for start in range(0, len(keys), 900):
+            chunk = keys[start:start + 900]
+            first.update((str(k), (str(s), int(n))) for k, s, n in self._db.execute(
+                f"SELECT ckey, sheet, line FROM row WHERE ckey IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return [None if first[ckey] == (sheet, line) else first[ckey]
+                for ckey, line, *_ in rows]
 
-    def add_member(self, member: NewMember, *, held: bool) -> None:
-        """Stage a membership (a later row of the same person replaces it; good and held
-        rows' apart)."""
+    def add_member(self, member: bytes, who: str, *, held: bool) -> None:
+        """Stage a membership (dump_member; a later row of the same person replaces it;
+        good and held rows' apart)."""
         self._db.execute("INSERT OR REPLACE INTO member (id_hash, held, member) VALUES (?,?,?)",
-                         (member.id_hash, int(held), _dump(_MEMBER(member))))
+                         (who, int(held), member))
 
-    def add_payee(self, who: str, number: str, name: str) -> None:
-        """Stage a payee's ID number and name (a later row of the same person replaces it).
+    def seal_payee(self, who: str, number: str, name: str, nonce: int) -> bytes:
+        """A payee's ID number and name sealed for :meth:`add_payee`; ``nonce`` (< 2**96)
+        must be unique in the import — a checking process seals with its own range, and
+        touches nothing else here."""
+        raw = nonce.to_bytes(12, "big")  # unique per (one-off) key: all GCM needs
+        return raw + self._sealer.encrypt(raw, f"{number}\x1f{name}".encode(), who.encode())
 
-        Sealed at once (the plaintext never reaches the file), written in batches."""
-        self._nonce += 1
-        nonce = self._nonce.to_bytes(12, "big")  # unique per (one-off) key: all GCM needs
-        self._payees.append((who, nonce + self._sealer.encrypt(
-            nonce, f"{number}\x1f{name}".encode(), who.encode())))
+    def add_payee(self, who: str, sealed: bytes) -> None:
+        """Stage a payee (:meth:`seal_payee`; a later row of the same person replaces it),
+        written in batches: the plaintext never reaches the file."""
+        self._payees.append((who, sealed))
         if len(self._payees) >= BATCH_ROWS:
             self._flush_payees()
 
@@ -137,6 +163,23 @@ class Staging:
                 plain = self._sealer.decrypt(sealed[:12], sealed[12:], who.encode()).decode()
                 number, _, name = plain.partition("\x1f")
                 batch.append((str(who), number, name))
+            yield batch
+
+    def sealed_payee_batches(self) -> Iterator[list[tuple[str, str, str, str]]]:
+        """The staged payees that were sealed for the county already (:meth:`add_payee`
+        given ``"\x1f".join(county.payees.seal_person(...)[1:]).encode()``), in batches."""
+        self._flush_payees()
+        last = ""
+        while True:
+            rows = self._db.execute("SELECT id_hash, sealed FROM payee WHERE id_hash > ? "
+                                    "ORDER BY id_hash LIMIT ?", (last, BATCH_ROWS)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            batch = []
+            for who, sealed in rows:
+                id_enc, masked, name_enc = bytes(sealed).decode().split("\x1f")
+                batch.append((str(who), id_enc, masked, name_enc))
             yield batch
 
     def count(self) -> int:

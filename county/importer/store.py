@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -42,7 +42,10 @@ from county.payments import (
 )
 from county.person_keys import store_person_keys
 
-__all__ = ["Checked", "store"]
+if TYPE_CHECKING:
+    from county.importer.stream import StreamStore
+
+__all__ = ["Checked", "new_batch", "store"]
 
 
 @dataclass
@@ -53,6 +56,8 @@ class Checked:
     staging: Staging
     rejected: list[tuple[str, list[str], list[Any], BadRow]] = field(default_factory=list)
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
+    stream: StreamStore | None = None
+    """Where the rows go as they are checked, if they may (county/importer/stream.py)."""
 
 
 def _file_sha256(path: Path) -> str:
@@ -167,7 +172,7 @@ def store(engine: Engine, path: Path, options: ImportOptions, checked: Checked, 
             sqlite_begin="IMMEDIATE").begin() as tx:
         store_person_keys(conn, derived)
         if two_passes and (result.new or result.superseded):
-            result.batch = _new_batch(conn, path, options, result, now=now)
+            result.batch = new_batch(conn, path, options, result, now=now)
         for group in staging.member_batches(held=held):
             write_members(conn, group, now=now)
         counts = _Counts()
@@ -175,7 +180,7 @@ def store(engine: Engine, path: Path, options: ImportOptions, checked: Checked, 
             if not two_passes:
                 counts.add(batch)
                 if result.batch is None and len(batch.present) < len(batch.keys):
-                    result.batch = _new_batch(conn, path, options, result, now=now)
+                    result.batch = new_batch(conn, path, options, result, now=now)
             _store_batch(conn, checked, batch, options, result, now=now)
         if not two_passes:  # one pass: no row has a period, so none supersedes
             counts.into(result, 0)
@@ -196,7 +201,7 @@ def store(engine: Engine, path: Path, options: ImportOptions, checked: Checked, 
     return result
 
 
-def _new_batch(conn: Connection, path: Path, options: ImportOptions, result: ImportResult, *,
+def new_batch(conn: Connection, path: Path, options: ImportOptions, result: ImportResult, *,
                now: datetime) -> int:
     """The import's batch record (its ``rows_new`` as counted so far)."""
     return int(conn.execute(insert(ImportBatch).values(

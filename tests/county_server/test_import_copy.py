@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, MetaData, event, select
+from sqlalchemy import Engine, event
 
 from county.bulk import row_by_row
 from county.db import open_county_db
 from county.importer import ImportOptions, import_payments
-from county.payees import load_vault
 from county.state import lookup_key
 from county.tx import writing
 from county_server.pgcluster import PgCluster
+from county_server.table_dump import dump_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = (DATA / "county_payments_utf8bom.csv", DATA / "imports" / "低保-2025年4月-误.csv",
@@ -54,24 +54,6 @@ def _import_all(engine: Engine) -> list[dict[str, Any]]:
         assert result.imported, result.as_json()
         results.append({k: v for k, v in result.as_json().items() if k != "reject_file"})
     return results
-
-
-def _dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    vault = load_vault(str(engine.url), create=False)
-    meta = MetaData()
-    meta.reflect(engine)
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    with engine.connect() as conn:
-        for table in meta.sorted_tables:
-            rows = []
-            for row in conn.execute(select(table)):
-                values = row._asdict()
-                if table.name == "person":  # sealed with random nonces: compare the plaintext
-                    values["id_enc"] = vault.open(values["id_hash"], values["id_enc"])
-                    values["name_enc"] = vault.open(values["id_hash"], values["name_enc"])
-                rows.append(tuple(sorted(values.items())))
-            out[table.name] = sorted(rows, key=repr)
-    return out
 
 
 @contextlib.contextmanager
@@ -103,7 +85,7 @@ def test_copy_and_row_by_row_store_the_same_rows(pg_cluster: PgCluster) -> None:
         assert copy_results == row_results
         assert sum(r["new"] for r in copy_results) > 5
         assert any(r["superseded"] for r in copy_results)
-        copy_tables, row_tables = _dump(by_copy), _dump(by_rows)
+        copy_tables, row_tables = dump_tables(by_copy), dump_tables(by_rows)
         assert copy_tables["payment"] and copy_tables["person"]
         assert copy_tables["household_member"]
         assert copy_tables.keys() == row_tables.keys()
