@@ -4,7 +4,8 @@ A row's check (ID check digit, amount, date, HMAC of the ID number, SHA-256
 content key, the payee's AES-GCM seal) is pure Python and the bulk of an
 import's time; the reading, the staging file and the database stay in the
 importing process. The first rows of a sheet (:data:`PARALLEL_AFTER`) are
-checked here, so a small file forks nothing; past them, chunks of
+checked here, so a small file forks nothing; past them (in a process with
+no other thread: the CLI's, not the server's), chunks of
 :data:`CHUNK_ROWS` rows go to :data:`WORKERS` forked processes
 (``concurrent.futures``), at most :data:`IN_FLIGHT` at a time so memory
 stays flat, and come back in file order: the result is exactly the serial
@@ -16,6 +17,7 @@ before the import's one transaction.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,10 +76,14 @@ def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator
     Raises :class:`CheckerDied` if a checking process dies.
     """
     done = 0
+    # Forked only from a process with no other thread (`county import`): a child forked
+    # from the server would inherit whatever lock another thread held at that instant
+    # and could wait on it forever, so there (a console upload) the checks stay here.
+    alone = threading.active_count() == 1
     for chunk in chunks:  # the first rows here: a small file forks nothing
         yield chunk, _check_with(reader, next(nonces), chunk)
         done += len(chunk)
-        if done >= PARALLEL_AFTER:
+        if done >= PARALLEL_AFTER and alone:
             break
     else:
         return
