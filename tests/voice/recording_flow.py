@@ -26,7 +26,7 @@ from syncd.conftest import (  # noqa: F401  (fixtures)
     county_engine,
     terminal,
 )
-from syncd.test_syncd import _enroll
+from syncd.enroll import enroll
 
 from county.complaints import list_complaints
 from county.voice.store import clip_of, voice_duration_ms
@@ -56,7 +56,7 @@ def mic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualMic]:
 def test_spoken_complaint_recorded_filed_and_checked_at_the_county(
         qtbot: QtBot, mic: VirtualMic, county: LiveServer, county_engine: Engine,  # noqa: F811
         terminal: Terminal, card: IdCard, tmp_path: Path) -> None:  # noqa: F811
-    _enroll(terminal, county_engine, county.url)  # in-process: a process start is slow
+    enroll(terminal, county_engine, county.url)  # in-process: a process start is slow
     _sync(terminal)
     config = load_config(terminal.config)
     with open_kiosk(config) as (ui, d):
