@@ -12,8 +12,8 @@ from drivers.speech.espeak import ENGLISH_FALLBACK
 from kiosk.speech.markup import engine_input
 from kiosk.speech.texts import TRANSLATED_TEXTS
 from kiosk.speech.village_ug import VILLAGE_UG as ug
-from speech.test_espeak import _wav_stats
 from speech.test_speech_village import _YEAR, _ledger
+from speech.wav_stats import wav_stats
 
 _2026 = "ئىككى مىڭ يىگىرمە ئالتىنچى يىلى"
 _TICKET = "ئەرز نومۇرى كيۇ ئەس نۆل بىر، نۆل نۆل نۆل نۆل نۆل يەتتە."
@@ -100,7 +100,7 @@ def test_espeak_reads_a_roll_line_in_uyghur(tmp_path: Path) -> None:
     speaker = EspeakSpeaker()
     phonemes = speaker.phonemes(given.text, voice=given.voice)
     assert "th'a35n_| kh'ai55_| s.'@55N_|" in phonemes and ENGLISH_FALLBACK not in phonemes
-    rate, seconds, rms, peak = _wav_stats(
+    rate, seconds, rms, peak = wav_stats(
         speaker.synthesize(given.text, tmp_path / "roll-ug.wav", voice=given.voice))
     assert rate == 22050 and 3 < seconds < 40
     assert rms > 500 and peak > 5000
