@@ -16,17 +16,10 @@ import httpx
 import openpyxl
 import pytest
 
-from county.cli import main
+from county_server.cli_run import run
 from county_server.serve_run import free_port
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `county ARGV` in-process; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
