@@ -8,12 +8,11 @@ violation, so a broken checker cannot pass silently.
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+from import_reader import ROOT, imports
 
-ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("kiosk", "drivers", "sync", "update", "ui", "county", "demo")
 
 # kiosk modules with no I/O and no database that the other ends may share.
@@ -89,47 +88,13 @@ def _forbidden(module: str, imported: str) -> str | None:
     return None
 
 
-def _is_module(dotted: str) -> bool:
-    """Whether ``dotted`` names one of the project's modules or packages."""
-    path = ROOT.joinpath(*dotted.split("."))
-    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
-
-
-def _imports(path: Path, module: str) -> list[tuple[int, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    found: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[: len(base) - (node.level - 1)]
-                name = ".".join([*base, node.module] if node.module else base)
-            else:
-                name = node.module or ""
-            # ``from kiosk import clock`` imports the module kiosk.clock (and kiosk's
-            # __init__, which imports nothing): judge the module, not the package.
-            submodules = [alias.name for alias in node.names if _is_module(f"{name}.{alias.name}")]
-            if len(submodules) < len(node.names):
-                found.append((node.lineno, name))
-            found += [(node.lineno, f"{name}.{alias.name}") for alias in node.names]
-        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
-            func = node.func
-            fname = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if fname in ("import_module", "__import__") and isinstance(node.args[0].value, str):
-                found.append((node.lineno, node.args[0].value))
-    return found
-
-
 def _violations(root: Path) -> list[str]:
     problems = []
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*.py")):
             rel = path.relative_to(root).with_suffix("")
             module = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
-            for lineno, imported in _imports(path, module):
+            for lineno, imported in imports(path, module):
                 why = _forbidden(module, imported)
                 if why:
                     problems.append(f"{path.relative_to(root)}:{lineno}: imports {imported}: {why}")

@@ -1,8 +1,8 @@
 """No product module over 500 lines, and no import cycle between product modules.
 
-Checked on the source, like tests/test_layering.py (whose import reader this
-reuses: plain, from-, relative and ``import_module`` imports, also those inside
-functions). A failure names each cycle's modules in import order.
+Checked on the source, like tests/test_layering.py (with the same import reader,
+tests/import_reader.py: plain, from-, relative and ``import_module`` imports, also
+those inside functions). A failure names each cycle's modules in import order.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_layering import ROOT, _imports
+from import_reader import ROOT, imports
 
 CHECKED = ("kiosk", "drivers", "sync", "update", "ui", "county", "demo")
 MAX_LINES = 500
@@ -32,7 +32,7 @@ def _graph(root: Path, packages: tuple[str, ...]) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for module, path in modules.items():
         deps = set()
-        for _, imported in _imports(path, module):
+        for _, imported in imports(path, module):
             parts = imported.split(".")
             owner = next((".".join(parts[:i]) for i in range(len(parts), 0, -1)
                           if ".".join(parts[:i]) in modules), None)

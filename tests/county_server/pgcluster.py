@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from county_server.serve_run import free_port
+
 __all__ = ["PgCluster", "PgPair", "find_bindir", "scratch_dir", "start_cluster",
            "start_kept_cluster", "start_standby"]
 
@@ -31,12 +33,6 @@ def find_bindir() -> Path | None:
             return Path(candidate)
     found = shutil.which("initdb")
     return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -119,7 +115,7 @@ def start_cluster(bindir: Path, *, replicated: bool = False) -> PgCluster:
     """
     base, as_user = _new_base("county-pg-", memory=replicated)
     datadir = base / "data"
-    cluster = PgCluster(bindir, datadir, _free_port(), as_user)
+    cluster = PgCluster(bindir, datadir, free_port(), as_user)
     _initdb(cluster)
     return _start(cluster, base, "" if replicated else " -c full_page_writes=off")
 
@@ -143,7 +139,7 @@ def start_kept_cluster(bindir: Path, base: Path) -> PgCluster:
         shutil.chown(base, user=as_user)
     os.chmod(base, 0o755)
     datadir = base / "data"
-    cluster = PgCluster(bindir, datadir, _free_port(), as_user, kept=True)
+    cluster = PgCluster(bindir, datadir, free_port(), as_user, kept=True)
     if not datadir.exists():
         _initdb(cluster)
     return _start(cluster, base, " -c full_page_writes=off")
@@ -158,7 +154,7 @@ def start_standby(primary: PgCluster) -> PgCluster:
     """
     base, as_user = _new_base("county-pg-standby-", memory=True)
     datadir = base / "data"
-    standby = PgCluster(primary.bindir, datadir, _free_port(), as_user)
+    standby = PgCluster(primary.bindir, datadir, free_port(), as_user)
     backup = subprocess.run(standby._cmd(
         str(primary.bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
         "-U", "postgres", "-D", str(datadir), "-R", "-X", "stream", "-c", "fast",

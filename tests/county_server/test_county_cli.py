@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,16 +16,10 @@ import httpx
 import openpyxl
 import pytest
 
-from county.cli import main
+from county_server.cli_run import run
+from county_server.serve_run import free_port
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `county ARGV` in-process; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
@@ -206,16 +199,10 @@ def test_seed_demo_cards_and_config(capsys: pytest.CaptureFixture[str], tmp_path
     assert code == 1 and "unknown key(s) database" in err
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.parametrize("workers", [1, 2])
 def test_county_serve_process(tmp_path: Path, workers: int) -> None:
     """`county serve` as its own process(es): migrates, serves the API, stops on SIGTERM."""
-    port = _free_port()
+    port = free_port()
     db = f"sqlite:///{tmp_path / 'served.db'}"
     county = Path(sys.executable).with_name("county")
     proc = subprocess.Popen([str(county), "serve", "--db", db, "--port", str(port),

@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -38,6 +37,7 @@ from county_server.conftest import auth
 from county_server.conftest import enroll_terminal as enroll_terminal_api
 from county_server.live import LiveServer
 from county_server.pgcluster import PgPair
+from county_server.serve_run import free_port
 from kiosk.config import load_config
 from kiosk.store import open_store
 from sync.daemon import SyncDaemon
@@ -240,7 +240,7 @@ def test_serve_workers_read_on_the_replica(pg_pair: PgPair, replicated_county: t
     primary_url, replica_url = replicated_county
     primary = open_county_db(primary_url, app_threads=APP_THREADS)
     database = primary.url.database
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "county.cli", "serve", "--db", primary_url, "--db-replica",
@@ -271,9 +271,3 @@ def test_serve_workers_read_on_the_replica(pg_pair: PgPair, replicated_county: t
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=60)
         primary.dispose()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

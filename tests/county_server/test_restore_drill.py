@@ -18,7 +18,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -35,6 +34,7 @@ from county.db import open_county_db
 from county.notices import KINDS, add_notice
 from county.seq import current_seq
 from county_server.pgcluster import PgPair, scratch_dir
+from county_server.serve_run import free_port
 from kiosk.config import load_config
 from kiosk.store import open_store
 from sync.daemon import SyncDaemon
@@ -60,12 +60,6 @@ def _replace(block: str, replaced: dict[str, str]) -> str:
     return block
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _county(capsys: pytest.CaptureFixture[str], line: str) -> tuple[int, str, str]:
     """A `county …` line of the guide, run in this process (starting one costs seconds)."""
     code = county_main(shlex.split(line)[1:])
@@ -85,7 +79,7 @@ def test_the_guides_restore_drill(pg_pair: PgPair, replicated_county: tuple[str,
     source_db = source.url.database
     assert source_db
     postgres_block, county_block = _drill_blocks()
-    drill_port, serve_port = _free_port(), _free_port()
+    drill_port, serve_port = free_port(), free_port()
     scratch, as_user = scratch_dir("county-drill-")
     primary = pg_pair.primary
     script = _replace(postgres_block, {

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-DEPLOY = REPO / "deploy"
-INSTALL = DEPLOY / "install.sh"
+from deploy.install_run import DEPLOY, INSTALL, REPO, install, snapshot
+
 KIOSK_UNITS = ("village-kiosk-session.service", "village-kiosk-syncd.service",
                "village-kiosk-update.path", "village-kiosk-update.timer",
                "village-kiosk-update.service", "village-kiosk-recover.service")
@@ -50,37 +49,17 @@ def test_every_shell_script_is_shellcheck_clean() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def _snapshot(root: Path) -> dict[str, tuple[int, int, str]]:
-    """Every entry under ``root``: mode, mtime (ns) and content or link target."""
-    entries: dict[str, tuple[int, int, str]] = {}
-    for path in [root, *root.rglob("*")]:
-        st = path.lstat()
-        if path.is_symlink():
-            what = "-> " + os.readlink(path)
-        elif path.is_file():
-            what = path.read_bytes().hex()
-        else:
-            what = "dir"
-        entries[str(path.relative_to(root))] = (st.st_mode, st.st_mtime_ns, what)
-    return entries
-
-
-def _install(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(INSTALL), "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=300, check=False)
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A root after two runs of install.sh; the second must have changed nothing."""
     root = tmp_path_factory.mktemp("terminal-root")
-    first = _install(root)
+    first = install(root)
     assert first.returncode == 0, first.stderr
-    before = _snapshot(root)
-    second = _install(root)
+    before = snapshot(root)
+    second = install(root)
     assert second.returncode == 0, second.stderr
     assert "nothing to change" in second.stdout
-    after = _snapshot(root)
+    after = snapshot(root)
     assert after == before, sorted(set(after.items()) ^ set(before.items()))[:5]
     return root
 
@@ -115,7 +94,7 @@ def test_install_lays_out_the_terminal(installed: Path) -> None:
 def test_install_refuses_a_bundle_without_a_key(tmp_path: Path) -> None:
     bundle = tmp_path / "b.tar"
     bundle.write_bytes(b"")
-    done = _install(tmp_path / "root", "--bundle", str(bundle))
+    done = install(tmp_path / "root", "--bundle", str(bundle))
     assert done.returncode == 1
     assert "--bundle needs --pubkey" in done.stderr
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.test_install import _install, _snapshot
+from deploy.install_run import install, snapshot
 from sync.protocol.release import generate_private_key, write_bundle, write_keypair
 
 VERSION = "9.9.9"
@@ -68,7 +68,7 @@ def test_first_release_installed_verified_and_current(bundle: tuple[Path, Path],
     calls = tmp_path / "calls"
     monkeypatch.setenv("KIOSK_CALLS", str(calls))
     root = tmp_path / "root"
-    done = _install(root, "--bundle", str(path), "--pubkey", str(public))
+    done = install(root, "--bundle", str(path), "--pubkey", str(public))
     assert done.returncode == 0, done.stdout + done.stderr
     release = root / "opt/village-kiosk/releases" / VERSION
     assert (release / "VERIFIED").is_file()
@@ -81,11 +81,11 @@ def test_first_release_installed_verified_and_current(bundle: tuple[Path, Path],
     assert (root / "etc/village-kiosk/release-public.pem").read_bytes() == public.read_bytes()
     assert 'pubkey = "/etc/village-kiosk/release-public.pem"' in \
         (root / "etc/village-kiosk/kiosk.toml").read_text()
-    before = _snapshot(root)
-    again = _install(root, "--bundle", str(path), "--pubkey", str(public))
+    before = snapshot(root)
+    again = install(root, "--bundle", str(path), "--pubkey", str(public))
     assert again.returncode == 0, again.stderr
     assert "nothing to change" in again.stdout
-    assert _snapshot(root) == before
+    assert snapshot(root) == before
 
 
 def test_wrong_key_refused_before_anything_runs(bundle: tuple[Path, Path],
@@ -93,7 +93,7 @@ def test_wrong_key_refused_before_anything_runs(bundle: tuple[Path, Path],
     path, _ = bundle
     _, other = write_keypair(tmp_path / "other")
     root = tmp_path / "root"
-    done = _install(root, "--bundle", str(path), "--pubkey", str(other))
+    done = install(root, "--bundle", str(path), "--pubkey", str(other))
     assert done.returncode == 1
     assert "bad signature" in done.stderr
     assert not (root / "opt/village-kiosk/releases" / VERSION).exists()
@@ -107,7 +107,7 @@ def test_tampered_wheel_refused(bundle: tuple[Path, Path], tmp_path: Path) -> No
     tampered = tmp_path / path.name
     tampered.write_bytes(data[:at] + b"#!" + data[at + 2:])
     root = tmp_path / "root"
-    done = _install(root, "--bundle", str(tampered), "--pubkey", str(public))
+    done = install(root, "--bundle", str(tampered), "--pubkey", str(public))
     assert done.returncode == 1
     assert "file mismatch" in done.stderr
     assert not (root / "opt/village-kiosk/releases" / VERSION).exists()
@@ -118,6 +118,6 @@ def test_truncated_bundle_refused(bundle: tuple[Path, Path], tmp_path: Path) -> 
     cut = tmp_path / path.name
     cut.write_bytes(path.read_bytes()[:700])
     root = tmp_path / "root"
-    done = _install(root, "--bundle", str(cut), "--pubkey", str(public))
+    done = install(root, "--bundle", str(cut), "--pubkey", str(public))
     assert done.returncode == 1
     assert not (root / "opt/village-kiosk/current").exists()

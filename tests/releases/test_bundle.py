@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tarfile
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from releases.helpers import (
     read_members,
     resigned,
 )
+from releases.refusal import refused
 from sync.protocol.release import (
     MAX_MANIFEST_BYTES,
     ReleaseCode,
@@ -38,20 +39,6 @@ from sync.protocol.release import (
     verify_bundle,
     write_bundle,
 )
-
-
-def refused(bundle: Path, key: Ed25519PrivateKey, code: ReleaseCode, *, now: datetime = NOW,
-            channel: str | None = None, installed_version: str | None = None) -> str:
-    """Assert the bundle is refused with ``code`` and nothing is left in the target folder."""
-    dest = bundle.parent / "unpacked"
-    before = sorted(os.listdir(bundle.parent))
-    with pytest.raises(ReleaseError) as caught:
-        extract_verified(bundle, key.public_key(), dest, now=now, channel=channel,
-                         installed_version=installed_version)
-    assert caught.value.code == code, caught.value.message
-    assert sorted(os.listdir(bundle.parent)) == before  # no dest, no .partial
-    assert str(caught.value).startswith(f"{code}: ")
-    return caught.value.message
 
 
 def flip(path: Path, offset: int) -> None:

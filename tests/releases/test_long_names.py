@@ -19,7 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from releases.helpers import NOW, VERSION, make_wheels
-from releases.test_bundle import refused
+from releases.refusal import refused
 from sync.protocol.release import ReleaseCode, verify_bundle, write_bundle
 from sync.protocol.release.tar import BLOCK, member_headers, padding, ustar_header
 

@@ -7,11 +7,8 @@ with the ``wave`` module: format, duration and loudness.
 
 from __future__ import annotations
 
-import array
-import math
 import subprocess
 import sys
-import wave
 from pathlib import Path
 
 import pytest
@@ -22,24 +19,13 @@ from drivers.speech.speaker import SpeechFailed, SpeechUnavailable
 from kiosk.speech.pinyin import to_pinyin
 from kiosk.speech.text import FIXED_PROMPTS, benefits_text, complaint_filed_text
 from speech.payments import tan_kaisheng
+from speech.wav_stats import wav_stats
 
 SPEAKER = EspeakSpeaker()
 
 
 def _summary() -> str:
     return benefits_text(tan_kaisheng().result(), name="谭开生")
-
-
-def _wav_stats(path: Path) -> tuple[int, float, float, int]:
-    """(frame rate, seconds, RMS, peak) of a 16-bit mono WAV."""
-    with wave.open(str(path), "rb") as wav:
-        assert (wav.getnchannels(), wav.getsampwidth()) == (1, 2)
-        rate, frames = wav.getframerate(), wav.readframes(wav.getnframes())
-    samples = array.array("h", frames)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    rms = math.sqrt(sum(s * s for s in samples) / len(samples))
-    return rate, len(samples) / rate, rms, max(abs(s) for s in samples)
 
 
 def test_the_engine_is_there_with_the_pinyin_voice() -> None:
@@ -71,7 +57,7 @@ def test_the_check_catches_english() -> None:
 
 def test_espeak_writes_a_wav_of_the_summary(tmp_path: Path) -> None:
     out = SPEAKER.synthesize(to_pinyin(_summary(), names=["谭开生"]), tmp_path / "s.wav")
-    rate, seconds, rms, peak = _wav_stats(out)
+    rate, seconds, rms, peak = wav_stats(out)
     assert rate == 22050
     # ≈ 190 syllables at 150 words a minute: well over ten seconds, under two minutes.
     assert 10 < seconds < 120
@@ -80,7 +66,7 @@ def test_espeak_writes_a_wav_of_the_summary(tmp_path: Path) -> None:
 
 def test_a_short_prompt_is_short(tmp_path: Path) -> None:
     out = SPEAKER.synthesize(to_pinyin(FIXED_PROMPTS["reading"]), tmp_path / "r.wav")
-    _rate, seconds, rms, _peak = _wav_stats(out)
+    _rate, seconds, rms, _peak = wav_stats(out)
     assert 0.5 < seconds < 10 and rms > 500
 
 
@@ -109,7 +95,7 @@ def test_kiosk_say(tmp_path: Path, demo_config: Path) -> None:
     assert pinyin.startswith("tan2 kai1 sheng1, nin2 er4 ling2 er4 liu4 nian2")
     out = tmp_path / "say.wav"
     subprocess.run([*kiosk, "--out", str(out)], check=True, capture_output=True, timeout=120)
-    _rate, seconds, rms, _peak = _wav_stats(out)
+    _rate, seconds, rms, _peak = wav_stats(out)
     assert seconds > 10 and rms > 500
     bad = subprocess.run([*kiosk[:4], "43122619560322079Y", "--config", str(demo_config),
                           "--text"], capture_output=True, text=True, timeout=120)

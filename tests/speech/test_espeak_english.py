@@ -14,8 +14,8 @@ from drivers.speech.espeak import ENGLISH_FALLBACK
 from kiosk.speech.markup import VOICES, engine_input, speech_language, to_ssml
 from kiosk.speech.text_en import FIXED_PROMPTS_EN, benefits_text_en, complaint_filed_text_en
 from speech.payments import tan_kaisheng
-from speech.test_espeak import _wav_stats
 from speech.trimmed import espeak_data_without
+from speech.wav_stats import wav_stats
 
 SPEAKER = EspeakSpeaker()
 
@@ -69,13 +69,13 @@ def test_fixed_prompts_are_read_in_american_english(key: str) -> None:
 def test_espeak_writes_an_english_wav(tmp_path: Path) -> None:
     given = engine_input(_summary(), "en", names=["谭开生"])
     out = SPEAKER.synthesize(given.text, tmp_path / "en.wav", voice=given.voice)
-    rate, seconds, rms, peak = _wav_stats(out)
+    rate, seconds, rms, peak = wav_stats(out)
     assert rate == 22050
     # ≈ 110 English words and ≈ 55 Mandarin syllables at 150 a minute.
     assert 20 < seconds < 120
     assert rms > 500 and peak > 5000
     ticket = engine_input(complaint_filed_text_en("QS01-000007"), "en")
-    _rate, seconds, rms, _peak = _wav_stats(
+    _rate, seconds, rms, _peak = wav_stats(
         SPEAKER.synthesize(ticket.text, tmp_path / "t.wav", voice=ticket.voice))
     assert 5 < seconds < 40 and rms > 500
 
@@ -100,7 +100,7 @@ def test_kiosk_say_in_english(tmp_path: Path, demo_config: Path) -> None:
                            '<voice name="en-us">, in twenty twenty-six')
     out = tmp_path / "say-en.wav"
     subprocess.run([*kiosk, "--out", str(out)], check=True, capture_output=True, timeout=120)
-    _rate, seconds, rms, _peak = _wav_stats(out)
+    _rate, seconds, rms, _peak = wav_stats(out)
     assert seconds > 10 and rms > 500
     zh = subprocess.run([*kiosk[:-1], "zh_CN", "--text"], check=True, capture_output=True,
                         text=True, timeout=120).stdout

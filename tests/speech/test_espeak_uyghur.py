@@ -14,7 +14,7 @@ from drivers.speech.espeak import ENGLISH_FALLBACK
 from kiosk.speech.markup import engine_input
 from kiosk.speech.text_ug import FIXED_PROMPTS_UG, benefits_text_ug, complaint_filed_text_ug
 from speech.payments import tan_kaisheng
-from speech.test_espeak import _wav_stats
+from speech.wav_stats import wav_stats
 
 SPEAKER = EspeakSpeaker()
 
@@ -47,13 +47,13 @@ def test_fixed_prompts_are_read_by_the_uyghur_voice(key: str) -> None:
 def test_espeak_writes_a_uyghur_wav(tmp_path: Path) -> None:
     given = engine_input(_summary(), "ug", names=["谭开生"])
     out = SPEAKER.synthesize(given.text, tmp_path / "ug.wav", voice=given.voice)
-    rate, seconds, rms, peak = _wav_stats(out)
+    rate, seconds, rms, peak = wav_stats(out)
     assert rate == 22050
     # ≈ 110 Uyghur words and ≈ 55 Mandarin syllables at 150 a minute.
     assert 20 < seconds < 120
     assert rms > 500 and peak > 5000
     ticket = engine_input(complaint_filed_text_ug("QS01-000007"), "ug")
-    _rate, seconds, rms, _peak = _wav_stats(
+    _rate, seconds, rms, _peak = wav_stats(
         SPEAKER.synthesize(ticket.text, tmp_path / "t.wav", voice=ticket.voice))
     assert 5 < seconds < 40 and rms > 500
 
@@ -67,5 +67,5 @@ def test_kiosk_say_in_uyghur(tmp_path: Path, demo_config: Path) -> None:
     assert not any(ch.isdigit() for ch in text)
     out = tmp_path / "say-ug.wav"
     subprocess.run([*kiosk, "--out", str(out)], check=True, capture_output=True, timeout=120)
-    _rate, seconds, rms, _peak = _wav_stats(out)
+    _rate, seconds, rms, _peak = wav_stats(out)
     assert seconds > 10 and rms > 500

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.ledger import EntryView, Ledger, Totals
 from kiosk.speech.text import ledger_month_text, ledger_months_text, voucher_text
 from kiosk.speech.village_en import VILLAGE_EN as en
-
-_YEAR = Totals("2026", 12_000_000, 9_350_050)
-
-
-def _ledger(entries: int) -> Ledger:
-    rows = [EntryView(i, date(2026, 10, 3 + i), f"第{i + 1}组道路维修", "expense", 120_000, "",
-                      f"记-{i + 1}", "") for i in range(entries)]
-    rows[0] = EntryView(0, date(2026, 10, 3), "上级转移支付", "income", 2_000_000, "", "记-1", "")
-    return Ledger("2026-10", rows, Totals("2026-10", 2_000_000, 120_000 * (entries - 1)),
-                  _YEAR, [Totals("2026-10", 0, 0)])
+from speech.ledger_data import YEAR, ledger
 
 
 def test_complaint_query_in_english() -> None:
@@ -71,7 +61,7 @@ def test_projects_in_english() -> None:
 
 
 def test_ledger_in_english_and_mandarin() -> None:
-    assert en.ledger_months(_YEAR) == (
+    assert en.ledger_months(YEAR) == (
         "Village finances. In twenty twenty-six: income one hundred and twenty thousand "
         "yuan, expense ninety-three thousand five hundred yuan and fifty fen, balance "
         "twenty-six thousand four hundred and ninety-nine yuan and fifty fen. Tap a month to "
@@ -79,22 +69,22 @@ def test_ledger_in_english_and_mandarin() -> None:
     assert en.ledger_months(None) == (
         "The village's accounts are not published on this kiosk yet.")
     kinds = {"income": "income", "expense": "expense"}
-    assert en.ledger_month(_ledger(2), kinds) == (
+    assert en.ledger_month(ledger(2), kinds) == (
         "October twenty twenty-six: income twenty thousand yuan, expense one thousand two "
         "hundred yuan, balance eighteen thousand eight hundred yuan; two entries. October "
         "third, 上级转移支付, income twenty thousand yuan. October fourth, 第二组道路维修, "
         "expense one thousand two hundred yuan.")
-    assert en.ledger_month(_ledger(7), kinds).endswith(
+    assert en.ledger_month(ledger(7), kinds).endswith(
         "October seventh, 第五组道路维修, expense one thousand two hundred yuan. The rest are "
         "on the screen.")
     assert en.voucher("记-12", "上级转移支付") == "Voucher 记-十二: 上级转移支付."
     assert en.voucher("", "上级转移支付") == "Voucher: 上级转移支付."
-    assert ledger_months_text(_YEAR) == (
+    assert ledger_months_text(YEAR) == (
         "村级财务。二零二六年，收入十二万元，支出九万三千五百元五角，结余两万六千四百九十九元五角。"
         "点一个月份，听这个月的每一笔。")
     assert ledger_months_text(None) == "村里的财务还没有公开到这台机器上。"
-    assert ledger_month_text(_ledger(2)) == (
+    assert ledger_month_text(ledger(2)) == (
         "二零二六年十月，收入两万元，支出一千两百元，结余一万八千八百元，一共两笔。"
         "十月三日，上级转移支付，收入两万元。十月四日，第二组道路维修，支出一千两百元。")
-    assert ledger_month_text(_ledger(6)).endswith("其余的请看屏幕。")
+    assert ledger_month_text(ledger(6)).endswith("其余的请看屏幕。")
     assert voucher_text("记-12", "上级转移支付") == "凭证记-十二：上级转移支付。"

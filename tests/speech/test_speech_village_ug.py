@@ -12,8 +12,8 @@ from drivers.speech.espeak import ENGLISH_FALLBACK
 from kiosk.speech.markup import engine_input
 from kiosk.speech.texts import TRANSLATED_TEXTS
 from kiosk.speech.village_ug import VILLAGE_UG as ug
-from speech.test_espeak import _wav_stats
-from speech.test_speech_village import _YEAR, _ledger
+from speech.ledger_data import YEAR, ledger
+from speech.wav_stats import wav_stats
 
 _2026 = "ئىككى مىڭ يىگىرمە ئالتىنچى يىلى"
 _TICKET = "ئەرز نومۇرى كيۇ ئەس نۆل بىر، نۆل نۆل نۆل نۆل نۆل يەتتە."
@@ -72,17 +72,17 @@ def test_projects_in_uyghur() -> None:
 
 
 def test_ledger_in_uyghur() -> None:
-    assert ug.ledger_months(_YEAR) == (
+    assert ug.ledger_months(YEAR) == (
         f"كەنت مالىيىسى. {_2026}: كىرىم بىر يۈز يىگىرمە مىڭ يۈەن، چىقىم توقسان ئۈچ مىڭ بەش "
         "يۈز يۈەن بەش مو، قالدۇق يىگىرمە ئالتە مىڭ تۆت يۈز توقسان توققۇز يۈەن بەش مو. بىر "
         "ئاينى بېسىپ، شۇ ئاينىڭ ھەر بىر ھېسابىنى ئاڭلاڭ.")
     assert ug.ledger_months(None) == "كەنتنىڭ ھېساباتى تېخى بۇ ماشىنىدا ئاشكارىلانمىدى."
-    assert ug.ledger_month(_ledger(2), _KINDS) == (
+    assert ug.ledger_month(ledger(2), _KINDS) == (
         f"{_2026} ئۆكتەبىر: كىرىم يىگىرمە مىڭ يۈەن، چىقىم بىر مىڭ ئىككى يۈز يۈەن، قالدۇق ئون "
         "سەككىز مىڭ سەككىز يۈز يۈەن؛ جەمئىي ئىككى ھېساب. ئۈچىنچى ئۆكتەبىر، 上级转移支付، "
         "كىرىم يىگىرمە مىڭ يۈەن. تۆتىنچى ئۆكتەبىر، 第二组道路维修، چىقىم بىر مىڭ ئىككى يۈز "
         "يۈەن.")
-    assert ug.ledger_month(_ledger(7), _KINDS).endswith(
+    assert ug.ledger_month(ledger(7), _KINDS).endswith(
         "يەتتىنچى ئۆكتەبىر، 第五组道路维修، چىقىم بىر مىڭ ئىككى يۈز يۈەن. قالغانلىرىنى "
         "ئېكراندىن كۆرۈڭ.")
     assert ug.voucher("记-12", "上级转移支付") == "ئىسپات 记-十二: 上级转移支付."
@@ -100,7 +100,7 @@ def test_espeak_reads_a_roll_line_in_uyghur(tmp_path: Path) -> None:
     speaker = EspeakSpeaker()
     phonemes = speaker.phonemes(given.text, voice=given.voice)
     assert "th'a35n_| kh'ai55_| s.'@55N_|" in phonemes and ENGLISH_FALLBACK not in phonemes
-    rate, seconds, rms, peak = _wav_stats(
+    rate, seconds, rms, peak = wav_stats(
         speaker.synthesize(given.text, tmp_path / "roll-ug.wav", voice=given.voice))
     assert rate == 22050 and 3 < seconds < 40
     assert rms > 500 and peak > 5000

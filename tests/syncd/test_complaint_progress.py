@@ -25,14 +25,14 @@ from kiosk.complaints import (
 )
 from kiosk.store import open_store
 from syncd.conftest import Terminal, write_terminal
-from syncd.test_syncd import _enroll
+from syncd.enroll import enroll
 
 HOLDER = "cd" * 32
 
 
 def test_progress_comes_and_not_satisfied_goes_back(county: LiveServer, county_engine: Engine,
                                                     terminal: Terminal) -> None:
-    terminal_id = _enroll(terminal, county_engine, county.url)
+    terminal_id = enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         ticket = file_complaint(engine, ComplaintDraft(
@@ -80,7 +80,7 @@ def test_progress_comes_and_not_satisfied_goes_back(county: LiveServer, county_e
 
 def test_an_anonymous_complaint_is_followed_at_another_terminal_with_its_code(
         county: LiveServer, county_engine: Engine, terminal: Terminal, tmp_path: Path) -> None:
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         filed = file_complaint(engine, ComplaintDraft(Reason.CONDUCT, text="村干部吃拿卡要"),
@@ -92,7 +92,7 @@ def test_an_anonymous_complaint_is_followed_at_another_terminal_with_its_code(
     [c] = [c for c in list_complaints(county_engine) if c.ticket_no == filed.ticket_no]
     assert c.anonymous
     other = write_terminal(tmp_path / "other")
-    other_id = _enroll(other, county_engine, county.url)
+    other_id = enroll(other, county_engine, county.url)
     token = json.loads(other.enrollment.read_text(encoding="utf-8"))["token"]
     with httpx.Client(base_url=county.url, timeout=30,
                       headers={"Authorization": f"Bearer {token}"}) as http:

@@ -25,7 +25,7 @@ from county.state import lookup_key
 from kiosk import clock
 from kiosk.identity import id_hash
 from syncd.conftest import Terminal
-from syncd.test_syncd import _enroll
+from syncd.enroll import enroll
 
 IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
 IDS: dict[str, str] = json.loads((IMPORTS / "expected.json").read_text("utf-8"))["_ids"]
@@ -62,7 +62,7 @@ def _county(capsys: pytest.CaptureFixture[str], engine: Engine, *argv: str) -> t
 def test_correct_and_withdraw_reach_the_terminal(county: LiveServer, county_engine: Engine,
                                                  terminal: Terminal,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     wrong = import_payments(county_engine, IMPORTS / "低保-2025年4月-误.csv", ImportOptions(),
                             now=clock.now())
     assert wrong.new == 2
@@ -100,7 +100,7 @@ def test_correct_and_withdraw_reach_the_terminal(county: LiveServer, county_engi
 def test_revert_reaches_the_terminal_and_refuses_under_a_later_batch(
         county: LiveServer, county_engine: Engine, terminal: Terminal,
         capsys: pytest.CaptureFixture[str]) -> None:
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     first = import_payments(county_engine, IMPORTS / "低保-2025年4月-误.csv", ImportOptions(),
                             now=clock.now())
     second = import_payments(county_engine, IMPORTS / "低保-2025年4月-更正.csv",

@@ -19,7 +19,7 @@ from kiosk.config import load_config
 from kiosk.settings import apply_pushed, pushed_values
 from kiosk.store import open_store
 from syncd.conftest import Terminal
-from syncd.test_syncd import _enroll
+from syncd.enroll import enroll
 
 
 def _sync(terminal: Terminal) -> None:
@@ -48,7 +48,7 @@ def _idle_timeout(terminal: Terminal) -> tuple[int, dict[str, int]]:
 def test_pushed_idle_seconds_arrives_and_a_typo_never_leaves(
         county: LiveServer, county_engine: Engine, terminal: Terminal,
         capsys: pytest.CaptureFixture[str]) -> None:
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     _sync(terminal)
     assert _idle_timeout(terminal) == (60, {})  # the config file's default
 

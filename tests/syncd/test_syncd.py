@@ -18,29 +18,18 @@ from county.complaint_flow.states import Action
 from county.complaints import ComplaintLimits, list_complaints
 from county.terminals import fleet, revoke
 from kiosk.complaints import ComplaintDraft, Reason, file_complaint
-from kiosk.config import load_config
 from kiosk.devices import read_device_states, record_device_state
 from kiosk.enrollment import load_enrollment
 from kiosk.store import open_store
 from kiosk.store.models import Complaint
 from kiosk.store.stats import read_sync_state
 from sync.cli import status_json
-from sync.enroll import enroll_terminal
 from sync.state import read_status
 from syncd.compare import assert_same, county_rows, terminal_rows
 from syncd.conftest import Terminal, enrollment_code, write_terminal
+from syncd.enroll import enroll
 from syncd.faultproxy import FaultProxy
 from syncd.mutate import churn
-
-
-def _enroll(terminal: Terminal, engine: Engine, url: str) -> str:
-    """Enroll in-process (the CLI itself is tested once, below: process starts are slow)."""
-    store = open_store(terminal.db)
-    try:
-        return enroll_terminal(load_config(terminal.config), store, enrollment_code(engine),
-                               url).terminal_id
-    finally:
-        store.dispose()
 
 
 def _status(terminal: Terminal) -> dict[str, object]:
@@ -71,7 +60,7 @@ def test_enroll_stores_credentials_privately(county: LiveServer, county_engine: 
 def test_once_loads_snapshot_then_pages_and_converges(county: LiveServer, county_engine: Engine,
                                                       tmp_path: Path) -> None:
     terminal = write_terminal(tmp_path / "small-pages", page_limit=200)
-    terminal_id = _enroll(terminal, county_engine, county.url)
+    terminal_id = enroll(terminal, county_engine, county.url)
     first = terminal.run("syncd", "--once")
     assert first.returncode == 0, first.stderr[-2000:]
     assert "event=snapshot_applied" in first.stderr
@@ -103,7 +92,7 @@ def test_once_loads_snapshot_then_pages_and_converges(county: LiveServer, county
 
 def test_outbox_reaches_county_in_order_and_replies_come_back(
         county: LiveServer, county_engine: Engine, terminal: Terminal) -> None:
-    terminal_id = _enroll(terminal, county_engine, county.url)
+    terminal_id = enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         tickets = [file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, text=f"第{i}件",
@@ -135,7 +124,7 @@ def test_outbox_reaches_county_in_order_and_replies_come_back(
 
 def test_refused_complaint_is_marked_rejected_and_the_rest_still_go(
         county: LiveServer, county_engine: Engine, terminal: Terminal) -> None:
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         first = file_complaint(engine, ComplaintDraft(Reason.OTHER, text="原文"),
@@ -168,7 +157,7 @@ def test_refused_complaint_is_marked_rejected_and_the_rest_still_go(
 def test_complaints_beyond_the_county_cap_stay_pending_and_go_later(
         county_engine: Engine, terminal: Terminal) -> None:
     with LiveServer(county_engine, complaint_limits=ComplaintLimits(per_hour=2)) as capped:
-        terminal_id = _enroll(terminal, county_engine, capped.url)
+        terminal_id = enroll(terminal, county_engine, capped.url)
         engine = open_store(terminal.db)
         try:
             filed = [file_complaint(engine, ComplaintDraft(Reason.OTHER, text=f"第{i}件"),
@@ -195,7 +184,7 @@ def test_complaints_beyond_the_county_cap_stay_pending_and_go_later(
 
 def test_revoked_terminal_stops_and_tells_the_clerk(county: LiveServer, county_engine: Engine,
                                                     terminal: Terminal) -> None:
-    terminal_id = _enroll(terminal, county_engine, county.url)
+    terminal_id = enroll(terminal, county_engine, county.url)
     assert terminal.run("syncd", "--once").returncode == 0
     assert revoke(county_engine, terminal_id, now=datetime.now(UTC))
     result = terminal.run("syncd", "--once")
@@ -205,7 +194,7 @@ def test_revoked_terminal_stops_and_tells_the_clerk(county: LiveServer, county_e
     status = _status(terminal)
     assert status["revoked"] is True and status["last_error_code"] == "sync.revoked"
     assert "re-enroll" in str(status["last_error"])
-    assert _enroll(terminal, county_engine, county.url) == "T00002"
+    assert enroll(terminal, county_engine, county.url) == "T00002"
     assert _status(terminal)["revoked"] is False
     assert terminal.run("syncd", "--once").returncode == 0
 
@@ -213,7 +202,7 @@ def test_revoked_terminal_stops_and_tells_the_clerk(county: LiveServer, county_e
 def test_lookup_key_never_leaves_the_terminal(county: LiveServer, county_engine: Engine,
                                               terminal: Terminal) -> None:
     with FaultProxy(county.port) as proxy:
-        _enroll(terminal, county_engine, proxy.url)
+        enroll(terminal, county_engine, proxy.url)
         engine = open_store(terminal.db)
         try:
             file_complaint(engine, ComplaintDraft(Reason.OTHER, text="x"), terminal_code="QS01")
@@ -231,7 +220,7 @@ def test_heartbeat_reports_the_devices_the_kiosk_recorded(county: LiveServer,
                                                           county_engine: Engine,
                                                           tmp_path: Path) -> None:
     terminal = write_terminal(tmp_path / "devices")
-    terminal_id = _enroll(terminal, county_engine, county.url)
+    terminal_id = enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         assert read_device_states(engine) == {"reader": "unknown", "printer": "unknown"}

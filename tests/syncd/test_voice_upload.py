@@ -25,8 +25,8 @@ from sync.outbox import push_outbox
 from sync.protocol.voice import VOICE_CHUNK_BYTES
 from sync.voice_upload import push_voices
 from syncd.conftest import Terminal
+from syncd.enroll import enroll
 from syncd.faultproxy import FaultProxy
-from syncd.test_syncd import _enroll
 
 
 def _client(terminal: Terminal, url: str) -> CountyClient:
@@ -47,7 +47,7 @@ def test_resumed_after_a_cut_and_checked_at_the_county(
     clip = tone_clip(tmp_path / "clips", 20.0)  # ≈ 60 KB: two pieces
     assert VOICE_CHUNK_BYTES < len(clip) <= 2 * VOICE_CHUNK_BYTES
     with FaultProxy(county.port) as proxy:  # the daemon's way to the county; it keeps the bytes
-        _enroll(terminal, county_engine, proxy.url)
+        enroll(terminal, county_engine, proxy.url)
         engine = open_store(terminal.db)
         try:
             file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, voice=clip),
@@ -95,7 +95,7 @@ def test_the_county_refuses_what_is_not_a_recording(
         county: LiveServer, county_engine: Engine, terminal: Terminal, tmp_path: Path) -> None:
     clip = tone_clip(tmp_path / "clips", 2.0)
     too_long = tone_clip(tmp_path / "clips", 61.5)
-    _enroll(terminal, county_engine, county.url)
+    enroll(terminal, county_engine, county.url)
     engine = open_store(terminal.db)
     try:
         file_complaint(engine, ComplaintDraft(Reason.NOT_RECEIVED, text="一"),

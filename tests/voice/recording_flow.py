@@ -16,17 +16,10 @@ from pathlib import Path
 import pytest
 from county_server.live import LiveServer
 from pytestqt.qtbot import QtBot
-from screens.conftest import card  # noqa: F401  (fixture)
 from screens.kiosk_window import open_kiosk
 from sqlalchemy import Engine, select
-from syncd.conftest import (  # noqa: F401  (fixtures)
-    Terminal,
-    _county_template,
-    county,
-    county_engine,
-    terminal,
-)
-from syncd.test_syncd import _enroll
+from syncd.conftest import Terminal
+from syncd.enroll import enroll
 
 from county.complaints import list_complaints
 from county.voice.store import clip_of, voice_duration_ms
@@ -41,7 +34,7 @@ from voice.clips import decoded_rms, tone_pcm
 from voice.pulse import VirtualMic, virtual_microphone
 
 
-def _sync(terminal: Terminal) -> None:  # noqa: F811 (the fixture's name, a parameter)
+def _sync(terminal: Terminal) -> None:
     done = terminal.run("syncd", "--once")
     assert done.returncode == 0, done.stderr[-2000:]
 
@@ -54,9 +47,9 @@ def mic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualMic]:
 
 
 def test_spoken_complaint_recorded_filed_and_checked_at_the_county(
-        qtbot: QtBot, mic: VirtualMic, county: LiveServer, county_engine: Engine,  # noqa: F811
-        terminal: Terminal, card: IdCard, tmp_path: Path) -> None:  # noqa: F811
-    _enroll(terminal, county_engine, county.url)  # in-process: a process start is slow
+        qtbot: QtBot, mic: VirtualMic, county: LiveServer, county_engine: Engine,
+        terminal: Terminal, card: IdCard, tmp_path: Path) -> None:
+    enroll(terminal, county_engine, county.url)  # in-process: a process start is slow
     _sync(terminal)
     config = load_config(terminal.config)
     with open_kiosk(config) as (ui, d):
