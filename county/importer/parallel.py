@@ -28,7 +28,7 @@ from county.errors import CountyError
 from county.importer.rows import Bad, Good, RowReader
 
 __all__ = ["CHUNK_ROWS", "IN_FLIGHT", "PARALLEL_AFTER", "WORKERS", "CheckerDied", "Chunk",
-           "check_chunks"]
+           "check_chunks", "forking_is_safe"]
 
 #: Rows sent to a checking process at once (a few hundred KB each way).
 CHUNK_ROWS = 2000
@@ -68,6 +68,12 @@ def _check_with(reader: RowReader, first_nonce: int, chunk: Chunk) -> list[Good 
             for i, (_, cells) in enumerate(chunk)]
 
 
+def forking_is_safe() -> bool:
+    """True in a process with no other thread (the suite overrides it: a test runner
+    keeps threads of its own that never touch what a checker uses)."""
+    return threading.active_count() == 1
+
+
 def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator[int]
                  ) -> Iterator[tuple[Chunk, list[Good | Bad]]]:
     """Each chunk with its rows' outcomes, in order; ``nonces`` gives each chunk its first
@@ -79,7 +85,7 @@ def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator
     # Forked only from a process with no other thread (`county import`): a child forked
     # from the server would inherit whatever lock another thread held at that instant
     # and could wait on it forever, so there (a console upload) the checks stay here.
-    alone = threading.active_count() == 1
+    alone = forking_is_safe()
     for chunk in chunks:  # the first rows here: a small file forks nothing
         yield chunk, _check_with(reader, next(nonces), chunk)
         done += len(chunk)

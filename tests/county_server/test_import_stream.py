@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import os
+import threading
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 from pathlib import Path
@@ -153,6 +154,44 @@ def test_a_refused_file_stores_nothing_and_reports_as_before(pg_cluster: PgClust
     finally:
         streamed.dispose()
         usual.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The runner's own threads (xdist, a previous test's leftovers) never touch what a
+    # checker uses; the server-side refusal is tested below.
+    monkeypatch.setattr(parallel, "forking_is_safe", lambda: True)
+
+
+def test_no_checking_process_is_forked_beside_other_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console upload runs in the server, beside its other threads: checked in place."""
+    monkeypatch.undo()  # the real forking_is_safe
+
+    class Reader:
+        def cells_of(self, cells: list[Any]) -> list[Any]:
+            return cells
+
+        def outcome(self, cells: list[Any], nonce: int) -> Any:
+            return (os.getpid(), nonce)
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("forked beside other threads")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    rows = [(i, [str(i)]) for i in range(parallel.PARALLEL_AFTER * 2)]
+    chunks = [rows[i:i + parallel.CHUNK_ROWS] for i in range(0, len(rows), parallel.CHUNK_ROWS)]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        out: list[Any] = [r for _chunk, results in parallel.check_chunks(
+            Reader(), iter(chunks), nonces=iter(range(0, 10**9, parallel.CHUNK_ROWS)))  # type: ignore[arg-type]
+               for r in results]
+    finally:
+        stop.set()
+        other.join()
+    assert len(out) == len(rows) and {pid for pid, _ in out} == {os.getpid()}
 
 
 def test_parallel_checking_gives_the_serial_result(pg_cluster: PgCluster, tmp_path: Path,
