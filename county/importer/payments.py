@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import count, islice
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -202,7 +202,9 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
         while chunk := list(islice(rows, CHUNK_ROWS)):
             yield chunk
 
-    for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces):
+    # Once the checking processes are forked, the COPY may be sent from a thread.
+    forked = stream.overlap if stream is not None else None
+    for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces, forked=forked):
         good = [(number, o) for (number, _), o in zip(chunk, outcomes, strict=True)
                 if not isinstance(o, Bad)]
         for _, o in good:
@@ -213,13 +215,13 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
                 staging.add_payee(o.who, o.sealed)
         # Streaming, the staging file keeps only the content keys (for duplicates).
         firsts = staging.add_rows(sheet.name, [
-            (o.ckey, number, o.suspect, b"" if stream else cast(bytes, o.payment), o.period)
+            (o.ckey, number, o.suspect, b"" if stream else o.payment, o.period)
             for number, o in good])
         if stream is not None:
             if ((not options.skip_bad and (len(good) < len(chunk) or any(firsts)))
                     or (not options.accept_warnings and any(o.suspect for _, o in good))):
                 raise Restart  # refused: the usual way counts and reports it
-            stream.add([(o.ckey, cast(tuple[Any, ...], o.payment))
+            stream.add([(o.ckey, o.who, o.line)
                         for (_, o), first in zip(good, firsts, strict=True) if first is None])
         in_order = iter(firsts)
         for (number, cells), outcome in zip(chunk, outcomes, strict=True):

@@ -26,6 +26,7 @@ from county.importer.cells import (
     parse_period,
     parse_status,
 )
+from county.importer.copyrows import has_extras, payment_line
 from county.importer.ids import IdCellError, check_id_cell
 from county.importer.options import ImportOptions
 from county.importer.people import PeopleToKey
@@ -45,8 +46,9 @@ class Good(NamedTuple):
     """A row that passed its checks (it may still duplicate an earlier row)."""
 
     ckey: str
-    payment: bytes | tuple[Any, ...]
-    """The payment as the staging file holds it; streaming, its fields (NewPayment order)."""
+    payment: bytes
+    """The payment as the staging file holds it (county/importer/staging.py dump_payment);
+    b"" streaming (:attr:`line` holds it)."""
     suspect: bool
     """Its ID number may have been rounded by Excel: held unless warnings are accepted."""
     period: bool
@@ -58,6 +60,8 @@ class Good(NamedTuple):
     person: tuple[str, str, str] | None
     """(township, village, plaintext ID number), only when the row's village has person
     keys (issue 12, county/importer/people.py)."""
+    line: bytes = b""
+    """Streaming, the payment as the start of its COPY line (county/importer/copyrows.py)."""
 
 
 class Bad(NamedTuple):
@@ -129,6 +133,12 @@ class RowReader:
     """Streaming (county/importer/stream.py): payees are sealed with the county's key and
     payments are sent as their fields, not staged."""
 
+    extras: bool = field(init=False, default=False)
+    """Streaming, whether the COPY lines carry the optional columns (copyrows)."""
+
+    def __post_init__(self) -> None:
+        self.extras = has_extras(self.columns)
+
     def cells_of(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped cells of a row by field (a field past the row's end is absent)."""
         count = len(cells)
@@ -199,10 +209,11 @@ class RowReader:
         name = cell_text(row.get("name", ""))
         person = (*place, number) if place in self.people.kdfs else None
         if self.vault is not None:
-            return Good(content_key(payment), _FIELDS(payment), suspect, bool(payment.period),
+            ckey = content_key(payment)
+            return Good(ckey, b"", suspect, bool(payment.period),
                         dump_member(member) if member is not None else None, who,
                         "\x1f".join(seal_person(self.vault, who, number, name)[1:]).encode(),
-                        person)
+                        person, payment_line(_FIELDS(payment), ckey, extras=self.extras))
         sealed = self.sealer.seal_payee(who, number, name, nonce) \
             if self.sealer is not None else b""
         return Good(content_key(payment), dump_payment(payment), suspect, bool(payment.period),

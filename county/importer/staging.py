@@ -72,7 +72,8 @@ class Staging:
                               payment BLOB NOT NULL, fresh INTEGER, super TEXT);
             CREATE TABLE member (id_hash TEXT NOT NULL, held INTEGER NOT NULL,
                                  member BLOB NOT NULL, PRIMARY KEY (id_hash, held));
-            CREATE INDEX row_super ON row (super);
+            -- only rows with a supersede key are looked up by it (most have none)
+            CREATE INDEX row_super ON row (super) WHERE super IS NOT NULL;
             CREATE TABLE payee (id_hash TEXT PRIMARY KEY, sealed BLOB NOT NULL);
             BEGIN;
         """)

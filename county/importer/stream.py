@@ -37,6 +37,14 @@ from sqlalchemy import Connection, Engine, Table, select, update
 
 from county.bulk import CopyStream, copy_allowed, matching
 from county.errors import CountyError
+from county.importer.copyrows import (
+    NUL,
+    columns,
+    has_extras,
+    household_spliced,
+    line_end,
+    payment_fields,
+)
 from county.importer.layout import Layout
 from county.importer.options import ImportOptions
 from county.importer.report import ImportResult
@@ -54,10 +62,6 @@ from county.seq import hold_seqs, release_seqs
 
 __all__ = ["Restart", "StreamStore", "can_stream"]
 
-_COLUMNS = ["id_hash", "household_id", "item_code", "period", "amount_fen", "paid_on",
-            "status", "department", "fund_source", "batch", "township", "village",
-            "content_key", "import_id", "seq", "deleted", "updated_at"]
-_EXTRAS = ["village_group", "household_size", "note"]
 _ACROSS_ROWS = frozenset({"period", "household_id", "head_id"})
 
 
@@ -85,9 +89,12 @@ class StreamStore:
         self._conn = engine.connect()
         self._tx = self._conn.begin()
         self._look = engine.connect()  # committed rows, while the COPY holds the other
-        self._extras = any(f in layout.columns for f in ("group", "household_size", "note"))
-        self._copy = CopyStream(self._conn, cast(Table, Payment.__table__),
-                                _COLUMNS + _EXTRAS * self._extras)
+        table = cast(Table, Payment.__table__)
+        self._extras = has_extras(layout.columns)
+        self._copy = CopyStream(self._conn, table, columns(extras=self._extras))
+        process = table.c.updated_at.type.bind_processor(self._conn.dialect)
+        self._stored_now: datetime = process(now) if process else now  # naive UTC
+        self._end = b""  # line_end, once the batch is known
         self._last_seq: int | None = None  # last handed out (the counter is held)
         self._moved: list[tuple[str, NewPayment]] = []
         self.present = self.withdrawn = self.corrected = self.fresh = 0
@@ -103,44 +110,58 @@ class StreamStore:
             return None
         return cls(engine, path, options, result, layout=layout, now=now, vault=vault)
 
-    def add(self, rows: Sequence[tuple[str, tuple[Any, ...]]]) -> None:
-        """Store a chunk's good rows (content key, payment's fields in NewPayment order),
-        none a duplicate of an earlier row. Raises :class:`Restart` when a stored row has
-        a content key the COPY repeats (another import stored it meanwhile)."""
+    def add(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
+        """Store a chunk's good rows (content key, id_hash, the start of its COPY line:
+        county/importer/rows.py Good), none a duplicate of an earlier row.
+        Raises :class:`Restart` when a stored row has a content key the COPY repeats
+        (another import stored it meanwhile)."""
         if not rows:
             return
-        keys = [k for k, _ in rows]
-        fields = _households(self._look, [f for _, f in rows])
+        keys = [r[0] for r in rows]
+        households = _households(self._look, [r[1] for r in rows])
         present = stored_places(self._look, keys)
-        fresh = [(k, f) for k, f in zip(keys, fields, strict=True) if k not in present]
         if present:
             self.present += len(present)
             self.withdrawn += sum(1 for s in present.values() if s.deleted)
-            stored = [(k, NewPayment(*f)) for k, f in zip(keys, fields, strict=True)
+            stored = [(k, self._payment(line, households)) for k, _, line in rows
                       if k in present]
             moves = place_corrections(present, [p for _, p in stored], [k for k, _ in stored])
             self.corrected += len(moves)
             if moves:
                 self._moved.extend((k, p) for k, p in stored if _moves(present[k], p))
+        fresh = [household_spliced(line, households[who]) if who in households else line
+                 for k, who, line in rows if k not in present]
         self.fresh += len(fresh)
         if fresh:
             if self._last_seq is None:  # the first new row: the batch record, the counter
                 self._result.batch = self._new_batch()
                 self._last_seq = hold_seqs(self._conn)
+                self._end = line_end(self._result.batch, self._stored_now)
             self._write(fresh)
         if len(self._moved) >= BATCH_ROWS:
             self._flush_moves()
 
-    def _write(self, fresh: list[tuple[str, tuple[Any, ...]]]) -> None:
-        first, batch, now, extras = cast(int, self._last_seq) + 1, self._result.batch, \
-            self._now, self._extras
+    def _payment(self, line: bytes, households: dict[str, str]) -> NewPayment:
+        """A payment from its COPY line, with its recipient's known household."""
+        fields = payment_fields(line, extras=self._extras)
+        if not fields[1] and fields[0] in households:
+            fields = (fields[0], households[fields[0]], *fields[2:])
+        return NewPayment(*fields)
+
+    def overlap(self) -> None:
+        """Send the rows from a thread from now on (county.bulk.CopyStream.overlap)."""
+        self._copy.overlap()
+
+    def _write(self, fresh: list[bytes]) -> None:
+        if NUL in fresh:  # as psycopg refuses such a value
+            from psycopg import DataError
+
+            raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+        first, end = cast(int, self._last_seq) + 1, self._end
         self._last_seq = first + len(fresh) - 1
-        # NewPayment's fields: 12 columns as they are, then id (None here), group,
-        # household_size, note.
-        self._unique(lambda: self._copy.write(
-            (*f[:12], key, batch, first + i, False, now, *f[13:16]) if extras
-            else (*f[:12], key, batch, first + i, False, now)
-            for i, (key, f) in enumerate(fresh)))
+        data = b"".join([b"%s%s%d\n" % (line, end, seq)
+                         for seq, line in enumerate(fresh, first)])
+        self._unique(lambda: self._copy.send(data))
 
     def _unique(self, step: Any) -> None:
         from psycopg.errors import UniqueViolation  # only a PostgreSQL county needs psycopg
@@ -207,16 +228,14 @@ def _moves(stored: StoredPlace, payment: NewPayment) -> bool:
     return bool(place_corrections({"k": stored}, [payment], ["k"]))
 
 
-def _households(conn: Connection, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Payments (fields) without a household take the recipient's known one (the file
-    has no household column here: as store._fill_households)."""
-    missing = sorted({f[0] for f in rows if not f[1]})
-    if not missing:
-        return rows
+def _households(conn: Connection, who: list[str]) -> dict[str, str]:
+    """The known household of each of these recipients that has one: a payment takes it
+    (the file has no household column here: as store._fill_households)."""
     found: dict[str, str] = {}
-    for where in matching(conn, HouseholdMember.id_hash, missing):
-        found.update((str(who), str(household)) for who, household in conn.execute(
+    for where in matching(conn, HouseholdMember.id_hash, sorted(set(who))):
+        found.update((str(w), str(household)) for w, household in conn.execute(
             select(HouseholdMember.id_hash, HouseholdMember.household_id).where(where)))
-    if not found:
-        return rows
-    return [(f[0], found[f[0]], *f[2:]) if not f[1] and f[0] in found else f for f in rows]
+    return found
+
+
+
