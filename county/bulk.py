@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from itertools import islice
-from queue import Queue
-from threading import Thread
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, any_, bindparam, func
@@ -147,22 +145,15 @@ class CopyStream:
     """One ``COPY table (columns) FROM STDIN`` kept open across many :meth:`send` calls.
 
     PostgreSQL parses and indexes the rows while the caller prepares the next
-    ones, instead of the caller waiting for each batch's COPY to end. The
+    ones, instead of the caller waiting for each batch's COPY to end (psycopg
+    waits only when more than 1 MB is not yet taken by the server). The
     caller formats the rows (text format, county/importer/copyrows.py). The
     connection can run nothing else while it is open: :meth:`pause` ends it
     (the next :meth:`send` opens another). There is no conflict handling: a
     duplicate of a stored row raises ``psycopg.errors.UniqueViolation`` from
     :meth:`send` or :meth:`pause` and the transaction is then unusable.
     PostgreSQL only; the caller's transaction.
-
-    After :meth:`overlap`, :meth:`send` only queues the data (at most
-    :data:`QUEUED` sends) and a thread of this process sends it: the caller
-    goes on with the next rows while PostgreSQL, busy with the last ones, is
-    slow to take more (psycopg waits for the socket without the GIL).
     """
-
-    #: Sends queued for the sending thread: a few chunks of rows, memory stays flat.
-    QUEUED = 4
 
     def __init__(self, conn: Connection, table: Table, columns: Sequence[str]) -> None:
         self._conn, self._names = conn, list(columns)
@@ -170,20 +161,10 @@ class CopyStream:
         self._sql = (f"COPY {quote(table.name)} ({', '.join(quote(n) for n in self._names)}) "
                      "FROM STDIN")
         self._open: Any = None  # (cursor, copy context, copy)
-        self._overlap = False
-        self._queue: Queue[bytes | None] = Queue(self.QUEUED)
-        self._sender: Thread | None = None
-        self._failed: BaseException | None = None
         self._encoding = "utf-8"
 
-    def overlap(self) -> None:
-        """From now on, send from a thread (call it only where a thread may run: the
-        importer forks its checking processes first)."""
-        self._overlap = True
-
     def send(self, data: bytes) -> None:
-        """Send rows: lines of the columns' values in COPY text format, UTF-8. With
-        :meth:`overlap`, a failure of an earlier send may be raised here."""
+        """Send rows: lines of the columns' values in COPY text format, UTF-8."""
         if self._open is None:
             raw = self._conn.connection.driver_connection
             assert raw is not None
@@ -193,38 +174,7 @@ class CopyStream:
             self._encoding = raw.info.encoding
         if self._encoding != "utf-8":  # a database not in UTF8 (none of ours)
             data = data.decode().encode(self._encoding)
-        copy = self._open[2]
-        if not self._overlap:
-            copy.write(data)
-            return
-        if self._failed is not None:
-            raise self._failed
-        if self._sender is None:
-            self._sender = Thread(target=self._send, args=(copy,), name="copy-sender",
-                                  daemon=True)
-            self._sender.start()
-        self._queue.put(data)
-
-    def _send(self, copy: Any) -> None:
-        """The sending thread: until None comes. After a failure it only empties the
-        queue, so that the caller never waits on a full one."""
-        try:
-            while (data := self._queue.get()) is not None:
-                copy.write(data)
-        except BaseException as exc:
-            self._failed = exc
-            while self._queue.get() is not None:
-                pass
-
-    def _sent(self) -> None:
-        """Wait until everything queued is sent; raise the sending thread's failure."""
-        if self._sender is not None:
-            self._queue.put(None)
-            self._sender.join()
-            self._sender = None
-        failed, self._failed = self._failed, None
-        if failed is not None:
-            raise failed
+        self._open[2].write(data)
 
     def pause(self) -> None:
         """End the COPY in progress, if any (its rows are then in the table)."""
@@ -232,11 +182,6 @@ class CopyStream:
             cursor, context, _ = self._open
             self._open = None
             try:
-                try:
-                    self._sent()
-                except BaseException as exc:
-                    _end_quietly(context, exc)
-                    raise
                 context.__exit__(None, None, None)
             finally:
                 cursor.close()
@@ -248,12 +193,6 @@ class CopyStream:
             self._open = None
             try:
                 with suppress(Exception):
-                    self._sent()
-                _end_quietly(context, RuntimeError("import abandoned"))
+                    context.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
             finally:
                 cursor.close()
-
-
-def _end_quietly(context: Any, exc: BaseException) -> None:
-    with suppress(Exception):
-        context.__exit__(type(exc), exc, None)

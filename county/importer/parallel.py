@@ -20,7 +20,7 @@ import multiprocessing
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -82,12 +82,10 @@ def forking_is_safe() -> bool:
     return threading.active_count() == 1
 
 
-def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator[int],
-                 forked: Callable[[], None] | None = None
+def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator[int]
                  ) -> Iterator[tuple[Chunk, list[Good | Bad]]]:
     """Each chunk with its rows' outcomes, in order; ``nonces`` gives each chunk its first
-    payee nonce (CHUNK_ROWS apart, unique in the import). ``forked`` is called once the
-    checking processes run, if any: from then on this process may start threads.
+    payee nonce (CHUNK_ROWS apart, unique in the import).
 
     Raises :class:`CheckerDied` if a checking process dies.
     """
@@ -112,9 +110,6 @@ def check_chunks(reader: RowReader, chunks: Iterator[Chunk], *, nonces: Iterator
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_check, next(nonces), chunk)))
-            if forked is not None:  # the first submit forked them all (fork context)
-                forked()
-                forked = None
             if len(pending) >= IN_FLIGHT:
                 yield _taken(pending)
         while pending:

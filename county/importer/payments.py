@@ -202,9 +202,7 @@ def _check_rows(checked: Checked, path: Path, sheet: Sheet, layout: Layout, read
         while chunk := list(islice(rows, CHUNK_ROWS)):
             yield chunk
 
-    # Once the checking processes are forked, the COPY may be sent from a thread.
-    forked = stream.overlap if stream is not None else None
-    for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces, forked=forked):
+    for chunk, outcomes in check_chunks(reader, chunks(), nonces=nonces):
         good = [(number, o) for (number, _), o in zip(chunk, outcomes, strict=True)
                 if not isinstance(o, Bad)]
         for _, o in good:

@@ -148,10 +148,6 @@ class StreamStore:
             fields = (fields[0], households[fields[0]], *fields[2:])
         return NewPayment(*fields)
 
-    def overlap(self) -> None:
-        """Send the rows from a thread from now on (county.bulk.CopyStream.overlap)."""
-        self._copy.overlap()
-
     def _write(self, fresh: list[bytes]) -> None:
         if NUL in fresh:  # as psycopg refuses such a value
             from psycopg import DataError
