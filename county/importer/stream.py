@@ -8,6 +8,9 @@ that stays open (county.bulk.CopyStream): PostgreSQL writes the rows and
 their indexes while this process checks the next ones, and no payment is
 written to the staging file or read back (it still holds the content keys,
 for the file's duplicate rows, and the sealed payees, stored at the end).
+The rows arrive as the start of their COPY lines, made where they were
+checked (county/importer/copyrows.py): this process adds the batch, the
+time and the change number.
 
 It is taken only where it stores exactly what the usual way stores
 (:func:`can_stream`): not a dry run, a CSV file (one sheet), no column that
