@@ -12,17 +12,17 @@ A dry run without a hook, and a refused file, are only counted.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from county.bulk import matching
 from county.corrections import find_superseded, supersede
+from county.importer.batch import new_batch
 from county.importer.options import ImportOptions
 from county.importer.people import PeopleToKey
 from county.importer.rejects import write_rejects
@@ -45,7 +45,7 @@ from county.person_keys import store_person_keys
 if TYPE_CHECKING:
     from county.importer.stream import StreamStore
 
-__all__ = ["Checked", "new_batch", "store"]
+__all__ = ["Checked", "store"]
 
 
 @dataclass
@@ -58,14 +58,6 @@ class Checked:
     people: PeopleToKey = field(default_factory=lambda: PeopleToKey({}, {}))
     stream: StreamStore | None = None
     """Where the rows go as they are checked, if they may (county/importer/stream.py)."""
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass
@@ -199,16 +191,6 @@ def store(engine: Engine, path: Path, options: ImportOptions, checked: Checked, 
             result.batch = None
     result.imported = not dry
     return result
-
-
-def new_batch(conn: Connection, path: Path, options: ImportOptions, result: ImportResult, *,
-               now: datetime) -> int:
-    """The import's batch record (its ``rows_new`` as counted so far)."""
-    return int(conn.execute(insert(ImportBatch).values(
-        file_name=path.name, file_sha256=_file_sha256(path), rows_total=result.rows,
-        rows_new=result.new, rows_rejected=len(result.bad),
-        rows_superseded=result.superseded, imported_by=options.actor,
-        imported_at=now).returning(ImportBatch.id)).scalar_one())
 
 
 def _store_batch(conn: Connection, checked: Checked, batch: _Batch, options: ImportOptions,

@@ -40,6 +40,7 @@ from sqlalchemy import Connection, Engine, Table, select, update
 
 from county.bulk import CopyStream, copy_allowed, matching
 from county.errors import CountyError
+from county.importer.batch import new_batch
 from county.importer.copyrows import (
     NUL,
     columns,
@@ -187,8 +188,6 @@ class StreamStore:
             self._last_seq = hold_seqs(self._conn)
 
     def _new_batch(self) -> int:
-        from county.importer.store import new_batch
-
         return new_batch(self._conn, self._path, self._options, self._result, now=self._now)
 
     def finish(self, staging: Staging) -> None:

@@ -7,7 +7,6 @@ ui/demo_county.py through the public CLI commands.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from county_server.serve_run import free_port
 
 from demo.village import DEMO_LOOKUP_KEY
 from kiosk.complaints import ComplaintDraft, Reason, complaints_for_holder, file_complaint
@@ -25,19 +25,13 @@ from ui.demo import DemoDevices
 from ui.demo_county import DemoCounty
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoDevices, DemoCounty,
                                                                       Path]]:
     """One running demo (devices, county, sync daemon) for the tests of this module."""
     tmp_path = tmp_path_factory.mktemp("demo")
     devices, config = DemoDevices.start(tmp_path)
-    county = DemoCounty.start(tmp_path, config, port=_free_port(), poll_interval_s=2)
+    county = DemoCounty.start(tmp_path, config, port=free_port(), poll_interval_s=2)
     try:
         yield devices, county, tmp_path
     finally:

@@ -12,12 +12,12 @@ the next (still the old year in UTC).
 
 from __future__ import annotations
 
-import socket
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from county_server.serve_run import free_port
 from pytestqt.qtbot import QtBot
 
 from demo.store import seed_complaints, seed_village
@@ -149,7 +149,7 @@ def test_demo_with_its_county_on_the_day(name: str, tmp_path: Path) -> None:
     today = clock.today()
     devices, config = DemoDevices.start(tmp_path)
     try:
-        county = DemoCounty.start(tmp_path, config, port=_free_port(), poll_interval_s=600)
+        county = DemoCounty.start(tmp_path, config, port=free_port(), poll_interval_s=600)
         county.stop()
     finally:
         devices.stop()
@@ -166,9 +166,3 @@ def test_demo_with_its_county_on_the_day(name: str, tmp_path: Path) -> None:
         assert complaint.reply_text and complaint.delivery == "sent"
     finally:
         engine.dispose()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from county_server.serve_run import free_port
 from PIL import Image
 from PySide6.QtCore import QMetaProperty, QObject
 from pytestqt.qtbot import QtBot
@@ -526,16 +527,10 @@ def test_clerk_sync_now_fails_without_a_county_and_says_so(
         county.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_clerk_sync_now_succeeds_with_the_county(qtbot: QtBot, tmp_path: Path) -> None:
     devices, demo = DemoDevices.start(tmp_path)
     try:
-        county = DemoCounty.start(tmp_path, demo, port=_free_port(), poll_interval_s=60)
+        county = DemoCounty.start(tmp_path, demo, port=free_port(), poll_interval_s=60)
     except BaseException:
         devices.stop()
         raise
