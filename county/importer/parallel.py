@@ -29,8 +29,7 @@ from county.errors import CountyError
 from county.importer.rows import Bad, Good, RowReader
 
 __all__ = ["CHUNK_ROWS", "IN_FLIGHT", "PARALLEL_AFTER", "SWITCH_S", "WORKERS", "CheckerDied",
-           "Chunk",
-           "check_chunks", "forking_is_safe"]
+           "Chunk", "check_chunks", "forking_is_safe"]
 
 #: Rows sent to a checking process at once (a few hundred KB each way).
 CHUNK_ROWS = 2000
