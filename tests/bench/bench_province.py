@@ -135,6 +135,8 @@ class _Fleet:
         self.etag = [""] * len(tokens)
         self.next = 0
         self.latencies: list[float] = []
+        self.empty_latencies: list[float] = []
+        """Of the polls with nothing new (304, or an empty page): the issue's goal is theirs."""
         self.statuses: dict[int, int] = {}
         self.bytes = 0
         self.empty_200 = 0
@@ -155,15 +157,20 @@ async def _poller(fleet: _Fleet, host: str, port: int, until: float) -> None:
             t0 = time.perf_counter()
             status, body, etag = await conn.get(
                 f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
-            fleet.latencies.append(time.perf_counter() - t0)
+            took = time.perf_counter() - t0
+            fleet.latencies.append(took)
             fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
             fleet.bytes += len(body)
+            empty = status == 304
             if status == 200:
                 page = json.loads(body)
                 if not any(v for v in page.values() if isinstance(v, list)):
                     fleet.empty_200 += 1  # nothing for this terminal (its cursor may move)
+                    empty = True
                 fleet.cursor[i] = page["next_cursor"]
                 fleet.etag[i] = etag
+            if empty:
+                fleet.empty_latencies.append(took)
     finally:
         conn.close()
 
@@ -223,6 +230,7 @@ async def _run(fleet: _Fleet, port: int, args: argparse.Namespace) -> tuple[floa
     fleet.stop_at = 2**62
     fleet.start, fleet.timed = fleet.next, True
     fleet.latencies.clear()
+    fleet.empty_latencies.clear()
     fleet.statuses.clear()
     fleet.bytes = fleet.empty_200 = 0
     t0 = time.perf_counter()
@@ -254,18 +262,23 @@ async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: lis
             status, body, etag = await conn.get(
                 f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
             timed = at >= timed_from
+            took = time.perf_counter() - at
             if timed:
-                fleet.latencies.append(time.perf_counter() - at)
+                fleet.latencies.append(took)
                 fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
                 fleet.bytes += len(body)
+            empty = status == 304
             if status == 200:
                 page = json.loads(body)
                 if any(v for v in page.values() if isinstance(v, list)):
                     pages[0] += timed
-                elif timed:
-                    fleet.empty_200 += 1
+                else:
+                    empty = True
+                    fleet.empty_200 += timed
                 fleet.cursor[i] = page["next_cursor"]
                 fleet.etag[i] = etag
+            if empty and timed:
+                fleet.empty_latencies.append(took)
     finally:
         conn.close()
 
@@ -382,7 +395,9 @@ def _print_run(tag: str, fleet: _Fleet, elapsed: float, terminals: int, publishe
           f"{_pct(fleet.latencies, 50):.1f} ms, p99 {_pct(fleet.latencies, 99):.1f} ms; "
           f"statuses {dict(sorted(fleet.statuses.items()))} (304: {share:.0%}), "
           f"{fleet.bytes / max(n, 1):.0f} body bytes/poll; {published} changes published,"
-          f" {real:.1%} of polls fetched a real page")
+          f" {real:.1%} of polls fetched a real page; the polls with nothing new alone: "
+          f"{len(fleet.empty_latencies) / elapsed:.0f}/s, p50 "
+          f"{_pct(fleet.empty_latencies, 50):.1f} ms, p99 {_pct(fleet.empty_latencies, 99):.1f} ms")
 
 
 def bench(name: str, url: str, args: argparse.Namespace, *, replica: str | None = None,
