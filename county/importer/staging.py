@@ -149,8 +149,8 @@ class Staging:
                                  self._payees)
             self._payees.clear()
 
-    def payee_batches(self) -> Iterator[list[tuple[str, str, str]]]:
-        """The staged payees as ``(id_hash, ID number, name)``, in batches."""
+    def _payee_rows(self) -> Iterator[list[tuple[str, bytes]]]:
+        """The staged payees as ``(id_hash, sealed)``, in batches by ``id_hash``."""
         self._flush_payees()
         last = ""
         while True:
@@ -159,28 +159,26 @@ class Staging:
             if not rows:
                 return
             last = rows[-1][0]
+            yield [(str(who), bytes(sealed)) for who, sealed in rows]
+
+    def payee_batches(self) -> Iterator[list[tuple[str, str, str]]]:
+        """The staged payees as ``(id_hash, ID number, name)``, in batches."""
+        for rows in self._payee_rows():
             batch = []
             for who, sealed in rows:
                 plain = self._sealer.decrypt(sealed[:12], sealed[12:], who.encode()).decode()
                 number, _, name = plain.partition("\x1f")
-                batch.append((str(who), number, name))
+                batch.append((who, number, name))
             yield batch
 
     def sealed_payee_batches(self) -> Iterator[list[tuple[str, str, str, str]]]:
         """The staged payees that were sealed for the county already (:meth:`add_payee`
         given ``"\x1f".join(county.payees.seal_person(...)[1:]).encode()``), in batches."""
-        self._flush_payees()
-        last = ""
-        while True:
-            rows = self._db.execute("SELECT id_hash, sealed FROM payee WHERE id_hash > ? "
-                                    "ORDER BY id_hash LIMIT ?", (last, BATCH_ROWS)).fetchall()
-            if not rows:
-                return
-            last = rows[-1][0]
+        for rows in self._payee_rows():
             batch = []
             for who, sealed in rows:
-                id_enc, masked, name_enc = bytes(sealed).decode().split("\x1f")
-                batch.append((str(who), id_enc, masked, name_enc))
+                id_enc, masked, name_enc = sealed.decode().split("\x1f")
+                batch.append((who, id_enc, masked, name_enc))
             yield batch
 
     def count(self) -> int:

@@ -144,6 +144,25 @@ class _Fleet:
         self.start = 0
         self.timed = False
 
+    def answered(self, i: int, status: int, body: bytes, etag: str, took: float, *,
+                 timed: bool) -> bool:
+        """Take terminal ``i``'s answer (its cursor and ETag move on) and, if ``timed``,
+        count it; return whether it carried records."""
+        records = False
+        if status == 200:
+            page = json.loads(body)
+            records = any(v for v in page.values() if isinstance(v, list))
+            self.cursor[i] = page["next_cursor"]  # an empty page may move it too
+            self.etag[i] = etag
+        if timed:
+            self.latencies.append(took)
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+            self.bytes += len(body)
+            if not records:
+                self.empty_latencies.append(took)
+                self.empty_200 += status == 200
+        return records
+
 
 async def _poller(fleet: _Fleet, host: str, port: int, until: float) -> None:
     conn = _Conn(host, port)
@@ -157,20 +176,7 @@ async def _poller(fleet: _Fleet, host: str, port: int, until: float) -> None:
             t0 = time.perf_counter()
             status, body, etag = await conn.get(
                 f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
-            took = time.perf_counter() - t0
-            fleet.latencies.append(took)
-            fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
-            fleet.bytes += len(body)
-            empty = status == 304
-            if status == 200:
-                page = json.loads(body)
-                if not any(v for v in page.values() if isinstance(v, list)):
-                    fleet.empty_200 += 1  # nothing for this terminal (its cursor may move)
-                    empty = True
-                fleet.cursor[i] = page["next_cursor"]
-                fleet.etag[i] = etag
-            if empty:
-                fleet.empty_latencies.append(took)
+            fleet.answered(i, status, body, etag, time.perf_counter() - t0, timed=True)
     finally:
         conn.close()
 
@@ -262,23 +268,8 @@ async def _sticky_poller(fleet: _Fleet, port: int, mine: list[int], planned: lis
             status, body, etag = await conn.get(
                 f"/api/v1/changes?since={fleet.cursor[i]}&limit=100", headers)
             timed = at >= timed_from
-            took = time.perf_counter() - at
-            if timed:
-                fleet.latencies.append(took)
-                fleet.statuses[status] = fleet.statuses.get(status, 0) + 1
-                fleet.bytes += len(body)
-            empty = status == 304
-            if status == 200:
-                page = json.loads(body)
-                if any(v for v in page.values() if isinstance(v, list)):
-                    pages[0] += timed
-                else:
-                    empty = True
-                    fleet.empty_200 += timed
-                fleet.cursor[i] = page["next_cursor"]
-                fleet.etag[i] = etag
-            if empty and timed:
-                fleet.empty_latencies.append(took)
+            if fleet.answered(i, status, body, etag, time.perf_counter() - at, timed=timed):
+                pages[0] += timed
     finally:
         conn.close()
 

@@ -19,7 +19,7 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 import pytest
@@ -185,8 +185,9 @@ def test_no_checking_process_is_forked_beside_other_threads(
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
+        reader = cast(RowReader, Reader())  # only cells_of and outcome are called
         out: list[Any] = [r for _chunk, results in parallel.check_chunks(
-            Reader(), iter(chunks), nonces=iter(range(0, 10**9, parallel.CHUNK_ROWS)))  # type: ignore[arg-type]
+            reader, iter(chunks), nonces=iter(range(0, 10**9, parallel.CHUNK_ROWS)))
                for r in results]
     finally:
         stop.set()
