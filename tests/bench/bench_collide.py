@@ -44,7 +44,7 @@ from sqlalchemy import Engine, select
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from collide_keep import (  # noqa: E402
+from collide_keep import (
     Facts,
     county_facts,
     keep_postgresql,
@@ -53,14 +53,14 @@ from collide_keep import (  # noqa: E402
     postgresql_county,
     sqlite_county,
 )
-from county_server.collide_bulk import NOW  # noqa: E402
-from county_server.pgcluster import find_bindir  # noqa: E402
+from county_server.collide_bulk import NOW
+from county_server.pgcluster import find_bindir
 
-from county.collision.models import Lead  # noqa: E402
-from county.collision.rules import RULES, RuleContext  # noqa: E402
-from county.collision.run import collide  # noqa: E402
-from county.demo_county import CountyData, CountyScale, generate_county  # noqa: E402
-from county.tx import writing  # noqa: E402
+from county.collision.models import Lead
+from county.collision.rules import RULES, RuleContext
+from county.collision.run import collide
+from county.demo_county import CountyData, CountyScale, generate_county
+from county.tx import writing
 
 #: The rules by hand: ``{after}`` is the dialect's "death date + 31 days".
 RAW = {

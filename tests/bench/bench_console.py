@@ -35,15 +35,15 @@ from sqlalchemy import Engine, insert, text
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from county_server.console_data import log_in  # noqa: E402
-from county_server.live import LiveServer  # noqa: E402
-from county_server.pgcluster import PgCluster, find_bindir, start_cluster  # noqa: E402
+from county_server.console_data import log_in
+from county_server.live import LiveServer
+from county_server.pgcluster import PgCluster, find_bindir, start_cluster
 
-from county.catalogue import list_items  # noqa: E402
-from county.console.accounts import add_user  # noqa: E402
-from county.console.summary import refresh  # noqa: E402
-from county.db import open_county_db  # noqa: E402
-from county.models import HouseholdMember, Payment  # noqa: E402
+from county.catalogue import list_items
+from county.console.accounts import add_user
+from county.console.summary import refresh
+from county.db import open_county_db
+from county.models import HouseholdMember, Payment
 
 TOWNSHIPS = [f"第{n:02d}镇" for n in range(1, 21)]
 VILLAGES = [f"第{n:02d}村" for n in range(1, 21)]

@@ -42,16 +42,16 @@ from sqlalchemy import Engine, insert
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from county_server.pgcluster import PgCluster, find_bindir, start_cluster  # noqa: E402
+from county_server.pgcluster import PgCluster, find_bindir, start_cluster
 
-from county.db import open_county_db  # noqa: E402
-from county.importer import ImportOptions, import_payments  # noqa: E402
-from county.models import Payment  # noqa: E402
-from county.payments import NewPayment, content_key  # noqa: E402
-from county.seed import seed_demo  # noqa: E402
-from county.seq import current_seq  # noqa: E402
-from county.terminals import enroll, new_enrollment_code  # noqa: E402
-from kiosk.identity import check_digit, id_hash  # noqa: E402
+from county.db import open_county_db
+from county.importer import ImportOptions, import_payments
+from county.models import Payment
+from county.payments import NewPayment, content_key
+from county.seed import seed_demo
+from county.seq import current_seq
+from county.terminals import enroll, new_enrollment_code
+from kiosk.identity import check_digit, id_hash
 
 #: A real fleet: every terminal pulls changes and sends a heartbeat once a minute.
 FLEET_POLL_S = 60

@@ -70,7 +70,7 @@ from sqlalchemy import Engine, insert
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout, whatever the venv points at
 
-from county_server.pgcluster import (  # noqa: E402
+from county_server.pgcluster import (
     PgCluster,
     PgPair,
     find_bindir,
@@ -78,13 +78,13 @@ from county_server.pgcluster import (  # noqa: E402
     start_standby,
 )
 
-from county.db import open_county_db  # noqa: E402
-from county.models import Terminal  # noqa: E402
-from county.notices import KINDS, add_notice  # noqa: E402
-from county.querycount import ENV as COUNT_ENV  # noqa: E402
-from county.seed import seed_demo  # noqa: E402
-from county.seq import current_seq  # noqa: E402
-from county.terminals import enroll, new_enrollment_code  # noqa: E402
+from county.db import open_county_db
+from county.models import Terminal
+from county.notices import KINDS, add_notice
+from county.querycount import ENV as COUNT_ENV
+from county.seed import seed_demo
+from county.seq import current_seq
+from county.terminals import enroll, new_enrollment_code
 
 #: A real fleet: every terminal polls once a minute.
 FLEET_POLL_S = 60

@@ -29,18 +29,18 @@ from ui.app import prepare_environment
 
 prepare_environment(offscreen=True)
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from demo.village import card_profile  # noqa: E402
-from drivers.idcard.cardtext import card_from_profile  # noqa: E402
-from drivers.speech import VOICE  # noqa: E402
-from kiosk.speech.pinyin import to_pinyin  # noqa: E402
-from ui.app import KioskUi  # noqa: E402
-from ui.demo import demo_config  # noqa: E402
-from ui.driver import UiDriver  # noqa: E402
-from ui.services import KioskServices  # noqa: E402
-from ui.viewmodels.speech import utterance_for  # noqa: E402
+from demo.village import card_profile
+from drivers.idcard.cardtext import card_from_profile
+from drivers.speech import VOICE
+from kiosk.speech.pinyin import to_pinyin
+from ui.app import KioskUi
+from ui.demo import demo_config
+from ui.driver import UiDriver
+from ui.services import KioskServices
+from ui.viewmodels.speech import utterance_for
 
 RUNS = 10
 

@@ -30,11 +30,11 @@ from ui.app import prepare_environment
 
 prepare_environment(offscreen=True)
 
-from drivers.idcard.cardtext import card_from_profile  # noqa: E402
-from ui.app import KioskUi  # noqa: E402
-from ui.demo import demo_config  # noqa: E402
-from ui.driver import UiDriver  # noqa: E402
-from ui.services import KioskServices  # noqa: E402
+from drivers.idcard.cardtext import card_from_profile
+from ui.app import KioskUi
+from ui.demo import demo_config
+from ui.driver import UiDriver
+from ui.services import KioskServices
 
 #: The goal for the kiosk's resident memory after 1 000 card reads (issue 21), in MB.
 GOAL_MB = 250

@@ -36,14 +36,14 @@ from sqlalchemy import Engine
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from county_server.collide_bulk import bulk_load  # noqa: E402
-from county_server.pgcluster import PgCluster, start_cluster, start_kept_cluster  # noqa: E402
+from county_server.collide_bulk import bulk_load
+from county_server.pgcluster import PgCluster, start_cluster, start_kept_cluster
 
-from county import demo_county  # noqa: E402
-from county.db import open_county_db  # noqa: E402
-from county.demo_county import CountyData, CountyScale  # noqa: E402
-from demo.village import DEMO_LOOKUP_KEY  # noqa: E402
-from kiosk.identity import id_hash  # noqa: E402
+from county import demo_county
+from county.db import open_county_db
+from county.demo_county import CountyData, CountyScale
+from demo.village import DEMO_LOOKUP_KEY
+from kiosk.identity import id_hash
 
 __all__ = ["Facts", "county_facts", "keep_postgresql", "keep_sqlite", "kept_dir",
            "postgresql_county", "sqlite_county"]
